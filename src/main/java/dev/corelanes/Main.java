@@ -1,0 +1,36 @@
+package dev.corelanes;
+
+import dev.corelanes.cli.Cli;
+
+import java.util.Arrays;
+
+/**
+ * The entry point, and only a dispatcher. It is deliberately not a JavaFX Application: the java launcher
+ * would then start the FX toolkit before {@code main}, and a {@code --worker} child process must start fast,
+ * without a display and without loading JavaFX or OSHI.
+ *
+ * <ul>
+ *   <li>no arguments → the window</li>
+ *   <li>{@code --worker …} → a child worker process (engine only)</li>
+ *   <li>anything else → the command line ({@code info}, {@code run}, …)</li>
+ * </ul>
+ */
+public final class Main {
+
+    public static final String WORKER_FLAG = "--worker";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length > 0 && WORKER_FLAG.equals(args[0])) {
+            dev.corelanes.engine.process.WorkerMain.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length == 0) {
+            dev.corelanes.app.Launcher.launch(args);
+            return;
+        }
+        System.exit(Cli.run(args));
+    }
+}

@@ -1,0 +1,64 @@
+package dev.corelanes.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/**
+ * The command line: {@code corelanes info}, {@code corelanes run …}. With no arguments the window opens.
+ * Every mistake is one line on stderr and exit code 2 — never a stack trace.
+ */
+@Command(name = "corelanes", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+        description = "Processes vs threads, made visible: run real experiments and see where each task ran.",
+        subcommands = {InfoCommand.class, RunCommand.class})
+public final class Cli implements Runnable {
+
+    public static final int OK = 0;
+    public static final int RUN_FAILED = 1;
+    public static final int BAD_INPUT = 2;
+    public static final int INTERRUPTED = 130;
+
+    @Override
+    public void run() {
+        // Reached only through `corelanes` with options but no subcommand (e.g. a typo'd flag is caught
+        // earlier); point to the help.
+        throw new CommandLine.ParameterException(new CommandLine(this), "Missing command: use info, run, or --help.");
+    }
+
+    /** Runs the command line and returns the exit code. */
+    public static int run(String[] args) {
+        return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    }
+
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Cli());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("corelanes: " + ex.getMessage());
+            CommandLine sub = ex.getCommandLine();
+            err.println("Try '" + sub.getCommandSpec().qualifiedName() + " --help' for the options.");
+            return BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            if (ex instanceof UserError u) {
+                err.println("corelanes: " + u.getMessage());
+                return u.exitCode();
+            }
+            err.println("corelanes: unexpected error: " + ex);
+            return RUN_FAILED;
+        });
+        return cl.execute(args);
+    }
+
+    /** The version from the jar's manifest, or "dev" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Cli.class.getPackage().getImplementationVersion();
+            return new String[]{"CoreLanes " + (v == null ? "dev" : v)};
+        }
+    }
+}

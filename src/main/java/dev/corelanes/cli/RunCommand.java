@@ -1,0 +1,161 @@
+package dev.corelanes.cli;
+
+import dev.corelanes.engine.AtomicFiles;
+import dev.corelanes.engine.CoreUsage;
+import dev.corelanes.engine.ExecutionMode;
+import dev.corelanes.engine.Experiment;
+import dev.corelanes.engine.ExperimentSpec;
+import dev.corelanes.engine.RunFile;
+import dev.corelanes.engine.RunFileException;
+import dev.corelanes.engine.RunHandle;
+import dev.corelanes.engine.SpanState;
+import dev.corelanes.engine.SpecException;
+import dev.corelanes.engine.TaskKind;
+import dev.corelanes.engine.TaskStatus;
+import dev.corelanes.engine.Trace;
+import dev.corelanes.hardware.Hardware;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** {@code corelanes run}: run one experiment, print a summary, optionally save the run file. */
+@Command(name = "run", description = "Run an experiment and print where the time went.",
+        sortOptions = false)
+final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--mode", required = true, paramLabel = "MODE",
+            description = "sequential, threads, virtual, pool, processes or process-pool.")
+    String mode;
+
+    @Option(names = "--kind", required = true, paramLabel = "KIND", description = "sleep or compute.")
+    String kind;
+
+    @Option(names = "--tasks", defaultValue = "2", paramLabel = "N", description = "Number of tasks (default ${DEFAULT-VALUE}).")
+    int tasks;
+
+    @Option(names = "--seconds", defaultValue = "1", paramLabel = "S",
+            description = "Seconds of work per task, 0.05–30 (default ${DEFAULT-VALUE}).")
+    double seconds;
+
+    @Option(names = "--workers", paramLabel = "W",
+            description = "Pool size for pool; with processes, a pool of W worker processes.")
+    Integer workers;
+
+    @Option(names = "--gil", description = "Emulate CPython's GIL: one lock per process, switched every 5 ms.")
+    boolean gil;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the run file (JSON) here.")
+    Path json;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        ExperimentSpec experiment = experiment();
+        if (json != null) {
+            String problem = AtomicFiles.problemWriting(json);
+            if (problem != null) {
+                throw new UserError("cannot write " + json + ": " + problem + ".");
+            }
+        }
+        RunHandle handle = Experiment.start(experiment, Hardware.detect().machine());
+        Thread onCtrlC = new Thread(() -> cancelAndWait(handle), "corelanes-ctrl-c");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        Trace trace;
+        try {
+            trace = handle.await();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is already running and cleans up
+            }
+        }
+        print(out, trace);
+        if (json != null) {
+            try {
+                RunFile.write(trace, json);
+                out.println("Run file   " + json);
+            } catch (RunFileException e) {
+                throw new UserError(e.getMessage());
+            }
+        }
+        return trace.status() == TaskStatus.COMPLETED ? Cli.OK
+                : trace.status() == TaskStatus.CANCELLED ? Cli.INTERRUPTED : Cli.RUN_FAILED;
+    }
+
+    private static void cancelAndWait(RunHandle handle) {
+        handle.cancel();
+        try {
+            handle.await(2, TimeUnit.SECONDS);
+        } catch (InterruptedException | TimeoutException | RuntimeException e) {
+            // exiting anyway; child processes also exit on their own when our pipes close
+        }
+    }
+
+    ExperimentSpec experiment() {
+        try {
+            ExecutionMode m = ExecutionMode.parse(mode);
+            TaskKind k = TaskKind.parse(kind);
+            if (workers != null && !m.pooled()) {
+                if (m == ExecutionMode.PROCESSES) {
+                    m = ExecutionMode.PROCESS_POOL;
+                } else {
+                    throw new UserError("--workers applies to modes pool and processes, not " + m.id()
+                            + " (which runs " + (m == ExecutionMode.SEQUENTIAL ? "one worker" : "one worker per task")
+                            + ").");
+                }
+            }
+            if (m.pooled() && workers == null) {
+                throw new UserError("mode " + m.id() + " needs --workers W (the pool size).");
+            }
+            return new ExperimentSpec(m, k, tasks, seconds, workers == null ? 1 : workers, gil);
+        } catch (SpecException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    static void print(PrintWriter out, Trace t) {
+        out.println("Experiment " + t.spec().describe());
+        out.println("Machine    " + t.machine().oneLine());
+        out.printf(Locale.ROOT, "Status     %s%s%n", t.status().id(), t.message().isEmpty() ? "" : " — " + t.message());
+        out.printf(Locale.ROOT, "Wall       %.3f s%n", t.wallSeconds());
+        out.printf(Locale.ROOT, "CPU        %.3f s%n", t.cpuSeconds());
+        out.printf(Locale.ROOT, "Ideal      %.3f s  (%s ÷ %d usable %s)%n", t.idealSeconds(),
+                t.spec().kind() == TaskKind.SLEEP ? "waits of " + fmt(t.spec().taskSeconds()) + " s"
+                        : fmt(t.spec().totalWorkSeconds()) + " s of work",
+                t.usableCores(), t.spec().kind() == TaskKind.SLEEP ? "waiters" : "cores");
+        if (t.spec().kind() == TaskKind.COMPUTE) {
+            out.printf(Locale.ROOT, "Calibration %,d steps/s (measured in %.0f ms)%n", t.calibration().stepsPerSecond(),
+                    t.calibration().measuredMillis());
+            var usage = CoreUsage.of(t);
+            if (usage.isEmpty()) {
+                out.println("Per core   core unknown on this OS (" + dev.corelanes.engine.CoreProbe.detect().description() + ")");
+            }
+            usage.values().forEach(u -> out.printf(Locale.ROOT, "CPU %-6d %.3f s running, %d %s%n", u.core(),
+                    u.runningNanos() / 1e9, u.tasks().size(), u.tasks().size() == 1 ? "task" : "tasks"));
+            long preempted = t.spans().stream().filter(s -> s.state() == SpanState.PREEMPTED).count();
+            long gilWaits = t.spans().stream().filter(s -> s.state() == SpanState.GIL_WAIT).count();
+            out.printf(Locale.ROOT, "Spans      %d (%d preempted, %d GIL waits)%n", t.spans().size(), preempted, gilWaits);
+        } else {
+            out.printf(Locale.ROOT, "Spans      %d%n", t.spans().size());
+        }
+        if (t.droppedSpans() > 0) {
+            out.println("Dropped    " + t.droppedSpans() + " spans (memory bound reached)");
+        }
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+}

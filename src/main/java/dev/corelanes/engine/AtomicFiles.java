@@ -1,0 +1,80 @@
+package dev.corelanes.engine;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes a file all or nothing: into a temporary file beside it, then moved into place. A full disk or a
+ * crash mid-write leaves the old file (or none), never half of the new one.
+ */
+public final class AtomicFiles {
+
+    /** Writes the content of a file. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private AtomicFiles() {
+    }
+
+    public static void write(Path file, Content content) throws RunFileException {
+        Path target = file.toAbsolutePath();
+        Path dir = target.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new RunFileException("Cannot write " + file + ": folder " + dir + " does not exist.");
+        }
+        if (Files.isDirectory(target)) {
+            throw new RunFileException("Cannot write " + file + ": it is a folder.");
+        }
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                content.writeTo(out);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+        } catch (AccessDeniedException e) {
+            throw new RunFileException("Cannot write " + file + ": permission denied.");
+        } catch (NoSuchFileException e) {
+            throw new RunFileException("Cannot write " + file + ": no such folder.");
+        } catch (IOException e) {
+            throw new RunFileException("Cannot write " + file + ": " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // nothing more can be done; the temporary file is hidden and named after the target
+                }
+            }
+        }
+    }
+
+    /** True when a file could be created at {@code file} (its folder exists and is writable). */
+    public static String problemWriting(Path file) {
+        Path target = file.toAbsolutePath();
+        Path dir = target.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            return "folder " + dir + " does not exist";
+        }
+        if (Files.isDirectory(target)) {
+            return "it is a folder";
+        }
+        if (!Files.isWritable(dir) || (Files.exists(target) && !Files.isWritable(target))) {
+            return "permission denied";
+        }
+        return null;
+    }
+}

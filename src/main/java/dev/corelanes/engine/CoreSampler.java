@@ -1,0 +1,90 @@
+package dev.corelanes.engine;
+
+/**
+ * Turns the per-millisecond core samples of one task into spans. Consecutive samples on one core merge
+ * into one {@code running} span; a change of core starts a new one; a gap between samples much longer
+ * than the sampling period means the thread was off the CPU, recorded as {@code preempted}.
+ *
+ * <p>Where in a gap the thread lost the CPU cannot be known; the work of one period is placed before the
+ * gap, so the resolution of the picture is one sampling period (about 1 ms). Not thread-safe: one per task.
+ */
+public final class CoreSampler {
+
+    private final SpanSink sink;
+    private final int task;
+    private final String worker;
+    private final long periodNanos;
+    private final long gapNanos;
+
+    private boolean open;
+    private int openCore;
+    private long openStart;
+    private long lastSample;
+
+    /**
+     * @param periodNanos how long one sample's work takes on an undisturbed core
+     * @param gapNanos    a gap between samples longer than this counts as preemption
+     */
+    public CoreSampler(SpanSink sink, int task, String worker, long periodNanos, long gapNanos) {
+        if (periodNanos <= 0 || gapNanos <= periodNanos) {
+            throw new IllegalArgumentException("need 0 < period < gap, got " + periodNanos + ", " + gapNanos);
+        }
+        this.sink = sink;
+        this.task = task;
+        this.worker = worker;
+        this.periodNanos = periodNanos;
+        this.gapNanos = gapNanos;
+    }
+
+    /** The default preemption threshold: 2.5 sampling periods. */
+    public static long defaultGap(long periodNanos) {
+        return periodNanos * 5 / 2;
+    }
+
+    /** The task starts (or resumes after a GIL wait) running on {@code core} at {@code now}. */
+    public void begin(long now, int core) {
+        if (open) {
+            pause(now);
+        }
+        openSpan(now, core);
+        lastSample = now;
+    }
+
+    /** A sample taken after one period's work: at {@code now} the thread is on {@code core}. */
+    public void sample(long now, int core) {
+        if (!open) {
+            begin(now, core);
+            return;
+        }
+        long gap = now - lastSample;
+        if (gap > gapNanos) {
+            long runEnd = Math.min(now, lastSample + periodNanos);
+            close(runEnd);
+            sink.accept(new Span(task, worker, Span.NO_CORE, SpanState.PREEMPTED, runEnd, now));
+            openSpan(now, core);
+        } else if (core != openCore) {
+            close(now);
+            openSpan(now, core);
+        }
+        lastSample = now;
+    }
+
+    /** The task stops running (ends, or gives up the GIL) at {@code now}. */
+    public void pause(long now) {
+        if (open) {
+            close(Math.max(now, openStart));
+        }
+    }
+
+    private void openSpan(long now, int core) {
+        open = true;
+        openCore = core;
+        openStart = now;
+        sink.opened(new Span(task, worker, core, SpanState.RUNNING, now, now));
+    }
+
+    private void close(long end) {
+        open = false;
+        sink.accept(new Span(task, worker, openCore, SpanState.RUNNING, openStart, Math.max(end, openStart)));
+    }
+}

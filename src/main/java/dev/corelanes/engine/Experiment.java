@@ -1,0 +1,133 @@
+package dev.corelanes.engine;
+
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Starts runs. Each run gets its own coordinating thread, so callers (a UI thread) never wait on the
+ * engine: they get a {@link RunHandle} at once and the trace through {@link RunHandle#result()}.
+ */
+public final class Experiment {
+
+    /** Who runs process-based modes; installed by the process package so this one does not depend on it. */
+    private static volatile Function<ExperimentSpec, Backend> processBackends;
+
+    private Experiment() {
+    }
+
+    /** Registers the backend factory for {@link ExecutionMode#processBased()} modes. */
+    public static void setProcessBackends(Function<ExperimentSpec, Backend> factory) {
+        processBackends = factory;
+    }
+
+    /** Starts the run; listeners hear spans as they are recorded. */
+    public static RunHandle start(ExperimentSpec spec, MachineInfo machine, TraceListener... listeners) {
+        TraceSink sink = new TraceSink();
+        for (TraceListener l : listeners) {
+            sink.addListener(l);
+        }
+        RunHandle handle = new RunHandle(spec, sink);
+        Thread.ofPlatform().name("corelanes-run").daemon(true).start(() -> coordinate(spec, machine, sink, handle));
+        return handle;
+    }
+
+    /** Runs to the end on the calling thread. */
+    public static Trace run(ExperimentSpec spec, MachineInfo machine, TraceListener... listeners)
+            throws InterruptedException {
+        return start(spec, machine, listeners).await();
+    }
+
+    private static void coordinate(ExperimentSpec spec, MachineInfo machine, TraceSink sink, RunHandle handle) {
+        Instant startedAt = Instant.now();
+        Calibration calibration = spec.kind() == TaskKind.COMPUTE ? Calibrator.calibration() : cachedOrNominal();
+        Backend backend;
+        try {
+            backend = backendFor(spec);
+        } catch (RuntimeException e) {
+            handle.complete(new Trace(spec, machine, calibration, startedAt, 0, 0, TaskStatus.FAILED,
+                    e.getMessage(), List.of(), List.of(), List.of(), 0));
+            return;
+        }
+        long processCpu0 = processCpuNanos();
+        RunContext run = new RunContext(spec, calibration, CoreProbe.detect(), sink, System.nanoTime());
+        handle.attach(run, backend);
+        try {
+            if (!run.cancelled()) {
+                backend.run(run);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            run.cancel();
+        } catch (RuntimeException | Error e) {
+            run.fail("the run stopped: " + e);
+        }
+        long endNow = run.now();
+        long processCpu = processCpuNanos() - processCpu0;
+        sink.closeAll();
+        handle.complete(buildTrace(run, machine, startedAt, endNow, processCpu));
+    }
+
+    private static Backend backendFor(ExperimentSpec spec) {
+        if (!spec.mode().processBased()) {
+            return new ThreadBackend();
+        }
+        Function<ExperimentSpec, Backend> f = processBackends;
+        if (f == null) {
+            throw new SpecException("Mode " + spec.mode().id() + " is not available in this build.");
+        }
+        return f.apply(spec);
+    }
+
+    /** Sleep runs do not need the kernel's speed; do not make them wait for a calibration. */
+    private static Calibration cachedOrNominal() {
+        return Calibrator.cachedOr(new Calibration(1, 0));
+    }
+
+    private static Trace buildTrace(RunContext run, MachineInfo machine, Instant startedAt, long endNow,
+                                    long processCpu) {
+        ExperimentSpec spec = run.spec();
+        List<TaskRecord> tasks = new ArrayList<>(run.tasks());
+        Set<Integer> seen = new HashSet<>();
+        long lastEnd = 0;
+        for (TaskRecord t : tasks) {
+            seen.add(t.id());
+            lastEnd = Math.max(lastEnd, t.endNanos());
+        }
+        for (int id = 1; id <= spec.tasks(); id++) {
+            if (!seen.contains(id)) {
+                tasks.add(new TaskRecord(id, "", endNow, endNow, TaskStatus.CANCELLED, "never started"));
+            }
+        }
+        List<String> failures = run.failures();
+        TaskStatus status;
+        String message;
+        if (!failures.isEmpty()) {
+            status = TaskStatus.FAILED;
+            message = failures.size() == 1 ? failures.get(0)
+                    : failures.get(0) + " (and " + (failures.size() - 1) + " more)";
+        } else if (run.cancelled()) {
+            status = TaskStatus.CANCELLED;
+            message = "cancelled after " + String.format(java.util.Locale.ROOT, "%.3f", endNow / 1e9) + " s";
+        } else {
+            status = TaskStatus.COMPLETED;
+            message = "";
+        }
+        // Wall time ends when the last task ended (not when workers were torn down), unless cancelled.
+        long wall = status == TaskStatus.COMPLETED && lastEnd > 0 ? lastEnd : endNow;
+        long cpu = run.cpuUnknown() ? Math.max(processCpu, run.cpuNanos()) : run.cpuNanos();
+        return new Trace(spec, machine, run.calibration(), startedAt, wall, cpu, status, message, tasks,
+                run.workers(), run.sink().spans(), run.sink().dropped());
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
+    }
+}

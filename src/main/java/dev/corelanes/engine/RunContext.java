@@ -1,0 +1,119 @@
+package dev.corelanes.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The shared state of one run while it runs: its clock, its cancel flag, and what it has recorded so far.
+ * Backends (threads, processes) write to it from many threads at once.
+ */
+public final class RunContext {
+
+    private final ExperimentSpec spec;
+    private final Calibration calibration;
+    private final CoreProbe probe;
+    private final TraceSink sink;
+    private final long originNanos;
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final ConcurrentLinkedQueue<TaskRecord> tasks = new ConcurrentLinkedQueue<>();
+    private final Map<String, WorkerInfo> workers = new ConcurrentHashMap<>();
+    private final AtomicLong cpuNanos = new AtomicLong();
+    private final AtomicBoolean cpuUnknown = new AtomicBoolean();
+    private final List<String> failures = new ArrayList<>();
+
+    RunContext(ExperimentSpec spec, Calibration calibration, CoreProbe probe, TraceSink sink, long originNanos) {
+        this.spec = spec;
+        this.calibration = calibration;
+        this.probe = probe;
+        this.sink = sink;
+        this.originNanos = originNanos;
+    }
+
+    public ExperimentSpec spec() {
+        return spec;
+    }
+
+    public Calibration calibration() {
+        return calibration;
+    }
+
+    public CoreProbe probe() {
+        return probe;
+    }
+
+    public TraceSink sink() {
+        return sink;
+    }
+
+    /** {@link System#nanoTime()} at the run's time zero. */
+    public long originNanos() {
+        return originNanos;
+    }
+
+    /** Nanoseconds since the run started. */
+    public long now() {
+        return System.nanoTime() - originNanos;
+    }
+
+    public boolean cancelled() {
+        return cancelled.get();
+    }
+
+    boolean cancel() {
+        return cancelled.compareAndSet(false, true);
+    }
+
+    /** The environment a task of this JVM runs in, with the given interpreter lock (or null). */
+    public TaskEnvironment environment(PythonGil gil) {
+        return new TaskEnvironment(calibration, probe, gil, sink, this::now, cancelled::get);
+    }
+
+    public void recordTask(TaskRecord task) {
+        tasks.add(task);
+        sink.task(task);
+    }
+
+    public void recordWorker(WorkerInfo worker) {
+        workers.put(worker.name(), worker);
+        sink.worker(worker);
+    }
+
+    /** Adds CPU time a task used; a negative value means it could not be measured. */
+    public void addCpu(long nanos) {
+        if (nanos < 0) {
+            cpuUnknown.set(true);
+        } else {
+            cpuNanos.addAndGet(nanos);
+        }
+    }
+
+    /** Notes a problem that fails the run (one readable line). */
+    public synchronized void fail(String message) {
+        failures.add(message);
+    }
+
+    synchronized List<String> failures() {
+        return List.copyOf(failures);
+    }
+
+    List<TaskRecord> tasks() {
+        return new ArrayList<>(tasks);
+    }
+
+    List<WorkerInfo> workers() {
+        return new ArrayList<>(workers.values());
+    }
+
+    long cpuNanos() {
+        return cpuNanos.get();
+    }
+
+    boolean cpuUnknown() {
+        return cpuUnknown.get();
+    }
+}

@@ -1,0 +1,95 @@
+package dev.corelanes.engine;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** A run in progress: watch it, cancel it, wait for its trace. */
+public final class RunHandle {
+
+    private final ExperimentSpec spec;
+    private final TraceSink sink;
+    private final CompletableFuture<Trace> result = new CompletableFuture<>();
+    private volatile RunContext context;
+    private volatile Backend backend;
+    private volatile boolean cancelRequested;
+
+    RunHandle(ExperimentSpec spec, TraceSink sink) {
+        this.spec = spec;
+        this.sink = sink;
+    }
+
+    public ExperimentSpec spec() {
+        return spec;
+    }
+
+    /** The live spans (finished and still open) of this run. */
+    public TraceSink sink() {
+        return sink;
+    }
+
+    /** Completes with the trace when the run has ended, however it ended. Never completes exceptionally. */
+    public CompletableFuture<Trace> result() {
+        return result;
+    }
+
+    /** True once the tasks have been launched (calibration, if needed, comes first). */
+    public boolean started() {
+        return context != null;
+    }
+
+    /** Nanoseconds since the tasks were launched; 0 before. */
+    public long elapsedNanos() {
+        RunContext c = context;
+        return c == null ? 0 : c.now();
+    }
+
+    public boolean isDone() {
+        return result.isDone();
+    }
+
+    /** Stops every task promptly; the trace ends as cancelled with what was recorded. */
+    public void cancel() {
+        cancelRequested = true;
+        RunContext c = context;
+        Backend b = backend;
+        if (c != null && c.cancel() && b != null) {
+            b.cancel();
+        }
+    }
+
+    boolean cancelRequested() {
+        return cancelRequested;
+    }
+
+    void attach(RunContext c, Backend b) {
+        backend = b;
+        context = c;
+        if (cancelRequested) {
+            cancel();
+        }
+    }
+
+    void complete(Trace trace) {
+        result.complete(trace);
+    }
+
+    /** Waits for the trace. */
+    public Trace await() throws InterruptedException {
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the run ended without a trace", e.getCause());
+        }
+    }
+
+    /** Waits at most the given time for the trace. */
+    public Trace await(long timeout, TimeUnit unit) throws InterruptedException, TimeoutException {
+        try {
+            return result.get(timeout, unit);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the run ended without a trace", e.getCause());
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.corelanes.engine;
+
+/** What a task was doing during a span. Only {@link #RUNNING} occupies a core. */
+public enum SpanState {
+    RUNNING("running"),
+    SLEEPING("sleeping"),
+    GIL_WAIT("gil-wait"),
+    PREEMPTED("preempted"),
+    SPAWNING("spawning");
+
+    private final String id;
+
+    SpanState(String id) {
+        this.id = id;
+    }
+
+    /** The name used in run files and the worker protocol. */
+    public String id() {
+        return id;
+    }
+
+    public static SpanState parse(String text) {
+        for (SpanState s : values()) {
+            if (s.id.equals(text)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown span state '" + text + "'");
+    }
+}

@@ -1,0 +1,147 @@
+package dev.corelanes.engine;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+
+/**
+ * The code of one task — the same whether a platform thread, a virtual thread or a child process runs it.
+ * Compute tasks run the kernel in ~1 ms chunks and read the core after each chunk; sleep tasks sleep.
+ */
+public final class TaskBody {
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private TaskBody() {
+    }
+
+    public static TaskOutcome run(int task, String worker, TaskKind kind, double seconds, TaskEnvironment env) {
+        long cpu0 = threadCpu();
+        TaskStatus status = kind == TaskKind.SLEEP
+                ? sleep(task, worker, seconds, env)
+                : compute(task, worker, seconds, env);
+        long cpu1 = threadCpu();
+        return new TaskOutcome(status, cpu0 < 0 || cpu1 < 0 ? -1 : cpu1 - cpu0);
+    }
+
+    private static long threadCpu() {
+        try {
+            // -1 for virtual threads on JDK 21; the runner then falls back to process CPU time.
+            return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
+        } catch (UnsupportedOperationException e) {
+            return -1;
+        }
+    }
+
+    private static TaskStatus sleep(int task, String worker, double seconds, TaskEnvironment env) {
+        long start = env.clock().getAsLong();
+        env.sink().opened(new Span(task, worker, Span.NO_CORE, SpanState.SLEEPING, start, start));
+        long nanos = Math.round(seconds * 1e9);
+        TaskStatus status = TaskStatus.COMPLETED;
+        try {
+            if (env.cancelled().getAsBoolean()) {
+                status = TaskStatus.CANCELLED;
+            } else {
+                Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+            }
+        } catch (InterruptedException e) {
+            status = TaskStatus.CANCELLED;
+        }
+        env.sink().accept(new Span(task, worker, Span.NO_CORE, SpanState.SLEEPING, start, env.clock().getAsLong()));
+        return status;
+    }
+
+    private static TaskStatus compute(int task, String worker, double seconds, TaskEnvironment env) {
+        Calibration cal = env.calibration();
+        long total = cal.stepsFor(seconds);
+        // ~1 ms of work between two core samples.
+        int chunk = (int) Math.max(1_000, Math.min(Integer.MAX_VALUE, cal.stepsPerSecond() / 1_000));
+        long period = Math.max(1, Math.round(chunk * 1e9 / cal.stepsPerSecond()));
+        CoreSampler sampler = new CoreSampler(env.sink(), task, worker, period, CoreSampler.defaultGap(period));
+        Progress p = new Progress(ComputeKernel.seed(task), total);
+        TaskStatus status;
+        try {
+            status = env.gil() == null ? computeFree(p, chunk, sampler, env) : computeUnderGil(task, worker, p, chunk, sampler, env);
+        } catch (InterruptedException e) {
+            status = TaskStatus.CANCELLED;
+        }
+        ComputeKernel.publish(p.x);
+        return status;
+    }
+
+    /** Mutable state of one compute task: the kernel value and the steps still to do. */
+    private static final class Progress {
+        long x;
+        long remaining;
+
+        Progress(long seed, long steps) {
+            x = seed;
+            remaining = steps;
+        }
+    }
+
+    private static TaskStatus computeFree(Progress p, int chunk, CoreSampler sampler, TaskEnvironment env) {
+        CoreProbe probe = env.probe();
+        sampler.begin(env.clock().getAsLong(), probe.currentCore());
+        while (p.remaining > 0) {
+            if (env.cancelled().getAsBoolean()) {
+                sampler.pause(env.clock().getAsLong());
+                return TaskStatus.CANCELLED;
+            }
+            int n = (int) Math.min(chunk, p.remaining);
+            p.x = ComputeKernel.spin(p.x, n);
+            p.remaining -= n;
+            sampler.sample(env.clock().getAsLong(), probe.currentCore());
+        }
+        sampler.pause(env.clock().getAsLong());
+        return TaskStatus.COMPLETED;
+    }
+
+    private static TaskStatus computeUnderGil(int task, String worker, Progress p, int chunk, CoreSampler sampler,
+                                              TaskEnvironment env) throws InterruptedException {
+        CoreProbe probe = env.probe();
+        PythonGil gil = env.gil();
+        while (p.remaining > 0) {
+            acquire(task, worker, gil, env);
+            try {
+                long now = env.clock().getAsLong();
+                long sliceEnd = now + PythonGil.SWITCH_INTERVAL_NANOS;
+                sampler.begin(now, probe.currentCore());
+                while (p.remaining > 0) {
+                    if (env.cancelled().getAsBoolean()) {
+                        sampler.pause(env.clock().getAsLong());
+                        return TaskStatus.CANCELLED;
+                    }
+                    int n = (int) Math.min(chunk, p.remaining);
+                    p.x = ComputeKernel.spin(p.x, n);
+                    p.remaining -= n;
+                    now = env.clock().getAsLong();
+                    sampler.sample(now, probe.currentCore());
+                    if (now >= sliceEnd) {
+                        if (gil.dropRequested()) {
+                            break; // hand over: another thread has been waiting
+                        }
+                        sliceEnd = now + PythonGil.SWITCH_INTERVAL_NANOS;
+                    }
+                }
+                sampler.pause(env.clock().getAsLong());
+            } finally {
+                gil.release();
+            }
+        }
+        return TaskStatus.COMPLETED;
+    }
+
+    private static void acquire(int task, String worker, PythonGil gil, TaskEnvironment env)
+            throws InterruptedException {
+        if (gil.tryAcquire()) {
+            return;
+        }
+        long start = env.clock().getAsLong();
+        env.sink().opened(new Span(task, worker, Span.NO_CORE, SpanState.GIL_WAIT, start, start));
+        try {
+            gil.acquire();
+        } finally {
+            env.sink().accept(new Span(task, worker, Span.NO_CORE, SpanState.GIL_WAIT, start, env.clock().getAsLong()));
+        }
+    }
+}

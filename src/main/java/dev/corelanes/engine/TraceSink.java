@@ -1,0 +1,109 @@
+package dev.corelanes.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Collects a run's spans from all workers at once and passes them on to listeners as they arrive. Memory
+ * is bounded: past {@code maxSpans} spans are counted as dropped instead of kept, so a pathological run
+ * cannot exhaust the heap.
+ */
+public final class TraceSink implements SpanSink {
+
+    /** Far more than any sensible run makes (spans are merged per core), far less than the heap. */
+    public static final int DEFAULT_MAX_SPANS = 2_000_000;
+
+    private final int maxSpans;
+    private final ConcurrentLinkedQueue<Span> spans = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger kept = new AtomicInteger();
+    private final AtomicLong dropped = new AtomicLong();
+    private final Map<Integer, Span> open = new ConcurrentHashMap<>();
+    private final List<TraceListener> listeners = new CopyOnWriteArrayList<>();
+
+    public TraceSink() {
+        this(DEFAULT_MAX_SPANS);
+    }
+
+    public TraceSink(int maxSpans) {
+        if (maxSpans < 1) {
+            throw new IllegalArgumentException("maxSpans must be positive");
+        }
+        this.maxSpans = maxSpans;
+    }
+
+    public void addListener(TraceListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(TraceListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public void accept(Span span) {
+        open.computeIfPresent(openKey(span), (k, o) -> o.startNanos() <= span.startNanos() ? null : o);
+        if (kept.incrementAndGet() <= maxSpans) {
+            spans.add(span);
+        } else {
+            kept.decrementAndGet();
+            dropped.incrementAndGet();
+        }
+        for (TraceListener l : listeners) {
+            l.onSpan(span);
+        }
+    }
+
+    @Override
+    public void opened(Span span) {
+        open.put(openKey(span), span);
+        for (TraceListener l : listeners) {
+            l.onOpened(span);
+        }
+    }
+
+    void task(TaskRecord task) {
+        for (TraceListener l : listeners) {
+            l.onTask(task);
+        }
+    }
+
+    void worker(WorkerInfo worker) {
+        for (TraceListener l : listeners) {
+            l.onWorker(worker);
+        }
+    }
+
+    /** Spans of workers (not tasks) are keyed apart from task spans. */
+    private static Integer openKey(Span span) {
+        return span.task() != Span.NO_TASK ? span.task() : -Math.abs(span.worker().hashCode()) - 1;
+    }
+
+    /** A copy of the spans recorded so far. */
+    public List<Span> spans() {
+        return new ArrayList<>(spans);
+    }
+
+    /** A copy of the spans that are still going on. */
+    public List<Span> openSpans() {
+        return new ArrayList<>(open.values());
+    }
+
+    public long dropped() {
+        return dropped.get();
+    }
+
+    public int size() {
+        return kept.get();
+    }
+
+    /** Forgets every open span (the run has ended). */
+    void closeAll() {
+        open.clear();
+    }
+}
