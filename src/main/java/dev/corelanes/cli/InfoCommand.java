@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** {@code corelanes info}: the machine as OSHI sees it. */
-@Command(name = "info", description = "Print the hardware: CPU, cores, SMT siblings, memory, OS, Java.")
+@Command(name = "info", mixinStandardHelpOptions = true, description = "Print the hardware: CPU, cores, SMT siblings, memory, OS, Java.")
 final class InfoCommand implements Runnable {
 
     @Spec

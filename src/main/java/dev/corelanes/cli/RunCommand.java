@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** {@code corelanes run}: run one experiment, print a summary, optionally save the run file. */
-@Command(name = "run", description = "Run an experiment and print where the time went.",
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run an experiment and print where the time went.",
         sortOptions = false)
 final class RunCommand implements Callable<Integer> {
 

@@ -154,6 +154,9 @@ public final class RunFile {
 
     /** Parses run-file text; {@code name} names the source in messages. */
     public static Trace parse(String text, String name) throws RunFileException {
+        if (text.isBlank()) {
+            throw new RunFileException(name + " is empty: not valid JSON, not a run file.");
+        }
         JsonNode root;
         try {
             root = JSON.readTree(text);

@@ -1,0 +1,54 @@
+package dev.corelanes.arch;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The layering of DEVELOPERS.md: measurement and hardware code never depend on the UI toolkit. */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.corelanes");
+
+    @Test
+    void engineDoesNotImportJavaFx() {
+        noClasses().that().resideInAPackage("dev.corelanes.engine..")
+                .should().dependOnClassesThat().resideInAPackage("javafx..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void hardwareDoesNotImportJavaFx() {
+        noClasses().that().resideInAPackage("dev.corelanes.hardware..")
+                .should().dependOnClassesThat().resideInAPackage("javafx..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void engineDoesNotDependOnTheOtherLayers() {
+        noClasses().that().resideInAPackage("dev.corelanes.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.corelanes.app..", "dev.corelanes.view..",
+                        "dev.corelanes.cli..", "dev.corelanes.hardware..", "oshi..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theTimelineLayoutDoesNotImportJavaFx() {
+        // The layout is drawn by the canvas, SVG and PNG alike; only the canvas surface may know JavaFX.
+        noClasses().that().resideInAPackage("dev.corelanes.view")
+                .should().dependOnClassesThat().resideInAPackage("javafx..")
+                .allowEmptyShould(true)
+                .check(CLASSES);
+    }
+
+    @Test
+    void theCommandLineNeedsNoWindow() {
+        noClasses().that().resideInAPackage("dev.corelanes.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.corelanes.app..")
+                .check(CLASSES);
+    }
+}

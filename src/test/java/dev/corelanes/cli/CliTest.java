@@ -1,0 +1,113 @@
+package dev.corelanes.cli;
+
+import dev.corelanes.engine.ExecutionMode;
+import dev.corelanes.engine.RunFile;
+import dev.corelanes.engine.TaskStatus;
+import dev.corelanes.engine.Trace;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+            "run --mode fibers --kind sleep | Unknown mode 'fibers'",
+            "run --mode threads --kind io | Unknown task kind 'io'",
+            "run --mode threads --kind sleep --tasks 0 | Tasks must be between 1 and 1024",
+            "run --mode threads --kind sleep --tasks 5000 | for more, use virtual threads",
+            "run --mode threads --kind sleep --seconds 31 | Seconds per task must be between",
+            "run --mode threads --kind sleep --seconds 0.01 | Seconds per task must be between",
+            "run --mode threads --kind sleep --seconds abc | 'abc' is not a double",
+            "run --mode threads --kind sleep --tasks 1e9 | is not an int",
+            "run --mode threads --kind sleep --workers 4 | --workers applies to modes pool and processes",
+            "run --mode pool --kind sleep | needs --workers",
+            "run --mode pool --kind sleep --workers 300 | Workers must be between 1 and 256",
+            "run --mode processes --kind sleep --workers 65 | Workers must be between 1 and 64",
+            "run --mode processes --kind sleep --tasks 65 | Tasks must be between 1 and 64",
+            "run --kind sleep | Missing required option: '--mode=MODE'",
+            "run --mode threads --kind sleep --frobnicate | Unknown option: '--frobnicate'",
+            "dance | Unmatched argument",
+            "run --mode threads --kind sleep --json /no/such/folder/x.json | does not exist",
+    })
+    void badInputIsOneClearLineAndExitCode2(String args, String expected) {
+        Result r = cli(args.trim().split(" +"));
+        assertEquals(Cli.BAD_INPUT, r.code(), r.err());
+        assertTrue(r.err().contains(expected), () -> "expected '" + expected + "' in: " + r.err());
+        assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void aJsonPathThatIsAFolderIsRefusedBeforeRunning() {
+        Result r = cli("run", "--mode", "threads", "--kind", "sleep", "--json", dir.toString());
+        assertEquals(Cli.BAD_INPUT, r.code());
+        assertTrue(r.err().contains("it is a folder"), r.err());
+        assertEquals("", r.out(), "nothing ran");
+    }
+
+    @Test
+    void runPrintsASummaryAndWritesTheRunFile() throws Exception {
+        Path json = dir.resolve("run.json");
+        Result r = cli("run", "--mode", "threads", "--kind", "compute", "--tasks", "2", "--seconds", "0.05",
+                "--json", json.toString());
+        assertEquals(Cli.OK, r.code(), r.err());
+        for (String line : new String[]{"Wall", "CPU", "Ideal", "Calibration", "Status     completed"}) {
+            assertTrue(r.out().contains(line), line + " in " + r.out());
+        }
+        Trace t = RunFile.read(json);
+        assertEquals(ExecutionMode.THREADS, t.spec().mode());
+        assertEquals(TaskStatus.COMPLETED, t.status());
+        assertEquals(2, t.tasks().size());
+        assertTrue(Files.size(json) > 0);
+    }
+
+    @Test
+    void processesWithWorkersMeansAProcessPool() {
+        RunCommand c = new RunCommand();
+        c.mode = "processes";
+        c.kind = "sleep";
+        c.tasks = 8;
+        c.seconds = 0.1;
+        c.workers = 2;
+        assertEquals(ExecutionMode.PROCESS_POOL, c.experiment().mode());
+    }
+
+    @Test
+    void infoPrintsTheMachine() {
+        Result r = cli("info");
+        assertEquals(Cli.OK, r.code(), r.err());
+        for (String line : new String[]{"CPU", "Cores", "SMT", "Memory", "OS", "Java", "Core probe"}) {
+            assertTrue(r.out().contains(line), line);
+        }
+    }
+
+    @Test
+    void helpAndVersionWork() {
+        assertEquals(Cli.OK, cli("--help").code());
+        assertTrue(cli("run", "--help").out().contains("--gil"));
+        assertTrue(cli("--version").out().contains("CoreLanes"));
+    }
+}
