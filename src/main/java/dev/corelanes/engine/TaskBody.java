@@ -24,8 +24,10 @@ public final class TaskBody {
     }
 
     private static long threadCpu() {
+        if (Thread.currentThread().isVirtual()) {
+            return -1; // not measurable per virtual thread; the runner then uses the process's CPU time
+        }
         try {
-            // -1 for virtual threads on JDK 21; the runner then falls back to process CPU time.
             return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
         } catch (UnsupportedOperationException e) {
             return -1;

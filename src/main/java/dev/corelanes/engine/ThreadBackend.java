@@ -1,8 +1,6 @@
 package dev.corelanes.engine;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -11,7 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ThreadBackend implements Backend {
 
-    private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    // A queue, not a copy-on-write list: 10 000 adds must stay linear.
+    private final ConcurrentLinkedQueue<Thread> threads = new ConcurrentLinkedQueue<>();
 
     @Override
     public void run(RunContext run) throws InterruptedException {
@@ -20,37 +19,30 @@ final class ThreadBackend implements Backend {
         PythonGil gil = spec.gil() ? new PythonGil() : null;
         TaskEnvironment env = run.environment(gil);
         AtomicInteger next = new AtomicInteger(1);
-        switch (spec.mode()) {
-            case SEQUENTIAL -> threads.add(Thread.ofPlatform().name("main").unstarted(
-                    () -> takeTasks(run, env, "main", next)));
-            case POOL -> {
-                for (int w = 1; w <= spec.workers(); w++) {
-                    String name = "W" + w;
-                    threads.add(Thread.ofPlatform().name(name).unstarted(() -> takeTasks(run, env, name, next)));
-                }
-            }
-            case THREADS, VIRTUAL -> {
-                boolean virtual = spec.mode() == ExecutionMode.VIRTUAL;
-                for (int t = 1; t <= spec.tasks(); t++) {
-                    int task = t;
-                    String name = (virtual ? "V" : "T") + t;
-                    Runnable body = () -> runTask(run, env, task, name);
-                    threads.add(virtual ? Thread.ofVirtual().name(name).unstarted(body)
-                            : Thread.ofPlatform().name(name).unstarted(body));
-                }
-            }
+        // Threads are created and started in one pass, so the first task starts at once (building 10 000
+        // virtual threads before starting any would delay them all).
+        int count = switch (spec.mode()) {
+            case SEQUENTIAL -> 1;
+            case POOL -> spec.workers();
+            case THREADS, VIRTUAL -> spec.tasks();
             default -> throw new IllegalStateException(spec.mode() + " does not run on threads");
+        };
+        boolean virtual = spec.mode() == ExecutionMode.VIRTUAL;
+        boolean perTask = spec.mode() == ExecutionMode.THREADS || virtual;
+        for (int i = 1; i <= count && !run.cancelled(); i++) {
+            String name = switch (spec.mode()) {
+                case SEQUENTIAL -> "main";
+                case POOL -> "W" + i;
+                default -> (virtual ? "V" : "T") + i;
+            };
+            int task = i;
+            Runnable body = perTask ? () -> runTask(run, env, task, name) : () -> takeTasks(run, env, name, next);
+            threads.add(virtual ? Thread.ofVirtual().name(name).start(body) : Thread.ofPlatform().name(name).start(body));
         }
-        List<Thread> started = new ArrayList<>(threads.size());
         for (Thread t : threads) {
-            if (run.cancelled()) {
-                break;
-            }
-            t.start();
-            started.add(t);
             run.recordWorker(WorkerInfo.thread(t.getName()));
         }
-        for (Thread t : started) {
+        for (Thread t : threads) {
             t.join();
         }
     }
