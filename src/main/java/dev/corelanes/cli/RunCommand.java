@@ -69,7 +69,8 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         RunHandle handle = Experiment.start(experiment, Hardware.detect().machine());
-        Thread onCtrlC = new Thread(() -> cancelAndWait(handle), "corelanes-ctrl-c");
+        PrintWriter err = spec.commandLine().getErr();
+        Thread onCtrlC = new Thread(() -> cancelAndWait(handle, err), "corelanes-ctrl-c");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         Trace trace;
         try {
@@ -94,10 +95,11 @@ final class RunCommand implements Callable<Integer> {
                 : trace.status() == TaskStatus.CANCELLED ? Cli.INTERRUPTED : Cli.RUN_FAILED;
     }
 
-    private static void cancelAndWait(RunHandle handle) {
+    private static void cancelAndWait(RunHandle handle, PrintWriter err) {
         handle.cancel();
         try {
-            handle.await(2, TimeUnit.SECONDS);
+            Trace t = handle.await(2, TimeUnit.SECONDS);
+            err.printf(Locale.ROOT, "corelanes: interrupted — run %s after %.3f s%n", t.status().id(), t.wallSeconds());
         } catch (InterruptedException | TimeoutException | RuntimeException e) {
             // exiting anyway; child processes also exit on their own when our pipes close
         }
