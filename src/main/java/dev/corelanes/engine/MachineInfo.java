@@ -1,5 +1,8 @@
 package dev.corelanes.engine;
 
+import com.sun.management.OperatingSystemMXBean;
+
+import java.lang.management.ManagementFactory;
 import java.util.List;
 
 /**
@@ -16,8 +19,8 @@ public record MachineInfo(String cpu, int logicalCores, int physicalCores, List<
     /** What the JVM alone can tell, for when the hardware layer is not available. */
     public static MachineInfo fromJvm() {
         Runtime rt = Runtime.getRuntime();
-        long memory = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os ? os.getTotalMemorySize() : rt.maxMemory();
+        long memory = ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
+                ? os.getTotalMemorySize() : rt.maxMemory();
         return new MachineInfo(System.getProperty("os.arch", "unknown CPU"), rt.availableProcessors(),
                 rt.availableProcessors(), List.of(), memory,
                 System.getProperty("os.name") + " " + System.getProperty("os.version"),
