@@ -12,12 +12,15 @@ import java.util.Arrays;
  * <ul>
  *   <li>no arguments → the window</li>
  *   <li>{@code --worker …} → a child worker process (engine only)</li>
+ *   <li>{@code --counter-worker K} → a child of the memory lab</li>
  *   <li>anything else → the command line ({@code info}, {@code run}, …)</li>
  * </ul>
  */
 public final class Main {
 
     public static final String WORKER_FLAG = "--worker";
+    /** A child of the memory lab: increments its own counter (see CounterWorker). */
+    public static final String COUNTER_WORKER_FLAG = "--counter-worker";
 
     private Main() {
     }
@@ -25,6 +28,10 @@ public final class Main {
     public static void main(String[] args) {
         if (args.length > 0 && WORKER_FLAG.equals(args[0])) {
             dev.corelanes.engine.process.WorkerMain.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && COUNTER_WORKER_FLAG.equals(args[0])) {
+            dev.corelanes.engine.lab.CounterWorker.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (args.length == 0) {

@@ -1,0 +1,68 @@
+package dev.corelanes.cli;
+
+import dev.corelanes.engine.lab.Measurement;
+import dev.corelanes.engine.lab.OverheadLab;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code corelanes overhead}: what creating and talking to threads and processes costs here. */
+@Command(name = "overhead", mixinStandardHelpOptions = true,
+        description = "Measure the cost of creating threads and processes, and of passing a message between them.")
+final class OverheadCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--repetitions", defaultValue = "15", paramLabel = "N",
+            description = "Samples per measurement after warm-up, 3–1000 (cheap ones take 20–100× as many; default ${DEFAULT-VALUE}).")
+    int repetitions;
+
+    @Override
+    public Integer call() throws Exception {
+        if (repetitions < 3 || repetitions > 1000) {
+            throw new UserError("--repetitions must be between 3 and 1000 (got " + repetitions + ").");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        OverheadLab lab = new OverheadLab(repetitions, () -> Children.worker(List.of("--worker")), () -> false,
+                (f, what) -> {
+                    err.printf(Locale.ROOT, "\r%3.0f %% %-20s", f * 100, what);
+                    err.flush();
+                });
+        List<Measurement> results = lab.measureAll();
+        err.print("\r" + " ".repeat(30) + "\r");
+        err.flush();
+        print(out, results);
+        return Cli.OK;
+    }
+
+    static void print(PrintWriter out, List<Measurement> results) {
+        out.println("| what | median | p10–p90 | samples |");
+        out.println("|---|---|---|---|");
+        for (Measurement m : results) {
+            if (!m.available()) {
+                out.printf(Locale.ROOT, "| %s | n/a | %s | 0 |%n", m.name(), m.note());
+                continue;
+            }
+            out.printf(Locale.ROOT, "| %s | %s | %s–%s | %d |%n", m.name(), duration(m.medianNanos()),
+                    duration(m.percentileNanos(10)), duration(m.percentileNanos(90)), m.samplesNanos().size());
+        }
+    }
+
+    static String duration(double nanos) {
+        if (nanos >= 1e6) {
+            return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
+        }
+        if (nanos >= 1e3) {
+            return String.format(Locale.ROOT, "%.1f µs", nanos / 1e3);
+        }
+        return String.format(Locale.ROOT, "%.0f ns", nanos);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.corelanes.engine.lab;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ProcessCounterLabTest {
+
+    static ProcessBuilder corelanes(List<String> args) {
+        List<String> cmd = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java",
+                "-cp", System.getProperty("java.class.path"), "dev.corelanes.Main"));
+        cmd.addAll(args);
+        return new ProcessBuilder(cmd);
+    }
+
+    @Test
+    void eachProcessCountsOnlyItsOwnCounterAndTheParentsStaysZero() throws Exception {
+        ProcessCounterLab lab = new ProcessCounterLab(3, 50_000, ProcessCounterLabTest::corelanes);
+        CounterResult r = lab.run();
+        assertEquals(List.of(50_000L, 50_000L, 50_000L), r.finalValues(), "no child saw another's increments");
+        assertEquals(0, r.parentSees(), "the parent's memory is untouched");
+        assertEquals(0, r.lost());
+        if (java.nio.file.Files.exists(java.nio.file.Path.of("/proc/self/status"))) {
+            r.residentBytes().forEach(b -> assertTrue(b > 1 << 20, "each child has its own resident memory"));
+        }
+        assertEquals(0, ProcessHandle.current().children().filter(ProcessHandle::isAlive).count(), "no child left");
+    }
+}

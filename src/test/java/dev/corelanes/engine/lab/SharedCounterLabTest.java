@@ -1,0 +1,61 @@
+package dev.corelanes.engine.lab;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SharedCounterLabTest {
+
+    @Test
+    void withoutALockRealThreadsLoseUpdates() throws Exception {
+        Assumptions.assumeTrue(SharedCounterLab.raceLikelyVisible(), "one CPU: the race may not show");
+        long lost = 0;
+        // A race is a matter of timing: give it a bounded number of chances.
+        for (int attempt = 0; attempt < 10 && lost == 0; attempt++) {
+            CounterResult r = new SharedCounterLab(4, 500_000, CounterGuard.NONE).run();
+            lost = r.lost();
+            assertTrue(r.finalValues().get(0) <= r.expected(), "a race can only lose updates");
+        }
+        assertTrue(lost > 0, "no update was lost in 10 tries");
+    }
+
+    @Test
+    void withALockNoUpdateIsLost() throws Exception {
+        CounterResult r = new SharedCounterLab(4, 200_000, CounterGuard.LOCK).run();
+        assertEquals(800_000, r.finalValues().get(0));
+        assertEquals(0, r.lost());
+    }
+
+    @Test
+    void withAnAtomicNoUpdateIsLost() throws Exception {
+        CounterResult r = new SharedCounterLab(4, 200_000, CounterGuard.ATOMIC).run();
+        assertEquals(800_000, r.finalValues().get(0));
+    }
+
+    @Test
+    void everyThreadSawTheSharedCounterGrow() throws Exception {
+        SharedCounterLab lab = new SharedCounterLab(3, 100_000, CounterGuard.ATOMIC);
+        lab.run();
+        for (long v : lab.seen()) {
+            assertTrue(v >= 100_000 && v <= 300_000, "a thread saw " + v);
+        }
+    }
+
+    @Test
+    void limitsAreChecked() {
+        assertThrows(IllegalArgumentException.class, () -> new SharedCounterLab(0, 10, CounterGuard.NONE));
+        assertThrows(IllegalArgumentException.class, () -> new SharedCounterLab(2, 0, CounterGuard.NONE));
+    }
+
+    @Test
+    void residentMemoryParsesProcStatus() {
+        assertEquals(41236L * 1024, ResidentMemory.parseKb("   41236 kB"));
+        assertEquals(-1, ResidentMemory.parseKb("lots"));
+        if (java.nio.file.Files.exists(java.nio.file.Path.of("/proc/self/status"))) {
+            assertTrue(ResidentMemory.ofSelf() > 1 << 20);
+        }
+    }
+}
