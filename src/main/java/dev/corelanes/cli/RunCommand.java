@@ -13,6 +13,7 @@ import dev.corelanes.engine.SpecException;
 import dev.corelanes.engine.TaskKind;
 import dev.corelanes.engine.TaskStatus;
 import dev.corelanes.engine.Trace;
+import dev.corelanes.engine.TraceEvents;
 import dev.corelanes.hardware.Hardware;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,14 +59,18 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Write the run file (JSON) here.")
     Path json;
 
+    @Option(names = "--trace-event", paramLabel = "FILE",
+            description = "Write Chrome trace-event JSON here (opens in Perfetto or chrome://tracing).")
+    Path traceEvent;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         ExperimentSpec experiment = experiment();
-        if (json != null) {
-            String problem = AtomicFiles.problemWriting(json);
+        for (Path p : new Path[]{json, traceEvent}) {
+            String problem = p == null ? null : AtomicFiles.problemWriting(p);
             if (problem != null) {
-                throw new UserError("cannot write " + json + ": " + problem + ".");
+                throw new UserError("cannot write " + p + ": " + problem + ".");
             }
         }
         RunHandle handle = Experiment.start(experiment, Hardware.detect().machine());
@@ -83,13 +88,17 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         print(out, trace);
-        if (json != null) {
-            try {
+        try {
+            if (json != null) {
                 RunFile.write(trace, json);
                 out.println("Run file   " + json);
-            } catch (RunFileException e) {
-                throw new UserError(e.getMessage());
             }
+            if (traceEvent != null) {
+                TraceEvents.write(trace, traceEvent);
+                out.println("Trace      " + traceEvent + " (trace-event JSON)");
+            }
+        } catch (RunFileException e) {
+            throw new UserError(e.getMessage());
         }
         return trace.status() == TaskStatus.COMPLETED ? Cli.OK
                 : trace.status() == TaskStatus.CANCELLED ? Cli.INTERRUPTED : Cli.RUN_FAILED;
