@@ -46,6 +46,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void lessonsCodeSamplesAndCaptionsAreModelsWithoutJavaFx() {
+        noClasses().that().resideInAPackage("dev.corelanes.teach..")
+                .should().dependOnClassesThat().resideInAPackage("javafx..")
+                .check(CLASSES);
+    }
+
+    @Test
     void theCommandLineNeedsNoWindow() {
         noClasses().that().resideInAPackage("dev.corelanes.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.corelanes.app..")

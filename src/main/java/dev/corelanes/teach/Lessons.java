@@ -1,0 +1,82 @@
+package dev.corelanes.teach;
+
+import dev.corelanes.engine.ExecutionMode;
+import dev.corelanes.engine.ExperimentSpec;
+import dev.corelanes.engine.TaskKind;
+
+import java.util.List;
+import java.util.Optional;
+
+import static dev.corelanes.engine.ExecutionMode.POOL;
+import static dev.corelanes.engine.ExecutionMode.PROCESSES;
+import static dev.corelanes.engine.ExecutionMode.PROCESS_POOL;
+import static dev.corelanes.engine.ExecutionMode.SEQUENTIAL;
+import static dev.corelanes.engine.ExecutionMode.THREADS;
+import static dev.corelanes.engine.ExecutionMode.VIRTUAL;
+import static dev.corelanes.engine.TaskKind.COMPUTE;
+import static dev.corelanes.engine.TaskKind.SLEEP;
+
+/** The lessons of the course notebook, in teaching order. */
+public final class Lessons {
+
+    private Lessons() {
+    }
+
+    private static ExperimentSpec spec(ExecutionMode mode, TaskKind kind, int tasks, double seconds, int workers,
+                                       boolean gil) {
+        return new ExperimentSpec(mode, kind, tasks, seconds, workers, gil);
+    }
+
+    public static List<Lesson> all() {
+        return List.of(
+                new Lesson("do-something", "do_something() twice",
+                        "The notebook calls do_something() — sleep 1 s — twice. How long in a row? On two threads?",
+                        List.of(spec(SEQUENTIAL, SLEEP, 2, 1, 1, false), spec(THREADS, SLEEP, 2, 1, 2, false)),
+                        "In a row the two sleeps add up to 2 s. On two threads both wait at the same time, so the "
+                                + "program finishes in about 1 s. Sleeping uses no CPU: the off-CPU lanes show the "
+                                + "waits, the CPU lanes stay empty."),
+                new Lesson("io-bound", "I/O-bound: threads overlap waits",
+                        "Ten tasks each wait 1 s (like a download). Sequential vs ten threads?",
+                        List.of(spec(SEQUENTIAL, SLEEP, 10, 1, 1, false), spec(THREADS, SLEEP, 10, 1, 10, false)),
+                        "Waiting tasks need no core, so even a 2-core machine runs ten waits at once: about 1 s "
+                                + "instead of 10 s. This is why threads help programs that mostly wait, even in Python."),
+                new Lesson("cpu-java", "CPU-bound in Java: threads and processes both scale",
+                        "Two compute tasks of 1 s on a machine with several cores: sequential, threads, processes?",
+                        List.of(spec(SEQUENTIAL, COMPUTE, 2, 1, 1, false), spec(THREADS, COMPUTE, 2, 1, 2, false),
+                                spec(PROCESSES, COMPUTE, 2, 1, 2, false)),
+                        "Java threads run on different cores at the same time: two 1 s tasks take about 1 s. "
+                                + "Processes do too, plus the cost of starting each process (the spawning span)."),
+                new Lesson("cpu-python", "CPU-bound in Python: the GIL serializes threads",
+                        "Turn on the Python GIL. Two compute tasks on threads, then on processes?",
+                        List.of(spec(THREADS, COMPUTE, 2, 1, 2, true), spec(PROCESSES, COMPUTE, 2, 1, 2, true)),
+                        "With the GIL only one thread computes at a time: they take turns every 5 ms (GIL-wait "
+                                + "spans), so two threads are no faster than one. Each process has its own "
+                                + "interpreter and its own GIL, so processes compute in parallel — why Python "
+                                + "programmers use multiprocessing for CPU work."),
+                new Lesson("oversubscribed", "More compute tasks than cores",
+                        "Eight compute tasks on this machine's cores. What happens to each task?",
+                        List.of(spec(THREADS, COMPUTE, 8, 0.5, 8, false)),
+                        "With more runnable threads than cores, the OS time-slices: each task runs a few "
+                                + "milliseconds, is preempted, and runs again — concurrency without more "
+                                + "parallelism. The total time is set by the cores, not the threads."),
+                new Lesson("virtual-10k", "10 000 virtual threads sleeping",
+                        "Ten thousand tasks each sleep 1 s. Can a laptop do that at once?",
+                        List.of(spec(VIRTUAL, SLEEP, 10_000, 1, 1, false)),
+                        "Virtual threads are cheap — a few hundred bytes, created in microseconds — so ten "
+                                + "thousand sleep together and the run takes about 1 s. Ten thousand OS threads "
+                                + "would cost far more memory."),
+                new Lesson("process-pool", "A process pool vs a process per task",
+                        "Eight short compute tasks: one new process each, or a pool of two reused processes?",
+                        List.of(spec(PROCESSES, COMPUTE, 8, 0.2, 8, false), spec(PROCESS_POOL, COMPUTE, 8, 0.2, 2, false)),
+                        "Starting a process costs tens of milliseconds (the spawning spans). A pool pays it once "
+                                + "per worker and reuses the processes, like Python's multiprocessing.Pool."),
+                new Lesson("thread-pool", "A thread pool", "Eight sleep tasks on a pool of two threads?",
+                        List.of(spec(POOL, SLEEP, 8, 0.5, 2, false)),
+                        "A pool runs at most as many tasks at once as it has workers: eight 0.5 s waits on two "
+                                + "workers take four rounds, about 2 s."));
+    }
+
+    public static Optional<Lesson> byId(String id) {
+        return all().stream().filter(l -> l.id().equals(id)).findFirst();
+    }
+}

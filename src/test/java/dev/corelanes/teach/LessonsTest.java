@@ -1,0 +1,46 @@
+package dev.corelanes.teach;
+
+import dev.corelanes.engine.ExecutionMode;
+import dev.corelanes.engine.TaskKind;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LessonsTest {
+
+    @Test
+    void theNotebooksExampleComparesSequentialWithThreads() {
+        Lesson l = Lessons.byId("do-something").orElseThrow();
+        assertEquals(ExecutionMode.SEQUENTIAL, l.steps().get(0).mode());
+        assertEquals(ExecutionMode.THREADS, l.steps().get(1).mode());
+        l.steps().forEach(s -> {
+            assertEquals(TaskKind.SLEEP, s.kind());
+            assertEquals(2, s.tasks());
+            assertEquals(1.0, s.taskSeconds());
+        });
+    }
+
+    @Test
+    void thePythonLessonTurnsTheGilOnForThreadsAndProcesses() {
+        Lesson l = Lessons.byId("cpu-python").orElseThrow();
+        assertTrue(l.steps().stream().allMatch(s -> s.gil() && s.kind() == TaskKind.COMPUTE));
+        assertTrue(l.steps().stream().anyMatch(s -> s.mode() == ExecutionMode.THREADS));
+        assertTrue(l.steps().stream().anyMatch(s -> s.mode().processBased()));
+    }
+
+    @Test
+    void everyLessonHasAUniqueIdAQuestionAndAnExplanation() {
+        Set<String> ids = new HashSet<>();
+        for (Lesson l : Lessons.all()) {
+            assertTrue(ids.add(l.id()), l.id());
+            assertTrue(l.question().endsWith("?"), l.id());
+            assertTrue(l.explanation().length() > 60, l.id());
+        }
+        assertTrue(ids.containsAll(Set.of("do-something", "io-bound", "cpu-java", "cpu-python", "oversubscribed",
+                "virtual-10k", "process-pool")));
+    }
+}

@@ -1,0 +1,54 @@
+package dev.corelanes.teach;
+
+import dev.corelanes.engine.ExecutionMode;
+import dev.corelanes.engine.Experiment;
+import dev.corelanes.engine.ExperimentSpec;
+import dev.corelanes.engine.MachineInfo;
+import dev.corelanes.engine.TaskKind;
+import dev.corelanes.engine.Trace;
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RunExplanationTest {
+
+    private static final MachineInfo MACHINE = MachineInfo.fromJvm();
+
+    @Test
+    void threadsUnderTheGilAreNamedSerialized() throws Exception {
+        Trace t = Experiment.run(new ExperimentSpec(ExecutionMode.THREADS, TaskKind.COMPUTE, 2, 0.1, 2, true), MACHINE);
+        RunExplanation e = RunExplanation.of(t, Optional.empty(), Double.NaN);
+        assertTrue(e.patterns().stream().anyMatch(p -> p.startsWith(RunExplanation.GIL)), e.caption());
+        assertEquals(0.2, e.idealSeconds(), 1e-9, "one usable core under the GIL");
+    }
+
+    @Test
+    void moreComputeTasksThanCpusAreNamedOversubscribed() throws Exception {
+        int cpus = Runtime.getRuntime().availableProcessors();
+        Trace t = Experiment.run(new ExperimentSpec(ExecutionMode.THREADS, TaskKind.COMPUTE, cpus * 3, 0.15, 1, false),
+                MACHINE);
+        RunExplanation e = RunExplanation.of(t, Optional.empty(), Double.NaN);
+        assertTrue(e.patterns().stream().anyMatch(p -> p.startsWith(RunExplanation.OVERSUBSCRIBED)), e.caption());
+    }
+
+    @Test
+    void speedupIsMeasuredAgainstTheSequentialRunWhenThereIsOne() throws Exception {
+        Trace seq = Experiment.run(ExperimentSpec.of(ExecutionMode.SEQUENTIAL, TaskKind.SLEEP, 2, 0.1, false), MACHINE);
+        Trace thr = Experiment.run(ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.SLEEP, 2, 0.1, false), MACHINE);
+        RunExplanation e = RunExplanation.of(thr, Optional.of(seq), Double.NaN);
+        assertTrue(e.speedupVsSequential());
+        assertEquals(seq.wallSeconds() / thr.wallSeconds(), e.speedup(), 1e-9);
+        assertTrue(e.caption().contains("vs sequential"));
+    }
+
+    @Test
+    void aBusyMachineIsNamedWhenOtherProgramsLoadedIt() throws Exception {
+        Trace t = Experiment.run(ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.SLEEP, 2, 0.05, false), MACHINE);
+        assertTrue(RunExplanation.of(t, Optional.empty(), 0.8).patterns().stream()
+                .anyMatch(p -> p.startsWith(RunExplanation.BUSY)));
+        assertTrue(RunExplanation.of(t, Optional.empty(), 0.0).patterns().isEmpty());
+    }
+}
