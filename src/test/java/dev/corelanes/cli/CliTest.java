@@ -52,6 +52,24 @@ class CliTest {
             "run --mode threads --kind sleep --frobnicate | Unknown option: '--frobnicate'",
             "dance | Unmatched argument",
             "run --mode threads --kind sleep --json /no/such/folder/x.json | does not exist",
+            "run --mode threads --kind sleep --trace-event /no/such/folder/x.json | does not exist",
+            "run --mode virtual --kind sleep --tasks 100001 | Tasks must be between 1 and 100000",
+            "run --mode sequential --kind compute --tasks 1025 | Tasks must be between 1 and 1024",
+            "run --mode threads --kind sleep --seconds -1 | Seconds per task must be between",
+            "run --mode threads --kind sleep --seconds 1e400 | Seconds per task must be between",
+            "run --mode threads --kind sleep --workers x | is not an int",
+            "run --mode threads --kind sleep --gil=maybe | Invalid value for option '--gil'",
+            "run --mode threads | Missing required option: '--kind=KIND'",
+            "run --mode --kind sleep | Expected parameter for option '--mode'",
+            "export | Missing required parameter: 'RUNFILE'",
+            "export /no/such/run.json --trace-event /tmp/x.json | No such file",
+            "export /tmp | nothing to export",
+            "overhead --repetitions 2 | --repetitions must be between 3 and 1000",
+            "memory --guard maybe | --guard must be none, lock or atomic",
+            "memory --workers 0 | Threads must be between 1 and 64",
+            "memory --increments 0 | between 1 and 100000000",
+            "memory --processes --workers 17 | Processes must be between 1 and 16",
+            "info --frobnicate | Unknown option",
     })
     void badInputIsOneClearLineAndExitCode2(String args, String expected) {
         Result r = cli(args.trim().split(" +"));
@@ -93,6 +111,27 @@ class CliTest {
         c.seconds = 0.1;
         c.workers = 2;
         assertEquals(ExecutionMode.PROCESS_POOL, c.experiment().mode());
+    }
+
+    @Test
+    void exportRefusesAFileThatIsNotARunWithoutWritingAnything() throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.json"), "{\"format\": \"something-else\"}");
+        Path out = dir.resolve("out.json");
+        Result r = cli("export", bad.toString(), "--trace-event", out.toString());
+        assertEquals(Cli.BAD_INPUT, r.code());
+        assertTrue(r.err().contains("not a CoreLanes run file"), r.err());
+        assertTrue(Files.notExists(out));
+    }
+
+    @Test
+    void exportWritesTraceEventsOfASavedRun() throws Exception {
+        Path json = dir.resolve("run.json");
+        assertEquals(Cli.OK, cli("run", "--mode", "pool", "--workers", "2", "--kind", "sleep", "--tasks", "3",
+                "--seconds", "0.05", "--json", json.toString()).code());
+        Path events = dir.resolve("events.json");
+        Result r = cli("export", json.toString(), "--trace-event", events.toString());
+        assertEquals(Cli.OK, r.code(), r.err());
+        assertTrue(Files.readString(events).contains("\"traceEvents\""));
     }
 
     @Test
