@@ -67,7 +67,7 @@ public final class MainWindow {
         ScrollPane leftScroll = new ScrollPane(left);
         leftScroll.setFitToWidth(true);
         leftScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        leftScroll.setPrefWidth(340);
+        leftScroll.setPrefWidth(352);
         leftScroll.setMinWidth(300);
         leftScroll.getStyleClass().add("edge-to-edge");
 
@@ -154,6 +154,9 @@ public final class MainWindow {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox viewButtons = new HBox(perCore, perWorker);
+        viewButtons.setMinWidth(Region.USE_PREF_SIZE);
+        fit.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(clock, Priority.ALWAYS);
         HBox top = new HBox(12, clock, spacer, viewButtons, fit);
         top.setAlignment(Pos.CENTER_LEFT);
 

@@ -7,6 +7,7 @@ import javafx.animation.AnimationTimer;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.Locale;
@@ -19,6 +20,7 @@ final class WallClock extends HBox {
 
     private final Label digits = new Label("0.000 s");
     private final Label caption = new Label("wall time");
+    private final Label run = new Label();
     private final Label cpu = new Label();
     private final Label ideal = new Label();
     private final Label speedup = new Label();
@@ -41,10 +43,12 @@ final class WallClock extends HBox {
         caption.getStyleClass().add("hint");
         for (Label l : new Label[] {cpu, ideal, speedup}) {
             l.getStyleClass().add("wall-stat");
-            l.setMinWidth(Label.USE_PREF_SIZE);
         }
+        run.getStyleClass().add("wall-run");
+        caption.setMinWidth(Label.USE_PREF_SIZE);
         VBox big = new VBox(-4, caption, digits);
-        VBox stats = new VBox(2, cpu, ideal, speedup);
+        big.setMinWidth(Region.USE_PREF_SIZE);
+        VBox stats = new VBox(1, run, cpu, ideal, speedup);
         stats.setAlignment(Pos.CENTER_LEFT);
         setSpacing(22);
         setAlignment(Pos.CENTER_LEFT);
@@ -58,6 +62,7 @@ final class WallClock extends HBox {
     }
 
     private void showIdle() {
+        run.setText("No run yet");
         cpu.setText("CPU time —");
         ideal.setText("ideal —");
         speedup.setText("speedup —");
@@ -66,8 +71,9 @@ final class WallClock extends HBox {
     /** Counts up with this run. */
     void follow(RunRow row) {
         live = row;
-        caption.setText("wall time · running " + row.spec().describe());
         showIdle();
+        caption.setText("wall time · running");
+        run.setText("Run #" + row.number() + ": " + row.spec().describe());
     }
 
     /** Shows a finished run's measured figures; {@code sequentialWall} &lt; 0 when no baseline exists. */
@@ -79,8 +85,8 @@ final class WallClock extends HBox {
             return;
         }
         digits.setText(clockText(t.wallNanos()));
-        String state = t.status() == TaskStatus.COMPLETED ? "" : " · " + t.status().id();
-        caption.setText("wall time · run #" + row.number() + " · " + row.spec().describe() + state);
+        caption.setText(t.status() == TaskStatus.COMPLETED ? "wall time (measured)" : "wall time · " + t.status().id());
+        run.setText("Run #" + row.number() + ": " + row.spec().describe());
         cpu.setText("CPU time " + Formats.seconds(t.cpuSeconds()));
         ideal.setText("ideal " + Formats.seconds(t.idealSeconds()) + " on " + t.usableCores()
                 + (t.usableCores() == 1 ? " lane" : " lanes"));

@@ -15,11 +15,14 @@ public final class Palette {
     private static final Rgb PREEMPTED = Rgb.hex("#CC79A7"); // reddish purple
     private static final Rgb SPAWNING = Rgb.hex("#E69F00");  // orange
 
-    /** Okabe–Ito first, then darker and lighter companions so neighbours differ. */
+    /**
+     * Task colours, chosen apart from the five state colours (a task on a CPU lane must never look like a
+     * state): Okabe–Ito's bluish green, then Paul Tol's "muted" and ColorBrewer's "Dark2" sets without blues, oranges and pinks, all mid-tones
+     * so they read on a light and a dark background.
+     */
     private static final Rgb[] TASKS = {
-            Rgb.hex("#0072B2"), Rgb.hex("#009E73"), Rgb.hex("#D55E00"), Rgb.hex("#CC79A7"),
-            Rgb.hex("#E69F00"), Rgb.hex("#56B4E9"), Rgb.hex("#8C6D1F"), Rgb.hex("#5D3A9B"),
-            Rgb.hex("#1B7837"), Rgb.hex("#B2182B"), Rgb.hex("#2166AC"), Rgb.hex("#7F7F7F"),
+            Rgb.hex("#009E73"), Rgb.hex("#7570B3"), Rgb.hex("#DDCC77"), Rgb.hex("#A6761D"),
+            Rgb.hex("#44AA99"), Rgb.hex("#999933"), Rgb.hex("#AA4499"), Rgb.hex("#117733"),
     };
 
     private Palette() {
@@ -35,9 +38,14 @@ public final class Palette {
         };
     }
 
-    /** The colour of task {@code id} (1-based); id 0 (a worker's own span) is grey. */
+    /** The colour of task {@code id} (1-based); id 0 (a worker's own span, e.g. spawning) gets its state's. */
     public static Rgb task(int id) {
-        return id <= 0 ? TASKS[TASKS.length - 1] : TASKS[(id - 1) % TASKS.length];
+        return id <= 0 ? SPAWNING : TASKS[(id - 1) % TASKS.length];
+    }
+
+    /** A few task colours, for a legend swatch that says "a colour per task". */
+    public static Rgb[] taskSamples() {
+        return new Rgb[] {TASKS[0], TASKS[1], TASKS[2]};
     }
 
     /** A label colour readable on {@code fill}. */

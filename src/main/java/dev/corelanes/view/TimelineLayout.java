@@ -78,9 +78,6 @@ public final class TimelineLayout {
             bars();
             shapes.addAll(labels);
             nowLine();
-            if (v.mode() == LaneMode.CORES) {
-                shapes.add(new Shape.Text("colour = task", 8, top - 9, 11, false, theme.muted(), Shape.Align.LEFT));
-            }
             legend();
             message();
             return new TimelineFrame(v.width(), v.height(), theme.background(), shapes, List.copyOf(lanes), plotX,
@@ -95,8 +92,9 @@ public final class TimelineLayout {
             int workers = m.workerCount();
             double gaps = (groups.size() - 1) * GROUP_GAP;
             double avail = bottom - top - gaps - (workers > 0 ? OFF_HEADER : 0);
-            double cpuShare = workers > 0 ? Math.min(avail * 0.6, n * 56.0) : Math.min(avail, n * 80.0);
-            double hc = Math.max(1.5, cpuShare / n);
+            // Off-CPU lanes get what they need (up to 45 %), CPU lanes the rest, within legible bounds.
+            double offShare = Math.min(workers * 26.0, avail * 0.45);
+            double hc = Math.max(1.5, Math.min(90, (avail - offShare) / n));
             double y = top + 2;
             int labelEvery = hc >= 12 ? 1 : (int) Math.ceil(12 / hc);
             double labelSize = Math.max(10, Math.min(15, hc * 0.5));
@@ -120,12 +118,12 @@ public final class TimelineLayout {
             y -= GROUP_GAP;
             if (workers > 0) {
                 labels.add(new Shape.Line(8, y + 4, v.width() - RIGHT_MARGIN, y + 4, theme.grid(), 1));
-                labels.add(new Shape.Text("off-CPU: sleeping, waiting, preempted, spawning (no core used)", plotX,
+                labels.add(new Shape.Text("tasks off the CPU: sleeping, waiting for the GIL, preempted, spawning", plotX,
                         y + OFF_HEADER - 6, 12, false, theme.muted(), Shape.Align.LEFT));
                 labels.add(new Shape.Text("off-CPU", plotX - 8, y + OFF_HEADER - 6, 12, true, theme.muted(),
                         Shape.Align.RIGHT));
                 y += OFF_HEADER;
-                workerGroup(labels, TimelineFrame.LaneKind.OFF_CPU, y, bottom - y, 22);
+                workerGroup(labels, TimelineFrame.LaneKind.OFF_CPU, y, bottom - y, 26);
             } else {
                 lanesBottom = y;
             }
@@ -385,10 +383,26 @@ public final class TimelineLayout {
 
         private void legend() {
             double y = v.height() - 10;
-            double x = plotX;
+            double x = 10;
             double size = 13;
+            boolean cores = v.mode() == LaneMode.CORES;
+            if (cores) {
+                Rgb[] tasks = Palette.taskSamples();
+                for (int i = 0; i < tasks.length; i++) {
+                    shapes.add(new Shape.Box(x + i * 5, y - 11, 5, 13, tasks[i], null, false, null, null));
+                }
+                shapes.add(new Shape.Text("running: a colour per task", x + 19, y, size, false, theme.text(),
+                        Shape.Align.LEFT));
+                x += 19 + textWidth("running: a colour per task", size) + 14;
+            }
             for (SpanState s : SpanState.values()) {
-                x = swatch(x, y, size, Palette.state(s), false, Palette.stateLabel(s));
+                if (!(cores && s == SpanState.RUNNING)) {
+                    x = swatch(x, y, size, Palette.state(s), false, Palette.stateLabel(s));
+                }
+            }
+            if (cores && m.loads().size() > 0) {
+                x = swatch(x, y, size, theme.load().withAlpha(Math.min(1, theme.load().alpha() * 2.5)), false,
+                        "machine load");
             }
             x += 8;
             Rgb neutral = theme.muted();
