@@ -65,10 +65,15 @@ public final class TimelinePane extends Region {
         tip.setVisible(false);
         tip.setMouseTransparent(true);
         setMinSize(300, 200);
+        setFocusTraversable(false);
         laneMode.addListener((o, a, b) -> invalidate());
         theme.addListener((o, a, b) -> invalidate());
         canvas.addEventHandler(ScrollEvent.SCROLL, this::onScroll);
-        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> dragX = e.getX());
+        // Clicking the timeline takes the focus from the inputs, so Space and Enter then run.
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            dragX = e.getX();
+            requestFocus();
+        });
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDrag);
         canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> dragX = Double.NaN);
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
