@@ -49,6 +49,7 @@ public final class TimelinePane extends Region {
     private TimelineFrame frame;
     private double dragX = Double.NaN;
     private long frames;
+    private long lastDrawNanos;
 
     private final AnimationTimer pulse = new AnimationTimer() {
         @Override
@@ -157,8 +158,14 @@ public final class TimelinePane extends Region {
         }
     }
 
+    /** How long the last frame took on the FX thread (layout + canvas calls), for the benchmark. */
+    public long lastDrawNanos() {
+        return lastDrawNanos;
+    }
+
     /** Lays out and draws one frame now; returns the frame (the benchmark times this). */
     public TimelineFrame redraw() {
+        long t0 = System.nanoTime();
         dirty = false;
         if (model == null || canvas.getWidth() < 1 || canvas.getHeight() < 1) {
             return frame;
@@ -172,6 +179,7 @@ public final class TimelinePane extends Region {
         frame = TimelineLayout.layout(model, v);
         TimelinePainter.paint(frame, surface);
         frames++;
+        lastDrawNanos = System.nanoTime() - t0;
         return frame;
     }
 

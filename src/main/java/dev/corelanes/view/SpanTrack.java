@@ -71,6 +71,35 @@ public final class SpanTrack {
         return lo;
     }
 
+    /** The latest end among spans {@code 0..i}. */
+    public long maxEndUpTo(int i) {
+        return maxEnds[i];
+    }
+
+    /**
+     * Index of the first span at or after {@code from} that starts at or after {@code t}. Gallops from
+     * {@code from} first: the answer is usually a few spans ahead (the next pixel), and a search over the
+     * whole tail would cost more in cache misses than the skip saves.
+     */
+    public int firstStartingAtOrAfter(long t, int from) {
+        int step = 1;
+        int lo = from;
+        while (from + step < size && starts[from + step] < t) {
+            lo = from + step;
+            step <<= 1;
+        }
+        int hi = Math.min(size, from + step);
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (starts[mid] < t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     /** The span covering {@code t} (or nearest within {@code tolerance}), or null. */
     public Span find(long t, long tolerance) {
         Span best = null;

@@ -184,6 +184,10 @@ public final class TimelineLayout {
             return plotX + (double) (t - v.startNanos()) * plotW / v.spanNanos();
         }
 
+        private long timeAt(double px) {
+            return v.startNanos() + (long) ((px - plotX) / plotW * v.spanNanos());
+        }
+
         private void loadStrips() {
             if (v.mode() != LaneMode.CORES) {
                 return;
@@ -237,11 +241,13 @@ public final class TimelineLayout {
                 if (t != null) {
                     long t0 = v.startNanos();
                     long t1 = v.endNanos();
-                    for (int k = t.firstEndingAtOrAfter(t0); k < t.size() && t.start(k) <= t1; k++) {
+                    int k = t.firstEndingAtOrAfter(t0);
+                    while (k < t.size() && t.start(k) <= t1) {
                         Span s = t.get(k);
                         if (s.endNanos() >= t0) {
                             merger.add(s, s.endNanos());
                         }
+                        k = merger.skipDense(t, k + 1);
                     }
                 }
                 List<Span> open = openByLane.get(i);
@@ -338,6 +344,30 @@ public final class TimelineLayout {
                 color = c;
                 label = labelOf(s);
                 mixed = false;
+            }
+
+            /**
+             * Level of detail: spans that start and end within the pixel after the pending box would only
+             * merge into it one by one; jump over all of them at once (binary search), so a lane costs what
+             * its pixels cost, not what its spans cost. Only when nothing earlier ends further (the prefix
+             * maximum says so), so a long span is never skipped.
+             */
+            int skipDense(SpanTrack t, int k) {
+                if (!pending || k >= t.size()) {
+                    return k;
+                }
+                long edge = timeAt(x1 + 1);
+                if (t.start(k) >= edge) {
+                    return k;
+                }
+                // The last span starting before the edge usually ends past it: leave it to the normal path.
+                int j = t.firstStartingAtOrAfter(edge, k) - 1;
+                if (j - k < 2 || t.maxEndUpTo(j - 1) > edge) {
+                    return k;
+                }
+                x1 = Math.max(x1, Math.min(plotX + plotW, x(t.maxEndUpTo(j - 1))));
+                mixed = true;
+                return j;
             }
 
             void flush() {
