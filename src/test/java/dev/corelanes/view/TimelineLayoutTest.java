@@ -144,4 +144,19 @@ class TimelineLayoutTest {
         assertEquals("0.25 s", AxisTicks.label(0.25, 0.05));
         assertEquals("3 s", AxisTicks.label(3, 1));
     }
+
+    @Test
+    void aLongSpanAmongDenseOnesIsNeverSkipped() {
+        TimelineModel m = new TimelineModel(spec(ExecutionMode.THREADS, 1), machine(1), null);
+        for (int i = 0; i < 1000; i++) {
+            m.add(new Span(1, "T1", Span.NO_CORE, SpanState.GIL_WAIT, i * 1000L, i * 1000L + 500));
+        }
+        m.add(new Span(1, "T1", Span.NO_CORE, SpanState.SLEEPING, 400_000L, S)); // overlaps the dense ones
+        TimelineFrame f = TimelineLayout.layout(m, viewport(S, LaneMode.WORKERS));
+        java.util.Set<Rgb> states = java.util.Set.of(Palette.state(SpanState.SLEEPING),
+                Palette.state(SpanState.GIL_WAIT));
+        double right = f.shapes().stream().filter(s -> s instanceof Shape.Box b && states.contains(b.fill()))
+                .mapToDouble(s -> ((Shape.Box) s).x() + ((Shape.Box) s).w()).max().orElse(0);
+        assertEquals(f.xAt(S), right, 1.0, "the long sleep reaches its end");
+    }
 }
