@@ -147,6 +147,9 @@ public final class MainWindow {
             }
             timeline.laneModeProperty().set(b == perCore ? LaneMode.CORES : LaneMode.WORKERS);
         });
+        // The buttons follow the lane mode however it changes (e.g. core unknown switches to workers).
+        timeline.laneModeProperty().addListener((o, a, b) -> (b == LaneMode.CORES ? perCore : perWorker)
+                .setSelected(true));
         Button fit = new Button("Fit", new FontIcon("mdi2f-fit-to-page-outline"));
         fit.setId("fitButton");
         fit.setTooltip(new Tooltip("Show the whole run (or double-click the timeline). Wheel zooms, drag pans."));

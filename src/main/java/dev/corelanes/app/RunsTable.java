@@ -44,8 +44,11 @@ final class RunsTable extends TableView<RunRow> {
         return new ReadOnlyObjectWrapper<>(s);
     }
 
+    /** "…" while running, "—" when nothing ran (a run that failed to start), else the figure. */
     private static ObservableValue<String> fromTrace(RunRow r, Function<Trace, String> f) {
-        return Bindings.createStringBinding(() -> r.trace() == null ? "…" : f.apply(r.trace()), r.traceProperty());
+        return Bindings.createStringBinding(() -> r.trace() == null ? "…"
+                : r.trace().wallNanos() == 0 && r.trace().spans().isEmpty() ? "—" : f.apply(r.trace()),
+                r.traceProperty());
     }
 
     private static TableColumn<RunRow, String> column(String title, double width,

@@ -87,9 +87,14 @@ final class WallClock extends HBox {
         digits.setText(clockText(t.wallNanos()));
         caption.setText(t.status() == TaskStatus.COMPLETED ? "wall time (measured)" : "wall time · " + t.status().id());
         run.setText("Run #" + row.number() + ": " + row.spec().describe());
+        if (t.status() == TaskStatus.FAILED && t.wallNanos() == 0) {
+            showIdle(); // nothing ran: no figure to show
+            digits.setText("— s");
+            run.setText("Run #" + row.number() + ": " + row.spec().describe());
+            return;
+        }
         cpu.setText("CPU time " + Formats.seconds(t.cpuSeconds()));
-        ideal.setText("ideal " + Formats.seconds(t.idealSeconds()) + " on " + t.usableCores()
-                + (t.usableCores() == 1 ? " lane" : " lanes"));
+        ideal.setText("ideal " + Formats.seconds(t.idealSeconds()) + " (" + t.usableCores() + " at a time)");
         if (t.status() != TaskStatus.COMPLETED || t.wallNanos() <= 0) {
             speedup.setText("speedup —");
         } else if (sequentialWall > 0) {

@@ -130,7 +130,7 @@ public final class TimelineLayout {
         }
 
         private void workerLanes(List<Shape> labels) {
-            workerGroup(labels, TimelineFrame.LaneKind.WORKER, top + 2, bottom - top - 2, 40);
+            workerGroup(labels, TimelineFrame.LaneKind.WORKER, top + 2, bottom - top - 2, 64);
         }
 
         /** One lane per worker, or packed lanes when there are more workers than fit legibly. */

@@ -42,6 +42,10 @@ public final class ScreenshotTool {
         while (fx(() -> session.machineProperty().get()) == null) {
             Thread.sleep(100);
         }
+        if (args.length > 1 && args[1].equals("--extra")) {
+            extra(out);
+            return;
+        }
         run(ExecutionMode.SEQUENTIAL, TaskKind.COMPUTE, 4, 0.5, 1, false);
         run(ExecutionMode.THREADS, TaskKind.SLEEP, 8, 0.5, 1, false);
         run(ExecutionMode.POOL, TaskKind.COMPUTE, 4, 0.5, 2, true);
@@ -63,6 +67,43 @@ public final class ScreenshotTool {
         Thread.sleep(1300);
         capture(out.resolve("screenshot-running.png"));
         waitIdle();
+        fx(() -> {
+            session.close();
+            Platform.exit();
+            return null;
+        });
+        System.exit(0);
+    }
+
+    /** Shots to check by eye: 10 000 virtual threads live and done, worker view, a failed run, a tooltip. */
+    private static void extra(Path out) throws Exception {
+        start(ExecutionMode.VIRTUAL, TaskKind.SLEEP, 10_000, 1.0, 1, false);
+        Thread.sleep(500);
+        capture(out.resolve("virtual-live.png"));
+        waitIdle();
+        capture(out.resolve("virtual-cores.png"));
+        fx(() -> {
+            window.timeline().laneModeProperty().set(dev.corelanes.view.LaneMode.WORKERS);
+            return null;
+        });
+        Thread.sleep(300);
+        capture(out.resolve("virtual-workers.png"));
+        run(ExecutionMode.PROCESSES, TaskKind.SLEEP, 2, 0.3, 1, false);
+        capture(out.resolve("processes-failed.png"));
+        run(ExecutionMode.POOL, TaskKind.COMPUTE, 3, 0.4, 2, false);
+        fx(() -> {
+            javafx.geometry.Bounds b = window.timeline().localToScreen(window.timeline().getBoundsInLocal());
+            new javafx.scene.robot.Robot().mouseMove(b.getMinX() + 300, b.getMinY() + 60);
+            return null;
+        });
+        Thread.sleep(400);
+        fx(() -> {
+            javafx.geometry.Bounds b = window.timeline().localToScreen(window.timeline().getBoundsInLocal());
+            new javafx.scene.robot.Robot().mouseMove(b.getMinX() + 302, b.getMinY() + 62);
+            return null;
+        });
+        Thread.sleep(400);
+        capture(out.resolve("hover.png"));
         fx(() -> {
             session.close();
             Platform.exit();
