@@ -49,8 +49,8 @@ public final class MainWindow {
     private final ExperimentPanel panel;
     private final RunsTable table;
     private final Label note = new Label();
-    private final ToggleButton perCore = new ToggleButton("Per core");
-    private final ToggleButton perWorker = new ToggleButton("Per worker");
+    private final ToggleButton perCore = new ToggleButton("Cores");
+    private final ToggleButton perWorker = new ToggleButton("Workers");
     private final ReadOnlyBooleanWrapper dark = new ReadOnlyBooleanWrapper(false);
     private final Scene scene;
     /** Why the per-core view cannot work on this machine; null while it can. */
@@ -137,8 +137,8 @@ public final class MainWindow {
         perWorker.getStyleClass().add(Styles.RIGHT_PILL);
         perCore.setGraphic(new FontIcon("mdi2c-chip"));
         perWorker.setGraphic(new FontIcon("mdi2f-format-list-bulleted"));
-        perCore.setTooltip(new Tooltip("One lane per logical CPU: where each task ran"));
-        perWorker.setTooltip(new Tooltip("One lane per thread or process, coloured by state"));
+        perCore.setTooltip(new Tooltip("Per core: one lane per logical CPU, showing where each task ran"));
+        perWorker.setTooltip(new Tooltip("Per worker: one lane per thread or process, coloured by state"));
         perCore.setSelected(true);
         views.selectedToggleProperty().addListener((o, a, b) -> {
             if (b == null) {
