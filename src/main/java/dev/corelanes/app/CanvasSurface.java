@@ -21,6 +21,13 @@ public final class CanvasSurface implements Surface {
     private final Map<Double, Font> regular = new HashMap<>();
     private final Map<Double, Font> bold = new HashMap<>();
 
+    /** The canvas state last set: each setter is a command in the canvas buffer, so skip repeats. */
+    private Color fill;
+    private Color stroke;
+    private double lineWidth = -1;
+    private Font font;
+    private TextAlignment align;
+
     public CanvasSurface(GraphicsContext g) {
         this.g = g;
     }
@@ -38,28 +45,49 @@ public final class CanvasSurface implements Surface {
     public void begin(double width, double height, Rgb background) {
         // Clearing the whole canvas also drops the commands of the previous frame.
         g.clearRect(0, 0, g.getCanvas().getWidth(), g.getCanvas().getHeight());
-        g.setFill(fx(background));
+        fill = null;
+        stroke = null;
+        lineWidth = -1;
+        font = null;
+        align = null;
+        setFill(fx(background));
         g.fillRect(0, 0, width, height);
         g.setTextBaseline(VPos.BASELINE);
     }
 
+    private void setFill(Color c) {
+        if (c != fill) {
+            g.setFill(c);
+            fill = c;
+        }
+    }
+
+    private void setStroke(Color c, double width) {
+        if (c != stroke) {
+            g.setStroke(c);
+            stroke = c;
+        }
+        if (width != lineWidth) {
+            g.setLineWidth(width);
+            lineWidth = width;
+        }
+    }
+
     @Override
     public void fillRect(double x, double y, double w, double h, Rgb color) {
-        g.setFill(fx(color));
+        setFill(fx(color));
         g.fillRect(x, y, w, h);
     }
 
     @Override
     public void strokeRect(double x, double y, double w, double h, Rgb color, double lineWidth) {
-        g.setStroke(fx(color));
-        g.setLineWidth(lineWidth);
+        setStroke(fx(color), lineWidth);
         g.strokeRect(x, y, w, h);
     }
 
     @Override
     public void line(double x1, double y1, double x2, double y2, Rgb color, double lineWidth) {
-        g.setStroke(fx(color));
-        g.setLineWidth(lineWidth);
+        setStroke(fx(color), lineWidth);
         // Half-pixel offset keeps 1-pixel vertical/horizontal lines crisp.
         double o = lineWidth % 2 == 1 ? 0.5 : 0;
         g.strokeLine(Math.floor(x1) + o, Math.floor(y1) + o, Math.floor(x2) + o, Math.floor(y2) + o);
@@ -67,13 +95,21 @@ public final class CanvasSurface implements Surface {
 
     @Override
     public void text(String text, double x, double y, double size, boolean isBold, Rgb color, Shape.Align align) {
-        g.setFont(font(size, isBold));
-        g.setFill(fx(color));
-        g.setTextAlign(switch (align) {
+        Font f = font(size, isBold);
+        if (f != font) {
+            g.setFont(f);
+            font = f;
+        }
+        setFill(fx(color));
+        TextAlignment a = switch (align) {
             case LEFT -> TextAlignment.LEFT;
             case CENTER -> TextAlignment.CENTER;
             case RIGHT -> TextAlignment.RIGHT;
-        });
+        };
+        if (a != this.align) {
+            g.setTextAlign(a);
+            this.align = a;
+        }
         g.fillText(text, x, y);
     }
 }

@@ -316,9 +316,12 @@ public final class TimelineLayout {
             private Rgb color;
             private String label;
             private boolean mixed;
+            /** Gaps narrower than this close up: half a pixel, more in lanes too thin to show a gap. */
+            private final double gapTolerance;
 
             Merger(TimelineFrame.Lane lane) {
                 this.lane = lane;
+                this.gapTolerance = lane.h() < 4 ? 1.5 : 0.5;
                 double inset = lane.h() >= 10 ? 2 : lane.h() >= 4 ? 0.5 : 0;
                 this.y = lane.y() + inset;
                 this.h = lane.h() - 2 * inset;
@@ -331,7 +334,7 @@ public final class TimelineLayout {
                     return;
                 }
                 Rgb c = colorOf(s);
-                if (pending && a <= x1 + 0.5 && (c.equals(color) || b - a < 1 || x1 - x0 < 1)) {
+                if (pending && a <= x1 + gapTolerance && (c.equals(color) || b - a < 1 || x1 - x0 < 1)) {
                     x1 = Math.max(x1, b);
                     String l = labelOf(s);
                     mixed |= !c.equals(color) || !java.util.Objects.equals(l, label);
