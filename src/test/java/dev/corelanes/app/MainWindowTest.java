@@ -34,9 +34,11 @@ class MainWindowTest {
 
     private RunSession session;
     private MainWindow window;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         session = new RunSession(Hardware.detect());
         window = new MainWindow(session);
         window.install(stage);
@@ -221,5 +223,36 @@ class MainWindowTest {
         } else {
             assertEquals(TaskStatus.COMPLETED, t.status());
         }
+    }
+
+    @Test
+    void closingTheWindowDuringARunCancelsIt(FxRobot robot) throws Exception {
+        waitReady(robot);
+        type(robot, "#tasksSpinner", "2");
+        type(robot, "#secondsSpinner", "5");
+        robot.clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lastRun().handle().started());
+        robot.interact(() -> stage.fireEvent(
+                new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        assertTrue(lastRun().handle().isDone(), "the close request waited for the run to stop");
+        assertEquals(TaskStatus.CANCELLED, lastRun().handle().result().get().status());
+    }
+
+    @Test
+    void tenThousandVirtualThreadsStayUsable(FxRobot robot) throws Exception {
+        waitReady(robot);
+        chooseMode(robot, ExecutionMode.VIRTUAL);
+        type(robot, "#tasksSpinner", "10000");
+        type(robot, "#secondsSpinner", "0.2");
+        robot.clickOn("#runButton");
+        Trace t = waitEnd(60);
+        assertEquals(TaskStatus.COMPLETED, t.status(), t.message());
+        var model = window.timeline().model();
+        assertEquals(10_000, model.spans().stream().filter(s -> s.state() == SpanState.SLEEPING).count());
+        robot.clickOn("#perWorkerToggle");
+        var frame = WaitForAsyncUtils.asyncFx(() -> window.timeline().redraw()).get();
+        long lanes = frame.lanes().size();
+        assertTrue(lanes >= 5 && lanes < 60, "packed worker lanes: " + lanes);
+        assertTrue(frame.lanes().get(0).label().startsWith("V1 +"), frame.lanes().get(0).label());
     }
 }
