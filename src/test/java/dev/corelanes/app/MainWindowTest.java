@@ -209,7 +209,6 @@ class MainWindowTest {
 
     @Test
     void processesUnavailableFailGracefully(FxRobot robot) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("corelanes.processes") == null);
         waitReady(robot);
         chooseMode(robot, ExecutionMode.PROCESSES);
         type(robot, "#tasksSpinner", "2");
