@@ -1,12 +1,13 @@
 package dev.corelanes.app;
 
-/** Opens the window (issue 4 builds it). Until then it explains what exists. */
+import javafx.application.Application;
+
+/** Opens the window. Kept apart from {@code Main} so the CLI and worker processes never load JavaFX. */
 public final class Launcher {
     private Launcher() {
     }
 
     public static void launch(String[] args) {
-        System.err.println("corelanes: the window is not built yet; try 'corelanes --help'");
-        System.exit(2);
+        Application.launch(CoreLanesApp.class, args);
     }
 }

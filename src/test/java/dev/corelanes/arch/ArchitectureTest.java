@@ -38,10 +38,16 @@ class ArchitectureTest {
 
     @Test
     void theTimelineLayoutDoesNotImportJavaFx() {
-        // The layout is drawn by the canvas, SVG and PNG alike; only the canvas surface may know JavaFX.
-        noClasses().that().resideInAPackage("dev.corelanes.view")
+        // The layout is drawn by the canvas, SVG and PNG alike; only the canvas surface (in app) knows JavaFX.
+        noClasses().that().resideInAPackage("dev.corelanes.view..")
                 .should().dependOnClassesThat().resideInAPackage("javafx..")
-                .allowEmptyShould(true)
+                .check(CLASSES);
+    }
+
+    @Test
+    void viewDoesNotReachIntoTheApp() {
+        noClasses().that().resideInAPackage("dev.corelanes.view..")
+                .should().dependOnClassesThat().resideInAPackage("dev.corelanes.app..")
                 .check(CLASSES);
     }
 

@@ -1,0 +1,154 @@
+package dev.corelanes.app;
+
+import dev.corelanes.engine.ExecutionMode;
+import dev.corelanes.engine.ExperimentSpec;
+import dev.corelanes.engine.TaskKind;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.controlsfx.control.ToggleSwitch;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The inputs of an experiment and the Run / Cancel buttons. Run is the default button (Enter) and Cancel
+ * the cancel button (Esc); both state their shortcut in their tooltip.
+ */
+final class ExperimentPanel extends VBox {
+
+    private final Button run = new Button("Run", new FontIcon("mdi2p-play"));
+    private final Button cancel = new Button("Cancel", new FontIcon("mdi2s-stop"));
+    private final Spinner<Integer> tasks;
+    private final Spinner<Double> seconds;
+    private final Spinner<Integer> workers;
+
+    ExperimentPanel(ExperimentForm form, ObservableBooleanValue running, ObservableBooleanValue ready) {
+        getStyleClass().add("card");
+        setSpacing(8);
+        setPadding(new Insets(10, 12, 12, 12));
+        Label title = new Label("Experiment");
+        title.getStyleClass().add("card-title");
+
+        ChoiceBox<TaskKind> kind = new ChoiceBox<>();
+        kind.setId("kindChoice");
+        kind.getItems().setAll(TaskKind.values());
+        kind.setConverter(converter(k -> k == TaskKind.SLEEP ? "Sleep (I/O-like)" : "Compute (CPU-bound)"));
+        kind.valueProperty().bindBidirectional(form.kindProperty());
+
+        ChoiceBox<ExecutionMode> mode = new ChoiceBox<>();
+        mode.setId("modeChoice");
+        mode.getItems().setAll(ExecutionMode.values());
+        mode.setConverter(converter(ExecutionMode::label));
+        mode.valueProperty().bindBidirectional(form.modeProperty());
+
+        tasks = BoundedSpinners.integer(form.tasksProperty(), 1, form.maxTasksProperty());
+        tasks.setId("tasksSpinner");
+        tasks.setTooltip(new Tooltip());
+        tasks.getTooltip().textProperty().bind(Bindings.format("1 to %d tasks for this model and kind",
+                form.maxTasksProperty()));
+        seconds = BoundedSpinners.decimal(form.secondsProperty(), ExperimentSpec.MIN_SECONDS,
+                ExperimentSpec.MAX_SECONDS, 0.1);
+        seconds.setId("secondsSpinner");
+        seconds.setTooltip(new Tooltip("Work per task: " + ExperimentSpec.MIN_SECONDS + " to "
+                + (int) ExperimentSpec.MAX_SECONDS + " s"));
+        workers = BoundedSpinners.integer(form.workersProperty(), 1, form.maxWorkersProperty());
+        workers.setId("workersSpinner");
+        workers.disableProperty().bind(Bindings.createBooleanBinding(() -> !form.modeProperty().get().pooled(),
+                form.modeProperty()));
+        workers.setTooltip(new Tooltip("Pool size (thread pool and process pool only)"));
+
+        ToggleSwitch gil = new ToggleSwitch("Python GIL");
+        gil.setId("gilSwitch");
+        gil.selectedProperty().bindBidirectional(form.gilProperty());
+        Label gilHint = new Label("Threads take turns holding one lock, switched every 5 ms, like CPython.");
+        gilHint.getStyleClass().add("hint");
+        gilHint.setWrapText(true);
+
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        int r = 0;
+        grid.addRow(r++, label("Task kind"), kind);
+        grid.addRow(r++, label("Tasks"), tasks);
+        grid.addRow(r++, label("Seconds per task"), seconds);
+        grid.addRow(r++, label("Execution model"), mode);
+        grid.addRow(r++, label("Workers"), workers);
+        for (javafx.scene.Node n : new javafx.scene.Node[] {kind, mode, tasks, seconds, workers}) {
+            ((javafx.scene.control.Control) n).setMaxWidth(Double.MAX_VALUE);
+            GridPane.setHgrow(n, Priority.ALWAYS);
+        }
+
+        Label error = new Label();
+        error.setId("specError");
+        error.getStyleClass().add("spec-error");
+        error.setWrapText(true);
+        error.textProperty().bind(form.errorProperty());
+        error.visibleProperty().bind(form.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+
+        run.setId("runButton");
+        run.getStyleClass().add("accent");
+        run.setDefaultButton(true);
+        run.setTooltip(new Tooltip("Run the experiment (Enter or Space)"));
+        run.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> running.get() || !ready.get() || !form.errorProperty().get().isEmpty(),
+                running, ready, form.errorProperty()));
+        cancel.setId("cancelButton");
+        cancel.getStyleClass().add("danger");
+        cancel.setCancelButton(true);
+        cancel.setTooltip(new Tooltip("Stop the run (Esc); what ran so far is kept"));
+        cancel.disableProperty().bind(Bindings.createBooleanBinding(() -> !running.get(), running));
+        for (Button b : new Button[] {run, cancel}) {
+            b.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(b, Priority.ALWAYS);
+        }
+        HBox buttons = new HBox(10, run, cancel);
+        buttons.setAlignment(Pos.CENTER);
+        getChildren().addAll(title, grid, gil, gilHint, error, buttons);
+    }
+
+    Button runButton() {
+        return run;
+    }
+
+    Button cancelButton() {
+        return cancel;
+    }
+
+    /** Commits any value still being typed, so Run uses what the user sees. */
+    void commitEdits() {
+        BoundedSpinners.commit(tasks);
+        BoundedSpinners.commit(seconds);
+        BoundedSpinners.commit(workers);
+    }
+
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Label.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : f.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                throw new UnsupportedOperationException("choices are not typed");
+            }
+        };
+    }
+}

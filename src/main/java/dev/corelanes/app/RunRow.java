@@ -1,0 +1,91 @@
+package dev.corelanes.app;
+
+import dev.corelanes.engine.ExperimentSpec;
+import dev.corelanes.engine.RunHandle;
+import dev.corelanes.engine.Trace;
+import dev.corelanes.view.LoadSeries;
+import dev.corelanes.view.TimelineModel;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * One run in the runs table: its spec, its live handle while it runs, its trace once it ended, and the
+ * timeline model and load samples to draw it again.
+ */
+public final class RunRow {
+
+    private final int number;
+    private final ExperimentSpec spec;
+    private final RunHandle handle;
+    private final LoadSeries loads;
+    private TimelineModel model;
+    private final ReadOnlyObjectWrapper<Trace> trace = new ReadOnlyObjectWrapper<>(this, "trace");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "running");
+    private final ReadOnlyObjectWrapper<Double> speedup = new ReadOnlyObjectWrapper<>(this, "speedup");
+
+    RunRow(int number, ExperimentSpec spec, RunHandle handle, LoadSeries loads, TimelineModel model) {
+        this.number = number;
+        this.spec = spec;
+        this.handle = handle;
+        this.loads = loads;
+        this.model = model;
+    }
+
+    public int number() {
+        return number;
+    }
+
+    public ExperimentSpec spec() {
+        return spec;
+    }
+
+    public RunHandle handle() {
+        return handle;
+    }
+
+    public LoadSeries loads() {
+        return loads;
+    }
+
+    /** The timeline model of this run (live while running, rebuilt from the trace at the end). */
+    public TimelineModel model() {
+        return model;
+    }
+
+    /** The trace, null while the run goes on. */
+    public ReadOnlyObjectProperty<Trace> traceProperty() {
+        return trace.getReadOnlyProperty();
+    }
+
+    public Trace trace() {
+        return trace.get();
+    }
+
+    /** "running", then the trace's status. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Speedup over the sequential run of the same workload; null when there is none (yet). */
+    public ReadOnlyObjectProperty<Double> speedupProperty() {
+        return speedup.getReadOnlyProperty();
+    }
+
+    /** Same tasks, kind and seconds: the same work, whatever the mode. */
+    boolean sameWorkload(RunRow other) {
+        return spec.kind() == other.spec.kind() && spec.tasks() == other.spec.tasks()
+                && spec.taskSeconds() == other.spec.taskSeconds();
+    }
+
+    void finish(Trace t) {
+        model = TimelineModel.of(t, loads);
+        trace.set(t);
+        status.set(t.status().id());
+    }
+
+    void setSpeedup(Double s) {
+        speedup.set(s);
+    }
+}

@@ -1,0 +1,185 @@
+package dev.corelanes.app;
+
+import dev.corelanes.engine.Experiment;
+import dev.corelanes.engine.ExecutionMode;
+import dev.corelanes.engine.ExperimentSpec;
+import dev.corelanes.engine.MachineInfo;
+import dev.corelanes.engine.RunHandle;
+import dev.corelanes.engine.TaskStatus;
+import dev.corelanes.engine.Trace;
+import dev.corelanes.hardware.Hardware;
+import dev.corelanes.view.LiveFeed;
+import dev.corelanes.view.LoadSeries;
+import dev.corelanes.view.TimelineModel;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * The runs of this session: starts and cancels them, keeps every one (cancelled and failed too), and
+ * samples the machine's per-CPU load while one runs. FX-thread state; the engine and the sampler report
+ * through queues and {@link Platform#runLater}.
+ */
+public final class RunSession implements AutoCloseable {
+
+    private final Hardware hardware;
+    private final ObservableList<RunRow> runs = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<MachineInfo> machine = new ReadOnlyObjectWrapper<>(this, "machine");
+    private final ReadOnlyObjectWrapper<RunRow> current = new ReadOnlyObjectWrapper<>(this, "current");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "corelanes-load-sampler");
+        t.setDaemon(true);
+        return t;
+    });
+    /** The run being sampled, written on the FX thread, read by the sampler. */
+    private volatile RunRow sampled;
+    private Consumer<RunRow> onStarted = r -> { };
+
+    public RunSession(Hardware hardware) {
+        this.hardware = hardware;
+        // OSHI's first call takes a moment: never on the FX thread.
+        sampler.execute(() -> {
+            MachineInfo m;
+            try {
+                m = hardware.machine();
+                hardware.cpuLoads();
+            } catch (RuntimeException e) {
+                m = MachineInfo.fromJvm();
+            }
+            MachineInfo found = m;
+            Platform.runLater(() -> machine.set(found));
+        });
+        sampler.scheduleAtFixedRate(this::sampleLoad, 300, 100, TimeUnit.MILLISECONDS);
+    }
+
+    private void sampleLoad() {
+        try {
+            double[] loads = hardware.cpuLoads();
+            RunRow r = sampled;
+            if (r != null && r.handle().started()) {
+                r.loads().add(r.handle().elapsedNanos(), loads);
+            }
+        } catch (RuntimeException e) {
+            // the load strip is decoration: a failed sample only leaves a gap
+        }
+    }
+
+    public ObservableList<RunRow> runs() {
+        return FXCollections.unmodifiableObservableList(runs);
+    }
+
+    /** The machine, once read (null until then). */
+    public ReadOnlyObjectProperty<MachineInfo> machineProperty() {
+        return machine.getReadOnlyProperty();
+    }
+
+    /** The run going on, or the last one. */
+    public ReadOnlyObjectProperty<RunRow> currentProperty() {
+        return current.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** Called on the FX thread right after a run starts, with its feed attached to the row's model. */
+    public void setOnStarted(Consumer<RunRow> c) {
+        onStarted = c;
+    }
+
+    private LiveFeed lastFeed;
+
+    /** The feed of the run last started (the timeline drains it). */
+    public LiveFeed lastFeed() {
+        return lastFeed;
+    }
+
+    /** Starts a run; ignored while one is going on or before the machine is known. */
+    public RunRow start(ExperimentSpec spec) {
+        if (running.get() || machine.get() == null) {
+            return null;
+        }
+        LoadSeries loads = new LoadSeries();
+        TimelineModel model = new TimelineModel(spec, machine.get(), loads);
+        LiveFeed feed = new LiveFeed();
+        RunHandle handle = Experiment.start(spec, machine.get(), feed);
+        RunRow row = new RunRow(runs.size() + 1, spec, handle, loads, model);
+        lastFeed = feed;
+        runs.add(row);
+        current.set(row);
+        running.set(true);
+        sampled = row;
+        handle.result().thenAccept(trace -> Platform.runLater(() -> finished(row, trace)));
+        onStarted.accept(row);
+        return row;
+    }
+
+    private void finished(RunRow row, Trace trace) {
+        row.finish(trace);
+        if (sampled == row) {
+            sampled = null;
+        }
+        if (current.get() == row) {
+            running.set(false);
+        }
+        updateSpeedups();
+    }
+
+    /** Every run's speedup against the latest completed sequential run of the same workload. */
+    private void updateSpeedups() {
+        for (RunRow r : runs) {
+            Trace t = r.trace();
+            RunRow base = baseline(r);
+            r.setSpeedup(t == null || base == null || t.status() != TaskStatus.COMPLETED || t.wallNanos() <= 0 ? null
+                    : (double) base.trace().wallNanos() / t.wallNanos());
+        }
+    }
+
+    /** The latest completed sequential run with the same workload, or null. */
+    public RunRow baseline(RunRow r) {
+        RunRow best = null;
+        for (RunRow s : runs) {
+            Trace t = s.trace();
+            if (t != null && s.spec().mode() == ExecutionMode.SEQUENTIAL && t.status() == TaskStatus.COMPLETED
+                    && s.sameWorkload(r)) {
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    public void cancel() {
+        RunRow r = current.get();
+        if (r != null && running.get()) {
+            r.handle().cancel();
+        }
+    }
+
+    /** Cancels a run going on and waits briefly for it to end, so no worker (or child process) outlives us. */
+    @Override
+    public void close() {
+        RunRow r = current.get();
+        if (r != null && !r.handle().isDone()) {
+            r.handle().cancel();
+            try {
+                r.handle().await(3, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (TimeoutException e) {
+                // gave it a fair chance; the JVM exits anyway
+            }
+        }
+        sampler.shutdownNow();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.corelanes.app;
+
+import dev.corelanes.engine.Trace;
+import dev.corelanes.view.Formats;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ObservableList;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.util.Callback;
+
+import java.util.function.Function;
+
+/** Every run since the app started; cancelled and failed ones stay, with their reason in a tooltip. */
+final class RunsTable extends TableView<RunRow> {
+
+    RunsTable(ObservableList<RunRow> runs) {
+        super(runs);
+        setId("runsTable");
+        getStyleClass().add("dense");
+        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        setPlaceholder(new Label("No runs yet: choose a workload and press Run."));
+        getColumns().add(column("#", 40, r -> constant(String.valueOf(r.number()))));
+        getColumns().add(column("Model", 130, r -> constant(r.spec().mode().label()
+                + (r.spec().mode().pooled() ? " (" + r.spec().workers() + ")" : ""))));
+        getColumns().add(column("Kind", 80, r -> constant(r.spec().kind().id())));
+        getColumns().add(column("Tasks", 60, r -> constant(String.valueOf(r.spec().tasks()))));
+        getColumns().add(column("Seconds", 70, r -> constant(Formats.seconds(r.spec().taskSeconds()))));
+        getColumns().add(column("GIL", 50, r -> constant(r.spec().gil() ? "yes" : "no")));
+        getColumns().add(column("Wall", 80, r -> fromTrace(r, t -> Formats.nanos(t.wallNanos()))));
+        getColumns().add(column("CPU", 80, r -> fromTrace(r, t -> Formats.nanos(t.cpuNanos()))));
+        getColumns().add(column("Speedup", 80, r -> Bindings.createStringBinding(
+                () -> r.speedupProperty().get() == null ? "—" : Formats.speedup(r.speedupProperty().get()),
+                r.speedupProperty())));
+        getColumns().add(column("Status", 110, RunRow::statusProperty));
+        setRowFactory(statusTooltips());
+    }
+
+    private static ObservableValue<String> constant(String s) {
+        return new ReadOnlyObjectWrapper<>(s);
+    }
+
+    /** "…" while running, "—" when nothing ran (a run that failed to start), else the figure. */
+    private static ObservableValue<String> fromTrace(RunRow r, Function<Trace, String> f) {
+        return Bindings.createStringBinding(() -> r.trace() == null ? "…"
+                : r.trace().wallNanos() == 0 && r.trace().spans().isEmpty() ? "—" : f.apply(r.trace()),
+                r.traceProperty());
+    }
+
+    private static TableColumn<RunRow, String> column(String title, double width,
+                                                      Function<RunRow, ObservableValue<String>> value) {
+        TableColumn<RunRow, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        c.setReorderable(false);
+        c.setCellValueFactory(cd -> value.apply(cd.getValue()));
+        return c;
+    }
+
+    /** Rows of cancelled or failed runs say why in a tooltip and are tinted by status. */
+    private static Callback<TableView<RunRow>, TableRow<RunRow>> statusTooltips() {
+        return tv -> new TableRow<>() {
+            @Override
+            protected void updateItem(RunRow item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().removeAll("run-failed", "run-cancelled");
+                setTooltip(null);
+                if (empty || item == null) {
+                    return;
+                }
+                Trace t = item.trace();
+                if (t != null && !t.message().isEmpty()) {
+                    setTooltip(new Tooltip(t.status().id() + ": " + t.message()));
+                    getStyleClass().add("run-" + t.status().id());
+                }
+            }
+        };
+    }
+}

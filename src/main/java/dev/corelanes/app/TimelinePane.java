@@ -1,0 +1,258 @@
+package dev.corelanes.app;
+
+import dev.corelanes.engine.Span;
+import dev.corelanes.view.Formats;
+import dev.corelanes.view.LaneMode;
+import dev.corelanes.view.LiveFeed;
+import dev.corelanes.view.Palette;
+import dev.corelanes.view.TimelineFrame;
+import dev.corelanes.view.TimelineLayout;
+import dev.corelanes.view.TimelineModel;
+import dev.corelanes.view.TimelinePainter;
+import dev.corelanes.view.TimelineTheme;
+import dev.corelanes.view.Viewport;
+import javafx.animation.AnimationTimer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Label;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+
+import java.util.function.LongSupplier;
+
+/**
+ * The timeline on a canvas. Redraws at most once per pulse and only when something changed (new spans,
+ * the clock moved, a zoom): spans from the engine are queued by a {@link LiveFeed} and drained here, on
+ * the FX thread, so the engine never waits for the screen and the screen never waits for the engine.
+ *
+ * <p>Wheel zooms around the pointer, drag pans, double-click fits; hovering shows the span under the
+ * pointer.
+ */
+public final class TimelinePane extends Region {
+
+    private final Canvas canvas = new Canvas();
+    private final CanvasSurface surface = new CanvasSurface(canvas.getGraphicsContext2D());
+    private final Label tip = new Label();
+    private final ObjectProperty<LaneMode> laneMode = new SimpleObjectProperty<>(this, "laneMode", LaneMode.CORES);
+    private final ObjectProperty<TimelineTheme> theme = new SimpleObjectProperty<>(this, "theme", TimelineTheme.LIGHT);
+    private TimelineModel model;
+    private LiveFeed feed;
+    private LongSupplier clock;
+    private long viewStart;
+    private long viewEnd = 1_000_000_000L;
+    /** While true the range follows the data (fit); a zoom or pan by the user turns it off. */
+    private boolean following = true;
+    private boolean dirty = true;
+    private TimelineFrame frame;
+    private double dragX = Double.NaN;
+    private long frames;
+    private long lastDrawNanos;
+
+    private final AnimationTimer pulse = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            onPulse();
+        }
+    };
+
+    public TimelinePane() {
+        canvas.setId("timelineCanvas");
+        getChildren().addAll(canvas, tip);
+        tip.getStyleClass().add("timeline-tip");
+        tip.setManaged(false);
+        tip.setVisible(false);
+        tip.setMouseTransparent(true);
+        setMinSize(300, 200);
+        setFocusTraversable(false);
+        laneMode.addListener((o, a, b) -> invalidate());
+        theme.addListener((o, a, b) -> invalidate());
+        canvas.addEventHandler(ScrollEvent.SCROLL, this::onScroll);
+        // Clicking the timeline takes the focus from the inputs, so Space and Enter then run.
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            dragX = e.getX();
+            requestFocus();
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDrag);
+        canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> dragX = Double.NaN);
+        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                fit();
+            }
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::onHover);
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> tip.setVisible(false));
+        pulse.start();
+    }
+
+    public ObjectProperty<LaneMode> laneModeProperty() {
+        return laneMode;
+    }
+
+    public ObjectProperty<TimelineTheme> themeProperty() {
+        return theme;
+    }
+
+    /** The model on screen (read by tests and the window). */
+    public TimelineModel model() {
+        return model;
+    }
+
+    /** Frames drawn since the pane was created (for the benchmark). */
+    public long framesDrawn() {
+        return frames;
+    }
+
+    /** Shows a finished run (or a placeholder) and fits it. */
+    public void show(TimelineModel m) {
+        model = m;
+        feed = null;
+        clock = null;
+        fit();
+    }
+
+    /** Shows a run as it happens: spans come through {@code liveFeed}, "now" from {@code runClock}. */
+    public void showLive(TimelineModel m, LiveFeed liveFeed, LongSupplier runClock) {
+        model = m;
+        feed = liveFeed;
+        clock = runClock;
+        fit();
+    }
+
+    /** Fits the whole run into view and follows it from now on. */
+    public void fit() {
+        following = true;
+        applyFit();
+        invalidate();
+    }
+
+    private void applyFit() {
+        if (model == null) {
+            return;
+        }
+        long now = clock == null ? -1 : clock.getAsLong();
+        long min = model.spec() == null ? 1_000_000_000L : Math.round(model.spec().taskSeconds() * 1.1e9);
+        long[] r = TimelineLayout.fitRange(model, Math.max(min, Math.round(now * 1.15)));
+        viewStart = r[0];
+        viewEnd = r[1];
+    }
+
+    public void invalidate() {
+        dirty = true;
+    }
+
+    private void onPulse() {
+        if (model == null) {
+            return;
+        }
+        if (feed != null && feed.drainTo(model) > 0) {
+            dirty = true;
+        }
+        if (clock != null) {
+            dirty = true; // the now line moves
+        }
+        if (dirty) {
+            redraw();
+        }
+    }
+
+    /** How long the last frame took on the FX thread (layout + canvas calls), for the benchmark. */
+    public long lastDrawNanos() {
+        return lastDrawNanos;
+    }
+
+    /** Lays out and draws one frame now; returns the frame (the benchmark times this). */
+    public TimelineFrame redraw() {
+        long t0 = System.nanoTime();
+        dirty = false;
+        if (model == null || canvas.getWidth() < 1 || canvas.getHeight() < 1) {
+            return frame;
+        }
+        long now = clock == null ? -1 : clock.getAsLong();
+        if (following) {
+            applyFit();
+        }
+        Viewport v = new Viewport(viewStart, viewEnd, canvas.getWidth(), canvas.getHeight(), laneMode.get(), now,
+                theme.get());
+        frame = TimelineLayout.layout(model, v);
+        TimelinePainter.paint(frame, surface);
+        frames++;
+        lastDrawNanos = System.nanoTime() - t0;
+        return frame;
+    }
+
+    public void stopLive() {
+        feed = null;
+        clock = null;
+        invalidate();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = snapSizeX(getWidth());
+        double h = snapSizeY(getHeight());
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            invalidate();
+        }
+    }
+
+    private void onScroll(ScrollEvent e) {
+        if (frame == null || e.getDeltaY() == 0) {
+            return;
+        }
+        double factor = Math.pow(1.0015, -e.getDeltaY());
+        long at = frame.timeAt(Math.max(frame.plotX(), Math.min(e.getX(), frame.plotX() + frame.plotWidth())));
+        long span = Math.max(100_000L, Math.round((viewEnd - viewStart) * factor)); // ≥ 0.1 ms in view
+        double f = (double) (at - viewStart) / (viewEnd - viewStart);
+        viewStart = at - Math.round(span * f);
+        viewEnd = viewStart + span;
+        following = false;
+        invalidate();
+        e.consume();
+    }
+
+    private void onDrag(MouseEvent e) {
+        if (frame == null || Double.isNaN(dragX)) {
+            return;
+        }
+        long dt = Math.round((dragX - e.getX()) / frame.plotWidth() * (viewEnd - viewStart));
+        viewStart += dt;
+        viewEnd += dt;
+        dragX = e.getX();
+        following = false;
+        tip.setVisible(false);
+        invalidate();
+    }
+
+    private void onHover(MouseEvent e) {
+        Span s = frame == null || model == null ? null : frame.hit(e.getX(), e.getY(), model);
+        if (s == null) {
+            tip.setVisible(false);
+            return;
+        }
+        tip.setText(describe(s));
+        tip.autosize();
+        double x = e.getX() + 14;
+        double y = e.getY() + 16;
+        if (x + tip.getWidth() > getWidth()) {
+            x = e.getX() - tip.getWidth() - 8;
+        }
+        if (y + tip.getHeight() > getHeight()) {
+            y = e.getY() - tip.getHeight() - 8;
+        }
+        tip.relocate(x, y);
+        tip.setVisible(true);
+    }
+
+    /** What the tooltip says about a span. */
+    static String describe(Span s) {
+        String task = s.task() == Span.NO_TASK ? "— (worker start-up)" : String.valueOf(s.task());
+        return "Task " + task + "   worker " + s.worker() + "\n"
+                + "State " + Palette.stateLabel(s.state()) + "   core " + (s.hasCore() ? "CPU " + s.core() : "—") + "\n"
+                + "Start " + Formats.nanos(s.startNanos()) + "   duration " + Formats.nanos(s.durationNanos());
+    }
+}

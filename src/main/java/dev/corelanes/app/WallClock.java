@@ -1,0 +1,107 @@
+package dev.corelanes.app;
+
+import dev.corelanes.engine.TaskStatus;
+import dev.corelanes.engine.Trace;
+import dev.corelanes.view.Formats;
+import javafx.animation.AnimationTimer;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.util.Locale;
+
+/**
+ * The wall time in big digits: counting up from the engine's clock during a run, then frozen at the
+ * measured wall time, with CPU time, the ideal time and the speedup beside it.
+ */
+final class WallClock extends HBox {
+
+    private final Label digits = new Label("0.000 s");
+    private final Label caption = new Label("wall time");
+    private final Label run = new Label();
+    private final Label cpu = new Label();
+    private final Label ideal = new Label();
+    private final Label speedup = new Label();
+    private RunRow live;
+
+    private final AnimationTimer ticker = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            if (live != null) {
+                digits.setText(clockText(live.handle().elapsedNanos()));
+            }
+        }
+    };
+
+    WallClock() {
+        getStyleClass().add("wall-clock");
+        digits.setId("wallClock");
+        digits.getStyleClass().add("wall-digits");
+        digits.setMinWidth(Label.USE_PREF_SIZE);
+        caption.getStyleClass().add("hint");
+        for (Label l : new Label[] {cpu, ideal, speedup}) {
+            l.getStyleClass().add("wall-stat");
+        }
+        run.getStyleClass().add("wall-run");
+        caption.setMinWidth(Label.USE_PREF_SIZE);
+        VBox big = new VBox(-4, caption, digits);
+        big.setMinWidth(Region.USE_PREF_SIZE);
+        VBox stats = new VBox(1, run, cpu, ideal, speedup);
+        stats.setAlignment(Pos.CENTER_LEFT);
+        setSpacing(22);
+        setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(big, stats);
+        showIdle();
+        ticker.start();
+    }
+
+    static String clockText(long nanos) {
+        return String.format(Locale.ROOT, "%.3f s", nanos / 1e9);
+    }
+
+    private void showIdle() {
+        run.setText("No run yet");
+        cpu.setText("CPU time —");
+        ideal.setText("ideal —");
+        speedup.setText("speedup —");
+    }
+
+    /** Counts up with this run. */
+    void follow(RunRow row) {
+        live = row;
+        showIdle();
+        caption.setText("wall time · running");
+        run.setText("Run #" + row.number() + ": " + row.spec().describe());
+    }
+
+    /** Shows a finished run's measured figures; {@code sequentialWall} &lt; 0 when no baseline exists. */
+    void show(RunRow row, double sequentialWall) {
+        live = null;
+        Trace t = row.trace();
+        if (t == null) {
+            follow(row);
+            return;
+        }
+        digits.setText(clockText(t.wallNanos()));
+        caption.setText(t.status() == TaskStatus.COMPLETED ? "wall time (measured)" : "wall time · " + t.status().id());
+        run.setText("Run #" + row.number() + ": " + row.spec().describe());
+        if (t.status() == TaskStatus.FAILED && t.wallNanos() == 0) {
+            showIdle(); // nothing ran: no figure to show
+            digits.setText("— s");
+            run.setText("Run #" + row.number() + ": " + row.spec().describe());
+            return;
+        }
+        cpu.setText("CPU time " + Formats.seconds(t.cpuSeconds()));
+        ideal.setText("ideal " + Formats.seconds(t.idealSeconds()) + " (" + t.usableCores() + " at a time)");
+        if (t.status() != TaskStatus.COMPLETED || t.wallNanos() <= 0) {
+            speedup.setText("speedup —");
+        } else if (sequentialWall > 0) {
+            speedup.setText("speedup " + Formats.speedup(sequentialWall / t.wallSeconds()) + " vs sequential");
+        } else {
+            speedup.setText("speedup " + Formats.speedup(t.spec().totalWorkSeconds() / t.wallSeconds())
+                    + " vs total work (" + Formats.seconds(t.spec().totalWorkSeconds()) + ")");
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.corelanes.view;
+
+import dev.corelanes.engine.Span;
+import dev.corelanes.engine.TraceListener;
+
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * The bridge from engine threads to a timeline: listener callbacks only queue (quick, thread-safe); the UI
+ * thread drains the queue into its {@link TimelineModel} once per frame.
+ */
+public final class LiveFeed implements TraceListener {
+
+    private record Event(Span span, boolean open) {
+    }
+
+    private final ConcurrentLinkedQueue<Event> queue = new ConcurrentLinkedQueue<>();
+
+    @Override
+    public void onSpan(Span span) {
+        queue.add(new Event(span, false));
+    }
+
+    @Override
+    public void onOpened(Span span) {
+        queue.add(new Event(span, true));
+    }
+
+    /** Moves what arrived into {@code model}; returns how many events it moved (0: nothing new). */
+    public int drainTo(TimelineModel model) {
+        int n = 0;
+        for (Event e = queue.poll(); e != null; e = queue.poll()) {
+            if (e.open()) {
+                model.opened(e.span());
+            } else {
+                model.add(e.span());
+            }
+            n++;
+        }
+        return n;
+    }
+}

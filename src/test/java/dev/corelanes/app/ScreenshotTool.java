@@ -1,0 +1,163 @@
+package dev.corelanes.app;
+
+import dev.corelanes.engine.ExecutionMode;
+import dev.corelanes.engine.TaskKind;
+import dev.corelanes.hardware.Hardware;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Callable;
+
+/**
+ * Not a test: drives the real window under a real display (Xvfb) through real runs and captures the
+ * screen with ImageMagick's {@code import}, for the screenshots in {@code assets/}.
+ *
+ * <pre>Xvfb :99 -screen 0 1280x720x24 &amp; DISPLAY=:99 java -cp target/classes:target/test-classes:target/lib/* \
+ *   dev.corelanes.app.ScreenshotTool assets</pre>
+ */
+public final class ScreenshotTool {
+
+    private static MainWindow window;
+    private static RunSession session;
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "assets");
+        Files.createDirectories(out);
+        Platform.startup(() -> { });
+        fx(() -> {
+            session = new RunSession(Hardware.detect());
+            window = new MainWindow(session);
+            Stage stage = new Stage();
+            window.install(stage);
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(1280);
+            stage.setHeight(720);
+            stage.show();
+            return null;
+        });
+        while (fx(() -> session.machineProperty().get()) == null) {
+            Thread.sleep(100);
+        }
+        if (args.length > 1 && args[1].equals("--extra")) {
+            extra(out);
+            return;
+        }
+        run(ExecutionMode.SEQUENTIAL, TaskKind.COMPUTE, 4, 0.5, 1, false);
+        run(ExecutionMode.THREADS, TaskKind.SLEEP, 8, 0.5, 1, false);
+        run(ExecutionMode.POOL, TaskKind.COMPUTE, 4, 0.5, 2, true);
+        run(ExecutionMode.THREADS, TaskKind.COMPUTE, 4, 0.5, 1, false);
+        Thread.sleep(600);
+        capture(out.resolve("screenshot-light.png"));
+        fx(() -> {
+            window.setDark(true);
+            return null;
+        });
+        run(ExecutionMode.THREADS, TaskKind.COMPUTE, 3, 0.6, 1, true);
+        Thread.sleep(600);
+        capture(out.resolve("screenshot-dark.png"));
+        fx(() -> {
+            window.setDark(false);
+            return null;
+        });
+        start(ExecutionMode.POOL, TaskKind.COMPUTE, 6, 1.5, 3, false);
+        Thread.sleep(1300);
+        capture(out.resolve("screenshot-running.png"));
+        waitIdle();
+        fx(() -> {
+            session.close();
+            Platform.exit();
+            return null;
+        });
+        System.exit(0);
+    }
+
+    /** Shots to check by eye: 10 000 virtual threads live and done, worker view, a failed run, a tooltip. */
+    private static void extra(Path out) throws Exception {
+        start(ExecutionMode.VIRTUAL, TaskKind.SLEEP, 10_000, 1.0, 1, false);
+        Thread.sleep(500);
+        capture(out.resolve("virtual-live.png"));
+        waitIdle();
+        capture(out.resolve("virtual-cores.png"));
+        fx(() -> {
+            window.timeline().laneModeProperty().set(dev.corelanes.view.LaneMode.WORKERS);
+            return null;
+        });
+        Thread.sleep(300);
+        capture(out.resolve("virtual-workers.png"));
+        run(ExecutionMode.PROCESSES, TaskKind.SLEEP, 2, 0.3, 1, false);
+        capture(out.resolve("processes-failed.png"));
+        run(ExecutionMode.POOL, TaskKind.COMPUTE, 3, 0.4, 2, false);
+        fx(() -> {
+            javafx.geometry.Bounds b = window.timeline().localToScreen(window.timeline().getBoundsInLocal());
+            new javafx.scene.robot.Robot().mouseMove(b.getMinX() + 300, b.getMinY() + 60);
+            return null;
+        });
+        Thread.sleep(400);
+        fx(() -> {
+            javafx.geometry.Bounds b = window.timeline().localToScreen(window.timeline().getBoundsInLocal());
+            new javafx.scene.robot.Robot().mouseMove(b.getMinX() + 302, b.getMinY() + 62);
+            return null;
+        });
+        Thread.sleep(400);
+        capture(out.resolve("hover.png"));
+        fx(() -> {
+            session.close();
+            Platform.exit();
+            return null;
+        });
+        System.exit(0);
+    }
+
+    private static void run(ExecutionMode mode, TaskKind kind, int tasks, double seconds, int workers, boolean gil)
+            throws Exception {
+        start(mode, kind, tasks, seconds, workers, gil);
+        waitIdle();
+    }
+
+    private static void start(ExecutionMode mode, TaskKind kind, int tasks, double seconds, int workers, boolean gil)
+            throws Exception {
+        fx(() -> {
+            ExperimentForm f = window.form();
+            f.modeProperty().set(mode);
+            f.kindProperty().set(kind);
+            f.tasksProperty().set(tasks);
+            f.secondsProperty().set(seconds);
+            f.workersProperty().set(workers);
+            f.gilProperty().set(gil);
+            return session.start(f.spec());
+        });
+        Thread.sleep(200);
+    }
+
+    private static void waitIdle() throws Exception {
+        while (fx(() -> session.runningProperty().get())) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(300);
+    }
+
+    private static void capture(Path file) throws Exception {
+        Process p = new ProcessBuilder("import", "-window", "root", "-crop", "1280x720+0+0", "+repage",
+                "-colors", "256", "PNG8:" + file).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("import failed for " + file);
+        }
+        System.out.println("wrote " + file + " (" + Files.size(file) / 1024 + " KiB)");
+    }
+
+    private static <T> T fx(Callable<T> c) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(c.call());
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f.get();
+    }
+}

@@ -1,0 +1,162 @@
+package dev.corelanes.view;
+
+import dev.corelanes.engine.ExecutionMode;
+import dev.corelanes.engine.ExperimentSpec;
+import dev.corelanes.engine.Span;
+import dev.corelanes.engine.SpanState;
+import dev.corelanes.engine.TaskKind;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static dev.corelanes.view.TimelineFixtures.machine;
+import static dev.corelanes.view.TimelineFixtures.spec;
+import static dev.corelanes.view.TimelineFixtures.viewport;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TimelineLayoutTest {
+
+    private static final long S = 1_000_000_000L;
+
+    private static List<Shape.Box> bars(TimelineFrame f) {
+        return f.shapes().stream().filter(s -> s instanceof Shape.Box b && b.label() != null)
+                .map(s -> (Shape.Box) s).toList();
+    }
+
+    private static List<String> texts(TimelineFrame f) {
+        return f.shapes().stream().filter(s -> s instanceof Shape.Text).map(s -> ((Shape.Text) s).text()).toList();
+    }
+
+    @Test
+    void oneLanePerLogicalCpuThenOneOffCpuLanePerWorker() {
+        TimelineModel m = new TimelineModel(spec(ExecutionMode.THREADS, 2), machine(4), null);
+        m.add(new Span(1, "T1", 0, SpanState.RUNNING, 0, S / 2));
+        m.add(new Span(2, "T2", 3, SpanState.RUNNING, 0, S / 2));
+        m.add(new Span(2, "T2", Span.NO_CORE, SpanState.PREEMPTED, S / 2, S));
+        TimelineFrame f = TimelineLayout.layout(m, viewport(S, LaneMode.CORES));
+
+        List<TimelineFrame.Lane> cores = f.lanes().stream()
+                .filter(l -> l.kind() == TimelineFrame.LaneKind.CORE).toList();
+        assertEquals(List.of("CPU 0", "CPU 1", "CPU 2", "CPU 3"), cores.stream().map(TimelineFrame.Lane::label).toList());
+        assertEquals(List.of("T1", "T2"), f.lanes().stream()
+                .filter(l -> l.kind() == TimelineFrame.LaneKind.OFF_CPU).map(TimelineFrame.Lane::label).toList());
+        assertTrue(texts(f).containsAll(List.of("CPU 0", "CPU 3", "T1", "T2", "sleeping", "GIL wait")));
+        // T1's bar on CPU 0 is coloured by task and labelled with its worker
+        Shape.Box t1 = bars(f).stream().filter(b -> b.label().equals("T1")).findFirst().orElseThrow();
+        assertEquals(Palette.task(1), t1.fill());
+        assertEquals(cores.get(0).y() + 2, t1.y(), 0.01);
+    }
+
+    @Test
+    void smtSiblingsAreGroupedTogether() {
+        TimelineModel m = new TimelineModel(spec(ExecutionMode.THREADS, 1), TimelineFixtures.smtMachine(), null);
+        TimelineFrame f = TimelineLayout.layout(m, viewport(S, LaneMode.CORES));
+        assertEquals(List.of("CPU 0", "CPU 2", "CPU 1", "CPU 3"), f.lanes().stream()
+                .filter(l -> l.kind() == TimelineFrame.LaneKind.CORE).map(TimelineFrame.Lane::label).toList());
+    }
+
+    @Test
+    void onlyVisibleSpansAreLaidOutAndSubPixelSpansMerge() {
+        TimelineModel m = new TimelineModel(spec(ExecutionMode.THREADS, 1), machine(1), null);
+        for (int i = 0; i < 20_000; i++) {
+            m.add(new Span(1, "T1", 0, SpanState.RUNNING, i * 100_000L, i * 100_000L + 60_000L)); // 2 s, 60 % busy
+        }
+        TimelineFrame all = TimelineLayout.layout(m, viewport(2 * S, LaneMode.CORES));
+        long boxes = all.shapes().stream().filter(s -> s instanceof Shape.Box).count();
+        assertTrue(boxes < 1_000, "20 000 spans over ~900 px merge into few boxes, got " + boxes);
+
+        Viewport zoomed = new Viewport(S, S + 1_000_000L, 1000, 600, LaneMode.CORES, -1, TimelineTheme.LIGHT);
+        TimelineFrame z = TimelineLayout.layout(m, zoomed);
+        long visible = z.shapes().stream().filter(s -> s instanceof Shape.Box b && b.fill().equals(Palette.task(1)))
+                .count();
+        assertTrue(visible >= 10 && visible <= 12, "1 ms of a 10-span-per-ms lane: " + visible);
+    }
+
+    @Test
+    void tenThousandVirtualThreadsArePackedIntoLegibleLanes() {
+        ExperimentSpec spec = ExperimentSpec.of(ExecutionMode.VIRTUAL, TaskKind.SLEEP, 10_000, 1.0, false);
+        TimelineModel m = new TimelineModel(spec, machine(2), null);
+        for (int t = 1; t <= 10_000; t++) {
+            m.add(new Span(t, "V" + t, Span.NO_CORE, SpanState.SLEEPING, t * 1000L, S + t * 1000L));
+        }
+        for (LaneMode mode : LaneMode.values()) {
+            TimelineFrame f = TimelineLayout.layout(m, viewport(2 * S, mode));
+            List<TimelineFrame.Lane> lanes = f.lanes().stream()
+                    .filter(l -> l.kind() != TimelineFrame.LaneKind.CORE).toList();
+            assertTrue(lanes.size() >= 5 && lanes.size() <= 40, mode + ": " + lanes.size() + " lanes");
+            assertTrue(lanes.stream().allMatch(l -> l.h() >= 14), "legible lane height");
+            assertTrue(lanes.get(0).label().startsWith("V1 +"), lanes.get(0).label());
+            long boxes = f.shapes().stream().filter(s -> s instanceof Shape.Box).count();
+            assertTrue(boxes < 200, "overlapping sleeps merge: " + boxes);
+        }
+    }
+
+    @Test
+    void processesAreOutlinedAndHatchedThreadsSolid() {
+        ExperimentSpec procs = ExperimentSpec.of(ExecutionMode.PROCESSES, TaskKind.COMPUTE, 1, 1.0, false);
+        TimelineModel m = new TimelineModel(procs, machine(1), null);
+        m.add(new Span(Span.NO_TASK, "P1", Span.NO_CORE, SpanState.SPAWNING, 0, S / 10));
+        m.add(new Span(1, "P1", 0, SpanState.RUNNING, S / 10, S));
+        Shape.Box b = bars(TimelineLayout.layout(m, viewport(S, LaneMode.CORES))).get(0);
+        assertTrue(b.hatched());
+        assertNotNull(b.stroke());
+
+        TimelineModel threads = new TimelineModel(spec(ExecutionMode.THREADS, 1), machine(1), null);
+        threads.add(new Span(1, "T1", 0, SpanState.RUNNING, 0, S));
+        Shape.Box t = bars(TimelineLayout.layout(threads, viewport(S, LaneMode.CORES))).get(0);
+        assertFalse(t.hatched());
+        assertNull(t.stroke());
+    }
+
+    @Test
+    void workerViewColoursByStateAndOpenSpansRunToNow() {
+        TimelineModel m = new TimelineModel(spec(ExecutionMode.THREADS, 1), machine(1), null);
+        m.opened(new Span(1, "T1", Span.NO_CORE, SpanState.SLEEPING, 0, 0));
+        Viewport live = new Viewport(0, S, 1000, 600, LaneMode.WORKERS, S / 2, TimelineTheme.DARK);
+        TimelineFrame f = TimelineLayout.layout(m, live);
+        Shape.Box b = bars(f).get(0);
+        assertEquals(Palette.state(SpanState.SLEEPING), b.fill());
+        assertEquals(f.xAt(S / 2), b.x() + b.w(), 0.01, "an open span is drawn up to now");
+        assertTrue(f.shapes().stream().anyMatch(s -> s instanceof Shape.Line l
+                && l.color().equals(TimelineTheme.DARK.now())), "the now line");
+        Span hit = f.hit(f.xAt(S / 4), b.y() + b.h() / 2, m);
+        assertNotNull(hit);
+        assertEquals(S / 2, hit.endNanos());
+    }
+
+    @Test
+    void aRunningSpanWithoutCoreIsReportedPlainly() {
+        TimelineModel m = new TimelineModel(spec(ExecutionMode.THREADS, 1), machine(2), null);
+        m.add(new Span(1, "T1", Span.NO_CORE, SpanState.RUNNING, 0, S));
+        assertTrue(m.coreUnknown());
+        TimelineFrame f = TimelineLayout.layout(m, viewport(S, LaneMode.CORES));
+        assertTrue(texts(f).stream().anyMatch(t -> t.contains("could not be read")));
+    }
+
+    @Test
+    void axisTicksAreNiceNumbers() {
+        assertEquals(0.1, AxisTicks.step(1.0, 900, 90), 1e-12);
+        assertEquals(2.0, AxisTicks.step(20, 900, 90), 1e-12);
+        assertEquals("0.25 s", AxisTicks.label(0.25, 0.05));
+        assertEquals("3 s", AxisTicks.label(3, 1));
+    }
+
+    @Test
+    void aLongSpanAmongDenseOnesIsNeverSkipped() {
+        TimelineModel m = new TimelineModel(spec(ExecutionMode.THREADS, 1), machine(1), null);
+        for (int i = 0; i < 1000; i++) {
+            m.add(new Span(1, "T1", Span.NO_CORE, SpanState.GIL_WAIT, i * 1000L, i * 1000L + 500));
+        }
+        m.add(new Span(1, "T1", Span.NO_CORE, SpanState.SLEEPING, 400_000L, S)); // overlaps the dense ones
+        TimelineFrame f = TimelineLayout.layout(m, viewport(S, LaneMode.WORKERS));
+        java.util.Set<Rgb> states = java.util.Set.of(Palette.state(SpanState.SLEEPING),
+                Palette.state(SpanState.GIL_WAIT));
+        double right = f.shapes().stream().filter(s -> s instanceof Shape.Box b && states.contains(b.fill()))
+                .mapToDouble(s -> ((Shape.Box) s).x() + ((Shape.Box) s).w()).max().orElse(0);
+        assertEquals(f.xAt(S), right, 1.0, "the long sleep reaches its end");
+    }
+}
