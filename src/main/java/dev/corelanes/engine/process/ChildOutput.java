@@ -28,6 +28,10 @@ final class ChildOutput implements SpanSink {
         }
     }
 
+    synchronized void flush() {
+        out.flush();
+    }
+
     @Override
     public void accept(Span span) {
         line(WorkerProtocol.span(span));

@@ -12,10 +12,10 @@ import dev.corelanes.engine.TaskOutcome;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.LongSupplier;
@@ -71,6 +71,19 @@ final class ChildWorker {
                 }
             }
         }
+    }
+
+    /** A few tiny tasks through the same code paths as real ones, to show the JVM what a worker loads. */
+    void train() throws Exception {
+        probe = CoreProbe.detect();
+        out.line(WorkerProtocol.hello(ProcessHandle.current().pid()));
+        out.line(WorkerProtocol.pong(1, clock.getAsLong()));
+        for (String config : new String[]{"config 100000000 compute 0.02 0", "config 100000000 compute 0.02 1",
+                "config 100000000 sleep 0.01 0"}) {
+            configure(config.split(" "));
+            runTask(new String[]{WorkerProtocol.TASK, "1"});
+        }
+        out.line(WorkerProtocol.bye(processCpuNanos(), peakRssBytes()));
     }
 
     private String nextCommand() {
@@ -130,12 +143,10 @@ final class ChildWorker {
         Runtime.getRuntime().halt(0);
     }
 
+    /** CPU time of this whole process (start-up, JIT and GC included), -1 when the OS does not say. */
     static long processCpuNanos() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            long t = os.getProcessCpuTime();
-            return t >= 0 ? t : -1;
-        }
-        return -1;
+        // ProcessHandle reads /proc/self/stat; the JMX bean would load ~10 ms of classes first.
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
     }
 
     /** Linux: VmHWM (peak resident set) from /proc/self/status; -1 elsewhere. */

@@ -10,6 +10,7 @@ import dev.corelanes.engine.TaskStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -78,6 +79,16 @@ public final class ProcessBackend implements Backend {
             }
         }
         failTasksNobodyRan(run);
+        // After the run, not during it: building the cache takes a core for ~1 s.
+        StartupCache.prepare(command);
+    }
+
+    /**
+     * Builds the worker start-up cache now if it is missing (a benchmark does this first, so it measures
+     * the steady state). Completes with true when children will start from a cache.
+     */
+    public static CompletableFuture<Boolean> prepareStartupCache() {
+        return StartupCache.prepare(WorkerCommand.forThisJvm());
     }
 
     private static Thread thread(String name, Runnable body) {

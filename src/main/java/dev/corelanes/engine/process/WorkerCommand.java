@@ -28,13 +28,13 @@ final class WorkerCommand {
     static final String WORKER_FLAG = "--worker";
 
     /**
-     * Start-up flags, each measured (see ProcessBench): serial GC (no GC threads to start), no perf-data
-     * file, and all VM output on stderr — stdout carries the protocol and a JVM warning there would be
-     * taken for a broken message. C2 is kept (no TieredStopAtLevel=1): the kernel must run at the
-     * parent's calibrated speed.
+     * Start-up flags, each measured (see ProcessBench and the report of issue 3): serial GC (no GC threads
+     * to start), C1 only (no C2 compiler work during start-up; the xorshift kernel measured as fast under C1
+     * as under C2 here: a 1 s task took 1016 vs 1020 ms in a child), no perf-data file, and all VM output on
+     * stderr — stdout carries the protocol, and a JVM warning there would be taken for a broken message.
      */
     static final List<String> FAST_START_FLAGS = List.of(
-            "-XX:+UseSerialGC", "-XX:-UsePerfData", "-XX:+DisplayVMOutputToStderr",
+            "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-XX:+DisplayVMOutputToStderr",
             "-Xlog:disable", "-Xlog:all=warning:stderr");
 
     private final List<String> javaPrefix;   // java + JVM options, or the launcher; null when unknown
@@ -105,19 +105,51 @@ final class WorkerCommand {
         return problem;
     }
 
-    /** True when JVM options (and so the CDS archive) can be passed. */
+    /** What decides which classes a child sees: its java, flags and class or module path (for the start-up cache). */
+    List<String> identity() {
+        List<String> id = new ArrayList<>(javaPrefix == null ? List.of() : javaPrefix);
+        id.addAll(extraJvmArgs);
+        return id;
+    }
+
+    /**
+     * True when this app's classes come from jar files only; the JVM caches no classes from directories.
+     * (Under tests the class path is one jar whose manifest lists directories: the code source tells.)
+     */
+    boolean runsFromJars() {
+        if (!java) {
+            return false;
+        }
+        try {
+            var src = WorkerCommand.class.getProtectionDomain().getCodeSource();
+            if (src == null || !Files.isRegularFile(Path.of(src.getLocation().toURI()))) {
+                return false;
+            }
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return false;
+        }
+        String path = System.getProperty(WorkerCommand.class.getModule().isNamed() ? "jdk.module.path" : "java.class.path", "");
+        for (String entry : path.split(File.pathSeparator)) {
+            if (!entry.isEmpty() && !Files.isRegularFile(Path.of(entry))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when JVM options (and so the start-up cache) can be passed. */
     boolean acceptsJvmOptions() {
         return java;
     }
 
-    /** A process builder for worker {@code name}, with {@code cdsArgs} added to the JVM options. */
-    ProcessBuilder builder(String name, List<String> cdsArgs) {
+    /** A process builder for worker {@code name}, with {@code cacheArgs} added to the JVM options. */
+    ProcessBuilder builder(String name, List<String> cacheArgs) {
         if (problem != null) {
             throw new IllegalStateException(problem);
         }
         List<String> cmd = new ArrayList<>(javaPrefix);
         if (java) {
-            cmd.addAll(cdsArgs);
+            cmd.addAll(cacheArgs);
             cmd.addAll(extraJvmArgs);
             if (mainArgs.isEmpty()) {
                 cmd.add(mainClass);

@@ -13,6 +13,9 @@ import java.util.function.LongSupplier;
  */
 public final class WorkerMain {
 
+    /** How long a finished worker waits for its parent to close stdin before it leaves by itself. */
+    static final long EOF_GRACE_MILLIS = 2_000;
+
     private WorkerMain() {
     }
 
@@ -29,6 +32,19 @@ public final class WorkerMain {
         System.setOut(System.err);
         ChildOutput out = new ChildOutput(protocol);
         String name = args.length > 0 ? args[0] : "worker";
+        if (name.equals(StartupCache.TRAIN_ARG)) {
+            // Builds the start-up cache (see StartupCache): bounded work, then a normal exit, which is
+            // when the JVM writes what it recorded. No parent to wait for.
+            int code = 0;
+            try {
+                new ChildWorker(name, clock, out).train();
+            } catch (Exception e) {
+                out.line(WorkerProtocol.error(e.toString()));
+                code = 1;
+            }
+            out.flush();
+            System.exit(code);
+        }
         int code;
         try {
             code = new ChildWorker(name, clock, out).serve();
@@ -36,6 +52,17 @@ public final class WorkerMain {
             out.line(WorkerProtocol.error(e.toString()));
             code = 1;
         }
-        System.exit(code);
+        out.flush();
+        if (code == 0) {
+            // The parent closes our stdin after our bye, and the stdin thread halts at once. Exiting from
+            // here instead would be slow: the VM waits up to 300 ms at exit for threads blocked in native
+            // code, and the stdin thread is (in read()). If the parent never closes it, go anyway.
+            try {
+                Thread.sleep(EOF_GRACE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Runtime.getRuntime().halt(code);
     }
 }

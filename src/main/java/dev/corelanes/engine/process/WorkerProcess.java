@@ -53,7 +53,6 @@ final class WorkerProcess {
     private final Object lifecycle = new Object();
     private Process process;
     private boolean stopped;
-    private CdsArchive.Flags cds;
 
     private OutputStream stdin;
     private BoundedLineReader stdout;
@@ -62,7 +61,6 @@ final class WorkerProcess {
     private long spawnStart;
     private volatile boolean helloSeen;
     private volatile boolean startupTimedOut;
-    private volatile boolean brokeProtocol;
     private long taskStartNanos = -1;
     private long taskCpuTotal;
 
@@ -100,18 +98,14 @@ final class WorkerProcess {
             if (stopped) {
                 throw new WorkerFailure("worker " + name + " was stopped before it started");
             }
-            cds = command.acceptsJvmOptions() ? CdsArchive.flagsForNextChild() : new CdsArchive.Flags(java.util.List.of(), false);
-            ProcessBuilder pb = command.builder(name, cds.jvmArgs());
+            ProcessBuilder pb = command.builder(name, StartupCache.flagsForChild(command));
             spawnStart = clock.getAsLong();
             try {
                 process = pb.start();
             } catch (IOException | RuntimeException e) {
-                cds.release();
                 throw new WorkerFailure("could not start worker " + name + ": " + e.getMessage());
             }
             ChildProcesses.register(process);
-            CdsArchive.Flags myCds = cds;
-            process.onExit().thenRun(myCds::release);
         }
         pid = process.pid();
         sink.opened(new Span(Span.NO_TASK, name, Span.NO_CORE, SpanState.SPAWNING, spawnStart, spawnStart));
@@ -200,6 +194,7 @@ final class WorkerProcess {
             throw f;
         }
         workerInfo.accept(new WorkerInfo(name, pid, bye.peakRssBytes()));
+        closeStdin(); // end of input makes the child halt at once (see WorkerMain)
         awaitExit(2_000);
         return bye.cpuNanos() < 0 ? -1 : Math.max(0, bye.cpuNanos() - taskCpuTotal);
     }
@@ -255,10 +250,16 @@ final class WorkerProcess {
             ChildProcesses.destroyTree(p);
         }
         awaitExit(1_000);
-        try {
-            p.getOutputStream().close();
-        } catch (IOException e) {
-            // already closed
+        closeStdin();
+    }
+
+    private void closeStdin() {
+        synchronized (this) {
+            try {
+                process.getOutputStream().close();
+            } catch (IOException e) {
+                // already closed
+            }
         }
     }
 
@@ -312,7 +313,6 @@ final class WorkerProcess {
     }
 
     private WorkerFailure violation(String what) {
-        brokeProtocol = true;
         kill();
         return new WorkerFailure(who() + " broke the worker protocol: " + what);
     }
