@@ -67,7 +67,9 @@ final class CoreProbes {
     /** Linux: glibc's sched_getcpu(), bound by JNA direct mapping (no per-call reflection). */
     static final class LinuxCoreProbe implements CoreProbe {
         static {
-            Native.register(LinuxCoreProbe.class, "c");
+            // "libc.so.6", not "c": dlopen("libc.so") fails on distributions where it is a linker script,
+            // and JNA then searches the disk and runs ldconfig — ~50 ms of every worker process's start-up.
+            Native.register(LinuxCoreProbe.class, Platform.C_LIBRARY_NAME);
         }
 
         private static native int sched_getcpu();

@@ -1,12 +1,13 @@
 package dev.corelanes.engine;
 
+import dev.corelanes.engine.process.ProcessBackend;
+
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Starts runs. Each run gets its own coordinating thread, so callers (a UI thread) never wait on the
@@ -14,15 +15,7 @@ import java.util.function.Function;
  */
 public final class Experiment {
 
-    /** Who runs process-based modes; installed by the process package so this one does not depend on it. */
-    private static volatile Function<ExperimentSpec, Backend> processBackends;
-
     private Experiment() {
-    }
-
-    /** Registers the backend factory for {@link ExecutionMode#processBased()} modes. */
-    public static void setProcessBackends(Function<ExperimentSpec, Backend> factory) {
-        processBackends = factory;
     }
 
     /** Starts the run; listeners hear spans as they are recorded. */
@@ -73,14 +66,7 @@ public final class Experiment {
     }
 
     private static Backend backendFor(ExperimentSpec spec) {
-        if (!spec.mode().processBased()) {
-            return new ThreadBackend();
-        }
-        Function<ExperimentSpec, Backend> f = processBackends;
-        if (f == null) {
-            throw new SpecException("Mode " + spec.mode().id() + " is not available in this build.");
-        }
-        return f.apply(spec);
+        return spec.mode().processBased() ? new ProcessBackend() : new ThreadBackend();
     }
 
     /** Sleep runs do not need the kernel's speed; do not make them wait for a calibration. */

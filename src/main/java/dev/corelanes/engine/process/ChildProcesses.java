@@ -1,0 +1,56 @@
+package dev.corelanes.engine.process;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Every worker process this JVM has started and not yet seen exit. A shutdown hook destroys the ones
+ * still alive (Ctrl-C, System.exit), so the parent never leaves children behind when it ends normally;
+ * when it is killed outright, the children notice their stdin closing and exit by themselves.
+ */
+final class ChildProcesses {
+
+    private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+    private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(r ->
+            Thread.ofPlatform().daemon(true).name("corelanes-worker-timer").unstarted(r));
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(ChildProcesses::destroyAll, "corelanes-worker-cleanup"));
+    }
+
+    private ChildProcesses() {
+    }
+
+    static void register(Process p) {
+        LIVE.add(p);
+        p.onExit().thenRun(() -> LIVE.remove(p));
+    }
+
+    /** Runs {@code action} after a delay on a shared daemon timer (kill deadlines, start-up watchdogs). */
+    static void schedule(Runnable action, long millis) {
+        TIMERS.schedule(action, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Kills a child and anything it started, at once. */
+    static void destroyTree(Process p) {
+        try {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+        } catch (RuntimeException e) {
+            // the process table may not be readable; the child itself is still killed below
+        }
+        p.destroyForcibly();
+    }
+
+    static int liveCount() {
+        return LIVE.size();
+    }
+
+    private static void destroyAll() {
+        for (Process p : LIVE) {
+            destroyTree(p);
+        }
+    }
+}

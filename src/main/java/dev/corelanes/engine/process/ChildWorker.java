@@ -1,0 +1,170 @@
+package dev.corelanes.engine.process;
+
+import dev.corelanes.engine.Calibration;
+import dev.corelanes.engine.Calibrator;
+import dev.corelanes.engine.CoreProbe;
+import dev.corelanes.engine.PythonGil;
+import dev.corelanes.engine.TaskBody;
+import dev.corelanes.engine.TaskEnvironment;
+import dev.corelanes.engine.TaskKind;
+import dev.corelanes.engine.TaskOutcome;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.LongSupplier;
+
+/**
+ * The worker inside a child process: says hello, answers pings, takes a config and then tasks one at a
+ * time, runs each with {@link TaskBody} (the very code threads run) and reports spans as they happen.
+ *
+ * <p>Its stdin is its lifeline. A daemon thread reads it all the time: {@code stop} cancels the running
+ * task at once; end of input means the parent is gone (even killed with -9), and the child halts.
+ */
+final class ChildWorker {
+
+    private final String name;
+    private final LongSupplier clock;
+    private final ChildOutput out;
+    private final BlockingQueue<String> commands = new LinkedBlockingQueue<>();
+    private final Thread taskThread = Thread.currentThread();
+    private volatile boolean stopRequested;
+
+    private CoreProbe probe;
+    private Calibration calibration;
+    private TaskKind kind;
+    private double seconds;
+    private PythonGil gil;
+
+    ChildWorker(String name, LongSupplier clock, ChildOutput out) {
+        this.name = name;
+        this.clock = clock;
+        this.out = out;
+    }
+
+    /** Serves the parent until told to finish; returns the exit code. */
+    int serve() throws Exception {
+        // Pay the one-off costs before hello, so they show in the spawning span and not in the first task.
+        probe = CoreProbe.detect();
+        Class.forName(TaskBody.class.getName(), true, ChildWorker.class.getClassLoader());
+        Thread.ofPlatform().daemon(true).name("corelanes-worker-stdin").start(this::readStdin);
+        out.line(WorkerProtocol.hello(ProcessHandle.current().pid()));
+        while (true) {
+            String command = nextCommand();
+            String[] w = command.split(" ");
+            switch (w[0]) {
+                case WorkerProtocol.CONFIG -> configure(w);
+                case WorkerProtocol.TASK -> runTask(w);
+                case WorkerProtocol.DONE, WorkerProtocol.STOP -> {
+                    out.line(WorkerProtocol.bye(processCpuNanos(), peakRssBytes()));
+                    return 0;
+                }
+                default -> {
+                    out.line(WorkerProtocol.error("unknown command '" + command + "'"));
+                    return 2;
+                }
+            }
+        }
+    }
+
+    /** A few tiny tasks through the same code paths as real ones, to show the JVM what a worker loads. */
+    void train() throws Exception {
+        probe = CoreProbe.detect();
+        out.line(WorkerProtocol.hello(ProcessHandle.current().pid()));
+        out.line(WorkerProtocol.pong(1, clock.getAsLong()));
+        for (String config : new String[]{"config 100000000 compute 0.02 0", "config 100000000 compute 0.02 1",
+                "config 100000000 sleep 0.01 0"}) {
+            configure(config.split(" "));
+            runTask(new String[]{WorkerProtocol.TASK, "1"});
+        }
+        out.line(WorkerProtocol.bye(processCpuNanos(), peakRssBytes()));
+    }
+
+    private String nextCommand() {
+        while (true) {
+            try {
+                return commands.take();
+            } catch (InterruptedException e) {
+                // a stop's interrupt arrived between tasks; the stop command itself is queued
+            }
+        }
+    }
+
+    private void configure(String[] w) {
+        if (w.length != 5) {
+            throw new IllegalArgumentException("bad config line");
+        }
+        calibration = new Calibration(Long.parseLong(w[1]), 0);
+        Calibrator.use(calibration); // the parent's speed: a task is the same work in every process
+        kind = TaskKind.parse(w[2]);
+        seconds = Double.parseDouble(w[3]);
+        // Every process is its own interpreter, with its own lock: processes compute in parallel.
+        gil = "1".equals(w[4]) ? new PythonGil() : null;
+    }
+
+    private void runTask(String[] w) {
+        if (calibration == null || w.length != 2) {
+            throw new IllegalArgumentException("task before config, or bad task line");
+        }
+        int task = Integer.parseInt(w[1]);
+        long start = clock.getAsLong();
+        out.line(WorkerProtocol.start(task, start));
+        TaskEnvironment env = new TaskEnvironment(calibration, probe, gil, out, clock, () -> stopRequested);
+        TaskOutcome outcome = TaskBody.run(task, name, kind, seconds, env);
+        Thread.interrupted(); // a stop's interrupt has done its job (woken a sleep)
+        out.line(WorkerProtocol.end(task, outcome.status(), outcome.cpuNanos(), clock.getAsLong()));
+    }
+
+    private void readStdin() {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.startsWith(WorkerProtocol.PING + " ")) {
+                    // Answered here, not queued: the round trip must be as short as possible.
+                    out.line(WorkerProtocol.pong(Long.parseLong(line.substring(5).trim()), clock.getAsLong()));
+                } else if (line.equals(WorkerProtocol.STOP)) {
+                    stopRequested = true;
+                    taskThread.interrupt();
+                    commands.add(line);
+                } else {
+                    commands.add(line);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // fall through: without a readable stdin the parent cannot reach us any more
+        }
+        // End of stdin: the parent is gone (or gave up on us). Never outlive it.
+        Runtime.getRuntime().halt(0);
+    }
+
+    /** CPU time of this whole process (start-up, JIT and GC included), -1 when the OS does not say. */
+    static long processCpuNanos() {
+        // ProcessHandle reads /proc/self/stat; the JMX bean would load ~10 ms of classes first.
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
+    }
+
+    /** Linux: VmHWM (peak resident set) from /proc/self/status; -1 elsewhere. */
+    static long peakRssBytes() {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.isReadable(status)) {
+            return -1;
+        }
+        try {
+            for (String l : Files.readAllLines(status, StandardCharsets.US_ASCII)) {
+                if (l.startsWith("VmHWM:")) {
+                    String[] w = l.substring(6).trim().split("\\s+");
+                    return Long.parseLong(w[0]) * ("kB".equals(w.length > 1 ? w[1] : "kB") ? 1024 : 1);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.corelanes.engine.process;
+
+/**
+ * Maps a child's {@code System.nanoTime()} onto the parent's run timeline. The clocks of two processes
+ * need not agree (they happen to on Linux, not by contract), so the parent measures the offset: it sends
+ * pings stamped with its time, the child answers with its own, and the sample with the shortest round
+ * trip bounds the error best (at most half that round trip).
+ */
+final class ClockSync {
+
+    private long bestRtt = Long.MAX_VALUE;
+    private long offset;
+
+    /**
+     * One ping: sent at parent time {@code sent}, answered with child time {@code child}, answer read at
+     * parent time {@code received}.
+     */
+    void sample(long sent, long child, long received) {
+        long rtt = received - sent;
+        if (rtt < 0) {
+            throw new IllegalArgumentException("answer read before the ping was sent");
+        }
+        if (rtt < bestRtt) {
+            bestRtt = rtt;
+            // The child most likely read its clock half-way through the round trip.
+            offset = child - (sent + rtt / 2);
+        }
+    }
+
+    boolean synced() {
+        return bestRtt != Long.MAX_VALUE;
+    }
+
+    /** The child's time {@code childNanos} on the parent's timeline. */
+    long toParent(long childNanos) {
+        return childNanos - offset;
+    }
+
+    /** child clock − parent timeline, nanoseconds. */
+    long offsetNanos() {
+        return offset;
+    }
+
+    /** The best round trip: the mapping is exact to within half of it. */
+    long uncertaintyNanos() {
+        return synced() ? bestRtt / 2 : Long.MAX_VALUE;
+    }
+}

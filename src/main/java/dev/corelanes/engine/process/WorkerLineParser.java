@@ -1,0 +1,153 @@
+package dev.corelanes.engine.process;
+
+import dev.corelanes.engine.SpanState;
+import dev.corelanes.engine.TaskStatus;
+import dev.corelanes.engine.process.WorkerMessage.Bye;
+import dev.corelanes.engine.process.WorkerMessage.ErrorReport;
+import dev.corelanes.engine.process.WorkerMessage.Hello;
+import dev.corelanes.engine.process.WorkerMessage.Opened;
+import dev.corelanes.engine.process.WorkerMessage.Pong;
+import dev.corelanes.engine.process.WorkerMessage.SpanDone;
+import dev.corelanes.engine.process.WorkerMessage.TaskEnd;
+import dev.corelanes.engine.process.WorkerMessage.TaskStart;
+
+/**
+ * Turns one line from a worker into a {@link WorkerMessage}, checking its syntax and numbers. Pure: no I/O,
+ * no state; whether the message is expected at this point is {@link WorkerConversation}'s business.
+ */
+final class WorkerLineParser {
+
+    /** Far above any real machine; a larger core number is garbage. */
+    static final int MAX_CORE = 1 << 16;
+
+    private WorkerLineParser() {
+    }
+
+    static WorkerMessage parse(String line) throws ProtocolException {
+        if (line == null || line.isEmpty()) {
+            throw new ProtocolException("empty line");
+        }
+        if (line.length() > WorkerProtocol.MAX_LINE_BYTES) {
+            throw new ProtocolException("line longer than " + WorkerProtocol.MAX_LINE_BYTES / 1024 + " KiB");
+        }
+        if (line.startsWith(WorkerProtocol.ERROR + " ")) {
+            return new ErrorReport(line.substring(WorkerProtocol.ERROR.length() + 1).strip());
+        }
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                throw new ProtocolException("not a protocol line (unexpected characters): " + WorkerProtocol.quote(line));
+            }
+        }
+        String[] w = line.split(" ", -1);
+        return switch (w[0]) {
+            case WorkerProtocol.HELLO -> {
+                words(w, 4, "hello NAME VERSION PID", line);
+                if (!WorkerProtocol.NAME.equals(w[1])) {
+                    throw new ProtocolException("hello from '" + w[1] + "', not " + WorkerProtocol.NAME);
+                }
+                yield new Hello(intIn(w[2], 1, Integer.MAX_VALUE, "version"), longAtLeast(w[3], 1, "pid"));
+            }
+            case WorkerProtocol.PONG -> {
+                words(w, 3, "pong SEQ TIME", line);
+                yield new Pong(longAtLeast(w[1], 0, "ping number"), time(w[2]));
+            }
+            case WorkerProtocol.START -> {
+                words(w, 3, "start TASK TIME", line);
+                yield new TaskStart(task(w[1]), time(w[2]));
+            }
+            case WorkerProtocol.OPEN -> {
+                words(w, 5, "open TASK STATE CORE TIME", line);
+                yield new Opened(task(w[1]), state(w[2]), core(w[3]), time(w[4]));
+            }
+            case WorkerProtocol.SPAN -> {
+                words(w, 6, "span TASK STATE CORE START END", line);
+                long start = time(w[4]);
+                long end = time(w[5]);
+                if (end < start) {
+                    throw new ProtocolException("span ends before it starts (" + start + " > " + end + ")");
+                }
+                yield new SpanDone(task(w[1]), state(w[2]), core(w[3]), start, end);
+            }
+            case WorkerProtocol.END -> {
+                words(w, 5, "end TASK STATUS CPU TIME", line);
+                yield new TaskEnd(task(w[1]), status(w[2]), longAtLeast(w[3], -1, "CPU time"), time(w[4]));
+            }
+            case WorkerProtocol.BYE -> {
+                words(w, 3, "bye CPU PEAK_RSS", line);
+                yield new Bye(longAtLeast(w[1], -1, "CPU time"), longAtLeast(w[2], -1, "peak memory"));
+            }
+            default -> throw new ProtocolException("unknown message " + WorkerProtocol.quote(line));
+        };
+    }
+
+    private static void words(String[] w, int n, String form, String line) throws ProtocolException {
+        if (w.length != n) {
+            throw new ProtocolException("expected '" + form + "', got " + WorkerProtocol.quote(line));
+        }
+    }
+
+    private static long number(String text, String what) throws ProtocolException {
+        // Long.parseLong accepts a leading '+'; the protocol does not.
+        if (text.isEmpty() || text.length() > 20 || !(text.charAt(0) == '-' || Character.isDigit(text.charAt(0)))) {
+            throw new ProtocolException("bad " + what + " '" + shorten(text) + "'");
+        }
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new ProtocolException("bad " + what + " '" + shorten(text) + "'");
+        }
+    }
+
+    private static long longAtLeast(String text, long min, String what) throws ProtocolException {
+        long v = number(text, what);
+        if (v < min) {
+            throw new ProtocolException(what + " out of range: " + v);
+        }
+        return v;
+    }
+
+    private static int intIn(String text, int min, int max, String what) throws ProtocolException {
+        long v = number(text, what);
+        if (v < min || v > max) {
+            throw new ProtocolException(what + " out of range: " + v);
+        }
+        return (int) v;
+    }
+
+    private static int task(String text) throws ProtocolException {
+        return intIn(text, 1, Integer.MAX_VALUE, "task id");
+    }
+
+    private static int core(String text) throws ProtocolException {
+        return intIn(text, -1, MAX_CORE, "core");
+    }
+
+    /** Times are the child's nanoTime: any long (its origin is arbitrary and may be negative). */
+    private static long time(String text) throws ProtocolException {
+        return number(text, "time");
+    }
+
+    private static SpanState state(String text) throws ProtocolException {
+        for (SpanState s : SpanState.values()) {
+            if (s.id().equals(text) && WorkerProtocol.childState(s)) {
+                return s;
+            }
+        }
+        throw new ProtocolException("unknown span state '" + shorten(text) + "'");
+    }
+
+    private static TaskStatus status(String text) throws ProtocolException {
+        if (TaskStatus.COMPLETED.id().equals(text)) {
+            return TaskStatus.COMPLETED;
+        }
+        if (TaskStatus.CANCELLED.id().equals(text)) {
+            return TaskStatus.CANCELLED;
+        }
+        throw new ProtocolException("unknown task status '" + shorten(text) + "'");
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 24 ? s.substring(0, 24) + "…" : s;
+    }
+}

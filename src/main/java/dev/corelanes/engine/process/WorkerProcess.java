@@ -1,0 +1,353 @@
+package dev.corelanes.engine.process;
+
+import dev.corelanes.engine.Span;
+import dev.corelanes.engine.SpanSink;
+import dev.corelanes.engine.SpanState;
+import dev.corelanes.engine.TaskStatus;
+import dev.corelanes.engine.WorkerInfo;
+import dev.corelanes.engine.process.WorkerMessage.Bye;
+import dev.corelanes.engine.process.WorkerMessage.ErrorReport;
+import dev.corelanes.engine.process.WorkerMessage.Hello;
+import dev.corelanes.engine.process.WorkerMessage.Opened;
+import dev.corelanes.engine.process.WorkerMessage.Pong;
+import dev.corelanes.engine.process.WorkerMessage.SpanDone;
+import dev.corelanes.engine.process.WorkerMessage.TaskEnd;
+import dev.corelanes.engine.process.WorkerMessage.TaskStart;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+/**
+ * One child worker process, seen from the parent: start it, shake hands (clock sync, config), hand it
+ * tasks one at a time, and end it. Driven by one thread (the worker's); only {@link #stop} and
+ * {@link #kill} may be called from others.
+ *
+ * <p>Every line the child writes is parsed and checked against the conversation so far; anything wrong
+ * ends this worker with a {@link WorkerFailure} that says what happened, and the process is killed —
+ * a child that broke the protocol cannot be trusted with more work.
+ */
+final class WorkerProcess {
+
+    /** A child that has not said hello by then is stuck (the machine may be busy: be generous). */
+    static final long STARTUP_TIMEOUT_MILLIS = 30_000;
+    /** After {@code stop}, a child gets this long to end by itself before it is killed. */
+    static final long STOP_GRACE_MILLIS = 200;
+    static final int PINGS = 5;
+
+    /** How a task went, on the parent's timeline. */
+    record TaskResult(int task, long startNanos, long endNanos, TaskStatus status, long cpuNanos) {
+    }
+
+    private final String name;
+    private final WorkerCommand command;
+    private final LongSupplier clock;
+    private final SpanSink sink;
+    private final Consumer<WorkerInfo> workerInfo;
+    private final WorkerConversation conversation = new WorkerConversation();
+    private final ClockSync sync = new ClockSync();
+
+    private final Object lifecycle = new Object();
+    private Process process;
+    private boolean stopped;
+
+    private OutputStream stdin;
+    private BoundedLineReader stdout;
+    private StderrTail stderr;
+    private long pid = -1;
+    private long spawnStart;
+    private volatile boolean helloSeen;
+    private volatile boolean startupTimedOut;
+    private long taskStartNanos = -1;
+    private long taskCpuTotal;
+
+    WorkerProcess(String name, WorkerCommand command, LongSupplier clock, SpanSink sink, Consumer<WorkerInfo> workerInfo) {
+        this.name = name;
+        this.command = command;
+        this.clock = clock;
+        this.sink = sink;
+        this.workerInfo = workerInfo;
+    }
+
+    String name() {
+        return name;
+    }
+
+    long pid() {
+        return pid;
+    }
+
+    /** Child clock − parent timeline, and the error bound of that estimate (nanoseconds). */
+    long clockOffsetNanos() {
+        return sync.offsetNanos();
+    }
+
+    long clockUncertaintyNanos() {
+        return sync.uncertaintyNanos();
+    }
+
+    /** Starts the child; the spawning span opens now and closes at its hello. */
+    void start() throws WorkerFailure {
+        if (command.problem() != null) {
+            throw new WorkerFailure("could not start worker " + name + ": " + command.problem());
+        }
+        synchronized (lifecycle) {
+            if (stopped) {
+                throw new WorkerFailure("worker " + name + " was stopped before it started");
+            }
+            ProcessBuilder pb = command.builder(name, StartupCache.flagsForChild(command));
+            spawnStart = clock.getAsLong();
+            try {
+                process = pb.start();
+            } catch (IOException | RuntimeException e) {
+                throw new WorkerFailure("could not start worker " + name + ": " + e.getMessage());
+            }
+            ChildProcesses.register(process);
+        }
+        pid = process.pid();
+        sink.opened(new Span(Span.NO_TASK, name, Span.NO_CORE, SpanState.SPAWNING, spawnStart, spawnStart));
+        workerInfo.accept(new WorkerInfo(name, pid, -1));
+        stdin = process.getOutputStream();
+        stdout = new BoundedLineReader(process.getInputStream(), WorkerProtocol.MAX_LINE_BYTES);
+        stderr = StderrTail.start(process.getErrorStream(), name);
+        ChildProcesses.schedule(() -> {
+            if (!helloSeen && process.isAlive()) {
+                startupTimedOut = true;
+                kill();
+            }
+        }, STARTUP_TIMEOUT_MILLIS);
+    }
+
+    /** Waits for hello, measures the clock offset, and sends the run's config line. */
+    void handshake(String configLine) throws WorkerFailure {
+        Hello hello = (Hello) next();
+        helloSeen = true;
+        long ready = clock.getAsLong();
+        sink.accept(new Span(Span.NO_TASK, name, Span.NO_CORE, SpanState.SPAWNING, spawnStart, ready));
+        if (hello.pid() != pid) {
+            // A wrapper (a native launcher that forks) may stand between: the worker is the one that said hello.
+            pid = hello.pid();
+            workerInfo.accept(new WorkerInfo(name, pid, -1));
+        }
+        for (int seq = 1; seq <= PINGS; seq++) {
+            conversation.pingSent(seq);
+            long sent = clock.getAsLong();
+            send(WorkerProtocol.ping(seq));
+            WorkerMessage m = next();
+            long received = clock.getAsLong();
+            if (!(m instanceof Pong p) || p.seq() != seq) {
+                throw violation("expected pong " + seq + ", got " + m.getClass().getSimpleName());
+            }
+            sync.sample(sent, p.childNanos(), received);
+        }
+        send(configLine);
+    }
+
+    /** Runs one task; spans go to the sink on the parent's timeline as they arrive. */
+    TaskResult runTask(int task) throws WorkerFailure {
+        taskStartNanos = -1;
+        conversation.taskSent(task);
+        send(WorkerProtocol.task(task));
+        while (true) {
+            WorkerMessage m = next();
+            switch (m) {
+                case TaskStart s -> taskStartNanos = sync.toParent(s.t());
+                case Opened o -> {
+                    long t = sync.toParent(o.start());
+                    sink.opened(new Span(task, name, o.core(), o.state(), t, t));
+                }
+                case SpanDone s -> sink.accept(new Span(task, name, s.core(), s.state(), sync.toParent(s.start()),
+                        sync.toParent(s.end())));
+                case TaskEnd e -> {
+                    if (e.cpuNanos() > 0) {
+                        taskCpuTotal += e.cpuNanos();
+                    }
+                    return new TaskResult(task, taskStartNanos, sync.toParent(e.t()), e.status(), e.cpuNanos());
+                }
+                default -> throw violation("unexpected " + m.getClass().getSimpleName() + " during task " + task);
+            }
+        }
+    }
+
+    /** When the current task started on the parent's timeline, or -1 if the child never said. */
+    long taskStartNanos() {
+        return taskStartNanos;
+    }
+
+    /**
+     * Ends the worker: {@code done}, then its bye (CPU time, peak memory), then its exit. Returns the CPU
+     * time the process used beyond its tasks (JVM start-up, JIT, GC), -1 when it did not say.
+     */
+    long finish() throws WorkerFailure {
+        conversation.byeRequested();
+        send(WorkerProtocol.DONE);
+        Bye bye;
+        try {
+            bye = (Bye) next();
+        } catch (WorkerFailure f) {
+            if (stopRequested()) {
+                return -1; // stopped and gone before saying bye: nothing more to learn
+            }
+            throw f;
+        }
+        workerInfo.accept(new WorkerInfo(name, pid, bye.peakRssBytes()));
+        closeStdin(); // end of input makes the child halt at once (see WorkerMain)
+        awaitExit(2_000);
+        return bye.cpuNanos() < 0 ? -1 : Math.max(0, bye.cpuNanos() - taskCpuTotal);
+    }
+
+    /** Asks the child to stop now (cancel); kills it if it is still there after a short grace. Any thread. */
+    void stop() {
+        Process p;
+        synchronized (lifecycle) {
+            stopped = true;
+            p = process;
+        }
+        if (p == null) {
+            return;
+        }
+        conversation.byeRequested();
+        // The write happens off the caller's thread: a child that does not read its stdin must not block Cancel.
+        Thread.ofVirtual().name("corelanes-stop-" + name).start(() -> send(WorkerProtocol.STOP));
+        ChildProcesses.schedule(() -> {
+            if (p.isAlive()) {
+                ChildProcesses.destroyTree(p);
+            }
+        }, STOP_GRACE_MILLIS);
+    }
+
+    boolean stopRequested() {
+        synchronized (lifecycle) {
+            return stopped;
+        }
+    }
+
+    /** Kills the child (and anything it started) now. Any thread. */
+    void kill() {
+        Process p;
+        synchronized (lifecycle) {
+            stopped = true;
+            p = process;
+        }
+        if (p != null) {
+            ChildProcesses.destroyTree(p);
+        }
+    }
+
+    /** Makes sure the child is gone: kills it if it is still alive, then closes its stdin. */
+    void close() {
+        Process p;
+        synchronized (lifecycle) {
+            p = process;
+        }
+        if (p == null) {
+            return;
+        }
+        if (p.isAlive()) {
+            ChildProcesses.destroyTree(p);
+        }
+        awaitExit(1_000);
+        closeStdin();
+    }
+
+    private void closeStdin() {
+        synchronized (this) {
+            try {
+                process.getOutputStream().close();
+            } catch (IOException e) {
+                // already closed
+            }
+        }
+    }
+
+    private void awaitExit(long millis) {
+        try {
+            if (!process.waitFor(millis, TimeUnit.MILLISECONDS)) {
+                ChildProcesses.destroyTree(process);
+                process.waitFor(millis, TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ChildProcesses.destroyTree(process);
+        }
+    }
+
+    private void send(String line) {
+        synchronized (this) {
+            try {
+                stdin.write((line + "\n").getBytes(StandardCharsets.US_ASCII));
+                stdin.flush();
+            } catch (IOException e) {
+                // The child is gone; reading its stdout says how (end of stream, exit code).
+            }
+        }
+    }
+
+    /** The next valid message, or a failure that says why there is none. */
+    private WorkerMessage next() throws WorkerFailure {
+        String line;
+        try {
+            line = stdout.readLine();
+        } catch (BoundedLineReader.LineTooLongException e) {
+            throw violation(e.getMessage());
+        } catch (IOException e) {
+            line = null;
+        }
+        if (line == null) {
+            throw gone();
+        }
+        WorkerMessage m;
+        try {
+            m = conversation.accept(WorkerLineParser.parse(line));
+        } catch (ProtocolException e) {
+            throw violation(e.getMessage());
+        }
+        if (m instanceof ErrorReport r) {
+            kill();
+            throw new WorkerFailure(who() + " reported an error: " + r.text());
+        }
+        return m;
+    }
+
+    private WorkerFailure violation(String what) {
+        kill();
+        return new WorkerFailure(who() + " broke the worker protocol: " + what);
+    }
+
+    /** The child closed its stdout: it has exited, crashed or been killed. Say which. */
+    private WorkerFailure gone() {
+        awaitExit(1_000);
+        stderr.awaitEnd(200);
+        int task = conversation.currentTask();
+        String when = !helloSeen ? (startupTimedOut ? "did not start within " + STARTUP_TIMEOUT_MILLIS / 1000 + " s"
+                : "died while starting") : task != 0 ? "died during task " + task : "ended unexpectedly";
+        String how = process.isAlive() ? "" : " (" + exitDescription(process.exitValue()) + ")";
+        String words = stderr.lastLines(3);
+        return new WorkerFailure(who() + " " + when + how + (words.isEmpty() ? "" : "; it said: " + words));
+    }
+
+    private String who() {
+        return "worker process " + name + (pid > 0 ? " (pid " + pid + ")" : "");
+    }
+
+    /** Unix reports a death by signal N as exit code 128 + N. */
+    static String exitDescription(int code) {
+        boolean windows = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("win");
+        if (!windows && code > 128 && code < 160) {
+            int signal = code - 128;
+            String sig = switch (signal) {
+                case 9 -> "SIGKILL";
+                case 15 -> "SIGTERM";
+                case 6 -> "SIGABRT";
+                case 11 -> "SIGSEGV";
+                case 2 -> "SIGINT";
+                default -> "signal " + signal;
+            };
+            return "killed by " + sig;
+        }
+        return "exit code " + code;
+    }
+}

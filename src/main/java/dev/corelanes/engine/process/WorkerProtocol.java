@@ -1,0 +1,109 @@
+package dev.corelanes.engine.process;
+
+import dev.corelanes.engine.Span;
+import dev.corelanes.engine.SpanState;
+import dev.corelanes.engine.TaskKind;
+import dev.corelanes.engine.TaskStatus;
+
+import java.util.Locale;
+
+/**
+ * The line protocol between the parent and a worker process (documented in
+ * {@code src/site/markdown/worker-protocol.md}). One message per line, words separated by one space,
+ * ASCII. This class only formats lines; {@link WorkerLineParser} reads the child's lines in the parent.
+ */
+final class WorkerProtocol {
+
+    static final String NAME = "corelanes-worker";
+    static final int VERSION = 1;
+    /** A longer line is a broken child, not a message: the parent stops reading it there. */
+    static final int MAX_LINE_BYTES = 64 * 1024;
+
+    // parent -> child
+    static final String PING = "ping";
+    static final String CONFIG = "config";
+    static final String TASK = "task";
+    static final String STOP = "stop";
+    static final String DONE = "done";
+
+    // child -> parent
+    static final String HELLO = "hello";
+    static final String PONG = "pong";
+    static final String START = "start";
+    static final String OPEN = "open";
+    static final String SPAN = "span";
+    static final String END = "end";
+    static final String BYE = "bye";
+    static final String ERROR = "error";
+
+    private WorkerProtocol() {
+    }
+
+    // ------------------------------------------------------------ parent -> child
+
+    static String ping(long seq) {
+        return PING + " " + seq;
+    }
+
+    static String config(long stepsPerSecond, TaskKind kind, double seconds, boolean gil) {
+        return CONFIG + " " + stepsPerSecond + " " + kind.id() + " " + Double.toString(seconds) + " " + (gil ? 1 : 0);
+    }
+
+    static String task(int id) {
+        return TASK + " " + id;
+    }
+
+    // ------------------------------------------------------------ child -> parent
+
+    static String hello(long pid) {
+        return HELLO + " " + NAME + " " + VERSION + " " + pid;
+    }
+
+    static String pong(long seq, long childNanos) {
+        return PONG + " " + seq + " " + childNanos;
+    }
+
+    static String start(int task, long t) {
+        return START + " " + task + " " + t;
+    }
+
+    static String open(Span s) {
+        return OPEN + " " + s.task() + " " + s.state().id() + " " + s.core() + " " + s.startNanos();
+    }
+
+    static String span(Span s) {
+        return SPAN + " " + s.task() + " " + s.state().id() + " " + s.core() + " " + s.startNanos() + " " + s.endNanos();
+    }
+
+    static String end(int task, TaskStatus status, long cpuNanos, long t) {
+        return END + " " + task + " " + status.id() + " " + cpuNanos + " " + t;
+    }
+
+    static String bye(long cpuNanos, long peakRssBytes) {
+        return BYE + " " + cpuNanos + " " + peakRssBytes;
+    }
+
+    /** An error report: the text is kept on one line of printable characters. */
+    static String error(String text) {
+        String clean = text == null ? "unknown error" : text.replaceAll("[\\p{Cntrl}]", " ").strip();
+        if (clean.length() > 1000) {
+            clean = clean.substring(0, 1000) + "…";
+        }
+        return ERROR + " " + (clean.isEmpty() ? "unknown error" : clean);
+    }
+
+    /** The span states a child may report (spawning is the parent's to measure). */
+    static boolean childState(SpanState s) {
+        return s != SpanState.SPAWNING;
+    }
+
+    /** A line shortened for a message, with control characters made visible. */
+    static String quote(String line) {
+        String s = line.length() > 80 ? line.substring(0, 80) + "…" : line;
+        StringBuilder b = new StringBuilder("'");
+        for (char c : s.toCharArray()) {
+            b.append(c < 0x20 || c == 0x7f ? String.format(Locale.ROOT, "\\x%02x", (int) c) : String.valueOf(c));
+        }
+        return b.append('\'').toString();
+    }
+}
