@@ -4,6 +4,7 @@ import dev.corelanes.engine.lab.CounterGuard;
 import dev.corelanes.engine.lab.CounterResult;
 import dev.corelanes.engine.lab.ProcessCounterLab;
 import dev.corelanes.engine.lab.SharedCounterLab;
+import dev.corelanes.engine.process.ChildCommands;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -46,7 +47,7 @@ final class MemoryCommand implements Callable<Integer> {
         };
         CounterResult r;
         try {
-            r = processes ? new ProcessCounterLab(workers, increments, Children::worker).run()
+            r = processes ? new ProcessCounterLab(workers, increments, ChildCommands::corelanes).run()
                     : new SharedCounterLab(workers, increments, g).run();
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());

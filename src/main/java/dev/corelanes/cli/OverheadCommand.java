@@ -1,6 +1,7 @@
 package dev.corelanes.cli;
 
 import dev.corelanes.engine.lab.Measurement;
+import dev.corelanes.engine.process.ChildCommands;
 import dev.corelanes.engine.lab.OverheadLab;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,7 +32,7 @@ final class OverheadCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        OverheadLab lab = new OverheadLab(repetitions, () -> Children.worker(List.of("--worker")), () -> false,
+        OverheadLab lab = new OverheadLab(repetitions, ChildCommands.problem() == null ? () -> ChildCommands.worker("overhead") : null, () -> false,
                 (f, what) -> {
                     err.printf(Locale.ROOT, "\r%3.0f %% %-20s", f * 100, what);
                     err.flush();

@@ -144,6 +144,11 @@ final class WorkerCommand {
 
     /** A process builder for worker {@code name}, with {@code cacheArgs} added to the JVM options. */
     ProcessBuilder builder(String name, List<String> cacheArgs) {
+        return builderFor(List.of(WORKER_FLAG, name), cacheArgs);
+    }
+
+    /** A process builder running this app's {@code Main} with the given arguments. */
+    ProcessBuilder builderFor(List<String> appArgs, List<String> cacheArgs) {
         if (problem != null) {
             throw new IllegalStateException(problem);
         }
@@ -157,8 +162,7 @@ final class WorkerCommand {
                 cmd.addAll(mainArgs);
             }
         }
-        cmd.add(WORKER_FLAG);
-        cmd.add(name);
+        cmd.addAll(appArgs);
         ProcessBuilder pb = new ProcessBuilder(cmd);
         if (!java) {
             pb.environment().keySet().removeIf(k -> k.startsWith("_JPACKAGE"));

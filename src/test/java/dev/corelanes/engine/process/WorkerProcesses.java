@@ -14,7 +14,24 @@ final class WorkerProcesses {
     }
 
     static boolean isWorker(ProcessHandle p) {
-        return p.isAlive() && p.info().commandLine().map(c -> c.contains(WorkerCommand.WORKER_FLAG)).orElse(false);
+        return p.isAlive() && commandLine(p).contains(WorkerCommand.WORKER_FLAG);
+    }
+
+    /**
+     * The full command line. ProcessHandle.Info cuts a long one short on Linux (one page), and a worker's
+     * class path alone can be longer than that, which would hide its --worker flag.
+     */
+    static String commandLine(ProcessHandle p) {
+        java.nio.file.Path proc = java.nio.file.Path.of("/proc", Long.toString(p.pid()), "cmdline");
+        try {
+            if (java.nio.file.Files.isReadable(proc)) {
+                return new String(java.nio.file.Files.readAllBytes(proc), java.nio.charset.StandardCharsets.UTF_8)
+                        .replace('\0', ' ');
+            }
+        } catch (java.io.IOException e) {
+            // gone, or not readable: fall back to what the JDK can tell
+        }
+        return p.info().commandLine().orElse("");
     }
 
     /** Waits until none of {@code pids} is alive; true if so within {@code millis}. */
