@@ -10,7 +10,6 @@ import dev.corelanes.engine.TaskStatus;
 import dev.corelanes.engine.Trace;
 import org.junit.jupiter.api.Test;
 
-import java.lang.management.ManagementFactory;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
@@ -30,7 +29,7 @@ class NoLeakTest {
             Experiment.run(new ExperimentSpec(m, TaskKind.SLEEP, 4, 0.05, 2, false), MACHINE);
             Experiment.run(new ExperimentSpec(m, TaskKind.COMPUTE, 4, 0.05, 2, false), MACHINE);
         }
-        int baseline = ManagementFactory.getThreadMXBean().getThreadCount();
+        int baseline = LeakCheck.threads();
         Random random = new Random(42);
         ExecutionMode[] modes = {ExecutionMode.SEQUENTIAL, ExecutionMode.THREADS, ExecutionMode.VIRTUAL, ExecutionMode.POOL};
         for (int i = 0; i < 30; i++) {

@@ -10,7 +10,6 @@ import dev.corelanes.engine.Trace;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.lang.management.ManagementFactory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +25,7 @@ class SoakStressTest {
         for (int i = 0; i < 8; i++) { // warm-up: JIT, class loading
             Experiment.run(new ExperimentSpec(modes[i % 4], TaskKind.COMPUTE, 4, 0.05, 2, i % 2 == 0), machine);
         }
-        int threads0 = ManagementFactory.getThreadMXBean().getThreadCount();
+        int threads0 = LeakCheck.threads();
         long heap0 = LeakCheck.usedHeapAfterGc();
         for (int i = 0; i < 200; i++) {
             TaskKind kind = i % 2 == 0 ? TaskKind.COMPUTE : TaskKind.SLEEP;

@@ -2,8 +2,8 @@ package dev.corelanes.engine.process;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -14,10 +14,12 @@ import java.util.concurrent.TimeUnit;
 final class ChildProcesses {
 
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
-    private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(r ->
+    private static final ScheduledThreadPoolExecutor TIMERS = new ScheduledThreadPoolExecutor(1, r ->
             Thread.ofPlatform().daemon(true).name("corelanes-worker-timer").unstarted(r));
 
     static {
+        // A cancelled deadline must not keep its worker (and the run it belongs to) alive until it is due.
+        TIMERS.setRemoveOnCancelPolicy(true);
         Runtime.getRuntime().addShutdownHook(new Thread(ChildProcesses::destroyAll, "corelanes-worker-cleanup"));
     }
 
@@ -30,8 +32,8 @@ final class ChildProcesses {
     }
 
     /** Runs {@code action} after a delay on a shared daemon timer (kill deadlines, start-up watchdogs). */
-    static void schedule(Runnable action, long millis) {
-        TIMERS.schedule(action, millis, TimeUnit.MILLISECONDS);
+    static ScheduledFuture<?> schedule(Runnable action, long millis) {
+        return TIMERS.schedule(action, millis, TimeUnit.MILLISECONDS);
     }
 
     /** Kills a child and anything it started, at once. */

@@ -16,6 +16,7 @@ import dev.corelanes.engine.process.WorkerMessage.TaskStart;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.concurrent.ScheduledFuture;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -113,12 +114,14 @@ final class WorkerProcess {
         stdin = process.getOutputStream();
         stdout = new BoundedLineReader(process.getInputStream(), WorkerProtocol.MAX_LINE_BYTES);
         stderr = StderrTail.start(process.getErrorStream(), name);
-        ChildProcesses.schedule(() -> {
+        ScheduledFuture<?> watchdog = ChildProcesses.schedule(() -> {
             if (!helloSeen && process.isAlive()) {
                 startupTimedOut = true;
                 kill();
             }
         }, STARTUP_TIMEOUT_MILLIS);
+        // Once the child has exited the watchdog has nothing to do; dropping it frees this worker at once.
+        process.onExit().thenRun(() -> watchdog.cancel(false));
     }
 
     /** Waits for hello, measures the clock offset, and sends the run's config line. */
@@ -212,11 +215,12 @@ final class WorkerProcess {
         conversation.byeRequested();
         // The write happens off the caller's thread: a child that does not read its stdin must not block Cancel.
         Thread.ofVirtual().name("corelanes-stop-" + name).start(() -> send(WorkerProtocol.STOP));
-        ChildProcesses.schedule(() -> {
+        ScheduledFuture<?> deadline = ChildProcesses.schedule(() -> {
             if (p.isAlive()) {
                 ChildProcesses.destroyTree(p);
             }
         }, STOP_GRACE_MILLIS);
+        p.onExit().thenRun(() -> deadline.cancel(false));
     }
 
     boolean stopRequested() {
