@@ -15,7 +15,15 @@ public final class CoreLanesApp extends Application {
         MainWindow window = new MainWindow(session);
         window.install(stage);
         stage.show();
+        if (Boolean.getBoolean(STARTUP_PROBE)) {
+            // For the start-up benchmark: say when the first frame with the window has been laid out.
+            javafx.application.Platform.runLater(() -> System.out.println(SHOWN_LINE));
+        }
     }
+
+    /** System property that makes the app print {@link #SHOWN_LINE} once its window is up. */
+    public static final String STARTUP_PROBE = "corelanes.startupProbe";
+    public static final String SHOWN_LINE = "corelanes-window-shown";
 
     @Override
     public void stop() {
