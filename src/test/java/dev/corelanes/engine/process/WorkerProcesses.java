@@ -35,10 +35,28 @@ final class WorkerProcesses {
     }
 
     /** Waits until none of {@code pids} is alive; true if so within {@code millis}. */
+    /**
+     * True while the process runs. An orphan that has exited stays a zombie until the machine's init reaps
+     * it (here that can take a second or two); it runs no code any more, so it counts as gone.
+     */
+    static boolean running(long pid) {
+        java.nio.file.Path stat = java.nio.file.Path.of("/proc", Long.toString(pid), "stat");
+        try {
+            if (java.nio.file.Files.isReadable(stat)) {
+                String s = java.nio.file.Files.readString(stat);
+                char state = s.charAt(s.lastIndexOf(')') + 2);
+                return state != 'Z' && state != 'X';
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return false; // gone while we looked
+        }
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
     static boolean allGoneWithin(List<Long> pids, long millis) throws InterruptedException {
         long deadline = System.nanoTime() + millis * 1_000_000;
         while (System.nanoTime() < deadline) {
-            if (pids.stream().noneMatch(p -> ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false))) {
+            if (pids.stream().noneMatch(WorkerProcesses::running)) {
                 return true;
             }
             Thread.sleep(20);
