@@ -8,7 +8,10 @@ import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.Experiment;
 import dev.corelanes.engine.ExperimentSpec;
 import dev.corelanes.engine.MachineInfo;
+import dev.corelanes.engine.SpanSink;
 import dev.corelanes.engine.SpanState;
+import dev.corelanes.engine.TaskBody;
+import dev.corelanes.engine.TaskEnvironment;
 import dev.corelanes.engine.TaskKind;
 import dev.corelanes.engine.TaskStatus;
 import dev.corelanes.engine.Trace;
@@ -111,12 +114,17 @@ public final class EngineBench {
                 Stats.of(wall), "");
     }
 
-    /** The same kernel work, bare (one call) vs instrumented (1 ms chunks + clock + core read). */
+    /**
+     * The same kernel work twice: bare (one call, no clock, no probe) and as a real compute task
+     * ({@link TaskBody}: 1 ms chunks, a clock and core read after each, spans recorded), interleaved.
+     */
     private void probeOverhead() {
         Calibration cal = Calibrator.calibration();
-        CoreProbe probe = CoreProbe.detect();
         long steps = cal.stepsFor(1.0);
-        int chunk = (int) (cal.stepsPerSecond() / 1000);
+        long origin = System.nanoTime();
+        SpanSink discard = span -> { };
+        TaskEnvironment env = new TaskEnvironment(cal, CoreProbe.detect(), null, discard,
+                () -> System.nanoTime() - origin, () -> false);
         double[] ratio = new double[reps * 2];
         long sink = 0;
         for (int r = 0; r < ratio.length; r++) {
@@ -128,20 +136,13 @@ public final class EngineBench {
             long bare = System.nanoTime() - t0;
             sink += x;
             t0 = System.nanoTime();
-            x = ComputeKernel.seed(r);
-            int lastCore = 0;
-            for (long done = 0; done < steps; done += chunk) {
-                x = ComputeKernel.spin(x, (int) Math.min(chunk, steps - done));
-                lastCore += probe.currentCore();
-                sink += System.nanoTime();
-            }
-            long probed = System.nanoTime() - t0;
-            sink += x + lastCore;
-            ratio[r] = (double) probed / bare;
+            TaskBody.run(r + 1, "bench", TaskKind.COMPUTE, 1.0, env);
+            long task = System.nanoTime() - t0;
+            ratio[r] = (double) task / bare;
         }
         ComputeKernel.publish(sink);
         Stats s = Stats.of(ratio);
-        row("probe overhead: instrumented ÷ bare kernel, 1 s of work", s,
+        row("probe overhead: compute task (1 ms samples) ÷ bare kernel, 1 s of work", s,
                 String.format(Locale.ROOT, "%+.2f %%", (s.median() - 1) * 100));
     }
 

@@ -81,18 +81,32 @@ public final class TaskBody {
         }
     }
 
+    /** Marks a cancelled step: clock readings are never negative. */
+    private static final long CANCELLED = -1;
+
+    /**
+     * One ~1 ms chunk of kernel work, then a core sample. Returns the time of the sample, or
+     * {@link #CANCELLED} (with the running span closed) when the run was cancelled before the chunk.
+     */
+    private static long step(Progress p, int chunk, CoreSampler sampler, TaskEnvironment env) {
+        if (env.cancelled().getAsBoolean()) {
+            sampler.pause(env.clock().getAsLong());
+            return CANCELLED;
+        }
+        int n = (int) Math.min(chunk, p.remaining);
+        p.x = ComputeKernel.spin(p.x, n);
+        p.remaining -= n;
+        long now = env.clock().getAsLong();
+        sampler.sample(now, env.probe().currentCore());
+        return now;
+    }
+
     private static TaskStatus computeFree(Progress p, int chunk, CoreSampler sampler, TaskEnvironment env) {
-        CoreProbe probe = env.probe();
-        sampler.begin(env.clock().getAsLong(), probe.currentCore());
+        sampler.begin(env.clock().getAsLong(), env.probe().currentCore());
         while (p.remaining > 0) {
-            if (env.cancelled().getAsBoolean()) {
-                sampler.pause(env.clock().getAsLong());
+            if (step(p, chunk, sampler, env) == CANCELLED) {
                 return TaskStatus.CANCELLED;
             }
-            int n = (int) Math.min(chunk, p.remaining);
-            p.x = ComputeKernel.spin(p.x, n);
-            p.remaining -= n;
-            sampler.sample(env.clock().getAsLong(), probe.currentCore());
         }
         sampler.pause(env.clock().getAsLong());
         return TaskStatus.COMPLETED;
@@ -100,24 +114,18 @@ public final class TaskBody {
 
     private static TaskStatus computeUnderGil(int task, String worker, Progress p, int chunk, CoreSampler sampler,
                                               TaskEnvironment env) throws InterruptedException {
-        CoreProbe probe = env.probe();
         PythonGil gil = env.gil();
         while (p.remaining > 0) {
             acquire(task, worker, gil, env);
             try {
                 long now = env.clock().getAsLong();
                 long sliceEnd = now + PythonGil.SWITCH_INTERVAL_NANOS;
-                sampler.begin(now, probe.currentCore());
+                sampler.begin(now, env.probe().currentCore());
                 while (p.remaining > 0) {
-                    if (env.cancelled().getAsBoolean()) {
-                        sampler.pause(env.clock().getAsLong());
+                    now = step(p, chunk, sampler, env);
+                    if (now == CANCELLED) {
                         return TaskStatus.CANCELLED;
                     }
-                    int n = (int) Math.min(chunk, p.remaining);
-                    p.x = ComputeKernel.spin(p.x, n);
-                    p.remaining -= n;
-                    now = env.clock().getAsLong();
-                    sampler.sample(now, probe.currentCore());
                     if (now >= sliceEnd) {
                         if (gil.dropRequested()) {
                             break; // hand over: another thread has been waiting
