@@ -1,24 +1,24 @@
 package dev.corelanes.engine;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-/** Property-based checks of the run-file reader: it reads what it writes, and nothing makes it crash. */
+/**
+ * Fuzzing the run-file reader with seeded random input (so a failure reproduces): it reads what it writes,
+ * and no text, however damaged, makes it crash or hang.
+ */
 class RunFileFuzzTest {
 
     private static final String GOOD = RunFile.toJsonString(RunFileTest.sample());
+    private static final String[] JUNK = {"", "null", "-1", "1e999", "\"x\"", "[]", "{}", "true",
+            "9223372036854775808", "0.0", "\"running\"", "NaN", "}", "]", ",", ":", "\"", "\\u0000", "{\"a\":"};
 
     /** Either a trace or a one-line RunFileException — never another exception, never a hang. */
     private static void readsOrRefusesCleanly(String text) {
@@ -29,59 +29,70 @@ class RunFileFuzzTest {
         }
     }
 
-    @Property(tries = 400)
-    void anyTextIsReadOrRefusedCleanly(@ForAll String text) {
-        readsOrRefusesCleanly(text);
+    static String randomText(Random r, int maxLength) {
+        StringBuilder b = new StringBuilder();
+        int n = r.nextInt(maxLength + 1);
+        for (int i = 0; i < n; i++) {
+            b.append(switch (r.nextInt(4)) {
+                case 0 -> (char) r.nextInt(128);
+                case 1 -> (char) r.nextInt(0x10000);
+                case 2 -> "{}[]:,\"0123456789.-eE ".charAt(r.nextInt(22));
+                default -> JUNK[r.nextInt(JUNK.length)];
+            });
+        }
+        return b.toString();
     }
 
-    @Property(tries = 600)
-    void aDamagedRunFileIsReadOrRefusedCleanly(@ForAll @IntRange(min = 0, max = 5000) int at,
-                                               @ForAll @IntRange(min = 0, max = 40) int cut,
-                                               @ForAll("junk") String insert) {
-        int i = Math.min(at, GOOD.length());
-        int j = Math.min(GOOD.length(), i + cut);
-        readsOrRefusesCleanly(GOOD.substring(0, i) + insert + GOOD.substring(j));
+    @Test
+    void anyTextIsReadOrRefusedCleanly() {
+        Random r = new Random(20261125);
+        for (int i = 0; i < 400; i++) {
+            readsOrRefusesCleanly(randomText(r, 200));
+        }
     }
 
-    @Provide
-    Arbitrary<String> junk() {
-        return Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(6),
-                Arbitraries.of("", "null", "-1", "1e999", "\"x\"", "[]", "{}", "true", "9223372036854775808", "0.0",
-                        "\"running\"", "NaN", "}", "]", ","));
+    @Test
+    void aDamagedRunFileIsReadOrRefusedCleanly() {
+        Random r = new Random(42);
+        for (int i = 0; i < 600; i++) {
+            int at = r.nextInt(GOOD.length() + 1);
+            int cut = Math.min(GOOD.length() - at, r.nextInt(41));
+            String insert = r.nextBoolean() ? JUNK[r.nextInt(JUNK.length)] : randomText(r, 6);
+            readsOrRefusesCleanly(GOOD.substring(0, at) + insert + GOOD.substring(at + cut));
+        }
     }
 
-    @Property(tries = 200)
-    void everyValidTraceRoundTrips(@ForAll("traces") Trace t) throws Exception {
-        assertEquals(t, RunFile.parse(RunFile.toJsonString(t), "t.json"));
+    @Test
+    void everyValidTraceRoundTrips() throws Exception {
+        Random r = new Random(7);
+        for (int i = 0; i < 200; i++) {
+            Trace t = randomTrace(r);
+            assertEquals(t, RunFile.parse(RunFile.toJsonString(t), "t.json"), "trace " + i);
+        }
     }
 
-    @Provide
-    Arbitrary<Trace> traces() {
-        Arbitrary<ExecutionMode> modes = Arbitraries.of(ExecutionMode.class);
-        Arbitrary<TaskKind> kinds = Arbitraries.of(TaskKind.class);
-        Arbitrary<Integer> tasks = Arbitraries.integers().between(1, 64);
-        Arbitrary<Double> seconds = Arbitraries.doubles().between(0.05, 30);
-        Arbitrary<List<Span>> spans = span().list().ofMaxSize(30);
-        return Combinators.combine(modes, kinds, tasks, seconds, Arbitraries.of(true, false), spans,
-                Arbitraries.longs().between(0, 86_000_000_000_000L))
-                .as((m, k, n, s, gil, sp, wall) -> {
-                    ExperimentSpec spec = new ExperimentSpec(m, k, n, s, m.pooled() ? Math.min(n, 8) : 1, gil);
-                    List<TaskRecord> records = new ArrayList<>();
-                    for (int id = 1; id <= n; id++) {
-                        records.add(new TaskRecord(id, "T" + id, id * 1000L, id * 1000L + wall / 2,
-                                TaskStatus.values()[id % 3], id % 3 == 2 ? "task " + id + " failed: \"quoted\" ✓" : ""));
-                    }
-                    return new Trace(spec, MachineInfo.fromJvm(), new Calibration(1 + wall % 999_999_999L, 12.5),
-                            Instant.ofEpochSecond(1_700_000_000L + wall % 100_000, wall % 1_000_000_000L), wall,
-                            wall / 3, TaskStatus.values()[(int) (wall % 3)], wall % 2 == 0 ? "" : "why: ∆",
-                            records, List.of(WorkerInfo.thread("T1"), new WorkerInfo("P1", 77, 1L << 25)), sp, wall % 5);
-                });
-    }
-
-    private Arbitrary<Span> span() {
-        return Combinators.combine(Arbitraries.integers().between(0, 64), Arbitraries.of("T1", "P2", "main", "V37"),
-                Arbitraries.integers().between(-1, 255), Arbitraries.of(SpanState.class),
-                Arbitraries.longs().between(0, 80_000_000_000_000L), Arbitraries.longs().between(0, 5_000_000_000L))
-                .as((task, worker, core, state, start, dur) -> new Span(task, worker, core, state, start, start + dur));
+    private static Trace randomTrace(Random r) {
+        ExecutionMode mode = ExecutionMode.values()[r.nextInt(ExecutionMode.values().length)];
+        TaskKind kind = TaskKind.values()[r.nextInt(2)];
+        int n = 1 + r.nextInt(64);
+        double seconds = 0.05 + r.nextDouble() * 29.95;
+        ExperimentSpec spec = new ExperimentSpec(mode, kind, n, seconds, mode.pooled() ? Math.min(n, 8) : 1, r.nextBoolean());
+        long wall = (long) (r.nextDouble() * 86_000e9);
+        List<TaskRecord> records = new ArrayList<>();
+        for (int id = 1; id <= n; id++) {
+            records.add(new TaskRecord(id, "T" + id, id * 1000L, id * 1000L + wall / 2, TaskStatus.values()[id % 3],
+                    id % 3 == 2 ? "task " + id + " failed: \"quoted\" ✓" : ""));
+        }
+        List<Span> spans = new ArrayList<>();
+        String[] workers = {"T1", "P2", "main", "V37"};
+        for (int i = r.nextInt(31); i > 0; i--) {
+            long start = (long) (r.nextDouble() * 80_000e9);
+            spans.add(new Span(r.nextInt(65), workers[r.nextInt(4)], r.nextInt(257) - 1,
+                    SpanState.values()[r.nextInt(SpanState.values().length)], start, start + (long) (r.nextDouble() * 5e9)));
+        }
+        return new Trace(spec, MachineInfo.fromJvm(), new Calibration(1 + r.nextInt(999_999_999), 12.5),
+                Instant.ofEpochSecond(1_700_000_000L + r.nextInt(100_000), r.nextInt(1_000_000_000)), wall, wall / 3,
+                TaskStatus.values()[r.nextInt(3)], r.nextBoolean() ? "" : "why: ∆", records,
+                List.of(WorkerInfo.thread("T1"), new WorkerInfo("P1", 77, 1L << 25)), spans, r.nextInt(5));
     }
 }
