@@ -45,7 +45,8 @@ public final class Slide {
         double[] natural = runs.stream().mapToDouble(r -> naturalHeight(r.model(), o.mode())).toArray();
         double fixed = HEADER + runs.size() * RUN_LABEL + TimelineLayout.LEGEND_HEIGHT + FOOTER;
         double naturalSum = java.util.Arrays.stream(natural).sum();
-        double h = o.wide() ? Math.round(w * 9 / 16) : Math.round(fixed + naturalSum);
+        double h = o.height() > 0 ? o.height() : o.wide() ? Math.round(w * 9 / 16) : Math.round(fixed + naturalSum);
+        boolean fixedHeight = o.height() > 0 || o.wide();
         // 16:9 shares the height it has among the runs, in proportion to what each would like.
         double share = Math.max(MIN_PANEL * runs.size(), h - fixed) / naturalSum;
         long end = 1;
@@ -79,7 +80,7 @@ public final class Slide {
             y += ph;
         }
         footer(shapes, runs.get(0).trace(), w, y + FOOTER - 10, theme);
-        double height = o.wide() ? h : y + FOOTER;
+        double height = fixedHeight ? h : y + FOOTER;
         return new TimelineFrame(w, height, theme.background(), shapes, List.of(), first.plotX() + MARGIN - 12,
                 first.plotWidth(), first.viewport(), -1);
     }

@@ -1,28 +1,29 @@
 package dev.corelanes.view;
 
 /**
- * How a slide is framed: its width in layout pixels (PNG scale multiplies it), whether it is cut to 16:9,
- * the lane mode and the colours.
+ * How a slide is framed: its width in layout pixels (PNG scale multiplies it), its height (0: as tall as
+ * its runs need; the window passes its own), whether it is cut to 16:9, the lane mode and the colours.
  */
-public record SlideOptions(double width, boolean wide, LaneMode mode, TimelineTheme theme) {
+public record SlideOptions(double width, double height, boolean wide, LaneMode mode, TimelineTheme theme) {
 
     public static final double DEFAULT_WIDTH = 1280;
 
     public SlideOptions {
-        width = Math.max(640, width);
+        width = Math.max(320, width);
+        height = Math.max(0, height);
         mode = mode == null ? LaneMode.CORES : mode;
         theme = theme == null ? TimelineTheme.LIGHT : theme;
     }
 
     public static SlideOptions defaults() {
-        return new SlideOptions(DEFAULT_WIDTH, false, LaneMode.CORES, TimelineTheme.LIGHT);
+        return new SlideOptions(DEFAULT_WIDTH, 0, false, LaneMode.CORES, TimelineTheme.LIGHT);
     }
 
     public SlideOptions withWide(boolean w) {
-        return new SlideOptions(width, w, mode, theme);
+        return new SlideOptions(width, height, w, mode, theme);
     }
 
     public SlideOptions withWidth(double w) {
-        return new SlideOptions(w, wide, mode, theme);
+        return new SlideOptions(w, height, wide, mode, theme);
     }
 }

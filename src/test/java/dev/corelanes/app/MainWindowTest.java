@@ -40,7 +40,7 @@ class MainWindowTest {
     void start(Stage stage) {
         this.stage = stage;
         session = new RunSession(Hardware.detect());
-        window = new MainWindow(session);
+        window = new MainWindow(session, TestPrefs.fresh(), FileAsker.system());
         window.install(stage);
         stage.setWidth(1280);
         stage.setHeight(720);

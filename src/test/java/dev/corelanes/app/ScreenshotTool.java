@@ -29,7 +29,7 @@ public final class ScreenshotTool {
         Platform.startup(() -> { });
         fx(() -> {
             session = new RunSession(Hardware.detect());
-            window = new MainWindow(session);
+            window = new MainWindow(session, TestPrefs.fresh(), FileAsker.system());
             Stage stage = new Stage();
             window.install(stage);
             stage.setX(0);
