@@ -130,7 +130,7 @@ final class FileActions {
     /** The selected runs as one slide, as exported. */
     TimelineFrame slide(List<RunRow> rows, boolean wide) {
         List<Slide.Run> runs = rows.stream().map(r -> new Slide.Run(r.model(), r.trace())).toList();
-        return Slide.compose(runs, new SlideOptions(SlideOptions.DEFAULT_WIDTH, 0, wide, laneMode.get(), theme.get()));
+        return Slide.compose(runs, new SlideOptions(SlideOptions.DEFAULT_WIDTH, 0, wide, true, laneMode.get(), theme.get()));
     }
 
     /** Copies the slide of the selected runs to the clipboard, at 2× for crisp pasting. */

@@ -233,7 +233,7 @@ public final class TimelinePane extends Region {
         double w = canvas.getWidth() / z;
         double h = canvas.getHeight() / z;
         if (compared != null) {
-            frame = Slide.compose(compared, new SlideOptions(w, h, false, laneMode.get(), theme.get()));
+            frame = Slide.compose(compared, SlideOptions.inWindow(w, h, laneMode.get(), theme.get()));
         } else {
             Viewport v = new Viewport(viewStart, viewEnd, w, h, laneMode.get(), now, theme.get());
             frame = TimelineLayout.layout(model, v);

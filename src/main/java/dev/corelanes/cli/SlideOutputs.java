@@ -79,7 +79,7 @@ final class SlideOutputs {
         if (!any()) {
             return;
         }
-        SlideOptions o = new SlideOptions(SlideOptions.DEFAULT_WIDTH, 0, wide, laneMode(),
+        SlideOptions o = new SlideOptions(SlideOptions.DEFAULT_WIDTH, 0, wide, true, laneMode(),
                 dark ? TimelineTheme.DARK : TimelineTheme.LIGHT);
         TimelineFrame frame = Slide.compose(traces.stream().map(Slide.Run::of).toList(), o);
         try {

@@ -43,20 +43,26 @@ public final class Slide {
         TimelineTheme theme = o.theme();
         double w = o.width();
         double[] natural = runs.stream().mapToDouble(r -> naturalHeight(r.model(), o.mode())).toArray();
-        double fixed = HEADER + runs.size() * RUN_LABEL + TimelineLayout.LEGEND_HEIGHT + FOOTER;
+        double header = o.titled() ? HEADER : 0;
+        double footer = o.titled() ? FOOTER : 4;
+        double fixed = header + runs.size() * RUN_LABEL + TimelineLayout.LEGEND_HEIGHT + footer;
         double naturalSum = java.util.Arrays.stream(natural).sum();
         double h = o.height() > 0 ? o.height() : o.wide() ? Math.round(w * 9 / 16) : Math.round(fixed + naturalSum);
         boolean fixedHeight = o.height() > 0 || o.wide();
         // 16:9 shares the height it has among the runs, in proportion to what each would like.
-        double share = Math.max(MIN_PANEL * runs.size(), h - fixed) / naturalSum;
+        // A window too small for legible panels still shows every run, squeezed (the layout packs lanes).
+        double minPanel = o.titled() ? MIN_PANEL : MIN_PANEL / 2;
+        double share = Math.max(minPanel * runs.size(), h - fixed) / naturalSum;
         long end = 1;
         for (Run r : runs) {
             end = Math.max(end, TimelineLayout.fitRange(r.model(), Math.max(r.trace().wallNanos(),
                     idealNanos(r.trace())))[1]);
         }
         List<Shape> shapes = new ArrayList<>();
-        header(shapes, runs, w, theme);
-        double y = HEADER;
+        if (o.titled()) {
+            header(shapes, runs, w, theme);
+        }
+        double y = header;
         Trace sequential = runs.stream().map(Run::trace)
                 .filter(t -> t.spec().mode() == ExecutionMode.SEQUENTIAL && t.status() == TaskStatus.COMPLETED)
                 .findFirst().orElse(null);
@@ -66,7 +72,7 @@ public final class Slide {
             boolean last = i == runs.size() - 1;
             runLabel(shapes, r.trace(), sequential, runs.size() > 1, y + RUN_LABEL - 8, theme);
             y += RUN_LABEL;
-            double ph = Math.max(MIN_PANEL, natural[i] * share) + (last ? TimelineLayout.LEGEND_HEIGHT : 0);
+            double ph = Math.max(minPanel, natural[i] * share) + (last ? TimelineLayout.LEGEND_HEIGHT : 0);
             LaneMode mode = o.mode() == LaneMode.CORES && r.model().coreUnknown() ? LaneMode.WORKERS : o.mode();
             Viewport v = new Viewport(0, end, w - 2 * MARGIN + 12, ph, mode, -1, theme);
             TimelineFrame panel = TimelineLayout.layout(r.model(), v, last);
@@ -79,8 +85,10 @@ public final class Slide {
             }
             y += ph;
         }
-        footer(shapes, runs.get(0).trace(), w, y + FOOTER - 10, theme);
-        double height = fixedHeight ? h : y + FOOTER;
+        if (o.titled()) {
+            footer(shapes, runs.get(0).trace(), w, y + FOOTER - 10, theme);
+        }
+        double height = fixedHeight ? h : y + footer;
         return new TimelineFrame(w, height, theme.background(), shapes, List.of(), first.plotX() + MARGIN - 12,
                 first.plotWidth(), first.viewport(), -1);
     }
@@ -106,7 +114,7 @@ public final class Slide {
         MachineInfo m = runs.get(0).trace().machine();
         out.add(new Shape.Text(fit(m.oneLine() + " · " + m.java(), 15, w - 2 * MARGIN), MARGIN, MARGIN + 50, 15,
                 false, theme.muted(), Shape.Align.LEFT));
-        out.add(new Shape.Line(MARGIN, HEADER - 8, w - MARGIN, HEADER - 8, theme.grid(), 1));
+        out.add(new Shape.Line(MARGIN, HEADER - 3, w - MARGIN, HEADER - 3, theme.grid(), 1));
     }
 
     /** "4 compute tasks × 0.5 s · sequential vs threads · 2 cores"; differing workloads are listed whole. */

@@ -35,12 +35,16 @@ public final class ScreenshotTool {
             stage.setX(0);
             stage.setY(0);
             stage.setWidth(1280);
-            stage.setHeight(720);
+            stage.setHeight(args.length > 1 && args[1].equals("--classroom") ? 800 : 720);
             stage.show();
             return null;
         });
         while (fx(() -> session.machineProperty().get()) == null) {
             Thread.sleep(100);
+        }
+        if (args.length > 1 && args[1].equals("--classroom")) {
+            classroom(out);
+            return;
         }
         if (args.length > 1 && args[1].equals("--extra")) {
             extra(out);
@@ -112,6 +116,34 @@ public final class ScreenshotTool {
         System.exit(0);
     }
 
+    /** A lesson's first two steps run from its card, then compared on one time axis (1280×800). */
+    private static void classroom(Path out) throws Exception {
+        fx(() -> {
+            window.startLesson(dev.corelanes.teach.Lessons.byId("cpu-java").orElseThrow());
+            return null;
+        });
+        for (int step = 0; step < 2; step++) {
+            fx(() -> {
+                window.lessonCard().runStepButton().fire();
+                return null;
+            });
+            Thread.sleep(300);
+            waitIdle();
+        }
+        fx(() -> {
+            window.selectAll(session.runs());
+            return null;
+        });
+        Thread.sleep(800);
+        capture(out.resolve("screenshot-compare.png"), "1280x800+0+0");
+        fx(() -> {
+            session.close();
+            Platform.exit();
+            return null;
+        });
+        System.exit(0);
+    }
+
     private static void run(ExecutionMode mode, TaskKind kind, int tasks, double seconds, int workers, boolean gil)
             throws Exception {
         start(mode, kind, tasks, seconds, workers, gil);
@@ -141,7 +173,11 @@ public final class ScreenshotTool {
     }
 
     private static void capture(Path file) throws Exception {
-        Process p = new ProcessBuilder("import", "-window", "root", "-crop", "1280x720+0+0", "+repage",
+        capture(file, "1280x720+0+0");
+    }
+
+    private static void capture(Path file, String crop) throws Exception {
+        Process p = new ProcessBuilder("import", "-window", "root", "-crop", crop, "+repage",
                 "-colors", "256", "PNG8:" + file).inheritIO().start();
         if (p.waitFor() != 0) {
             throw new IllegalStateException("import failed for " + file);
