@@ -75,6 +75,9 @@ public final class MainWindow {
     private final ReadOnlyBooleanWrapper presenter = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper fontScale = new ReadOnlyDoubleWrapper(1);
     private final BorderPane root = new BorderPane();
+    private MachineCard machineCard;
+    /** Buttons that show only their icon in presenter mode, where the type is larger and room is short. */
+    private final List<javafx.scene.control.ButtonBase> compactable = new ArrayList<>();
     private final Scene scene;
     private final FileActions files;
     private final MainMenu menu;
@@ -98,6 +101,8 @@ public final class MainWindow {
         table = new RunsTable(session.runs());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         MachineCard machine = new MachineCard(session.machineProperty());
+        machineCard = machine;
+        machine.managedProperty().bind(machine.visibleProperty());
         files = new FileActions(session, prefs, asker, messages, this::window, this::selectedRows,
                 timeline.laneModeProperty()::get, timeline.themeProperty()::get);
 
@@ -229,6 +234,7 @@ public final class MainWindow {
         for (Button b : new Button[] {fit, replay, export}) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
+        compactable.addAll(List.of(perCore, perWorker, fit, replay, export));
         HBox.setHgrow(clock, Priority.ALWAYS);
         HBox top = new HBox(10, clock, spacer, viewButtons, fit, replay, export);
         top.setAlignment(Pos.CENTER_LEFT);
@@ -507,6 +513,13 @@ public final class MainWindow {
     /** Presenter mode: full screen, type 1.3× larger, high contrast, a big wall clock. */
     public void setPresenter(boolean on) {
         presenter.set(on);
+        // The machine is in every slide title; on a projector its card only takes room from the timeline.
+        machineCard.setVisible(!on);
+        table.setPrefHeight(on ? 120 : 150);
+        for (var b : compactable) {
+            b.setContentDisplay(on ? javafx.scene.control.ContentDisplay.GRAPHIC_ONLY
+                    : javafx.scene.control.ContentDisplay.LEFT);
+        }
         root.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("presenter"), on);
         if (stage != null && stage.isFullScreen() != on) {
             stage.setFullScreen(on);

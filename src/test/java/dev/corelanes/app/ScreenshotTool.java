@@ -136,6 +136,15 @@ public final class ScreenshotTool {
         });
         Thread.sleep(800);
         capture(out.resolve("screenshot-compare.png"), "1280x800+0+0");
+        if (System.getProperty("corelanes.presenter") != null) {
+            fx(() -> {
+                window.setDark(true);
+                window.setPresenter(true);
+                return null;
+            });
+            Thread.sleep(1200);
+            capture(out.resolve("screenshot-presenter.png"), "1280x800+0+0");
+        }
         fx(() -> {
             session.close();
             Platform.exit();
