@@ -87,7 +87,8 @@ final class FileActions {
         }
         Trace t = rows.get(0).trace();
         String name = Slide.fileName(List.of(t), today(t), "json");
-        asker.save(owner.get(), "Save run as", name, "CoreLanes run files (*.json)", "*.json").ifPresent(p -> save(t, p));
+        asker.save(owner.get(), "Save run as", name, "CoreLanes run files (*.json)", "*.json")
+                .ifPresent(p -> save(t, withExtension(p, "json")));
     }
 
     void save(Trace t, Path file) {
@@ -110,7 +111,7 @@ final class FileActions {
         new ExportDialog(owner.get(), rows.size() == 1).ask().ifPresent(req -> {
             String name = Slide.fileName(traces(rows), today(rows.get(0).trace()), req.kind().extension);
             asker.save(owner.get(), "Export", name, req.kind().label, "*." + req.kind().extension)
-                    .ifPresent(p -> export(rows, req, p));
+                    .ifPresent(p -> export(rows, req, withExtension(p, req.kind().extension)));
         });
     }
 
@@ -125,6 +126,12 @@ final class FileActions {
         } catch (RunFileException | IllegalArgumentException e) {
             messages.error(e.getMessage());
         }
+    }
+
+    /** {@code file}, with {@code .ext} added when the user typed a name without it. */
+    static Path withExtension(Path file, String ext) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        return name.toLowerCase(Locale.ROOT).endsWith("." + ext) ? file : file.resolveSibling(name + "." + ext);
     }
 
     /** The selected runs as one slide, as exported. */

@@ -27,6 +27,20 @@ final class MainMenu {
         bar.getMenus().addAll(file(), view(), lessons(), teach());
     }
 
+    /**
+     * Ctrl+plus and Ctrl+minus as people type them: with or without Shift, on the main keys or the keypad
+     * (a menu item takes one accelerator; these go to the scene).
+     */
+    void installSizeKeys(javafx.scene.Scene scene) {
+        Runnable larger = () -> w.changeFontScale(1.1);
+        Runnable smaller = () -> w.changeFontScale(1 / 1.1);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), larger);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), larger);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), larger);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), smaller);
+    }
+
     MenuBar bar() {
         return bar;
     }

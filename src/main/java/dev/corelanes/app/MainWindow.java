@@ -124,6 +124,7 @@ public final class MainWindow {
         scene = new Scene(root, 1280, 720);
         scene.getStylesheets().add(MainWindow.class.getResource("corelanes.css").toExternalForm());
         scene.addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+        menu.installSizeKeys(scene);
         scene.setOnDragOver(this::onDragOver);
         scene.setOnDragDropped(this::onDragDropped);
         panel.runButton().setOnAction(e -> run());

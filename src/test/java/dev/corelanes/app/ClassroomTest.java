@@ -164,7 +164,7 @@ class ClassroomTest {
         Trace t = Traces.compute(ExecutionMode.THREADS, 8);
         open(robot, saved(t, "eight.json"));
         Path svg = dir.resolve("eight.svg");
-        exportVia(robot, "SVG (vector, text as text)", null, svg);
+        exportVia(robot, "SVG (vector, text as text)", null, dir.resolve("eight")); // typed without extension
         Document doc = Images.parse(Files.readString(svg));
         // Tasks 1–3 share their colour with the legend swatch; 4–8 are one bar each, one per span.
         for (int task = 4; task <= 8; task++) {
@@ -360,6 +360,9 @@ class ClassroomTest {
         assertEquals(1.3, window.timeline().zoomProperty().get(), 1e-9);
         shortcut(robot, KeyCode.EQUALS);
         assertEquals(1.1, window.fontScaleProperty().get(), 1e-9);
+        shortcut(robot, KeyCode.SUBTRACT);
+        shortcut(robot, KeyCode.ADD);
+        assertEquals(1.1, window.fontScaleProperty().get(), 1e-9, "keypad minus then plus");
         assertEquals(1.1 * 1.3, window.timeline().zoomProperty().get(), 1e-9);
         robot.press(KeyCode.F11).release(KeyCode.F11);
         WaitForAsyncUtils.waitForFxEvents();
@@ -383,6 +386,19 @@ class ClassroomTest {
         String py = robot.lookup("#codePython").queryAs(javafx.scene.control.TextArea.class).getText();
         assertTrue(py.contains("import"), py);
         robot.type(KeyCode.ESCAPE);
+    }
+
+    @Test
+    void copyImagePutsTheSlideOnTheClipboardAtTwiceItsSize(FxRobot robot) throws Exception {
+        open(robot, saved(Traces.compute(ExecutionMode.THREADS, 4), "copy.json"));
+        robot.press(KeyCode.SHIFT);
+        shortcut(robot, KeyCode.C);
+        robot.release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        var image = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getImage()).get();
+        assertNotNull(image, window.messages().text());
+        assertEquals(2560, image.getWidth(), 0.5);
+        assertTrue(window.messages().text().startsWith("Copied the image (2560×"), window.messages().text());
     }
 
     @Test
