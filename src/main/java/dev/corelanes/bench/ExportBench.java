@@ -33,7 +33,8 @@ import java.util.function.LongSupplier;
  * <pre>java -cp "target/corelanes.jar:target/lib/*" dev.corelanes.bench.ExportBench</pre>
  *
  * <p>Spans are synthesised (this measures drawing and encoding, not the engine): "every span visible" puts
- * 20 000 spans of about 4 px with gaps on 64 CPU lanes, so none merge and each is one SVG rectangle;
+ * 20 000 spans of about 2 px with gaps of 1.4 px on 64 CPU lanes, so nearly every span is its own SVG
+ * rectangle (the layout's level of detail still joins some neighbours of one task in lanes under 4 px);
  * "dense" puts 20 000 spans on 8 CPUs over 10 s, where level of detail merges what shares a pixel.
  * Each figure is the median of {@value #REPS} repetitions after one warm-up; times include layout, drawing
  * and writing the file (atomically, as the app does).
