@@ -177,7 +177,7 @@ public final class Slide {
         } else {
             d.append(d.isEmpty() ? "" : "   ").append(t.status().id());
         }
-        out.add(new Shape.Text(d.toString(), MARGIN + TimelineLayout.textWidth(name, 17) + 16, y, 16, false,
+        out.add(new Shape.Text(d.toString(), MARGIN + TimelineLayout.textWidth(name, 17) * 1.1 + 16, y, 16, false,
                 theme.text(), Shape.Align.LEFT));
     }
 

@@ -52,6 +52,11 @@ class MainWindowTest {
         session.close();
     }
 
+    @org.junit.jupiter.api.AfterAll
+    static void cleanPrefs() {
+        TestPrefs.removeAll();
+    }
+
     private void waitReady(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                 () -> !robot.lookup("#runButton").queryAs(Button.class).isDisabled());

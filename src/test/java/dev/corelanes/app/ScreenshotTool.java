@@ -76,6 +76,7 @@ public final class ScreenshotTool {
             Platform.exit();
             return null;
         });
+        TestPrefs.removeAll();
         System.exit(0);
     }
 
@@ -113,6 +114,7 @@ public final class ScreenshotTool {
             Platform.exit();
             return null;
         });
+        TestPrefs.removeAll();
         System.exit(0);
     }
 
@@ -129,6 +131,10 @@ public final class ScreenshotTool {
             });
             Thread.sleep(300);
             waitIdle();
+        }
+        if (System.getProperty("corelanes.presenter") != null) {
+            Thread.sleep(500);
+            capture(out.resolve("screenshot-single.png"), "1280x800+0+0");
         }
         fx(() -> {
             window.selectAll(session.runs());
@@ -150,6 +156,7 @@ public final class ScreenshotTool {
             Platform.exit();
             return null;
         });
+        TestPrefs.removeAll();
         System.exit(0);
     }
 
