@@ -4,63 +4,107 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import atlantafx.base.theme.Styles;
 import dev.corelanes.engine.CoreProbe;
+import dev.corelanes.engine.ExperimentSpec;
 import dev.corelanes.engine.MachineInfo;
 import dev.corelanes.engine.SpecException;
+import dev.corelanes.engine.TaskStatus;
 import dev.corelanes.engine.Trace;
+import dev.corelanes.teach.Lesson;
 import dev.corelanes.view.LaneMode;
+import dev.corelanes.view.Slide;
 import dev.corelanes.view.TimelineModel;
 import dev.corelanes.view.TimelineTheme;
 import javafx.application.Application;
 import javafx.application.Platform;
-
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Puts the window together: machine card and experiment panel on the left; wall clock, timeline and runs
- * table in the centre. Owns no measurement: it starts runs through {@link RunSession} and shows traces.
+ * Puts the window together: menu bar; machine card and experiment panel on the left; wall clock, timeline,
+ * teaching notes and runs table in the centre. Owns no measurement: it starts runs through
+ * {@link RunSession} and shows traces — one, several stacked for comparison, or one replayed.
  */
 public final class MainWindow {
 
     private final RunSession session;
+    private final AppPrefs prefs;
     private final ExperimentForm form = new ExperimentForm();
     private final TimelinePane timeline = new TimelinePane();
     private final WallClock clock = new WallClock();
     private final ExperimentPanel panel;
     private final RunsTable table;
     private final Label note = new Label();
+    private final Messages messages = new Messages();
+    private final LessonCard lessonCard = new LessonCard();
+    private final RunCaption caption = new RunCaption();
+    private final ReplayBar replayBar = new ReplayBar(timeline);
     private final ToggleButton perCore = new ToggleButton("Cores");
     private final ToggleButton perWorker = new ToggleButton("Workers");
     private final ReadOnlyBooleanWrapper dark = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper presenter = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper fontScale = new ReadOnlyDoubleWrapper(1);
+    private final BorderPane root = new BorderPane();
+    private MachineCard machineCard;
+    /** Buttons that show only their icon in presenter mode, where the type is larger and room is short. */
+    private final List<javafx.scene.control.ButtonBase> compactable = new ArrayList<>();
     private final Scene scene;
+    private final FileActions files;
+    private final MainMenu menu;
     /** Why the per-core view cannot work on this machine; null while it can. */
     private volatile String coreUnavailable;
+    /** True between a lesson's "Run step" and the start of that run. */
+    private boolean lessonStepPending;
+    /** The runs of the lesson on screen, to compare once its last step has run. */
+    private final List<RunRow> lessonRuns = new ArrayList<>();
+    private Stage stage;
 
+    /** The window with the user's own preferences and the system file chooser. */
     public MainWindow(RunSession session) {
+        this(session, AppPrefs.user(), FileAsker.system());
+    }
+
+    public MainWindow(RunSession session, AppPrefs prefs, FileAsker asker) {
         this.session = session;
+        this.prefs = prefs;
         panel = new ExperimentPanel(form, session.runningProperty(), session.machineProperty().isNotNull());
         table = new RunsTable(session.runs());
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         MachineCard machine = new MachineCard(session.machineProperty());
+        machineCard = machine;
+        machine.managedProperty().bind(machine.visibleProperty());
+        files = new FileActions(session, prefs, asker, messages, this::window, this::selectedRows,
+                timeline.laneModeProperty()::get, timeline.themeProperty()::get);
 
         VBox left = new VBox(12, machine, panel);
         left.setPadding(new Insets(12));
@@ -71,8 +115,8 @@ public final class MainWindow {
         leftScroll.setMinWidth(300);
         leftScroll.getStyleClass().add("edge-to-edge");
 
-        BorderPane root = new BorderPane();
-        root.setTop(header());
+        menu = new MainMenu(this);
+        root.setTop(new VBox(menu.bar(), header()));
         root.setLeft(leftScroll);
         root.setCenter(centre());
         root.getStyleClass().add("corelanes-root");
@@ -80,10 +124,16 @@ public final class MainWindow {
         scene = new Scene(root, 1280, 720);
         scene.getStylesheets().add(MainWindow.class.getResource("corelanes.css").toExternalForm());
         scene.addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+        menu.installSizeKeys(scene);
+        scene.setOnDragOver(this::onDragOver);
+        scene.setOnDragDropped(this::onDragDropped);
         panel.runButton().setOnAction(e -> run());
         panel.cancelButton().setOnAction(e -> session.cancel());
         session.setOnStarted(this::started);
-        applyTheme(false);
+        lessonCard.setOnRun(this::runLessonStep);
+        replayBar.setOnStop(this::showSelection);
+        applyTheme(prefs.dark());
+        setFontScale(prefs.fontScale());
         showIdle();
         checkProbe();
     }
@@ -97,13 +147,24 @@ public final class MainWindow {
     }
 
     public void install(Stage stage) {
+        this.stage = stage;
         stage.setTitle("CoreLanes — processes vs threads, measured");
         stage.setScene(scene);
         stage.setMinWidth(1024);
         stage.setMinHeight(640);
         stage.getIcons().setAll(AppIcon.images());
+        stage.setFullScreenExitHint("Esc or F11 leaves presenter mode");
+        stage.fullScreenProperty().addListener((o, a, full) -> {
+            if (!full && presenter.get()) {
+                setPresenter(false); // Esc left full screen: leave presenter mode with it
+            }
+        });
         // Closing during a run cancels it and waits briefly, so no worker outlives the window.
         stage.setOnCloseRequest(e -> session.close());
+    }
+
+    private Window window() {
+        return scene.getWindow();
     }
 
     private Region header() {
@@ -113,14 +174,19 @@ public final class MainWindow {
         subtitle.getStyleClass().add("hint");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button present = new Button("Present", new FontIcon("mdi2p-projector-screen-outline"));
+        present.setId("presenterButton");
+        present.getStyleClass().add(Styles.FLAT);
+        present.setTooltip(new Tooltip("Presenter mode: full screen, large type, high contrast (F11)"));
+        present.setOnAction(e -> setPresenter(!presenter.get()));
         Button theme = new Button(null, new FontIcon("mdi2w-weather-night"));
         theme.setId("themeButton");
         theme.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         theme.setTooltip(new Tooltip("Light / dark theme"));
-        theme.setOnAction(e -> applyTheme(!dark.get()));
+        theme.setOnAction(e -> setDark(!dark.get()));
         dark.addListener((o, a, isDark) ->
                 theme.setGraphic(new FontIcon(isDark ? "mdi2w-white-balance-sunny" : "mdi2w-weather-night")));
-        HBox bar = new HBox(12, new FontIcon("mdi2c-chip"), title, subtitle, spacer, theme);
+        HBox bar = new HBox(12, new FontIcon("mdi2c-chip"), title, subtitle, spacer, present, theme);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 14, 8, 14));
         bar.getStyleClass().add("app-header");
@@ -154,13 +220,24 @@ public final class MainWindow {
         fit.setId("fitButton");
         fit.setTooltip(new Tooltip("Show the whole run (or double-click the timeline). Wheel zooms, drag pans."));
         fit.setOnAction(e -> timeline.fit());
+        Button replay = new Button("Replay", new FontIcon("mdi2r-replay"));
+        replay.setId("replayButton");
+        replay.setTooltip(new Tooltip("Play the selected run back, slower or faster (Ctrl+R)"));
+        replay.setOnAction(e -> replaySelected());
+        Button export = new Button("Export", new FontIcon("mdi2e-export-variant"));
+        export.setId("exportButton");
+        export.setTooltip(new Tooltip("Export the selected runs as a slide: PNG, SVG or trace-event (Ctrl+E)"));
+        export.setOnAction(e -> files.export());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox viewButtons = new HBox(perCore, perWorker);
         viewButtons.setMinWidth(Region.USE_PREF_SIZE);
-        fit.setMinWidth(Region.USE_PREF_SIZE);
+        for (Button b : new Button[] {fit, replay, export}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        compactable.addAll(List.of(perCore, perWorker, fit, replay, export));
         HBox.setHgrow(clock, Priority.ALWAYS);
-        HBox top = new HBox(12, clock, spacer, viewButtons, fit);
+        HBox top = new HBox(10, clock, spacer, viewButtons, fit, replay, export);
         top.setAlignment(Pos.CENTER_LEFT);
 
         note.getStyleClass().add("note");
@@ -170,14 +247,13 @@ public final class MainWindow {
 
         VBox.setVgrow(timeline, Priority.ALWAYS);
         timeline.getStyleClass().add("timeline");
-        table.setPrefHeight(170);
-        table.setMinHeight(120);
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (b != null) {
-                display(b);
-            }
+        table.setPrefHeight(150);
+        table.setMinHeight(110);
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunRow>) c -> {
+            // Selection events come in bursts (clear, then add): show the result once they settle.
+            Platform.runLater(this::showSelection);
         });
-        VBox centre = new VBox(8, top, note, timeline, table);
+        VBox centre = new VBox(8, top, messages, note, lessonCard, timeline, replayBar, caption, table);
         centre.setPadding(new Insets(10, 12, 12, 0));
         return centre;
     }
@@ -191,31 +267,156 @@ public final class MainWindow {
         }
     }
 
-    private void run() {
+    private void onDragOver(DragEvent e) {
+        if (e.getDragboard().hasFiles()) {
+            e.acceptTransferModes(TransferMode.COPY);
+        }
+        e.consume();
+    }
+
+    private void onDragDropped(DragEvent e) {
+        boolean any = false;
+        if (e.getDragboard().hasFiles()) {
+            for (File f : e.getDragboard().getFiles()) {
+                RunRow row = files.open(f.toPath());
+                if (row != null) {
+                    select(row);
+                    any = true;
+                }
+            }
+        }
+        e.setDropCompleted(any);
+        e.consume();
+    }
+
+    // ---- running --------------------------------------------------------------------------------------
+
+    void run() {
         panel.commitEdits();
+        ExperimentSpec spec;
         try {
-            session.start(form.spec());
+            spec = form.spec();
         } catch (SpecException e) {
-            // The panel already shows the message in red and Run is disabled; nothing else to say.
+            return; // The panel already shows the message in red and Run is disabled; nothing else to say.
+        }
+        Double predicted = null;
+        if (menu.predictEnabled()) {
+            var p = new PredictDialog(window(), spec).ask();
+            if (p.isEmpty()) {
+                lessonStepPending = false;
+                return; // cancelled: no run without the prediction asked for
+            }
+            predicted = p.get();
+        }
+        replayBar.stop();
+        RunRow row = session.start(spec);
+        if (row != null) {
+            row.setPrediction(predicted);
         }
     }
 
     private void started(RunRow row) {
+        if (lessonStepPending) {
+            lessonStepPending = false;
+            lessonRuns.add(row);
+            lessonCard.stepStarted();
+        }
         timeline.showLive(row.model(), session.lastFeed(), row.handle()::elapsedNanos);
         clock.follow(row);
+        caption.clear();
         row.traceProperty().addListener((o, a, t) -> ended(row, t));
-        table.getSelectionModel().select(row);
-        table.scrollTo(row);
+        select(row);
     }
 
     private void ended(RunRow row, Trace t) {
         table.refresh();
-        if (table.getSelectionModel().getSelectedItem() == row) {
-            display(row);
-        }
         if (t.coreUnknown()) {
             perWorker.setSelected(true);
         }
+        if (lessonCard.lessonProperty().get() != null && lessonCard.nextStep() == null && lessonRuns.contains(row)
+                && lessonRuns.size() > 1 && lessonRuns.stream().allMatch(r -> r.trace() != null)) {
+            selectAll(lessonRuns); // the lesson's last step ran: compare its runs
+        } else if (selectedRows().equals(List.of(row))) {
+            showSelection();
+        }
+    }
+
+    // ---- lessons --------------------------------------------------------------------------------------
+
+    /** Sets the controls to a lesson's first step and shows its question. */
+    void startLesson(Lesson l) {
+        lessonRuns.clear();
+        lessonCard.show(l);
+        apply(l.first());
+        messages.clear();
+    }
+
+    private void runLessonStep(ExperimentSpec spec) {
+        apply(spec);
+        lessonStepPending = true;
+        run();
+        if (!session.runningProperty().get()) {
+            lessonStepPending = false; // not started (cancelled prediction, machine not ready)
+        }
+    }
+
+    /** Sets the controls to {@code s}. */
+    void apply(ExperimentSpec s) {
+        form.kindProperty().set(s.kind());
+        form.modeProperty().set(s.mode());
+        form.tasksProperty().set(s.tasks());
+        form.secondsProperty().set(s.taskSeconds());
+        if (s.mode().pooled()) {
+            form.workersProperty().set(s.workers());
+        }
+        form.gilProperty().set(s.gil());
+    }
+
+    // ---- showing runs ---------------------------------------------------------------------------------
+
+    List<RunRow> selectedRows() {
+        return List.copyOf(table.getSelectionModel().getSelectedItems());
+    }
+
+    void select(RunRow row) {
+        table.getSelectionModel().clearSelection();
+        table.getSelectionModel().select(row);
+        table.scrollTo(row);
+    }
+
+    void selectAll(List<RunRow> rows) {
+        table.getSelectionModel().clearSelection();
+        for (RunRow r : rows) {
+            table.getSelectionModel().select(r);
+        }
+    }
+
+    /** One run selected: that run; several: their finished runs stacked on one time axis. */
+    private void showSelection() {
+        if (replayBar.activeProperty().get()) {
+            replayBar.stop();
+            return; // stop() shows the selection again
+        }
+        List<RunRow> rows = selectedRows();
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<RunRow> done = rows.stream().filter(r -> r.trace() != null).toList();
+        if (rows.size() > 1 && done.size() > 1) {
+            timeline.stopLive();
+            timeline.showCompared(done.stream().map(r -> new Slide.Run(r.model(), r.trace())).toList());
+            RunRow last = done.get(done.size() - 1);
+            clock.show(last, baselineWall(last));
+            caption.showCompared(done.size());
+            updateNote(null);
+            return;
+        }
+        display(rows.get(rows.size() - 1));
+    }
+
+    private double baselineWall(RunRow row) {
+        RunRow base = session.baseline(row);
+        return base == null ? -1 : base.trace().wallSeconds();
     }
 
     /** Shows one run: live if it is still going on, else its trace. */
@@ -225,13 +426,27 @@ public final class MainWindow {
                 timeline.showLive(row.model(), session.lastFeed(), row.handle()::elapsedNanos);
             }
             clock.follow(row);
+            caption.clear();
         } else {
             timeline.stopLive();
             timeline.show(row.model());
+            Trace t = row.trace();
+            timeline.setIdealNanos(t.status() == TaskStatus.COMPLETED ? Math.round(t.idealSeconds() * 1e9) : -1);
+            clock.show(row, baselineWall(row));
             RunRow base = session.baseline(row);
-            clock.show(row, base == null ? -1 : base.trace().wallSeconds());
+            caption.show(row, base == null ? null : base.trace());
         }
         updateNote(row.trace());
+    }
+
+    void replaySelected() {
+        List<RunRow> rows = selectedRows().stream().filter(r -> r.trace() != null).toList();
+        if (rows.size() != 1) {
+            messages.error(rows.isEmpty() ? "Select a finished run to replay." : "Select one run to replay.");
+            return;
+        }
+        messages.clear();
+        replayBar.start(rows.get(0));
     }
 
     private void updateNote(Trace t) {
@@ -271,6 +486,8 @@ public final class MainWindow {
         });
     }
 
+    // ---- look: theme, presenter mode, type size -------------------------------------------------------
+
     private void applyTheme(boolean isDark) {
         dark.set(isDark);
         Application.setUserAgentStylesheet(isDark ? new PrimerDark().getUserAgentStylesheet()
@@ -284,13 +501,103 @@ public final class MainWindow {
         return dark.getReadOnlyProperty();
     }
 
-    /** Switches theme (for screenshots and tests). */
+    /** Switches theme and remembers it for the next launch. */
     public void setDark(boolean isDark) {
         applyTheme(isDark);
+        prefs.setDark(isDark);
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty presenterProperty() {
+        return presenter.getReadOnlyProperty();
+    }
+
+    /** Presenter mode: full screen, type 1.3× larger, high contrast, a big wall clock. */
+    public void setPresenter(boolean on) {
+        presenter.set(on);
+        // The machine is in every slide title; on a projector its card only takes room from the timeline.
+        machineCard.setVisible(!on);
+        table.setPrefHeight(on ? 120 : 150);
+        for (var b : compactable) {
+            b.setContentDisplay(on ? javafx.scene.control.ContentDisplay.GRAPHIC_ONLY
+                    : javafx.scene.control.ContentDisplay.LEFT);
+        }
+        root.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("presenter"), on);
+        if (stage != null && stage.isFullScreen() != on) {
+            stage.setFullScreen(on);
+        }
+        applyScale();
+    }
+
+    /** Text size relative to normal (Ctrl+plus / Ctrl+minus), remembered between launches. */
+    public ReadOnlyDoubleProperty fontScaleProperty() {
+        return fontScale.getReadOnlyProperty();
+    }
+
+    public void setFontScale(double s) {
+        fontScale.set(AppPrefs.clampScale(s));
+        prefs.setFontScale(fontScale.get());
+        applyScale();
+    }
+
+    void changeFontScale(double factor) {
+        setFontScale(Math.round(fontScale.get() * factor * 20) / 20.0);
+        messages.info(String.format(Locale.ROOT, "Text size %.0f %%.", fontScale.get() * 100));
+    }
+
+    private void applyScale() {
+        double s = fontScale.get() * (presenter.get() ? 1.3 : 1);
+        // Everything in our stylesheet is sized in em of this one root size, so it all scales together.
+        root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 14 * s));
+        timeline.zoomProperty().set(s);
+    }
+
+    // ---- for the menu and tests -----------------------------------------------------------------------
+
+    java.util.List<java.nio.file.Path> prefsRecent() {
+        return prefs.recentFiles();
+    }
+
+    FileActions files() {
+        return files;
+    }
+
+    Messages messages() {
+        return messages;
+    }
+
+    LessonCard lessonCard() {
+        return lessonCard;
+    }
+
+    RunCaption caption() {
+        return caption;
+    }
+
+    ReplayBar replayBar() {
+        return replayBar;
+    }
+
+    MainMenu menu() {
+        return menu;
+    }
+
+    RunsTable table() {
+        return table;
+    }
+
+    RunSession session() {
+        return session;
+    }
+
+    void showCode() {
+        try {
+            new CodeDialog(window(), form.spec()).show();
+        } catch (SpecException e) {
+            messages.error("No code for these settings: " + e.getMessage());
+        }
     }
 
     ExperimentForm form() {
         return form;
     }
-
 }

@@ -24,6 +24,10 @@ public final class RunRow {
     private final ReadOnlyObjectWrapper<Trace> trace = new ReadOnlyObjectWrapper<>(this, "trace");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "running");
     private final ReadOnlyObjectWrapper<Double> speedup = new ReadOnlyObjectWrapper<>(this, "speedup");
+    /** The run file it was opened from; null for a run measured in this session. */
+    private java.nio.file.Path source;
+    /** The wall time the class predicted before the run, in seconds; null when nobody was asked. */
+    private Double prediction;
 
     RunRow(int number, ExperimentSpec spec, RunHandle handle, LoadSeries loads, TimelineModel model) {
         this.number = number;
@@ -31,6 +35,28 @@ public final class RunRow {
         this.handle = handle;
         this.loads = loads;
         this.model = model;
+    }
+
+    /** A run read from a run file: already finished, nothing to measure. */
+    static RunRow opened(int number, Trace t, java.nio.file.Path file) {
+        RunRow row = new RunRow(number, t.spec(), null, new LoadSeries(), null);
+        row.source = file;
+        row.finish(t);
+        row.status.set(t.status().id() + " · opened");
+        return row;
+    }
+
+    /** The run file this run was opened from, or null when it was measured here. */
+    public java.nio.file.Path source() {
+        return source;
+    }
+
+    public Double prediction() {
+        return prediction;
+    }
+
+    void setPrediction(Double seconds) {
+        prediction = seconds;
     }
 
     public int number() {

@@ -125,6 +125,14 @@ public final class RunSession implements AutoCloseable {
         return row;
     }
 
+    /** Adds a run read from a run file to the table (nothing is measured again). */
+    public RunRow addOpened(Trace trace, java.nio.file.Path file) {
+        RunRow row = RunRow.opened(runs.size() + 1, trace, file);
+        runs.add(row);
+        updateSpeedups();
+        return row;
+    }
+
     private void finished(RunRow row, Trace trace) {
         row.finish(trace);
         if (sampled == row) {

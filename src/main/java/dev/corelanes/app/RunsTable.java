@@ -73,9 +73,12 @@ final class RunsTable extends TableView<RunRow> {
                     return;
                 }
                 Trace t = item.trace();
+                String from = item.source() == null ? "" : "Opened from " + item.source();
                 if (t != null && !t.message().isEmpty()) {
-                    setTooltip(new Tooltip(t.status().id() + ": " + t.message()));
+                    setTooltip(new Tooltip(t.status().id() + ": " + t.message() + (from.isEmpty() ? "" : "\n" + from)));
                     getStyleClass().add("run-" + t.status().id());
+                } else if (!from.isEmpty()) {
+                    setTooltip(new Tooltip(from));
                 }
             }
         };

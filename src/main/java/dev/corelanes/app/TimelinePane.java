@@ -11,7 +11,12 @@ import dev.corelanes.view.TimelineModel;
 import dev.corelanes.view.TimelinePainter;
 import dev.corelanes.view.TimelineTheme;
 import dev.corelanes.view.Viewport;
+import dev.corelanes.view.Slide;
+import dev.corelanes.view.SlideOptions;
+import dev.corelanes.view.TimelineMarks;
 import javafx.animation.AnimationTimer;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.canvas.Canvas;
@@ -21,6 +26,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 
+import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
@@ -38,7 +44,14 @@ public final class TimelinePane extends Region {
     private final Label tip = new Label();
     private final ObjectProperty<LaneMode> laneMode = new SimpleObjectProperty<>(this, "laneMode", LaneMode.CORES);
     private final ObjectProperty<TimelineTheme> theme = new SimpleObjectProperty<>(this, "theme", TimelineTheme.LIGHT);
+    private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1);
     private TimelineModel model;
+    /** Runs stacked for comparison (a slide on screen); null when one run is shown. */
+    private List<Slide.Run> compared;
+    /** Where the dashed ideal-time mark goes; -1 for none. */
+    private long idealNanos = -1;
+    /** The least range a fit shows (a replay shows its whole run from the start). */
+    private long minRangeNanos;
     private LiveFeed feed;
     private LongSupplier clock;
     private long viewStart;
@@ -68,6 +81,7 @@ public final class TimelinePane extends Region {
         setMinSize(300, 200);
         setFocusTraversable(false);
         laneMode.addListener((o, a, b) -> invalidate());
+        zoom.addListener((o, a, b) -> invalidate());
         theme.addListener((o, a, b) -> invalidate());
         canvas.addEventHandler(ScrollEvent.SCROLL, this::onScroll);
         // Clicking the timeline takes the focus from the inputs, so Space and Enter then run.
@@ -95,6 +109,37 @@ public final class TimelinePane extends Region {
         return theme;
     }
 
+    /** How much larger the timeline's text and shapes are drawn (presenter mode): 1 is normal. */
+    public DoubleProperty zoomProperty() {
+        return zoom;
+    }
+
+    /** The runs stacked on screen, or an empty list when one run is shown. */
+    public List<Slide.Run> compared() {
+        return compared == null ? List.of() : compared;
+    }
+
+    /** Stacks finished runs on one time axis: the same composition as an exported slide. */
+    public void showCompared(List<Slide.Run> runs) {
+        model = runs.get(0).model();
+        compared = List.copyOf(runs);
+        feed = null;
+        clock = null;
+        idealNanos = -1;
+        fit();
+    }
+
+    /** Marks the ideal wall time with a dashed line (-1: no mark). */
+    public void setIdealNanos(long nanos) {
+        idealNanos = nanos;
+        invalidate();
+    }
+
+    /** The frame last drawn (for tests: what is on screen). */
+    public TimelineFrame frame() {
+        return frame;
+    }
+
     /** The model on screen (read by tests and the window). */
     public TimelineModel model() {
         return model;
@@ -108,6 +153,8 @@ public final class TimelinePane extends Region {
     /** Shows a finished run (or a placeholder) and fits it. */
     public void show(TimelineModel m) {
         model = m;
+        compared = null;
+        minRangeNanos = 0;
         feed = null;
         clock = null;
         fit();
@@ -115,7 +162,15 @@ public final class TimelinePane extends Region {
 
     /** Shows a run as it happens: spans come through {@code liveFeed}, "now" from {@code runClock}. */
     public void showLive(TimelineModel m, LiveFeed liveFeed, LongSupplier runClock) {
+        showLive(m, liveFeed, runClock, 0);
+    }
+
+    /** As a live run, over at least {@code minRange} ns (a replay knows how long its run lasts). */
+    public void showLive(TimelineModel m, LiveFeed liveFeed, LongSupplier runClock, long minRange) {
         model = m;
+        compared = null;
+        idealNanos = -1;
+        minRangeNanos = minRange;
         feed = liveFeed;
         clock = runClock;
         fit();
@@ -134,7 +189,7 @@ public final class TimelinePane extends Region {
         }
         long now = clock == null ? -1 : clock.getAsLong();
         long min = model.spec() == null ? 1_000_000_000L : Math.round(model.spec().taskSeconds() * 1.1e9);
-        long[] r = TimelineLayout.fitRange(model, Math.max(min, Math.round(now * 1.15)));
+        long[] r = TimelineLayout.fitRange(model, Math.max(Math.max(min, minRangeNanos), Math.round(now * 1.15)));
         viewStart = r[0];
         viewEnd = r[1];
     }
@@ -174,9 +229,20 @@ public final class TimelinePane extends Region {
         if (following) {
             applyFit();
         }
-        Viewport v = new Viewport(viewStart, viewEnd, canvas.getWidth(), canvas.getHeight(), laneMode.get(), now,
-                theme.get());
-        frame = TimelineLayout.layout(model, v);
+        double z = zoom.get();
+        double w = canvas.getWidth() / z;
+        double h = canvas.getHeight() / z;
+        if (compared != null) {
+            frame = Slide.compose(compared, SlideOptions.inWindow(w, h, laneMode.get(), theme.get()));
+        } else {
+            Viewport v = new Viewport(viewStart, viewEnd, w, h, laneMode.get(), now, theme.get());
+            frame = TimelineLayout.layout(model, v);
+            if (idealNanos > 0) {
+                frame = frame.plus(TimelineMarks.ideal(frame, idealNanos, theme.get()));
+            }
+        }
+        // Presenter zoom scales the drawing commands, so text stays crisp at any size.
+        canvas.getGraphicsContext2D().setTransform(z, 0, 0, z, 0, 0);
         TimelinePainter.paint(frame, surface);
         frames++;
         lastDrawNanos = System.nanoTime() - t0;
@@ -205,7 +271,11 @@ public final class TimelinePane extends Region {
             return;
         }
         double factor = Math.pow(1.0015, -e.getDeltaY());
-        long at = frame.timeAt(Math.max(frame.plotX(), Math.min(e.getX(), frame.plotX() + frame.plotWidth())));
+        if (compared != null) {
+            return; // a comparison is shown whole, on its shared axis
+        }
+        double ex = e.getX() / zoom.get();
+        long at = frame.timeAt(Math.max(frame.plotX(), Math.min(ex, frame.plotX() + frame.plotWidth())));
         long span = Math.max(100_000L, Math.round((viewEnd - viewStart) * factor)); // ≥ 0.1 ms in view
         double f = (double) (at - viewStart) / (viewEnd - viewStart);
         viewStart = at - Math.round(span * f);
@@ -216,10 +286,10 @@ public final class TimelinePane extends Region {
     }
 
     private void onDrag(MouseEvent e) {
-        if (frame == null || Double.isNaN(dragX)) {
+        if (frame == null || Double.isNaN(dragX) || compared != null) {
             return;
         }
-        long dt = Math.round((dragX - e.getX()) / frame.plotWidth() * (viewEnd - viewStart));
+        long dt = Math.round((dragX - e.getX()) / zoom.get() / frame.plotWidth() * (viewEnd - viewStart));
         viewStart += dt;
         viewEnd += dt;
         dragX = e.getX();
@@ -229,7 +299,8 @@ public final class TimelinePane extends Region {
     }
 
     private void onHover(MouseEvent e) {
-        Span s = frame == null || model == null ? null : frame.hit(e.getX(), e.getY(), model);
+        Span s = frame == null || model == null || compared != null ? null
+                : frame.hit(e.getX() / zoom.get(), e.getY() / zoom.get(), model);
         if (s == null) {
             tip.setVisible(false);
             return;

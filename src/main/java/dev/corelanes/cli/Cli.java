@@ -28,6 +28,8 @@ public final class Cli implements Runnable {
 
     /** Runs the command line and returns the exit code. */
     public static int run(String[] args) {
+        // Images are drawn by Java2D: no display is needed or wanted on the command line.
+        System.setProperty("java.awt.headless", "true");
         return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
     }
 

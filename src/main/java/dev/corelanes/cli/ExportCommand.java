@@ -6,6 +6,7 @@ import dev.corelanes.engine.RunFileException;
 import dev.corelanes.engine.Trace;
 import dev.corelanes.engine.TraceEvents;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -13,36 +14,57 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code corelanes export RUNFILE …}: render a saved run without a window. */
-@Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Export a saved run file (from run --json) to other formats, without a window.")
+/**
+ * {@code corelanes export RUNFILE… …}: render saved runs without a window. Several run files make one
+ * image with their timelines stacked on a shared time axis.
+ */
+@Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Export saved run files (from run --json) to images or trace-event JSON, without a window. "
+                + "Several run files stack on one time axis.")
 final class ExportCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "RUNFILE", description = "A run file written by 'run --json'.")
-    Path runFile;
+    @Parameters(index = "0..*", arity = "1..*", paramLabel = "RUNFILE", description = "Run files written by 'run --json'.")
+    List<Path> runFiles;
 
-    @Option(names = "--trace-event", paramLabel = "FILE", description = "Chrome trace-event JSON (Perfetto, chrome://tracing).")
+    @Option(names = "--trace-event", paramLabel = "FILE", description = "Chrome trace-event JSON (Perfetto, chrome://tracing); one run file only.")
     Path traceEvent;
+
+    @Mixin
+    SlideOutputs images = new SlideOutputs();
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (traceEvent == null) {
-            throw new UserError("nothing to export: give --trace-event FILE.");
+        if (traceEvent == null && !images.any()) {
+            throw new UserError("nothing to export: give --png FILE, --svg FILE or --trace-event FILE.");
         }
-        String problem = AtomicFiles.problemWriting(traceEvent);
-        if (problem != null) {
-            throw new UserError("cannot write " + traceEvent + ": " + problem + ".");
+        if (traceEvent != null && runFiles.size() > 1) {
+            throw new UserError("--trace-event takes one run file (got " + runFiles.size() + ").");
         }
+        if (traceEvent != null) {
+            String problem = AtomicFiles.problemWriting(traceEvent);
+            if (problem != null) {
+                throw new UserError("cannot write " + traceEvent + ": " + problem + ".");
+            }
+        }
+        images.check();
         try {
-            Trace trace = RunFile.read(runFile);
-            TraceEvents.write(trace, traceEvent);
-            out.println("Trace      " + traceEvent + " (trace-event JSON)");
+            List<Trace> traces = new ArrayList<>();
+            for (Path p : runFiles) {
+                traces.add(RunFile.read(p));
+            }
+            if (traceEvent != null) {
+                TraceEvents.write(traces.get(0), traceEvent);
+                out.println("Trace      " + traceEvent + " (trace-event JSON)");
+            }
+            images.write(traces, out);
         } catch (RunFileException e) {
             throw new UserError(e.getMessage());
         }

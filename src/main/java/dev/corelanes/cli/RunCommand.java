@@ -63,6 +63,9 @@ final class RunCommand implements Callable<Integer> {
             description = "Write Chrome trace-event JSON here (opens in Perfetto or chrome://tracing).")
     Path traceEvent;
 
+    @picocli.CommandLine.Mixin
+    SlideOutputs images = new SlideOutputs();
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -73,6 +76,7 @@ final class RunCommand implements Callable<Integer> {
                 throw new UserError("cannot write " + p + ": " + problem + ".");
             }
         }
+        images.check();
         RunHandle handle = Experiment.start(experiment, Hardware.detect().machine());
         PrintWriter err = spec.commandLine().getErr();
         Thread onCtrlC = new Thread(() -> cancelAndWait(handle, err), "corelanes-ctrl-c");
@@ -97,6 +101,7 @@ final class RunCommand implements Callable<Integer> {
                 TraceEvents.write(trace, traceEvent);
                 out.println("Trace      " + traceEvent + " (trace-event JSON)");
             }
+            images.write(java.util.List.of(trace), out);
         } catch (RunFileException e) {
             throw new UserError(e.getMessage());
         }

@@ -29,6 +29,24 @@ public record TimelineFrame(double width, double height, Rgb background, List<Sh
         }
     }
 
+    /** This frame with {@code more} shapes drawn on top (marks, overlays). */
+    public TimelineFrame plus(List<Shape> more) {
+        List<Shape> all = new java.util.ArrayList<>(shapes.size() + more.size());
+        all.addAll(shapes);
+        all.addAll(more);
+        return new TimelineFrame(width, height, background, all, lanes, plotX, plotWidth, viewport, openEndNanos);
+    }
+
+    /** Top of the first lane and bottom of the last (the axis area when there are none). */
+    public double lanesTop() {
+        return lanes.isEmpty() ? TimelineLayout.AXIS_HEIGHT : lanes.get(0).y();
+    }
+
+    public double lanesBottom() {
+        return lanes.isEmpty() ? height - TimelineLayout.LEGEND_HEIGHT
+                : lanes.get(lanes.size() - 1).y() + lanes.get(lanes.size() - 1).h();
+    }
+
     /** Run time (ns) at pixel {@code x}. */
     public long timeAt(double x) {
         return viewport.startNanos() + Math.round((x - plotX) / plotWidth * viewport.spanNanos());

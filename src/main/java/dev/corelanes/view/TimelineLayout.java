@@ -30,7 +30,15 @@ public final class TimelineLayout {
     }
 
     public static TimelineFrame layout(TimelineModel m, Viewport v) {
-        return new TimelineLayout.Run(m, v).build();
+        return layout(m, v, true);
+    }
+
+    /**
+     * As {@link #layout(TimelineModel, Viewport)}; without the legend when {@code legend} is false (a slide
+     * stacking several timelines shows one legend for them all).
+     */
+    public static TimelineFrame layout(TimelineModel m, Viewport v, boolean legend) {
+        return new TimelineLayout.Run(m, v, legend).build();
     }
 
     /** The whole range of a model, with a little room after its last span. */
@@ -51,14 +59,16 @@ public final class TimelineLayout {
         private final double top = AXIS_HEIGHT;
         private final double bottom;
         private final long openEnd;
+        private final boolean withLegend;
         private double lanesBottom;
 
-        Run(TimelineModel m, Viewport v) {
+        Run(TimelineModel m, Viewport v, boolean withLegend) {
             this.m = m;
             this.v = v;
+            this.withLegend = withLegend;
             this.theme = v.theme();
             this.plotW = Math.max(10, v.width() - GUTTER - RIGHT_MARGIN);
-            this.bottom = v.height() - LEGEND_HEIGHT;
+            this.bottom = v.height() - (withLegend ? LEGEND_HEIGHT : 4);
             this.openEnd = v.nowNanos() >= 0 ? v.nowNanos() : m.lastNanos();
         }
 
@@ -78,7 +88,9 @@ public final class TimelineLayout {
             bars();
             shapes.addAll(labels);
             nowLine();
-            legend();
+            if (withLegend) {
+                legend();
+            }
             message();
             return new TimelineFrame(v.width(), v.height(), theme.background(), shapes, List.copyOf(lanes), plotX,
                     plotW, v, openEnd);

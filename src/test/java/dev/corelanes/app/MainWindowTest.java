@@ -39,7 +39,7 @@ class MainWindowTest {
     void start(Stage stage) {
         this.stage = stage;
         session = new RunSession(Hardware.detect());
-        window = new MainWindow(session);
+        window = new MainWindow(session, TestPrefs.fresh(), FileAsker.system());
         window.install(stage);
         stage.setWidth(1280);
         stage.setHeight(720);
@@ -49,6 +49,11 @@ class MainWindowTest {
     @AfterEach
     void close() {
         session.close();
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void cleanPrefs() {
+        TestPrefs.removeAll();
     }
 
     private void waitReady(FxRobot robot) throws Exception {

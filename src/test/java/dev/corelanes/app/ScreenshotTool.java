@@ -29,18 +29,22 @@ public final class ScreenshotTool {
         Platform.startup(() -> { });
         fx(() -> {
             session = new RunSession(Hardware.detect());
-            window = new MainWindow(session);
+            window = new MainWindow(session, TestPrefs.fresh(), FileAsker.system());
             Stage stage = new Stage();
             window.install(stage);
             stage.setX(0);
             stage.setY(0);
             stage.setWidth(1280);
-            stage.setHeight(720);
+            stage.setHeight(args.length > 1 && args[1].equals("--classroom") ? 800 : 720);
             stage.show();
             return null;
         });
         while (fx(() -> session.machineProperty().get()) == null) {
             Thread.sleep(100);
+        }
+        if (args.length > 1 && args[1].equals("--classroom")) {
+            classroom(out);
+            return;
         }
         if (args.length > 1 && args[1].equals("--extra")) {
             extra(out);
@@ -72,6 +76,7 @@ public final class ScreenshotTool {
             Platform.exit();
             return null;
         });
+        TestPrefs.removeAll();
         System.exit(0);
     }
 
@@ -109,6 +114,49 @@ public final class ScreenshotTool {
             Platform.exit();
             return null;
         });
+        TestPrefs.removeAll();
+        System.exit(0);
+    }
+
+    /** A lesson's first two steps run from its card, then compared on one time axis (1280×800). */
+    private static void classroom(Path out) throws Exception {
+        fx(() -> {
+            window.startLesson(dev.corelanes.teach.Lessons.byId("cpu-java").orElseThrow());
+            return null;
+        });
+        for (int step = 0; step < 2; step++) {
+            fx(() -> {
+                window.lessonCard().runStepButton().fire();
+                return null;
+            });
+            Thread.sleep(300);
+            waitIdle();
+        }
+        if (System.getProperty("corelanes.presenter") != null) {
+            Thread.sleep(500);
+            capture(out.resolve("screenshot-single.png"), "1280x800+0+0");
+        }
+        fx(() -> {
+            window.selectAll(session.runs());
+            return null;
+        });
+        Thread.sleep(800);
+        capture(out.resolve("screenshot-compare.png"), "1280x800+0+0");
+        if (System.getProperty("corelanes.presenter") != null) {
+            fx(() -> {
+                window.setDark(true);
+                window.setPresenter(true);
+                return null;
+            });
+            Thread.sleep(1200);
+            capture(out.resolve("screenshot-presenter.png"), "1280x800+0+0");
+        }
+        fx(() -> {
+            session.close();
+            Platform.exit();
+            return null;
+        });
+        TestPrefs.removeAll();
         System.exit(0);
     }
 
@@ -141,7 +189,11 @@ public final class ScreenshotTool {
     }
 
     private static void capture(Path file) throws Exception {
-        Process p = new ProcessBuilder("import", "-window", "root", "-crop", "1280x720+0+0", "+repage",
+        capture(file, "1280x720+0+0");
+    }
+
+    private static void capture(Path file, String crop) throws Exception {
+        Process p = new ProcessBuilder("import", "-window", "root", "-crop", crop, "+repage",
                 "-colors", "256", "PNG8:" + file).inheritIO().start();
         if (p.waitFor() != 0) {
             throw new IllegalStateException("import failed for " + file);

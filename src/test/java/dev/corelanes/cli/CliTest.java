@@ -13,6 +13,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.awt.image.BufferedImage;
+import javax.imageio.ImageIO;
+import dev.corelanes.fixtures.Images;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -70,6 +75,13 @@ class CliTest {
             "memory --increments 0 | between 1 and 100000000",
             "memory --processes --workers 17 | Processes must be between 1 and 16",
             "info --frobnicate | Unknown option",
+            "run --mode threads --kind sleep --png /tmp/x.gif | --png needs a file name ending in .png",
+            "run --mode threads --kind sleep --svg /tmp/x.png | --svg needs a file name ending in .svg",
+            "run --mode threads --kind sleep --png /tmp/x.png --scale 9 | --scale must be between 1 and 4",
+            "run --mode threads --kind sleep --png /no/such/folder/x.png | does not exist",
+            "run --mode threads --kind sleep --png /tmp/x.png --lanes cpus | --lanes must be cores or workers",
+            "export /tmp/a.json /tmp/b.json --trace-event /tmp/x.json | --trace-event takes one run file",
+            "export /no/such/run.json --png /tmp/x.png | No such file",
     })
     void badInputIsOneClearLineAndExitCode2(String args, String expected) {
         Result r = cli(args.trim().split(" +"));
@@ -132,6 +144,43 @@ class CliTest {
         Result r = cli("export", json.toString(), "--trace-event", events.toString());
         assertEquals(Cli.OK, r.code(), r.err());
         assertTrue(Files.readString(events).contains("\"traceEvents\""));
+    }
+
+    /** The command line as a user starts it, in a child JVM with no display at all. */
+    private Result withoutDisplay(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.corelanes.Main"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().remove("DISPLAY");
+        pb.environment().remove("WAYLAND_DISPLAY");
+        pb.redirectError(dir.resolve("stderr.txt").toFile());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "finished");
+        return new Result(p.exitValue(), out, Files.readString(dir.resolve("stderr.txt")));
+    }
+
+    @Test
+    void runAndExportDrawImagesWithNoDisplay() throws Exception {
+        Path json = dir.resolve("run.json");
+        Path png = dir.resolve("run.png");
+        Path svg = dir.resolve("run.svg");
+        Result r = withoutDisplay("run", "--mode", "threads", "--kind", "compute", "--tasks", "2", "--seconds", "0.05",
+                "--json", json.toString(), "--png", png.toString(), "--svg", svg.toString(), "--scale", "2");
+        assertEquals(Cli.OK, r.code(), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertEquals(2560, image.getWidth());
+        assertTrue(Images.colours(image) > 8, "not blank");
+        assertEquals("svg", Images.parse(Files.readString(svg)).getDocumentElement().getTagName());
+
+        Path wide = dir.resolve("wide.png");
+        Result e = withoutDisplay("export", json.toString(), json.toString(), "--png", wide.toString(), "--wide");
+        assertEquals(Cli.OK, e.code(), e.err());
+        BufferedImage w = ImageIO.read(wide.toFile());
+        assertEquals(1280, w.getWidth());
+        assertEquals(720, w.getHeight());
     }
 
     @Test

@@ -308,6 +308,13 @@ public final class OverheadLab {
             return Measurement.unavailable("pipe round trip", what, "pipe failed: " + e.getMessage());
         } finally {
             p.destroyForcibly();
+            // Wait until it is gone: returning with cat still exiting leaves a live child for a moment
+            // (seen as a flaky "cat was stopped" on a loaded machine).
+            try {
+                p.waitFor(2, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         return new Measurement("pipe round trip", what, samples, true, "");
     }

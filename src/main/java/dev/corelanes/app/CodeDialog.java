@@ -1,0 +1,53 @@
+package dev.corelanes.app;
+
+import dev.corelanes.engine.ExperimentSpec;
+import dev.corelanes.teach.CodeSamples;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Window;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The Java and Python code of the configured experiment, to read in class and copy. */
+final class CodeDialog extends Dialog<Void> {
+
+    CodeDialog(Window owner, ExperimentSpec spec) {
+        initOwner(owner);
+        setTitle("Code: " + spec.describe());
+        setHeaderText("The same experiment as code you can run: " + spec.describe());
+        setResizable(true);
+        TabPane tabs = new TabPane(tab("Java", CodeSamples.java(spec), "codeJava"),
+                tab("Python", CodeSamples.python(spec), "codePython"));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        Button copy = new Button("Copy", new FontIcon("mdi2c-content-copy"));
+        copy.setId("codeCopy");
+        copy.setOnAction(e -> {
+            TextArea a = (TextArea) tabs.getSelectionModel().getSelectedItem().getContent();
+            ClipboardContent c = new ClipboardContent();
+            c.putString(a.getText());
+            Clipboard.getSystemClipboard().setContent(c);
+            copy.setText("Copied");
+        });
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> copy.setText("Copy"));
+        BorderPane pane = new BorderPane(tabs);
+        pane.setBottom(copy);
+        BorderPane.setMargin(copy, new javafx.geometry.Insets(8, 0, 0, 0));
+        pane.setPrefSize(760, 560);
+        getDialogPane().setContent(pane);
+        getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+    }
+
+    private static Tab tab(String name, String code, String id) {
+        TextArea area = new TextArea(code);
+        area.setId(id);
+        area.setEditable(false);
+        area.getStyleClass().add("code");
+        return new Tab(name, area);
+    }
+}

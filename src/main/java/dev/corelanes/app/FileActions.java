@@ -1,0 +1,176 @@
+package dev.corelanes.app;
+
+import dev.corelanes.engine.RunFile;
+import dev.corelanes.engine.RunFileException;
+import dev.corelanes.engine.Trace;
+import dev.corelanes.engine.TraceEvents;
+import dev.corelanes.view.LaneMode;
+import dev.corelanes.view.Slide;
+import dev.corelanes.view.SlideFiles;
+import dev.corelanes.view.SlideOptions;
+import dev.corelanes.view.TimelineFrame;
+import dev.corelanes.view.TimelineTheme;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.stage.Window;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * Open, save and export, for the File menu, the keyboard and drag-and-drop. Every failure is one line in
+ * the message bar and changes nothing: a bad file adds no run, a failed export leaves no partial file.
+ */
+final class FileActions {
+
+    private final RunSession session;
+    private final AppPrefs prefs;
+    private final Messages messages;
+    private final Supplier<Window> owner;
+    private final Supplier<List<RunRow>> selection;
+    private final Supplier<LaneMode> laneMode;
+    private final Supplier<TimelineTheme> theme;
+    private FileAsker asker;
+
+    FileActions(RunSession session, AppPrefs prefs, FileAsker asker, Messages messages, Supplier<Window> owner,
+                Supplier<List<RunRow>> selection, Supplier<LaneMode> laneMode, Supplier<TimelineTheme> theme) {
+        this.session = session;
+        this.prefs = prefs;
+        this.asker = asker;
+        this.messages = messages;
+        this.owner = owner;
+        this.selection = selection;
+        this.laneMode = laneMode;
+        this.theme = theme;
+    }
+
+    void setAsker(FileAsker a) {
+        asker = a;
+    }
+
+    /** Asks for a run file and opens it. */
+    RunRow open() {
+        return asker.open(owner.get(), "Open run", "CoreLanes run files (*.json)", "*.json").map(this::open)
+                .orElse(null);
+    }
+
+    /** Reads a run file into the runs table; a file that is not a valid run changes nothing. */
+    RunRow open(Path file) {
+        try {
+            Trace t = RunFile.read(file);
+            RunRow row = session.addOpened(t, file);
+            prefs.addRecent(file);
+            messages.info("Opened " + file.getFileName() + ": run #" + row.number() + ", " + t.spec().describe() + ".");
+            return row;
+        } catch (RunFileException e) {
+            messages.error("Could not open " + file.getFileName() + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** The finished runs selected, in table order. */
+    private List<RunRow> finished() {
+        return selection.get().stream().filter(r -> r.trace() != null).toList();
+    }
+
+    void save() {
+        List<RunRow> rows = finished();
+        if (rows.size() != 1) {
+            messages.error(rows.isEmpty() ? "Select a finished run to save." : "Select one run to save (a run file holds one run).");
+            return;
+        }
+        Trace t = rows.get(0).trace();
+        String name = Slide.fileName(List.of(t), today(t), "json");
+        asker.save(owner.get(), "Save run as", name, "CoreLanes run files (*.json)", "*.json")
+                .ifPresent(p -> save(t, withExtension(p, "json")));
+    }
+
+    void save(Trace t, Path file) {
+        try {
+            RunFile.write(t, file);
+            prefs.addRecent(file);
+            messages.info("Saved the run to " + file + ".");
+        } catch (RunFileException e) {
+            messages.error(e.getMessage());
+        }
+    }
+
+    /** Ctrl+E: the dialog, then the file, then the export. */
+    void export() {
+        List<RunRow> rows = finished();
+        if (rows.isEmpty()) {
+            messages.error("Select one or more finished runs to export.");
+            return;
+        }
+        new ExportDialog(owner.get(), rows.size() == 1).ask().ifPresent(req -> {
+            String name = Slide.fileName(traces(rows), today(rows.get(0).trace()), req.kind().extension);
+            asker.save(owner.get(), "Export", name, req.kind().label, "*." + req.kind().extension)
+                    .ifPresent(p -> export(rows, req, withExtension(p, req.kind().extension)));
+        });
+    }
+
+    void export(List<RunRow> rows, ExportDialog.Request req, Path file) {
+        try {
+            switch (req.kind()) {
+                case TRACE_EVENT -> TraceEvents.write(rows.get(0).trace(), file);
+                case PNG -> SlideFiles.writePng(slide(rows, req.wide()), req.scale(), file);
+                case SVG -> SlideFiles.writeSvg(slide(rows, req.wide()), file);
+            }
+            messages.info("Exported " + file + ".");
+        } catch (RunFileException | IllegalArgumentException e) {
+            messages.error(e.getMessage());
+        }
+    }
+
+    /** {@code file}, with {@code .ext} added when the user typed a name without it. */
+    static Path withExtension(Path file, String ext) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        return name.toLowerCase(Locale.ROOT).endsWith("." + ext) ? file : file.resolveSibling(name + "." + ext);
+    }
+
+    /** The selected runs as one slide, as exported. */
+    TimelineFrame slide(List<RunRow> rows, boolean wide) {
+        List<Slide.Run> runs = rows.stream().map(r -> new Slide.Run(r.model(), r.trace())).toList();
+        return Slide.compose(runs, new SlideOptions(SlideOptions.DEFAULT_WIDTH, 0, wide, true, laneMode.get(), theme.get()));
+    }
+
+    /** Copies the slide of the selected runs to the clipboard, at 2× for crisp pasting. */
+    void copyImage() {
+        List<RunRow> rows = finished();
+        if (rows.isEmpty()) {
+            messages.error("Select one or more finished runs to copy.");
+            return;
+        }
+        BufferedImage img = SlideFiles.image(slide(rows, false), 2);
+        ClipboardContent c = new ClipboardContent();
+        c.putImage(fx(img));
+        Clipboard.getSystemClipboard().setContent(c);
+        messages.info(String.format(Locale.ROOT, "Copied the image (%d×%d) to the clipboard.", img.getWidth(),
+                img.getHeight()));
+    }
+
+    /** A Java2D image as a JavaFX one (no javafx-swing needed). */
+    static WritableImage fx(BufferedImage img) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        int[] argb = img.getRGB(0, 0, w, h, null, 0, w);
+        WritableImage out = new WritableImage(w, h);
+        out.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        return out;
+    }
+
+    private static List<Trace> traces(List<RunRow> rows) {
+        return rows.stream().map(RunRow::trace).toList();
+    }
+
+    /** The day the run was measured, for file names. */
+    private static LocalDate today(Trace t) {
+        return LocalDate.ofInstant(t.startedAt(), java.time.ZoneId.systemDefault());
+    }
+}

@@ -1,0 +1,140 @@
+package dev.corelanes.app;
+
+import atlantafx.base.theme.Styles;
+import dev.corelanes.engine.ExperimentSpec;
+import dev.corelanes.teach.Lesson;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.function.Consumer;
+
+/**
+ * The lesson beside the timeline: its question first, a button that runs its steps in turn (so they line
+ * up in the runs table for comparison), and the explanation once the class has seen the result.
+ */
+final class LessonCard extends VBox {
+
+    private final ReadOnlyObjectWrapper<Lesson> lesson = new ReadOnlyObjectWrapper<>(this, "lesson");
+    private final Label title = new Label();
+    private final Label question = new Label();
+    private final Label step = new Label();
+    private final Label explanation = new Label();
+    private final Button runStep = new Button();
+    private final Button explain = new Button("Explain", new FontIcon("mdi2l-lightbulb-on-outline"));
+    private int next;
+    private Consumer<ExperimentSpec> onRun = s -> { };
+
+    LessonCard() {
+        setId("lessonCard");
+        getStyleClass().addAll("card", "lesson-card");
+        setSpacing(6);
+        title.setId("lessonTitle");
+        title.getStyleClass().add("card-title");
+        question.setId("lessonQuestion");
+        question.getStyleClass().add("lesson-question");
+        question.setWrapText(true);
+        step.setId("lessonStep");
+        step.getStyleClass().add("hint");
+        explanation.setId("lessonExplanation");
+        explanation.setWrapText(true);
+        explanation.getStyleClass().add("lesson-explanation");
+        explanation.managedProperty().bind(explanation.visibleProperty());
+        runStep.setId("lessonRunStep");
+        runStep.getStyleClass().add(Styles.ACCENT);
+        runStep.setGraphic(new FontIcon("mdi2p-play"));
+        runStep.setOnAction(e -> runNext());
+        explain.setId("lessonExplain");
+        explain.setOnAction(e -> explanation.setVisible(!explanation.isVisible()));
+        Button close = new Button(null, new FontIcon("mdi2c-close"));
+        close.setId("lessonClose");
+        close.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        close.setTooltip(new Tooltip("Close the lesson"));
+        close.setOnAction(e -> show(null));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox head = new HBox(8, new FontIcon("mdi2s-school-outline"), title, spacer, close);
+        head.setAlignment(Pos.CENTER_LEFT);
+        HBox buttons = new HBox(8, runStep, explain, step);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(head, question, buttons, explanation);
+        managedProperty().bind(visibleProperty());
+        show(null);
+    }
+
+    /** Called with the spec of the step to run (the window sets the controls and runs it). */
+    void setOnRun(Consumer<ExperimentSpec> c) {
+        onRun = c;
+    }
+
+    ReadOnlyObjectProperty<Lesson> lessonProperty() {
+        return lesson.getReadOnlyProperty();
+    }
+
+    /** Shows a lesson from its first step (null hides the card). */
+    void show(Lesson l) {
+        lesson.set(l);
+        setVisible(l != null);
+        next = 0;
+        explanation.setVisible(false);
+        if (l != null) {
+            title.setText(l.title());
+            question.setText(l.question());
+            explanation.setText(l.explanation());
+        }
+        updateStep();
+    }
+
+    private void runNext() {
+        Lesson l = lesson.get();
+        if (l == null || next >= l.steps().size()) {
+            return;
+        }
+        onRun.accept(l.steps().get(next));
+    }
+
+    /** The step the window was asked to run has started: move on to the next. */
+    void stepStarted() {
+        next++;
+        updateStep();
+        Lesson l = lesson.get();
+        if (l != null && next >= l.steps().size()) {
+            explanation.setVisible(true);
+        }
+    }
+
+    /** The spec of the step to run next, or null when all have run. */
+    ExperimentSpec nextStep() {
+        Lesson l = lesson.get();
+        return l == null || next >= l.steps().size() ? null : l.steps().get(next);
+    }
+
+    private void updateStep() {
+        Lesson l = lesson.get();
+        if (l == null) {
+            return;
+        }
+        int n = l.steps().size();
+        if (next < n) {
+            runStep.setText(n == 1 ? "Run" : "Run step " + (next + 1) + " of " + n);
+            runStep.setDisable(false);
+            step.setText(l.steps().get(next).describe());
+        } else {
+            runStep.setText(n == 1 ? "Ran" : "All " + n + " steps ran");
+            runStep.setDisable(true);
+            step.setText(n == 1 ? "" : "the runs are compared above");
+        }
+    }
+
+    Button runStepButton() {
+        return runStep;
+    }
+}

@@ -1,0 +1,135 @@
+package dev.corelanes.app;
+
+import dev.corelanes.teach.Lesson;
+import dev.corelanes.teach.Lessons;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyCodeCombination;
+
+import java.nio.file.Path;
+
+/** The menu bar: File (open, save, recent, export), View (replay, presenter, type size), Lessons, Teach. */
+final class MainMenu {
+
+    private final MainWindow w;
+    private final MenuBar bar = new MenuBar();
+    private final Menu recent = new Menu("Open recent");
+    private final CheckMenuItem predict = new CheckMenuItem("Predict before each run");
+
+    MainMenu(MainWindow w) {
+        this.w = w;
+        bar.setId("menuBar");
+        bar.getMenus().addAll(file(), view(), lessons(), teach());
+    }
+
+    /**
+     * Ctrl+plus and Ctrl+minus as people type them: with or without Shift, on the main keys or the keypad
+     * (a menu item takes one accelerator; these go to the scene).
+     */
+    void installSizeKeys(javafx.scene.Scene scene) {
+        Runnable larger = () -> w.changeFontScale(1.1);
+        Runnable smaller = () -> w.changeFontScale(1 / 1.1);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), larger);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), larger);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), larger);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), smaller);
+    }
+
+    MenuBar bar() {
+        return bar;
+    }
+
+    boolean predictEnabled() {
+        return predict.isSelected();
+    }
+
+    void setPredict(boolean on) {
+        predict.setSelected(on);
+    }
+
+    private static MenuItem item(String text, String id, KeyCombination key, Runnable action) {
+        MenuItem i = new MenuItem(text);
+        i.setId(id);
+        if (key != null) {
+            i.setAccelerator(key);
+        }
+        i.setOnAction(e -> action.run());
+        return i;
+    }
+
+    private static KeyCombination ctrl(KeyCode k) {
+        return new KeyCodeCombination(k, KeyCombination.SHORTCUT_DOWN);
+    }
+
+    private Menu file() {
+        Menu m = new Menu("File");
+        m.setId("fileMenu");
+        recent.setId("recentMenu");
+        m.setOnShowing(e -> fillRecent());
+        fillRecent();
+        m.getItems().addAll(
+                item("Open run…", "openItem", ctrl(KeyCode.O), () -> select(w.files().open())),
+                recent,
+                item("Save run as…", "saveItem", ctrl(KeyCode.S), () -> w.files().save()),
+                new SeparatorMenuItem(),
+                item("Export…", "exportItem", ctrl(KeyCode.E), () -> w.files().export()),
+                item("Copy image", "copyImageItem",
+                        new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                        () -> w.files().copyImage()));
+        return m;
+    }
+
+    private void select(RunRow row) {
+        if (row != null) {
+            w.select(row);
+        }
+    }
+
+    private void fillRecent() {
+        recent.getItems().clear();
+        var files = w.prefsRecent();
+        for (Path p : files) {
+            recent.getItems().add(item(p.getFileName() + "  (" + p.getParent() + ")", null, null,
+                    () -> select(w.files().open(p))));
+        }
+        recent.setDisable(files.isEmpty());
+    }
+
+    private Menu view() {
+        Menu m = new Menu("View");
+        m.getItems().addAll(
+                item("Replay selected run", "replayItem", ctrl(KeyCode.R), w::replaySelected),
+                new SeparatorMenuItem(),
+                item("Presenter mode", "presenterItem", new KeyCodeCombination(KeyCode.F11),
+                        () -> w.setPresenter(!w.presenterProperty().get())),
+                item("Larger text", "largerItem", ctrl(KeyCode.EQUALS), () -> w.changeFontScale(1.1)),
+                item("Smaller text", "smallerItem", ctrl(KeyCode.MINUS), () -> w.changeFontScale(1 / 1.1)),
+                item("Normal text size", "normalSizeItem", ctrl(KeyCode.DIGIT0), () -> w.setFontScale(1)),
+                item("Light / dark theme", "themeItem", null, () -> w.setDark(!w.darkProperty().get())));
+        return m;
+    }
+
+    private Menu lessons() {
+        Menu m = new Menu("Lessons");
+        m.setId("lessonsMenu");
+        for (Lesson l : Lessons.all()) {
+            m.getItems().add(item(l.title(), "lesson-" + l.id(), null, () -> w.startLesson(l)));
+        }
+        return m;
+    }
+
+    private Menu teach() {
+        Menu m = new Menu("Teach");
+        predict.setId("predictItem");
+        m.getItems().addAll(
+                item("Show code…", "codeItem", ctrl(KeyCode.K), w::showCode),
+                predict);
+        return m;
+    }
+}

@@ -1,0 +1,202 @@
+package dev.corelanes.app;
+
+import atlantafx.base.theme.Styles;
+import dev.corelanes.engine.Trace;
+import dev.corelanes.view.Formats;
+import dev.corelanes.view.LiveFeed;
+import dev.corelanes.view.Replay;
+import dev.corelanes.view.TimelineModel;
+import javafx.animation.AnimationTimer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * Plays a finished run back on the timeline at 0.25×–4×, with play/pause and a scrubber. The spans come
+ * from the trace through a {@link Replay} into the timeline's live feed, so the replay looks exactly like
+ * the run did, "now" line included; nothing is measured again.
+ */
+final class ReplayBar extends HBox {
+
+    private final TimelinePane timeline;
+    private final Button play = new Button();
+    private final ChoiceBox<Double> speed = new ChoiceBox<>();
+    private final Slider scrubber = new Slider(0, 1, 0);
+    private final Label time = new Label();
+    private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active");
+    private Trace trace;
+    private Replay replay;
+    private LiveFeed feed;
+    private boolean playing;
+    /** Replay time at {@link #baseWall}, and the wall clock then. */
+    private long basePos;
+    private long baseWall;
+    private long pos;
+    private boolean updatingScrubber;
+
+    private final AnimationTimer ticker = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            tick(now);
+        }
+    };
+
+    ReplayBar(TimelinePane timeline) {
+        this.timeline = timeline;
+        setId("replayBar");
+        getStyleClass().add("replay-bar");
+        setSpacing(8);
+        setAlignment(Pos.CENTER_LEFT);
+        play.setId("replayPlay");
+        play.setOnAction(e -> setPlaying(!playing));
+        speed.setId("replaySpeed");
+        speed.getItems().addAll(0.25, 0.5, 1.0, 2.0, 4.0);
+        speed.setValue(1.0);
+        speed.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Double d) {
+                return d == null ? "" : (d == Math.rint(d) ? String.valueOf(d.intValue()) : String.valueOf(d)) + "×";
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return null;
+            }
+        });
+        speed.setTooltip(new Tooltip("Replay speed"));
+        speed.valueProperty().addListener((o, a, b) -> rebase());
+        scrubber.setId("replayScrubber");
+        HBox.setHgrow(scrubber, Priority.ALWAYS);
+        scrubber.valueProperty().addListener((o, a, b) -> {
+            if (!updatingScrubber && trace != null) {
+                seek(Math.round(b.doubleValue() * 1e9));
+            }
+        });
+        time.setId("replayTime");
+        time.setMinWidth(150);
+        Button close = new Button(null, new FontIcon("mdi2c-close"));
+        close.setId("replayClose");
+        close.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        close.setTooltip(new Tooltip("End the replay"));
+        close.setOnAction(e -> stop());
+        Label what = new Label("Replay", new FontIcon("mdi2r-replay"));
+        what.getStyleClass().add("card-title");
+        getChildren().addAll(what, play, speed, scrubber, time, close);
+        visibleProperty().bind(active);
+        managedProperty().bind(visibleProperty());
+        updatePlayButton();
+    }
+
+    ReadOnlyBooleanProperty activeProperty() {
+        return active.getReadOnlyProperty();
+    }
+
+    /** Replays {@code row}'s run from the start, playing. */
+    void start(RunRow row) {
+        trace = row.trace();
+        if (trace == null) {
+            return;
+        }
+        active.set(true);
+        scrubber.setMax(new Replay(trace).endNanos() / 1e9);
+        restartAt(0);
+        setPlaying(true);
+        ticker.start();
+    }
+
+    /** Ends the replay and shows the finished run again (null when nothing is replayed). */
+    Trace stop() {
+        Trace t = trace;
+        setPlaying(false);
+        ticker.stop();
+        active.set(false);
+        trace = null;
+        if (t != null) {
+            onStop.run();
+        }
+        return t;
+    }
+
+    private Runnable onStop = () -> { };
+
+    void setOnStop(Runnable r) {
+        onStop = r;
+    }
+
+    boolean isPlaying() {
+        return playing;
+    }
+
+    /** The replay time shown, ns since the run started. */
+    long position() {
+        return pos;
+    }
+
+    void setPlaying(boolean p) {
+        if (p && replay != null && pos >= replay.endNanos()) {
+            restartAt(0); // play again from the start
+        }
+        playing = p;
+        rebase();
+        updatePlayButton();
+    }
+
+    private void updatePlayButton() {
+        play.setGraphic(new FontIcon(playing ? "mdi2p-pause" : "mdi2p-play"));
+        play.setTooltip(new Tooltip(playing ? "Pause" : "Play"));
+    }
+
+    private void rebase() {
+        basePos = pos;
+        baseWall = System.nanoTime();
+    }
+
+    private void tick(long now) {
+        if (replay == null) {
+            return;
+        }
+        if (playing) {
+            pos = basePos + Math.round((System.nanoTime() - baseWall) * speed.getValue());
+            if (pos >= replay.endNanos()) {
+                pos = replay.endNanos();
+                playing = false;
+                updatePlayButton();
+            }
+        }
+        replay.advanceTo(pos, feed);
+        updatingScrubber = true;
+        scrubber.setValue(pos / 1e9);
+        updatingScrubber = false;
+        time.setText(Formats.nanos(pos) + " / " + Formats.nanos(replay.endNanos()));
+    }
+
+    /** Jumps to {@code nanos}: forward by feeding what lies between, back by replaying from the start. */
+    private void seek(long nanos) {
+        if (nanos < pos) {
+            restartAt(nanos);
+        } else {
+            pos = nanos;
+            replay.advanceTo(pos, feed);
+        }
+        rebase();
+    }
+
+    private void restartAt(long nanos) {
+        replay = new Replay(trace);
+        feed = new LiveFeed();
+        TimelineModel model = new TimelineModel(trace.spec(), trace.machine(), null);
+        pos = nanos;
+        replay.advanceTo(pos, feed);
+        timeline.showLive(model, feed, () -> pos, replay.endNanos());
+        rebase();
+    }
+}

@@ -1,0 +1,102 @@
+package dev.corelanes.app;
+
+import dev.corelanes.engine.TaskStatus;
+import dev.corelanes.engine.Trace;
+import dev.corelanes.teach.RunExplanation;
+import dev.corelanes.view.Formats;
+import dev.corelanes.view.LoadSeries;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Under the timeline: the automatic explanation of the selected run ({@link RunExplanation}) and, when the
+ * class predicted its wall time, prediction against measurement.
+ */
+final class RunCaption extends VBox {
+
+    private final Label explanation = new Label();
+    private final Label prediction = new Label();
+
+    RunCaption() {
+        setId("runCaptionBox");
+        setSpacing(2);
+        explanation.setId("runCaption");
+        explanation.getStyleClass().add("run-caption");
+        explanation.setWrapText(true);
+        prediction.setId("predictionResult");
+        prediction.getStyleClass().add("prediction");
+        prediction.setWrapText(true);
+        for (Label l : List.of(explanation, prediction)) {
+            l.managedProperty().bind(l.textProperty().isNotEmpty());
+            l.visibleProperty().bind(l.managedProperty());
+        }
+        getChildren().addAll(explanation, prediction);
+    }
+
+    void clear() {
+        explanation.setText("");
+        prediction.setText("");
+    }
+
+    void show(RunRow row, Trace sequential) {
+        Trace t = row.trace();
+        if (t.status() == TaskStatus.FAILED && t.wallNanos() == 0) {
+            clear();
+            return;
+        }
+        RunExplanation e = RunExplanation.of(t, Optional.ofNullable(sequential), otherLoad(row.loads(), t));
+        explanation.setText((t.status() == TaskStatus.COMPLETED ? "" : t.status().id() + " · ") + e.caption());
+        prediction.setText(predictionText(row.prediction(), t));
+    }
+
+    void showCompared(int runs) {
+        explanation.setText(runs + " runs on one time axis: compare their lengths, then export them as one slide "
+                + "(Ctrl+E).");
+        prediction.setText("");
+    }
+
+    String text() {
+        return explanation.getText();
+    }
+
+    String predictionText() {
+        return prediction.getText();
+    }
+
+    /** "Predicted 1.00 s · measured 1.04 s: 4 % longer than predicted." */
+    static String predictionText(Double predicted, Trace t) {
+        if (predicted == null || t.wallNanos() <= 0) {
+            return "";
+        }
+        double measured = t.wallSeconds();
+        double off = (measured - predicted) / predicted * 100;
+        String how = Math.abs(off) < 5 ? "spot on" : String.format(Locale.ROOT, "%.0f %% %s than predicted",
+                Math.abs(off), off > 0 ? "longer" : "shorter");
+        return "Predicted " + Formats.seconds(predicted) + " · measured " + Formats.seconds(measured) + ": " + how + ".";
+    }
+
+    /**
+     * The machine's load from other programs during the run: its average load minus what the run itself
+     * used (CPU time ÷ wall ÷ CPUs). NaN when no load was sampled (an opened run, a very short one).
+     */
+    static double otherLoad(LoadSeries loads, Trace t) {
+        List<LoadSeries.Sample> samples = loads.snapshot();
+        if (samples.isEmpty() || t.wallNanos() <= 0) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        int n = 0;
+        for (LoadSeries.Sample s : samples) {
+            for (double l : s.loads()) {
+                sum += l;
+                n++;
+            }
+        }
+        double own = t.cpuSeconds() / t.wallSeconds() / Math.max(1, t.machine().logicalCores());
+        return n == 0 ? Double.NaN : Math.max(0, Math.min(1, sum / n - own));
+    }
+}

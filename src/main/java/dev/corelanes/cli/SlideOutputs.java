@@ -1,0 +1,99 @@
+package dev.corelanes.cli;
+
+import dev.corelanes.engine.AtomicFiles;
+import dev.corelanes.engine.RunFileException;
+import dev.corelanes.engine.Trace;
+import dev.corelanes.view.ImageFormat;
+import dev.corelanes.view.LaneMode;
+import dev.corelanes.view.Slide;
+import dev.corelanes.view.SlideFiles;
+import dev.corelanes.view.SlideOptions;
+import dev.corelanes.view.TimelineFrame;
+import dev.corelanes.view.TimelineTheme;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The image options shared by {@code run} and {@code export}: a slide as PNG and/or SVG, no window needed. */
+final class SlideOutputs {
+
+    @Option(names = "--png", paramLabel = "FILE", description = "Write the timeline as a slide-ready PNG here.")
+    Path png;
+
+    @Option(names = "--svg", paramLabel = "FILE", description = "Write the timeline as SVG (vector, text as text) here.")
+    Path svg;
+
+    @Option(names = "--scale", paramLabel = "N", defaultValue = "1",
+            description = "PNG pixels per layout pixel, 1–4 (default ${DEFAULT-VALUE}; 2 for crisp slides).")
+    double scale;
+
+    @Option(names = "--wide", description = "Frame the image 16:9 (fills a slide).")
+    boolean wide;
+
+    @Option(names = "--lanes", paramLabel = "VIEW", defaultValue = "cores",
+            description = "cores (a lane per CPU, default) or workers (a lane per thread or process).")
+    String lanes;
+
+    @Option(names = "--dark", description = "Dark background (for dark slide decks).")
+    boolean dark;
+
+    boolean any() {
+        return png != null || svg != null;
+    }
+
+    /** Refuses before any work: a wrong extension, a bad scale, an unwritable place. */
+    void check() {
+        if (!(scale >= 1 && scale <= SlideFiles.MAX_SCALE)) {
+            throw new UserError("--scale must be between 1 and " + (int) SlideFiles.MAX_SCALE + " (got " + scale + ").");
+        }
+        laneMode();
+        expect(png, ImageFormat.PNG, "--png");
+        expect(svg, ImageFormat.SVG, "--svg");
+    }
+
+    private static void expect(Path file, ImageFormat format, String flag) {
+        if (file == null) {
+            return;
+        }
+        if (!file.toString().toLowerCase(java.util.Locale.ROOT).endsWith("." + format.extension())) {
+            throw new UserError(flag + " needs a file name ending in ." + format.extension() + " (got " + file + ").");
+        }
+        String problem = AtomicFiles.problemWriting(file);
+        if (problem != null) {
+            throw new UserError("cannot write " + file + ": " + problem + ".");
+        }
+    }
+
+    private LaneMode laneMode() {
+        return switch (lanes.toLowerCase(java.util.Locale.ROOT)) {
+            case "cores" -> LaneMode.CORES;
+            case "workers" -> LaneMode.WORKERS;
+            default -> throw new UserError("--lanes must be cores or workers (got '" + lanes + "').");
+        };
+    }
+
+    /** Draws the traces on one slide (stacked, one time axis) and writes the files asked for. */
+    void write(List<Trace> traces, PrintWriter out) {
+        if (!any()) {
+            return;
+        }
+        SlideOptions o = new SlideOptions(SlideOptions.DEFAULT_WIDTH, 0, wide, true, laneMode(),
+                dark ? TimelineTheme.DARK : TimelineTheme.LIGHT);
+        TimelineFrame frame = Slide.compose(traces.stream().map(Slide.Run::of).toList(), o);
+        try {
+            if (png != null) {
+                SlideFiles.writePng(frame, scale, png);
+                out.printf(java.util.Locale.ROOT, "Image      %s (PNG %.0f×%.0f)%n", png, Math.ceil(frame.width() * scale),
+                        Math.ceil(frame.height() * scale));
+            }
+            if (svg != null) {
+                SlideFiles.writeSvg(frame, svg);
+                out.println("Image      " + svg + " (SVG)");
+            }
+        } catch (RunFileException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package dev.corelanes.view;
+
+import dev.corelanes.engine.ExecutionMode;
+import dev.corelanes.engine.ExperimentSpec;
+import dev.corelanes.engine.MachineInfo;
+import dev.corelanes.engine.TaskStatus;
+import dev.corelanes.engine.Trace;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A slide: one or more finished runs stacked on one shared time axis, with a title, a line per run naming
+ * its model and wall time, the ideal-time mark, one legend and the machine it ran on. It is composed of the
+ * timeline's own layout (each run laid out by {@link TimelineLayout}, then moved into place), so the PNG,
+ * the SVG and the window draw the same bars through the one {@link TimelinePainter}.
+ */
+public final class Slide {
+
+    /** One run on a slide: its timeline model and its trace (for the wall time and ideal). */
+    public record Run(TimelineModel model, Trace trace) {
+        public static Run of(Trace trace) {
+            return new Run(TimelineModel.of(trace, null), trace);
+        }
+    }
+
+    private static final double MARGIN = 24;
+    private static final double HEADER = 84;
+    private static final double RUN_LABEL = 28;
+    private static final double FOOTER = 30;
+    private static final double MIN_PANEL = 120;
+
+    private Slide() {
+    }
+
+    public static TimelineFrame compose(List<Run> runs, SlideOptions o) {
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("a slide needs at least one run");
+        }
+        TimelineTheme theme = o.theme();
+        double w = o.width();
+        double[] natural = runs.stream().mapToDouble(r -> naturalHeight(r.model(), o.mode())).toArray();
+        double header = o.titled() ? HEADER : 0;
+        double footer = o.titled() ? FOOTER : 4;
+        double fixed = header + runs.size() * RUN_LABEL + TimelineLayout.LEGEND_HEIGHT + footer;
+        double naturalSum = java.util.Arrays.stream(natural).sum();
+        double h = o.height() > 0 ? o.height() : o.wide() ? Math.round(w * 9 / 16) : Math.round(fixed + naturalSum);
+        boolean fixedHeight = o.height() > 0 || o.wide();
+        // 16:9 shares the height it has among the runs, in proportion to what each would like.
+        // A window too small for legible panels still shows every run, squeezed (the layout packs lanes).
+        double minPanel = o.titled() ? MIN_PANEL : MIN_PANEL / 2;
+        double share = Math.max(minPanel * runs.size(), h - fixed) / naturalSum;
+        long end = 1;
+        for (Run r : runs) {
+            end = Math.max(end, TimelineLayout.fitRange(r.model(), Math.max(r.trace().wallNanos(),
+                    idealNanos(r.trace())))[1]);
+        }
+        List<Shape> shapes = new ArrayList<>();
+        if (o.titled()) {
+            header(shapes, runs, w, theme);
+        }
+        double y = header;
+        Trace sequential = runs.stream().map(Run::trace)
+                .filter(t -> t.spec().mode() == ExecutionMode.SEQUENTIAL && t.status() == TaskStatus.COMPLETED)
+                .findFirst().orElse(null);
+        TimelineFrame first = null;
+        for (int i = 0; i < runs.size(); i++) {
+            Run r = runs.get(i);
+            boolean last = i == runs.size() - 1;
+            runLabel(shapes, r.trace(), sequential, runs.size() > 1, y + RUN_LABEL - 8, theme);
+            y += RUN_LABEL;
+            double ph = Math.max(minPanel, natural[i] * share) + (last ? TimelineLayout.LEGEND_HEIGHT : 0);
+            LaneMode mode = o.mode() == LaneMode.CORES && r.model().coreUnknown() ? LaneMode.WORKERS : o.mode();
+            Viewport v = new Viewport(0, end, w - 2 * MARGIN + 12, ph, mode, -1, theme);
+            TimelineFrame panel = TimelineLayout.layout(r.model(), v, last);
+            if (r.trace().status() == TaskStatus.COMPLETED) {
+                panel = panel.plus(TimelineMarks.ideal(panel, idealNanos(r.trace()), theme));
+            }
+            first = first == null ? panel : first;
+            for (Shape s : panel.shapes()) {
+                shapes.add(moved(s, MARGIN - 12, y));
+            }
+            y += ph;
+        }
+        if (o.titled()) {
+            footer(shapes, runs.get(0).trace(), w, y + FOOTER - 10, theme);
+        }
+        double height = fixedHeight ? h : y + footer;
+        return new TimelineFrame(w, height, theme.background(), shapes, List.of(), first.plotX() + MARGIN - 12,
+                first.plotWidth(), first.viewport(), -1);
+    }
+
+    /** The height a run's timeline would like: legible lanes for its cores and workers. */
+    static double naturalHeight(TimelineModel m, LaneMode mode) {
+        int workers = Math.max(1, m.workerCount());
+        double h;
+        if (mode == LaneMode.CORES && !m.coreUnknown()) {
+            h = TimelineLayout.AXIS_HEIGHT + 6 + m.coreCount() * 34.0 + 22 + Math.min(workers, 12) * 24.0;
+        } else {
+            h = TimelineLayout.AXIS_HEIGHT + 6 + Math.min(workers, 16) * 30.0;
+        }
+        return Math.max(MIN_PANEL + 40, Math.min(560, h));
+    }
+
+    private static long idealNanos(Trace t) {
+        return Math.round(t.idealSeconds() * 1e9);
+    }
+
+    private static void header(List<Shape> out, List<Run> runs, double w, TimelineTheme theme) {
+        out.add(new Shape.Text(title(runs), MARGIN, MARGIN + 24, 26, true, theme.text(), Shape.Align.LEFT));
+        MachineInfo m = runs.get(0).trace().machine();
+        out.add(new Shape.Text(fit(m.oneLine() + " · " + m.java(), 15, w - 2 * MARGIN), MARGIN, MARGIN + 50, 15,
+                false, theme.muted(), Shape.Align.LEFT));
+        out.add(new Shape.Line(MARGIN, HEADER - 3, w - MARGIN, HEADER - 3, theme.grid(), 1));
+    }
+
+    /** "4 compute tasks × 0.5 s · sequential vs threads · 2 cores"; differing workloads are listed whole. */
+    public static String title(List<Run> runs) {
+        Set<String> workloads = new LinkedHashSet<>();
+        Set<String> models = new LinkedHashSet<>();
+        for (Run r : runs) {
+            ExperimentSpec s = r.trace().spec();
+            workloads.add(workload(s));
+            models.add(model(s));
+        }
+        MachineInfo m = runs.get(0).trace().machine();
+        String cores = m.logicalCores() + (m.logicalCores() == 1 ? " core" : " cores");
+        if (workloads.size() > 1) {
+            return String.join(" vs ", runs.stream().map(r -> workload(r.trace().spec()) + " · "
+                    + model(r.trace().spec())).toList()) + " · " + cores;
+        }
+        return workloads.iterator().next() + " · " + String.join(" vs ", models) + " · " + cores;
+    }
+
+    static String workload(ExperimentSpec s) {
+        return s.tasks() + " " + s.kind().id() + (s.tasks() == 1 ? " task" : " tasks") + " × "
+                + plain(s.taskSeconds()) + " s";
+    }
+
+    /** 0.5 → "0.5", 2.0 → "2": as the user typed it. */
+    private static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    /** {@code text} cut with "…" to fit {@code width} (estimated: long OS names must not run off the slide). */
+    static String fit(String text, double size, double width) {
+        if (TimelineLayout.textWidth(text, size) <= width) {
+            return text;
+        }
+        int keep = Math.max(1, (int) (width / (size * 0.55)) - 1);
+        return text.substring(0, Math.min(text.length(), keep)).stripTrailing() + "…";
+    }
+
+    /** "threads", "pool (2 workers)", "threads + GIL". */
+    static String model(ExperimentSpec s) {
+        return s.mode().id() + (s.mode().pooled() ? " (" + s.workers() + " workers)" : "") + (s.gil() ? " + GIL" : "");
+    }
+
+    private static void runLabel(List<Shape> out, Trace t, Trace sequential, boolean several, double y,
+                                 TimelineTheme theme) {
+        String name = several ? model(t.spec()) : t.spec().mode().label() + (t.spec().gil() ? " + GIL" : "");
+        out.add(new Shape.Text(name, MARGIN, y, 17, true, theme.text(), Shape.Align.LEFT));
+        StringBuilder d = new StringBuilder();
+        if (t.status() == TaskStatus.COMPLETED || t.wallNanos() > 0) {
+            d.append("wall ").append(Formats.nanos(t.wallNanos()));
+        }
+        if (t.status() == TaskStatus.COMPLETED) {
+            d.append("   ideal ").append(Formats.seconds(t.idealSeconds()));
+            d.append("   CPU ").append(Formats.nanos(t.cpuNanos()));
+            if (sequential != null && sequential != t && t.wallNanos() > 0) {
+                d.append("   ").append(Formats.speedup((double) sequential.wallNanos() / t.wallNanos()))
+                        .append(" vs sequential");
+            }
+        } else {
+            d.append(d.isEmpty() ? "" : "   ").append(t.status().id());
+        }
+        out.add(new Shape.Text(d.toString(), MARGIN + TimelineLayout.textWidth(name, 17) * 1.1 + 16, y, 16, false,
+                theme.text(), Shape.Align.LEFT));
+    }
+
+    private static void footer(List<Shape> out, Trace t, double w, double y, TimelineTheme theme) {
+        out.add(new Shape.Text("Measured with CoreLanes: every bar is a real span of a real run", MARGIN, y, 12,
+                false, theme.muted(), Shape.Align.LEFT));
+        out.add(new Shape.Text(t.startedAt().atZone(ZoneOffset.UTC).toLocalDate().toString(), w - MARGIN, y, 12,
+                false, theme.muted(), Shape.Align.RIGHT));
+    }
+
+    private static Shape moved(Shape s, double dx, double dy) {
+        return switch (s) {
+            case Shape.Box b -> new Shape.Box(b.x() + dx, b.y() + dy, b.w(), b.h(), b.fill(), b.stroke(), b.hatched(),
+                    b.label(), b.labelColor());
+            case Shape.Line l -> new Shape.Line(l.x1() + dx, l.y1() + dy, l.x2() + dx, l.y2() + dy, l.color(),
+                    l.width());
+            case Shape.Text x -> new Shape.Text(x.text(), x.x() + dx, x.y() + dy, x.size(), x.bold(), x.color(),
+                    x.align());
+        };
+    }
+
+    /** A file name that says what is in it: corelanes-sequential-vs-threads-compute-4x0.5s-2026-11-25.png. */
+    public static String fileName(List<Trace> traces, java.time.LocalDate date, String extension) {
+        Set<String> models = new LinkedHashSet<>();
+        for (Trace t : traces) {
+            models.add(t.spec().mode().id() + (t.spec().gil() ? "-gil" : ""));
+        }
+        ExperimentSpec s = traces.get(0).spec();
+        String secs = plain(s.taskSeconds());
+        return "corelanes-" + String.join("-vs-", models) + "-" + s.kind().id() + "-" + s.tasks() + "x" + secs + "s-"
+                + date + "." + extension;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.corelanes.view;
+
+import dev.corelanes.engine.AtomicFiles;
+import dev.corelanes.engine.RunFileException;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * Writes a laid-out frame (a slide) as PNG or SVG, all or nothing ({@link AtomicFiles}): an unwritable
+ * folder or a full disk gives a one-line message and leaves no half-written file.
+ */
+public final class SlideFiles {
+
+    /** Largest PNG scale: 4× a 1280-wide slide is already 5120 pixels wide. */
+    public static final double MAX_SCALE = 4;
+
+    private SlideFiles() {
+    }
+
+    /** The frame drawn by Java2D at {@code scale} (works with no display). */
+    public static BufferedImage image(TimelineFrame frame, double scale) {
+        if (!(scale >= 1 && scale <= MAX_SCALE)) {
+            throw new IllegalArgumentException("Scale must be between 1 and " + (int) MAX_SCALE + " (got " + scale + ").");
+        }
+        Java2dSurface s = new Java2dSurface(scale);
+        TimelinePainter.paint(frame, s);
+        return s.image();
+    }
+
+    public static String svg(TimelineFrame frame) {
+        SvgSurface s = new SvgSurface();
+        TimelinePainter.paint(frame, s);
+        return s.toString();
+    }
+
+    public static void writePng(TimelineFrame frame, double scale, Path file) throws RunFileException {
+        BufferedImage image = image(frame, scale);
+        AtomicFiles.write(file, out -> {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IOException("no PNG writer available");
+            }
+        });
+    }
+
+    public static void writeSvg(TimelineFrame frame, Path file) throws RunFileException {
+        String doc = svg(frame);
+        AtomicFiles.write(file, out -> out.write(doc.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Writes {@code file} in the format its extension names ({@code scale} applies to PNG). */
+    public static void write(TimelineFrame frame, ImageFormat format, double scale, Path file)
+            throws RunFileException {
+        switch (format) {
+            case PNG -> writePng(frame, scale, file);
+            case SVG -> writeSvg(frame, file);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.corelanes.view;
+
+import dev.corelanes.engine.ExecutionMode;
+import dev.corelanes.engine.RunFileException;
+import dev.corelanes.engine.Trace;
+import dev.corelanes.fixtures.Images;
+import dev.corelanes.fixtures.Traces;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SlideTest {
+
+    @TempDir
+    Path dir;
+
+    private static List<Slide.Run> runs(Trace... traces) {
+        return Stream.of(traces).map(Slide.Run::of).toList();
+    }
+
+    private static String text(TimelineFrame f) {
+        StringBuilder b = new StringBuilder();
+        f.shapes().stream().filter(s -> s instanceof Shape.Text).forEach(s -> b.append(((Shape.Text) s).text()).append('\n'));
+        return b.toString();
+    }
+
+    @Test
+    void aSlideCarriesTitleWallTimeMachineLegendAndAxis() {
+        Trace t = Traces.compute(ExecutionMode.THREADS, 4);
+        TimelineFrame f = Slide.compose(runs(t), SlideOptions.defaults());
+        String all = text(f);
+        assertTrue(all.contains("4 compute tasks × 0.1 s · threads · 2 cores"), all);
+        assertTrue(all.contains("wall " + Formats.nanos(t.wallNanos())), all);
+        assertTrue(all.contains("Test CPU · 2 cores / 2 CPUs · TestOS"), all);
+        assertTrue(all.contains("running: a colour per task"), "legend");
+        assertTrue(all.contains("0.1 s") || all.contains("0.10 s"), "axis ticks");
+        assertTrue(all.contains("ideal " + Formats.seconds(t.idealSeconds())), "ideal mark");
+        assertEquals(1280, f.width());
+    }
+
+    @Test
+    void wideSlidesAreSixteenByNine() {
+        TimelineFrame f = Slide.compose(runs(Traces.compute(ExecutionMode.THREADS, 4)),
+                SlideOptions.defaults().withWide(true));
+        assertEquals(16.0 / 9, f.width() / f.height(), 0.01);
+    }
+
+    @Test
+    void compareStacksOneTimelinePerRunOnOneAxisWithOneLegend() {
+        Trace seq = Traces.compute(ExecutionMode.SEQUENTIAL, 4);
+        Trace thr = Traces.compute(ExecutionMode.THREADS, 4);
+        Trace vir = Traces.compute(ExecutionMode.VIRTUAL, 4);
+        TimelineFrame f = Slide.compose(runs(seq, thr, vir), SlideOptions.defaults());
+        String all = text(f);
+        assertTrue(all.contains("sequential vs threads vs virtual"), all);
+        assertEquals(3, count(all, "CPU 0\n"), "three stacked core timelines");
+        assertEquals(1, count(all, "running: a colour per task"), "one legend");
+        assertTrue(all.contains(Formats.speedup((double) seq.wallNanos() / thr.wallNanos()) + " vs sequential"), all);
+        assertEquals(3, count(all, "wall "), "each run labelled with its wall time");
+    }
+
+    private static int count(String s, String part) {
+        int n = 0;
+        for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    @Test
+    void pngAtTwiceTheScaleHasTwiceThePixelsAndIsNotBlank() throws Exception {
+        TimelineFrame f = Slide.compose(runs(Traces.compute(ExecutionMode.THREADS, 4)), SlideOptions.defaults());
+        Path one = dir.resolve("one.png");
+        Path two = dir.resolve("two.png");
+        SlideFiles.writePng(f, 1, one);
+        SlideFiles.writePng(f, 2, two);
+        BufferedImage a = ImageIO.read(one.toFile());
+        BufferedImage b = ImageIO.read(two.toFile());
+        assertEquals(2 * a.getWidth(), b.getWidth());
+        assertEquals(2 * a.getHeight(), b.getHeight());
+        assertTrue(Images.colours(b) > 8, "drawn, not blank");
+    }
+
+    @Test
+    void svgParsesAndHoldsOneBarPerSpan() throws Exception {
+        // Tasks 1–3 share colours with the legend swatch; tasks 4–8 have their own, one bar each.
+        Trace t = Traces.compute(ExecutionMode.THREADS, 8);
+        String svg = SlideFiles.svg(Slide.compose(runs(t), SlideOptions.defaults()));
+        Document doc = Images.parse(svg);
+        assertEquals("svg", doc.getDocumentElement().getTagName());
+        for (int task = 4; task <= 8; task++) {
+            assertEquals(1, Images.rectsFilled(doc, Palette.task(task).toHex()), "task " + task);
+        }
+    }
+
+    @Test
+    void unwritableOrUnknownTargetsGiveOneLineAndLeaveNoFile() throws Exception {
+        TimelineFrame f = Slide.compose(runs(Traces.compute(ExecutionMode.THREADS, 2)), SlideOptions.defaults());
+        RunFileException e = assertThrows(RunFileException.class,
+                () -> SlideFiles.writePng(f, 1, dir.resolve("missing/x.png")));
+        assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+        IllegalArgumentException u = assertThrows(IllegalArgumentException.class,
+                () -> ImageFormat.of(dir.resolve("x.gif")));
+        assertTrue(u.getMessage().contains("unknown image format '.gif'"), u.getMessage());
+        assertEquals(ImageFormat.SVG, ImageFormat.of(Path.of("A.SVG")));
+        assertThrows(IllegalArgumentException.class, () -> SlideFiles.image(f, 5));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertFalse(files.findAny().isPresent(), "nothing left behind");
+        }
+    }
+
+    @Test
+    void fileNamesSayWhatIsInThem() {
+        assertEquals("corelanes-threads-compute-4x0.1s-2026-11-25.png",
+                Slide.fileName(List.of(Traces.compute(ExecutionMode.THREADS, 4)), LocalDate.of(2026, 11, 25), "png"));
+        assertEquals("corelanes-sequential-vs-threads-compute-4x0.1s-2026-11-25.svg",
+                Slide.fileName(List.of(Traces.compute(ExecutionMode.SEQUENTIAL, 4),
+                        Traces.compute(ExecutionMode.THREADS, 4)), LocalDate.of(2026, 11, 25), "svg"));
+    }
+}
