@@ -95,6 +95,16 @@ class RunFileTest {
         }
     }
 
+    @Test
+    void aWrittenFileIsReadableLikeAnyOtherSavedFile() throws Exception {
+        Path f = dir.resolve("shared.json");
+        RunFile.write(sample(), f);
+        Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+        if (f.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(f), "the umask decides, as for any file");
+        }
+    }
+
     private Path write(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text);
     }
