@@ -69,8 +69,8 @@ public final class MainWindow {
     private final LessonCard lessonCard = new LessonCard();
     private final RunCaption caption = new RunCaption();
     private final ReplayBar replayBar = new ReplayBar(timeline);
-    private final ToggleButton perCore = new ToggleButton("Cores");
-    private final ToggleButton perWorker = new ToggleButton("Workers");
+    private final ToggleButton perCore = mouseOnly(new ToggleButton("Cores"));
+    private final ToggleButton perWorker = mouseOnly(new ToggleButton("Workers"));
     private final ReadOnlyBooleanWrapper dark = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper presenter = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper fontScale = new ReadOnlyDoubleWrapper(1);
@@ -161,6 +161,18 @@ public final class MainWindow {
         });
         // Closing during a run cancels it and waits briefly, so no worker outlives the window.
         stage.setOnCloseRequest(e -> session.close());
+        // Enter and Space must run at once in a fresh window: give Run the focus, not the first button found.
+        stage.setOnShown(e -> panel.runButton().requestFocus());
+    }
+
+    /**
+     * Buttons outside the experiment panel are mouse targets with their own shortcuts (F11, Ctrl+E, …).
+     * Keeping them out of keyboard focus means Enter and Space never press them by accident — a focused
+     * "Present" button turned Enter into "go full screen" instead of "run".
+     */
+    private static <T extends javafx.scene.Node> T mouseOnly(T node) {
+        node.setFocusTraversable(false);
+        return node;
     }
 
     private Window window() {
@@ -174,12 +186,12 @@ public final class MainWindow {
         subtitle.getStyleClass().add("hint");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button present = new Button("Present", new FontIcon("mdi2p-projector-screen-outline"));
+        Button present = mouseOnly(new Button("Present", new FontIcon("mdi2p-projector-screen-outline")));
         present.setId("presenterButton");
         present.getStyleClass().add(Styles.FLAT);
         present.setTooltip(new Tooltip("Presenter mode: full screen, large type, high contrast (F11)"));
         present.setOnAction(e -> setPresenter(!presenter.get()));
-        Button theme = new Button(null, new FontIcon("mdi2w-weather-night"));
+        Button theme = mouseOnly(new Button(null, new FontIcon("mdi2w-weather-night")));
         theme.setId("themeButton");
         theme.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         theme.setTooltip(new Tooltip("Light / dark theme"));
@@ -216,15 +228,15 @@ public final class MainWindow {
         // The buttons follow the lane mode however it changes (e.g. core unknown switches to workers).
         timeline.laneModeProperty().addListener((o, a, b) -> (b == LaneMode.CORES ? perCore : perWorker)
                 .setSelected(true));
-        Button fit = new Button("Fit", new FontIcon("mdi2f-fit-to-page-outline"));
+        Button fit = mouseOnly(new Button("Fit", new FontIcon("mdi2f-fit-to-page-outline")));
         fit.setId("fitButton");
         fit.setTooltip(new Tooltip("Show the whole run (or double-click the timeline). Wheel zooms, drag pans."));
         fit.setOnAction(e -> timeline.fit());
-        Button replay = new Button("Replay", new FontIcon("mdi2r-replay"));
+        Button replay = mouseOnly(new Button("Replay", new FontIcon("mdi2r-replay")));
         replay.setId("replayButton");
         replay.setTooltip(new Tooltip("Play the selected run back, slower or faster (Ctrl+R)"));
         replay.setOnAction(e -> replaySelected());
-        Button export = new Button("Export", new FontIcon("mdi2e-export-variant"));
+        Button export = mouseOnly(new Button("Export", new FontIcon("mdi2e-export-variant")));
         export.setId("exportButton");
         export.setTooltip(new Tooltip("Export the selected runs as a slide: PNG, SVG or trace-event (Ctrl+E)"));
         export.setOnAction(e -> files.export());

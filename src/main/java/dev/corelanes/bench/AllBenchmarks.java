@@ -57,9 +57,18 @@ public final class AllBenchmarks {
         }
     }
 
+    /**
+     * The shipped jar (its manifest names target/lib) when it exists, so children measure what users run —
+     * the worker start-up cache, for one, works only from jars; else this JVM's class path.
+     */
+    private static String classPath() {
+        Path jar = Path.of("target", "corelanes.jar");
+        return Files.isRegularFile(jar) ? jar.toString() : System.getProperty("java.class.path");
+    }
+
     private static List<String> java(String mainClass, String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), mainClass));
+                "--enable-native-access=ALL-UNNAMED", "-cp", classPath(), mainClass));
         cmd.addAll(Arrays.asList(args));
         return cmd;
     }

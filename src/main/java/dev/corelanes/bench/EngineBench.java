@@ -43,11 +43,15 @@ public final class EngineBench {
         System.out.printf(Locale.ROOT, "Machine: %s, %.0f GiB; %s. Core probe: %s.%n", machine.oneLine(),
                 machine.memoryBytes() / (double) (1L << 30), machine.java(), CoreProbe.detect().description());
         System.out.printf(Locale.ROOT, "Calibration: %,d xorshift steps/s, measured in %.0f ms. Repetitions: %d, "
-                + "interleaved; each cell is median (min–max).%n%n", cal.stepsPerSecond(), cal.measuredMillis(), reps);
+                + "interleaved, after one untimed warm-up run of each kind; each cell is median (min–max).%n%n", cal.stepsPerSecond(), cal.measuredMillis(), reps);
         new EngineBench(machine, reps).all();
     }
 
     private void all() throws InterruptedException {
+        // One untimed run of each kind first: the figures are for a warmed-up JVM (JIT, class loading).
+        run(ExecutionMode.VIRTUAL, TaskKind.SLEEP, 10_000, 0.2, 1, false);
+        run(ExecutionMode.THREADS, TaskKind.COMPUTE, 2, 0.2, 1, true);
+        run(ExecutionMode.POOL, TaskKind.SLEEP, 8, 0.1, 8, false);
         System.out.println("| experiment | measured | ratio |");
         System.out.println("|---|---|---|");
         sleepFidelity();

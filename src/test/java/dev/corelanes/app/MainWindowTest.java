@@ -157,6 +157,16 @@ class MainWindowTest {
     }
 
     @Test
+    void inAFreshWindowEnterRunsWithoutAClickFirst(FxRobot robot) throws Exception {
+        waitReady(robot);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> session.runs().size() == 1);
+        assertFalse(window.presenterProperty().get(), "Enter ran the experiment, it did not go full screen");
+        waitEnd(30);
+    }
+
+    @Test
     void spaceRuns(FxRobot robot) throws Exception {
         waitReady(robot);
         type(robot, "#tasksSpinner", "1");
