@@ -7,6 +7,7 @@ import dev.corelanes.engine.CoreProbe;
 import dev.corelanes.engine.ExperimentSpec;
 import dev.corelanes.engine.MachineInfo;
 import dev.corelanes.engine.SpecException;
+import dev.corelanes.engine.TaskKind;
 import dev.corelanes.engine.TaskStatus;
 import dev.corelanes.engine.Trace;
 import dev.corelanes.teach.Lesson;
@@ -73,6 +74,8 @@ public final class MainWindow {
     private final ToggleButton perWorker = mouseOnly(new ToggleButton("Workers"));
     private final ReadOnlyBooleanWrapper dark = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper presenter = new ReadOnlyBooleanWrapper(false);
+    /** 20 frames a second during compute runs (see TimelinePane.setLiveFrameInterval). */
+    static final long COMPUTE_FRAME_NANOS = 50_000_000L;
     private final ReadOnlyDoubleWrapper fontScale = new ReadOnlyDoubleWrapper(1);
     private final BorderPane root = new BorderPane();
     private MachineCard machineCard;
@@ -333,6 +336,10 @@ public final class MainWindow {
             lessonRuns.add(row);
             lessonCard.stepStarted();
         }
+        // While compute tasks run, every frame the window draws is CPU taken from them: draw 20 a second.
+        long frameCap = row.handle().spec().kind() == TaskKind.COMPUTE ? COMPUTE_FRAME_NANOS : 0;
+        timeline.setLiveFrameInterval(frameCap);
+        clock.setFrameInterval(frameCap);
         timeline.showLive(row.model(), session.lastFeed(), row.handle()::elapsedNanos);
         clock.follow(row);
         caption.clear();

@@ -25,15 +25,23 @@ final class WallClock extends HBox {
     private final Label ideal = new Label();
     private final Label speedup = new Label();
     private RunRow live;
+    private long frameInterval;
+    private long lastTick;
 
     private final AnimationTimer ticker = new AnimationTimer() {
         @Override
         public void handle(long now) {
-            if (live != null) {
+            if (live != null && now - lastTick >= frameInterval) {
+                lastTick = now;
                 digits.setText(clockText(live.handle().elapsedNanos()));
             }
         }
     };
+
+    /** Least time between two updates of the digits while a run is live (0 = every pulse). */
+    void setFrameInterval(long nanos) {
+        frameInterval = Math.max(0, nanos);
+    }
 
     WallClock() {
         getStyleClass().add("wall-clock");
