@@ -120,7 +120,9 @@ public final class MainWindow {
         theme.setOnAction(e -> applyTheme(!dark.get()));
         dark.addListener((o, a, isDark) ->
                 theme.setGraphic(new FontIcon(isDark ? "mdi2w-white-balance-sunny" : "mdi2w-weather-night")));
-        HBox bar = new HBox(12, new FontIcon("mdi2c-chip"), title, subtitle, spacer, theme);
+        // The labs open in their own windows; one entry here keeps this header small.
+        javafx.scene.control.MenuButton labs = dev.corelanes.app.labs.Labs.menu(null, dark);
+        HBox bar = new HBox(12, new FontIcon("mdi2c-chip"), title, subtitle, spacer, labs, theme);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 14, 8, 14));
         bar.getStyleClass().add("app-header");
