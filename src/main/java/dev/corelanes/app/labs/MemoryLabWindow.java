@@ -59,6 +59,8 @@ public final class MemoryLabWindow {
     private final Timeline poll = new Timeline(new KeyFrame(Duration.millis(100), e -> refreshLive()));
 
     private volatile Runnable cancelAction;
+    /** Threads stop early when cancelled and still return a total: it must not be shown as "lost updates". */
+    private volatile boolean cancelRequested;
     private volatile java.util.function.Supplier<long[]> seen;
     private Thread worker;
 
@@ -176,6 +178,7 @@ public final class MemoryLabWindow {
         parentLabel.setText("");
         memoryLabel.setText("");
         status.setText("");
+        cancelRequested = false;
         running.set(true);
         Task task;
         if (useProcesses) {
@@ -193,7 +196,7 @@ public final class MemoryLabWindow {
         worker = Thread.ofPlatform().daemon(true).name("memory-lab").start(() -> {
             try {
                 CounterResult r = task.run();
-                Platform.runLater(() -> finished(r, null));
+                Platform.runLater(() -> finished(cancelRequested ? null : r, "Cancelled."));
             } catch (InterruptedException e) {
                 Platform.runLater(() -> finished(null, "Cancelled."));
             } catch (Exception e) {
@@ -210,6 +213,7 @@ public final class MemoryLabWindow {
     public void cancel() {
         Runnable c = cancelAction;
         if (c != null) {
+            cancelRequested = true;
             c.run();
         }
     }
