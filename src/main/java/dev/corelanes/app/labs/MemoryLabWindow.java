@@ -42,8 +42,8 @@ public final class MemoryLabWindow {
 
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<CounterResult> result = new ReadOnlyObjectWrapper<>();
-    private final RadioButton threads = new RadioButton("Threads (one process, one shared counter)");
-    private final RadioButton processes = new RadioButton("Processes (each has its own counter)");
+    private final RadioButton threads = new RadioButton("Threads (one shared counter)");
+    private final RadioButton processes = new RadioButton("Processes (a counter each)");
     private final RadioButton noLock = new RadioButton("no lock (count++)");
     private final RadioButton lock = new RadioButton("lock (synchronized)");
     private final RadioButton atomic = new RadioButton("atomic (AtomicLong)");
@@ -113,6 +113,9 @@ public final class MemoryLabWindow {
         lesson.setWrapText(true);
         lesson.getStyleClass().add("hint");
         status.getStyleClass().add("hint");
+        // The two lines the lesson is about, readable from the back of a classroom.
+        lostLabel.setStyle("-fx-font-size: 1.35em; -fx-font-weight: bold;");
+        parentLabel.setStyle("-fx-font-size: 1.15em;");
         VBox results = new VBox(6, totalLabel, lostLabel, parentLabel, memoryLabel, status);
         VBox centre = new VBox(12, lesson, board.node(), new Separator(), results);
         centre.setPadding(new Insets(12));
