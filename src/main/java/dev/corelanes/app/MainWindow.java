@@ -201,7 +201,9 @@ public final class MainWindow {
         theme.setOnAction(e -> setDark(!dark.get()));
         dark.addListener((o, a, isDark) ->
                 theme.setGraphic(new FontIcon(isDark ? "mdi2w-white-balance-sunny" : "mdi2w-weather-night")));
-        HBox bar = new HBox(12, new FontIcon("mdi2c-chip"), title, subtitle, spacer, present, theme);
+        // The labs open in their own windows, owned by this one: closing the main window closes them too.
+        javafx.scene.control.MenuButton labs = mouseOnly(dev.corelanes.app.labs.Labs.menu(this::window, dark));
+        HBox bar = new HBox(12, new FontIcon("mdi2c-chip"), title, subtitle, spacer, labs, present, theme);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 14, 8, 14));
         bar.getStyleClass().add("app-header");

@@ -1,0 +1,55 @@
+package dev.corelanes.app.labs;
+
+import dev.corelanes.app.MainWindow;
+import javafx.css.PseudoClass;
+import javafx.scene.Scene;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextFormatter;
+
+/** Small pieces both labs share: bounded spinners and the app's look. */
+final class LabControls {
+
+    private LabControls() {
+    }
+
+    /**
+     * An editable spinner that cannot leave [min, max]: only digits can be typed, and a typed value is
+     * clamped when committed (the factory clamps; a non-number reverts to the last value).
+     */
+    static Spinner<Integer> spinner(String id, int min, int max, int initial) {
+        Spinner<Integer> s = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, initial));
+        s.setEditable(true);
+        s.setId(id);
+        s.setPrefWidth(130);
+        s.getEditor().setTextFormatter(new TextFormatter<>(c -> c.getControlNewText().matches("\\d{0,9}") ? c : null));
+        s.focusedProperty().addListener((o, was, is) -> {
+            if (!is) {
+                commit(s);
+            }
+        });
+        return s;
+    }
+
+    /** Applies what was typed (clamped), so Run never uses a stale value. */
+    static void commit(Spinner<Integer> s) {
+        String text = s.getEditor().getText();
+        SpinnerValueFactory.IntegerSpinnerValueFactory f = (SpinnerValueFactory.IntegerSpinnerValueFactory) s.getValueFactory();
+        try {
+            long v = Long.parseLong(text.trim());
+            f.setValue((int) Math.max(f.getMin(), Math.min(f.getMax(), v)));
+        } catch (NumberFormatException e) {
+            // keep the last value
+        }
+        s.getEditor().setText(Integer.toString(f.getValue()));
+    }
+
+    static void style(Scene scene) {
+        scene.getStylesheets().add(MainWindow.class.getResource("corelanes.css").toExternalForm());
+        scene.getRoot().getStyleClass().add("corelanes-root");
+    }
+
+    static void theme(Scene scene, boolean dark) {
+        scene.getRoot().pseudoClassStateChanged(PseudoClass.getPseudoClass("dark"), dark);
+    }
+}

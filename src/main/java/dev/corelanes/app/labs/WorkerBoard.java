@@ -1,0 +1,100 @@
+package dev.corelanes.app.labs;
+
+import dev.corelanes.view.Formats;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One row per worker: what counter value it last saw, as a number and a bar, and its resident memory.
+ * For threads every row reads the same counter (the bars climb together towards N × k); for processes
+ * each row is a separate counter that stops at k.
+ */
+final class WorkerBoard {
+
+    private final GridPane grid = new GridPane();
+    private final List<Label> values = new ArrayList<>();
+    private final List<ProgressBar> bars = new ArrayList<>();
+    private final List<Label> memory = new ArrayList<>();
+    private boolean processes;
+    private double full = 1;
+
+    WorkerBoard() {
+        grid.setHgap(14);
+        grid.setVgap(6);
+        grid.setId("workerBoard");
+        ColumnConstraints name = new ColumnConstraints();
+        ColumnConstraints bar = new ColumnConstraints();
+        bar.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(name, bar, new ColumnConstraints(), new ColumnConstraints());
+    }
+
+    Node node() {
+        return grid;
+    }
+
+    /** New rows for {@code n} workers; bars are full at {@code shared} (threads) or {@code own} (processes). */
+    void reset(int n, boolean isProcesses, long shared, long own) {
+        processes = isProcesses;
+        full = isProcesses ? own : shared;
+        grid.getChildren().clear();
+        values.clear();
+        bars.clear();
+        memory.clear();
+        grid.addRow(0, bold(isProcesses ? "child process" : "thread"),
+                bold(isProcesses ? "its own counter" : "the ONE shared counter, as this thread last saw it"),
+                bold("value"), bold("resident memory"));
+        for (int i = 0; i < n; i++) {
+            ProgressBar b = new ProgressBar(0);
+            b.setMaxWidth(Double.MAX_VALUE);
+            Label v = new Label("0");
+            v.setId("seen-" + (i + 1));
+            v.setMinWidth(110);
+            v.setAlignment(Pos.CENTER_RIGHT);
+            Label m = new Label("—");
+            m.setId("rss-" + (i + 1));
+            bars.add(b);
+            values.add(v);
+            memory.add(m);
+            grid.addRow(i + 1, new Label((isProcesses ? "child " : "thread ") + (i + 1)), b, v, m);
+        }
+    }
+
+    void showSeen(long[] seen) {
+        for (int i = 0; i < Math.min(seen.length, values.size()); i++) {
+            values.get(i).setText(String.format(Locale.ROOT, "%,d", seen[i]));
+            bars.get(i).setProgress(Math.min(1, seen[i] / full));
+        }
+    }
+
+    /** Threads: every row is the same process, so the same number. */
+    void showSharedMemory(long rss) {
+        String text = rss < 0 ? "not available on this OS" : Formats.bytes(rss) + " (shared)";
+        memory.forEach(m -> m.setText(text));
+    }
+
+    void showMemory(List<Long> residentBytes) {
+        if (!processes) {
+            showSharedMemory(residentBytes.get(0));
+            return;
+        }
+        for (int i = 0; i < Math.min(residentBytes.size(), memory.size()); i++) {
+            long b = residentBytes.get(i);
+            memory.get(i).setText(b < 0 ? "not available on this OS" : Formats.bytes(b) + " (its own)");
+        }
+    }
+
+    private static Label bold(String text) {
+        Label l = new Label(text);
+        l.setStyle("-fx-font-weight: bold;");
+        return l;
+    }
+}
