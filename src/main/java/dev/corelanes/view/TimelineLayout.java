@@ -413,7 +413,7 @@ public final class TimelineLayout {
                 if (lane.kind() == TimelineFrame.LaneKind.WORKER) {
                     return s.task() == Span.NO_TASK ? Palette.stateLabel(s.state()) : "#" + s.task();
                 }
-                return s.worker();
+                return taskLabel(s);
             }
         }
 
@@ -486,5 +486,17 @@ public final class TimelineLayout {
     /** Width of {@code text} in a sans-serif font, estimated (SVG has no font metrics; labels only need fit). */
     public static double textWidth(String text, double size) {
         return text.length() * size * 0.55;
+    }
+
+    /**
+     * A bar's name on a CPU or off-CPU lane: its worker when the worker runs just this task (T3, V12, P2), else
+     * worker and task ("main #2", "W1 #5"), so the tasks of a sequential run or a pool stay apart.
+     */
+    static String taskLabel(Span s) {
+        String w = s.worker();
+        if (s.task() == Span.NO_TASK || (w.length() > 1 && w.substring(1).equals(Integer.toString(s.task())))) {
+            return w;
+        }
+        return w + " #" + s.task();
     }
 }

@@ -159,4 +159,14 @@ class TimelineLayoutTest {
                 .mapToDouble(s -> ((Shape.Box) s).x() + ((Shape.Box) s).w()).max().orElse(0);
         assertEquals(f.xAt(S), right, 1.0, "the long sleep reaches its end");
     }
+
+    @Test
+    void barsOfAWorkerThatRunsSeveralTasksNameTheTask() {
+        var s = SpanState.RUNNING;
+        assertEquals("T3", TimelineLayout.taskLabel(new Span(3, "T3", 0, s, 0, 1)));
+        assertEquals("P12", TimelineLayout.taskLabel(new Span(12, "P12", 0, s, 0, 1)));
+        assertEquals("main #2", TimelineLayout.taskLabel(new Span(2, "main", 0, s, 0, 1)));
+        assertEquals("W1 #5", TimelineLayout.taskLabel(new Span(5, "W1", 0, s, 0, 1)));
+        assertEquals("P1", TimelineLayout.taskLabel(new Span(Span.NO_TASK, "P1", -1, SpanState.SPAWNING, 0, 1)));
+    }
 }
