@@ -6,9 +6,6 @@ import dev.corelanes.engine.Trace;
 import dev.corelanes.hardware.Hardware;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import javafx.scene.control.Spinner;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -86,22 +83,6 @@ class FxResponsivenessTest {
         }
     }
 
-    private void pick(FxRobot robot, String choiceId, String startsWith) {
-        robot.clickOn(choiceId);
-        robot.clickOn(robot.lookup(".context-menu .label")
-                .match((Label l) -> l.getText().startsWith(startsWith)).queryAs(Label.class));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private void type(FxRobot robot, String spinnerId, String text) {
-        Spinner<?> spinner = robot.lookup(spinnerId).queryAs(Spinner.class);
-        robot.doubleClickOn(spinner.getEditor());
-        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
-        robot.write(text);
-        robot.type(KeyCode.TAB);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     private Trace runAndWatch(FxRobot robot, int runsBefore) throws Exception {
         try (Watchdog dog = new Watchdog()) {
             robot.clickOn("#runButton");
@@ -122,14 +103,14 @@ class FxResponsivenessTest {
     void theFxThreadStaysResponsiveWhileComputeTasksSaturateTheCores(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                 () -> !robot.lookup("#runButton").queryAs(Button.class).isDisabled());
-        pick(robot, "#kindChoice", "Compute");
-        pick(robot, "#modeChoice", ExecutionMode.THREADS.label());
-        type(robot, "#tasksSpinner", "4");
-        type(robot, "#secondsSpinner", "1");
+        UserActions.pick(robot, "#kindChoice", "Compute");
+        UserActions.pick(robot, "#modeChoice", ExecutionMode.THREADS.label());
+        UserActions.type(robot, "#tasksSpinner", "4");
+        UserActions.type(robot, "#secondsSpinner", "1");
         assertEquals(TaskStatus.COMPLETED, runAndWatch(robot, 0).status());
 
-        pick(robot, "#modeChoice", ExecutionMode.PROCESSES.label());
-        type(robot, "#tasksSpinner", "3");
+        UserActions.pick(robot, "#modeChoice", ExecutionMode.PROCESSES.label());
+        UserActions.type(robot, "#tasksSpinner", "3");
         assertEquals(TaskStatus.COMPLETED, runAndWatch(robot, 1).status());
     }
 }

@@ -62,22 +62,8 @@ class MainWindowTest {
     }
 
     private void chooseMode(FxRobot robot, ExecutionMode mode) {
-        robot.clickOn("#modeChoice");
-        // The item in the open menu, not the ChoiceBox's own label (which may show the same text).
-        robot.clickOn(robot.lookup(".context-menu .label")
-                .match((Label l) -> l.getText().equals(mode.label())).queryAs(Label.class));
-        WaitForAsyncUtils.waitForFxEvents();
+        UserActions.pick(robot, "#modeChoice", mode.label());
         assertEquals(mode, window.form().modeProperty().get());
-    }
-
-    /** Replaces a spinner's text by typing, then leaves the field (which commits it). */
-    private void type(FxRobot robot, String spinnerId, String text) {
-        Spinner<?> spinner = robot.lookup(spinnerId).queryAs(Spinner.class);
-        robot.doubleClickOn(spinner.getEditor());
-        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
-        robot.write(text);
-        robot.type(KeyCode.TAB);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private RunRow lastRun() {
@@ -105,8 +91,8 @@ class MainWindowTest {
     void twoSleepThreadsRunAndShowUpInTheTableAndTimeline(FxRobot robot) throws Exception {
         waitReady(robot);
         chooseMode(robot, ExecutionMode.THREADS);
-        type(robot, "#tasksSpinner", "2");
-        type(robot, "#secondsSpinner", "0.3");
+        UserActions.type(robot, "#tasksSpinner", "2");
+        UserActions.type(robot, "#secondsSpinner", "0.3");
         robot.clickOn("#runButton");
         Trace t = waitEnd(30);
 
@@ -129,8 +115,8 @@ class MainWindowTest {
     @Test
     void cancelMidRunEndsTheRunAsCancelled(FxRobot robot) throws Exception {
         waitReady(robot);
-        type(robot, "#tasksSpinner", "2");
-        type(robot, "#secondsSpinner", "5");
+        UserActions.type(robot, "#tasksSpinner", "2");
+        UserActions.type(robot, "#secondsSpinner", "5");
         robot.clickOn("#runButton");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lastRun().handle().started());
         Thread.sleep(300);
@@ -146,8 +132,8 @@ class MainWindowTest {
     @Test
     void enterRunsAndEscapeCancels(FxRobot robot) throws Exception {
         waitReady(robot);
-        type(robot, "#tasksSpinner", "2");
-        type(robot, "#secondsSpinner", "5");
+        UserActions.type(robot, "#tasksSpinner", "2");
+        UserActions.type(robot, "#secondsSpinner", "5");
         robot.clickOn("#timelineCanvas");
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> session.runs().size() == 1);
@@ -169,8 +155,8 @@ class MainWindowTest {
     @Test
     void spaceRuns(FxRobot robot) throws Exception {
         waitReady(robot);
-        type(robot, "#tasksSpinner", "1");
-        type(robot, "#secondsSpinner", "0.1");
+        UserActions.type(robot, "#tasksSpinner", "1");
+        UserActions.type(robot, "#secondsSpinner", "0.1");
         robot.clickOn("#timelineCanvas");
         robot.type(KeyCode.SPACE);
         assertEquals(TaskStatus.COMPLETED, waitEnd(30).status());
@@ -181,13 +167,13 @@ class MainWindowTest {
     void outOfRangeTasksAreClampedToTheModesMaximum(FxRobot robot) throws Exception {
         waitReady(robot);
         chooseMode(robot, ExecutionMode.THREADS);
-        type(robot, "#tasksSpinner", "99999");
+        UserActions.type(robot, "#tasksSpinner", "99999");
         int max = ExperimentSpec.maxTasks(ExecutionMode.THREADS, window.form().kindProperty().get());
         assertEquals(max, window.form().tasksProperty().get());
         assertEquals(String.valueOf(max),
                 robot.lookup("#tasksSpinner").queryAs(Spinner.class).getEditor().getText());
         // Letters cannot even be typed.
-        type(robot, "#secondsSpinner", "abc");
+        UserActions.type(robot, "#secondsSpinner", "abc");
         assertEquals(1.0, window.form().secondsProperty().get(), 1e-9);
         assertFalse(robot.lookup("#runButton").queryAs(Button.class).isDisabled());
     }
@@ -196,7 +182,7 @@ class MainWindowTest {
     void anImpossibleCombinationSaysWhyAndDisablesRun(FxRobot robot) throws Exception {
         waitReady(robot);
         chooseMode(robot, ExecutionMode.VIRTUAL);
-        type(robot, "#tasksSpinner", "5000");
+        UserActions.type(robot, "#tasksSpinner", "5000");
         assertEquals(5000, window.form().tasksProperty().get());
         chooseMode(robot, ExecutionMode.THREADS);
         Label error = robot.lookup("#specError").queryAs(Label.class);
@@ -210,8 +196,8 @@ class MainWindowTest {
     void processesRunFromTheWindowAndLeaveNoChild(FxRobot robot) throws Exception {
         waitReady(robot);
         chooseMode(robot, ExecutionMode.PROCESSES);
-        type(robot, "#tasksSpinner", "2");
-        type(robot, "#secondsSpinner", "0.3");
+        UserActions.type(robot, "#tasksSpinner", "2");
+        UserActions.type(robot, "#secondsSpinner", "0.3");
         robot.clickOn("#runButton");
         Trace t = waitEnd(60);
         assertEquals(TaskStatus.COMPLETED, t.status(), t.message());
@@ -228,8 +214,8 @@ class MainWindowTest {
     @Test
     void closingTheWindowDuringARunCancelsIt(FxRobot robot) throws Exception {
         waitReady(robot);
-        type(robot, "#tasksSpinner", "2");
-        type(robot, "#secondsSpinner", "5");
+        UserActions.type(robot, "#tasksSpinner", "2");
+        UserActions.type(robot, "#secondsSpinner", "5");
         robot.clickOn("#runButton");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lastRun().handle().started());
         robot.interact(() -> stage.fireEvent(
@@ -242,8 +228,8 @@ class MainWindowTest {
     void tenThousandVirtualThreadsStayUsable(FxRobot robot) throws Exception {
         waitReady(robot);
         chooseMode(robot, ExecutionMode.VIRTUAL);
-        type(robot, "#tasksSpinner", "10000");
-        type(robot, "#secondsSpinner", "0.2");
+        UserActions.type(robot, "#tasksSpinner", "10000");
+        UserActions.type(robot, "#secondsSpinner", "0.2");
         robot.clickOn("#runButton");
         Trace t = waitEnd(60);
         assertEquals(TaskStatus.COMPLETED, t.status(), t.message());

@@ -1,8 +1,6 @@
 package dev.corelanes.app.labs;
 
 import javafx.scene.control.Label;
-import javafx.scene.control.Spinner;
-import javafx.scene.input.KeyCode;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -17,12 +15,7 @@ final class LabRobot {
 
     /** Replaces a spinner's text by typing, then leaves the field (which commits it). */
     static void type(FxRobot robot, String spinnerId, String text) {
-        Spinner<?> spinner = robot.lookup(spinnerId).queryAs(Spinner.class);
-        robot.doubleClickOn(spinner.getEditor());
-        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
-        robot.write(text);
-        robot.type(KeyCode.TAB);
-        WaitForAsyncUtils.waitForFxEvents();
+        dev.corelanes.app.UserActions.type(robot, spinnerId, text);
     }
 
     static String text(FxRobot robot, String id) {
