@@ -2,7 +2,10 @@ package dev.corelanes;
 
 import dev.corelanes.cli.Cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Set;
 
 /**
  * The entry point, and only a dispatcher. It is deliberately not a JavaFX Application: the java launcher
@@ -13,6 +16,8 @@ import java.util.Arrays;
  *   <li>no arguments → the window</li>
  *   <li>{@code --worker …} → a child worker process (engine only)</li>
  *   <li>{@code --counter-worker K} → a child of the memory lab</li>
+ *   <li>run files only ({@code CoreLanes a.corelanes.json}, as a file manager passes a double-clicked
+ *       file) → the window, with those runs open</li>
  *   <li>anything else → the command line ({@code info}, {@code run}, …)</li>
  * </ul>
  */
@@ -25,6 +30,32 @@ public final class Main {
     private Main() {
     }
 
+    /** Command names that win over a file of the same name in the current folder. */
+    private static final Set<String> COMMANDS = Set.of("info", "run", "export", "memory", "overhead", "window", "sweep", "help");
+
+    /**
+     * True when every argument names an existing file and the first is no command: a file manager opening
+     * run files (the installed .desktop entry says {@code Exec=CoreLanes %F}). Options keep the command line.
+     */
+    static boolean opensFiles(String[] args) {
+        if (args.length == 0 || COMMANDS.contains(args[0])) {
+            return false;
+        }
+        for (String a : args) {
+            if (a.isEmpty() || a.startsWith("-")) {
+                return false;
+            }
+            try {
+                if (!Files.isRegularFile(Path.of(a))) {
+                    return false;
+                }
+            } catch (java.nio.file.InvalidPathException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static void main(String[] args) {
         if (args.length > 0 && WORKER_FLAG.equals(args[0])) {
             dev.corelanes.engine.process.WorkerMain.main(Arrays.copyOfRange(args, 1, args.length));
@@ -34,7 +65,7 @@ public final class Main {
             dev.corelanes.engine.lab.CounterWorker.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
-        if (args.length == 0) {
+        if (args.length == 0 || opensFiles(args)) {
             dev.corelanes.app.Launcher.launch(args);
             return;
         }

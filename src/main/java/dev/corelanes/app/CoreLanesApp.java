@@ -15,6 +15,8 @@ public final class CoreLanesApp extends Application {
         MainWindow window = new MainWindow(session);
         window.install(stage);
         stage.show();
+        // Run files passed by a file manager (double-click) or on the command line open as runs.
+        window.openFiles(getParameters().getRaw().stream().map(java.nio.file.Path::of).toList());
         if (Boolean.getBoolean(STARTUP_PROBE)) {
             // For the start-up benchmark: say when the first frame with the window has been laid out.
             javafx.application.Platform.runLater(() -> System.out.println(SHOWN_LINE));

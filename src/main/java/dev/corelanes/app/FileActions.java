@@ -86,9 +86,10 @@ final class FileActions {
             return;
         }
         Trace t = rows.get(0).trace();
-        String name = Slide.fileName(List.of(t), today(t), "json");
+        // .corelanes.json: the installed app claims that double extension, so a double-click opens the run.
+        String name = Slide.fileName(List.of(t), today(t), RUN_EXTENSION);
         asker.save(owner.get(), "Save run as", name, "CoreLanes run files (*.json)", "*.json")
-                .ifPresent(p -> save(t, withExtension(p, "json")));
+                .ifPresent(p -> save(t, p.toString().toLowerCase(Locale.ROOT).endsWith(".json") ? p : withExtension(p, RUN_EXTENSION)));
     }
 
     void save(Trace t, Path file) {
@@ -129,6 +130,9 @@ final class FileActions {
     }
 
     /** {@code file}, with {@code .ext} added when the user typed a name without it. */
+    /** The run file extension the installers register (see installer/linux/run-file.properties). */
+    static final String RUN_EXTENSION = "corelanes.json";
+
     static Path withExtension(Path file, String ext) {
         String name = file.getFileName() == null ? "" : file.getFileName().toString();
         return name.toLowerCase(Locale.ROOT).endsWith("." + ext) ? file : file.resolveSibling(name + "." + ext);

@@ -292,18 +292,23 @@ public final class MainWindow {
     }
 
     private void onDragDropped(DragEvent e) {
-        boolean any = false;
-        if (e.getDragboard().hasFiles()) {
-            for (File f : e.getDragboard().getFiles()) {
-                RunRow row = files.open(f.toPath());
-                if (row != null) {
-                    select(row);
-                    any = true;
-                }
-            }
-        }
+        boolean any = e.getDragboard().hasFiles()
+                && openFiles(e.getDragboard().getFiles().stream().map(File::toPath).toList());
         e.setDropCompleted(any);
         e.consume();
+    }
+
+    /** Opens run files (dropped, or passed on the command line by a file manager); true if any opened. */
+    boolean openFiles(List<java.nio.file.Path> paths) {
+        boolean any = false;
+        for (java.nio.file.Path p : paths) {
+            RunRow row = files.open(p);
+            if (row != null) {
+                select(row);
+                any = true;
+            }
+        }
+        return any;
     }
 
     // ---- running --------------------------------------------------------------------------------------

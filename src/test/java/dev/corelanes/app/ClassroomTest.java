@@ -228,6 +228,33 @@ class ClassroomTest {
     }
 
     @Test
+    void runFilesPassedByAFileManagerOpenAsRunsAndABadOneIsNamed(FxRobot robot) throws Exception {
+        Path seq = saved(Traces.compute(ExecutionMode.SEQUENTIAL, 2), "seq.corelanes.json");
+        Path thr = saved(Traces.compute(ExecutionMode.THREADS, 2), "thr.corelanes.json");
+        Path bad = Files.writeString(dir.resolve("bad.corelanes.json"), "not a run");
+        boolean any = WaitForAsyncUtils.asyncFx(() -> window.openFiles(List.of(seq, bad, thr))).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(any);
+        assertEquals(2, session.runs().size(), "the two good files open, the bad one adds nothing");
+        assertEquals(thr, session.runs().get(1).source());
+        assertFalse(WaitForAsyncUtils.asyncFx(() -> window.openFiles(List.of(bad))).get(10, TimeUnit.SECONDS),
+                "nothing opened from a bad file");
+        assertTrue(window.messages().isError());
+        assertTrue(window.messages().text().contains("bad.corelanes.json"), window.messages().text());
+    }
+
+    @Test
+    void saveSuggestsTheRegisteredRunFileExtension(FxRobot robot) throws Exception {
+        open(robot, saved(Traces.compute(ExecutionMode.THREADS, 2), "two.json"));
+        robot.clickOn(robot.lookup(".table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        Path chosen = dir.resolve("mine");
+        answers.add(chosen);
+        shortcut(robot, KeyCode.S);
+        assertTrue(lastSuggested.endsWith(".corelanes.json"), lastSuggested);
+        assertTrue(Files.isRegularFile(dir.resolve("mine.corelanes.json")), "a name without extension gets it");
+    }
+
+    @Test
     void badFilesShowAMessageAndChangeNothing(FxRobot robot) throws Exception {
         Path good = saved(Traces.compute(ExecutionMode.THREADS, 2), "good.json");
         open(robot, good);
