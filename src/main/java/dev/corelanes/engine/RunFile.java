@@ -1,5 +1,6 @@
 package dev.corelanes.engine;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -10,6 +11,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -28,8 +34,22 @@ public final class RunFile {
 
     public static final String FORMAT = "corelanes-run";
     public static final int VERSION = 1;
-    /** Far above any real run (a 20 000-span run is ~2 MB); guards against opening a wrong huge file. */
+    /**
+     * The largest run file read (and written): far above a normal run (a 20 000-span run is ~2 MB), and a
+     * guard against opening a wrong huge file. A run keeps at most {@link #MAX_SPANS} spans, which, one
+     * compact line each, always fit.
+     */
     public static final long MAX_BYTES = 64L * 1024 * 1024;
+    /** Spans a run file holds; a run keeps no more (the rest are counted as dropped, see {@link TraceSink}). */
+    public static final int MAX_SPANS = 300_000;
+    /** Tasks a run file holds: the most any mode runs ({@link ExperimentSpec#MAX_LIGHT_TASKS}). */
+    public static final int MAX_TASKS = ExperimentSpec.MAX_LIGHT_TASKS;
+    /**
+     * The latest time on a run's timeline a file holds: a day. A run is capped at
+     * {@link ExperimentSpec#MAX_RUN_SECONDS} of expected time, so even a run slowed down many times by a
+     * busy machine reads back.
+     */
+    public static final double MAX_SECONDS = 86_400;
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -45,17 +65,74 @@ public final class RunFile {
         AtomicFiles.write(file, content(trace));
     }
 
-    /** The file's content, for writing it together with others ({@link AtomicFiles.Batch}). */
+    /**
+     * The file's content, for writing it together with others ({@link AtomicFiles.Batch}). A run that this
+     * reader could not read back (longer than {@link #MAX_SECONDS}, more than {@link #MAX_SPANS} spans or
+     * {@link #MAX_BYTES}) is refused rather than written.
+     */
     public static AtomicFiles.Content content(Trace trace) {
-        return out -> JSON.writeValue(out, toJson(trace));
+        return out -> {
+            String why = tooLarge(trace);
+            if (why != null) {
+                throw new IOException(why);
+            }
+            CappedStream capped = new CappedStream(out);
+            try (JsonGenerator g = JSON.getFactory().createGenerator(capped)) {
+                g.setPrettyPrinter(new RowsPrettyPrinter());
+                JSON.writeTree(g, toJson(trace));
+            }
+        };
+    }
+
+    /** Why a run file of {@code t} could not be read back, or null. */
+    static String tooLarge(Trace t) {
+        if (t.wallNanos() > MAX_SECONDS * 1e9) {
+            return "the run lasted " + Math.round(t.wallSeconds()) + " s, longer than a run file holds ("
+                    + (long) MAX_SECONDS + " s).";
+        }
+        if (t.spans().size() > MAX_SPANS) {
+            return "the run has " + t.spans().size() + " spans, more than a run file holds (" + MAX_SPANS + ").";
+        }
+        return null;
+    }
+
+    /** Stops a file at {@link #MAX_BYTES}: what the reader would refuse is never written. */
+    private static final class CappedStream extends java.io.FilterOutputStream {
+        private long written;
+
+        CappedStream(java.io.OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            count(1);
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            count(len);
+            out.write(b, off, len);
+        }
+
+        private void count(int n) throws IOException {
+            written += n;
+            if (written > MAX_BYTES) {
+                throw new IOException("the run file would be larger than " + (MAX_BYTES >> 20)
+                        + " MB, more than a run file holds.");
+            }
+        }
     }
 
     public static String toJsonString(Trace trace) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try {
-            return JSON.writeValueAsString(toJson(trace));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+            content(trace).writeTo(bytes);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     static ObjectNode toJson(Trace t) {
@@ -140,25 +217,40 @@ public final class RunFile {
             if (Files.isDirectory(file)) {
                 throw new RunFileException(file + " is a folder, not a run file.");
             }
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw new RunFileException(file.getFileName() + " is " + (size >> 20) + " MB: too large for a run file"
-                        + " (at most " + (MAX_BYTES >> 20) + " MB).");
+            // The cap is counted while reading, not taken from Files.size(): a device or a pipe
+            // (/dev/zero, a FIFO) has no size and would otherwise be read until memory runs out.
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) MAX_BYTES + 1);
             }
-            return parse(Files.readString(file), file.getFileName().toString());
+            if (bytes.length > MAX_BYTES) {
+                throw new RunFileException(file.getFileName() + " is larger than " + (MAX_BYTES >> 20)
+                        + " MB: too large for a run file.");
+            }
+            return parse(decode(bytes, file), file.getFileName().toString());
         } catch (NoSuchFileException e) {
             throw new RunFileException("No such file: " + file);
         } catch (AccessDeniedException e) {
             throw new RunFileException("Cannot read " + file + ": permission denied.");
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new RunFileException(file.getFileName() + " is not a CoreLanes run file (not text).");
         } catch (IOException e) {
             throw new RunFileException("Cannot read " + file + ": " + e.getMessage());
         }
     }
 
+    private static String decode(byte[] bytes, Path file) throws RunFileException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new RunFileException(file.getFileName() + " is not a CoreLanes run file (not text).");
+        }
+    }
+
     /** Parses run-file text; {@code name} names the source in messages. */
     public static Trace parse(String text, String name) throws RunFileException {
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // a UTF-8 byte-order mark, as some Windows editors save
+        }
         if (text.isBlank()) {
             throw new RunFileException(name + " is empty: not valid JSON, not a run file.");
         }
@@ -206,18 +298,32 @@ public final class RunFile {
                 throw new RunFileException(name + ": the experiment in it is not valid: " + e.getMessage());
             }
             JsonNode m = object(root, "machine");
+            int logical = integerIn(m, "logicalCores", 1, MachineInfo.MAX_CPUS);
+            int physical = integerIn(m, "physicalCores", 1, logical);
             List<List<Integer>> smt = new ArrayList<>();
+            int listed = 0;
             for (JsonNode g : array(m, "smtGroups")) {
+                if (!g.isArray()) {
+                    throw new RunFileException(name + ": \"machine.smtGroups\" must be a list of lists of CPU numbers.");
+                }
                 List<Integer> group = new ArrayList<>();
                 for (JsonNode c : g) {
-                    group.add(checkedInt(c, "machine.smtGroups"));
+                    if (++listed > logical) {
+                        throw new RunFileException(name + ": \"machine.smtGroups\" lists more CPUs than the machine's "
+                                + logical + ".");
+                    }
+                    group.add(checkedIn(c, "machine.smtGroups", 0, logical - 1));
                 }
                 smt.add(group);
             }
-            MachineInfo machine = new MachineInfo(text(m, "cpu"), integer(m, "logicalCores"),
-                    integer(m, "physicalCores"), smt, longValue(m, "memoryBytes"), text(m, "os"), text(m, "java"));
+            MachineInfo machine = new MachineInfo(text(m, "cpu"), logical, physical, smt,
+                    longIn(m, "memoryBytes", 0, Long.MAX_VALUE), text(m, "os"), text(m, "java"));
             JsonNode c = object(root, "calibration");
-            Calibration cal = new Calibration(longValue(c, "stepsPerSecond"), number(c, "measuredMillis"));
+            double measured = number(c, "measuredMillis");
+            if (measured < 0) {
+                throw new RunFileException(name + ": \"measuredMillis\" is negative.");
+            }
+            Calibration cal = new Calibration(longIn(c, "stepsPerSecond", 0, Long.MAX_VALUE), measured);
             Instant startedAt;
             try {
                 startedAt = Instant.parse(text(root, "startedAt"));
@@ -225,32 +331,31 @@ public final class RunFile {
                 throw new RunFileException(name + ": \"startedAt\" is not a date-time.");
             }
             List<WorkerInfo> workers = new ArrayList<>();
-            for (JsonNode w : array(root, "workers")) {
+            for (JsonNode w : limited(root, "workers", MAX_TASKS + 1)) {
                 workers.add(new WorkerInfo(text(w, "name"), optionalLong(w, "pid"), optionalLong(w, "peakRssBytes")));
             }
             List<TaskRecord> tasks = new ArrayList<>();
-            for (JsonNode t : array(root, "tasks")) {
-                tasks.add(new TaskRecord(integer(t, "id"), text(t, "worker"), nanos(t, "startSeconds"),
+            for (JsonNode t : limited(root, "tasks", MAX_TASKS)) {
+                tasks.add(new TaskRecord(integerIn(t, "id", 1, MAX_TASKS), text(t, "worker"), nanos(t, "startSeconds"),
                         nanos(t, "endSeconds"), status(t), text(t, "message")));
             }
             List<Span> spans = new ArrayList<>();
-            for (JsonNode sp : array(root, "spans")) {
+            for (JsonNode sp : limited(root, "spans", MAX_SPANS)) {
                 JsonNode core = sp.get("core");
-                int coreId = core == null || core.isNull() ? Span.NO_CORE : checkedInt(core, "spans.core");
-                if (coreId < Span.NO_CORE) {
-                    throw new RunFileException(name + ": a span has a negative core.");
-                }
+                int coreId = core == null || core.isNull() ? Span.NO_CORE
+                        : checkedIn(core, "spans.core", 0, MachineInfo.MAX_CPUS - 1);
                 SpanState state;
                 try {
                     state = SpanState.parse(text(sp, "state"));
                 } catch (IllegalArgumentException e) {
                     throw new RunFileException(name + ": " + e.getMessage() + " in spans.");
                 }
-                spans.add(new Span(integer(sp, "task"), text(sp, "worker"), coreId, state, nanos(sp, "startSeconds"),
-                        nanos(sp, "endSeconds")));
+                spans.add(new Span(integerIn(sp, "task", Span.NO_TASK, MAX_TASKS), text(sp, "worker"), coreId, state,
+                        nanos(sp, "startSeconds"), nanos(sp, "endSeconds")));
             }
-            return new Trace(spec, machine, cal, startedAt, nanos(root, "wallSeconds"), nanos(root, "cpuSeconds"),
-                    status(root), text(root, "message"), tasks, workers, spans, longValue(root, "droppedSpans"));
+            return new Trace(spec, machine, cal, startedAt, nanos(root, "wallSeconds"), cpuNanos(root),
+                    status(root), text(root, "message"), tasks, workers, spans,
+                    longIn(root, "droppedSpans", 0, Long.MAX_VALUE));
         }
 
         private TaskStatus status(JsonNode n) throws RunFileException {
@@ -312,6 +417,46 @@ public final class RunFile {
             return v.asInt();
         }
 
+        /** A whole number from {@code min} to {@code max}: counts and indexes are bounded before anything is sized by them. */
+        private int integerIn(JsonNode n, String f, int min, int max) throws RunFileException {
+            return checkedIn(field(n, f), f, min, max);
+        }
+
+        private int checkedIn(JsonNode v, String f, int min, int max) throws RunFileException {
+            int i = checkedInt(v, f);
+            if (i < min || i > max) {
+                throw new RunFileException(name + ": \"" + f + "\" is " + i + ", out of range (" + min + " to " + max + ").");
+            }
+            return i;
+        }
+
+        private long longIn(JsonNode n, String f, long min, long max) throws RunFileException {
+            long v = longValue(n, f);
+            if (v < min || v > max) {
+                throw new RunFileException(name + ": \"" + f + "\" is " + v + ", out of range (" + min + " to " + max + ").");
+            }
+            return v;
+        }
+
+        /** A list of at most {@code max} entries. */
+        private JsonNode limited(JsonNode n, String f, int max) throws RunFileException {
+            JsonNode v = array(n, f);
+            if (v.size() > max) {
+                throw new RunFileException(name + ": \"" + f + "\" has " + v.size() + " entries; a run file holds at most "
+                        + max + ".");
+            }
+            return v;
+        }
+
+        /** CPU time: tasks on many cores can use more CPU seconds than a day of wall time, never more than all CPUs could. */
+        private long cpuNanos(JsonNode root) throws RunFileException {
+            double s = number(root, "cpuSeconds");
+            if (s < 0 || s > MAX_SECONDS * MachineInfo.MAX_CPUS) {
+                throw new RunFileException(name + ": \"cpuSeconds\" is out of range (" + s + " s).");
+            }
+            return Math.round(s * 1e9);
+        }
+
         private long longValue(JsonNode n, String f) throws RunFileException {
             JsonNode v = field(n, f);
             if (!v.isIntegralNumber() || !v.canConvertToLong()) {
@@ -333,10 +478,10 @@ public final class RunFile {
             return v.asDouble();
         }
 
-        /** Seconds on the run's timeline, as nanoseconds; at most a day, never negative. */
+        /** Seconds on the run's timeline, as nanoseconds; at most {@link #MAX_SECONDS}, never negative. */
         private long nanos(JsonNode n, String f) throws RunFileException {
             double s = number(n, f);
-            if (s < 0 || s > 86_400) {
+            if (s < 0 || s > MAX_SECONDS) {
                 throw new RunFileException(name + ": \"" + f + "\" is out of range (" + s + " s).");
             }
             return Math.round(s * 1e9);
