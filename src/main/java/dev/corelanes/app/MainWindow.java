@@ -294,12 +294,10 @@ public final class MainWindow {
     private void onDragDropped(DragEvent e) {
         boolean any = false;
         if (e.getDragboard().hasFiles()) {
+            // Read off the FX thread; each file that is a run is selected once read, the others say why.
             for (File f : e.getDragboard().getFiles()) {
-                RunRow row = files.open(f.toPath());
-                if (row != null) {
-                    select(row);
-                    any = true;
-                }
+                files.open(f.toPath(), this::select);
+                any = true;
             }
         }
         e.setDropCompleted(any);

@@ -123,6 +123,16 @@ class ClassroomTest {
         answers.add(file);
         robot.clickOn("File");
         robot.clickOn("Open run…");
+        awaitOpened();
+    }
+
+    /** Run files are read off the FX thread: wait until the reading is done and its result shown. */
+    private void awaitOpened() {
+        try {
+            WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> !window.files().opening());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the run file was still being read", e);
+        }
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -228,6 +238,26 @@ class ClassroomTest {
     }
 
     @Test
+    void aFileStillBeingReadLeavesTheWindowFree(FxRobot robot) throws Exception {
+        Path fifo = dir.resolve("slow.json");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo available");
+        answers.add(fifo);
+        robot.clickOn("File");
+        robot.clickOn("Open run…");
+        // Nobody writes the pipe yet: the reader waits, the FX thread must not.
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.files().opening(), "still reading");
+        assertTrue(robot.lookup("#messageText").queryAs(Label.class).getText().contains("Opening slow.json"));
+        robot.clickOn("View"); // the menus still answer while the file is read
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        Files.writeString(fifo, RunFile.toJsonString(Traces.compute(ExecutionMode.THREADS, 2)));
+        awaitOpened();
+        assertEquals(1, session.runs().size());
+        assertFalse(window.messages().isError());
+    }
+
+    @Test
     void badFilesShowAMessageAndChangeNothing(FxRobot robot) throws Exception {
         Path good = saved(Traces.compute(ExecutionMode.THREADS, 2), "good.json");
         open(robot, good);
@@ -238,11 +268,17 @@ class ClassroomTest {
         Path foreign = Files.writeString(dir.resolve("foreign.json"), "{\"format\": \"something-else\", \"version\": 1}");
         Path newer = Files.writeString(dir.resolve("newer.json"),
                 valid.replaceFirst("\"version\"\\s*:\\s*1", "\"version\":99"));
+        Path hugeCore = Files.writeString(dir.resolve("core.json"), valid.replaceFirst("\"core\":\\d+", "\"core\":2147483647"));
+        Path manyCpus = Files.writeString(dir.resolve("cpus.json"),
+                valid.replaceFirst("\"logicalCores\"\\s*:\\s*\\d+", "\"logicalCores\" : 20000000"));
         String[][] cases = {
                 {corrupt.toString(), "not valid JSON"},
                 {truncated.toString(), "not valid JSON"},
                 {foreign.toString(), "not a CoreLanes run file"},
                 {newer.toString(), "newer CoreLanes"},
+                {hugeCore.toString(), "spans.core"},
+                {manyCpus.toString(), "logicalCores"},
+                {"/dev/zero", "larger than 64 MB"},
         };
         for (String[] c : cases) {
             robot.interact(() -> window.messages().clear());
