@@ -137,7 +137,7 @@ final class RunCommand implements Callable<Integer> {
             if (m.pooled() && workers == null) {
                 throw new UserError("mode " + m.id() + " needs --workers W (the pool size).");
             }
-            return new ExperimentSpec(m, k, tasks, seconds, workers == null ? 1 : workers, gil);
+            return new ExperimentSpec(m, k, tasks, seconds, workers == null ? 1 : workers, gil).requireRunnable();
         } catch (SpecException e) {
             throw new UserError(e.getMessage());
         }

@@ -47,13 +47,21 @@ public record ExperimentSpec(ExecutionMode mode, TaskKind kind, int tasks, doubl
         } else {
             workers = impliedWorkers(mode, tasks);
         }
-        double longest = longestSeconds(mode, kind, tasks, taskSeconds, workers);
+    }
+
+    /**
+     * This spec, if it may be run: one that could take longer than {@link #MAX_RUN_SECONDS} is refused
+     * before it starts. Not part of the constructor, so a run file saved before the cap still opens.
+     */
+    public ExperimentSpec requireRunnable() {
+        double longest = longestSeconds();
         if (longest > MAX_RUN_SECONDS) {
             throw new SpecException("This run could take " + Math.round(longest) + " s ("
-                    + (kind == TaskKind.COMPUTE ? "all its work on one core" : "its waits one after another")
+                    + (kind == TaskKind.COMPUTE ? "all its work on one core" : "its waits in the waves the mode allows")
                     + "); a run may take at most " + Math.round(MAX_RUN_SECONDS) + " s (2 hours): use fewer or"
                     + " shorter tasks.");
         }
+        return this;
     }
 
     /**

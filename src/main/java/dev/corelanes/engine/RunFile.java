@@ -3,6 +3,7 @@ package dev.corelanes.engine;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,9 +13,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -37,11 +35,11 @@ public final class RunFile {
     /**
      * The largest run file read (and written): far above a normal run (a 20 000-span run is ~2 MB), and a
      * guard against opening a wrong huge file. A run keeps at most {@link #MAX_SPANS} spans, which, one
-     * compact line each, always fit.
+     * compact line each, always fit. Reading streams the spans, so memory follows the spans, not the text.
      */
-    public static final long MAX_BYTES = 64L * 1024 * 1024;
+    public static final long MAX_BYTES = 128L * 1024 * 1024;
     /** Spans a run file holds; a run keeps no more (the rest are counted as dropped, see {@link TraceSink}). */
-    public static final int MAX_SPANS = 300_000;
+    public static final int MAX_SPANS = 800_000;
     /** Tasks a run file holds: the most any mode runs ({@link ExperimentSpec#MAX_LIGHT_TASKS}). */
     public static final int MAX_TASKS = ExperimentSpec.MAX_LIGHT_TASKS;
     /**
@@ -55,6 +53,9 @@ public final class RunFile {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** Reads one value at a time from a parser positioned inside the file (what follows is not "trailing"). */
+    private static final com.fasterxml.jackson.databind.ObjectReader VALUE =
+            JSON.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private RunFile() {
     }
@@ -79,7 +80,30 @@ public final class RunFile {
             CappedStream capped = new CappedStream(out);
             try (JsonGenerator g = JSON.getFactory().createGenerator(capped)) {
                 g.setPrettyPrinter(new RowsPrettyPrinter());
-                JSON.writeTree(g, toJson(trace));
+                g.writeStartObject();
+                // Everything but the spans as a tree; the spans (up to MAX_SPANS) straight to the file.
+                ObjectNode head = toJson(trace, false);
+                for (var field : head.properties()) {
+                    g.writeFieldName(field.getKey());
+                    JSON.writeTree(g, field.getValue());
+                }
+                g.writeArrayFieldStart("spans");
+                for (Span sp : trace.spans()) {
+                    g.writeStartObject();
+                    g.writeNumberField("task", sp.task());
+                    g.writeStringField("worker", sp.worker());
+                    if (sp.hasCore()) {
+                        g.writeNumberField("core", sp.core());
+                    } else {
+                        g.writeNullField("core");
+                    }
+                    g.writeStringField("state", sp.state().id());
+                    g.writeNumberField("startSeconds", sp.startSeconds());
+                    g.writeNumberField("endSeconds", sp.endSeconds());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
             }
         };
     }
@@ -136,6 +160,10 @@ public final class RunFile {
     }
 
     static ObjectNode toJson(Trace t) {
+        return toJson(t, true);
+    }
+
+    private static ObjectNode toJson(Trace t, boolean withSpans) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
@@ -185,6 +213,9 @@ public final class RunFile {
             o.put("status", r.status().id());
             o.put("message", r.message());
         }
+        if (!withSpans) {
+            return root;
+        }
         ArrayNode spans = root.putArray("spans");
         for (Span s : t.spans()) {
             ObjectNode o = spans.addObject();
@@ -213,21 +244,24 @@ public final class RunFile {
     // ---------------------------------------------------------------- reading
 
     public static Trace read(Path file) throws RunFileException {
-        try {
-            if (Files.isDirectory(file)) {
-                throw new RunFileException(file + " is a folder, not a run file.");
+        if (Files.isDirectory(file)) {
+            throw new RunFileException(file + " is a folder, not a run file.");
+        }
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        // The cap is counted while reading, not taken from Files.size(): a device or a pipe (/dev/zero, a
+        // FIFO) has no size and would otherwise be read until memory runs out.
+        try (CappedInput in = new CappedInput(Files.newInputStream(file))) {
+            try {
+                // Jackson reads the bytes as UTF-8 and skips a byte-order mark.
+                return parse(JSON.getFactory().createParser(in), name);
+            } catch (RunFileException e) {
+                if (in.over) {
+                    throw tooLarge(file);
+                }
+                throw e;
             }
-            // The cap is counted while reading, not taken from Files.size(): a device or a pipe
-            // (/dev/zero, a FIFO) has no size and would otherwise be read until memory runs out.
-            byte[] bytes;
-            try (InputStream in = Files.newInputStream(file)) {
-                bytes = in.readNBytes((int) MAX_BYTES + 1);
-            }
-            if (bytes.length > MAX_BYTES) {
-                throw new RunFileException(file.getFileName() + " is larger than " + (MAX_BYTES >> 20)
-                        + " MB: too large for a run file.");
-            }
-            return parse(decode(bytes, file), file.getFileName().toString());
+        } catch (CappedInput.TooLarge e) {
+            throw tooLarge(file);
         } catch (NoSuchFileException e) {
             throw new RunFileException("No such file: " + file);
         } catch (AccessDeniedException e) {
@@ -237,12 +271,46 @@ public final class RunFile {
         }
     }
 
-    private static String decode(byte[] bytes, Path file) throws RunFileException {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new RunFileException(file.getFileName() + " is not a CoreLanes run file (not text).");
+    private static RunFileException tooLarge(Path file) {
+        return new RunFileException(file + " is larger than " + (MAX_BYTES >> 20) + " MB: too large for a run file.");
+    }
+
+    /** Counts bytes as they are read and stops at {@link #MAX_BYTES}. */
+    private static final class CappedInput extends java.io.FilterInputStream {
+        static final class TooLarge extends IOException {
+        }
+
+        private long read;
+        boolean over;
+
+        CappedInput(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) throws IOException {
+            read += n;
+            if (read > MAX_BYTES) {
+                over = true;
+                throw new TooLarge();
+            }
         }
     }
 
@@ -251,18 +319,76 @@ public final class RunFile {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1); // a UTF-8 byte-order mark, as some Windows editors save
         }
-        if (text.isBlank()) {
-            throw new RunFileException(name + " is empty: not valid JSON, not a run file.");
-        }
-        JsonNode root;
         try {
-            root = JSON.readTree(text);
+            return parse(JSON.getFactory().createParser(text), name);
+        } catch (IOException e) {
+            throw new RunFileException(name + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads the top-level object field by field. The spans are read one at a time and checked as they come,
+     * so memory follows the number of spans (each a small record), never a tree of the whole file.
+     */
+    private static Trace parse(JsonParser p, String name) throws RunFileException, IOException {
+        Reader reader = new Reader(name, new java.util.HashMap<>());
+        ObjectNode root = JSON.createObjectNode();
+        List<Span> spans = null;
+        RunFileException spanProblem = null;
+        try (p) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                throw new RunFileException(name + " is empty: not valid JSON, not a run file.");
+            }
+            if (first != JsonToken.START_OBJECT) {
+                VALUE.readTree(p); // a complete value (an array, a number) is "not an object"; broken text is not JSON
+                throw new RunFileException(name + " is not a CoreLanes run file: expected a JSON object.");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (field.equals("spans") && value == JsonToken.START_ARRAY && !root.has("spans")) {
+                    root.putArray("spans"); // a placeholder: a second "spans" field is a duplicate
+                    spans = new ArrayList<>();
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        JsonNode sp = VALUE.readTree(p);
+                        if (spanProblem != null) {
+                            continue; // keep reading to report broken JSON or a foreign format first
+                        }
+                        if (spans.size() == MAX_SPANS) {
+                            spanProblem = new RunFileException(name + ": \"spans\" has more than " + MAX_SPANS
+                                    + " entries; a run file holds at most " + MAX_SPANS + ".");
+                            continue;
+                        }
+                        try {
+                            spans.add(reader.span(sp));
+                        } catch (RunFileException e) {
+                            spanProblem = e;
+                        } catch (IllegalArgumentException e) {
+                            spanProblem = new RunFileException(name + ": " + e.getMessage());
+                        }
+                    }
+                } else {
+                    if (root.has(field)) {
+                        throw new RunFileException(name + " is not a CoreLanes run file: it is not valid JSON"
+                                + " (field \"" + field + "\" twice).");
+                    }
+                    root.set(field, VALUE.readTree(p));
+                }
+            }
+            if (p.nextToken() != null) {
+                throw new RunFileException(name + " is not a CoreLanes run file: it is not valid JSON (text after the end).");
+            }
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            throw new RunFileException(name + " is not a CoreLanes run file: a value in it is too long.");
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Invalid UTF-8")) {
+                throw new RunFileException(name + " is not a CoreLanes run file (not text).");
+            }
             throw new RunFileException(name + " is not a CoreLanes run file: it is not valid JSON" + where + ".");
-        }
-        if (root == null || !root.isObject()) {
-            throw new RunFileException(name + " is not a CoreLanes run file: expected a JSON object.");
+        } catch (java.io.CharConversionException e) {
+            throw new RunFileException(name + " is not a CoreLanes run file (not text).");
         }
         if (!FORMAT.equals(root.path("format").asText(null))) {
             throw new RunFileException(name + " is not a CoreLanes run file (its \"format\" is not \"" + FORMAT + "\").");
@@ -278,17 +404,23 @@ public final class RunFile {
         if (v.asLong() < 1) {
             throw new RunFileException(name + ": unknown run-file version " + v.asText() + ".");
         }
+        if (spanProblem != null) {
+            throw spanProblem;
+        }
         try {
-            return new Reader(name).trace(root);
+            if (spans == null) {
+                reader.array(root, "spans"); // missing, or not a list: says which
+            }
+            return reader.trace(root, spans);
         } catch (IllegalArgumentException e) {
             throw new RunFileException(name + ": " + e.getMessage());
         }
     }
 
     /** Field-by-field reading with messages that name the field. */
-    private record Reader(String name) {
+    private record Reader(String name, java.util.Map<String, String> workerNames) {
 
-        Trace trace(JsonNode root) throws RunFileException {
+        Trace trace(JsonNode root, List<Span> spans) throws RunFileException {
             JsonNode s = object(root, "spec");
             ExperimentSpec spec;
             try {
@@ -339,23 +471,28 @@ public final class RunFile {
                 tasks.add(new TaskRecord(integerIn(t, "id", 1, MAX_TASKS), text(t, "worker"), nanos(t, "startSeconds"),
                         nanos(t, "endSeconds"), status(t), text(t, "message")));
             }
-            List<Span> spans = new ArrayList<>();
-            for (JsonNode sp : limited(root, "spans", MAX_SPANS)) {
-                JsonNode core = sp.get("core");
-                int coreId = core == null || core.isNull() ? Span.NO_CORE
-                        : checkedIn(core, "spans.core", 0, MachineInfo.MAX_CPUS - 1);
-                SpanState state;
-                try {
-                    state = SpanState.parse(text(sp, "state"));
-                } catch (IllegalArgumentException e) {
-                    throw new RunFileException(name + ": " + e.getMessage() + " in spans.");
-                }
-                spans.add(new Span(integerIn(sp, "task", Span.NO_TASK, MAX_TASKS), text(sp, "worker"), coreId, state,
-                        nanos(sp, "startSeconds"), nanos(sp, "endSeconds")));
-            }
             return new Trace(spec, machine, cal, startedAt, nanos(root, "wallSeconds"), cpuNanos(root),
                     status(root), text(root, "message"), tasks, workers, spans,
                     longIn(root, "droppedSpans", 0, Long.MAX_VALUE));
+        }
+
+        /** One span, checked; the worker's name is shared by all its spans. */
+        Span span(JsonNode sp) throws RunFileException {
+            if (!sp.isObject()) {
+                throw new RunFileException(name + ": every entry of \"spans\" must be an object.");
+            }
+            JsonNode core = sp.get("core");
+            int coreId = core == null || core.isNull() ? Span.NO_CORE
+                    : checkedIn(core, "spans.core", 0, MachineInfo.MAX_CPUS - 1);
+            SpanState state;
+            try {
+                state = SpanState.parse(text(sp, "state"));
+            } catch (IllegalArgumentException e) {
+                throw new RunFileException(name + ": " + e.getMessage() + " in spans.");
+            }
+            String worker = workerNames.computeIfAbsent(text(sp, "worker"), w -> w);
+            return new Span(integerIn(sp, "task", Span.NO_TASK, MAX_TASKS), worker, coreId, state,
+                    nanos(sp, "startSeconds"), nanos(sp, "endSeconds"));
         }
 
         private TaskStatus status(JsonNode n) throws RunFileException {
@@ -382,7 +519,7 @@ public final class RunFile {
             return v;
         }
 
-        private JsonNode array(JsonNode n, String f) throws RunFileException {
+        JsonNode array(JsonNode n, String f) throws RunFileException {
             JsonNode v = field(n, f);
             if (!v.isArray()) {
                 throw new RunFileException(name + ": \"" + f + "\" must be a list.");

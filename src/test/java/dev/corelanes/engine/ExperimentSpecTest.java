@@ -75,9 +75,11 @@ class ExperimentSpecTest {
             "process-pool, compute, 1024, 8, 64",
     })
     void aRunThatCouldTakeLongerThanTheCapIsRefused(String mode, String kind, int tasks, double seconds, int workers) {
-        SpecException e = assertThrows(SpecException.class, () -> new ExperimentSpec(ExecutionMode.parse(mode),
-                TaskKind.parse(kind), tasks, seconds, workers, false));
+        ExperimentSpec recorded = new ExperimentSpec(ExecutionMode.parse(mode), TaskKind.parse(kind), tasks, seconds,
+                workers, false); // a spec saved in an older run file still reads
+        SpecException e = assertThrows(SpecException.class, recorded::requireRunnable);
         assertTrue(e.getMessage().contains("at most 7200 s"), e.getMessage());
+        assertThrows(SpecException.class, () -> Experiment.start(recorded, MachineInfo.fromJvm()));
     }
 
     @Test

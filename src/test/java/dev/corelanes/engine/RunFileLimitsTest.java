@@ -91,11 +91,41 @@ class RunFileLimitsTest {
     }
 
     @Test
-    void anEndlessDeviceStopsAtTheCap() {
+    void anEndlessDeviceIsRefusedInOneLine() {
         Path zero = Path.of("/dev/zero");
         assumeTrue(Files.exists(zero));
         RunFileException e = assertThrows(RunFileException.class, () -> RunFile.read(zero));
-        assertTrue(e.getMessage().contains("larger than 64 MB"), e.getMessage());
+        assertTrue(e.getMessage().contains("not valid JSON"), e.getMessage());
+    }
+
+    /** A pipe has no size: the cap is counted while reading, or an endless string would fill the heap. */
+    @Test
+    void anEndlessPipeStopsAtTheCap() throws Exception {
+        Path fifo = dir.resolve("endless.json");
+        assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo available");
+        Thread writer = new Thread(() -> {
+            byte[] chunk = " ".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+            try (var out = Files.newOutputStream(fifo)) {
+                out.write("{\"format\" : \"corelanes-run\", ".getBytes(StandardCharsets.US_ASCII));
+                while (true) {
+                    out.write(chunk);
+                }
+            } catch (java.io.IOException closedByTheReader) {
+                // the reader stopped at the cap: done
+            }
+        }, "endless-writer");
+        writer.setDaemon(true);
+        writer.start();
+        RunFileException e = assertThrows(RunFileException.class, () -> RunFile.read(fifo));
+        assertTrue(e.getMessage().contains("larger than " + (RunFile.MAX_BYTES >> 20) + " MB"), e.getMessage());
+        writer.join();
+    }
+
+    @Test
+    void aHugeStringIsRefusedAsTooLong() {
+        String huge = GOOD.replace("\"Test CPU\"", "\"" + "x".repeat(21_000_000) + "\"");
+        RunFileException e = refused(huge);
+        assertTrue(e.getMessage().contains("too long"), e.getMessage());
     }
 
     @Test
