@@ -278,7 +278,7 @@ class ClassroomTest {
                 {newer.toString(), "newer CoreLanes"},
                 {hugeCore.toString(), "spans.core"},
                 {manyCpus.toString(), "logicalCores"},
-                {"/dev/zero", "larger than 64 MB"},
+                {"/dev/zero", "not valid JSON"},
         };
         for (String[] c : cases) {
             robot.interact(() -> window.messages().clear());
