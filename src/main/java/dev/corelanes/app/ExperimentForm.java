@@ -55,9 +55,9 @@ public final class ExperimentForm {
 
     /** The spec these inputs describe; throws {@link SpecException} with a user message if impossible. */
     public ExperimentSpec spec() {
-        return mode.get().pooled()
+        return (mode.get().pooled()
                 ? new ExperimentSpec(mode.get(), kind.get(), tasks.get(), seconds.get(), workers.get(), gil.get())
-                : ExperimentSpec.of(mode.get(), kind.get(), tasks.get(), seconds.get(), gil.get());
+                : ExperimentSpec.of(mode.get(), kind.get(), tasks.get(), seconds.get(), gil.get())).requireRunnable();
     }
 
     public ObjectProperty<TaskKind> kindProperty() {

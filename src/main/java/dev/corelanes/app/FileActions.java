@@ -10,6 +10,7 @@ import dev.corelanes.view.SlideFiles;
 import dev.corelanes.view.SlideOptions;
 import dev.corelanes.view.TimelineFrame;
 import dev.corelanes.view.TimelineTheme;
+import javafx.application.Platform;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.Clipboard;
@@ -21,6 +22,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -37,6 +42,14 @@ final class FileActions {
     private final Supplier<LaneMode> laneMode;
     private final Supplier<TimelineTheme> theme;
     private FileAsker asker;
+    private final AtomicInteger opening = new AtomicInteger();
+
+    /** One reader thread for the whole app: files open in the order asked, none on the FX thread. */
+    private static final Executor READER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "corelanes-open-run");
+        t.setDaemon(true);
+        return t;
+    });
 
     FileActions(RunSession session, AppPrefs prefs, FileAsker asker, Messages messages, Supplier<Window> owner,
                 Supplier<List<RunRow>> selection, Supplier<LaneMode> laneMode, Supplier<TimelineTheme> theme) {
@@ -54,24 +67,49 @@ final class FileActions {
         asker = a;
     }
 
-    /** Asks for a run file and opens it. */
-    RunRow open() {
-        return asker.open(owner.get(), "Open run", "CoreLanes run files (*.json)", "*.json").map(this::open)
-                .orElse(null);
+    /** Asks for a run file and opens it; {@code then} gets the new row. */
+    void open(Consumer<RunRow> then) {
+        asker.open(owner.get(), "Open run", "CoreLanes run files (*.json)", "*.json").ifPresent(p -> open(p, then));
     }
 
-    /** Reads a run file into the runs table; a file that is not a valid run changes nothing. */
-    RunRow open(Path file) {
-        try {
-            Trace t = RunFile.read(file);
-            RunRow row = session.addOpened(t, file);
-            prefs.addRecent(file);
-            messages.info("Opened " + file.getFileName() + ": run #" + row.number() + ", " + t.spec().describe() + ".");
-            return row;
-        } catch (RunFileException e) {
-            messages.error("Could not open " + file.getFileName() + ": " + e.getMessage());
-            return null;
-        }
+    /**
+     * Reads a run file off the FX thread (a large file, or a device or pipe named by mistake, must never
+     * freeze the window), then adds it to the runs table and hands its row to {@code then}. A file that is
+     * not a valid run changes nothing and says why in the message bar.
+     */
+    void open(Path file, Consumer<RunRow> then) {
+        opening.incrementAndGet();
+        messages.info("Opening " + file.getFileName() + "…");
+        READER.execute(() -> {
+            Trace t = null;
+            String error;
+            try {
+                t = RunFile.read(file);
+                error = null;
+            } catch (RunFileException e) {
+                error = e.getMessage();
+            } catch (RuntimeException | OutOfMemoryError e) {
+                error = "unexpected error: " + e;
+            }
+            Trace read = t;
+            String why = error;
+            Platform.runLater(() -> {
+                opening.decrementAndGet();
+                if (read == null) {
+                    messages.error("Could not open " + file.getFileName() + ": " + why);
+                    return;
+                }
+                RunRow row = session.addOpened(read, file);
+                prefs.addRecent(file);
+                messages.info("Opened " + file.getFileName() + ": run #" + row.number() + ", " + read.spec().describe() + ".");
+                then.accept(row);
+            });
+        });
+    }
+
+    /** True while a run file is being read (tests wait for it). */
+    boolean opening() {
+        return opening.get() > 0;
     }
 
     /** The finished runs selected, in table order. */

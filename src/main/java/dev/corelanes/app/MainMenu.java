@@ -74,7 +74,7 @@ final class MainMenu {
         m.setOnShowing(e -> fillRecent());
         fillRecent();
         m.getItems().addAll(
-                item("Open run…", "openItem", ctrl(KeyCode.O), () -> select(w.files().open())),
+                item("Open run…", "openItem", ctrl(KeyCode.O), () -> w.files().open(this::select)),
                 recent,
                 item("Save run as…", "saveItem", ctrl(KeyCode.S), () -> w.files().save()),
                 new SeparatorMenuItem(),
@@ -96,7 +96,7 @@ final class MainMenu {
         var files = w.prefsRecent();
         for (Path p : files) {
             recent.getItems().add(item(p.getFileName() + "  (" + p.getParent() + ")", null, null,
-                    () -> select(w.files().open(p))));
+                    () -> w.files().open(p, this::select)));
         }
         recent.setDisable(files.isEmpty());
     }

@@ -292,23 +292,22 @@ public final class MainWindow {
     }
 
     private void onDragDropped(DragEvent e) {
-        boolean any = e.getDragboard().hasFiles()
-                && openFiles(e.getDragboard().getFiles().stream().map(File::toPath).toList());
+        boolean any = e.getDragboard().hasFiles();
+        if (any) {
+            openFiles(e.getDragboard().getFiles().stream().map(File::toPath).toList());
+        }
         e.setDropCompleted(any);
         e.consume();
     }
 
-    /** Opens run files (dropped, or passed on the command line by a file manager); true if any opened. */
-    boolean openFiles(List<java.nio.file.Path> paths) {
-        boolean any = false;
+    /**
+     * Opens run files (dropped, or passed on the command line by a file manager), read off the FX thread:
+     * each run is selected once read, a file that is no run says why in the message bar.
+     */
+    void openFiles(List<java.nio.file.Path> paths) {
         for (java.nio.file.Path p : paths) {
-            RunRow row = files.open(p);
-            if (row != null) {
-                select(row);
-                any = true;
-            }
+            files.open(p, this::select);
         }
-        return any;
     }
 
     // ---- running --------------------------------------------------------------------------------------

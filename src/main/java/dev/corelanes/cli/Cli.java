@@ -30,7 +30,11 @@ public final class Cli implements Runnable {
     public static int run(String[] args) {
         // Images are drawn by Java2D: no display is needed or wanted on the command line.
         System.setProperty("java.awt.headless", "true");
-        return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = run(args, new PrintWriter(System.out, true), err);
+        // System.out swallows write errors (a full disk, /dev/full, a closed pipe): ask it, or a lost
+        // summary would still exit 0.
+        return stdoutFailed(System.out.checkError(), code, err);
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
@@ -52,7 +56,17 @@ public final class Cli implements Runnable {
             err.println("corelanes: unexpected error: " + ex);
             return RUN_FAILED;
         });
-        return cl.execute(args);
+        int code = cl.execute(args);
+        return stdoutFailed(out.checkError(), code, err);
+    }
+
+    /** A command whose output could not be written has failed, whatever it did otherwise. */
+    private static int stdoutFailed(boolean failed, int code, PrintWriter err) {
+        if (!failed || code != OK) {
+            return code;
+        }
+        err.println("corelanes: could not write to standard output (disk full or output closed); the output is incomplete.");
+        return RUN_FAILED;
     }
 
     /** The version from the jar's manifest, or "dev" when run from classes. */

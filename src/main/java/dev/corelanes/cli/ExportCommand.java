@@ -48,23 +48,25 @@ final class ExportCommand implements Callable<Integer> {
         if (traceEvent != null && runFiles.size() > 1) {
             throw new UserError("--trace-event takes one run file (got " + runFiles.size() + ").");
         }
-        if (traceEvent != null) {
-            String problem = AtomicFiles.problemWriting(traceEvent);
-            if (problem != null) {
-                throw new UserError("cannot write " + traceEvent + ": " + problem + ".");
-            }
-        }
         images.check();
+        OutputFiles outputs = new OutputFiles().add("--trace-event", traceEvent);
+        images.addTo(outputs);
+        outputs.check(runFiles);
         try {
             List<Trace> traces = new ArrayList<>();
             for (Path p : runFiles) {
                 traces.add(RunFile.read(p));
             }
+            // Everything is drawn before the first file is written, and written all or none.
+            AtomicFiles.Batch batch = new AtomicFiles.Batch();
+            List<String> lines = new ArrayList<>();
             if (traceEvent != null) {
-                TraceEvents.write(traces.get(0), traceEvent);
-                out.println("Trace      " + traceEvent + " (trace-event JSON)");
+                batch.add(traceEvent, TraceEvents.content(traces.get(0)));
+                lines.add("Trace      " + traceEvent + " (trace-event JSON)");
             }
-            images.write(traces, out);
+            lines.addAll(images.addTo(batch, traces));
+            batch.commit();
+            lines.forEach(out::println);
         } catch (RunFileException e) {
             throw new UserError(e.getMessage());
         }

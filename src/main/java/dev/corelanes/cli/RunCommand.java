@@ -70,13 +70,10 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         ExperimentSpec experiment = experiment();
-        for (Path p : new Path[]{json, traceEvent}) {
-            String problem = p == null ? null : AtomicFiles.problemWriting(p);
-            if (problem != null) {
-                throw new UserError("cannot write " + p + ": " + problem + ".");
-            }
-        }
         images.check();
+        OutputFiles outputs = new OutputFiles().add("--json", json).add("--trace-event", traceEvent);
+        images.addTo(outputs);
+        outputs.check(java.util.List.of());
         RunHandle handle = Experiment.start(experiment, Hardware.detect().machine());
         PrintWriter err = spec.commandLine().getErr();
         Thread onCtrlC = new Thread(() -> cancelAndWait(handle, err), "corelanes-ctrl-c");
@@ -92,19 +89,24 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         print(out, trace);
+        // Everything is drawn before the first file is written, and written all or none.
+        AtomicFiles.Batch batch = new AtomicFiles.Batch();
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        if (json != null) {
+            batch.add(json, RunFile.content(trace));
+            lines.add("Run file   " + json);
+        }
+        if (traceEvent != null) {
+            batch.add(traceEvent, TraceEvents.content(trace));
+            lines.add("Trace      " + traceEvent + " (trace-event JSON)");
+        }
+        lines.addAll(images.addTo(batch, java.util.List.of(trace)));
         try {
-            if (json != null) {
-                RunFile.write(trace, json);
-                out.println("Run file   " + json);
-            }
-            if (traceEvent != null) {
-                TraceEvents.write(trace, traceEvent);
-                out.println("Trace      " + traceEvent + " (trace-event JSON)");
-            }
-            images.write(java.util.List.of(trace), out);
+            batch.commit();
         } catch (RunFileException e) {
             throw new UserError(e.getMessage());
         }
+        lines.forEach(out::println);
         return trace.status() == TaskStatus.COMPLETED ? Cli.OK
                 : trace.status() == TaskStatus.CANCELLED ? Cli.INTERRUPTED : Cli.RUN_FAILED;
     }
@@ -135,7 +137,7 @@ final class RunCommand implements Callable<Integer> {
             if (m.pooled() && workers == null) {
                 throw new UserError("mode " + m.id() + " needs --workers W (the pool size).");
             }
-            return new ExperimentSpec(m, k, tasks, seconds, workers == null ? 1 : workers, gil);
+            return new ExperimentSpec(m, k, tasks, seconds, workers == null ? 1 : workers, gil).requireRunnable();
         } catch (SpecException e) {
             throw new UserError(e.getMessage());
         }

@@ -1,7 +1,6 @@
 package dev.corelanes.cli;
 
 import dev.corelanes.engine.AtomicFiles;
-import dev.corelanes.engine.RunFileException;
 import dev.corelanes.engine.Trace;
 import dev.corelanes.view.ImageFormat;
 import dev.corelanes.view.LaneMode;
@@ -12,8 +11,8 @@ import dev.corelanes.view.TimelineFrame;
 import dev.corelanes.view.TimelineTheme;
 import picocli.CommandLine.Option;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The image options shared by {@code run} and {@code export}: a slide as PNG and/or SVG, no window needed. */
@@ -43,7 +42,7 @@ final class SlideOutputs {
         return png != null || svg != null;
     }
 
-    /** Refuses before any work: a wrong extension, a bad scale, an unwritable place. */
+    /** Refuses before any work: a wrong extension, a bad scale (the places are checked by {@link OutputFiles}). */
     void check() {
         if (!(scale >= 1 && scale <= SlideFiles.MAX_SCALE)) {
             throw new UserError("--scale must be between 1 and " + (int) SlideFiles.MAX_SCALE + " (got " + scale + ").");
@@ -53,16 +52,17 @@ final class SlideOutputs {
         expect(svg, ImageFormat.SVG, "--svg");
     }
 
+    /** Adds the image files asked for to the command's outputs. */
+    void addTo(OutputFiles outputs) {
+        outputs.add("--png", png).add("--svg", svg);
+    }
+
     private static void expect(Path file, ImageFormat format, String flag) {
         if (file == null) {
             return;
         }
         if (!file.toString().toLowerCase(java.util.Locale.ROOT).endsWith("." + format.extension())) {
             throw new UserError(flag + " needs a file name ending in ." + format.extension() + " (got " + file + ").");
-        }
-        String problem = AtomicFiles.problemWriting(file);
-        if (problem != null) {
-            throw new UserError("cannot write " + file + ": " + problem + ".");
         }
     }
 
@@ -74,26 +74,27 @@ final class SlideOutputs {
         };
     }
 
-    /** Draws the traces on one slide (stacked, one time axis) and writes the files asked for. */
-    void write(List<Trace> traces, PrintWriter out) {
+    /**
+     * Draws the traces on one slide (stacked, one time axis) and adds the image files asked for to
+     * {@code batch}; returns the lines to print once the batch is written.
+     */
+    List<String> addTo(AtomicFiles.Batch batch, List<Trace> traces) {
         if (!any()) {
-            return;
+            return List.of();
         }
         SlideOptions o = new SlideOptions(SlideOptions.DEFAULT_WIDTH, 0, wide, true, laneMode(),
                 dark ? TimelineTheme.DARK : TimelineTheme.LIGHT);
         TimelineFrame frame = Slide.compose(traces.stream().map(Slide.Run::of).toList(), o);
-        try {
-            if (png != null) {
-                SlideFiles.writePng(frame, scale, png);
-                out.printf(java.util.Locale.ROOT, "Image      %s (PNG %.0f×%.0f)%n", png, Math.ceil(frame.width() * scale),
-                        Math.ceil(frame.height() * scale));
-            }
-            if (svg != null) {
-                SlideFiles.writeSvg(frame, svg);
-                out.println("Image      " + svg + " (SVG)");
-            }
-        } catch (RunFileException e) {
-            throw new UserError(e.getMessage());
+        List<String> lines = new ArrayList<>();
+        if (png != null) {
+            batch.add(png, SlideFiles.png(frame, scale));
+            lines.add(String.format(java.util.Locale.ROOT, "Image      %s (PNG %.0f×%.0f)", png,
+                    Math.ceil(frame.width() * scale), Math.ceil(frame.height() * scale)));
         }
+        if (svg != null) {
+            batch.add(svg, SlideFiles.svgContent(frame));
+            lines.add("Image      " + svg + " (SVG)");
+        }
+        return lines;
     }
 }

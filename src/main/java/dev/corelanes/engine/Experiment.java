@@ -20,6 +20,7 @@ public final class Experiment {
 
     /** Starts the run; listeners hear spans as they are recorded. */
     public static RunHandle start(ExperimentSpec spec, MachineInfo machine, TraceListener... listeners) {
+        spec.requireRunnable();
         TraceSink sink = new TraceSink();
         for (TraceListener l : listeners) {
             sink.addListener(l);

@@ -20,6 +20,11 @@ public record ExperimentSpec(ExecutionMode mode, TaskKind kind, int tasks, doubl
     public static final int MAX_LIGHT_TASKS = 100_000;
     public static final int MAX_WORKERS = 256;
     public static final int MAX_PROCESSES = 64;
+    /**
+     * The longest a run may be expected to take: two hours (see {@link #longestSeconds()}). A run file holds
+     * times up to a day ({@link RunFile#MAX_SECONDS}), so even a run slowed down twelvefold reads back.
+     */
+    public static final double MAX_RUN_SECONDS = 2 * 3600;
 
     public ExperimentSpec {
         Objects.requireNonNull(mode, "mode");
@@ -42,6 +47,40 @@ public record ExperimentSpec(ExecutionMode mode, TaskKind kind, int tasks, doubl
         } else {
             workers = impliedWorkers(mode, tasks);
         }
+    }
+
+    /**
+     * This spec, if it may be run: one that could take longer than {@link #MAX_RUN_SECONDS} is refused
+     * before it starts. Not part of the constructor, so a run file saved before the cap still opens.
+     */
+    public ExperimentSpec requireRunnable() {
+        double longest = longestSeconds();
+        if (longest > MAX_RUN_SECONDS) {
+            throw new SpecException("This run could take " + Math.round(longest) + " s ("
+                    + (kind == TaskKind.COMPUTE ? "all its work on one core" : "its waits in the waves the mode allows")
+                    + "); a run may take at most " + Math.round(MAX_RUN_SECONDS) + " s (2 hours): use fewer or"
+                    + " shorter tasks.");
+        }
+        return this;
+    }
+
+    /**
+     * The longest this run should take, the figure the {@link #MAX_RUN_SECONDS} cap applies to: compute
+     * tasks all on one core (a busy laptop may leave no more), sleep tasks in the waves the mode allows.
+     */
+    public double longestSeconds() {
+        return longestSeconds(mode, kind, tasks, taskSeconds, workers);
+    }
+
+    private static double longestSeconds(ExecutionMode mode, TaskKind kind, int tasks, double taskSeconds,
+                                         int workers) {
+        if (kind == TaskKind.COMPUTE || mode == ExecutionMode.SEQUENTIAL) {
+            return tasks * taskSeconds;
+        }
+        if (mode.pooled()) {
+            return Math.ceil((double) tasks / workers) * taskSeconds;
+        }
+        return taskSeconds;
     }
 
     /** A spec for the non-pooled modes, where the number of workers follows from the mode. */

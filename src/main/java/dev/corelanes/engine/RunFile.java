@@ -1,7 +1,9 @@
 package dev.corelanes.engine;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +12,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -28,13 +32,30 @@ public final class RunFile {
 
     public static final String FORMAT = "corelanes-run";
     public static final int VERSION = 1;
-    /** Far above any real run (a 20 000-span run is ~2 MB); guards against opening a wrong huge file. */
-    public static final long MAX_BYTES = 64L * 1024 * 1024;
+    /**
+     * The largest run file read (and written): far above a normal run (a 20 000-span run is ~2 MB), and a
+     * guard against opening a wrong huge file. A run keeps at most {@link #MAX_SPANS} spans, which, one
+     * compact line each, always fit. Reading streams the spans, so memory follows the spans, not the text.
+     */
+    public static final long MAX_BYTES = 128L * 1024 * 1024;
+    /** Spans a run file holds; a run keeps no more (the rest are counted as dropped, see {@link TraceSink}). */
+    public static final int MAX_SPANS = 800_000;
+    /** Tasks a run file holds: the most any mode runs ({@link ExperimentSpec#MAX_LIGHT_TASKS}). */
+    public static final int MAX_TASKS = ExperimentSpec.MAX_LIGHT_TASKS;
+    /**
+     * The latest time on a run's timeline a file holds: a day. A run is capped at
+     * {@link ExperimentSpec#MAX_RUN_SECONDS} of expected time, so even a run slowed down many times by a
+     * busy machine reads back.
+     */
+    public static final double MAX_SECONDS = 86_400;
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** Reads one value at a time from a parser positioned inside the file (what follows is not "trailing"). */
+    private static final com.fasterxml.jackson.databind.ObjectReader VALUE =
+            JSON.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private RunFile() {
     }
@@ -42,18 +63,107 @@ public final class RunFile {
     // ---------------------------------------------------------------- writing
 
     public static void write(Trace trace, Path file) throws RunFileException {
-        AtomicFiles.write(file, out -> JSON.writeValue(out, toJson(trace)));
+        AtomicFiles.write(file, content(trace));
     }
 
-    public static String toJsonString(Trace trace) {
-        try {
-            return JSON.writeValueAsString(toJson(trace));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    /**
+     * The file's content, for writing it together with others ({@link AtomicFiles.Batch}). A run that this
+     * reader could not read back (longer than {@link #MAX_SECONDS}, more than {@link #MAX_SPANS} spans or
+     * {@link #MAX_BYTES}) is refused rather than written.
+     */
+    public static AtomicFiles.Content content(Trace trace) {
+        return out -> {
+            String why = tooLarge(trace);
+            if (why != null) {
+                throw new IOException(why);
+            }
+            CappedStream capped = new CappedStream(out);
+            try (JsonGenerator g = JSON.getFactory().createGenerator(capped)) {
+                g.setPrettyPrinter(new RowsPrettyPrinter());
+                g.writeStartObject();
+                // Everything but the spans as a tree; the spans (up to MAX_SPANS) straight to the file.
+                ObjectNode head = toJson(trace, false);
+                for (var field : head.properties()) {
+                    g.writeFieldName(field.getKey());
+                    JSON.writeTree(g, field.getValue());
+                }
+                g.writeArrayFieldStart("spans");
+                for (Span sp : trace.spans()) {
+                    g.writeStartObject();
+                    g.writeNumberField("task", sp.task());
+                    g.writeStringField("worker", sp.worker());
+                    if (sp.hasCore()) {
+                        g.writeNumberField("core", sp.core());
+                    } else {
+                        g.writeNullField("core");
+                    }
+                    g.writeStringField("state", sp.state().id());
+                    g.writeNumberField("startSeconds", sp.startSeconds());
+                    g.writeNumberField("endSeconds", sp.endSeconds());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+        };
+    }
+
+    /** Why a run file of {@code t} could not be read back, or null. */
+    static String tooLarge(Trace t) {
+        if (t.wallNanos() > MAX_SECONDS * 1e9) {
+            return "the run lasted " + Math.round(t.wallSeconds()) + " s, longer than a run file holds ("
+                    + (long) MAX_SECONDS + " s).";
+        }
+        if (t.spans().size() > MAX_SPANS) {
+            return "the run has " + t.spans().size() + " spans, more than a run file holds (" + MAX_SPANS + ").";
+        }
+        return null;
+    }
+
+    /** Stops a file at {@link #MAX_BYTES}: what the reader would refuse is never written. */
+    private static final class CappedStream extends java.io.FilterOutputStream {
+        private long written;
+
+        CappedStream(java.io.OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            count(1);
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            count(len);
+            out.write(b, off, len);
+        }
+
+        private void count(int n) throws IOException {
+            written += n;
+            if (written > MAX_BYTES) {
+                throw new IOException("the run file would be larger than " + (MAX_BYTES >> 20)
+                        + " MB, more than a run file holds.");
+            }
         }
     }
 
+    public static String toJsonString(Trace trace) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try {
+            content(trace).writeTo(bytes);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
     static ObjectNode toJson(Trace t) {
+        return toJson(t, true);
+    }
+
+    private static ObjectNode toJson(Trace t, boolean withSpans) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
@@ -103,6 +213,9 @@ public final class RunFile {
             o.put("status", r.status().id());
             o.put("message", r.message());
         }
+        if (!withSpans) {
+            return root;
+        }
         ArrayNode spans = root.putArray("spans");
         for (Span s : t.spans()) {
             ObjectNode o = spans.addObject();
@@ -131,41 +244,151 @@ public final class RunFile {
     // ---------------------------------------------------------------- reading
 
     public static Trace read(Path file) throws RunFileException {
-        try {
-            if (Files.isDirectory(file)) {
-                throw new RunFileException(file + " is a folder, not a run file.");
+        if (Files.isDirectory(file)) {
+            throw new RunFileException(file + " is a folder, not a run file.");
+        }
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        // The cap is counted while reading, not taken from Files.size(): a device or a pipe (/dev/zero, a
+        // FIFO) has no size and would otherwise be read until memory runs out.
+        try (CappedInput in = new CappedInput(Files.newInputStream(file))) {
+            try {
+                // Jackson reads the bytes as UTF-8 and skips a byte-order mark.
+                return parse(JSON.getFactory().createParser(in), name);
+            } catch (RunFileException e) {
+                if (in.over) {
+                    throw tooLarge(file);
+                }
+                throw e;
             }
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw new RunFileException(file.getFileName() + " is " + (size >> 20) + " MB: too large for a run file"
-                        + " (at most " + (MAX_BYTES >> 20) + " MB).");
-            }
-            return parse(Files.readString(file), file.getFileName().toString());
+        } catch (CappedInput.TooLarge e) {
+            throw tooLarge(file);
         } catch (NoSuchFileException e) {
             throw new RunFileException("No such file: " + file);
         } catch (AccessDeniedException e) {
             throw new RunFileException("Cannot read " + file + ": permission denied.");
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new RunFileException(file.getFileName() + " is not a CoreLanes run file (not text).");
         } catch (IOException e) {
             throw new RunFileException("Cannot read " + file + ": " + e.getMessage());
         }
     }
 
+    private static RunFileException tooLarge(Path file) {
+        return new RunFileException(file + " is larger than " + (MAX_BYTES >> 20) + " MB: too large for a run file.");
+    }
+
+    /** Counts bytes as they are read and stops at {@link #MAX_BYTES}. */
+    private static final class CappedInput extends java.io.FilterInputStream {
+        static final class TooLarge extends IOException {
+        }
+
+        private long read;
+        boolean over;
+
+        CappedInput(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) throws IOException {
+            read += n;
+            if (read > MAX_BYTES) {
+                over = true;
+                throw new TooLarge();
+            }
+        }
+    }
+
     /** Parses run-file text; {@code name} names the source in messages. */
     public static Trace parse(String text, String name) throws RunFileException {
-        if (text.isBlank()) {
-            throw new RunFileException(name + " is empty: not valid JSON, not a run file.");
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // a UTF-8 byte-order mark, as some Windows editors save
         }
-        JsonNode root;
         try {
-            root = JSON.readTree(text);
+            return parse(JSON.getFactory().createParser(text), name);
+        } catch (IOException e) {
+            throw new RunFileException(name + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads the top-level object field by field. The spans are read one at a time and checked as they come,
+     * so memory follows the number of spans (each a small record), never a tree of the whole file.
+     */
+    private static Trace parse(JsonParser p, String name) throws RunFileException, IOException {
+        Reader reader = new Reader(name, new java.util.HashMap<>());
+        ObjectNode root = JSON.createObjectNode();
+        List<Span> spans = null;
+        RunFileException spanProblem = null;
+        try (p) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                throw new RunFileException(name + " is empty: not valid JSON, not a run file.");
+            }
+            if (first != JsonToken.START_OBJECT) {
+                VALUE.readTree(p); // a complete value (an array, a number) is "not an object"; broken text is not JSON
+                throw new RunFileException(name + " is not a CoreLanes run file: expected a JSON object.");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (field.equals("spans") && value == JsonToken.START_ARRAY && !root.has("spans")) {
+                    root.putArray("spans"); // a placeholder: a second "spans" field is a duplicate
+                    spans = new ArrayList<>();
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        JsonNode sp = VALUE.readTree(p);
+                        if (spanProblem != null) {
+                            continue; // keep reading to report broken JSON or a foreign format first
+                        }
+                        if (spans.size() == MAX_SPANS) {
+                            spanProblem = new RunFileException(name + ": \"spans\" has more than " + MAX_SPANS
+                                    + " entries; a run file holds at most " + MAX_SPANS + ".");
+                            continue;
+                        }
+                        try {
+                            spans.add(reader.span(sp));
+                        } catch (RunFileException e) {
+                            spanProblem = e;
+                        } catch (IllegalArgumentException e) {
+                            spanProblem = new RunFileException(name + ": " + e.getMessage());
+                        }
+                    }
+                } else {
+                    if (root.has(field)) {
+                        throw new RunFileException(name + " is not a CoreLanes run file: it is not valid JSON"
+                                + " (field \"" + field + "\" twice).");
+                    }
+                    root.set(field, VALUE.readTree(p));
+                }
+            }
+            if (p.nextToken() != null) {
+                throw new RunFileException(name + " is not a CoreLanes run file: it is not valid JSON (text after the end).");
+            }
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            throw new RunFileException(name + " is not a CoreLanes run file: a value in it is too long.");
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Invalid UTF-8")) {
+                throw new RunFileException(name + " is not a CoreLanes run file (not text).");
+            }
             throw new RunFileException(name + " is not a CoreLanes run file: it is not valid JSON" + where + ".");
-        }
-        if (root == null || !root.isObject()) {
-            throw new RunFileException(name + " is not a CoreLanes run file: expected a JSON object.");
+        } catch (java.io.CharConversionException e) {
+            throw new RunFileException(name + " is not a CoreLanes run file (not text).");
         }
         if (!FORMAT.equals(root.path("format").asText(null))) {
             throw new RunFileException(name + " is not a CoreLanes run file (its \"format\" is not \"" + FORMAT + "\").");
@@ -181,17 +404,23 @@ public final class RunFile {
         if (v.asLong() < 1) {
             throw new RunFileException(name + ": unknown run-file version " + v.asText() + ".");
         }
+        if (spanProblem != null) {
+            throw spanProblem;
+        }
         try {
-            return new Reader(name).trace(root);
+            if (spans == null) {
+                reader.array(root, "spans"); // missing, or not a list: says which
+            }
+            return reader.trace(root, spans);
         } catch (IllegalArgumentException e) {
             throw new RunFileException(name + ": " + e.getMessage());
         }
     }
 
     /** Field-by-field reading with messages that name the field. */
-    private record Reader(String name) {
+    private record Reader(String name, java.util.Map<String, String> workerNames) {
 
-        Trace trace(JsonNode root) throws RunFileException {
+        Trace trace(JsonNode root, List<Span> spans) throws RunFileException {
             JsonNode s = object(root, "spec");
             ExperimentSpec spec;
             try {
@@ -201,18 +430,32 @@ public final class RunFile {
                 throw new RunFileException(name + ": the experiment in it is not valid: " + e.getMessage());
             }
             JsonNode m = object(root, "machine");
+            int logical = integerIn(m, "logicalCores", 1, MachineInfo.MAX_CPUS);
+            int physical = integerIn(m, "physicalCores", 1, logical);
             List<List<Integer>> smt = new ArrayList<>();
+            int listed = 0;
             for (JsonNode g : array(m, "smtGroups")) {
+                if (!g.isArray()) {
+                    throw new RunFileException(name + ": \"machine.smtGroups\" must be a list of lists of CPU numbers.");
+                }
                 List<Integer> group = new ArrayList<>();
                 for (JsonNode c : g) {
-                    group.add(checkedInt(c, "machine.smtGroups"));
+                    if (++listed > logical) {
+                        throw new RunFileException(name + ": \"machine.smtGroups\" lists more CPUs than the machine's "
+                                + logical + ".");
+                    }
+                    group.add(checkedIn(c, "machine.smtGroups", 0, logical - 1));
                 }
                 smt.add(group);
             }
-            MachineInfo machine = new MachineInfo(text(m, "cpu"), integer(m, "logicalCores"),
-                    integer(m, "physicalCores"), smt, longValue(m, "memoryBytes"), text(m, "os"), text(m, "java"));
+            MachineInfo machine = new MachineInfo(text(m, "cpu"), logical, physical, smt,
+                    longIn(m, "memoryBytes", 0, Long.MAX_VALUE), text(m, "os"), text(m, "java"));
             JsonNode c = object(root, "calibration");
-            Calibration cal = new Calibration(longValue(c, "stepsPerSecond"), number(c, "measuredMillis"));
+            double measured = number(c, "measuredMillis");
+            if (measured < 0) {
+                throw new RunFileException(name + ": \"measuredMillis\" is negative.");
+            }
+            Calibration cal = new Calibration(longIn(c, "stepsPerSecond", 0, Long.MAX_VALUE), measured);
             Instant startedAt;
             try {
                 startedAt = Instant.parse(text(root, "startedAt"));
@@ -220,32 +463,36 @@ public final class RunFile {
                 throw new RunFileException(name + ": \"startedAt\" is not a date-time.");
             }
             List<WorkerInfo> workers = new ArrayList<>();
-            for (JsonNode w : array(root, "workers")) {
+            for (JsonNode w : limited(root, "workers", MAX_TASKS + 1)) {
                 workers.add(new WorkerInfo(text(w, "name"), optionalLong(w, "pid"), optionalLong(w, "peakRssBytes")));
             }
             List<TaskRecord> tasks = new ArrayList<>();
-            for (JsonNode t : array(root, "tasks")) {
-                tasks.add(new TaskRecord(integer(t, "id"), text(t, "worker"), nanos(t, "startSeconds"),
+            for (JsonNode t : limited(root, "tasks", MAX_TASKS)) {
+                tasks.add(new TaskRecord(integerIn(t, "id", 1, MAX_TASKS), text(t, "worker"), nanos(t, "startSeconds"),
                         nanos(t, "endSeconds"), status(t), text(t, "message")));
             }
-            List<Span> spans = new ArrayList<>();
-            for (JsonNode sp : array(root, "spans")) {
-                JsonNode core = sp.get("core");
-                int coreId = core == null || core.isNull() ? Span.NO_CORE : checkedInt(core, "spans.core");
-                if (coreId < Span.NO_CORE) {
-                    throw new RunFileException(name + ": a span has a negative core.");
-                }
-                SpanState state;
-                try {
-                    state = SpanState.parse(text(sp, "state"));
-                } catch (IllegalArgumentException e) {
-                    throw new RunFileException(name + ": " + e.getMessage() + " in spans.");
-                }
-                spans.add(new Span(integer(sp, "task"), text(sp, "worker"), coreId, state, nanos(sp, "startSeconds"),
-                        nanos(sp, "endSeconds")));
+            return new Trace(spec, machine, cal, startedAt, nanos(root, "wallSeconds"), cpuNanos(root),
+                    status(root), text(root, "message"), tasks, workers, spans,
+                    longIn(root, "droppedSpans", 0, Long.MAX_VALUE));
+        }
+
+        /** One span, checked; the worker's name is shared by all its spans. */
+        Span span(JsonNode sp) throws RunFileException {
+            if (!sp.isObject()) {
+                throw new RunFileException(name + ": every entry of \"spans\" must be an object.");
             }
-            return new Trace(spec, machine, cal, startedAt, nanos(root, "wallSeconds"), nanos(root, "cpuSeconds"),
-                    status(root), text(root, "message"), tasks, workers, spans, longValue(root, "droppedSpans"));
+            JsonNode core = sp.get("core");
+            int coreId = core == null || core.isNull() ? Span.NO_CORE
+                    : checkedIn(core, "spans.core", 0, MachineInfo.MAX_CPUS - 1);
+            SpanState state;
+            try {
+                state = SpanState.parse(text(sp, "state"));
+            } catch (IllegalArgumentException e) {
+                throw new RunFileException(name + ": " + e.getMessage() + " in spans.");
+            }
+            String worker = workerNames.computeIfAbsent(text(sp, "worker"), w -> w);
+            return new Span(integerIn(sp, "task", Span.NO_TASK, MAX_TASKS), worker, coreId, state,
+                    nanos(sp, "startSeconds"), nanos(sp, "endSeconds"));
         }
 
         private TaskStatus status(JsonNode n) throws RunFileException {
@@ -272,7 +519,7 @@ public final class RunFile {
             return v;
         }
 
-        private JsonNode array(JsonNode n, String f) throws RunFileException {
+        JsonNode array(JsonNode n, String f) throws RunFileException {
             JsonNode v = field(n, f);
             if (!v.isArray()) {
                 throw new RunFileException(name + ": \"" + f + "\" must be a list.");
@@ -307,6 +554,46 @@ public final class RunFile {
             return v.asInt();
         }
 
+        /** A whole number from {@code min} to {@code max}: counts and indexes are bounded before anything is sized by them. */
+        private int integerIn(JsonNode n, String f, int min, int max) throws RunFileException {
+            return checkedIn(field(n, f), f, min, max);
+        }
+
+        private int checkedIn(JsonNode v, String f, int min, int max) throws RunFileException {
+            int i = checkedInt(v, f);
+            if (i < min || i > max) {
+                throw new RunFileException(name + ": \"" + f + "\" is " + i + ", out of range (" + min + " to " + max + ").");
+            }
+            return i;
+        }
+
+        private long longIn(JsonNode n, String f, long min, long max) throws RunFileException {
+            long v = longValue(n, f);
+            if (v < min || v > max) {
+                throw new RunFileException(name + ": \"" + f + "\" is " + v + ", out of range (" + min + " to " + max + ").");
+            }
+            return v;
+        }
+
+        /** A list of at most {@code max} entries. */
+        private JsonNode limited(JsonNode n, String f, int max) throws RunFileException {
+            JsonNode v = array(n, f);
+            if (v.size() > max) {
+                throw new RunFileException(name + ": \"" + f + "\" has " + v.size() + " entries; a run file holds at most "
+                        + max + ".");
+            }
+            return v;
+        }
+
+        /** CPU time: tasks on many cores can use more CPU seconds than a day of wall time, never more than all CPUs could. */
+        private long cpuNanos(JsonNode root) throws RunFileException {
+            double s = number(root, "cpuSeconds");
+            if (s < 0 || s > MAX_SECONDS * MachineInfo.MAX_CPUS) {
+                throw new RunFileException(name + ": \"cpuSeconds\" is out of range (" + s + " s).");
+            }
+            return Math.round(s * 1e9);
+        }
+
         private long longValue(JsonNode n, String f) throws RunFileException {
             JsonNode v = field(n, f);
             if (!v.isIntegralNumber() || !v.canConvertToLong()) {
@@ -328,10 +615,10 @@ public final class RunFile {
             return v.asDouble();
         }
 
-        /** Seconds on the run's timeline, as nanoseconds; at most a day, never negative. */
+        /** Seconds on the run's timeline, as nanoseconds; at most {@link #MAX_SECONDS}, never negative. */
         private long nanos(JsonNode n, String f) throws RunFileException {
             double s = number(n, f);
-            if (s < 0 || s > 86_400) {
+            if (s < 0 || s > MAX_SECONDS) {
                 throw new RunFileException(name + ": \"" + f + "\" is out of range (" + s + " s).");
             }
             return Math.round(s * 1e9);

@@ -32,7 +32,12 @@ public final class TraceEvents {
     }
 
     public static void write(Trace trace, Path file) throws RunFileException {
-        AtomicFiles.write(file, out -> JSON.writeValue(out, toJson(trace)));
+        AtomicFiles.write(file, content(trace));
+    }
+
+    /** The file's content, for writing it together with others ({@link AtomicFiles.Batch}). */
+    public static AtomicFiles.Content content(Trace trace) {
+        return out -> JSON.writeValue(out, toJson(trace));
     }
 
     public static ObjectNode toJson(Trace t) {

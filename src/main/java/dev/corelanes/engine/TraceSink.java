@@ -16,8 +16,11 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class TraceSink implements SpanSink {
 
-    /** Far more than any sensible run makes (spans are merged per core), far less than the heap. */
-    public static final int DEFAULT_MAX_SPANS = 2_000_000;
+    /**
+     * Far more than a normal run makes (spans are merged per core), far less than the heap, and no more than
+     * a run file holds, so every run can be saved and read back.
+     */
+    public static final int DEFAULT_MAX_SPANS = RunFile.MAX_SPANS;
 
     private final int maxSpans;
     private final ConcurrentLinkedQueue<Span> spans = new ConcurrentLinkedQueue<>();

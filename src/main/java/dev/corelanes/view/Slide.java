@@ -127,7 +127,7 @@ public final class Slide {
             models.add(model(s));
         }
         MachineInfo m = runs.get(0).trace().machine();
-        String cores = m.logicalCores() + (m.logicalCores() == 1 ? " core" : " cores");
+        String cores = MachineInfo.count(m.logicalCores(), "core");
         if (workloads.size() > 1) {
             return String.join(" vs ", runs.stream().map(r -> workload(r.trace().spec()) + " · "
                     + model(r.trace().spec())).toList()) + " · " + cores;

@@ -38,17 +38,27 @@ public final class SlideFiles {
     }
 
     public static void writePng(TimelineFrame frame, double scale, Path file) throws RunFileException {
-        BufferedImage image = image(frame, scale);
-        AtomicFiles.write(file, out -> {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IOException("no PNG writer available");
-            }
-        });
+        AtomicFiles.write(file, png(frame, scale));
     }
 
     public static void writeSvg(TimelineFrame frame, Path file) throws RunFileException {
-        String doc = svg(frame);
-        AtomicFiles.write(file, out -> out.write(doc.getBytes(StandardCharsets.UTF_8)));
+        AtomicFiles.write(file, svgContent(frame));
+    }
+
+    /** The PNG file's content, drawn now (for writing with other files, all or none). */
+    public static AtomicFiles.Content png(TimelineFrame frame, double scale) {
+        BufferedImage image = image(frame, scale);
+        return out -> {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IOException("no PNG writer available");
+            }
+        };
+    }
+
+    /** The SVG file's content, drawn now. */
+    public static AtomicFiles.Content svgContent(TimelineFrame frame) {
+        byte[] doc = svg(frame).getBytes(StandardCharsets.UTF_8);
+        return out -> out.write(doc);
     }
 
     /** Writes {@code file} in the format its extension names ({@code scale} applies to PNG). */

@@ -60,8 +60,37 @@ public final class SvgSurface implements Surface {
         return c.alpha() >= 1 ? "" : String.format(Locale.ROOT, " %s=\"%.3f\"", attribute, c.alpha());
     }
 
+    /**
+     * Text as XML character data. Characters XML 1.0 cannot hold at all, escaped or not (NUL, ESC and the
+     * other controls, U+FFFE/U+FFFF, a lone surrogate), come from damaged or crafted run files: each is
+     * shown as U+FFFD, the replacement character, so the SVG stays a valid document.
+     */
     static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                default -> {
+                    if (xmlChar(c)) {
+                        b.appendCodePoint(c);
+                    } else {
+                        b.append('\uFFFD');
+                    }
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    /** XML 1.0's Char production. */
+    private static boolean xmlChar(int c) {
+        return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+                || (c >= 0x10000 && c <= 0x10FFFF);
     }
 
     /** The document drawn so far. */

@@ -82,6 +82,7 @@ class CliTest {
             "run --mode threads --kind sleep --png /tmp/x.png --lanes cpus | --lanes must be cores or workers",
             "export /tmp/a.json /tmp/b.json --trace-event /tmp/x.json | --trace-event takes one run file",
             "export /no/such/run.json --png /tmp/x.png | No such file",
+            "run --mode threads --kind compute --tasks 1024 --seconds 30 | a run may take at most 7200 s",
     })
     void badInputIsOneClearLineAndExitCode2(String args, String expected) {
         Result r = cli(args.trim().split(" +"));

@@ -65,4 +65,28 @@ class ExperimentSpecTest {
         assertEquals("4 compute tasks × 1 s · pool (2 workers) · GIL",
                 new ExperimentSpec(ExecutionMode.POOL, TaskKind.COMPUTE, 4, 1, 2, true).describe());
     }
+
+    @ParameterizedTest(name = "{0} {1} {2} × {3} s (workers {4}) is over the run-time cap")
+    @CsvSource({
+            "threads, compute, 1024, 30, 1",
+            "sequential, sleep, 100000, 30, 1",
+            "pool, sleep, 100000, 30, 256",
+            "virtual, compute, 100000, 0.1, 1",
+            "process-pool, compute, 1024, 8, 64",
+    })
+    void aRunThatCouldTakeLongerThanTheCapIsRefused(String mode, String kind, int tasks, double seconds, int workers) {
+        ExperimentSpec recorded = new ExperimentSpec(ExecutionMode.parse(mode), TaskKind.parse(kind), tasks, seconds,
+                workers, false); // a spec saved in an older run file still reads
+        SpecException e = assertThrows(SpecException.class, recorded::requireRunnable);
+        assertTrue(e.getMessage().contains("at most 7200 s"), e.getMessage());
+        assertThrows(SpecException.class, () -> Experiment.start(recorded, MachineInfo.fromJvm()));
+    }
+
+    @Test
+    void theLongestRunsUnderTheCapAreAccepted() {
+        assertEquals(7168, new ExperimentSpec(ExecutionMode.THREADS, TaskKind.COMPUTE, 1024, 7, 1, false).longestSeconds(), 1e-9);
+        assertEquals(30, new ExperimentSpec(ExecutionMode.VIRTUAL, TaskKind.SLEEP, 100_000, 30, 1, false).longestSeconds(), 1e-9);
+        assertEquals(7200, new ExperimentSpec(ExecutionMode.POOL, TaskKind.SLEEP, 240, 30, 1, false).longestSeconds(), 1e-9);
+        assertTrue(ExperimentSpec.MAX_RUN_SECONDS * 10 < RunFile.MAX_SECONDS, "a slowed-down run still reads back");
+    }
 }

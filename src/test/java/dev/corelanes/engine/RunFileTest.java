@@ -56,7 +56,7 @@ class RunFileTest {
         String json = RunFile.toJsonString(sample());
         for (String field : List.of("\"format\" : \"corelanes-run\"", "\"version\" : 1", "\"spec\"", "\"mode\" : \"pool\"",
                 "\"taskSeconds\"", "\"machine\"", "\"logicalCores\"", "\"wallSeconds\"", "\"cpuSeconds\"",
-                "\"status\" : \"completed\"", "\"startSeconds\"", "\"core\" : null", "\"state\" : \"gil-wait\"")) {
+                "\"status\" : \"completed\"", "\"startSeconds\"", "\"core\":null", "\"state\":\"gil-wait\"")) {
             assertTrue(json.contains(field), field);
         }
     }

@@ -17,8 +17,8 @@ import dev.corelanes.engine.process.WorkerMessage.TaskStart;
  */
 final class WorkerLineParser {
 
-    /** Far above any real machine; a larger core number is garbage. */
-    static final int MAX_CORE = 1 << 16;
+    /** Far above any real machine; a larger core number is garbage (run files use the same bound). */
+    static final int MAX_CORE = dev.corelanes.engine.MachineInfo.MAX_CPUS - 1;
 
     private WorkerLineParser() {
     }
