@@ -66,6 +66,12 @@ grep -q '^MimeType=application/x-corelanes-run+json;$' <<<"$desktop" || fail "th
 dpkg-deb --fsys-tarfile "$deb" | tar -xO ./opt/corelanes/lib/corelanes-CoreLanes-MimeInfo.xml \
   | grep -q 'pattern="\*.corelanes.json"' || fail "the run-file type does not match *.corelanes.json"
 say ".deb contents OK ($(du -h "$deb" | cut -f1))"
+for rpm_file in target/jpackage/*.rpm; do
+  [ -f "$rpm_file" ] && command -v rpm >/dev/null || continue
+  rpm -qp --scripts "$rpm_file" | grep -q 'no menu entry or file type registered' \
+    || fail "the .rpm's scriptlets are jpackage's, not installer/linux/corelanes.spec"
+  say ".rpm scriptlets OK"
+done
 
 # 3. A real install, upgrade and removal.
 if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
