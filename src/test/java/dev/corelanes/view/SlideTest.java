@@ -2,6 +2,8 @@ package dev.corelanes.view;
 
 import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.RunFileException;
+import dev.corelanes.engine.FigureText;
+import dev.corelanes.engine.RunFigures;
 import dev.corelanes.engine.Trace;
 import dev.corelanes.fixtures.Images;
 import dev.corelanes.fixtures.Traces;
@@ -47,7 +49,7 @@ class SlideTest {
         assertTrue(all.contains("Test CPU · 2 cores / 2 CPUs · TestOS"), all);
         assertTrue(all.contains("running: a colour per task"), "legend");
         assertTrue(all.contains("0.1 s") || all.contains("0.10 s"), "axis ticks");
-        assertTrue(all.contains("ideal " + Formats.seconds(t.idealSeconds())), "ideal mark");
+        assertTrue(all.contains("ideal " + Formats.seconds(RunFigures.of(t).idealSeconds())), "ideal mark");
         assertEquals(1280, f.width());
     }
 
@@ -68,7 +70,7 @@ class SlideTest {
         assertTrue(all.contains("sequential vs threads vs virtual"), all);
         assertEquals(3, count(all, "CPU 0\n"), "three stacked core timelines");
         assertEquals(1, count(all, "running: a colour per task"), "one legend");
-        assertTrue(all.contains(Formats.speedup((double) seq.wallNanos() / thr.wallNanos()) + " vs sequential"), all);
+        assertTrue(all.contains(FigureText.ratio((double) seq.wallNanos() / thr.wallNanos()) + " vs sequential"), all);
         assertEquals(3, count(all, "wall "), "each run labelled with its wall time");
     }
 
