@@ -74,6 +74,31 @@ class SlideTest {
         assertEquals(3, count(all, "wall "), "each run labelled with its wall time");
     }
 
+    @Test
+    void aSlideComparesOnlyWithASequentialRunOfTheSameWorkload() {
+        dev.corelanes.fixtures.RandomTraces gen = new dev.corelanes.fixtures.RandomTraces(41);
+        int comparedSlides = 0;
+        for (int i = 0; i < 150; i++) {
+            Trace a = gen.trace();
+            Trace b = gen.random().nextBoolean() ? gen.trace(dev.corelanes.fixtures.RandomTraces.sequentialOf(a.spec()))
+                    : gen.trace();
+            if (gen.random().nextBoolean()) {
+                Trace swap = a;
+                a = b;
+                b = swap;
+            }
+            Trace first = a;
+            Trace second = b;
+            String all = text(Slide.compose(runs(a, b), SlideOptions.defaults()));
+            boolean compared = RunFigures.isBaselineFor(a, b) && RunFigures.of(b).hasEfficiency()
+                    || RunFigures.isBaselineFor(b, a) && RunFigures.of(a).hasEfficiency();
+            comparedSlides += compared ? 1 : 0;
+            assertEquals(compared, java.util.regex.Pattern.compile("×[0-9.]+ vs sequential").matcher(all).find(), () -> first.spec().describe() + " / "
+                    + second.spec().describe() + ":\n" + all);
+        }
+        assertTrue(comparedSlides > 10, "slides with a baseline: " + comparedSlides);
+    }
+
     private static int count(String s, String part) {
         int n = 0;
         for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + 1)) {
