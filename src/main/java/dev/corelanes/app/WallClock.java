@@ -47,6 +47,9 @@ final class WallClock extends HBox {
     WallClock() {
         getStyleClass().add("wall-clock");
         digits.setId("wallClock");
+        cpu.setId("wallCpu");
+        ideal.setId("wallIdeal");
+        speedup.setId("wallSpeedup");
         digits.getStyleClass().add("wall-digits");
         digits.setMinWidth(Label.USE_PREF_SIZE);
         caption.getStyleClass().add("hint");
