@@ -352,6 +352,9 @@ public final class MainWindow {
 
     private void ended(RunRow row, Trace t) {
         table.refresh();
+        if (lessonRuns.contains(row)) {
+            lessonCard.showMeasured(lessonRuns);
+        }
         if (t.coreUnknown()) {
             perWorker.setSelected(true);
         }

@@ -121,4 +121,27 @@ class FiguresAgreeTest {
         assertFalse(caption.contains("×") || caption.contains("efficiency 1") || caption.matches("(?s).*efficiency \\d.*"),
                 caption);
     }
+
+    @Test
+    void theLessonCardShowsTheSameSpeedupAsTheRunsTable(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> !robot.lookup("#runButton").queryAs(Button.class).isDisabled());
+        dev.corelanes.teach.Lesson l = dev.corelanes.teach.Lessons.all().get(0); // sequential, then threads (sleep)
+        robot.clickOn("Lessons");
+        robot.clickOn(l.title());
+        for (int step = 0; step < l.steps().size(); step++) {
+            robot.clickOn("#lessonRunStep");
+            int n = step + 1;
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                    () -> session.runs().size() == n && session.runs().get(n - 1).trace() != null);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        RunFigures threads = session.runs().get(1).figures();
+        assertEquals(RunFigures.Baseline.SEQUENTIAL_RUN, threads.baseline());
+        String measured = text(robot, "#lessonMeasured");
+        assertTrue(measured.contains("Threads " + FigureText.seconds(threads.wallSeconds()) + " "
+                + FigureText.speedup(threads)), measured);
+        assertTrue(measured.contains(FigureText.ratio(threads.speedup())), measured);
+        assertEquals(FigureText.ratio(threads.speedup()), speedupCell(robot, 1));
+    }
 }
