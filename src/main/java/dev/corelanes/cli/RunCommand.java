@@ -161,6 +161,10 @@ final class RunCommand implements Callable<Integer> {
         if (f.drift().detected()) {
             out.println("Drift      " + FigureText.drift(f));
         }
+        if (t.conditions().loadKnown()) {
+            out.println("Load       other programs used " + FigureText.percent(t.conditions().otherLoad())
+                    + " of the CPUs during the run");
+        }
         if (t.spec().kind() == TaskKind.COMPUTE) {
             out.printf(Locale.ROOT, "Calibration %,d steps/s (measured in %.0f ms)%s%n", t.calibration().stepsPerSecond(),
                     t.calibration().measuredMillis(), t.conditions().rateChecked()
