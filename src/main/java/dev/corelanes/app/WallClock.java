@@ -106,7 +106,7 @@ final class WallClock extends HBox {
             return;
         }
         cpu.setText("CPU time " + FigureText.seconds(f.cpuSeconds())
-                + (f.drift().detected() ? " (calibration drift)" : ""));
+                + (f.drift().detected() ? " (" + FigureText.driftTag(f) + ")" : ""));
         ideal.setText(FigureText.ideal(f));
         speedup.setText("speedup " + FigureText.speedup(f));
     }

@@ -69,7 +69,7 @@ public final class Experiment {
         long rateAfter = compute && endNow > 0 ? Calibrator.check() : 0;
         Trace trace = buildTrace(run, machine, startedAt, endNow, processCpu,
                 new RunConditions(rateAfter, otherLoad));
-        if (RunFigures.of(trace).drift().detected()) {
+        if (RunFigures.of(trace).drift().recalibrate()) {
             Calibrator.invalidate(); // the figure no longer matches the machine: the next run measures again
         }
         handle.complete(trace);

@@ -65,7 +65,14 @@ public final class FigureText {
         if (!f.hasEfficiency()) {
             return DASH + " (" + f.noSpeedupReason() + ")";
         }
+        // Above 1 only with a drift to recalibrate (JIT warm-up only ever slows tasks down).
         return percent(f.efficiency()) + (f.efficiency() > 1 ? " (calibration drift)" : "");
+    }
+
+    /** A short tag for a drift, for beside a figure: "calibration drift", "process start-up", or "". */
+    public static String driftTag(RunFigures f) {
+        RunFigures.Drift d = f.drift();
+        return !d.detected() ? "" : d.processWarmUp() ? "process start-up" : "calibration drift";
     }
 
     /** The speedup alone for a table cell: "×1.80", or a dash. */
@@ -79,8 +86,10 @@ public final class FigureText {
     }
 
     /**
-     * A sentence about calibration drift, or "" when none: "Calibration drift: 3 of 4 compute tasks used
-     * 28 % less CPU than asked — machine busy: … The next run recalibrates."
+     * A sentence about compute tasks whose CPU time was off, or "" when none: "Calibration drift: 3 of 4
+     * compute tasks used less CPU time than asked (up to 28 % less); machine busy: … The next run
+     * recalibrates." When only the first tasks of new worker processes were slower, it says so instead
+     * ("Process start-up: …"): the calibration was right.
      */
     public static String drift(RunFigures f) {
         RunFigures.Drift d = f.drift();
@@ -95,6 +104,10 @@ public final class FigureText {
                     off < 0 ? "less" : "more");
         } else {
             what = "the run finished more than 10 % before its ideal time, so its tasks did less work than asked";
+        }
+        if (d.processWarmUp()) {
+            return "Process start-up: " + what + "; " + d.why() + ", a cost of starting a process (the calibration "
+                    + "holds).";
         }
         return "Calibration drift: " + what + "; " + d.why() + ". The next run recalibrates.";
     }

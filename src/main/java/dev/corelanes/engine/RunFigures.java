@@ -67,12 +67,21 @@ public record RunFigures(TaskStatus status, double wallSeconds, double cpuSecond
      * @param worstRatio   measured ÷ asked CPU time of the task furthest off (1 when none is off)
      * @param wallUnderIdeal true when the run finished more than 10 % before its ideal time
      * @param why          the likely cause, as far as known; empty when nothing drifted
+     * @param processWarmUp true when only first tasks of new worker processes were off, all taking more CPU
+     *                     than asked: the worker JVM ran the kernel before its JIT had compiled it. That is a
+     *                     cost of starting a process, not a wrong calibration, so nothing is recalibrated.
      */
-    public record Drift(int tasksChecked, int tasksOff, double worstRatio, boolean wallUnderIdeal, String why) {
-        public static final Drift NONE = new Drift(0, 0, 1, false, "");
+    public record Drift(int tasksChecked, int tasksOff, double worstRatio, boolean wallUnderIdeal, String why,
+                        boolean processWarmUp) {
+        public static final Drift NONE = new Drift(0, 0, 1, false, "", false);
 
         public boolean detected() {
             return tasksOff > 0 || wallUnderIdeal;
+        }
+
+        /** True when the calibration no longer matches the machine: the next compute run measures again. */
+        public boolean recalibrate() {
+            return detected() && !processWarmUp;
         }
     }
 
@@ -109,7 +118,7 @@ public record RunFigures(TaskStatus status, double wallSeconds, double cpuSecond
             reason = "no wall time measured";
         } else {
             efficiency = ideal / wall;
-            if (efficiency > 1 && !drift.detected()) {
+            if (efficiency > 1 && !drift.recalibrate()) {
                 efficiency = 1; // under 10 % below ideal: timer resolution and rounding, not faster than possible
             }
             if (baseline != null && isBaselineFor(baseline, t)) {
@@ -189,7 +198,12 @@ public record RunFigures(TaskStatus status, double wallSeconds, double cpuSecond
         int checked = 0;
         int off = 0;
         double worst = 1;
-        for (TaskRecord r : t.tasks()) {
+        boolean onlyFirstTasksSlower = t.spec().mode().processBased();
+        java.util.Set<String> workersSeen = new java.util.HashSet<>();
+        List<TaskRecord> byStart = t.tasks().stream()
+                .sorted(java.util.Comparator.comparingLong(TaskRecord::startNanos)).toList();
+        for (TaskRecord r : byStart) {
+            boolean firstOfWorker = workersSeen.add(r.worker());
             if (r.status() != TaskStatus.COMPLETED || !r.cpuKnown()) {
                 continue;
             }
@@ -197,6 +211,7 @@ public record RunFigures(TaskStatus status, double wallSeconds, double cpuSecond
             double ratio = (double) r.cpuNanos() / asked;
             if (Math.abs(ratio - 1) > DRIFT_TOLERANCE) {
                 off++;
+                onlyFirstTasksSlower &= firstOfWorker && ratio > 1;
                 if (Math.abs(ratio - 1) > Math.abs(worst - 1)) {
                     worst = ratio;
                 }
@@ -205,9 +220,13 @@ public record RunFigures(TaskStatus status, double wallSeconds, double cpuSecond
         boolean underIdeal = t.status() == TaskStatus.COMPLETED && t.wallNanos() > 0
                 && t.wallSeconds() < ideal * (1 - DRIFT_TOLERANCE);
         if (off == 0 && !underIdeal) {
-            return new Drift(checked, 0, 1, false, "");
+            return new Drift(checked, 0, 1, false, "", false);
         }
-        return new Drift(checked, off, worst, underIdeal, why(t, off > 0 ? worst : 0.5));
+        if (onlyFirstTasksSlower && !underIdeal) {
+            return new Drift(checked, off, worst, false, "each new worker JVM ran the kernel of its first task "
+                    + "before its JIT compiler had compiled it", true);
+        }
+        return new Drift(checked, off, worst, underIdeal, why(t, off > 0 ? worst : 0.5), false);
     }
 
     /** The likely cause of a drift, from what the engine measured around the run. */

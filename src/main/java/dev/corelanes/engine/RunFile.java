@@ -150,6 +150,7 @@ public final class RunFile {
             drift.put("worstRatio", d.worstRatio());
             drift.put("wallUnderIdeal", d.wallUnderIdeal());
             drift.put("why", d.why());
+            drift.put("processWarmUp", d.processWarmUp());
             drift.put("text", FigureText.drift(f));
         } else {
             o.putNull("drift");

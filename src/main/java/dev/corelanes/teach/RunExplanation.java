@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * The automatic caption of a run: its figures (from {@link RunFigures}, the one source) and the patterns a
  * teacher would point at (serialized by the GIL, oversubscribed, spawn cost dominates, machine busy,
- * calibration drift). Nothing is guessed beyond what the spans and the figures show.
+ * calibration drift, process start-up). Nothing is guessed beyond what the spans and the figures show.
  *
  * @param figures  wall, ideal, speedup (and its baseline), efficiency, drift
  * @param patterns named patterns, each a short sentence
@@ -28,6 +28,7 @@ public record RunExplanation(RunFigures figures, List<String> patterns) {
     public static final String SPAWN = "Spawn cost dominates";
     public static final String BUSY = "Machine busy";
     public static final String DRIFT = "Calibration drift";
+    public static final String PROCESS_START = "Process start-up";
 
     /**
      * @param sequential  a completed sequential run of the same workload, if any (ignored otherwise)

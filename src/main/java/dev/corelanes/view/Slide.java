@@ -176,7 +176,7 @@ public final class Slide {
                 d.append("   ").append(FigureText.speedup(f));
             }
             if (f.drift().detected()) {
-                d.append("   calibration drift");
+                d.append("   ").append(FigureText.driftTag(f));
             }
         } else {
             d.append(d.isEmpty() ? "" : "   ").append(t.status().id());

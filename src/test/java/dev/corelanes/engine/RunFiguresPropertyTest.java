@@ -49,13 +49,13 @@ class RunFiguresPropertyTest {
             RunFigures f = RunFigures.of(t);
             if (f.hasEfficiency() && f.efficiency() > 1) {
                 above++;
-                assertTrue(f.drift().detected(), () -> "efficiency " + f.efficiency() + " without drift: " + f);
+                assertTrue(f.drift().recalibrate(), () -> "efficiency " + f.efficiency() + " without drift: " + f);
                 assertFalse(f.drift().why().isBlank(), f.toString());
                 assertTrue(FigureText.efficiency(f).contains("drift"), FigureText.efficiency(f));
                 assertTrue(FigureText.drift(f).startsWith("Calibration drift"), FigureText.drift(f));
             }
             if (f.hasEfficiency()) {
-                assertEquals(Math.min(f.idealSeconds() / f.wallSeconds(), f.drift().detected() ? Double.MAX_VALUE : 1),
+                assertEquals(Math.min(f.idealSeconds() / f.wallSeconds(), f.drift().recalibrate() ? Double.MAX_VALUE : 1),
                         f.efficiency(), 1e-12, "efficiency is ideal ÷ wall");
             }
         }
@@ -76,8 +76,14 @@ class RunFiguresPropertyTest {
                     && t.wallNanos() > 0 && t.wallSeconds() < f.idealSeconds() * 0.9;
             assertEquals(taskOff || underIdeal, f.drift().detected(), () -> "drift of " + t.spec().describe() + ": " + f);
             assertEquals(f.drift().detected(), !FigureText.drift(f).isEmpty());
-            if (f.drift().detected()) {
+            if (f.drift().recalibrate()) {
+                assertTrue(FigureText.drift(f).startsWith("Calibration drift"), FigureText.drift(f));
                 assertTrue(FigureText.drift(f).endsWith("The next run recalibrates."), FigureText.drift(f));
+            } else if (f.drift().detected()) {
+                assertTrue(FigureText.drift(f).startsWith("Process start-up"), FigureText.drift(f));
+                assertTrue(t.spec().mode().processBased(), "only new processes warm up: " + t.spec().describe());
+                assertFalse(underIdeal);
+                assertTrue(f.drift().worstRatio() > 1, "warm-up only slows tasks: " + f.drift());
             }
         }
     }
@@ -88,7 +94,7 @@ class RunFiguresPropertyTest {
         for (int i = 0; i < RUNS; i++) {
             Trace t = gen.trace();
             RunFigures f = RunFigures.of(t);
-            if (!f.drift().detected()) {
+            if (!f.drift().recalibrate()) {
                 continue;
             }
             RunConditions c = t.conditions();
@@ -239,5 +245,41 @@ class RunFiguresPropertyTest {
         assertEquals("×8120", FigureText.ratio(8119.96));
         assertEquals("×12.3", FigureText.ratio(12.34));
         assertEquals(FigureText.DASH, FigureText.ratio(Double.NaN));
+    }
+
+    @Test
+    void onlyTheFirstTaskOfEachNewProcessTakingLongerIsProcessStartUpNotADriftToRecalibrate() {
+        RandomTraces gen = new RandomTraces(22);
+        ExperimentSpec pool = new ExperimentSpec(ExecutionMode.PROCESS_POOL, TaskKind.COMPUTE, 4, 0.2, 2, false);
+        Trace base = gen.trace(pool, TaskStatus.COMPLETED);
+        long asked = 200_000_000L;
+        // W1 and W2 each run two tasks; their first tasks took 15 % more CPU, the second ones what was asked.
+        java.util.List<TaskRecord> tasks = java.util.List.of(
+                new TaskRecord(1, "W1", 0, 250_000_000L, TaskStatus.COMPLETED, "", asked * 115 / 100),
+                new TaskRecord(2, "W2", 1, 250_000_000L, TaskStatus.COMPLETED, "", asked * 115 / 100),
+                new TaskRecord(3, "W1", 250_000_001L, 450_000_000L, TaskStatus.COMPLETED, "", asked),
+                new TaskRecord(4, "W2", 250_000_002L, 450_000_000L, TaskStatus.COMPLETED, "", asked * 101 / 100));
+        Trace warm = with(base, pool, tasks);
+        RunFigures f = RunFigures.of(warm);
+        assertTrue(f.drift().detected());
+        assertTrue(f.drift().processWarmUp());
+        assertFalse(f.drift().recalibrate());
+        assertTrue(FigureText.drift(f).startsWith("Process start-up: 2 of 4 compute tasks used more CPU time"),
+                FigureText.drift(f));
+
+        // The same in threads: no new JVM to blame, so the calibration is wrong.
+        ExperimentSpec threads = new ExperimentSpec(ExecutionMode.POOL, TaskKind.COMPUTE, 4, 0.2, 2, false);
+        assertTrue(RunFigures.of(with(base, threads, tasks)).drift().recalibrate());
+
+        // A later task of a worker off too: not start-up.
+        java.util.List<TaskRecord> late = new java.util.ArrayList<>(tasks);
+        late.set(2, new TaskRecord(3, "W1", 250_000_001L, 450_000_000L, TaskStatus.COMPLETED, "", asked * 120 / 100));
+        assertTrue(RunFigures.of(with(base, pool, late)).drift().recalibrate());
+    }
+
+    private static Trace with(Trace t, ExperimentSpec spec, java.util.List<TaskRecord> tasks) {
+        return new Trace(spec, dev.corelanes.fixtures.Traces.machine(), t.calibration(), t.startedAt(), 450_000_000L, 0,
+                TaskStatus.COMPLETED, "",
+                tasks, t.workers(), t.spans(), 0, t.conditions());
     }
 }

@@ -46,7 +46,9 @@ class RunExplanationPropertyTest {
                             + e.caption());
                 }
             }
-            assertEquals(f.drift().detected(), e.caption().contains("Calibration drift"), e.caption());
+            assertEquals(f.drift().recalibrate(), e.caption().contains("Calibration drift"), e.caption());
+            assertEquals(f.drift().detected() && !f.drift().recalibrate(), e.caption().contains("Process start-up"),
+                    e.caption());
         }
     }
 }
