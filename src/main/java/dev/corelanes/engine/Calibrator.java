@@ -68,12 +68,16 @@ public final class Calibrator {
         if (c == null) {
             return calibration();
         }
-        long now = check();
-        if (Math.abs(now - c.stepsPerSecond()) > CHECK_TOLERANCE * c.stepsPerSecond()) {
+        if (!stillHolds(c, check())) {
             c = measure();
             cached = c;
         }
         return c;
+    }
+
+    /** True when a quick check's rate is within {@link #CHECK_TOLERANCE} of the calibration. */
+    static boolean stillHolds(Calibration c, long checkedStepsPerSecond) {
+        return Math.abs(checkedStepsPerSecond - c.stepsPerSecond()) <= CHECK_TOLERANCE * c.stepsPerSecond();
     }
 
     /** Forgets the cached figure: the next compute run measures again (its predecessor drifted). */
@@ -90,15 +94,6 @@ public final class Calibrator {
     /** Uses a calibration measured elsewhere (a child process takes its parent's, so work is equal). */
     public static void use(Calibration c) {
         cached = c;
-    }
-
-    /**
-     * Runs the kernel until its rate stops rising, without measuring a figure: a child process warms up the
-     * parent's kernel this way, so its first task does not run interpreted code on the parent's figure.
-     */
-    public static void warmUp() {
-        Clock clock = new Clock();
-        ComputeKernel.publish(warm(clock, ComputeKernel.seed(0)).x);
     }
 
     /** The kernel's rate now, from a few short rounds of CPU time (steps per second; the median round). */
