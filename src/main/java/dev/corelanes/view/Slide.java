@@ -56,8 +56,9 @@ public final class Slide {
         double share = Math.max(minPanel * runs.size(), h - fixed) / naturalSum;
         long end = 1;
         for (Run r : runs) {
-            end = Math.max(end, TimelineLayout.fitRange(r.model(), Math.max(r.trace().wallNanos(),
-                    idealNanos(r.trace())))[1]);
+            // A run that did not complete has no ideal mark, so its ideal must not stretch the axis either.
+            long ideal = r.trace().status() == TaskStatus.COMPLETED ? idealNanos(r.trace()) : 0;
+            end = Math.max(end, TimelineLayout.fitRange(r.model(), Math.max(r.trace().wallNanos(), ideal))[1]);
         }
         List<Shape> shapes = new ArrayList<>();
         if (o.titled()) {

@@ -99,6 +99,17 @@ class SlideTest {
         assertTrue(comparedSlides > 10, "slides with a baseline: " + comparedSlides);
     }
 
+    @Test
+    void aCancelledRunsAxisEndsWithWhatRanNotWithItsIdeal() {
+        Trace done = Traces.compute(ExecutionMode.SEQUENTIAL, 4, 10); // 4 × 1 s, 4.4 s long
+        Trace cancelled = new Trace(done.spec(), done.machine(), done.calibration(), done.startedAt(),
+                1_000_000_000L, 1_000_000_000L, dev.corelanes.engine.TaskStatus.CANCELLED, "cancelled after 1 s",
+                done.tasks().subList(0, 1), done.workers(), done.spans().subList(0, 1), 0);
+        TimelineFrame f = Slide.compose(runs(cancelled), SlideOptions.defaults());
+        assertTrue(f.viewport().endNanos() < 2_000_000_000L, "axis to " + f.viewport().endNanos()
+                + " ns for a run cancelled after 1 s (its ideal was 4 s)");
+    }
+
     private static int count(String s, String part) {
         int n = 0;
         for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + 1)) {
