@@ -1,7 +1,10 @@
 package dev.corelanes.app;
 
 import atlantafx.base.theme.Styles;
+import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.ExperimentSpec;
+import dev.corelanes.engine.FigureText;
+import dev.corelanes.engine.RunFigures;
 import dev.corelanes.teach.Lesson;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -15,6 +18,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -28,6 +33,7 @@ final class LessonCard extends VBox {
     private final Label question = new Label();
     private final Label step = new Label();
     private final Label explanation = new Label();
+    private final Label measured = new Label();
     private final Button runStep = new Button();
     private final Button explain = new Button("Explain", new FontIcon("mdi2l-lightbulb-on-outline"));
     private int next;
@@ -48,6 +54,11 @@ final class LessonCard extends VBox {
         explanation.setWrapText(true);
         explanation.getStyleClass().add("lesson-explanation");
         explanation.managedProperty().bind(explanation.visibleProperty());
+        measured.setId("lessonMeasured");
+        measured.setWrapText(true);
+        measured.getStyleClass().add("hint");
+        measured.managedProperty().bind(measured.textProperty().isNotEmpty());
+        measured.visibleProperty().bind(measured.managedProperty());
         runStep.setId("lessonRunStep");
         runStep.getStyleClass().add(Styles.ACCENT);
         runStep.setGraphic(new FontIcon("mdi2p-play"));
@@ -65,7 +76,7 @@ final class LessonCard extends VBox {
         head.setAlignment(Pos.CENTER_LEFT);
         HBox buttons = new HBox(8, runStep, explain, step);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(head, question, buttons, explanation);
+        getChildren().addAll(head, question, buttons, measured, explanation);
         managedProperty().bind(visibleProperty());
         show(null);
     }
@@ -85,12 +96,40 @@ final class LessonCard extends VBox {
         setVisible(l != null);
         next = 0;
         explanation.setVisible(false);
+        measured.setText("");
         if (l != null) {
             title.setText(l.title());
             question.setText(l.question());
             explanation.setText(l.explanation());
         }
         updateStep();
+    }
+
+    /**
+     * What the lesson's runs measured so far, from their figures (the same as the header and the table):
+     * "Measured: Sequential 2.01 s · Threads 1.02 s ×1.97 vs sequential".
+     */
+    void showMeasured(List<RunRow> runs) {
+        List<String> parts = new ArrayList<>();
+        for (RunRow r : runs) {
+            RunFigures f = r.figures();
+            if (f == null) {
+                continue;
+            }
+            String name = r.spec().mode().label() + (r.spec().gil() ? " + GIL" : "");
+            if (!f.hasEfficiency()) {
+                parts.add(name + " " + f.noSpeedupReason());
+            } else if (f.hasSpeedup() && r.spec().mode() != ExecutionMode.SEQUENTIAL) {
+                parts.add(name + " " + FigureText.seconds(f.wallSeconds()) + " " + FigureText.speedup(f));
+            } else {
+                parts.add(name + " " + FigureText.seconds(f.wallSeconds()));
+            }
+        }
+        measured.setText(parts.isEmpty() ? "" : "Measured: " + String.join(" · ", parts));
+    }
+
+    String measuredText() {
+        return measured.getText();
     }
 
     private void runNext() {

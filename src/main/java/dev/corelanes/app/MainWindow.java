@@ -8,6 +8,7 @@ import dev.corelanes.engine.ExperimentSpec;
 import dev.corelanes.engine.MachineInfo;
 import dev.corelanes.engine.SpecException;
 import dev.corelanes.engine.TaskKind;
+import dev.corelanes.engine.RunFigures;
 import dev.corelanes.engine.TaskStatus;
 import dev.corelanes.engine.Trace;
 import dev.corelanes.teach.Lesson;
@@ -355,6 +356,9 @@ public final class MainWindow {
 
     private void ended(RunRow row, Trace t) {
         table.refresh();
+        if (lessonRuns.contains(row)) {
+            lessonCard.showMeasured(lessonRuns);
+        }
         if (t.coreUnknown()) {
             perWorker.setSelected(true);
         }
@@ -431,17 +435,12 @@ public final class MainWindow {
             timeline.stopLive();
             timeline.showCompared(done.stream().map(r -> new Slide.Run(r.model(), r.trace())).toList());
             RunRow last = done.get(done.size() - 1);
-            clock.show(last, baselineWall(last));
+            clock.show(last, last.figures());
             caption.showCompared(done.size());
             updateNote(null);
             return;
         }
         display(rows.get(rows.size() - 1));
-    }
-
-    private double baselineWall(RunRow row) {
-        RunRow base = session.baseline(row);
-        return base == null ? -1 : base.trace().wallSeconds();
     }
 
     /** Shows one run: live if it is still going on, else its trace. */
@@ -456,10 +455,11 @@ public final class MainWindow {
             timeline.stopLive();
             timeline.show(row.model());
             Trace t = row.trace();
-            timeline.setIdealNanos(t.status() == TaskStatus.COMPLETED ? Math.round(t.idealSeconds() * 1e9) : -1);
-            clock.show(row, baselineWall(row));
-            RunRow base = session.baseline(row);
-            caption.show(row, base == null ? null : base.trace());
+            RunFigures f = row.figures();
+            timeline.setIdealNanos(t.status() == TaskStatus.COMPLETED && f != null
+                    ? Math.round(f.idealSeconds() * 1e9) : -1);
+            clock.show(row, f);
+            caption.show(row, session.baselineTrace(row));
         }
         updateNote(row.trace());
     }

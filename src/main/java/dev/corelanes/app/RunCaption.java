@@ -1,10 +1,8 @@
 package dev.corelanes.app;
 
-import dev.corelanes.engine.TaskStatus;
 import dev.corelanes.engine.Trace;
 import dev.corelanes.teach.RunExplanation;
 import dev.corelanes.view.Formats;
-import dev.corelanes.view.LoadSeries;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
@@ -42,14 +40,15 @@ final class RunCaption extends VBox {
         prediction.setText("");
     }
 
+    /** The caption of a finished run; {@code sequential} is its baseline run or null. */
     void show(RunRow row, Trace sequential) {
         Trace t = row.trace();
-        if (t.status() == TaskStatus.FAILED && t.wallNanos() == 0) {
+        if (t.nothingRan()) {
             clear();
             return;
         }
-        RunExplanation e = RunExplanation.of(t, Optional.ofNullable(sequential), otherLoad(row.loads(), t));
-        explanation.setText((t.status() == TaskStatus.COMPLETED ? "" : t.status().id() + " · ") + e.caption());
+        RunExplanation e = RunExplanation.of(t, Optional.ofNullable(sequential), Double.NaN);
+        explanation.setText(e.caption());
         prediction.setText(predictionText(row.prediction(), t));
     }
 
@@ -77,26 +76,5 @@ final class RunCaption extends VBox {
         String how = Math.abs(off) < 5 ? "spot on" : String.format(Locale.ROOT, "%.0f %% %s than predicted",
                 Math.abs(off), off > 0 ? "longer" : "shorter");
         return "Predicted " + Formats.seconds(predicted) + " · measured " + Formats.seconds(measured) + ": " + how + ".";
-    }
-
-    /**
-     * The machine's load from other programs during the run: its average load minus what the run itself
-     * used (CPU time ÷ wall ÷ CPUs). NaN when no load was sampled (an opened run, a very short one).
-     */
-    static double otherLoad(LoadSeries loads, Trace t) {
-        List<LoadSeries.Sample> samples = loads.snapshot();
-        if (samples.isEmpty() || t.wallNanos() <= 0) {
-            return Double.NaN;
-        }
-        double sum = 0;
-        int n = 0;
-        for (LoadSeries.Sample s : samples) {
-            for (double l : s.loads()) {
-                sum += l;
-                n++;
-            }
-        }
-        double own = t.cpuSeconds() / t.wallSeconds() / Math.max(1, t.machine().logicalCores());
-        return n == 0 ? Double.NaN : Math.max(0, Math.min(1, sum / n - own));
     }
 }

@@ -1,6 +1,7 @@
 package dev.corelanes.app;
 
 import dev.corelanes.engine.ExperimentSpec;
+import dev.corelanes.engine.RunFigures;
 import dev.corelanes.engine.RunHandle;
 import dev.corelanes.engine.Trace;
 import dev.corelanes.view.LoadSeries;
@@ -23,7 +24,7 @@ public final class RunRow {
     private TimelineModel model;
     private final ReadOnlyObjectWrapper<Trace> trace = new ReadOnlyObjectWrapper<>(this, "trace");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "running");
-    private final ReadOnlyObjectWrapper<Double> speedup = new ReadOnlyObjectWrapper<>(this, "speedup");
+    private final ReadOnlyObjectWrapper<RunFigures> figures = new ReadOnlyObjectWrapper<>(this, "figures");
     /** The run file it was opened from; null for a run measured in this session. */
     private java.nio.file.Path source;
     /** The wall time the class predicted before the run, in seconds; null when nobody was asked. */
@@ -94,15 +95,13 @@ public final class RunRow {
         return status.getReadOnlyProperty();
     }
 
-    /** Speedup over the sequential run of the same workload; null when there is none (yet). */
-    public ReadOnlyObjectProperty<Double> speedupProperty() {
-        return speedup.getReadOnlyProperty();
+    /** The run's figures against its current baseline; null while it runs. */
+    public ReadOnlyObjectProperty<RunFigures> figuresProperty() {
+        return figures.getReadOnlyProperty();
     }
 
-    /** Same tasks, kind and seconds: the same work, whatever the mode. */
-    boolean sameWorkload(RunRow other) {
-        return spec.kind() == other.spec.kind() && spec.tasks() == other.spec.tasks()
-                && spec.taskSeconds() == other.spec.taskSeconds();
+    public RunFigures figures() {
+        return figures.get();
     }
 
     void finish(Trace t) {
@@ -111,7 +110,7 @@ public final class RunRow {
         status.set(t.status().id());
     }
 
-    void setSpeedup(Double s) {
-        speedup.set(s);
+    void setFigures(RunFigures f) {
+        figures.set(f);
     }
 }

@@ -1,11 +1,10 @@
 package dev.corelanes.app;
 
 import dev.corelanes.engine.Experiment;
-import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.ExperimentSpec;
 import dev.corelanes.engine.MachineInfo;
+import dev.corelanes.engine.RunFigures;
 import dev.corelanes.engine.RunHandle;
-import dev.corelanes.engine.TaskStatus;
 import dev.corelanes.engine.Trace;
 import dev.corelanes.hardware.Hardware;
 import dev.corelanes.view.LiveFeed;
@@ -19,6 +18,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -129,11 +130,15 @@ public final class RunSession implements AutoCloseable {
     public RunRow addOpened(Trace trace, java.nio.file.Path file) {
         RunRow row = RunRow.opened(runs.size() + 1, trace, file);
         runs.add(row);
-        updateSpeedups();
+        updateFigures();
         return row;
     }
 
     private void finished(RunRow row, Trace trace) {
+        // Figures first: whoever reacts to the trace finds them ready.
+        List<Trace> done = new ArrayList<>(runs.stream().map(RunRow::trace).toList());
+        done.add(trace); // the latest run: a sequential run is its own baseline
+        row.setFigures(RunFigures.of(trace, RunFigures.latestBaseline(done, trace)));
         row.finish(trace);
         if (sampled == row) {
             sampled = null;
@@ -141,30 +146,32 @@ public final class RunSession implements AutoCloseable {
         if (current.get() == row) {
             running.set(false);
         }
-        updateSpeedups();
+        updateFigures();
     }
 
-    /** Every run's speedup against the latest completed sequential run of the same workload. */
-    private void updateSpeedups() {
+    /** Every finished run's figures against its baseline (a new sequential run may be a new baseline). */
+    private void updateFigures() {
         for (RunRow r : runs) {
             Trace t = r.trace();
-            RunRow base = baseline(r);
-            r.setSpeedup(t == null || base == null || t.status() != TaskStatus.COMPLETED || t.wallNanos() <= 0 ? null
-                    : (double) base.trace().wallNanos() / t.wallNanos());
+            r.setFigures(t == null ? null : RunFigures.of(t, baselineTrace(r)));
         }
     }
 
-    /** The latest completed sequential run with the same workload, or null. */
+    /** The latest completed sequential run with the same workload, or null ({@link RunFigures#isBaselineFor}). */
     public RunRow baseline(RunRow r) {
         RunRow best = null;
         for (RunRow s : runs) {
-            Trace t = s.trace();
-            if (t != null && s.spec().mode() == ExecutionMode.SEQUENTIAL && t.status() == TaskStatus.COMPLETED
-                    && s.sameWorkload(r)) {
+            if (r.trace() != null && s.trace() != null && RunFigures.isBaselineFor(s.trace(), r.trace())) {
                 best = s;
             }
         }
         return best;
+    }
+
+    /** The trace of {@link #baseline(RunRow)}, or null. */
+    public Trace baselineTrace(RunRow r) {
+        RunRow b = baseline(r);
+        return b == null ? null : b.trace();
     }
 
     public void cancel() {

@@ -1,7 +1,8 @@
 package dev.corelanes.app;
 
+import dev.corelanes.engine.FigureText;
+import dev.corelanes.engine.RunFigures;
 import dev.corelanes.engine.Trace;
-import dev.corelanes.view.Formats;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
@@ -29,13 +30,11 @@ final class RunsTable extends TableView<RunRow> {
                 + (r.spec().mode().pooled() ? " (" + r.spec().workers() + ")" : ""))));
         getColumns().add(column("Kind", 80, r -> constant(r.spec().kind().id())));
         getColumns().add(column("Tasks", 60, r -> constant(String.valueOf(r.spec().tasks()))));
-        getColumns().add(column("Seconds", 70, r -> constant(Formats.seconds(r.spec().taskSeconds()))));
+        getColumns().add(column("Seconds", 70, r -> constant(FigureText.seconds(r.spec().taskSeconds()))));
         getColumns().add(column("GIL", 50, r -> constant(r.spec().gil() ? "yes" : "no")));
-        getColumns().add(column("Wall", 80, r -> fromTrace(r, t -> Formats.nanos(t.wallNanos()))));
-        getColumns().add(column("CPU", 80, r -> fromTrace(r, t -> Formats.nanos(t.cpuNanos()))));
-        getColumns().add(column("Speedup", 80, r -> Bindings.createStringBinding(
-                () -> r.speedupProperty().get() == null ? "—" : Formats.speedup(r.speedupProperty().get()),
-                r.speedupProperty())));
+        getColumns().add(column("Wall", 80, r -> fromFigures(r, f -> FigureText.seconds(f.wallSeconds()))));
+        getColumns().add(column("CPU", 80, r -> fromFigures(r, f -> FigureText.seconds(f.cpuSeconds()))));
+        getColumns().add(column("Speedup", 80, r -> fromFigures(r, FigureText::speedupCell)));
         getColumns().add(column("Status", 110, RunRow::statusProperty));
         setRowFactory(statusTooltips());
     }
@@ -45,9 +44,9 @@ final class RunsTable extends TableView<RunRow> {
     }
 
     /** "…" while running, "—" when nothing ran (a run that failed to start), else the figure. */
-    private static ObservableValue<String> fromTrace(RunRow r, Function<Trace, String> f) {
-        return Bindings.createStringBinding(() -> r.trace() == null ? "…"
-                : r.trace().wallNanos() == 0 && r.trace().spans().isEmpty() ? "—" : f.apply(r.trace()),
+    private static ObservableValue<String> fromFigures(RunRow r, Function<RunFigures, String> f) {
+        return Bindings.createStringBinding(() -> r.figures() == null || r.trace() == null ? "…"
+                : r.trace().nothingRan() ? FigureText.DASH : f.apply(r.figures()), r.figuresProperty(),
                 r.traceProperty());
     }
 

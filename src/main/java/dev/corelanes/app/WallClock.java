@@ -1,8 +1,9 @@
 package dev.corelanes.app;
 
+import dev.corelanes.engine.FigureText;
+import dev.corelanes.engine.RunFigures;
 import dev.corelanes.engine.TaskStatus;
 import dev.corelanes.engine.Trace;
-import dev.corelanes.view.Formats;
 import javafx.animation.AnimationTimer;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -46,6 +47,9 @@ final class WallClock extends HBox {
     WallClock() {
         getStyleClass().add("wall-clock");
         digits.setId("wallClock");
+        cpu.setId("wallCpu");
+        ideal.setId("wallIdeal");
+        speedup.setId("wallSpeedup");
         digits.getStyleClass().add("wall-digits");
         digits.setMinWidth(Label.USE_PREF_SIZE);
         caption.getStyleClass().add("hint");
@@ -84,32 +88,26 @@ final class WallClock extends HBox {
         run.setText("Run #" + row.number() + ": " + row.spec().describe());
     }
 
-    /** Shows a finished run's measured figures; {@code sequentialWall} &lt; 0 when no baseline exists. */
-    void show(RunRow row, double sequentialWall) {
+    /** Shows a finished run's figures (from {@link RunFigures}, the one source). */
+    void show(RunRow row, RunFigures f) {
         live = null;
         Trace t = row.trace();
-        if (t == null) {
+        if (t == null || f == null) {
             follow(row);
             return;
         }
         digits.setText(clockText(t.wallNanos()));
         caption.setText(t.status() == TaskStatus.COMPLETED ? "wall time (measured)" : "wall time · " + t.status().id());
         run.setText("Run #" + row.number() + ": " + row.spec().describe());
-        if (t.status() == TaskStatus.FAILED && t.wallNanos() == 0) {
+        if (t.nothingRan()) {
             showIdle(); // nothing ran: no figure to show
             digits.setText("— s");
             run.setText("Run #" + row.number() + ": " + row.spec().describe());
             return;
         }
-        cpu.setText("CPU time " + Formats.seconds(t.cpuSeconds()));
-        ideal.setText("ideal " + Formats.seconds(t.idealSeconds()) + " (" + t.usableCores() + " at a time)");
-        if (t.status() != TaskStatus.COMPLETED || t.wallNanos() <= 0) {
-            speedup.setText("speedup —");
-        } else if (sequentialWall > 0) {
-            speedup.setText("speedup " + Formats.speedup(sequentialWall / t.wallSeconds()) + " vs sequential");
-        } else {
-            speedup.setText("speedup " + Formats.speedup(t.spec().totalWorkSeconds() / t.wallSeconds())
-                    + " vs total work (" + Formats.seconds(t.spec().totalWorkSeconds()) + ")");
-        }
+        cpu.setText("CPU time " + FigureText.seconds(f.cpuSeconds())
+                + (f.drift().detected() ? " (" + FigureText.driftTag(f) + ")" : ""));
+        ideal.setText(FigureText.ideal(f));
+        speedup.setText("speedup " + FigureText.speedup(f));
     }
 }

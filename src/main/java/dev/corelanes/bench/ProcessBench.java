@@ -79,8 +79,8 @@ public final class ProcessBench {
                 thr[r] = wall(ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.COMPUTE, 2, 1, gil));
             }
             double s = median(seq);
-            row("2 compute × 1 s, sequential" + g, fmtS(s), "1.00×", "");
-            row("2 compute × 1 s, processes" + g, fmtS(median(proc)), fmtX(s / median(proc)), "target ≥ 1.75× (spawn included)");
+            row("2 compute × 1 s, sequential" + g, fmtS(s), fmtX(1), "");
+            row("2 compute × 1 s, processes" + g, fmtS(median(proc)), fmtX(s / median(proc)), "target ≥ ×1.75 (spawn included)");
             row("2 compute × 1 s, threads" + g, fmtS(median(thr)), fmtX(s / median(thr)),
                     gil ? "one GIL for all threads: no speedup" : "");
         }
@@ -165,7 +165,7 @@ public final class ProcessBench {
                     }
                 }
                 JsonNode c = j.get("compute");
-                row(v + " 2 × 1 s loop, sequential", fmtS(c.get("sequentialS").asDouble()), "1.00×", "");
+                row(v + " 2 × 1 s loop, sequential", fmtS(c.get("sequentialS").asDouble()), fmtX(1), "");
                 row(v + " 2 × 1 s loop, threads", fmtS(c.get("threadsS").asDouble()), fmtX(c.get("threadsSpeedup").asDouble()), "the real GIL");
                 for (String m : new String[]{"fork", "spawn"}) {
                     if (c.has(m + "S")) {
@@ -237,6 +237,6 @@ public final class ProcessBench {
     }
 
     private static String fmtX(double x) {
-        return String.format(Locale.ROOT, "%.2f×", x);
+        return dev.corelanes.engine.FigureText.ratio(x); // the one formatter: "×1.75"
     }
 }

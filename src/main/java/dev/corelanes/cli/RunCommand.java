@@ -4,13 +4,16 @@ import dev.corelanes.engine.AtomicFiles;
 import dev.corelanes.engine.CoreUsage;
 import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.Experiment;
+import dev.corelanes.engine.FigureText;
 import dev.corelanes.engine.ExperimentSpec;
 import dev.corelanes.engine.RunFile;
 import dev.corelanes.engine.RunFileException;
+import dev.corelanes.engine.RunFigures;
 import dev.corelanes.engine.RunHandle;
 import dev.corelanes.engine.SpanState;
 import dev.corelanes.engine.SpecException;
 import dev.corelanes.engine.TaskKind;
+import dev.corelanes.engine.TaskRecord;
 import dev.corelanes.engine.TaskStatus;
 import dev.corelanes.engine.Trace;
 import dev.corelanes.engine.TraceEvents;
@@ -147,15 +150,28 @@ final class RunCommand implements Callable<Integer> {
         out.println("Experiment " + t.spec().describe());
         out.println("Machine    " + t.machine().oneLine());
         out.printf(Locale.ROOT, "Status     %s%s%n", t.status().id(), t.message().isEmpty() ? "" : " — " + t.message());
-        out.printf(Locale.ROOT, "Wall       %.3f s%n", t.wallSeconds());
-        out.printf(Locale.ROOT, "CPU        %.3f s%n", t.cpuSeconds());
-        out.printf(Locale.ROOT, "Ideal      %.3f s  (%s ÷ %d usable %s)%n", t.idealSeconds(),
+        RunFigures f = RunFigures.of(t);
+        out.printf(Locale.ROOT, "Wall       %.3f s%n", f.wallSeconds());
+        out.printf(Locale.ROOT, "CPU        %.3f s%s%n", f.cpuSeconds(), cpuDetail(t));
+        out.printf(Locale.ROOT, "Ideal      %.3f s  (%s ÷ %d usable %s)%n", f.idealSeconds(),
                 t.spec().kind() == TaskKind.SLEEP ? "waits of " + fmt(t.spec().taskSeconds()) + " s"
                         : fmt(t.spec().totalWorkSeconds()) + " s of work",
-                t.usableCores(), t.spec().kind() == TaskKind.SLEEP ? "waiters" : "cores");
+                f.usableCores(), t.spec().kind() == TaskKind.SLEEP ? "waiters" : "cores");
+        out.println("Speedup    " + FigureText.speedup(f));
+        out.println("Efficiency " + FigureText.efficiency(f)
+                + (f.hasEfficiency() ? " (ideal ÷ wall)" : ""));
+        if (f.drift().detected()) {
+            out.println("Drift      " + FigureText.drift(f));
+        }
+        if (t.conditions().loadKnown()) {
+            out.println("Load       other programs used " + FigureText.percent(t.conditions().otherLoad())
+                    + " of the CPUs during the run");
+        }
         if (t.spec().kind() == TaskKind.COMPUTE) {
-            out.printf(Locale.ROOT, "Calibration %,d steps/s (measured in %.0f ms)%n", t.calibration().stepsPerSecond(),
-                    t.calibration().measuredMillis());
+            out.printf(Locale.ROOT, "Calibration %,d steps/s (measured in %.0f ms)%s%n", t.calibration().stepsPerSecond(),
+                    t.calibration().measuredMillis(), t.conditions().rateChecked()
+                            ? String.format(Locale.ROOT, "; %,d steps/s after the run", t.conditions().stepsPerSecondAfter())
+                            : "");
             var usage = CoreUsage.of(t);
             if (usage.isEmpty()) {
                 out.println("Per core   core unknown on this OS (" + dev.corelanes.engine.CoreProbe.detect().description() + ")");
@@ -171,6 +187,20 @@ final class RunCommand implements Callable<Integer> {
         if (t.droppedSpans() > 0) {
             out.println("Dropped    " + t.droppedSpans() + " spans (memory bound reached)");
         }
+    }
+
+    /** "  (tasks 1.002–1.010 s each, asked 1 s)" for compute tasks whose own CPU time is known. */
+    private static String cpuDetail(Trace t) {
+        if (t.spec().kind() != TaskKind.COMPUTE) {
+            return "";
+        }
+        var known = t.tasks().stream().filter(r -> r.status() == TaskStatus.COMPLETED && r.cpuKnown())
+                .mapToLong(TaskRecord::cpuNanos).summaryStatistics();
+        if (known.getCount() == 0) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "  (tasks %.3f–%.3f s each, asked %s s)", known.getMin() / 1e9,
+                known.getMax() / 1e9, fmt(t.spec().taskSeconds()));
     }
 
     private static String fmt(double v) {

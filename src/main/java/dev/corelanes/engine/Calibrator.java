@@ -2,27 +2,48 @@ package dev.corelanes.engine;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
 
 /**
- * Measures how many kernel steps this CPU runs per second on one core, once per JVM. It first lets the
- * JIT compile the kernel, then keeps the best of several short rounds. Each round is timed by the
- * thread's own CPU time where the JVM offers it, not by the wall clock: on a busy machine the thread is
- * preempted during calibration, and wall time would make the CPU look slower than it is (and every compute
- * task shorter than asked).
+ * Measures how many kernel steps this CPU runs per second of one core's CPU time.
+ *
+ * <p>Three rules make the figure hold in the first run after launch, on a busy machine too:
+ * <ul>
+ *   <li>Warm up until the kernel's rate has stopped rising. A fixed warm-up is not enough: while a window
+ *       starts, the JIT compiler is busy with other code and the kernel may still run at a lower tier when
+ *       a short warm-up ends; a calibration taken then makes every later task do too few steps.</li>
+ *   <li>Time every round by the thread's own CPU time, not the wall clock: on a busy machine the thread is
+ *       preempted, and wall time would make the CPU look slower than it is.</li>
+ *   <li>Check the cached figure cheaply before each compute run ({@link #forRun()}) and measure again when
+ *       it moved (the CPU clock changed) or when the last run drifted ({@link #invalidate()}).</li>
+ * </ul>
  */
 public final class Calibrator {
 
-    private static final long WARMUP_NANOS = 80_000_000L;
-    private static final int ROUNDS = 6;
-    private static final long ROUND_NANOS = 25_000_000L;
-    private static final int STEPS_PER_CALL = 100_000;
+    /** Steps per kernel call while warming up: small, so the call counters reach the optimising compiler. */
+    private static final int WARM_STEPS_PER_CALL = 20_000;
+    /** Steps per kernel call while measuring: the order of what a task runs between two core samples. */
+    private static final int STEPS_PER_CALL = 200_000;
+    private static final long WARM_ROUND_CPU = 10_000_000L;
+    /** The best rate must not rise by more than {@link #RISE} for this much CPU time. */
+    private static final long STABLE_CPU = 300_000_000L;
+    private static final long MIN_WARM_CPU = 150_000_000L;
+    private static final long MAX_WARM_CPU = 4_000_000_000L;
+    private static final double RISE = 1.01;
+    private static final int ROUNDS = 5;
+    private static final long ROUND_CPU = 20_000_000L;
+    private static final int CHECK_ROUNDS = 3;
+    private static final long CHECK_ROUND_CPU = 10_000_000L;
+    /** A cached figure further off than this from a quick check is measured again. */
+    static final double CHECK_TOLERANCE = 0.03;
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static volatile Calibration cached;
 
     private Calibrator() {
     }
 
-    /** The cached calibration, measuring it first if needed (~230 ms). */
+    /** The cached calibration, measuring it first if needed (the first call takes ~0.5–1 s). */
     public static Calibration calibration() {
         Calibration c = cached;
         if (c == null) {
@@ -37,6 +58,33 @@ public final class Calibrator {
         return c;
     }
 
+    /**
+     * The calibration a compute run should use: measured if there is none (or the last run drifted), else
+     * the cached one after a quick check (~30 ms of CPU), measured again if the check disagrees by more than
+     * 3 %.
+     */
+    public static synchronized Calibration forRun() {
+        Calibration c = cached;
+        if (c == null) {
+            return calibration();
+        }
+        if (!stillHolds(c, check())) {
+            c = measure();
+            cached = c;
+        }
+        return c;
+    }
+
+    /** True when a quick check's rate is within {@link #CHECK_TOLERANCE} of the calibration. */
+    static boolean stillHolds(Calibration c, long checkedStepsPerSecond) {
+        return Math.abs(checkedStepsPerSecond - c.stepsPerSecond()) <= CHECK_TOLERANCE * c.stepsPerSecond();
+    }
+
+    /** Forgets the cached figure: the next compute run measures again (its predecessor drifted). */
+    public static void invalidate() {
+        cached = null;
+    }
+
     /** The cached calibration, or {@code fallback} without measuring. */
     public static Calibration cachedOr(Calibration fallback) {
         Calibration c = cached;
@@ -48,33 +96,84 @@ public final class Calibrator {
         cached = c;
     }
 
-    static Calibration measure() {
-        long begin = System.nanoTime();
-        long x = ComputeKernel.seed(0);
-        long until = begin + WARMUP_NANOS;
-        while (System.nanoTime() < until) {
-            x = ComputeKernel.spin(x, STEPS_PER_CALL);
-        }
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        boolean cpuClock = !Thread.currentThread().isVirtual() && threads.isCurrentThreadCpuTimeSupported()
-                && threads.getCurrentThreadCpuTime() >= 0;
-        double best = 0;
-        for (int r = 0; r < ROUNDS; r++) {
-            long steps = 0;
-            long t0 = System.nanoTime();
-            long c0 = cpuClock ? threads.getCurrentThreadCpuTime() : 0;
-            long t1;
-            do {
-                x = ComputeKernel.spin(x, STEPS_PER_CALL);
-                steps += STEPS_PER_CALL;
-                t1 = System.nanoTime();
-            } while (t1 - t0 < ROUND_NANOS);
-            long elapsed = cpuClock ? threads.getCurrentThreadCpuTime() - c0 : t1 - t0;
-            if (elapsed > 0) {
-                best = Math.max(best, steps * 1e9 / elapsed);
-            }
+    /** The kernel's rate now, from a few short rounds of CPU time (steps per second; the median round). */
+    public static long check() {
+        Clock clock = new Clock();
+        long x = ComputeKernel.seed(1);
+        double[] rates = new double[CHECK_ROUNDS];
+        for (int r = 0; r < CHECK_ROUNDS; r++) {
+            Round round = round(clock, x, STEPS_PER_CALL, CHECK_ROUND_CPU);
+            x = round.x;
+            rates[r] = round.rate;
         }
         ComputeKernel.publish(x);
-        return new Calibration(Math.round(best), (System.nanoTime() - begin) / 1e6);
+        return Math.max(1, Math.round(median(rates)));
+    }
+
+    static Calibration measure() {
+        long begin = System.nanoTime();
+        Clock clock = new Clock();
+        Round warm = warm(clock, ComputeKernel.seed(0));
+        long x = warm.x;
+        double[] rates = new double[ROUNDS];
+        for (int r = 0; r < ROUNDS; r++) {
+            Round round = round(clock, x, STEPS_PER_CALL, ROUND_CPU);
+            x = round.x;
+            rates[r] = round.rate;
+        }
+        ComputeKernel.publish(x);
+        // The median, not the best: a task meets the same interruptions a typical round met.
+        return new Calibration(Math.max(1, Math.round(median(rates))), (System.nanoTime() - begin) / 1e6);
+    }
+
+    /** Rounds of kernel work until the best rate has not risen for {@link #STABLE_CPU} of CPU time. */
+    private static Round warm(Clock clock, long x) {
+        double best = 0;
+        long spent = 0;
+        long lastRise = 0;
+        while (spent < MAX_WARM_CPU) {
+            Round round = round(clock, x, WARM_STEPS_PER_CALL, WARM_ROUND_CPU);
+            x = round.x;
+            spent += round.elapsed;
+            if (round.rate > best * RISE) {
+                lastRise = spent;
+            }
+            best = Math.max(best, round.rate);
+            if (spent >= MIN_WARM_CPU && spent - lastRise >= STABLE_CPU) {
+                break;
+            }
+        }
+        return new Round(x, best, spent);
+    }
+
+    private static Round round(Clock clock, long x, int stepsPerCall, long length) {
+        long steps = 0;
+        long t0 = clock.now();
+        long elapsed;
+        do {
+            x = ComputeKernel.spin(x, stepsPerCall);
+            steps += stepsPerCall;
+            elapsed = clock.now() - t0;
+        } while (elapsed < length);
+        return new Round(x, steps * 1e9 / elapsed, elapsed);
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private record Round(long x, double rate, long elapsed) {
+    }
+
+    /** The calling thread's CPU time where the JVM offers it (not on virtual threads), else the wall clock. */
+    private static final class Clock {
+        private final boolean cpu = !Thread.currentThread().isVirtual() && THREADS.isCurrentThreadCpuTimeSupported()
+                && THREADS.getCurrentThreadCpuTime() >= 0;
+
+        long now() {
+            return cpu ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
+        }
     }
 }

@@ -38,7 +38,8 @@ public final class Experiment {
 
     private static void coordinate(ExperimentSpec spec, MachineInfo machine, TraceSink sink, RunHandle handle) {
         Instant startedAt = Instant.now();
-        Calibration calibration = spec.kind() == TaskKind.COMPUTE ? Calibrator.calibration() : cachedOrNominal();
+        boolean compute = spec.kind() == TaskKind.COMPUTE;
+        Calibration calibration = compute ? Calibrator.forRun() : cachedOrNominal();
         Backend backend;
         try {
             backend = backendFor(spec);
@@ -48,6 +49,7 @@ public final class Experiment {
             return;
         }
         long processCpu0 = processCpuNanos();
+        SystemLoad load = SystemLoad.start();
         RunContext run = new RunContext(spec, calibration, CoreProbe.detect(), sink, System.nanoTime());
         handle.attach(run, backend);
         try {
@@ -62,8 +64,16 @@ public final class Experiment {
         }
         long endNow = run.now();
         long processCpu = processCpuNanos() - processCpu0;
+        double otherLoad = load.othersSinceStart();
         sink.closeAll();
-        handle.complete(buildTrace(run, machine, startedAt, endNow, processCpu));
+        // Checked again after a compute run: a change tells a CPU clock that moved from a busy machine.
+        long rateAfter = compute && endNow > 0 ? Calibrator.check() : 0;
+        Trace trace = buildTrace(run, machine, startedAt, endNow, processCpu,
+                new RunConditions(rateAfter, otherLoad));
+        if (RunFigures.of(trace).drift().recalibrate()) {
+            Calibrator.invalidate(); // the figure no longer matches the machine: the next run measures again
+        }
+        handle.complete(trace);
     }
 
     private static Backend backendFor(ExperimentSpec spec) {
@@ -76,7 +86,7 @@ public final class Experiment {
     }
 
     private static Trace buildTrace(RunContext run, MachineInfo machine, Instant startedAt, long endNow,
-                                    long processCpu) {
+                                    long processCpu, RunConditions conditions) {
         ExperimentSpec spec = run.spec();
         List<TaskRecord> tasks = new ArrayList<>(run.tasks());
         Set<Integer> seen = new HashSet<>();
@@ -108,7 +118,7 @@ public final class Experiment {
         long wall = status == TaskStatus.COMPLETED && lastEnd > 0 ? lastEnd : endNow;
         long cpu = run.cpuUnknown() ? Math.max(processCpu, run.cpuNanos()) : run.cpuNanos();
         return new Trace(spec, machine, run.calibration(), startedAt, wall, cpu, status, message, tasks,
-                run.workers(), run.sink().spans(), run.sink().dropped());
+                run.workers(), run.sink().spans(), run.sink().dropped(), conditions);
     }
 
     private static long processCpuNanos() {

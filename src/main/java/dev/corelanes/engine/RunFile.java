@@ -192,10 +192,16 @@ public final class RunFile {
         cal.put("measuredMillis", t.calibration().measuredMillis());
         root.put("wallSeconds", t.wallNanos() / 1e9);
         root.put("cpuSeconds", t.cpuNanos() / 1e9);
-        root.put("idealSeconds", t.idealSeconds());
+        RunFigures f = RunFigures.of(t);
+        root.put("idealSeconds", f.idealSeconds());
         root.put("status", t.status().id());
         root.put("message", t.message());
         root.put("droppedSpans", t.droppedSpans());
+        ObjectNode conditions = root.putObject("conditions");
+        putOptional(conditions, "stepsPerSecondAfter", t.conditions().rateChecked()
+                ? t.conditions().stepsPerSecondAfter() : -1);
+        putOptional(conditions, "otherLoad", t.conditions().otherLoad());
+        figures(root.putObject("figures"), f);
         ArrayNode workers = root.putArray("workers");
         for (WorkerInfo w : t.workers()) {
             ObjectNode o = workers.addObject();
@@ -212,6 +218,7 @@ public final class RunFile {
             o.put("endSeconds", r.endNanos() / 1e9);
             o.put("status", r.status().id());
             o.put("message", r.message());
+            putOptional(o, "cpuSeconds", r.cpuKnown() ? r.cpuNanos() / 1e9 : Double.NaN);
         }
         if (!withSpans) {
             return root;
@@ -231,6 +238,44 @@ public final class RunFile {
             o.put("endSeconds", s.endSeconds());
         }
         return root;
+    }
+
+    /**
+     * The derived figures, for readers other than CoreLanes (a spreadsheet, a script): written, never read
+     * back, since {@link RunFigures} derives them again from the trace.
+     */
+    private static void figures(ObjectNode o, RunFigures f) {
+        o.put("usableCores", f.usableCores());
+        o.put("concurrency", f.concurrency());
+        putOptional(o, "efficiency", f.efficiency());
+        putOptional(o, "speedup", f.speedup());
+        if (f.hasSpeedup()) {
+            o.put("speedupBaseline", f.baseline().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        } else {
+            o.putNull("speedupBaseline");
+        }
+        o.put("noSpeedupReason", f.noSpeedupReason());
+        RunFigures.Drift d = f.drift();
+        if (d.detected()) {
+            ObjectNode drift = o.putObject("drift");
+            drift.put("tasksChecked", d.tasksChecked());
+            drift.put("tasksOff", d.tasksOff());
+            drift.put("worstRatio", d.worstRatio());
+            drift.put("wallUnderIdeal", d.wallUnderIdeal());
+            drift.put("why", d.why());
+            drift.put("processWarmUp", d.processWarmUp());
+            drift.put("text", FigureText.drift(f));
+        } else {
+            o.putNull("drift");
+        }
+    }
+
+    private static void putOptional(ObjectNode o, String field, double value) {
+        if (Double.isFinite(value)) {
+            o.put(field, value);
+        } else {
+            o.putNull(field);
+        }
     }
 
     private static void putOptional(ObjectNode o, String field, long value) {
@@ -469,11 +514,11 @@ public final class RunFile {
             List<TaskRecord> tasks = new ArrayList<>();
             for (JsonNode t : limited(root, "tasks", MAX_TASKS)) {
                 tasks.add(new TaskRecord(integerIn(t, "id", 1, MAX_TASKS), text(t, "worker"), nanos(t, "startSeconds"),
-                        nanos(t, "endSeconds"), status(t), text(t, "message")));
+                        nanos(t, "endSeconds"), status(t), text(t, "message"), optionalNanos(t, "cpuSeconds")));
             }
             return new Trace(spec, machine, cal, startedAt, nanos(root, "wallSeconds"), cpuNanos(root),
                     status(root), text(root, "message"), tasks, workers, spans,
-                    longIn(root, "droppedSpans", 0, Long.MAX_VALUE));
+                    longIn(root, "droppedSpans", 0, Long.MAX_VALUE), conditions(root));
         }
 
         /** One span, checked; the worker's name is shared by all its spans. */
@@ -493,6 +538,24 @@ public final class RunFile {
             String worker = workerNames.computeIfAbsent(text(sp, "worker"), w -> w);
             return new Span(integerIn(sp, "task", Span.NO_TASK, MAX_TASKS), worker, coreId, state,
                     nanos(sp, "startSeconds"), nanos(sp, "endSeconds"));
+        }
+
+        /** Run files before the drift check have no "conditions": they read as unknown. */
+        private RunConditions conditions(JsonNode root) throws RunFileException {
+            JsonNode c = root.get("conditions");
+            if (c == null || c.isNull()) {
+                return RunConditions.UNKNOWN;
+            }
+            if (!c.isObject()) {
+                throw new RunFileException(name + ": \"conditions\" must be an object.");
+            }
+            long after = optionalLong(c, "stepsPerSecondAfter");
+            JsonNode load = c.get("otherLoad");
+            double other = load == null || load.isNull() ? Double.NaN : number(c, "otherLoad");
+            if (other < 0 || other > 1) {
+                throw new RunFileException(name + ": \"otherLoad\" must be between 0 and 1.");
+            }
+            return new RunConditions(Math.max(0, after), other);
         }
 
         private TaskStatus status(JsonNode n) throws RunFileException {
@@ -605,6 +668,12 @@ public final class RunFile {
         private long optionalLong(JsonNode n, String f) throws RunFileException {
             JsonNode v = n.get(f);
             return v == null || v.isNull() ? -1 : longValue(n, f);
+        }
+
+        /** Optional seconds (null or absent in older files) as nanoseconds, or -1. */
+        private long optionalNanos(JsonNode n, String f) throws RunFileException {
+            JsonNode v = n.get(f);
+            return v == null || v.isNull() ? TaskRecord.CPU_UNKNOWN : nanos(n, f);
         }
 
         private double number(JsonNode n, String f) throws RunFileException {

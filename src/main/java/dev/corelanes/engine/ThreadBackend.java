@@ -66,7 +66,7 @@ final class ThreadBackend implements Backend {
             TaskOutcome out = TaskBody.run(task, worker, spec.kind(), spec.taskSeconds(), env);
             run.addCpu(out.cpuNanos());
             run.recordTask(new TaskRecord(task, worker, start, run.now(), out.status(),
-                    out.status() == TaskStatus.CANCELLED ? "cancelled" : ""));
+                    out.status() == TaskStatus.CANCELLED ? "cancelled" : "", out.cpuNanos()));
         } catch (RuntimeException | Error e) {
             String why = "task " + task + " failed: " + e;
             run.fail(why);

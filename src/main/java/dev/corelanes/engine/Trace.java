@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The immutable record of one run: what was asked, where it ran, how long it took, and every span of
- * every task. Everything that shows or saves a run reads this.
+ * every task. Everything that shows or saves a run reads this; the figures derived from it (ideal,
+ * speedup, efficiency…) come from {@link RunFigures} alone.
  *
  * @param startedAt    wall-clock instant the run started (for file names and the runs table)
  * @param wallNanos    measured wall time from the first task's launch to the last task's end
@@ -14,16 +15,27 @@ import java.util.List;
  * @param status       completed, cancelled (what ran until then is kept) or failed
  * @param message      why the run was cancelled or failed; empty when it completed
  * @param droppedSpans spans the bounded sink had to drop (0 unless a run produced millions)
+ * @param conditions   what the engine measured about the machine during the run (kernel rate after it,
+ *                     other programs' load)
  */
 public record Trace(ExperimentSpec spec, MachineInfo machine, Calibration calibration, Instant startedAt,
                     long wallNanos, long cpuNanos, TaskStatus status, String message, List<TaskRecord> tasks,
-                    List<WorkerInfo> workers, List<Span> spans, long droppedSpans) {
+                    List<WorkerInfo> workers, List<Span> spans, long droppedSpans, RunConditions conditions) {
 
     public Trace {
         message = message == null ? "" : message;
         tasks = tasks.stream().sorted(Comparator.comparingInt(TaskRecord::id)).toList();
         workers = List.copyOf(workers);
         spans = spans.stream().sorted(Comparator.comparingLong(Span::startNanos)).toList();
+        conditions = conditions == null ? RunConditions.UNKNOWN : conditions;
+    }
+
+    /** A trace without measured run conditions (fixtures, old run files). */
+    public Trace(ExperimentSpec spec, MachineInfo machine, Calibration calibration, Instant startedAt,
+                 long wallNanos, long cpuNanos, TaskStatus status, String message, List<TaskRecord> tasks,
+                 List<WorkerInfo> workers, List<Span> spans, long droppedSpans) {
+        this(spec, machine, calibration, startedAt, wallNanos, cpuNanos, status, message, tasks, workers, spans,
+                droppedSpans, RunConditions.UNKNOWN);
     }
 
     public double wallSeconds() {
@@ -34,34 +46,13 @@ public record Trace(ExperimentSpec spec, MachineInfo machine, Calibration calibr
         return cpuNanos / 1e9;
     }
 
-    /** Cores the tasks could use at once: the machine's logical CPUs, capped by the workers available. */
-    public int usableCores() {
-        int cores = Math.max(1, machine.logicalCores());
-        int concurrent = spec.mode() == ExecutionMode.SEQUENTIAL ? 1 : Math.min(spec.workers(), spec.tasks());
-        if (spec.kind() == TaskKind.SLEEP) {
-            // Sleeping occupies no core: the limit is how many tasks wait at once.
-            return Math.max(1, concurrent);
-        }
-        if (spec.gil() && !spec.mode().processBased()) {
-            return 1; // one lock in one interpreter: one task computes at a time
-        }
-        return Math.max(1, Math.min(cores, concurrent));
-    }
-
-    /**
-     * The best wall time the machine allows: total work ÷ usable cores. Sleep tasks need no core, so for
-     * them it is the number of waves of waiting tasks × seconds per task.
-     */
-    public double idealSeconds() {
-        if (spec.kind() == TaskKind.SLEEP) {
-            int waves = (spec.tasks() + usableCores() - 1) / usableCores();
-            return waves * spec.taskSeconds();
-        }
-        return spec.totalWorkSeconds() / usableCores();
-    }
-
     /** True when some span's core could not be read (no API for it on this OS). */
     public boolean coreUnknown() {
         return spans.stream().anyMatch(s -> s.state() == SpanState.RUNNING && !s.hasCore());
+    }
+
+    /** True when nothing ran at all (the run failed before its first task): there is no figure to show. */
+    public boolean nothingRan() {
+        return wallNanos == 0 && spans.isEmpty();
     }
 }

@@ -1,5 +1,7 @@
 package dev.corelanes.view;
 
+import dev.corelanes.engine.FigureText;
+
 import java.util.Locale;
 
 /** Numbers as people read them on screen. */
@@ -8,31 +10,13 @@ public final class Formats {
     private Formats() {
     }
 
-    /** Seconds with a precision that suits their size: "0.302 s", "12.4 s", "850 µs". */
+    /** Seconds with a precision that suits their size (the one formatter: {@link FigureText#seconds}). */
     public static String seconds(double s) {
-        double a = Math.abs(s);
-        if (a == 0) {
-            return "0 s";
-        }
-        if (a < 0.001) {
-            return String.format(Locale.ROOT, "%.0f µs", s * 1e6);
-        }
-        if (a < 1) {
-            return String.format(Locale.ROOT, "%.3f s", s);
-        }
-        if (a < 100) {
-            return String.format(Locale.ROOT, "%.2f s", s);
-        }
-        return String.format(Locale.ROOT, "%.0f s", s);
+        return FigureText.seconds(s);
     }
 
     public static String nanos(long n) {
         return seconds(n / 1e9);
-    }
-
-    /** "1.98×" */
-    public static String speedup(double x) {
-        return String.format(Locale.ROOT, x >= 10 ? "%.1f×" : "%.2f×", x);
     }
 
     /** "23.5 GiB" */

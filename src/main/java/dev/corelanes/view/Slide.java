@@ -1,8 +1,9 @@
 package dev.corelanes.view;
 
-import dev.corelanes.engine.ExecutionMode;
+import dev.corelanes.engine.FigureText;
 import dev.corelanes.engine.ExperimentSpec;
 import dev.corelanes.engine.MachineInfo;
+import dev.corelanes.engine.RunFigures;
 import dev.corelanes.engine.TaskStatus;
 import dev.corelanes.engine.Trace;
 
@@ -55,22 +56,24 @@ public final class Slide {
         double share = Math.max(minPanel * runs.size(), h - fixed) / naturalSum;
         long end = 1;
         for (Run r : runs) {
-            end = Math.max(end, TimelineLayout.fitRange(r.model(), Math.max(r.trace().wallNanos(),
-                    idealNanos(r.trace())))[1]);
+            // A run that did not complete has no ideal mark, so its ideal must not stretch the axis either.
+            long ideal = r.trace().status() == TaskStatus.COMPLETED ? idealNanos(r.trace()) : 0;
+            end = Math.max(end, TimelineLayout.fitRange(r.model(), Math.max(r.trace().wallNanos(), ideal))[1]);
         }
         List<Shape> shapes = new ArrayList<>();
         if (o.titled()) {
             header(shapes, runs, w, theme);
         }
         double y = header;
-        Trace sequential = runs.stream().map(Run::trace)
-                .filter(t -> t.spec().mode() == ExecutionMode.SEQUENTIAL && t.status() == TaskStatus.COMPLETED)
-                .findFirst().orElse(null);
+        List<Trace> traces = runs.stream().map(Run::trace).toList();
         TimelineFrame first = null;
         for (int i = 0; i < runs.size(); i++) {
             Run r = runs.get(i);
             boolean last = i == runs.size() - 1;
-            runLabel(shapes, r.trace(), sequential, runs.size() > 1, y + RUN_LABEL - 8, theme);
+            // The baseline is a sequential run of the same workload on this slide, never another workload's.
+            Trace baseline = RunFigures.latestBaseline(traces, r.trace());
+            runLabel(shapes, r.trace(), RunFigures.of(r.trace(), baseline), baseline, runs.size() > 1,
+                    y + RUN_LABEL - 8, theme);
             y += RUN_LABEL;
             double ph = Math.max(minPanel, natural[i] * share) + (last ? TimelineLayout.LEGEND_HEIGHT : 0);
             LaneMode mode = o.mode() == LaneMode.CORES && r.model().coreUnknown() ? LaneMode.WORKERS : o.mode();
@@ -106,7 +109,7 @@ public final class Slide {
     }
 
     private static long idealNanos(Trace t) {
-        return Math.round(t.idealSeconds() * 1e9);
+        return Math.round(RunFigures.of(t).idealSeconds() * 1e9);
     }
 
     private static void header(List<Shape> out, List<Run> runs, double w, TimelineTheme theme) {
@@ -159,7 +162,7 @@ public final class Slide {
         return s.mode().id() + (s.mode().pooled() ? " (" + s.workers() + " workers)" : "") + (s.gil() ? " + GIL" : "");
     }
 
-    private static void runLabel(List<Shape> out, Trace t, Trace sequential, boolean several, double y,
+    private static void runLabel(List<Shape> out, Trace t, RunFigures f, Trace baseline, boolean several, double y,
                                  TimelineTheme theme) {
         String name = several ? model(t.spec()) : t.spec().mode().label() + (t.spec().gil() ? " + GIL" : "");
         out.add(new Shape.Text(name, MARGIN, y, 17, true, theme.text(), Shape.Align.LEFT));
@@ -168,11 +171,13 @@ public final class Slide {
             d.append("wall ").append(Formats.nanos(t.wallNanos()));
         }
         if (t.status() == TaskStatus.COMPLETED) {
-            d.append("   ideal ").append(Formats.seconds(t.idealSeconds()));
-            d.append("   CPU ").append(Formats.nanos(t.cpuNanos()));
-            if (sequential != null && sequential != t && t.wallNanos() > 0) {
-                d.append("   ").append(Formats.speedup((double) sequential.wallNanos() / t.wallNanos()))
-                        .append(" vs sequential");
+            d.append("   ideal ").append(FigureText.seconds(f.idealSeconds()));
+            d.append("   CPU ").append(FigureText.seconds(f.cpuSeconds()));
+            if (f.hasSpeedup() && baseline != t) {
+                d.append("   ").append(FigureText.speedup(f));
+            }
+            if (f.drift().detected()) {
+                d.append("   ").append(FigureText.driftTag(f));
             }
         } else {
             d.append(d.isEmpty() ? "" : "   ").append(t.status().id());

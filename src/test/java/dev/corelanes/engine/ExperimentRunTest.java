@@ -195,8 +195,8 @@ class ExperimentRunTest {
     @Test
     void theIdealTimeFollowsTheUsableCores() throws Exception {
         Trace seq = Experiment.run(spec(ExecutionMode.SEQUENTIAL, TaskKind.SLEEP, 2, 0.05, false), MACHINE);
-        assertEquals(0.1, seq.idealSeconds(), 1e-9);
+        assertEquals(0.1, RunFigures.of(seq).idealSeconds(), 1e-9);
         Trace thr = Experiment.run(spec(ExecutionMode.THREADS, TaskKind.SLEEP, 2, 0.05, false), MACHINE);
-        assertEquals(0.05, thr.idealSeconds(), 1e-9);
+        assertEquals(0.05, RunFigures.of(thr).idealSeconds(), 1e-9);
     }
 }

@@ -4,6 +4,7 @@ import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.Experiment;
 import dev.corelanes.engine.ExperimentSpec;
 import dev.corelanes.engine.MachineInfo;
+import dev.corelanes.engine.RunFigures;
 import dev.corelanes.engine.TaskKind;
 import dev.corelanes.engine.Trace;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class RunExplanationTest {
         Trace t = Experiment.run(new ExperimentSpec(ExecutionMode.THREADS, TaskKind.COMPUTE, 2, 0.1, 2, true), MACHINE);
         RunExplanation e = RunExplanation.of(t, Optional.empty(), Double.NaN);
         assertTrue(e.patterns().stream().anyMatch(p -> p.startsWith(RunExplanation.GIL)), e.caption());
-        assertEquals(0.2, e.idealSeconds(), 1e-9, "one usable core under the GIL");
+        assertEquals(0.2, e.figures().idealSeconds(), 1e-9, "one usable core under the GIL");
     }
 
     @Test
@@ -39,8 +40,8 @@ class RunExplanationTest {
         Trace seq = Experiment.run(ExperimentSpec.of(ExecutionMode.SEQUENTIAL, TaskKind.SLEEP, 2, 0.1, false), MACHINE);
         Trace thr = Experiment.run(ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.SLEEP, 2, 0.1, false), MACHINE);
         RunExplanation e = RunExplanation.of(thr, Optional.of(seq), Double.NaN);
-        assertTrue(e.speedupVsSequential());
-        assertEquals(seq.wallSeconds() / thr.wallSeconds(), e.speedup(), 1e-9);
+        assertEquals(RunFigures.Baseline.SEQUENTIAL_RUN, e.figures().baseline());
+        assertEquals(seq.wallSeconds() / thr.wallSeconds(), e.figures().speedup(), 1e-9);
         assertTrue(e.caption().contains("vs sequential"));
     }
 

@@ -2,6 +2,8 @@ package dev.corelanes.view;
 
 import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.RunFileException;
+import dev.corelanes.engine.FigureText;
+import dev.corelanes.engine.RunFigures;
 import dev.corelanes.engine.Trace;
 import dev.corelanes.fixtures.Images;
 import dev.corelanes.fixtures.Traces;
@@ -47,7 +49,7 @@ class SlideTest {
         assertTrue(all.contains("Test CPU · 2 cores / 2 CPUs · TestOS"), all);
         assertTrue(all.contains("running: a colour per task"), "legend");
         assertTrue(all.contains("0.1 s") || all.contains("0.10 s"), "axis ticks");
-        assertTrue(all.contains("ideal " + Formats.seconds(t.idealSeconds())), "ideal mark");
+        assertTrue(all.contains("ideal " + Formats.seconds(RunFigures.of(t).idealSeconds())), "ideal mark");
         assertEquals(1280, f.width());
     }
 
@@ -68,8 +70,44 @@ class SlideTest {
         assertTrue(all.contains("sequential vs threads vs virtual"), all);
         assertEquals(3, count(all, "CPU 0\n"), "three stacked core timelines");
         assertEquals(1, count(all, "running: a colour per task"), "one legend");
-        assertTrue(all.contains(Formats.speedup((double) seq.wallNanos() / thr.wallNanos()) + " vs sequential"), all);
+        assertTrue(all.contains(FigureText.ratio((double) seq.wallNanos() / thr.wallNanos()) + " vs sequential"), all);
         assertEquals(3, count(all, "wall "), "each run labelled with its wall time");
+    }
+
+    @Test
+    void aSlideComparesOnlyWithASequentialRunOfTheSameWorkload() {
+        dev.corelanes.fixtures.RandomTraces gen = new dev.corelanes.fixtures.RandomTraces(41);
+        int comparedSlides = 0;
+        for (int i = 0; i < 150; i++) {
+            Trace a = gen.trace();
+            Trace b = gen.random().nextBoolean() ? gen.trace(dev.corelanes.fixtures.RandomTraces.sequentialOf(a.spec()))
+                    : gen.trace();
+            if (gen.random().nextBoolean()) {
+                Trace swap = a;
+                a = b;
+                b = swap;
+            }
+            Trace first = a;
+            Trace second = b;
+            String all = text(Slide.compose(runs(a, b), SlideOptions.defaults()));
+            boolean compared = RunFigures.isBaselineFor(a, b) && RunFigures.of(b).hasEfficiency()
+                    || RunFigures.isBaselineFor(b, a) && RunFigures.of(a).hasEfficiency();
+            comparedSlides += compared ? 1 : 0;
+            assertEquals(compared, java.util.regex.Pattern.compile("×[0-9.]+ vs sequential").matcher(all).find(), () -> first.spec().describe() + " / "
+                    + second.spec().describe() + ":\n" + all);
+        }
+        assertTrue(comparedSlides > 10, "slides with a baseline: " + comparedSlides);
+    }
+
+    @Test
+    void aCancelledRunsAxisEndsWithWhatRanNotWithItsIdeal() {
+        Trace done = Traces.compute(ExecutionMode.SEQUENTIAL, 4, 10); // 4 × 1 s, 4.4 s long
+        Trace cancelled = new Trace(done.spec(), done.machine(), done.calibration(), done.startedAt(),
+                1_000_000_000L, 1_000_000_000L, dev.corelanes.engine.TaskStatus.CANCELLED, "cancelled after 1 s",
+                done.tasks().subList(0, 1), done.workers(), done.spans().subList(0, 1), 0);
+        TimelineFrame f = Slide.compose(runs(cancelled), SlideOptions.defaults());
+        assertTrue(f.viewport().endNanos() < 2_000_000_000L, "axis to " + f.viewport().endNanos()
+                + " ns for a run cancelled after 1 s (its ideal was 4 s)");
     }
 
     private static int count(String s, String part) {

@@ -119,7 +119,7 @@ public final class ProcessBackend implements Backend {
                 currentStart = run.now();
                 WorkerProcess.TaskResult r = w.runTask(task);
                 settle(run, new TaskRecord(task, name, r.startNanos() >= 0 ? r.startNanos() : currentStart,
-                        r.endNanos(), r.status(), r.status() == TaskStatus.CANCELLED ? "cancelled" : ""));
+                        r.endNanos(), r.status(), r.status() == TaskStatus.CANCELLED ? "cancelled" : "", r.cpuNanos()));
                 run.addCpu(r.cpuNanos());
                 current = 0;
                 task = firstTask != 0 ? 0 : queue.getAsInt();

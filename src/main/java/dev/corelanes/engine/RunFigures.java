@@ -1,0 +1,257 @@
+package dev.corelanes.engine;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Every figure shown or saved about a run, derived in this one place from its trace (and, for the speedup,
+ * a baseline run): the header, the caption, the runs table, the slide, the command line and the run file
+ * all read these, and print them through {@link FigureText}.
+ *
+ * <p>Rules, each tested as a property over generated traces:
+ * <ul>
+ *   <li>A cancelled or failed run has no speedup and no efficiency ({@code NaN}), with the reason in
+ *       {@link #noSpeedupReason()}.</li>
+ *   <li>Efficiency is ideal ÷ wall: how close the run came to the best wall time the machine allows. It
+ *       exceeds 1 only when {@link #drift()} is detected and says why (tasks did less work than asked).</li>
+ *   <li>Speedup compares with a completed sequential run of the same workload. Without one, a compute run
+ *       compares with its total calibrated work; a sleep run has no speedup.</li>
+ * </ul>
+ *
+ * @param machineCores CPUs this process may use: the input that bounds {@code usableCores}
+ * @param concurrency  tasks the execution model lets run at once (1 for sequential, else min(workers, tasks))
+ * @param usableCores  what the tasks could use at once: cores for compute (1 under the GIL in one process),
+ *                     concurrent waits for sleep
+ * @param speedup      baseline ÷ wall, or NaN (see {@code noSpeedupReason})
+ * @param baselineSeconds the baseline's wall time (or total work), NaN when there is no baseline
+ * @param efficiency   ideal ÷ wall, or NaN for a run that did not complete
+ * @param noSpeedupReason why there is no speedup (and, if cancelled or failed, no efficiency); empty otherwise
+ */
+public record RunFigures(TaskStatus status, double wallSeconds, double cpuSeconds, double idealSeconds,
+                         int machineCores, int concurrency, int usableCores, double speedup, Baseline baseline,
+                         double baselineSeconds, double efficiency, String noSpeedupReason, Drift drift) {
+
+    /** A compute task whose CPU time is further than this from what was asked has drifted. */
+    public static final double DRIFT_TOLERANCE = 0.10;
+    /** The kernel's rate after a run further than this from the calibration: the CPU's speed changed. */
+    public static final double RATE_CHANGE = 0.05;
+    /** Other programs' load above this share of the CPUs: the machine was busy. */
+    public static final double BUSY_LOAD = 0.30;
+
+    /** What a speedup is measured against. */
+    public enum Baseline {
+        /** A completed sequential run of the same workload, measured. */
+        SEQUENTIAL_RUN("vs sequential"),
+        /** The total calibrated work (tasks × seconds), for a compute run without a sequential run. */
+        TOTAL_WORK("vs total work"),
+        /** No speedup. */
+        NONE("");
+
+        private final String label;
+
+        Baseline(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /**
+     * Whether compute tasks did the CPU work they were asked for: a calibration that no longer matches the
+     * machine makes every task shorter or longer than asked, and every figure with it.
+     *
+     * @param tasksChecked completed compute tasks whose CPU time was measured
+     * @param tasksOff     of those, how many are further than 10 % from what was asked
+     * @param worstRatio   measured ÷ asked CPU time of the task furthest off (1 when none is off)
+     * @param wallUnderIdeal true when the run finished more than 10 % before its ideal time
+     * @param why          the likely cause, as far as known; empty when nothing drifted
+     * @param processWarmUp true when only first tasks of new worker processes were off, all taking more CPU
+     *                     than asked: the worker JVM ran the kernel before its JIT had compiled it. That is a
+     *                     cost of starting a process, not a wrong calibration, so nothing is recalibrated.
+     */
+    public record Drift(int tasksChecked, int tasksOff, double worstRatio, boolean wallUnderIdeal, String why,
+                        boolean processWarmUp) {
+        public static final Drift NONE = new Drift(0, 0, 1, false, "", false);
+
+        public boolean detected() {
+            return tasksOff > 0 || wallUnderIdeal;
+        }
+
+        /** True when the calibration no longer matches the machine: the next compute run measures again. */
+        public boolean recalibrate() {
+            return detected() && !processWarmUp;
+        }
+    }
+
+    /** The figures of a run on its own (no measured baseline). */
+    public static RunFigures of(Trace t) {
+        return of(t, null);
+    }
+
+    /** The figures of a run; {@code baseline} is used only if {@link #isBaselineFor} holds. */
+    public static RunFigures of(Trace t, Trace baseline) {
+        return of(t, baseline, machineCores(t));
+    }
+
+    /** The CPUs the run could use: the one place a finer source (process affinity) plugs in. */
+    public static int machineCores(Trace t) {
+        return Math.max(1, t.machine().logicalCores());
+    }
+
+    static RunFigures of(Trace t, Trace baseline, int machineCores) {
+        ExperimentSpec s = t.spec();
+        int concurrency = concurrency(s);
+        int usable = usableCores(s, machineCores);
+        double ideal = idealSeconds(s, usable);
+        double wall = t.wallSeconds();
+        Drift drift = drift(t, ideal);
+        double speedup = Double.NaN;
+        double efficiency = Double.NaN;
+        double base = Double.NaN;
+        Baseline kind = Baseline.NONE;
+        String reason = "";
+        if (t.status() != TaskStatus.COMPLETED) {
+            reason = "run " + t.status().id();
+        } else if (t.wallNanos() <= 0) {
+            reason = "no wall time measured";
+        } else {
+            efficiency = ideal / wall;
+            if (efficiency > 1 && !drift.recalibrate()) {
+                efficiency = 1; // under 10 % below ideal: timer resolution and rounding, not faster than possible
+            }
+            if (baseline != null && isBaselineFor(baseline, t)) {
+                kind = Baseline.SEQUENTIAL_RUN;
+                base = baseline.wallSeconds();
+            } else if (s.kind() == TaskKind.COMPUTE) {
+                kind = Baseline.TOTAL_WORK;
+                base = s.totalWorkSeconds();
+            } else {
+                reason = "no sequential run of this workload to compare with";
+            }
+            if (kind != Baseline.NONE) {
+                speedup = base / wall;
+            }
+        }
+        return new RunFigures(t.status(), wall, t.cpuSeconds(), ideal, machineCores, concurrency, usable, speedup,
+                kind, base, efficiency, reason, drift);
+    }
+
+    /** A run that may serve as {@code run}'s baseline: completed, sequential, the same workload. */
+    public static boolean isBaselineFor(Trace baseline, Trace run) {
+        ExperimentSpec b = baseline.spec();
+        ExperimentSpec r = run.spec();
+        return baseline.status() == TaskStatus.COMPLETED && baseline.wallNanos() > 0
+                && b.mode() == ExecutionMode.SEQUENTIAL && sameWorkload(b, r);
+    }
+
+    /** Same tasks, kind and seconds: the same work, whatever the mode. */
+    public static boolean sameWorkload(ExperimentSpec a, ExperimentSpec b) {
+        return a.kind() == b.kind() && a.tasks() == b.tasks() && a.taskSeconds() == b.taskSeconds();
+    }
+
+    /** The latest trace of {@code candidates} that may serve as {@code run}'s baseline, or null. */
+    public static Trace latestBaseline(List<Trace> candidates, Trace run) {
+        Trace found = null;
+        for (Trace c : candidates) {
+            if (c != null && isBaselineFor(c, run)) {
+                found = c;
+            }
+        }
+        return found;
+    }
+
+    /** Tasks the execution model lets run at once. */
+    public static int concurrency(ExperimentSpec s) {
+        return s.mode() == ExecutionMode.SEQUENTIAL ? 1 : Math.max(1, Math.min(s.workers(), s.tasks()));
+    }
+
+    private static int usableCores(ExperimentSpec s, int machineCores) {
+        int concurrent = concurrency(s);
+        if (s.kind() == TaskKind.SLEEP) {
+            return concurrent; // sleeping occupies no core: the limit is how many tasks wait at once
+        }
+        if (s.gil() && !s.mode().processBased()) {
+            return 1; // one lock in one interpreter: one task computes at a time
+        }
+        return Math.max(1, Math.min(machineCores, concurrent));
+    }
+
+    /**
+     * The best wall time the machine allows: total work ÷ usable cores. Sleep tasks need no core, so for
+     * them it is the number of waves of waiting tasks × seconds per task.
+     */
+    private static double idealSeconds(ExperimentSpec s, int usable) {
+        if (s.kind() == TaskKind.SLEEP) {
+            int waves = (s.tasks() + usable - 1) / usable;
+            return waves * s.taskSeconds();
+        }
+        return s.totalWorkSeconds() / usable;
+    }
+
+    private static Drift drift(Trace t, double ideal) {
+        if (t.spec().kind() != TaskKind.COMPUTE) {
+            return Drift.NONE;
+        }
+        long asked = Math.round(t.spec().taskSeconds() * 1e9);
+        int checked = 0;
+        int off = 0;
+        double worst = 1;
+        boolean onlyFirstTasksSlower = t.spec().mode().processBased();
+        java.util.Set<String> workersSeen = new java.util.HashSet<>();
+        List<TaskRecord> byStart = t.tasks().stream()
+                .sorted(java.util.Comparator.comparingLong(TaskRecord::startNanos)).toList();
+        for (TaskRecord r : byStart) {
+            boolean firstOfWorker = workersSeen.add(r.worker());
+            if (r.status() != TaskStatus.COMPLETED || !r.cpuKnown()) {
+                continue;
+            }
+            checked++;
+            double ratio = (double) r.cpuNanos() / asked;
+            if (Math.abs(ratio - 1) > DRIFT_TOLERANCE) {
+                off++;
+                onlyFirstTasksSlower &= firstOfWorker && ratio > 1;
+                if (Math.abs(ratio - 1) > Math.abs(worst - 1)) {
+                    worst = ratio;
+                }
+            }
+        }
+        boolean underIdeal = t.status() == TaskStatus.COMPLETED && t.wallNanos() > 0
+                && t.wallSeconds() < ideal * (1 - DRIFT_TOLERANCE);
+        if (off == 0 && !underIdeal) {
+            return new Drift(checked, 0, 1, false, "", false);
+        }
+        if (onlyFirstTasksSlower && !underIdeal) {
+            return new Drift(checked, off, worst, false, "each new worker JVM ran the kernel of its first task "
+                    + "before its JIT compiler had compiled it", true);
+        }
+        return new Drift(checked, off, worst, underIdeal, why(t, off > 0 ? worst : 0.5), false);
+    }
+
+    /** The likely cause of a drift, from what the engine measured around the run. */
+    private static String why(Trace t, double ratio) {
+        RunConditions c = t.conditions();
+        long cal = t.calibration().stepsPerSecond();
+        if (c.rateChecked() && cal > 1 && Math.abs((double) c.stepsPerSecondAfter() / cal - 1) > RATE_CHANGE) {
+            double change = (double) c.stepsPerSecondAfter() / cal - 1;
+            return String.format(Locale.ROOT, "the CPU ran the kernel %.0f %% %s after the run than when calibrated "
+                    + "(CPU clock changed)", Math.abs(change) * 100, change < 0 ? "slower" : "faster");
+        }
+        if (c.loadKnown() && c.otherLoad() > BUSY_LOAD) {
+            return String.format(Locale.ROOT, "machine busy: other programs used %.0f %% of the CPUs",
+                    c.otherLoad() * 100);
+        }
+        return ratio < 1 ? "the calibration overestimated this CPU's speed (cause unknown)"
+                : "the kernel ran slower than calibrated (cause unknown)";
+    }
+
+    /** True when a speedup was measured. */
+    public boolean hasSpeedup() {
+        return !Double.isNaN(speedup);
+    }
+
+    public boolean hasEfficiency() {
+        return !Double.isNaN(efficiency);
+    }
+}

@@ -1,0 +1,285 @@
+package dev.corelanes.engine;
+
+import dev.corelanes.fixtures.RandomTraces;
+import org.junit.jupiter.api.Test;
+
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The rules of {@link RunFigures} as properties over many seeded random traces (plain JUnit: a failure names
+ * its trace and reproduces from the seed).
+ */
+class RunFiguresPropertyTest {
+
+    private static final int RUNS = 3_000;
+
+    @Test
+    void aRunThatDidNotCompleteHasNoSpeedupAndNoEfficiencyAndSaysWhy() {
+        RandomTraces gen = new RandomTraces(11);
+        int seen = 0;
+        for (int i = 0; i < RUNS; i++) {
+            Trace t = gen.trace();
+            Trace base = gen.trace(RandomTraces.sequentialOf(t.spec()), TaskStatus.COMPLETED);
+            RunFigures f = RunFigures.of(t, base);
+            if (t.status() == TaskStatus.COMPLETED) {
+                continue;
+            }
+            seen++;
+            assertFalse(f.hasSpeedup(), () -> "speedup of a " + t.status().id() + " run: " + f);
+            assertFalse(f.hasEfficiency(), () -> "efficiency of a " + t.status().id() + " run: " + f);
+            assertTrue(f.noSpeedupReason().contains(t.status().id()), f.noSpeedupReason());
+            assertTrue(FigureText.speedup(f).startsWith(FigureText.DASH), FigureText.speedup(f));
+            assertTrue(FigureText.efficiency(f).startsWith(FigureText.DASH), FigureText.efficiency(f));
+            assertEquals(FigureText.DASH, FigureText.speedupCell(f));
+        }
+        assertTrue(seen > RUNS / 10, "the generator made cancelled and failed runs: " + seen);
+    }
+
+    @Test
+    void efficiencyAboveOneHundredPercentComesOnlyWithADriftThatSaysWhy() {
+        RandomTraces gen = new RandomTraces(12);
+        int above = 0;
+        for (int i = 0; i < RUNS; i++) {
+            Trace t = gen.trace();
+            RunFigures f = RunFigures.of(t);
+            if (f.hasEfficiency() && f.efficiency() > 1) {
+                above++;
+                assertTrue(f.drift().recalibrate(), () -> "efficiency " + f.efficiency() + " without drift: " + f);
+                assertFalse(f.drift().why().isBlank(), f.toString());
+                assertTrue(FigureText.efficiency(f).contains("drift"), FigureText.efficiency(f));
+                assertTrue(FigureText.drift(f).startsWith("Calibration drift"), FigureText.drift(f));
+            }
+            if (f.hasEfficiency()) {
+                assertEquals(Math.min(f.idealSeconds() / f.wallSeconds(), f.drift().recalibrate() ? Double.MAX_VALUE : 1),
+                        f.efficiency(), 1e-12, "efficiency is ideal ÷ wall");
+            }
+        }
+        assertTrue(above > 10, "the generator made runs faster than ideal: " + above);
+    }
+
+    @Test
+    void aDriftIsFlaggedExactlyWhenATaskIsMoreThanTenPercentOffOrTheWallBeatsTheIdeal() {
+        RandomTraces gen = new RandomTraces(13);
+        for (int i = 0; i < RUNS; i++) {
+            Trace t = gen.trace();
+            RunFigures f = RunFigures.of(t);
+            long asked = Math.round(t.spec().taskSeconds() * 1e9);
+            boolean taskOff = t.spec().kind() == TaskKind.COMPUTE && t.tasks().stream().anyMatch(r ->
+                    r.status() == TaskStatus.COMPLETED && r.cpuKnown()
+                            && Math.abs((double) r.cpuNanos() / asked - 1) > RunFigures.DRIFT_TOLERANCE);
+            boolean underIdeal = t.spec().kind() == TaskKind.COMPUTE && t.status() == TaskStatus.COMPLETED
+                    && t.wallNanos() > 0 && t.wallSeconds() < f.idealSeconds() * 0.9;
+            assertEquals(taskOff || underIdeal, f.drift().detected(), () -> "drift of " + t.spec().describe() + ": " + f);
+            assertEquals(f.drift().detected(), !FigureText.drift(f).isEmpty());
+            if (f.drift().recalibrate()) {
+                assertTrue(FigureText.drift(f).startsWith("Calibration drift"), FigureText.drift(f));
+                assertTrue(FigureText.drift(f).endsWith("The next run recalibrates."), FigureText.drift(f));
+            } else if (f.drift().detected()) {
+                assertTrue(FigureText.drift(f).startsWith("Process start-up"), FigureText.drift(f));
+                assertTrue(t.spec().mode().processBased(), "only new processes warm up: " + t.spec().describe());
+                assertFalse(underIdeal);
+                assertTrue(f.drift().worstRatio() > 1, "warm-up only slows tasks: " + f.drift());
+            }
+        }
+    }
+
+    @Test
+    void theDriftNamesAMeasuredCauseWhenThereIsOne() {
+        RandomTraces gen = new RandomTraces(14);
+        for (int i = 0; i < RUNS; i++) {
+            Trace t = gen.trace();
+            RunFigures f = RunFigures.of(t);
+            if (!f.drift().recalibrate()) {
+                continue;
+            }
+            RunConditions c = t.conditions();
+            double change = c.rateChecked() ? (double) c.stepsPerSecondAfter() / t.calibration().stepsPerSecond() - 1 : 0;
+            if (Math.abs(change) > RunFigures.RATE_CHANGE) {
+                assertTrue(f.drift().why().contains("CPU clock changed"), f.drift().why());
+            } else if (c.loadKnown() && c.otherLoad() > RunFigures.BUSY_LOAD) {
+                assertTrue(f.drift().why().startsWith("machine busy"), f.drift().why());
+                assertTrue(f.drift().why().contains(String.format(Locale.ROOT, "%.0f %%", c.otherLoad() * 100)));
+            } else {
+                assertTrue(f.drift().why().contains("cause unknown"), f.drift().why());
+            }
+        }
+    }
+
+    @Test
+    void aSleepRunComparesWithTheSequentialSleepOfTheSameWorkloadOrWithNothing() {
+        RandomTraces gen = new RandomTraces(15);
+        for (int i = 0; i < RUNS; i++) {
+            ExperimentSpec s = gen.spec();
+            if (s.kind() != TaskKind.SLEEP) {
+                continue;
+            }
+            Trace t = gen.trace(s, TaskStatus.COMPLETED);
+            if (t.wallNanos() == 0) {
+                continue;
+            }
+            RunFigures alone = RunFigures.of(t);
+            assertFalse(alone.hasSpeedup(), "no 'total work' speedup for sleep: " + alone);
+            assertEquals(RunFigures.Baseline.NONE, alone.baseline());
+            assertTrue(FigureText.speedup(alone).contains("no sequential run"), FigureText.speedup(alone));
+            Trace seq = gen.trace(RandomTraces.sequentialOf(s), TaskStatus.COMPLETED);
+            RunFigures vs = RunFigures.of(t, seq);
+            if (seq.wallNanos() > 0) {
+                assertEquals(RunFigures.Baseline.SEQUENTIAL_RUN, vs.baseline());
+                assertEquals(seq.wallSeconds() / t.wallSeconds(), vs.speedup(), 1e-12);
+                assertEquals(seq.wallSeconds(), vs.baselineSeconds(), 0);
+            }
+        }
+    }
+
+    @Test
+    void aBaselineOfAnotherWorkloadOrAnIncompleteOrParallelRunIsNeverUsed() {
+        RandomTraces gen = new RandomTraces(16);
+        int refused = 0;
+        for (int i = 0; i < RUNS; i++) {
+            Trace t = gen.trace();
+            Trace other = gen.trace();
+            RunFigures f = RunFigures.of(t, other);
+            boolean valid = other.status() == TaskStatus.COMPLETED && other.wallNanos() > 0
+                    && other.spec().mode() == ExecutionMode.SEQUENTIAL
+                    && other.spec().kind() == t.spec().kind() && other.spec().tasks() == t.spec().tasks()
+                    && other.spec().taskSeconds() == t.spec().taskSeconds();
+            assertEquals(valid, RunFigures.isBaselineFor(other, t));
+            if (!valid) {
+                refused++;
+                assertNotEquals(RunFigures.Baseline.SEQUENTIAL_RUN, f.baseline(), () -> "used " + other.spec().describe()
+                        + " as the baseline of " + t.spec().describe());
+            }
+        }
+        assertTrue(refused > RUNS / 2);
+    }
+
+    @Test
+    void speedupIsItsBaselineOverTheWallAndTheTableCellIsTheHeadersFigure() {
+        RandomTraces gen = new RandomTraces(17);
+        for (int i = 0; i < RUNS; i++) {
+            Trace t = gen.trace();
+            Trace base = gen.trace(RandomTraces.sequentialOf(t.spec()));
+            RunFigures f = RunFigures.of(t, base);
+            if (f.hasSpeedup()) {
+                assertEquals(f.baselineSeconds() / f.wallSeconds(), f.speedup(), 1e-12);
+                assertNotEquals(RunFigures.Baseline.NONE, f.baseline());
+                assertTrue(FigureText.speedup(f).startsWith(FigureText.speedupCell(f) + " " + f.baseline().label()),
+                        FigureText.speedup(f));
+                if (f.baseline() == RunFigures.Baseline.TOTAL_WORK) {
+                    assertEquals(TaskKind.COMPUTE, t.spec().kind());
+                    assertEquals(t.spec().totalWorkSeconds(), f.baselineSeconds(), 0);
+                }
+            } else {
+                assertFalse(f.noSpeedupReason().isBlank());
+                assertTrue(Double.isNaN(f.baselineSeconds()));
+            }
+        }
+    }
+
+    @Test
+    void concurrencyUsableCoresAndIdealFollowTheModel() {
+        RandomTraces gen = new RandomTraces(18);
+        for (int i = 0; i < RUNS; i++) {
+            Trace t = gen.trace();
+            ExperimentSpec s = t.spec();
+            RunFigures f = RunFigures.of(t);
+            int concurrency = s.mode() == ExecutionMode.SEQUENTIAL ? 1 : Math.min(s.workers(), s.tasks());
+            assertEquals(concurrency, f.concurrency());
+            assertEquals(t.machine().logicalCores(), f.machineCores());
+            if (s.kind() == TaskKind.SLEEP) {
+                assertEquals(concurrency, f.usableCores(), "waits overlap without cores");
+            } else if (s.gil() && !s.mode().processBased()) {
+                assertEquals(1, f.usableCores(), "one interpreter lock: one task computes at a time");
+            } else {
+                assertEquals(Math.min(concurrency, f.machineCores()), f.usableCores());
+            }
+            assertTrue(f.idealSeconds() >= s.taskSeconds() / f.usableCores() * Math.min(s.tasks(), f.usableCores()) - 1e-9);
+            assertTrue(f.idealSeconds() <= s.totalWorkSeconds() + 1e-9, "never worse than one at a time");
+            assertTrue(f.idealSeconds() >= s.totalWorkSeconds() / Math.max(f.usableCores(), 1) - 1e-9);
+        }
+    }
+
+    @Test
+    void theUsableCoresInputBoundsTheFiguresAtOnePlace() {
+        RandomTraces gen = new RandomTraces(19);
+        for (int i = 0; i < 500; i++) {
+            Trace t = gen.trace();
+            int cores = 1 + gen.random().nextInt(8);
+            RunFigures f = RunFigures.of(t, null, cores);
+            assertEquals(cores, f.machineCores());
+            if (t.spec().kind() == TaskKind.COMPUTE) {
+                assertTrue(f.usableCores() <= cores);
+            }
+        }
+    }
+
+    @Test
+    void figuresReadBackFromARunFileAreTheFiguresThatWereWritten() throws Exception {
+        RandomTraces gen = new RandomTraces(20);
+        for (int i = 0; i < 300; i++) {
+            Trace t = gen.trace();
+            Trace back = RunFile.parse(RunFile.toJsonString(t), "random.json");
+            assertEquals(RunFigures.of(t), RunFigures.of(back), () -> RunFile.toJsonString(t));
+        }
+    }
+
+    @Test
+    void ratiosHaveThreeSignificantDigitsAndOneSign() {
+        RandomTraces gen = new RandomTraces(21);
+        for (int i = 0; i < RUNS; i++) {
+            double x = Math.pow(10, -2 + gen.random().nextDouble() * 7);
+            String s = FigureText.ratio(x);
+            assertTrue(s.startsWith("×") && !s.endsWith("×"), s);
+            String digits = s.substring(1);
+            int decimals = digits.contains(".") ? digits.length() - digits.indexOf('.') - 1 : 0;
+            assertEquals(x < 9.995 ? 2 : x < 99.95 ? 1 : 0, decimals, s + " for " + x);
+            double back = Double.parseDouble(digits);
+            assertEquals(x, back, Math.max(0.005, x * 0.005 + 0.5 * Math.pow(10, -decimals)), s);
+        }
+        assertEquals("×1.80", FigureText.ratio(1.8));
+        assertEquals("×8120", FigureText.ratio(8119.96));
+        assertEquals("×12.3", FigureText.ratio(12.34));
+        assertEquals(FigureText.DASH, FigureText.ratio(Double.NaN));
+    }
+
+    @Test
+    void onlyTheFirstTaskOfEachNewProcessTakingLongerIsProcessStartUpNotADriftToRecalibrate() {
+        RandomTraces gen = new RandomTraces(22);
+        ExperimentSpec pool = new ExperimentSpec(ExecutionMode.PROCESS_POOL, TaskKind.COMPUTE, 4, 0.2, 2, false);
+        Trace base = gen.trace(pool, TaskStatus.COMPLETED);
+        long asked = 200_000_000L;
+        // W1 and W2 each run two tasks; their first tasks took 15 % more CPU, the second ones what was asked.
+        java.util.List<TaskRecord> tasks = java.util.List.of(
+                new TaskRecord(1, "W1", 0, 250_000_000L, TaskStatus.COMPLETED, "", asked * 115 / 100),
+                new TaskRecord(2, "W2", 1, 250_000_000L, TaskStatus.COMPLETED, "", asked * 115 / 100),
+                new TaskRecord(3, "W1", 250_000_001L, 450_000_000L, TaskStatus.COMPLETED, "", asked),
+                new TaskRecord(4, "W2", 250_000_002L, 450_000_000L, TaskStatus.COMPLETED, "", asked * 101 / 100));
+        Trace warm = with(base, pool, tasks);
+        RunFigures f = RunFigures.of(warm);
+        assertTrue(f.drift().detected());
+        assertTrue(f.drift().processWarmUp());
+        assertFalse(f.drift().recalibrate());
+        assertTrue(FigureText.drift(f).startsWith("Process start-up: 2 of 4 compute tasks used more CPU time"),
+                FigureText.drift(f));
+
+        // The same in threads: no new JVM to blame, so the calibration is wrong.
+        ExperimentSpec threads = new ExperimentSpec(ExecutionMode.POOL, TaskKind.COMPUTE, 4, 0.2, 2, false);
+        assertTrue(RunFigures.of(with(base, threads, tasks)).drift().recalibrate());
+
+        // A later task of a worker off too: not start-up.
+        java.util.List<TaskRecord> late = new java.util.ArrayList<>(tasks);
+        late.set(2, new TaskRecord(3, "W1", 250_000_001L, 450_000_000L, TaskStatus.COMPLETED, "", asked * 120 / 100));
+        assertTrue(RunFigures.of(with(base, pool, late)).drift().recalibrate());
+    }
+
+    private static Trace with(Trace t, ExperimentSpec spec, java.util.List<TaskRecord> tasks) {
+        return new Trace(spec, dev.corelanes.fixtures.Traces.machine(), t.calibration(), t.startedAt(), 450_000_000L, 0,
+                TaskStatus.COMPLETED, "",
+                tasks, t.workers(), t.spans(), 0, t.conditions());
+    }
+}

@@ -1,0 +1,71 @@
+package dev.corelanes.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.corelanes.fixtures.RandomTraces;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Run files written before tasks' CPU times and run conditions were recorded still open; new ones keep them. */
+class RunFileCompatibilityTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void aRunFileWithoutConditionsFiguresOrTaskCpuReadsAsUnknown() throws Exception {
+        Trace t = new RandomTraces(51).trace();
+        ObjectNode root = (ObjectNode) JSON.readTree(RunFile.toJsonString(t));
+        root.remove("conditions");
+        root.remove("figures");
+        root.withArray("tasks").forEach(task -> ((ObjectNode) task).remove("cpuSeconds"));
+        Trace old = RunFile.parse(JSON.writeValueAsString(root), "old.json");
+        assertEquals(RunConditions.UNKNOWN, old.conditions());
+        assertTrue(old.tasks().stream().noneMatch(TaskRecord::cpuKnown));
+        assertEquals(t.wallNanos(), old.wallNanos());
+    }
+
+    @Test
+    void tasksCpuTimesAndConditionsReadBackAsWritten() throws Exception {
+        RandomTraces gen = new RandomTraces(52);
+        for (int i = 0; i < 200; i++) {
+            Trace t = gen.trace();
+            Trace back = RunFile.parse(RunFile.toJsonString(t), "run.json");
+            assertEquals(t.conditions(), back.conditions());
+            assertEquals(t.tasks(), back.tasks());
+        }
+    }
+
+    @Test
+    void theFiguresWrittenSayWhatTheScreenSays() throws Exception {
+        RandomTraces gen = new RandomTraces(53);
+        int drifted = 0;
+        for (int i = 0; i < 300; i++) {
+            Trace t = gen.trace();
+            RunFigures f = RunFigures.of(t);
+            var figures = JSON.readTree(RunFile.toJsonString(t)).get("figures");
+            assertEquals(f.hasSpeedup(), !figures.get("speedup").isNull());
+            assertEquals(f.hasEfficiency(), !figures.get("efficiency").isNull());
+            assertEquals(f.noSpeedupReason(), figures.get("noSpeedupReason").asText());
+            assertEquals(f.drift().detected(), !figures.get("drift").isNull());
+            if (f.drift().detected()) {
+                drifted++;
+                assertEquals(FigureText.drift(f), figures.get("drift").get("text").asText());
+            }
+        }
+        assertTrue(drifted > 10);
+    }
+
+    @Test
+    void aLoadOutsideZeroToOneIsRefusedWithAMessage() throws Exception {
+        ObjectNode root = (ObjectNode) JSON.readTree(RunFile.toJsonString(new RandomTraces(54).trace()));
+        root.putObject("conditions").put("otherLoad", 7.5);
+        RunFileException e = assertThrows(RunFileException.class,
+                () -> RunFile.parse(JSON.writeValueAsString(root), "bad.json"));
+        assertTrue(e.getMessage().contains("otherLoad"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+    }
+}
