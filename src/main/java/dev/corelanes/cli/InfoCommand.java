@@ -24,6 +24,8 @@ final class InfoCommand implements Runnable {
         MachineInfo m = Hardware.detect().machine();
         out.println("CPU          " + m.cpu());
         out.println("Cores        " + m.physicalCores() + " physical, " + m.logicalCores() + " logical");
+        out.println("Usable       " + m.usableCores() + (m.usableCores() == 1 ? " CPU" : " CPUs")
+                + (m.limited() ? " (this process's affinity mask or container CPU quota)" : ""));
         out.println("SMT          " + smt(m.smtGroups()));
         out.printf("Memory       %.1f GiB%n", m.memoryBytes() / (double) (1L << 30));
         out.println("OS           " + m.os());

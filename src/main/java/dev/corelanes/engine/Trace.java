@@ -34,9 +34,12 @@ public record Trace(ExperimentSpec spec, MachineInfo machine, Calibration calibr
         return cpuNanos / 1e9;
     }
 
-    /** Cores the tasks could use at once: the machine's logical CPUs, capped by the workers available. */
+    /**
+     * Cores the tasks could use at once: the CPUs this run could use (affinity, container quota, core
+     * limit — see {@link MachineInfo#usableCores()}), capped by the workers available.
+     */
     public int usableCores() {
-        int cores = Math.max(1, machine.logicalCores());
+        int cores = machine.usableCores();
         int concurrent = spec.mode() == ExecutionMode.SEQUENTIAL ? 1 : Math.min(spec.workers(), spec.tasks());
         if (spec.kind() == TaskKind.SLEEP) {
             // Sleeping occupies no core: the limit is how many tasks wait at once.

@@ -32,9 +32,12 @@ final class OshiHardware implements Hardware {
     private MachineInfo read() {
         CentralProcessor cpu = hal.getProcessor();
         OperatingSystem os = system.getOperatingSystem();
-        return new MachineInfo(cpu.getProcessorIdentifier().getName().trim(), cpu.getLogicalProcessorCount(),
+        int logical = cpu.getLogicalProcessorCount();
+        // The JVM's count follows the affinity mask and the container's CPU quota; OSHI's is the machine's.
+        return new MachineInfo(cpu.getProcessorIdentifier().getName().trim(), logical,
                 cpu.getPhysicalProcessorCount(), smtGroups(cpu.getLogicalProcessors()),
-                hal.getMemory().getTotal(), os.toString(), JvmHardware.javaDescription());
+                hal.getMemory().getTotal(), os.toString(), JvmHardware.javaDescription(),
+                Math.min(logical, MachineInfo.processUsableCores()), List.of(), List.of());
     }
 
     /** Logical CPUs grouped by the physical core they share (package and core number). */

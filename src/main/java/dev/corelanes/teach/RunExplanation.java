@@ -47,9 +47,11 @@ public record RunExplanation(double wallSeconds, double idealSeconds, double spe
         }
         int concurrent = t.spec().mode() == ExecutionMode.SEQUENTIAL ? 1 : Math.min(t.spec().workers(), t.spec().tasks());
         long preempted = count(t, SpanState.PREEMPTED);
-        if (compute && concurrent > t.machine().logicalCores() && preempted > 0) {
-            patterns.add(OVERSUBSCRIBED + ": " + concurrent + " tasks for " + t.machine().logicalCores()
-                    + " CPUs, so the OS time-sliced them (" + preempted + " preemptions).");
+        int cpus = t.machine().usableCores();
+        if (compute && concurrent > cpus && preempted > 0) {
+            patterns.add(OVERSUBSCRIBED + ": " + concurrent + " tasks for " + cpus
+                    + (t.machine().limited() ? " usable" : "") + (cpus == 1 ? " CPU" : " CPUs")
+                    + ", so the OS time-sliced them (" + preempted + " preemptions).");
         }
         double spawnSeconds = t.spans().stream().filter(s -> s.state() == SpanState.SPAWNING)
                 .mapToLong(Span::durationNanos).max().orElse(0) / 1e9;
