@@ -2,6 +2,7 @@ package dev.corelanes.cli;
 
 import dev.corelanes.engine.AtomicFiles;
 import dev.corelanes.engine.CoreUsage;
+import dev.corelanes.engine.CpuList;
 import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.Experiment;
 import dev.corelanes.engine.ExperimentSpec;
@@ -64,6 +65,9 @@ final class RunCommand implements Callable<Integer> {
     Path traceEvent;
 
     @picocli.CommandLine.Mixin
+    CoreOptions cores = new CoreOptions();
+
+    @picocli.CommandLine.Mixin
     SlideOutputs images = new SlideOutputs();
 
     @Override
@@ -77,7 +81,8 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         images.check();
-        RunHandle handle = Experiment.start(experiment, Hardware.detect().machine());
+        cores.limit(); // a bad --cores/--cpus is refused before the hardware is read
+        RunHandle handle = Experiment.start(experiment, cores.apply(Hardware.detect().machine()));
         PrintWriter err = spec.commandLine().getErr();
         Thread onCtrlC = new Thread(() -> cancelAndWait(handle, err), "corelanes-ctrl-c");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
@@ -144,6 +149,10 @@ final class RunCommand implements Callable<Integer> {
     static void print(PrintWriter out, Trace t) {
         out.println("Experiment " + t.spec().describe());
         out.println("Machine    " + t.machine().oneLine());
+        if (!t.machine().pinnedCpus().isEmpty()) {
+            out.println("Pinned     CPU " + CpuList.format(t.machine().pinnedCpus()) + " (the run's threads and "
+                    + "processes ran only there)");
+        }
         out.printf(Locale.ROOT, "Status     %s%s%n", t.status().id(), t.message().isEmpty() ? "" : " — " + t.message());
         out.printf(Locale.ROOT, "Wall       %.3f s%n", t.wallSeconds());
         out.printf(Locale.ROOT, "CPU        %.3f s%n", t.cpuSeconds());

@@ -1,0 +1,56 @@
+package dev.corelanes.cli;
+
+import dev.corelanes.engine.CoreLimit;
+import dev.corelanes.engine.CpuAffinity;
+import dev.corelanes.engine.MachineInfo;
+import picocli.CommandLine.Option;
+
+import java.util.List;
+
+/** {@code --cores N} / {@code --cpus LIST}: pin a run to some CPUs. Shared by {@code run} and {@code sweep}. */
+final class CoreOptions {
+
+    @Option(names = "--cores", paramLabel = "N",
+            description = "Use only N cores: pin the run's threads and child processes to N CPUs (one per physical "
+                    + "core first). Linux and Windows.")
+    Integer cores;
+
+    @Option(names = "--cpus", paramLabel = "LIST",
+            description = "Pin the run to these CPUs, e.g. 0 or 0,2-3 (as taskset -c). Linux and Windows.")
+    String cpus;
+
+    boolean given() {
+        return cores != null || cpus != null;
+    }
+
+    /** The limit asked for, or null; a bad value is a {@link UserError}. */
+    CoreLimit limit() {
+        if (cores != null && cpus != null) {
+            throw new UserError("use --cores or --cpus, not both.");
+        }
+        try {
+            return cores != null ? CoreLimit.count(cores) : cpus != null ? CoreLimit.cpus(cpus) : null;
+        } catch (IllegalArgumentException e) {
+            throw new UserError((cpus != null ? "--cpus: " : "") + e.getMessage() + ".");
+        }
+    }
+
+    /** The machine as the run will see it: pinned to the chosen CPUs, or as it is when no limit is given. */
+    MachineInfo apply(MachineInfo machine) {
+        CoreLimit limit = limit();
+        return limit == null ? machine : pinned(machine, limit);
+    }
+
+    static MachineInfo pinned(MachineInfo machine, CoreLimit limit) {
+        CpuAffinity affinity = CpuAffinity.detect();
+        if (!affinity.supported()) {
+            throw new UserError("cannot use only some cores: " + affinity.unsupportedReason() + ".");
+        }
+        try {
+            List<Integer> chosen = limit.choose(machine, affinity.allowedCpus());
+            return machine.pinnedTo(chosen);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage() + ".");
+        }
+    }
+}
