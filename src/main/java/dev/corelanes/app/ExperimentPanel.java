@@ -11,6 +11,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
+
+import java.util.ArrayList;
+import java.util.List;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -31,6 +34,7 @@ final class ExperimentPanel extends VBox {
     private final Spinner<Integer> tasks;
     private final Spinner<Double> seconds;
     private final Spinner<Integer> workers;
+    private final ChoiceBox<Integer> cores = new ChoiceBox<>();
 
     ExperimentPanel(ExperimentForm form, ObservableBooleanValue running, ObservableBooleanValue ready) {
         getStyleClass().add("card");
@@ -67,6 +71,23 @@ final class ExperimentPanel extends VBox {
                 form.modeProperty()));
         workers.setTooltip(new Tooltip("Pool size (thread pool and process pool only)"));
 
+        cores.setId("coresChoice");
+        cores.getItems().setAll(0);
+        cores.setConverter(converter(n -> n == 0 ? "All usable" : n + (n == 1 ? " core" : " cores")));
+        cores.valueProperty().addListener((o, a, b) -> form.coresProperty().set(b == null ? 0 : b));
+        form.coresProperty().addListener((o, a, b) -> {
+            if (!cores.getItems().contains(b.intValue())) {
+                cores.getItems().add(b.intValue());
+            }
+            cores.setValue(b.intValue());
+        });
+        cores.setValue(0);
+        var affinity = dev.corelanes.engine.CpuAffinity.detect();
+        cores.setTooltip(new Tooltip(affinity.supported()
+                ? "Use only some cores: the run's threads and processes are pinned to them"
+                : "Unavailable: " + affinity.unsupportedReason()));
+        cores.setDisable(!affinity.supported());
+
         ToggleSwitch gil = new ToggleSwitch("Python GIL");
         gil.setId("gilSwitch");
         gil.selectedProperty().bindBidirectional(form.gilProperty());
@@ -83,7 +104,8 @@ final class ExperimentPanel extends VBox {
         grid.addRow(r++, label("Seconds per task"), seconds);
         grid.addRow(r++, label("Execution model"), mode);
         grid.addRow(r++, label("Workers"), workers);
-        for (javafx.scene.Node n : new javafx.scene.Node[] {kind, mode, tasks, seconds, workers}) {
+        grid.addRow(r++, label("Cores"), cores);
+        for (javafx.scene.Node n : new javafx.scene.Node[] {kind, mode, tasks, seconds, workers, cores}) {
             ((javafx.scene.control.Control) n).setMaxWidth(Double.MAX_VALUE);
             GridPane.setHgrow(n, Priority.ALWAYS);
         }
@@ -115,6 +137,18 @@ final class ExperimentPanel extends VBox {
         HBox buttons = new HBox(10, run, cancel);
         buttons.setAlignment(Pos.CENTER);
         getChildren().addAll(title, grid, gil, gilHint, error, buttons);
+    }
+
+    /** Offers 1 … the CPUs this process may use (affinity, container quota). */
+    void setUsableCores(int usable) {
+        Integer chosen = cores.getValue();
+        List<Integer> items = new ArrayList<>();
+        items.add(0);
+        for (int n = 1; n <= usable; n++) {
+            items.add(n);
+        }
+        cores.getItems().setAll(items);
+        cores.setValue(chosen != null && chosen <= usable ? chosen : 0);
     }
 
     Button runButton() {

@@ -104,6 +104,12 @@ public final class MainWindow {
         table = new RunsTable(session.runs());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         MachineCard machine = new MachineCard(session.machineProperty());
+        session.machineProperty().addListener((o, a, m) -> {
+            if (m != null) {
+                panel.setUsableCores(m.usableCores());
+                lessonCard.setUsableCores(m.usableCores());
+            }
+        });
         machineCard = machine;
         machine.managedProperty().bind(machine.visibleProperty());
         files = new FileActions(session, prefs, asker, messages, this::window, this::selectedRows,
@@ -326,7 +332,14 @@ public final class MainWindow {
             predicted = p.get();
         }
         replayBar.stop();
-        RunRow row = session.start(spec);
+        RunRow row;
+        try {
+            row = session.start(spec, form.coresProperty().get());
+        } catch (IllegalArgumentException e) {
+            lessonStepPending = false;
+            messages.error(e.getMessage() + ".");
+            return;
+        }
         if (row != null) {
             row.setPrediction(predicted);
         }
@@ -369,11 +382,13 @@ public final class MainWindow {
         lessonRuns.clear();
         lessonCard.show(l);
         apply(l.first());
+        form.coresProperty().set(lessonCard.nextCores());
         messages.clear();
     }
 
     private void runLessonStep(ExperimentSpec spec) {
         apply(spec);
+        form.coresProperty().set(lessonCard.nextCores());
         lessonStepPending = true;
         run();
         if (!session.runningProperty().get()) {

@@ -1,11 +1,8 @@
 package dev.corelanes.cli;
 
 import dev.corelanes.engine.CoreLimit;
-import dev.corelanes.engine.CpuAffinity;
 import dev.corelanes.engine.MachineInfo;
 import picocli.CommandLine.Option;
-
-import java.util.List;
 
 /** {@code --cores N} / {@code --cpus LIST}: pin a run to some CPUs. Shared by {@code run} and {@code sweep}. */
 final class CoreOptions {
@@ -42,13 +39,8 @@ final class CoreOptions {
     }
 
     static MachineInfo pinned(MachineInfo machine, CoreLimit limit) {
-        CpuAffinity affinity = CpuAffinity.detect();
-        if (!affinity.supported()) {
-            throw new UserError("cannot use only some cores: " + affinity.unsupportedReason() + ".");
-        }
         try {
-            List<Integer> chosen = limit.choose(machine, affinity.allowedCpus());
-            return machine.pinnedTo(chosen);
+            return limit.applyTo(machine);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage() + ".");
         }

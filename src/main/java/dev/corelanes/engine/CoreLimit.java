@@ -35,6 +35,20 @@ public sealed interface CoreLimit {
     }
 
     /**
+     * The machine as a run limited this way sees it (pinned to the chosen CPUs); {@link Experiment} pins the
+     * run to {@link MachineInfo#pinnedCpus()}.
+     *
+     * @throws IllegalArgumentException with a one-line message when this OS cannot pin or the limit cannot be met
+     */
+    default MachineInfo applyTo(MachineInfo machine) {
+        CpuAffinity affinity = CpuAffinity.detect();
+        if (!affinity.supported()) {
+            throw new IllegalArgumentException("cannot use only some cores: " + affinity.unsupportedReason());
+        }
+        return machine.pinnedTo(choose(machine, affinity.allowedCpus()));
+    }
+
+    /**
      * The CPUs to pin to, out of those the process may use.
      *
      * @throws IllegalArgumentException with a one-line message when the limit cannot be met
