@@ -117,22 +117,35 @@ public final class Slide {
         out.add(new Shape.Line(MARGIN, HEADER - 3, w - MARGIN, HEADER - 3, theme.grid(), 1));
     }
 
-    /** "4 compute tasks × 0.5 s · sequential vs threads · 2 cores"; differing workloads are listed whole. */
+    /**
+     * "4 compute tasks × 0.5 s · sequential vs threads · 2 cores"; differing workloads are listed whole. The
+     * cores are those the runs could use (affinity, quota, a core limit); runs on different cores say each:
+     * "2 compute tasks × 1 s · threads on 1 core vs threads on 2 cores".
+     */
     public static String title(List<Run> runs) {
         Set<String> workloads = new LinkedHashSet<>();
         Set<String> models = new LinkedHashSet<>();
+        Set<Integer> usable = new LinkedHashSet<>();
+        for (Run r : runs) {
+            usable.add(r.trace().machine().usableCores());
+        }
+        boolean sameCores = usable.size() == 1;
         for (Run r : runs) {
             ExperimentSpec s = r.trace().spec();
             workloads.add(workload(s));
-            models.add(model(s));
+            models.add(model(s) + (sameCores ? "" : " on " + cores(r.trace().machine().usableCores())));
         }
-        MachineInfo m = runs.get(0).trace().machine();
-        String cores = m.logicalCores() + (m.logicalCores() == 1 ? " core" : " cores");
+        String cores = sameCores ? " · " + cores(usable.iterator().next()) : "";
         if (workloads.size() > 1) {
             return String.join(" vs ", runs.stream().map(r -> workload(r.trace().spec()) + " · "
-                    + model(r.trace().spec())).toList()) + " · " + cores;
+                    + model(r.trace().spec()) + (sameCores ? "" : " on " + cores(r.trace().machine().usableCores())))
+                    .toList()) + cores;
         }
-        return workloads.iterator().next() + " · " + String.join(" vs ", models) + " · " + cores;
+        return workloads.iterator().next() + " · " + String.join(" vs ", models) + cores;
+    }
+
+    private static String cores(int n) {
+        return n + (n == 1 ? " core" : " cores");
     }
 
     static String workload(ExperimentSpec s) {
