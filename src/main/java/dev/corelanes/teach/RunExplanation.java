@@ -28,6 +28,8 @@ public record RunExplanation(double wallSeconds, double idealSeconds, double spe
     public static final String OVERSUBSCRIBED = "Oversubscribed";
     public static final String SPAWN = "Spawn cost dominates";
     public static final String BUSY = "Machine busy";
+    public static final String PINNED = "Pinned";
+    public static final String LIMITED = "Fewer usable CPUs";
 
     /**
      * @param sequential  a completed sequential run of the same workload, if any
@@ -40,6 +42,15 @@ public record RunExplanation(double wallSeconds, double idealSeconds, double spe
         double speedup = base / wall;
         double efficiency = speedup / t.usableCores();
         List<String> patterns = new ArrayList<>();
+        var m = t.machine();
+        if (!m.pinnedCpus().isEmpty()) {
+            patterns.add(PINNED + ": the run could use only CPU " + dev.corelanes.engine.CpuList.format(m.pinnedCpus())
+                    + " (" + m.usableCores() + " of the machine's " + m.logicalCores() + "), so the ideal is "
+                    + "computed for " + m.usableCores() + (m.usableCores() == 1 ? " core." : " cores."));
+        } else if (m.limited()) {
+            patterns.add(LIMITED + ": this process could use " + m.usableCores() + " of the machine's "
+                    + m.logicalCores() + " CPUs (its affinity mask or container CPU quota).");
+        }
         boolean compute = t.spec().kind() == TaskKind.COMPUTE;
         long gilWaits = count(t, SpanState.GIL_WAIT);
         if (compute && t.spec().gil() && !t.spec().mode().processBased() && gilWaits > 0) {
@@ -63,7 +74,7 @@ public record RunExplanation(double wallSeconds, double idealSeconds, double spe
             patterns.add(String.format(Locale.ROOT, "%s: other programs used %.0f %% of the CPUs during the run.",
                     BUSY, otherLoad * 100));
         } else if (compute && t.status() == TaskStatus.COMPLETED && wall > 1.25 * t.idealSeconds() + spawnSeconds
-                && patterns.isEmpty()) {
+                && patterns.stream().allMatch(p -> p.startsWith(PINNED) || p.startsWith(LIMITED))) {
             patterns.add(String.format(Locale.ROOT, "%s? The run took %.0f %% longer than ideal.", BUSY,
                     (wall / t.idealSeconds() - 1) * 100));
         }

@@ -51,4 +51,29 @@ class RunExplanationTest {
                 .anyMatch(p -> p.startsWith(RunExplanation.BUSY)));
         assertTrue(RunExplanation.of(t, Optional.empty(), 0.0).patterns().isEmpty());
     }
+
+    private static Trace onMachine(MachineInfo m) {
+        Trace t = dev.corelanes.fixtures.Traces.compute(ExecutionMode.THREADS, 2);
+        return new Trace(t.spec(), m, t.calibration(), t.startedAt(), t.wallNanos(), t.cpuNanos(), t.status(),
+                t.message(), t.tasks(), t.workers(), t.spans(), 0);
+    }
+
+    @Test
+    void aPinnedRunSaysWhichCpusAndDividesByThem() {
+        Trace t = onMachine(dev.corelanes.fixtures.Traces.machine().pinnedTo(java.util.List.of(1)));
+        RunExplanation e = RunExplanation.of(t, Optional.empty(), Double.NaN);
+        assertTrue(e.patterns().get(0).startsWith("Pinned: the run could use only CPU 1 (1 of the machine's 2)"),
+                e.caption());
+        assertEquals(0.2, e.idealSeconds(), 1e-9);
+        assertEquals(e.speedup(), e.efficiency(), 1e-9, "efficiency is speedup ÷ 1 usable core");
+    }
+
+    @Test
+    void aProcessLimitedByItsAffinityOrQuotaSaysSo() {
+        MachineInfo m = new MachineInfo("Test CPU", 2, 2, java.util.List.of(), 1L << 33, "TestOS", "Java", 1,
+                java.util.List.of(), java.util.List.of());
+        RunExplanation e = RunExplanation.of(onMachine(m), Optional.empty(), Double.NaN);
+        assertTrue(e.patterns().get(0).startsWith(RunExplanation.LIMITED + ": this process could use 1 of the machine's 2"),
+                e.caption());
+    }
 }
