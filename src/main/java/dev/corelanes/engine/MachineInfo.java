@@ -70,6 +70,38 @@ public record MachineInfo(String cpu, int logicalCores, int physicalCores, List<
         return logicalCpu >= 0 && logicalCpu < cpuClasses.size() ? cpuClasses.get(logicalCpu) : null;
     }
 
+    /**
+     * "6 performance + 8 efficiency cores" on a hybrid processor (physical cores, counted by their SMT
+     * groups; logical CPUs when the groups are unknown); empty when the machine has one kind of core.
+     */
+    public String classSummary() {
+        if (cpuClasses.isEmpty()) {
+            return "";
+        }
+        int p = 0;
+        int e = 0;
+        boolean physical = !smtGroups.isEmpty();
+        if (physical) {
+            for (List<Integer> g : smtGroups) {
+                if (classOf(g.get(0)) == CoreClass.PERFORMANCE) {
+                    p++;
+                } else if (classOf(g.get(0)) == CoreClass.EFFICIENCY) {
+                    e++;
+                }
+            }
+        } else {
+            for (CoreClass k : cpuClasses) {
+                if (k == CoreClass.PERFORMANCE) {
+                    p++;
+                } else {
+                    e++;
+                }
+            }
+        }
+        String unit = physical ? " cores" : " CPUs";
+        return p + " performance + " + e + " efficiency" + unit;
+    }
+
     /** True when fewer CPUs were usable than the machine has (affinity, container quota or a core limit). */
     public boolean limited() {
         return usableCores < logicalCores;
