@@ -29,6 +29,7 @@ public record RunExplanation(double wallSeconds, double idealSeconds, double spe
     public static final String SPAWN = "Spawn cost dominates";
     public static final String BUSY = "Machine busy";
     public static final String PINNED = "Pinned";
+    public static final String EFFICIENCY_CORES = "Efficiency cores";
     public static final String LIMITED = "Fewer usable CPUs";
 
     /**
@@ -63,6 +64,9 @@ public record RunExplanation(double wallSeconds, double idealSeconds, double spe
             patterns.add(OVERSUBSCRIBED + ": " + concurrent + " tasks for " + cpus
                     + (t.machine().limited() ? " usable" : "") + (cpus == 1 ? " CPU" : " CPUs")
                     + ", so the OS time-sliced them (" + preempted + " preemptions).");
+        }
+        if (compute) {
+            HybridCores.explain(t).ifPresent(patterns::add);
         }
         double spawnSeconds = t.spans().stream().filter(s -> s.state() == SpanState.SPAWNING)
                 .mapToLong(Span::durationNanos).max().orElse(0) / 1e9;
