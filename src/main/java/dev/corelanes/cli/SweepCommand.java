@@ -105,6 +105,11 @@ final class SweepCommand implements Callable<Integer> {
         }
         MachineInfo machine = Hardware.detect().machine();
         int n = max != null ? max : machine.usableCores();
+        try {
+            ScalingSweep.checkRange(what, n, machine);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage() + ".");
+        }
         ExperimentSpec workload = workload(what, n);
         try {
             ScalingSweep.check(what, workload, n, machine);

@@ -59,6 +59,25 @@ public final class ScalingSweep {
      * @throws IllegalArgumentException with a one-line reason
      */
     public static void check(By by, ExperimentSpec workload, int max, MachineInfo machine) {
+        checkRange(by, max, machine);
+        if (by == By.WORKERS && !workload.mode().pooled()) {
+            throw new IllegalArgumentException("a sweep over workers needs mode pool or process-pool (got "
+                    + workload.mode().id() + ")");
+        }
+        if (by == By.WORKERS) {
+            // the spec validates the pool size for the largest point
+            new ExperimentSpec(workload.mode(), workload.kind(), workload.tasks(), workload.taskSeconds(), max,
+                    workload.gil());
+        }
+    }
+
+    /**
+     * Checks the range alone (before a workload is chosen): at least 1, and for cores no more than this
+     * process may use, on an OS that can pin.
+     *
+     * @throws IllegalArgumentException with a one-line reason
+     */
+    public static void checkRange(By by, int max, MachineInfo machine) {
         if (max < 1) {
             throw new IllegalArgumentException("the sweep needs at least 1 " + by.unit() + " (got " + max + ")");
         }
@@ -73,13 +92,6 @@ public final class ScalingSweep {
                 throw new IllegalArgumentException("this process may use " + usable + " CPUs; a sweep over cores "
                         + "goes up to at most that (got " + max + ")");
             }
-        } else if (!workload.mode().pooled()) {
-            throw new IllegalArgumentException("a sweep over workers needs mode pool or process-pool (got "
-                    + workload.mode().id() + ")");
-        } else {
-            // the spec validates the pool size for the largest point
-            new ExperimentSpec(workload.mode(), workload.kind(), workload.tasks(), workload.taskSeconds(), max,
-                    workload.gil());
         }
     }
 
