@@ -82,11 +82,8 @@ final class ExperimentPanel extends VBox {
             cores.setValue(b.intValue());
         });
         cores.setValue(0);
-        var affinity = dev.corelanes.engine.CpuAffinity.detect();
-        cores.setTooltip(new Tooltip(affinity.supported()
-                ? "Use only some cores: the run's threads and processes are pinned to them"
-                : "Unavailable: " + affinity.unsupportedReason()));
-        cores.setDisable(!affinity.supported());
+        cores.setTooltip(new Tooltip("Use only some cores: the run's threads and processes are pinned to them"));
+        cores.setDisable(true); // until the machine and the OS's affinity call are known (setUsableCores)
 
         ToggleSwitch gil = new ToggleSwitch("Python GIL");
         gil.setId("gilSwitch");
@@ -139,8 +136,15 @@ final class ExperimentPanel extends VBox {
         getChildren().addAll(title, grid, gil, gilHint, error, buttons);
     }
 
-    /** Offers 1 … the CPUs this process may use (affinity, container quota). */
-    void setUsableCores(int usable) {
+    /**
+     * Offers 1 … the CPUs this process may use (affinity, container quota), or disables the choice with the
+     * reason where the OS cannot pin a run.
+     */
+    void setUsableCores(int usable, dev.corelanes.engine.CpuAffinity affinity) {
+        cores.setDisable(!affinity.supported());
+        if (!affinity.supported()) {
+            cores.getTooltip().setText("Unavailable: " + affinity.unsupportedReason());
+        }
         Integer chosen = cores.getValue();
         List<Integer> items = new ArrayList<>();
         items.add(0);

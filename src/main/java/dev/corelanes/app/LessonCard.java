@@ -128,11 +128,16 @@ final class LessonCard extends VBox {
     }
 
     private int usableCores = Integer.MAX_VALUE;
-    private boolean pinning = dev.corelanes.engine.CpuAffinity.detect().supported();
+    private boolean pinning;
 
-    /** The CPUs the machine lets a run use: a step asking for more runs on all of them. */
-    void setUsableCores(int cores) {
+    /**
+     * The CPUs the machine lets a run use, and whether the OS can pin: a step asking for more cores, or on
+     * an OS that cannot pin, runs on all of them.
+     */
+    void setUsableCores(int cores, boolean canPin) {
         usableCores = cores;
+        pinning = canPin;
+        updateStep();
     }
 
     private void updateStep() {

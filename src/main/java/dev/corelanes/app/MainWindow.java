@@ -106,8 +106,12 @@ public final class MainWindow {
         MachineCard machine = new MachineCard(session.machineProperty());
         session.machineProperty().addListener((o, a, m) -> {
             if (m != null) {
-                panel.setUsableCores(m.usableCores());
-                lessonCard.setUsableCores(m.usableCores());
+                // The affinity call loads native code: find it off the FX thread.
+                CompletableFuture.supplyAsync(dev.corelanes.engine.CpuAffinity::detect).thenAccept(aff ->
+                        javafx.application.Platform.runLater(() -> {
+                            panel.setUsableCores(m.usableCores(), aff);
+                            lessonCard.setUsableCores(m.usableCores(), aff.supported());
+                        }));
             }
         });
         machineCard = machine;

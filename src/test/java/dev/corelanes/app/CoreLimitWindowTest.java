@@ -58,7 +58,8 @@ class CoreLimitWindowTest {
 
     private void waitReady(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> !robot.lookup("#runButton").queryAs(Button.class).isDisabled());
+                () -> !robot.lookup("#runButton").queryAs(Button.class).isDisabled()
+                        && !robot.lookup("#coresChoice").queryAs(ChoiceBox.class).isDisabled());
     }
 
     private Trace waitRun(int n) throws Exception {
