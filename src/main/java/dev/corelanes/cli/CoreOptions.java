@@ -16,10 +16,6 @@ final class CoreOptions {
             description = "Pin the run to these CPUs, e.g. 0 or 0,2-3 (as taskset -c). Linux and Windows.")
     String cpus;
 
-    boolean given() {
-        return cores != null || cpus != null;
-    }
-
     /** The limit asked for, or null; a bad value is a {@link UserError}. */
     CoreLimit limit() {
         if (cores != null && cpus != null) {

@@ -106,7 +106,7 @@ final class CpuAffinities {
 
     /** Linux: glibc's sched_getaffinity/sched_setaffinity, per thread (0 = the calling thread). */
     static final class LinuxAffinity implements CpuAffinity {
-        /** 1024 CPUs, glibc's cpu_set_t; CpuList caps CPU numbers lower than the kernel's own limit. */
+        /** A mask for CPU 0 … CpuList.MAX_CPU (8 KiB): larger than glibc's 1024-CPU cpu_set_t, as big machines need. */
         private static final int WORDS = (CpuList.MAX_CPU + 1) / 64;
 
         static {
