@@ -77,4 +77,13 @@ class CoresCliTest {
         assertTrue(r.out().contains("Pinned     CPU "), r.out());
         assertTrue(r.out().contains("÷ 1 usable cores"), r.out());
     }
+
+    @Test
+    void infoSaysTheUsableCpusAndTheCoreClasses() {
+        CliTest.Result r = CliTest.cli("info");
+        assertEquals(Cli.OK, r.code(), r.err());
+        int usable = Runtime.getRuntime().availableProcessors();
+        assertTrue(r.out().contains("Usable       " + usable + (usable == 1 ? " CPU" : " CPUs")), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("Core classes ")), r.out());
+    }
 }
