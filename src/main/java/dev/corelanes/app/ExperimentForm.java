@@ -30,6 +30,8 @@ public final class ExperimentForm {
     private final ObjectProperty<ExecutionMode> mode = new SimpleObjectProperty<>(this, "mode", ExecutionMode.THREADS);
     private final IntegerProperty workers = new SimpleIntegerProperty(this, "workers", 2);
     private final BooleanProperty gil = new SimpleBooleanProperty(this, "gil", false);
+    /** Use only this many cores (the run is pinned); 0 = every usable core. */
+    private final IntegerProperty cores = new SimpleIntegerProperty(this, "cores", 0);
     private final ReadOnlyIntegerWrapper maxTasks = new ReadOnlyIntegerWrapper(this, "maxTasks");
     private final ReadOnlyIntegerWrapper maxWorkers = new ReadOnlyIntegerWrapper(this, "maxWorkers");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
@@ -78,6 +80,10 @@ public final class ExperimentForm {
 
     public IntegerProperty workersProperty() {
         return workers;
+    }
+
+    public IntegerProperty coresProperty() {
+        return cores;
     }
 
     public BooleanProperty gilProperty() {

@@ -11,6 +11,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
+
+import java.util.ArrayList;
+import java.util.List;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -31,6 +34,7 @@ final class ExperimentPanel extends VBox {
     private final Spinner<Integer> tasks;
     private final Spinner<Double> seconds;
     private final Spinner<Integer> workers;
+    private final ChoiceBox<Integer> cores = new ChoiceBox<>();
 
     ExperimentPanel(ExperimentForm form, ObservableBooleanValue running, ObservableBooleanValue ready) {
         getStyleClass().add("card");
@@ -67,6 +71,20 @@ final class ExperimentPanel extends VBox {
                 form.modeProperty()));
         workers.setTooltip(new Tooltip("Pool size (thread pool and process pool only)"));
 
+        cores.setId("coresChoice");
+        cores.getItems().setAll(0);
+        cores.setConverter(converter(n -> n == 0 ? "All usable" : n + (n == 1 ? " core" : " cores")));
+        cores.valueProperty().addListener((o, a, b) -> form.coresProperty().set(b == null ? 0 : b));
+        form.coresProperty().addListener((o, a, b) -> {
+            if (!cores.getItems().contains(b.intValue())) {
+                cores.getItems().add(b.intValue());
+            }
+            cores.setValue(b.intValue());
+        });
+        cores.setValue(0);
+        cores.setTooltip(new Tooltip("Use only some cores: the run's threads and processes are pinned to them"));
+        cores.setDisable(true); // until the machine and the OS's affinity call are known (setUsableCores)
+
         ToggleSwitch gil = new ToggleSwitch("Python GIL");
         gil.setId("gilSwitch");
         gil.selectedProperty().bindBidirectional(form.gilProperty());
@@ -83,7 +101,8 @@ final class ExperimentPanel extends VBox {
         grid.addRow(r++, label("Seconds per task"), seconds);
         grid.addRow(r++, label("Execution model"), mode);
         grid.addRow(r++, label("Workers"), workers);
-        for (javafx.scene.Node n : new javafx.scene.Node[] {kind, mode, tasks, seconds, workers}) {
+        grid.addRow(r++, label("Cores"), cores);
+        for (javafx.scene.Node n : new javafx.scene.Node[] {kind, mode, tasks, seconds, workers, cores}) {
             ((javafx.scene.control.Control) n).setMaxWidth(Double.MAX_VALUE);
             GridPane.setHgrow(n, Priority.ALWAYS);
         }
@@ -115,6 +134,25 @@ final class ExperimentPanel extends VBox {
         HBox buttons = new HBox(10, run, cancel);
         buttons.setAlignment(Pos.CENTER);
         getChildren().addAll(title, grid, gil, gilHint, error, buttons);
+    }
+
+    /**
+     * Offers 1 … the CPUs this process may use (affinity, container quota), or disables the choice with the
+     * reason where the OS cannot pin a run.
+     */
+    void setUsableCores(int usable, dev.corelanes.engine.CpuAffinity affinity) {
+        cores.setDisable(!affinity.supported());
+        if (!affinity.supported()) {
+            cores.getTooltip().setText("Unavailable: " + affinity.unsupportedReason());
+        }
+        Integer chosen = cores.getValue();
+        List<Integer> items = new ArrayList<>();
+        items.add(0);
+        for (int n = 1; n <= usable; n++) {
+            items.add(n);
+        }
+        cores.getItems().setAll(items);
+        cores.setValue(chosen != null && chosen <= usable ? chosen : 0);
     }
 
     Button runButton() {

@@ -156,6 +156,29 @@ final class LessonCard extends VBox {
         return l == null || next >= l.steps().size() ? null : l.steps().get(next);
     }
 
+    /** Cores the next step is limited to (0 = all usable); a machine with fewer usable CPUs uses them all. */
+    int nextCores() {
+        Lesson l = lesson.get();
+        if (l == null || next >= l.steps().size()) {
+            return 0;
+        }
+        int cores = l.coresOf(next);
+        return cores > 0 && cores <= usableCores && pinning ? cores : 0;
+    }
+
+    private int usableCores = Integer.MAX_VALUE;
+    private boolean pinning;
+
+    /**
+     * The CPUs the machine lets a run use, and whether the OS can pin: a step asking for more cores, or on
+     * an OS that cannot pin, runs on all of them.
+     */
+    void setUsableCores(int cores, boolean canPin) {
+        usableCores = cores;
+        pinning = canPin;
+        updateStep();
+    }
+
     private void updateStep() {
         Lesson l = lesson.get();
         if (l == null) {
@@ -165,7 +188,9 @@ final class LessonCard extends VBox {
         if (next < n) {
             runStep.setText(n == 1 ? "Run" : "Run step " + (next + 1) + " of " + n);
             runStep.setDisable(false);
-            step.setText(l.steps().get(next).describe());
+            int cores = nextCores();
+            step.setText(l.steps().get(next).describe() + (cores > 0 ? " · on " + cores
+                    + (cores == 1 ? " core" : " cores") : ""));
         } else {
             runStep.setText(n == 1 ? "Ran" : "All " + n + " steps ran");
             runStep.setDisable(true);

@@ -38,13 +38,23 @@ final class MachineCard extends VBox {
             return;
         }
         row(0, "mdi2c-chip", m.cpu(), "CPU model");
-        row(1, "mdi2c-cpu-64-bit", m.physicalCores() + (m.physicalCores() == 1 ? " core, " : " cores, ")
-                + m.logicalCores() + (m.logicalCores() == 1 ? " logical CPU" : " logical CPUs"),
-                "Physical cores and logical CPUs (hardware threads)");
+        row(1, "mdi2c-cpu-64-bit", coresLine(m),
+                "Physical cores (by class on a hybrid processor) and logical CPUs (hardware threads)");
         row(2, "mdi2l-layers", smt(m), "Logical CPUs that share one physical core (SMT / Hyper-Threading)");
         row(3, "mdi2m-memory", Formats.bytes(m.memoryBytes()) + " memory", "Installed memory");
         row(4, "mdi2m-monitor", m.os(), "Operating system");
         row(5, "mdi2l-language-java", m.java(), "Java runtime");
+    }
+
+    /**
+     * "2 cores, 4 logical CPUs"; on a hybrid processor "6 performance + 8 efficiency cores, 20 logical CPUs";
+     * with fewer usable CPUs (affinity, container quota) "…, 1 usable".
+     */
+    static String coresLine(MachineInfo m) {
+        String cores = m.classSummary().isEmpty()
+                ? m.physicalCores() + (m.physicalCores() == 1 ? " core" : " cores") : m.classSummary();
+        return cores + ", " + m.logicalCores() + (m.logicalCores() == 1 ? " logical CPU" : " logical CPUs")
+                + (m.limited() ? ", " + m.usableCores() + " usable" : "");
     }
 
     /** "CPU 0+1 share a core" or "no CPUs share a core". */

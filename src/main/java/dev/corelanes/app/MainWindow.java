@@ -105,6 +105,16 @@ public final class MainWindow {
         table = new RunsTable(session.runs());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         MachineCard machine = new MachineCard(session.machineProperty());
+        session.machineProperty().addListener((o, a, m) -> {
+            if (m != null) {
+                // The affinity call loads native code: find it off the FX thread.
+                CompletableFuture.supplyAsync(dev.corelanes.engine.CpuAffinity::detect).thenAccept(aff ->
+                        javafx.application.Platform.runLater(() -> {
+                            panel.setUsableCores(m.usableCores(), aff);
+                            lessonCard.setUsableCores(m.usableCores(), aff.supported());
+                        }));
+            }
+        });
         machineCard = machine;
         machine.managedProperty().bind(machine.visibleProperty());
         files = new FileActions(session, prefs, asker, messages, this::window, this::selectedRows,
@@ -331,7 +341,14 @@ public final class MainWindow {
             predicted = p.get();
         }
         replayBar.stop();
-        RunRow row = session.start(spec);
+        RunRow row;
+        try {
+            row = session.start(spec, form.coresProperty().get());
+        } catch (IllegalArgumentException e) {
+            lessonStepPending = false;
+            messages.error(e.getMessage() + ".");
+            return;
+        }
         if (row != null) {
             row.setPrediction(predicted);
         }
@@ -377,11 +394,13 @@ public final class MainWindow {
         lessonRuns.clear();
         lessonCard.show(l);
         apply(l.first());
+        form.coresProperty().set(lessonCard.nextCores());
         messages.clear();
     }
 
     private void runLessonStep(ExperimentSpec spec) {
         apply(spec);
+        form.coresProperty().set(lessonCard.nextCores());
         lessonStepPending = true;
         run();
         if (!session.runningProperty().get()) {

@@ -106,15 +106,28 @@ public final class RunSession implements AutoCloseable {
         return lastFeed;
     }
 
-    /** Starts a run; ignored while one is going on or before the machine is known. */
+    /** Starts a run on every usable core; ignored while one is going on or before the machine is known. */
     public RunRow start(ExperimentSpec spec) {
+        return start(spec, 0);
+    }
+
+    /**
+     * Starts a run pinned to {@code cores} cores (0 = all usable).
+     *
+     * @throws IllegalArgumentException with a one-line reason when this machine cannot meet the limit
+     */
+    public RunRow start(ExperimentSpec spec, int cores) {
         if (running.get() || machine.get() == null) {
             return null;
+        }
+        MachineInfo runMachine = machine.get();
+        if (cores > 0) {
+            runMachine = dev.corelanes.engine.CoreLimit.count(cores).applyTo(runMachine);
         }
         LoadSeries loads = new LoadSeries();
         TimelineModel model = new TimelineModel(spec, machine.get(), loads);
         LiveFeed feed = new LiveFeed();
-        RunHandle handle = Experiment.start(spec, machine.get(), feed);
+        RunHandle handle = Experiment.start(spec, runMachine, feed);
         RunRow row = new RunRow(runs.size() + 1, spec, handle, loads, model);
         lastFeed = feed;
         runs.add(row);

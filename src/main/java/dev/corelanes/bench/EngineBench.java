@@ -114,7 +114,7 @@ public final class EngineBench {
         }
         row("4 compute × 1 s, threads on " + machine.logicalCores() + " CPUs: preempted spans", Stats.of(preempted),
                 "time-slicing visible");
-        row("4 compute × 1 s, threads: wall s (ideal " + fmt(4.0 / Math.min(4, machine.logicalCores())) + ")",
+        row("4 compute × 1 s, threads: wall s (ideal " + fmt(4.0 / Math.min(4, machine.usableCores())) + ")",
                 Stats.of(wall), "");
     }
 

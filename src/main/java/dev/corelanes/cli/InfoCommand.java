@@ -21,14 +21,38 @@ final class InfoCommand implements Runnable {
     @Override
     public void run() {
         PrintWriter out = spec.commandLine().getOut();
-        MachineInfo m = Hardware.detect().machine();
+        Hardware hw = Hardware.detect();
+        MachineInfo m = hw.machine();
         out.println("CPU          " + m.cpu());
         out.println("Cores        " + m.physicalCores() + " physical, " + m.logicalCores() + " logical");
+        out.println("Usable       " + m.usableCores() + (m.usableCores() == 1 ? " CPU" : " CPUs")
+                + (m.limited() ? " (this process's affinity mask or container CPU quota)" : ""));
         out.println("SMT          " + smt(m.smtGroups()));
+        String note = hw.coreClassNote().isEmpty() ? "one kind of core" : hw.coreClassNote();
+        out.println("Core classes " + (m.classSummary().isEmpty() ? note
+                : m.classSummary() + " (CPU " + classLists(m) + "); from " + note));
         out.printf("Memory       %.1f GiB%n", m.memoryBytes() / (double) (1L << 30));
         out.println("OS           " + m.os());
         out.println("Java         " + m.java());
         out.println("Core probe   " + CoreProbe.detect().description());
+    }
+
+    /** "P 0-11, E 12-19". */
+    static String classLists(MachineInfo m) {
+        StringBuilder out = new StringBuilder();
+        for (dev.corelanes.engine.CoreClass k : dev.corelanes.engine.CoreClass.values()) {
+            List<Integer> cpus = new java.util.ArrayList<>();
+            for (int c = 0; c < m.cpuClasses().size(); c++) {
+                if (m.cpuClasses().get(c) == k) {
+                    cpus.add(c);
+                }
+            }
+            if (!cpus.isEmpty()) {
+                out.append(out.isEmpty() ? "" : ", ").append(k.letter()).append(' ')
+                        .append(dev.corelanes.engine.CpuList.format(cpus));
+            }
+        }
+        return out.toString();
     }
 
     static String smt(List<List<Integer>> groups) {

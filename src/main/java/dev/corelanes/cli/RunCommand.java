@@ -2,6 +2,7 @@ package dev.corelanes.cli;
 
 import dev.corelanes.engine.AtomicFiles;
 import dev.corelanes.engine.CoreUsage;
+import dev.corelanes.engine.CpuList;
 import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.Experiment;
 import dev.corelanes.engine.FigureText;
@@ -67,6 +68,9 @@ final class RunCommand implements Callable<Integer> {
     Path traceEvent;
 
     @picocli.CommandLine.Mixin
+    CoreOptions cores = new CoreOptions();
+
+    @picocli.CommandLine.Mixin
     SlideOutputs images = new SlideOutputs();
 
     @Override
@@ -77,7 +81,8 @@ final class RunCommand implements Callable<Integer> {
         OutputFiles outputs = new OutputFiles().add("--json", json).add("--trace-event", traceEvent);
         images.addTo(outputs);
         outputs.check(java.util.List.of());
-        RunHandle handle = Experiment.start(experiment, Hardware.detect().machine());
+        cores.limit(); // a bad --cores/--cpus is refused before the hardware is read
+        RunHandle handle = Experiment.start(experiment, cores.apply(Hardware.detect().machine()));
         PrintWriter err = spec.commandLine().getErr();
         Thread onCtrlC = new Thread(() -> cancelAndWait(handle, err), "corelanes-ctrl-c");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
@@ -149,6 +154,10 @@ final class RunCommand implements Callable<Integer> {
     static void print(PrintWriter out, Trace t) {
         out.println("Experiment " + t.spec().describe());
         out.println("Machine    " + t.machine().oneLine());
+        if (!t.machine().pinnedCpus().isEmpty()) {
+            out.println("Pinned     CPU " + CpuList.format(t.machine().pinnedCpus()) + " (the run's threads and "
+                    + "processes ran only there)");
+        }
         out.printf(Locale.ROOT, "Status     %s%s%n", t.status().id(), t.message().isEmpty() ? "" : " — " + t.message());
         RunFigures f = RunFigures.of(t);
         out.printf(Locale.ROOT, "Wall       %.3f s%n", f.wallSeconds());

@@ -15,7 +15,10 @@ public interface CoreProbe {
     /** How the core is read, or why it cannot be, in words for the screen. */
     String description();
 
-    /** The probe for this OS: Linux sched_getcpu(), Windows GetCurrentProcessorNumber(), else unknown. */
+    /**
+     * The probe for this OS: Linux sched_getcpu(), Windows GetCurrentProcessorNumber(), macOS 11+
+     * pthread_cpu_number_np(), else unknown with the reason.
+     */
     static CoreProbe detect() {
         return CoreProbes.detect();
     }

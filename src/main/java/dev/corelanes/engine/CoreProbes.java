@@ -33,11 +33,29 @@ final class CoreProbes {
             if (Platform.isWindows()) {
                 return check(new WindowsCoreProbe());
             }
-            return unknown("core unknown: " + System.getProperty("os.name")
-                    + " has no API to read the current CPU of a thread");
+            if (Platform.isMac()) {
+                return mac(MacCoreProbe::new, System.getProperty("os.version"));
+            }
+            return unknown("core unknown: CoreLanes has no way to read the current CPU of a thread on "
+                    + System.getProperty("os.name"));
         } catch (Throwable e) { // UnsatisfiedLinkError, NoClassDefFoundError: no native access here
             return unknown("core unknown: the native call could not be loaded (" + e.getMessage() + ")");
         }
+    }
+
+    /**
+     * macOS: pthread_cpu_number_np() exists from macOS 11; before that, binding it fails and the core is
+     * unknown with that reason.
+     */
+    static CoreProbe mac(java.util.function.Supplier<CoreProbe> load, String osVersion) {
+        CoreProbe p;
+        try {
+            p = load.get();
+        } catch (Throwable e) { // UnsatisfiedLinkError, or its NoClassDefFoundError on a second try
+            return unknown("core unknown: pthread_cpu_number_np() is missing (it needs macOS 11 or later; this is "
+                    + "macOS " + osVersion + ")");
+        }
+        return check(p);
     }
 
     private static CoreProbe check(CoreProbe p) {
@@ -87,6 +105,37 @@ final class CoreProbes {
         @Override
         public String description() {
             return "sched_getcpu()";
+        }
+    }
+
+    /**
+     * macOS 11+: libSystem's {@code int pthread_cpu_number_np(size_t *cpu)}, on Apple silicon and Intel Macs.
+     * The number is the CPU the thread runs on at the call, as on the other systems.
+     */
+    static final class MacCoreProbe implements CoreProbe {
+        static {
+            Native.register(MacCoreProbe.class, "System");
+        }
+
+        // size_t * as a one-element long array: macOS runs 64-bit only.
+        private static native int pthread_cpu_number_np(long[] cpu);
+
+        private final ThreadLocal<long[]> slot = ThreadLocal.withInitial(() -> new long[1]);
+
+        @Override
+        public int currentCore() {
+            long[] cpu = slot.get();
+            return pthread_cpu_number_np(cpu) == 0 ? (int) cpu[0] : Span.NO_CORE;
+        }
+
+        @Override
+        public boolean available() {
+            return true;
+        }
+
+        @Override
+        public String description() {
+            return "pthread_cpu_number_np()";
         }
     }
 

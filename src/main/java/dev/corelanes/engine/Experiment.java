@@ -48,9 +48,20 @@ public final class Experiment {
                     e.getMessage(), List.of(), List.of(), List.of(), 0));
             return;
         }
+        CpuAffinity.Pinning pinning = CpuAffinity.NONE;
+        if (!machine.pinnedCpus().isEmpty()) {
+            try {
+                // This thread starts the run's threads and processes: they inherit its CPUs.
+                pinning = CpuAffinity.detect().pin(machine.pinnedCpus());
+            } catch (RuntimeException e) {
+                handle.complete(new Trace(spec, machine, calibration, startedAt, 0, 0, TaskStatus.FAILED,
+                        e.getMessage(), List.of(), List.of(), List.of(), 0));
+                return;
+            }
+        }
         long processCpu0 = processCpuNanos();
         SystemLoad load = SystemLoad.start();
-        RunContext run = new RunContext(spec, calibration, CoreProbe.detect(), sink, System.nanoTime());
+        RunContext run = new RunContext(spec, calibration, CoreProbe.detect(), sink, System.nanoTime(), pinning);
         handle.attach(run, backend);
         try {
             if (!run.cancelled()) {
@@ -63,6 +74,7 @@ public final class Experiment {
             run.fail("the run stopped: " + e);
         }
         long endNow = run.now();
+        pinning.close();
         long processCpu = processCpuNanos() - processCpu0;
         double otherLoad = load.othersSinceStart();
         sink.closeAll();

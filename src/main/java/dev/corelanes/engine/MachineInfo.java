@@ -8,9 +8,17 @@ import java.util.List;
 /**
  * The machine a run was measured on. {@code smtGroups} lists, per physical core, the logical CPUs that
  * share it (empty when unknown). Filled in by the hardware layer; the engine only carries it.
+ *
+ * @param usableCores logical CPUs this process could run on at once: the machine's count, narrowed by the
+ *                    process's affinity mask and its container's CPU quota, and by a run's core limit.
+ *                    Ideal time and efficiency divide by this, never by {@code logicalCores}.
+ * @param pinnedCpus  the CPUs a run was pinned to with a core limit; empty when it was not pinned
+ * @param cpuClasses  the class of each logical CPU (index = CPU number) on a hybrid processor; empty when
+ *                    all cores are of one kind or the classes are unknown
  */
 public record MachineInfo(String cpu, int logicalCores, int physicalCores, List<List<Integer>> smtGroups,
-                          long memoryBytes, String os, String java) {
+                          long memoryBytes, String os, String java, int usableCores, List<Integer> pinnedCpus,
+                          List<CoreClass> cpuClasses) {
 
     /**
      * The most logical CPUs any machine here can have, and so the bound on every CPU number (0 to
@@ -21,6 +29,16 @@ public record MachineInfo(String cpu, int logicalCores, int physicalCores, List<
 
     public MachineInfo {
         smtGroups = smtGroups == null ? List.of() : smtGroups.stream().map(List::copyOf).toList();
+        pinnedCpus = pinnedCpus == null ? List.of() : List.copyOf(pinnedCpus);
+        cpuClasses = cpuClasses == null ? List.of() : List.copyOf(cpuClasses);
+        // Never more usable than there are, never fewer than one: a bad value cannot divide by zero.
+        usableCores = Math.max(1, Math.min(usableCores, Math.max(1, logicalCores)));
+    }
+
+    /** A machine whose every logical CPU is usable, with no classes (tests, benchmarks, old run files). */
+    public MachineInfo(String cpu, int logicalCores, int physicalCores, List<List<Integer>> smtGroups,
+                       long memoryBytes, String os, String java) {
+        this(cpu, logicalCores, physicalCores, smtGroups, memoryBytes, os, java, logicalCores, List.of(), List.of());
     }
 
     /** What the JVM alone can tell, for when the hardware layer is not available. */
@@ -34,9 +52,75 @@ public record MachineInfo(String cpu, int logicalCores, int physicalCores, List<
                 System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
     }
 
-    /** One line for titles and slides, e.g. "Intel Xeon · 2 cores / 2 CPUs · Linux". */
+    /**
+     * Logical CPUs this JVM may use at once. The JVM reads the affinity mask and the container's CPU quota
+     * (cgroups) on Linux, and the process's affinity group on Windows; {@code taskset -c 0} gives 1 here.
+     */
+    public static int processUsableCores() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** The same machine as seen by a run pinned to {@code cpus}. */
+    public MachineInfo pinnedTo(List<Integer> cpus) {
+        return new MachineInfo(cpu, logicalCores, physicalCores, smtGroups, memoryBytes, os, java,
+                Math.min(usableCores, cpus.size()), cpus, cpuClasses);
+    }
+
+    /** The same machine with its CPUs' classes. */
+    public MachineInfo withClasses(List<CoreClass> classes) {
+        return new MachineInfo(cpu, logicalCores, physicalCores, smtGroups, memoryBytes, os, java, usableCores,
+                pinnedCpus, classes);
+    }
+
+    /** The class of a logical CPU, or null when the machine has one kind of core (or it is unknown). */
+    public CoreClass classOf(int logicalCpu) {
+        return logicalCpu >= 0 && logicalCpu < cpuClasses.size() ? cpuClasses.get(logicalCpu) : null;
+    }
+
+    /**
+     * "6 performance + 8 efficiency cores" on a hybrid processor (physical cores, counted by their SMT
+     * groups; logical CPUs when the groups are unknown); empty when the machine has one kind of core.
+     */
+    public String classSummary() {
+        if (cpuClasses.isEmpty()) {
+            return "";
+        }
+        int p = 0;
+        int e = 0;
+        boolean physical = !smtGroups.isEmpty();
+        if (physical) {
+            for (List<Integer> g : smtGroups) {
+                if (classOf(g.get(0)) == CoreClass.PERFORMANCE) {
+                    p++;
+                } else if (classOf(g.get(0)) == CoreClass.EFFICIENCY) {
+                    e++;
+                }
+            }
+        } else {
+            for (CoreClass k : cpuClasses) {
+                if (k == CoreClass.PERFORMANCE) {
+                    p++;
+                } else {
+                    e++;
+                }
+            }
+        }
+        String unit = physical ? " cores" : " CPUs";
+        return p + " performance + " + e + " efficiency" + unit;
+    }
+
+    /** True when fewer CPUs were usable than the machine has (affinity, container quota or a core limit). */
+    public boolean limited() {
+        return usableCores < logicalCores;
+    }
+
+    /**
+     * One line for titles and slides, e.g. "Intel Xeon · 2 cores / 2 CPUs · Linux", with the usable count
+     * when it is smaller: "… 2 cores / 2 CPUs (1 usable) · Linux".
+     */
     public String oneLine() {
-        return cpu + " · " + count(physicalCores, "core") + " / " + count(logicalCores, "CPU") + " · " + os;
+        return cpu + " · " + count(physicalCores, "core") + " / " + count(logicalCores, "CPU")
+                + (limited() ? " (" + usableCores + " usable)" : "") + " · " + os;
     }
 
     /** True when the CPU counts are ones a machine can have (a run file may say anything). */

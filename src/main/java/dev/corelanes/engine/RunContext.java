@@ -25,8 +25,15 @@ public final class RunContext {
     private final AtomicLong cpuNanos = new AtomicLong();
     private final AtomicBoolean cpuUnknown = new AtomicBoolean();
     private final List<String> failures = new ArrayList<>();
+    private final CpuAffinity.Pinning pinning;
 
     RunContext(ExperimentSpec spec, Calibration calibration, CoreProbe probe, TraceSink sink, long originNanos) {
+        this(spec, calibration, probe, sink, originNanos, CpuAffinity.NONE);
+    }
+
+    RunContext(ExperimentSpec spec, Calibration calibration, CoreProbe probe, TraceSink sink, long originNanos,
+               CpuAffinity.Pinning pinning) {
+        this.pinning = pinning;
         this.spec = spec;
         this.calibration = calibration;
         this.probe = probe;
@@ -58,6 +65,11 @@ public final class RunContext {
     /** Nanoseconds since the run started. */
     public long now() {
         return System.nanoTime() - originNanos;
+    }
+
+    /** Keeps the calling thread on the run's CPUs when the run has a core limit (a no-op otherwise). */
+    public void pinThisThread() {
+        pinning.pinThisThread();
     }
 
     public boolean cancelled() {

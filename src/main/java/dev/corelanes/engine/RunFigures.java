@@ -95,9 +95,12 @@ public record RunFigures(TaskStatus status, double wallSeconds, double cpuSecond
         return of(t, baseline, machineCores(t));
     }
 
-    /** The CPUs the run could use: the one place a finer source (process affinity) plugs in. */
+    /**
+     * The CPUs the run could use: the machine's, narrowed by the process's affinity, its container's CPU
+     * quota and a run's core limit (see {@link MachineInfo#usableCores()}).
+     */
     public static int machineCores(Trace t) {
-        return Math.max(1, t.machine().logicalCores());
+        return Math.max(1, t.machine().usableCores());
     }
 
     static RunFigures of(Trace t, Trace baseline, int machineCores) {

@@ -187,6 +187,15 @@ public final class RunFile {
         m.put("memoryBytes", t.machine().memoryBytes());
         m.put("os", t.machine().os());
         m.put("java", t.machine().java());
+        m.put("usableCores", t.machine().usableCores());
+        if (!t.machine().pinnedCpus().isEmpty()) {
+            m.put("pinnedCpus", CpuList.format(t.machine().pinnedCpus()));
+        }
+        if (!t.machine().cpuClasses().isEmpty()) {
+            StringBuilder classes = new StringBuilder(); // "PPPPEEEE": one letter per logical CPU
+            t.machine().cpuClasses().forEach(k -> classes.append(k.letter()));
+            m.put("cpuClasses", classes.toString());
+        }
         ObjectNode cal = root.putObject("calibration");
         cal.put("stepsPerSecond", t.calibration().stepsPerSecond());
         cal.put("measuredMillis", t.calibration().measuredMillis());
@@ -493,8 +502,16 @@ public final class RunFile {
                 }
                 smt.add(group);
             }
+            List<Integer> pinned = pinnedCpus(m);
+            for (int cpu : pinned) {
+                if (cpu >= logical) {
+                    throw new RunFileException(name + ": \"machine.pinnedCpus\" names CPU " + cpu + " of " + logical + ".");
+                }
+            }
             MachineInfo machine = new MachineInfo(text(m, "cpu"), logical, physical, smt,
-                    longIn(m, "memoryBytes", 0, Long.MAX_VALUE), text(m, "os"), text(m, "java"));
+                    longIn(m, "memoryBytes", 0, Long.MAX_VALUE), text(m, "os"), text(m, "java"),
+                    m.has("usableCores") ? integerIn(m, "usableCores", 1, logical) : logical, pinned,
+                    cpuClasses(m, logical));
             JsonNode c = object(root, "calibration");
             double measured = number(c, "measuredMillis");
             if (measured < 0) {
@@ -663,6 +680,38 @@ public final class RunFile {
                 throw new RunFileException(name + ": \"" + f + "\" must be a whole number in range.");
             }
             return v.asLong();
+        }
+
+        /** Older files have no pinning: the run could use every CPU. */
+        private List<Integer> pinnedCpus(JsonNode m) throws RunFileException {
+            if (!m.has("pinnedCpus")) {
+                return List.of();
+            }
+            try {
+                return CpuList.parse(text(m, "pinnedCpus"));
+            } catch (IllegalArgumentException e) {
+                throw new RunFileException(name + ": \"machine.pinnedCpus\": " + e.getMessage() + ".");
+            }
+        }
+
+        /** One letter per logical CPU ("PPEE"); older files and one-class machines have none. */
+        private List<CoreClass> cpuClasses(JsonNode m, int logical) throws RunFileException {
+            if (!m.has("cpuClasses")) {
+                return List.of();
+            }
+            String letters = text(m, "cpuClasses");
+            if (letters.length() != logical) {
+                throw new RunFileException(name + ": \"machine.cpuClasses\" must have one letter per logical CPU ("
+                        + logical + ").");
+            }
+            List<CoreClass> classes = new ArrayList<>(letters.length());
+            for (char ch : letters.toCharArray()) {
+                if (ch != 'P' && ch != 'E') {
+                    throw new RunFileException(name + ": \"machine.cpuClasses\" may hold only P and E.");
+                }
+                classes.add(ch == 'P' ? CoreClass.PERFORMANCE : CoreClass.EFFICIENCY);
+            }
+            return classes;
         }
 
         private long optionalLong(JsonNode n, String f) throws RunFileException {

@@ -36,7 +36,11 @@ final class ThreadBackend implements Backend {
                 default -> (virtual ? "V" : "T") + i;
             };
             int task = i;
-            Runnable body = perTask ? () -> runTask(run, env, task, name) : () -> takeTasks(run, env, name, next);
+            Runnable work = perTask ? () -> runTask(run, env, task, name) : () -> takeTasks(run, env, name, next);
+            Runnable body = () -> {
+                run.pinThisThread(); // a virtual thread's carrier was not started by the pinned coordinator
+                work.run();
+            };
             threads.add(virtual ? Thread.ofVirtual().name(name).start(body) : Thread.ofPlatform().name(name).start(body));
         }
         for (Thread t : threads) {

@@ -14,6 +14,11 @@ public interface Hardware {
      */
     double[] cpuLoads();
 
+    /** How the core classes (performance / efficiency) were decided, one line; empty when not read. */
+    default String coreClassNote() {
+        return "";
+    }
+
     /** OSHI on this machine, or, if OSHI cannot start, what the JVM alone can tell. */
     static Hardware detect() {
         try {

@@ -5,6 +5,10 @@ import oshi.SystemInfo;
 import oshi.hardware.CentralProcessor;
 import oshi.hardware.HardwareAbstractionLayer;
 import oshi.software.os.OperatingSystem;
+import oshi.util.platform.mac.SysctlUtil;
+import com.sun.jna.Platform;
+
+import java.nio.file.Path;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,9 +36,71 @@ final class OshiHardware implements Hardware {
     private MachineInfo read() {
         CentralProcessor cpu = hal.getProcessor();
         OperatingSystem os = system.getOperatingSystem();
-        return new MachineInfo(cpu.getProcessorIdentifier().getName().trim(), cpu.getLogicalProcessorCount(),
-                cpu.getPhysicalProcessorCount(), smtGroups(cpu.getLogicalProcessors()),
-                hal.getMemory().getTotal(), os.toString(), JvmHardware.javaDescription());
+        Described d = describe(cpu.getProcessorIdentifier().getName().trim(), cpu.getLogicalProcessors(),
+                cpu.getPhysicalProcessors(), osClassSource(), hal.getMemory().getTotal(), os.toString(),
+                MachineInfo.processUsableCores());
+        classNote = d.classes().how();
+        return d.machine();
+    }
+
+    /** The machine and how its core classes were decided. */
+    record Described(MachineInfo machine, CoreClassDecision classes) {
+    }
+
+    /** The machine from OSHI's topology and the OS's own word on core classes (fixtures use this too). */
+    static Described describe(String cpuName, List<CentralProcessor.LogicalProcessor> logical,
+                              List<CentralProcessor.PhysicalProcessor> physical, CoreClassSource os,
+                              long memory, String osName, int processUsable) {
+        int n = logical.size();
+        CoreClassDecision classes = CoreClassDecision.decide(efficiencyPerCpu(logical, physical, n), os.read(n));
+        // The JVM's count follows the affinity mask and the container's CPU quota; OSHI's is the machine's.
+        MachineInfo m = new MachineInfo(cpuName, n, physical.size(), smtGroups(logical), memory, osName,
+                JvmHardware.javaDescription(), Math.min(n, processUsable), List.of(), classes.perCpu());
+        return new Described(m, classes);
+    }
+
+    private volatile String classNote = "";
+
+    @Override
+    public String coreClassNote() {
+        machine();
+        return classNote;
+    }
+
+    private static CoreClassSource osClassSource() {
+        if (Platform.isLinux()) {
+            return new LinuxCoreClasses(Path.of("/sys"));
+        }
+        if (Platform.isMac()) {
+            return new MacPerfLevels(name -> SysctlUtil.sysctl(name, -1, false));
+        }
+        return CoreClassSource.NONE; // Windows: OSHI reads the OS's own EfficiencyClass
+    }
+
+    /**
+     * OSHI's efficiency value of each logical CPU's physical core, indexed by CPU number; empty when the
+     * numbers do not cover 0 … n−1 exactly once or a core is missing from OSHI's list.
+     */
+    static List<Integer> efficiencyPerCpu(List<CentralProcessor.LogicalProcessor> logical,
+                                          List<CentralProcessor.PhysicalProcessor> physical, int n) {
+        Map<Long, Integer> byCore = new java.util.HashMap<>();
+        for (CentralProcessor.PhysicalProcessor pp : physical) {
+            byCore.put(key(pp.getPhysicalPackageNumber(), pp.getPhysicalProcessorNumber()), pp.getEfficiency());
+        }
+        Integer[] out = new Integer[n];
+        for (CentralProcessor.LogicalProcessor lp : logical) {
+            Integer e = byCore.get(key(lp.getPhysicalPackageNumber(), lp.getPhysicalProcessorNumber()));
+            int cpu = lp.getProcessorNumber();
+            if (e == null || cpu < 0 || cpu >= n || out[cpu] != null) {
+                return List.of();
+            }
+            out[cpu] = e;
+        }
+        return java.util.Arrays.asList(out).contains(null) ? List.of() : List.of(out);
+    }
+
+    private static long key(int pkg, int core) {
+        return ((long) pkg << 32) | (core & 0xffffffffL);
     }
 
     /** Logical CPUs grouped by the physical core they share (package and core number). */

@@ -59,6 +59,16 @@ public final class Lessons {
                         "With more runnable threads than cores, the OS time-slices: each task runs a few "
                                 + "milliseconds, is preempted, and runs again — concurrency without more "
                                 + "parallelism. The total time is set by the cores, not the threads."),
+                new Lesson("one-core", "One core: concurrency without parallelism",
+                        "Two compute tasks of 1 s on two threads, pinned to one core. Then the same on two cores?",
+                        List.of(spec(THREADS, COMPUTE, 2, 1, 2, false), spec(THREADS, COMPUTE, 2, 1, 2, false)),
+                        "On one core the two threads take turns: the OS switches between them every few "
+                                + "milliseconds, so both bars interleave on the one lane and the run takes about "
+                                + "2 s — concurrency without parallelism, as the notebook says a single core can "
+                                + "switch between tasks quickly. On two cores each thread has its own lane and "
+                                + "the run takes about 1 s. (Where the OS cannot pin a run — macOS — or the "
+                                + "machine has one core, both steps use every usable core.)",
+                        List.of(1, 2)),
                 new Lesson("virtual-10k", "10 000 virtual threads sleeping",
                         "Ten thousand tasks each sleep 1 s. Can a laptop do that at once?",
                         List.of(spec(VIRTUAL, SLEEP, 10_000, 1, 1, false)),

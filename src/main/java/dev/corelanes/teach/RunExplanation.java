@@ -29,6 +29,9 @@ public record RunExplanation(RunFigures figures, List<String> patterns) {
     public static final String BUSY = "Machine busy";
     public static final String DRIFT = "Calibration drift";
     public static final String PROCESS_START = "Process start-up";
+    public static final String PINNED = "Pinned";
+    public static final String EFFICIENCY_CORES = "Efficiency cores";
+    public static final String LIMITED = "Fewer usable CPUs";
 
     /**
      * @param sequential  a completed sequential run of the same workload, if any (ignored otherwise)
@@ -40,6 +43,15 @@ public record RunExplanation(RunFigures figures, List<String> patterns) {
         double wall = Math.max(1e-9, f.wallSeconds());
         double load = Double.isNaN(otherLoad) ? t.conditions().otherLoad() : otherLoad;
         List<String> patterns = new ArrayList<>();
+        var m = t.machine();
+        if (!m.pinnedCpus().isEmpty()) {
+            patterns.add(PINNED + ": the run could use only CPU " + dev.corelanes.engine.CpuList.format(m.pinnedCpus())
+                    + " (" + m.usableCores() + " of the machine's " + m.logicalCores() + "), so the ideal is "
+                    + "computed for " + m.usableCores() + (m.usableCores() == 1 ? " core." : " cores."));
+        } else if (m.limited()) {
+            patterns.add(LIMITED + ": this process could use " + m.usableCores() + " of the machine's "
+                    + m.logicalCores() + " CPUs (its affinity mask or container CPU quota).");
+        }
         String drift = FigureText.drift(f);
         if (!drift.isEmpty()) {
             patterns.add(drift);
@@ -53,7 +65,11 @@ public record RunExplanation(RunFigures figures, List<String> patterns) {
         int cpus = f.machineCores();
         if (compute && f.concurrency() > cpus && preempted > 0) {
             patterns.add(OVERSUBSCRIBED + ": " + f.concurrency() + " tasks for " + cpus
-                    + " CPUs, so the OS time-sliced them (" + preempted + " preemptions).");
+                    + (t.machine().limited() ? " usable" : "") + (cpus == 1 ? " CPU" : " CPUs")
+                    + ", so the OS time-sliced them (" + preempted + " preemptions).");
+        }
+        if (compute) {
+            HybridCores.explain(t).ifPresent(patterns::add);
         }
         double spawnSeconds = t.spans().stream().filter(s -> s.state() == SpanState.SPAWNING)
                 .mapToLong(Span::durationNanos).max().orElse(0) / 1e9;
@@ -65,7 +81,7 @@ public record RunExplanation(RunFigures figures, List<String> patterns) {
             patterns.add(String.format(Locale.ROOT, "%s: other programs used %.0f %% of the CPUs during the run.",
                     BUSY, load * 100));
         } else if (compute && t.status() == TaskStatus.COMPLETED && wall > 1.25 * f.idealSeconds() + spawnSeconds
-                && patterns.isEmpty()) {
+                && patterns.stream().allMatch(p -> p.startsWith(PINNED) || p.startsWith(LIMITED))) {
             patterns.add(String.format(Locale.ROOT, "%s? The run took %.0f %% longer than ideal.", BUSY,
                     (wall / f.idealSeconds() - 1) * 100));
         }

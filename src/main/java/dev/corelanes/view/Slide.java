@@ -120,22 +120,36 @@ public final class Slide {
         out.add(new Shape.Line(MARGIN, HEADER - 3, w - MARGIN, HEADER - 3, theme.grid(), 1));
     }
 
-    /** "4 compute tasks × 0.5 s · sequential vs threads · 2 cores"; differing workloads are listed whole. */
+    /**
+     * "4 compute tasks × 0.5 s · sequential vs threads · 2 cores"; differing workloads are listed whole. The
+     * cores are those the runs could use (affinity, quota, a core limit); runs on different cores say each:
+     * "2 compute tasks × 1 s · threads on 1 core vs threads on 2 cores".
+     */
     public static String title(List<Run> runs) {
         Set<String> workloads = new LinkedHashSet<>();
         Set<String> models = new LinkedHashSet<>();
+        Set<String> usable = new LinkedHashSet<>();
+        for (Run r : runs) {
+            usable.add(cores(r.trace().machine()));
+        }
+        boolean sameCores = usable.size() == 1;
         for (Run r : runs) {
             ExperimentSpec s = r.trace().spec();
             workloads.add(workload(s));
-            models.add(model(s));
+            models.add(model(s) + (sameCores ? "" : " on " + cores(r.trace().machine())));
         }
-        MachineInfo m = runs.get(0).trace().machine();
-        String cores = MachineInfo.count(m.logicalCores(), "core");
+        String cores = sameCores ? " · " + usable.iterator().next() : "";
         if (workloads.size() > 1) {
             return String.join(" vs ", runs.stream().map(r -> workload(r.trace().spec()) + " · "
-                    + model(r.trace().spec())).toList()) + " · " + cores;
+                    + model(r.trace().spec()) + (sameCores ? "" : " on " + cores(r.trace().machine())))
+                    .toList()) + cores;
         }
-        return workloads.iterator().next() + " · " + String.join(" vs ", models) + " · " + cores;
+        return workloads.iterator().next() + " · " + String.join(" vs ", models) + cores;
+    }
+
+    /** "2 cores" the run could use; "? cores" for a machine no one has (a crafted run file). */
+    private static String cores(MachineInfo m) {
+        return m.plausible() ? MachineInfo.count(m.usableCores(), "core") : "? cores";
     }
 
     static String workload(ExperimentSpec s) {

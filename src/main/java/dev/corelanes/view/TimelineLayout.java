@@ -1,5 +1,6 @@
 package dev.corelanes.view;
 
+import dev.corelanes.engine.CoreClass;
 import dev.corelanes.engine.MachineInfo;
 import dev.corelanes.engine.Span;
 import dev.corelanes.engine.SpanState;
@@ -24,6 +25,7 @@ public final class TimelineLayout {
     private static final double RIGHT_MARGIN = 12;
     private static final double MIN_LANE = 15;
     private static final double GROUP_GAP = 5;
+    private static final double CLASS_GAP = 10;
     private static final double OFF_HEADER = 22;
 
     private TimelineLayout() {
@@ -102,7 +104,13 @@ public final class TimelineLayout {
             int n = m.coreCount();
             List<List<Integer>> groups = groups(m.machine(), n);
             int workers = m.workerCount();
-            double gaps = (groups.size() - 1) * GROUP_GAP;
+            int classChanges = 0;
+            for (int i = 1; i < groups.size(); i++) {
+                if (m.machine().classOf(groups.get(i).get(0)) != m.machine().classOf(groups.get(i - 1).get(0))) {
+                    classChanges++;
+                }
+            }
+            double gaps = (groups.size() - 1) * GROUP_GAP + classChanges * CLASS_GAP;
             double avail = bottom - top - gaps - (workers > 0 ? OFF_HEADER : 0);
             // Off-CPU lanes get what they need (up to 45 %), CPU lanes the rest, within legible bounds.
             double offShare = Math.min(workers * 26.0, avail * 0.45);
@@ -110,13 +118,22 @@ public final class TimelineLayout {
             double y = top + 2;
             int labelEvery = hc >= 12 ? 1 : (int) Math.ceil(12 / hc);
             double labelSize = Math.max(10, Math.min(15, hc * 0.5));
+            MachineInfo machine = m.machine();
+            CoreClass previous = groups.isEmpty() ? null : machine.classOf(groups.get(0).get(0));
             for (List<Integer> g : groups) {
+                if (machine.classOf(g.get(0)) != previous) {
+                    y += CLASS_GAP; // performance and efficiency cores apart
+                    previous = machine.classOf(g.get(0));
+                }
                 double gy = y;
                 for (int core : g) {
-                    lanes.add(new TimelineFrame.Lane(TimelineFrame.LaneKind.CORE, core, n, "CPU " + core, y, hc,
+                    // On a hybrid processor each lane names its class: "P CPU 0", "E CPU 12".
+                    CoreClass k = machine.classOf(core);
+                    String name = (k == null ? "" : k.letter() + " ") + "CPU " + core;
+                    lanes.add(new TimelineFrame.Lane(TimelineFrame.LaneKind.CORE, core, n, name, y, hc,
                             m.core(core)));
                     if (core % labelEvery == 0) {
-                        labels.add(new Shape.Text("CPU " + core, plotX - 8, y + hc / 2 + labelSize * 0.36, labelSize,
+                        labels.add(new Shape.Text(name, plotX - 8, y + hc / 2 + labelSize * 0.36, labelSize,
                                 false, theme.text(), Shape.Align.RIGHT));
                     }
                     y += hc;
@@ -165,8 +182,18 @@ public final class TimelineLayout {
             lanesBottom = y;
         }
 
-        /** SMT groups from the machine when they cover every CPU once; otherwise one CPU per group. */
-        private static List<List<Integer>> groups(MachineInfo machine, int n) {
+        /**
+         * SMT groups from the machine when they cover every CPU once, otherwise one CPU per group; on a
+         * hybrid processor the performance cores' groups come first, then the efficiency cores'.
+         */
+        static List<List<Integer>> groups(MachineInfo machine, int n) {
+            List<List<Integer>> g = new ArrayList<>(smtOrSingletons(machine, n));
+            g.sort((a, b) -> Boolean.compare(machine.classOf(a.get(0)) == CoreClass.EFFICIENCY,
+                    machine.classOf(b.get(0)) == CoreClass.EFFICIENCY));
+            return g;
+        }
+
+        private static List<List<Integer>> smtOrSingletons(MachineInfo machine, int n) {
             List<List<Integer>> g = machine.smtGroups();
             boolean[] seen = new boolean[n];
             int covered = 0;

@@ -33,6 +33,19 @@ class LessonsTest {
     }
 
     @Test
+    void theOneCoreLessonRunsTwoComputeThreadsOnOneCoreThenTwo() {
+        Lesson l = Lessons.byId("one-core").orElseThrow();
+        assertEquals(l.steps().get(0), l.steps().get(1)); // the same experiment, only the cores differ
+        assertEquals(TaskKind.COMPUTE, l.first().kind());
+        assertEquals(2, l.first().tasks());
+        assertEquals(1, l.coresOf(0));
+        assertEquals(2, l.coresOf(1));
+        assertEquals(0, Lessons.byId("cpu-java").orElseThrow().coresOf(0)); // other lessons use every core
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new Lesson("x", "x", "x?",
+                l.steps(), "x", java.util.List.of(1)));
+    }
+
+    @Test
     void everyLessonHasAUniqueIdAQuestionAndAnExplanation() {
         Set<String> ids = new HashSet<>();
         for (Lesson l : Lessons.all()) {

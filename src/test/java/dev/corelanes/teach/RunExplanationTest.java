@@ -52,4 +52,61 @@ class RunExplanationTest {
                 .anyMatch(p -> p.startsWith(RunExplanation.BUSY)));
         assertTrue(RunExplanation.of(t, Optional.empty(), 0.0).patterns().isEmpty());
     }
+
+    private static Trace onMachine(MachineInfo m) {
+        Trace t = dev.corelanes.fixtures.Traces.compute(ExecutionMode.THREADS, 2);
+        return new Trace(t.spec(), m, t.calibration(), t.startedAt(), t.wallNanos(), t.cpuNanos(), t.status(),
+                t.message(), t.tasks(), t.workers(), t.spans(), 0);
+    }
+
+    @Test
+    void aPinnedRunSaysWhichCpusAndDividesByThem() {
+        Trace t = onMachine(dev.corelanes.fixtures.Traces.machine().pinnedTo(java.util.List.of(1)));
+        RunExplanation e = RunExplanation.of(t, Optional.empty(), Double.NaN);
+        assertTrue(e.patterns().get(0).startsWith("Pinned: the run could use only CPU 1 (1 of the machine's 2)"),
+                e.caption());
+        assertEquals(0.2, e.figures().idealSeconds(), 1e-9);
+        assertEquals(e.figures().speedup(), e.figures().efficiency(), 1e-9,
+                "with 1 usable core, ideal ÷ wall equals total work ÷ wall");
+    }
+
+    @Test
+    void aProcessLimitedByItsAffinityOrQuotaSaysSo() {
+        MachineInfo m = new MachineInfo("Test CPU", 2, 2, java.util.List.of(), 1L << 33, "TestOS", "Java", 1,
+                java.util.List.of(), java.util.List.of());
+        RunExplanation e = RunExplanation.of(onMachine(m), Optional.empty(), Double.NaN);
+        assertTrue(e.patterns().get(0).startsWith(RunExplanation.LIMITED + ": this process could use 1 of the machine's 2"),
+                e.caption());
+    }
+
+    private static Trace hybridRun(int coreOfTask2) {
+        long ms = 1_000_000L;
+        MachineInfo m = new MachineInfo("Hybrid", 2, 2, java.util.List.of(), 1L << 33, "TestOS", "Java")
+                .withClasses(java.util.List.of(dev.corelanes.engine.CoreClass.PERFORMANCE,
+                        dev.corelanes.engine.CoreClass.EFFICIENCY));
+        var spec = ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.COMPUTE, 2, 0.1, false);
+        var spans = java.util.List.of(
+                new dev.corelanes.engine.Span(1, "T1", 0, dev.corelanes.engine.SpanState.RUNNING, 0, 100 * ms),
+                new dev.corelanes.engine.Span(2, "T2", coreOfTask2, dev.corelanes.engine.SpanState.RUNNING, 0, 160 * ms));
+        var tasks = java.util.List.of(
+                new dev.corelanes.engine.TaskRecord(1, "T1", 0, 100 * ms, dev.corelanes.engine.TaskStatus.COMPLETED, ""),
+                new dev.corelanes.engine.TaskRecord(2, "T2", 0, 160 * ms, dev.corelanes.engine.TaskStatus.COMPLETED, ""));
+        return new Trace(spec, m, new dev.corelanes.engine.Calibration(1_000_000L, 10),
+                java.time.Instant.parse("2026-11-25T09:00:00Z"), 160 * ms, 260 * ms,
+                dev.corelanes.engine.TaskStatus.COMPLETED, "", tasks, java.util.List.of(), spans, 0);
+    }
+
+    @Test
+    void aTaskOnAnEfficiencyCoreIsNamedWithHowMuchLongerItTook() {
+        RunExplanation e = RunExplanation.of(hybridRun(1), Optional.empty(), Double.NaN);
+        assertTrue(e.patterns().stream().anyMatch(p -> p.startsWith(RunExplanation.EFFICIENCY_CORES
+                + ": task 2 ran mostly on efficiency cores and took 1.60× as long as the tasks on performance cores")),
+                e.caption());
+    }
+
+    @Test
+    void tasksAllOnPerformanceCoresNeedNoWord() {
+        RunExplanation e = RunExplanation.of(hybridRun(0), Optional.empty(), Double.NaN);
+        assertTrue(e.patterns().stream().noneMatch(p -> p.startsWith(RunExplanation.EFFICIENCY_CORES)), e.caption());
+    }
 }

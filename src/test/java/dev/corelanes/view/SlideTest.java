@@ -54,6 +54,17 @@ class SlideTest {
     }
 
     @Test
+    void runsOnDifferentCoresSayEachOnesCores() {
+        Trace all = Traces.compute(ExecutionMode.THREADS, 2);
+        Trace one = new Trace(all.spec(), all.machine().pinnedTo(java.util.List.of(0)), all.calibration(),
+                all.startedAt(), all.wallNanos(), all.cpuNanos(), all.status(), all.message(), all.tasks(),
+                all.workers(), all.spans(), 0);
+        assertEquals("2 compute tasks × 0.1 s · threads on 1 core vs threads on 2 cores",
+                Slide.title(runs(one, all)));
+        assertEquals("2 compute tasks × 0.1 s · threads · 1 core", Slide.title(runs(one)));
+    }
+
+    @Test
     void wideSlidesAreSixteenByNine() {
         TimelineFrame f = Slide.compose(runs(Traces.compute(ExecutionMode.THREADS, 4)),
                 SlideOptions.defaults().withWide(true));

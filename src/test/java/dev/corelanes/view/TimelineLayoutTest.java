@@ -169,4 +169,63 @@ class TimelineLayoutTest {
         assertEquals("W1 #5", TimelineLayout.taskLabel(new Span(5, "W1", 0, s, 0, 1)));
         assertEquals("P1", TimelineLayout.taskLabel(new Span(Span.NO_TASK, "P1", -1, SpanState.SPAWNING, 0, 1)));
     }
+
+    private static List<TimelineFrame.Lane> coreLanes(TimelineFrame f) {
+        return f.lanes().stream().filter(l -> l.kind() == TimelineFrame.LaneKind.CORE).toList();
+    }
+
+    @Test
+    void hybridLanesArePerformanceFirstLabelledByClassAndApart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path sys) {
+        // Apple M2 numbers its efficiency cores first (CPU 0-3): the performance lanes still lead.
+        var m2 = dev.corelanes.hardware.Topologies.appleM2().machine();
+        TimelineFrame f = TimelineLayout.layout(new TimelineModel(spec(ExecutionMode.THREADS, 2), m2, null),
+                viewport(S, LaneMode.CORES));
+        List<String> labels = coreLanes(f).stream().map(TimelineFrame.Lane::label).toList();
+        assertEquals(List.of("P CPU 4", "P CPU 5", "P CPU 6", "P CPU 7", "E CPU 0", "E CPU 1", "E CPU 2", "E CPU 3"),
+                labels);
+        List<TimelineFrame.Lane> lanes = coreLanes(f);
+        double inClass = lanes.get(1).y() - (lanes.get(0).y() + lanes.get(0).h());
+        double between = lanes.get(4).y() - (lanes.get(3).y() + lanes.get(3).h());
+        assertTrue(between > inClass, "a wider gap between the classes");
+        assertTrue(texts(f).contains("P CPU 4") && texts(f).contains("E CPU 0"));
+    }
+
+    @Test
+    void intelHybridKeepsSmtSiblingsTogetherWithinTheirClass(@org.junit.jupiter.api.io.TempDir java.nio.file.Path sys) {
+        var intel = dev.corelanes.hardware.Topologies.intelHybrid(sys).machine();
+        TimelineFrame f = TimelineLayout.layout(new TimelineModel(spec(ExecutionMode.THREADS, 2), intel, null),
+                viewport(S, LaneMode.CORES));
+        List<String> labels = coreLanes(f).stream().map(TimelineFrame.Lane::label).toList();
+        assertEquals(20, labels.size());
+        assertEquals(List.of("P CPU 0", "P CPU 1", "P CPU 2"), labels.subList(0, 3));
+        assertEquals(List.of("P CPU 11", "E CPU 12"), labels.subList(11, 13));
+        assertLegible(f, 20);
+    }
+
+    @Test
+    void aSixtyFourCpuServerAndAnSmtDesktopStayInsideTheFrame(@org.junit.jupiter.api.io.TempDir java.nio.file.Path sys) {
+        for (var machine : List.of(dev.corelanes.hardware.Topologies.server64(sys.resolve("s")).machine(),
+                dev.corelanes.hardware.Topologies.amdSmt(sys.resolve("a")).machine())) {
+            TimelineFrame f = TimelineLayout.layout(new TimelineModel(spec(ExecutionMode.THREADS, 2), machine, null),
+                    viewport(S, LaneMode.CORES));
+            List<TimelineFrame.Lane> lanes = coreLanes(f);
+            assertEquals(machine.logicalCores(), lanes.size());
+            assertTrue(lanes.stream().noneMatch(l -> l.label().startsWith("P ") || l.label().startsWith("E ")));
+            assertLegible(f, machine.logicalCores());
+        }
+    }
+
+    /** Every lane inside the frame, none overlapping, and every label text inside the frame too. */
+    private static void assertLegible(TimelineFrame f, int cpus) {
+        List<TimelineFrame.Lane> lanes = coreLanes(f);
+        for (int i = 0; i < lanes.size(); i++) {
+            TimelineFrame.Lane l = lanes.get(i);
+            assertTrue(l.y() >= 0 && l.y() + l.h() <= f.height(), l.label() + " outside the frame");
+            if (i > 0) {
+                assertTrue(l.y() >= lanes.get(i - 1).y() + lanes.get(i - 1).h() - 1e-9, l.label() + " overlaps");
+            }
+        }
+        long labels = f.shapes().stream().filter(s -> s instanceof Shape.Text t && t.text().contains("CPU ")).count();
+        assertTrue(labels >= Math.min(cpus, 8), "at least some CPU lanes are labelled (" + labels + ")");
+    }
 }

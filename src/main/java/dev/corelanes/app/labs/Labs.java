@@ -24,7 +24,10 @@ public final class Labs {
         MenuItem overhead = new MenuItem("Overhead lab — what a thread and a process cost");
         overhead.setId("overheadLabItem");
         overhead.setOnAction(e -> new OverheadLabWindow(DEFAULT_REPETITIONS).show(stage(owner.get()), dark.get()));
-        MenuButton button = new MenuButton("Labs", null, memory, overhead);
+        MenuItem scaling = new MenuItem("Scaling lab — speedup vs cores, with Amdahl's law");
+        scaling.setId("scalingLabItem");
+        scaling.setOnAction(e -> new ScalingLabWindow().show(stage(owner.get()), dark.get()));
+        MenuButton button = new MenuButton("Labs", null, memory, overhead, scaling);
         button.setId("labsButton");
         return button;
     }

@@ -103,6 +103,7 @@ public final class ProcessBackend implements Backend {
         if (run.cancelled()) {
             return;
         }
+        run.pinThisThread(); // the child inherits this thread's CPUs (Linux)
         WorkerProcess w = new WorkerProcess(name, command, run::now, run.sink(), run::recordWorker);
         workers.add(w);
         if (cancelled) {

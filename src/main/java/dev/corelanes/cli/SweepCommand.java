@@ -1,0 +1,208 @@
+package dev.corelanes.cli;
+
+import dev.corelanes.engine.AtomicFiles;
+import dev.corelanes.engine.ExecutionMode;
+import dev.corelanes.engine.ExperimentSpec;
+import dev.corelanes.engine.MachineInfo;
+import dev.corelanes.engine.RunFileException;
+import dev.corelanes.engine.RunHandle;
+import dev.corelanes.engine.SpecException;
+import dev.corelanes.engine.TaskKind;
+import dev.corelanes.engine.sweep.ScalingSweep;
+import dev.corelanes.engine.sweep.SweepPoint;
+import dev.corelanes.engine.sweep.SweepResult;
+import dev.corelanes.hardware.Hardware;
+import dev.corelanes.view.ScalingFiles;
+import dev.corelanes.view.SlideFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** {@code corelanes sweep}: one workload on 1 … N cores (or workers), speedup and an Amdahl fit. */
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run one workload on 1, 2, … N cores (or with 1 … N pool workers) and fit Amdahl's law "
+                + "to the measured speedups.")
+final class SweepCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--by", defaultValue = "cores", paramLabel = "WHAT",
+            description = "cores (each run pinned to n CPUs; Linux and Windows) or workers (pool size n). Default ${DEFAULT-VALUE}.")
+    String by;
+
+    @Option(names = "--max", paramLabel = "N", description = "Largest n (default: the CPUs this process may use).")
+    Integer max;
+
+    @Option(names = "--mode", defaultValue = "threads", paramLabel = "MODE",
+            description = "threads, processes, pool or process-pool (default ${DEFAULT-VALUE}; workers need a pool).")
+    String mode;
+
+    @Option(names = "--kind", defaultValue = "compute", paramLabel = "KIND", description = "compute or sleep (default ${DEFAULT-VALUE}).")
+    String kind;
+
+    @Option(names = "--tasks", paramLabel = "N", description = "Tasks per run (default: the largest n, one task per core).")
+    Integer tasks;
+
+    @Option(names = "--seconds", defaultValue = "0.5", paramLabel = "S", description = "Seconds of work per task (default ${DEFAULT-VALUE}).")
+    double seconds;
+
+    @Option(names = "--gil", description = "Emulate CPython's GIL.")
+    boolean gil;
+
+    @Option(names = "--png", paramLabel = "FILE", description = "Write the chart as PNG here.")
+    Path png;
+
+    @Option(names = "--svg", paramLabel = "FILE", description = "Write the chart as SVG here.")
+    Path svg;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Write the numbers as CSV here.")
+    Path csv;
+
+    @Option(names = "--scale", defaultValue = "1", paramLabel = "N", description = "PNG pixels per chart pixel, 1–4 (default ${DEFAULT-VALUE}).")
+    double scale;
+
+    @Option(names = "--dark", description = "Dark background.")
+    boolean dark;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ScalingSweep.By what;
+        try {
+            what = ScalingSweep.By.parse(by);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage() + ".");
+        }
+        if (!(scale >= 1 && scale <= SlideFiles.MAX_SCALE)) {
+            throw new UserError("--scale must be between 1 and " + (int) SlideFiles.MAX_SCALE + " (got " + scale + ").");
+        }
+        Map<Path, String> outputs = new LinkedHashMap<>();
+        for (Path p : new Path[]{png, svg, csv}) {
+            if (p == null) {
+                continue;
+            }
+            String problem = AtomicFiles.problemWriting(p);
+            if (problem != null) {
+                throw new UserError("cannot write " + p + ": " + problem + ".");
+            }
+            if (outputs.put(p.toAbsolutePath().normalize(), "") != null) {
+                throw new UserError(p + " is named twice as an output.");
+            }
+        }
+        MachineInfo machine = Hardware.detect().machine();
+        int n = max != null ? max : machine.usableCores();
+        try {
+            ScalingSweep.checkRange(what, n, machine);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage() + ".");
+        }
+        ExperimentSpec workload = workload(what, n);
+        try {
+            ScalingSweep.check(what, workload, n, machine);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage() + ".");
+        }
+        AtomicBoolean cancel = new AtomicBoolean();
+        AtomicReference<RunHandle> current = new AtomicReference<>();
+        Thread onCtrlC = new Thread(() -> {
+            cancel.set(true);
+            RunHandle h = current.get();
+            if (h != null) {
+                h.cancel();
+                try {
+                    h.await(2, TimeUnit.SECONDS);
+                } catch (Exception ignored) {
+                    // exiting anyway
+                }
+            }
+        }, "corelanes-ctrl-c");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        SweepResult r;
+        try {
+            r = ScalingSweep.run(what, workload, n, machine, cancel::get, line -> {
+                err.println("running " + line);
+                err.flush();
+            }, current::set);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running
+            }
+        }
+        print(out, r);
+        try {
+            // Everything is rendered first, so a failing encoder leaves no partial set of files.
+            byte[] pngBytes = png == null ? null : ScalingFiles.png(r, scale, dark);
+            byte[] svgBytes = svg == null ? null : ScalingFiles.svg(r, dark);
+            byte[] csvBytes = csv == null ? null : ScalingFiles.csv(r).getBytes(StandardCharsets.UTF_8);
+            if (png != null) {
+                ScalingFiles.write(png, pngBytes);
+                out.println("Chart      " + png);
+            }
+            if (svg != null) {
+                ScalingFiles.write(svg, svgBytes);
+                out.println("Chart      " + svg);
+            }
+            if (csv != null) {
+                ScalingFiles.write(csv, csvBytes);
+                out.println("Numbers    " + csv);
+            }
+        } catch (RunFileException e) {
+            throw new UserError(e.getMessage());
+        }
+        if (cancel.get()) {
+            return Cli.INTERRUPTED;
+        }
+        return r.note().isEmpty() ? Cli.OK : Cli.RUN_FAILED;
+    }
+
+    private ExperimentSpec workload(ScalingSweep.By what, int n) {
+        try {
+            ExecutionMode m = ExecutionMode.parse(mode);
+            TaskKind k = TaskKind.parse(kind);
+            int t = tasks != null ? tasks : Math.max(1, n);
+            if (what == ScalingSweep.By.WORKERS) {
+                if (!m.pooled()) {
+                    throw new UserError("--by workers needs --mode pool or process-pool (got " + m.id() + ").");
+                }
+                return new ExperimentSpec(m, k, t, seconds, 1, gil);
+            }
+            if (m.pooled()) {
+                return new ExperimentSpec(m, k, t, seconds, Math.max(1, Math.min(n, t)), gil);
+            }
+            return ExperimentSpec.of(m, k, t, seconds, gil);
+        } catch (SpecException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    static void print(PrintWriter out, SweepResult r) {
+        String unit = r.by().unit();
+        out.println("Sweep      " + r.workload().describe() + " on 1 … n " + unit + "s");
+        out.println("Machine    " + r.machine().oneLine());
+        out.printf(Locale.ROOT, "%-6s %-10s %9s %8s %6s  %s%n", unit + "s", "CPUs", "wall", "speedup", "ideal", "added");
+        for (SweepPoint p : r.points()) {
+            out.printf(Locale.ROOT, "%-6d %-10s %8.3fs %7.2f× %5d×  %s%n", p.n(), p.cpus().isEmpty() ? "-" : p.cpus(),
+                    p.wallSeconds(), p.speedup(), p.idealSpeedup(), p.added());
+        }
+        out.println("Amdahl     " + r.fitSentence());
+        if (!r.note().isEmpty()) {
+            out.println("Stopped    " + r.note());
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.corelanes.view;
+
+import dev.corelanes.engine.AtomicFiles;
+import dev.corelanes.engine.RunFileException;
+import dev.corelanes.engine.sweep.Amdahl;
+import dev.corelanes.engine.sweep.SweepPoint;
+import dev.corelanes.engine.sweep.SweepResult;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** A scaling sweep as files: the chart as PNG or SVG, the numbers as CSV; every write all or nothing. */
+public final class ScalingFiles {
+
+    private ScalingFiles() {
+    }
+
+    public static byte[] png(SweepResult r, double scale, boolean dark) throws RunFileException {
+        Java2dSurface s = new Java2dSurface(scale);
+        ScalingChart.paint(s, r, ScalingChart.WIDTH, ScalingChart.HEIGHT, dark);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            if (!javax.imageio.ImageIO.write(s.image(), "png", bytes)) {
+                throw new RunFileException("no PNG writer available.");
+            }
+        } catch (IOException e) {
+            throw new RunFileException("Cannot encode the PNG: " + e.getMessage(), e);
+        }
+        return bytes.toByteArray();
+    }
+
+    public static byte[] svg(SweepResult r, boolean dark) {
+        SvgSurface s = new SvgSurface();
+        ScalingChart.paint(s, r, ScalingChart.WIDTH, ScalingChart.HEIGHT, dark);
+        return s.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A header, then one line per run: n, CPUs, wall, speedup, ideal, Amdahl's value, what was added. */
+    public static String csv(SweepResult r) {
+        StringBuilder b = new StringBuilder(r.by().unit() + "s,cpus,wall_s,speedup,ideal_speedup,amdahl_speedup,added\n");
+        for (SweepPoint p : r.points()) {
+            b.append(p.n()).append(',').append('"').append(p.cpus()).append('"').append(',')
+                    .append(String.format(Locale.ROOT, "%.4f,%.4f,%d,%s,", p.wallSeconds(), p.speedup(),
+                            p.idealSpeedup(), Double.isNaN(r.serialFraction()) ? ""
+                                    : String.format(Locale.ROOT, "%.4f", Amdahl.speedup(r.serialFraction(), p.n()))))
+                    .append(p.added()).append('\n');
+        }
+        b.append(String.format(Locale.ROOT, "# serial_fraction,%s%n",
+                Double.isNaN(r.serialFraction()) ? "" : String.format(Locale.ROOT, "%.4f", r.serialFraction())));
+        return b.toString();
+    }
+
+    public static void write(Path file, byte[] bytes) throws RunFileException {
+        AtomicFiles.write(file, out -> out.write(bytes));
+    }
+}

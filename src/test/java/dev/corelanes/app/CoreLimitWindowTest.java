@@ -1,0 +1,118 @@
+package dev.corelanes.app;
+
+import dev.corelanes.engine.RunFigures;
+import dev.corelanes.engine.CpuAffinity;
+import dev.corelanes.engine.ExecutionMode;
+import dev.corelanes.engine.Span;
+import dev.corelanes.engine.SpanState;
+import dev.corelanes.engine.TaskKind;
+import dev.corelanes.engine.TaskStatus;
+import dev.corelanes.engine.Trace;
+import dev.corelanes.hardware.Hardware;
+import dev.corelanes.teach.Lessons;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The experiment panel's Cores control and the one-core lesson, clicked as a user clicks them. */
+@ExtendWith(ApplicationExtension.class)
+class CoreLimitWindowTest {
+
+    private RunSession session;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        session = new RunSession(Hardware.detect());
+        window = new MainWindow(session, TestPrefs.fresh(), FileAsker.system());
+        window.install(stage);
+        stage.setWidth(1280);
+        stage.setHeight(720);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        session.close();
+    }
+
+    @AfterAll
+    static void cleanPrefs() {
+        TestPrefs.removeAll();
+    }
+
+    private void waitReady(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> !robot.lookup("#runButton").queryAs(Button.class).isDisabled()
+                        && !robot.lookup("#coresChoice").queryAs(ChoiceBox.class).isDisabled());
+    }
+
+    private Trace waitRun(int n) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> session.runs().size() >= n && session.runs().get(n - 1).trace() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        return session.runs().get(n - 1).trace();
+    }
+
+    private static Set<Integer> cores(Trace t) {
+        return t.spans().stream().filter(s -> s.state() == SpanState.RUNNING && s.hasCore()).map(Span::core)
+                .collect(Collectors.toSet());
+    }
+
+    @Test
+    void oneCoreChosenInThePanelPinsTheRun(FxRobot robot) throws Exception {
+        assumeTrue(CpuAffinity.detect().supported(), CpuAffinity.detect().unsupportedReason());
+        assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs 2 usable CPUs");
+        waitReady(robot);
+        UserActions.pick(robot, "#kindChoice", "Compute");
+        UserActions.pick(robot, "#modeChoice", ExecutionMode.THREADS.label());
+        UserActions.type(robot, "#tasksSpinner", "2");
+        UserActions.type(robot, "#secondsSpinner", "0.1");
+        UserActions.pick(robot, "#coresChoice", "1 core");
+        assertEquals(1, window.form().coresProperty().get());
+        robot.clickOn("#runButton");
+        Trace t = waitRun(1);
+        assertEquals(TaskStatus.COMPLETED, t.status(), t.message());
+        assertEquals(1, t.machine().pinnedCpus().size());
+        assertEquals(1, RunFigures.of(t).usableCores());
+        assertEquals(Set.copyOf(t.machine().pinnedCpus()), cores(t));
+    }
+
+    @Test
+    void theOneCoreLessonRunsOnOneCoreThenTwo(FxRobot robot) throws Exception {
+        assumeTrue(CpuAffinity.detect().supported(), CpuAffinity.detect().unsupportedReason());
+        assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs 2 usable CPUs");
+        waitReady(robot);
+        robot.interact(() -> window.startLesson(Lessons.byId("one-core").orElseThrow()));
+        assertEquals(1, window.form().coresProperty().get());
+        assertEquals("1 core", robot.lookup("#coresChoice").queryAs(ChoiceBox.class).getConverter()
+                .toString(robot.lookup("#coresChoice").queryAs(ChoiceBox.class).getValue()));
+        robot.clickOn(window.lessonCard().runStepButton());
+        Trace one = waitRun(1);
+        waitReady(robot);
+        robot.clickOn(window.lessonCard().runStepButton());
+        Trace two = waitRun(2);
+        assertEquals(TaskKind.COMPUTE, one.spec().kind());
+        assertEquals(1, RunFigures.of(one).usableCores());
+        assertEquals(1, cores(one).size(), "both tasks on the one lane");
+        assertEquals(2, RunFigures.of(two).usableCores());
+        assertEquals(2.0, RunFigures.of(one).idealSeconds(), 1e-9);
+        assertEquals(1.0, RunFigures.of(two).idealSeconds(), 1e-9);
+    }
+}
