@@ -1,7 +1,11 @@
 package dev.corelanes.engine;
 
 /**
- * Turns the per-millisecond core samples of one task into spans. Consecutive samples on one core merge
+ * Turns the per-millisecond core samples of one task into live spans, and keeps the samples themselves
+ * as evidence: {@link CpuLanes} later rebuilds the final lanes from the samples of every task, so that one
+ * core never shows two tasks at once (one task alone cannot know when another took its core).
+ *
+ * <p>The live spans work as follows. Consecutive samples on one core merge
  * into one {@code running} span; a change of core starts a new one; a gap between samples much longer
  * than the sampling period means the thread was off the CPU, recorded as {@code preempted}.
  *
@@ -15,6 +19,9 @@ public final class CoreSampler {
     private final String worker;
     private final long periodNanos;
     private final long gapNanos;
+    /** Samples not yet handed to the sink; bounded so a long task never holds many in memory. */
+    private final java.util.List<CoreSample> samples = new java.util.ArrayList<>();
+    static final int BATCH = 1024;
 
     private boolean open;
     private int openCore;
@@ -46,6 +53,7 @@ public final class CoreSampler {
         if (open) {
             pause(now);
         }
+        record(now, core, CoreSample.Kind.BEGIN);
         openSpan(now, core);
         lastSample = now;
     }
@@ -56,6 +64,7 @@ public final class CoreSampler {
             begin(now, core);
             return;
         }
+        record(now, core, CoreSample.Kind.SAMPLE);
         long gap = now - lastSample;
         if (gap > gapNanos) {
             long runEnd = Math.min(now, lastSample + periodNanos);
@@ -72,7 +81,24 @@ public final class CoreSampler {
     /** The task stops running (ends, or gives up the GIL) at {@code now}. */
     public void pause(long now) {
         if (open) {
-            close(Math.max(now, openStart));
+            long end = Math.max(now, lastSample);
+            record(end, openCore, CoreSample.Kind.END);
+            close(Math.max(end, openStart));
+        }
+    }
+
+    /** The task is over: hands the samples not yet reported to the sink. */
+    public void finish() {
+        if (!samples.isEmpty()) {
+            sink.samples(new SampleBatch(task, worker, periodNanos, samples));
+            samples.clear();
+        }
+    }
+
+    private void record(long now, int core, CoreSample.Kind kind) {
+        samples.add(new CoreSample(now, core, kind));
+        if (samples.size() >= BATCH && kind == CoreSample.Kind.SAMPLE) {
+            finish();
         }
     }
 

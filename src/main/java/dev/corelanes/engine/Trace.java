@@ -23,7 +23,8 @@ public record Trace(ExperimentSpec spec, MachineInfo machine, Calibration calibr
         message = message == null ? "" : message;
         tasks = tasks.stream().sorted(Comparator.comparingInt(TaskRecord::id)).toList();
         workers = List.copyOf(workers);
-        spans = spans.stream().sorted(Comparator.comparingLong(Span::startNanos)).toList();
+        // One task per core at any instant, whatever the spans came from (see CpuLanes).
+        spans = CpuLanes.separate(spans).stream().sorted(Comparator.comparingLong(Span::startNanos)).toList();
     }
 
     public double wallSeconds() {
