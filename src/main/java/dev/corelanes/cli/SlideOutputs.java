@@ -7,6 +7,7 @@ import dev.corelanes.view.ImageFormat;
 import dev.corelanes.view.LaneMode;
 import dev.corelanes.view.Slide;
 import dev.corelanes.view.SlideFiles;
+import dev.corelanes.view.SlideHtml;
 import dev.corelanes.view.SlideOptions;
 import dev.corelanes.view.TimelineFrame;
 import dev.corelanes.view.TimelineTheme;
@@ -25,6 +26,10 @@ final class SlideOutputs {
     @Option(names = "--svg", paramLabel = "FILE", description = "Write the timeline as SVG (vector, text as text) here.")
     Path svg;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Write the timeline as one self-contained interactive HTML page (hover, zoom, pan; works offline).")
+    Path html;
+
     @Option(names = "--scale", paramLabel = "N", defaultValue = "1",
             description = "PNG pixels per layout pixel, 1–4 (default ${DEFAULT-VALUE}; 2 for crisp slides).")
     double scale;
@@ -40,7 +45,7 @@ final class SlideOutputs {
     boolean dark;
 
     boolean any() {
-        return png != null || svg != null;
+        return png != null || svg != null || html != null;
     }
 
     /** Refuses before any work: a wrong extension, a bad scale, an unwritable place. */
@@ -51,6 +56,16 @@ final class SlideOutputs {
         laneMode();
         expect(png, ImageFormat.PNG, "--png");
         expect(svg, ImageFormat.SVG, "--svg");
+        if (html != null) {
+            String name = html.toString().toLowerCase(java.util.Locale.ROOT);
+            if (!name.endsWith(".html") && !name.endsWith(".htm")) {
+                throw new UserError("--html needs a file name ending in .html (got " + html + ").");
+            }
+            String problem = AtomicFiles.problemWriting(html);
+            if (problem != null) {
+                throw new UserError("cannot write " + html + ": " + problem + ".");
+            }
+        }
     }
 
     private static void expect(Path file, ImageFormat format, String flag) {
@@ -81,7 +96,8 @@ final class SlideOutputs {
         }
         SlideOptions o = new SlideOptions(SlideOptions.DEFAULT_WIDTH, 0, wide, true, laneMode(),
                 dark ? TimelineTheme.DARK : TimelineTheme.LIGHT);
-        TimelineFrame frame = Slide.compose(traces.stream().map(Slide.Run::of).toList(), o);
+        Slide.Composed slide = Slide.composeWithPanels(traces.stream().map(Slide.Run::of).toList(), o);
+        TimelineFrame frame = slide.frame();
         try {
             if (png != null) {
                 SlideFiles.writePng(frame, scale, png);
@@ -91,6 +107,10 @@ final class SlideOutputs {
             if (svg != null) {
                 SlideFiles.writeSvg(frame, svg);
                 out.println("Image      " + svg + " (SVG)");
+            }
+            if (html != null) {
+                SlideHtml.write(slide, html);
+                out.println("Page       " + html + " (interactive HTML, works offline)");
             }
         } catch (RunFileException e) {
             throw new UserError(e.getMessage());
