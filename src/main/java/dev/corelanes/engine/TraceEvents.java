@@ -170,15 +170,9 @@ public final class TraceEvents {
         e.put("name", name);
         e.put("cat", s.state().id());
         e.put("ph", "X");
-        double ts = s.startNanos() / 1e3;
-        double end = s.endNanos() / 1e3;
-        // ts + dur must not pass the end in floating point, or a viewer sees the next slice start inside it.
-        double dur = end - ts;
-        while (dur > 0 && ts + dur > end) {
-            dur = Math.nextDown(dur);
-        }
+        double ts = micros(s.startNanos());
         e.put("ts", ts);
-        e.put("dur", dur);
+        e.put("dur", micros(s.endNanos()) - ts);
         e.put("pid", pid);
         e.put("tid", tid);
         ObjectNode args = e.putObject("args");
@@ -190,6 +184,16 @@ public final class TraceEvents {
         if (s.hasCore()) {
             args.put("cpu", s.core());
         }
+    }
+
+    /**
+     * Microseconds in steps of 1/1024 µs (~1 ns): binary fractions, so a viewer's own arithmetic on them
+     * (ts + dur, ts − first ts) is exact. With decimal fractions it is not: a slice's end could come out one
+     * rounding step after the next slice's start, and speedscope then nests the next slice inside it and
+     * draws the track as a staircase.
+     */
+    static double micros(long nanos) {
+        return Math.round(nanos * 1.024) / 1024.0;
     }
 
     private static void metadata(ArrayNode events, String what, long pid, long tid, String name) {
