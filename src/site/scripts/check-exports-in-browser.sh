@@ -5,8 +5,9 @@
 #
 # 1. Runs 4 compute tasks x 0.5 s in child processes with the CLI (JAR, default target/corelanes.jar;
 #    build it with `mvn -DskipTests package`), writing the run file, a trace-event export and an HTML page.
-# 2. Counts, per track of the trace-event file, slices that partly overlap (must be 0: a viewer would draw
-#    the track as a staircase of nested slices instead of one flat row).
+# 2. Counts, per track of the trace-event file, slices that overlap (must be 0: a viewer would draw the
+#    track as a staircase of nested slices instead of one flat row), with speedscope's own arithmetic
+#    (times shifted by the track's first, end = ts + dur in floating point).
 # 3. Loads the trace in speedscope (the npm package, installed into SPEEDSCOPE_DIR if missing, served
 #    from 127.0.0.1) in headless Chromium and takes OUTDIR/speedscope.png: the first track is CPU 0.
 # 4. Opens the HTML page in headless Chromium: OUTDIR/html.png must not be blank; a probe copy of the page
@@ -62,16 +63,18 @@ events = json.load(open(sys.argv[1]))["traceEvents"]
 tracks, names = collections.defaultdict(list), {}
 for e in events:
     if e["ph"] == "X":
-        tracks[(e["pid"], e["tid"])].append((e["ts"], e["ts"] + e["dur"]))
+        tracks[(e["pid"], e["tid"])].append((e["ts"], e["dur"]))
     elif e["name"] == "thread_name":
         names[(e["pid"], e["tid"])] = e["args"]["name"]
 bad = 0
 for key in sorted(tracks):
     end, overlaps = float("-inf"), 0
-    for start, stop in sorted(tracks[key]):
+    first = min(start for start, _ in tracks[key])
+    for ts, dur in sorted(tracks[key]):
+        start, stop = ts - first, (ts - first) + dur
         overlaps += start < end
         end = max(end, stop)
-    print("     %-22s %5d slices, %d partly overlapping" % (names.get(key, key), len(tracks[key]), overlaps))
+    print("     %-22s %5d slices, %d overlapping" % (names.get(key, key), len(tracks[key]), overlaps))
     bad += overlaps
 sys.exit("FAIL: overlapping slices" if bad else 0)
 PY
@@ -88,7 +91,7 @@ python3 -m http.server "$PORT" --bind 127.0.0.1 --directory "$SPEEDSCOPE" >/dev/
 SERVER_PID=$!
 sleep 1
 chromium_run --screenshot="$OUT/speedscope.png" \
-    "http://127.0.0.1:$PORT/index.html#profileURL=/corelanes-trace.json&title=CoreLanes" 2>/dev/null
+    "http://127.0.0.1:$PORT/index.html#profileURL=/corelanes-trace.json" 2>/dev/null
 not_blank "$OUT/speedscope.png"
 
 echo "== 4. the HTML page"
