@@ -7,7 +7,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -20,7 +19,8 @@ import java.util.TreeMap;
  * previous sample. Where the samples of another task fall between two samples of a task on one core, the
  * task was off that core then (a preemption too short for its own samples to show), and its span is cut
  * there. Where a core changed hands and the samples cannot say exactly when, the stretch between one
- * task's last sample and the other's work is {@link SpanState#UNCERTAIN}: visible, claimed by nobody.
+ * task's last sample and the other's work is {@link SpanState#UNCERTAIN}: visible, claimed by nobody
+ * (task {@link Span#NO_TASK}, no worker).
  *
  * <p>{@link #separate} is the guard for spans that came without samples (an older run file, a task whose
  * samples were lost): wherever two tasks' running spans overlap on one core, the overlap becomes
@@ -75,7 +75,6 @@ public final class CpuLanes {
         }
         List<Point> points = new ArrayList<>();
         int runs = 0;
-        List<Integer> resolved = new ArrayList<>();
         for (Map.Entry<Integer, List<SampleBatch>> e : byTask.entrySet()) {
             List<Point> own = new ArrayList<>();
             boolean coreKnown = true;
@@ -101,13 +100,18 @@ public final class CpuLanes {
                 prev = q;
             }
             points.addAll(linked);
-            resolved.add(e.getKey());
         }
 
+        // A task's sampler spans up to its last sample are rebuilt; any after it (a worker that died before
+        // sending its last samples) are kept as they are, and separate() keeps them from overlapping.
+        Map<Integer, Long> lastSample = new HashMap<>();
+        for (Point p : points) {
+            lastSample.merge(p.task, p.t, Math::max);
+        }
         List<Span> out = new ArrayList<>();
-        Set<Integer> done = Set.copyOf(resolved);
         for (Span s : spans) {
-            boolean rebuilt = done.contains(s.task())
+            Long last = lastSample.get(s.task());
+            boolean rebuilt = last != null && s.startNanos() <= last
                     && (s.state() == SpanState.RUNNING || s.state() == SpanState.PREEMPTED || s.state() == SpanState.UNCERTAIN);
             if (!rebuilt) {
                 out.add(s);
@@ -139,7 +143,7 @@ public final class CpuLanes {
                 out.add(new Span(first.task, first.worker, e.getKey(), SpanState.RUNNING, start, last.t));
                 if (prevPiece != null && prevPiece.first().task != first.task && start > prevLast
                         && start - prevLast <= CoreSampler.defaultGap(first.period)) {
-                    out.add(new Span(first.task, first.worker, e.getKey(), SpanState.UNCERTAIN, prevLast, start));
+                    out.add(uncertain(e.getKey(), prevLast, start));
                 }
                 piecesByTask.computeIfAbsent(first.task, k -> new ArrayList<>()).add(piece);
                 prevPiece = piece;
@@ -164,6 +168,11 @@ public final class CpuLanes {
         }
         out.sort(Comparator.comparingLong(Span::startNanos));
         return out;
+    }
+
+    /** A stretch of {@code core} claimed by no task: it changed hands there, exactly when is unknown. */
+    public static Span uncertain(int core, long start, long end) {
+        return new Span(Span.NO_TASK, "", core, SpanState.UNCERTAIN, start, end);
     }
 
     // ------------------------------------------------------------------------------------ from spans only
@@ -258,7 +267,7 @@ public final class CpuLanes {
                     state = SpanState.UNCERTAIN;
                 }
                 if (pieceOf != null && (owner != pieceOf || state != pieceState)) {
-                    out.add(new Span(pieceOf.task(), pieceOf.worker(), pieceOf.core(), pieceState, pieceStart, prevCut));
+                    out.add(piece(pieceOf, pieceState, pieceStart, prevCut));
                     pieceOf = null;
                 }
                 if (owner != null && pieceOf == null) {
@@ -275,8 +284,13 @@ public final class CpuLanes {
             prevCut = cut;
         }
         if (pieceOf != null) {
-            out.add(new Span(pieceOf.task(), pieceOf.worker(), pieceOf.core(), pieceState, pieceStart, prevCut));
+            out.add(piece(pieceOf, pieceState, pieceStart, prevCut));
         }
         return out;
+    }
+
+    private static Span piece(Span of, SpanState state, long start, long end) {
+        return state == SpanState.UNCERTAIN ? uncertain(of.core(), start, end)
+                : new Span(of.task(), of.worker(), of.core(), state, start, end);
     }
 }

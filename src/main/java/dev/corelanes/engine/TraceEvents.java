@@ -66,7 +66,7 @@ public final class TraceEvents {
             workerTracks.put(w.name(), new Track(w.pid() > 0 ? w.pid() : PARENT_PID, nextTid++));
         }
         for (Span s : t.spans()) {
-            if (!workerTracks.containsKey(s.worker())) {
+            if (!onCpuTrack(s) && !workerTracks.containsKey(s.worker())) {
                 workerTracks.put(s.worker(), new Track(PARENT_PID, nextTid++));
             }
         }
@@ -176,10 +176,12 @@ public final class TraceEvents {
         e.put("pid", pid);
         e.put("tid", tid);
         ObjectNode args = e.putObject("args");
-        if (!cpu || s.state() == SpanState.UNCERTAIN) {
+        if (!cpu) {
             args.put("task", label);
         }
-        args.put("worker", s.worker());
+        if (!s.worker().isEmpty()) {
+            args.put("worker", s.worker());
+        }
         args.put("state", s.state().id());
         if (s.hasCore()) {
             args.put("cpu", s.core());

@@ -107,10 +107,11 @@ public final class SlideHtml {
 
     /** "task 3 · running on CPU 1 · 0.120 s → 0.125 s (4.8 ms) · worker T3". */
     static String describe(Span s, Trace t) {
-        String who = s.task() == Span.NO_TASK ? "worker " + s.worker() : "task " + s.task();
+        String who = s.state() == dev.corelanes.engine.SpanState.UNCERTAIN ? "uncertain"
+                : s.task() == Span.NO_TASK ? "worker " + s.worker() : "task " + s.task();
         String what = switch (s.state()) {
             case RUNNING -> s.hasCore() ? "running on CPU " + s.core() : "running (CPU unknown)";
-            case UNCERTAIN -> "CPU " + s.core() + " changed hands here; which task ran is unknown";
+            case UNCERTAIN -> "CPU " + s.core() + " changed hands here; which of the two tasks ran is unknown";
             default -> Palette.stateLabel(s.state());
         };
         String span = Formats.nanos(s.startNanos()) + " → " + Formats.nanos(s.endNanos())

@@ -39,7 +39,7 @@ class CpuLanesTest {
         // Task 2's first period of work: from 3.6 ms, after task 1's last sample (3 ms) there.
         assertEquals(List.of(new Span(2, "T2", 0, SpanState.RUNNING, 36 * MS / 10, 56 * MS / 10)), of(spans, 2, SpanState.RUNNING));
         // Between 3 and 3.6 ms either of them may have had CPU 0: shown as such.
-        assertEquals(List.of(new Span(2, "T2", 0, SpanState.UNCERTAIN, 3 * MS, 36 * MS / 10)), of(spans, 2, SpanState.UNCERTAIN));
+        assertEquals(List.of(CpuLanes.uncertain(0, 3 * MS, 36 * MS / 10)), of(spans, Span.NO_TASK, SpanState.UNCERTAIN));
         // Task 1 moved to CPU 1: its work there comes after its last sample on CPU 0.
         assertEquals(new Span(1, "T1", 1, SpanState.RUNNING, 32 * MS / 10, 42 * MS / 10), of(spans, 1, SpanState.RUNNING).get(1));
     }
@@ -88,7 +88,7 @@ class CpuLanesTest {
         List<Span> out = CpuLanes.separate(List.of(a, b, other)).stream()
                 .sorted(java.util.Comparator.comparingInt(Span::core).thenComparingLong(Span::startNanos)).toList();
         assertEquals(List.of(new Span(1, "T1", 0, SpanState.RUNNING, 0, 9 * MS),
-                new Span(2, "T2", 0, SpanState.UNCERTAIN, 9 * MS, 10 * MS),
+                CpuLanes.uncertain(0, 9 * MS, 10 * MS),
                 new Span(2, "T2", 0, SpanState.RUNNING, 10 * MS, 20 * MS), other), out);
     }
 

@@ -107,7 +107,7 @@ class TraceEventsTest {
         JsonNode root = TraceEvents.toJson(traceOf(List.of(
                 new Span(1, "W2", 1, SpanState.RUNNING, 0, 10_000),
                 new Span(2, "W1", 0, SpanState.RUNNING, 0, 10_000),
-                new Span(2, "W1", 0, SpanState.UNCERTAIN, 10_000, 12_000),
+                CpuLanes.uncertain(0, 10_000, 12_000),
                 new Span(1, "W2", Span.NO_CORE, SpanState.PREEMPTED, 10_000, 20_000)),
                 List.of(WorkerInfo.thread("W1"), WorkerInfo.thread("W2"))));
         java.util.Map<String, Integer> processOrder = new java.util.HashMap<>();

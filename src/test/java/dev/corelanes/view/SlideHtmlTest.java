@@ -36,7 +36,7 @@ class SlideHtmlTest {
         Trace t = Traces.compute(ExecutionMode.THREADS, 4);
         List<Span> spans = new ArrayList<>(t.spans());
         spans.add(new Span(3, "T3", Span.NO_CORE, SpanState.PREEMPTED, 100 * Traces.MS, 110 * Traces.MS));
-        spans.add(new Span(3, "T3", 0, SpanState.UNCERTAIN, 100 * Traces.MS, 110 * Traces.MS));
+        spans.add(dev.corelanes.engine.CpuLanes.uncertain(0, 100 * Traces.MS, 110 * Traces.MS));
         spans.add(new Span(4, "</script><b>x&y", Span.NO_CORE, SpanState.SLEEPING, 0, 50 * Traces.MS));
         return new Trace(t.spec(), t.machine(), t.calibration(), t.startedAt(), t.wallNanos(), t.cpuNanos(), t.status(),
                 "", t.tasks(), t.workers(), spans, 0);
@@ -93,7 +93,7 @@ class SlideHtmlTest {
         List<String> texts = new ArrayList<>();
         records.forEach(r -> texts.add(r.get(4).asText()));
         assertTrue(texts.contains("task 3 · running on CPU 0 · 0.110 s → 0.210 s (0.100 s) · worker T3 · Threads"), texts.toString());
-        assertTrue(texts.stream().anyMatch(s -> s.startsWith("task 3 · CPU 0 changed hands here")), texts.toString());
+        assertTrue(texts.stream().anyMatch(s -> s.startsWith("uncertain · CPU 0 changed hands here")), texts.toString());
         assertTrue(texts.stream().anyMatch(s -> s.contains("worker </script><b>x&y")), "names survive, escaped");
 
         // The figures, a row per run.
