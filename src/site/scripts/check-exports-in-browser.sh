@@ -4,10 +4,10 @@
 #   src/site/scripts/check-exports-in-browser.sh [OUTDIR]
 #
 # 1. Runs 4 compute tasks x 0.5 s in child processes with the CLI (JAR, default target/corelanes.jar;
-#    build it with `mvn -DskipTests package`), writing the run file, a trace-event export and an HTML page.
-# 2. Counts, per track of the trace-event file, slices that overlap (must be 0: a viewer would draw the
-#    track as a staircase of nested slices instead of one flat row), with speedscope's own arithmetic
-#    (times shifted by the track's first, end = ts + dur in floating point).
+#    build it with `mvn -DskipTests package`), writing the run file, a trace-event export and an HTML page
+#    (or, with RUNFILE set, exports that saved run instead).
+# 2. Replays speedscope's import of every track of the trace-event file and counts slices it would draw
+#    nested (must be 0: the track would be a staircase instead of one flat row).
 # 3. Loads the trace in speedscope (the npm package, installed into SPEEDSCOPE_DIR if missing, served
 #    from 127.0.0.1) in headless Chromium and takes OUTDIR/speedscope.png: the first track is CPU 0.
 # 4. Opens the HTML page in headless Chromium: OUTDIR/html.png must not be blank; a probe copy of the page
@@ -15,7 +15,7 @@
 #    script checks that there was no error, a hover tip appeared and the view zoomed (OUTDIR/html-hover.png).
 #
 # Needs: java 21+, python3, node/npm, Debian's `chromium`, ImageMagick's `identify`. Exits non-zero on
-# any failed check. Environment: JAR, JAVA (a Java 21+ launcher), SPEEDSCOPE_DIR (default: a folder in
+# any failed check. Environment: MODE (default processes) or RUNFILE (check a saved run instead), JAR, JAVA (a Java 21+ launcher), SPEEDSCOPE_DIR (default: a folder in
 # the temp dir), CHROMIUM.
 set -euo pipefail
 
@@ -52,31 +52,51 @@ not_blank() { # an image with more than a handful of colours has something drawn
     echo "ok   $1 is not blank ($colours colours)"
 }
 
-echo "== 1. a real run: 4 compute tasks x 0.5 s in processes"
-"${JAVA:-java}" -jar "$JAR" run --mode processes --kind compute --tasks 4 --seconds 0.5 \
-    --json "$OUT/run.json" --trace-event "$OUT/trace.json" --html "$OUT/run.html"
+if [ -n "${RUNFILE:-}" ]; then
+    echo "== 1. a saved run: $RUNFILE"
+    "${JAVA:-java}" -jar "$JAR" export "$RUNFILE" --trace-event "$OUT/trace.json" --html "$OUT/run.html"
+else
+    echo "== 1. a real run: 4 compute tasks x 0.5 s (${MODE:-processes})"
+    "${JAVA:-java}" -jar "$JAR" run --mode "${MODE:-processes}" --kind compute --tasks 4 --seconds 0.5 \
+        --json "$OUT/run.json" --trace-event "$OUT/trace.json" --html "$OUT/run.html"
+fi
 
 echo "== 2. every track of the trace-event file is flat"
 python3 - "$OUT/trace.json" <<'PY'
+# speedscope's own import replayed: times shifted by the track's first; each "X" split into a begin at
+# ts and an end at ts + dur; begins and ends merged in time order, at equal times an end first unless it
+# is the same slice (same name and args); an end whose name is not on top of the stack is ignored. A
+# slice pushed onto another is drawn nested: the staircase this check exists for.
 import collections, json, sys
 events = json.load(open(sys.argv[1]))["traceEvents"]
 tracks, names = collections.defaultdict(list), {}
 for e in events:
     if e["ph"] == "X":
-        tracks[(e["pid"], e["tid"])].append((e["ts"], e["dur"]))
+        tracks[(e["pid"], e["tid"])].append(e)
     elif e["name"] == "thread_name":
         names[(e["pid"], e["tid"])] = e["args"]["name"]
+key = lambda e: e["name"] + " " + json.dumps(e.get("args"), sort_keys=True)
 bad = 0
-for key in sorted(tracks):
-    end, overlaps = float("-inf"), 0
-    first = min(start for start, _ in tracks[key])
-    for ts, dur in sorted(tracks[key]):
-        start, stop = ts - first, (ts - first) + dur
-        overlaps += start < end
-        end = max(end, stop)
-    print("     %-22s %5d slices, %d overlapping" % (names.get(key, key), len(tracks[key]), overlaps))
-    bad += overlaps
-sys.exit("FAIL: overlapping slices" if bad else 0)
+for track in sorted(tracks):
+    x = sorted(tracks[track], key=lambda e: (e["ts"], -e["dur"]))
+    first = x[0]["ts"]
+    begins = [(e["ts"] - first, key(e), e["name"]) for e in x]
+    ends = sorted(((e["ts"] - first) + e["dur"], key(e), e["name"]) for e in x)
+    ends.sort(key=lambda t: t[0])
+    stack, nested, i, j = [], 0, 0, 0
+    while i < len(begins) or j < len(ends):
+        begin = j == len(ends) or (i < len(begins) and (begins[i][0] < ends[j][0]
+                or (begins[i][0] == ends[j][0] and begins[i][1] == ends[j][1])))
+        if begin:
+            nested += bool(stack)
+            stack.append(begins[i]); i += 1
+        else:
+            if stack and stack[-1][2] == ends[j][2]:
+                stack.pop()
+            j += 1
+    print("     %-22s %5d slices, %d drawn nested" % (names.get(track, track), len(x), nested))
+    bad += nested
+sys.exit("FAIL: a track is not flat" if bad else 0)
 PY
 
 echo "== 3. speedscope"

@@ -14,7 +14,8 @@ import java.util.TreeMap;
 
 /**
  * Exports a trace in Chrome's trace-event JSON, so a run opens in Perfetto (ui.perfetto.dev), speedscope
- * or chrome://tracing. Exactly one "complete" event ({@code ph: "X"}) per span:
+ * or chrome://tracing. One event per span: a "complete" event ({@code ph: "X"}), or an instant
+ * ({@code ph: "i"}) for a span of no length; spans that touch and look the same are one slice:
  * <ul>
  *   <li>spans on a core lane ({@code running} on a known core, and {@code uncertain}) go on a process
  *       "CPUs", one track (tid) per logical CPU, named after their task — the per-core picture;</li>
@@ -113,7 +114,7 @@ public final class TraceEvents {
                     metadata(events, "thread_name", track.pid(), tid, r == 0 ? name : name + " (" + (r + 1) + ")");
                     sortIndex(events, "thread_sort_index", track.pid(), tid, (int) Math.min(Integer.MAX_VALUE, tid));
                 }
-                for (Span s : rows.get(r)) {
+                for (Span s : joinTouching(rows.get(r))) {
                     slice(events, s, cpu, track.pid(), tid);
                 }
             }
@@ -140,6 +141,35 @@ public final class TraceEvents {
             }
         }
         return "?";
+    }
+
+    /**
+     * Slices of one row that touch and would look the same (same task, worker, state and core) become one:
+     * speedscope reads two such slices as the second nested in the first (it takes a begin before an end
+     * of the same name at the same time). Spans of no length (instants) stay as they are.
+     */
+    static List<Span> joinTouching(List<Span> row) {
+        List<Span> out = new ArrayList<>(row.size());
+        Span open = null;
+        for (Span s : row) {
+            if (s.durationNanos() == 0) {
+                out.add(s);
+                continue;
+            }
+            if (open != null && open.endNanos() == s.startNanos() && open.task() == s.task()
+                    && open.worker().equals(s.worker()) && open.state() == s.state() && open.core() == s.core()) {
+                open = new Span(open.task(), open.worker(), open.core(), open.state(), open.startNanos(), s.endNanos());
+                continue;
+            }
+            if (open != null) {
+                out.add(open);
+            }
+            open = s;
+        }
+        if (open != null) {
+            out.add(open);
+        }
+        return out;
     }
 
     /** Greedy packing in start order: a slice goes to the first row whose last slice has ended. */
@@ -169,10 +199,19 @@ public final class TraceEvents {
         ObjectNode e = events.addObject();
         e.put("name", name);
         e.put("cat", s.state().id());
-        e.put("ph", "X");
         double ts = micros(s.startNanos());
-        e.put("ts", ts);
-        e.put("dur", micros(s.endNanos()) - ts);
+        double dur = micros(s.endNanos()) - ts;
+        if (dur > 0) {
+            e.put("ph", "X");
+            e.put("ts", ts);
+            e.put("dur", dur);
+        } else {
+            // A span of no length (one sample) as an instant: a zero-length slice's end can be read before
+            // its start when another slice starts at the same time, and speedscope then never closes it.
+            e.put("ph", "i");
+            e.put("s", "t");
+            e.put("ts", ts);
+        }
         e.put("pid", pid);
         e.put("tid", tid);
         ObjectNode args = e.putObject("args");
