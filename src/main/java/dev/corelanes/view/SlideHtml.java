@@ -105,7 +105,7 @@ public final class SlideHtml {
         b.append("\n]\n");
     }
 
-    /** "task 3 · running on CPU 1 · 0.120 s → 0.125 s (4.8 ms) · worker T3". */
+    /** "task 3 · running on CPU 1 · 0.1200 s → 0.1248 s (4.8 ms) · worker T3 · Threads". */
     static String describe(Span s, Trace t) {
         String who = s.state() == dev.corelanes.engine.SpanState.UNCERTAIN ? "uncertain"
                 : s.task() == Span.NO_TASK ? "worker " + s.worker() : "task " + s.task();
@@ -114,8 +114,10 @@ public final class SlideHtml {
             case UNCERTAIN -> "CPU " + s.core() + " changed hands here; which of the two tasks ran is unknown";
             default -> Palette.stateLabel(s.state());
         };
-        String span = Formats.nanos(s.startNanos()) + " → " + Formats.nanos(s.endNanos())
-                + " (" + Formats.nanos(s.durationNanos()) + ")";
+        // Hover details are read zoomed in: to the 0.1 ms, where the slide's own labels round to the 10 ms.
+        String span = String.format(Locale.ROOT, "%.4f s → %.4f s (%s)", s.startNanos() / 1e9, s.endNanos() / 1e9,
+                s.durationNanos() < 1_000_000_000L ? String.format(Locale.ROOT, "%.1f ms", s.durationNanos() / 1e6)
+                        : Formats.nanos(s.durationNanos()));
         return who + " · " + what + " · " + span + (s.task() == Span.NO_TASK ? "" : " · worker " + s.worker())
                 + " · " + t.spec().mode().label();
     }
