@@ -22,6 +22,16 @@ class CpuLanesRunTest {
     @ParameterizedTest
     @EnumSource(value = ExecutionMode.class, names = {"THREADS", "PROCESSES"})
     void fourComputeTasksGiveLanesThatArePhysicallyPossible(ExecutionMode mode) throws Exception {
+        check(mode, false);
+    }
+
+    /** Under the emulated GIL the tasks stop and resume running at every hand-over: no work before a resume. */
+    @org.junit.jupiter.api.Test
+    void threadsUnderTheGilToo() throws Exception {
+        check(ExecutionMode.THREADS, true);
+    }
+
+    private static void check(ExecutionMode mode, boolean gil) throws Exception {
         assumeTrue(CoreProbe.detect().available(), "this OS cannot read the current core");
         ConcurrentLinkedQueue<SampleBatch> samples = new ConcurrentLinkedQueue<>();
         TraceListener listener = new TraceListener() {
@@ -30,7 +40,7 @@ class CpuLanesRunTest {
                 samples.add(batch);
             }
         };
-        Trace t = Experiment.run(ExperimentSpec.of(mode, TaskKind.COMPUTE, 4, 0.3, false), MachineInfo.fromJvm(), listener);
+        Trace t = Experiment.run(ExperimentSpec.of(mode, TaskKind.COMPUTE, 4, 0.3, gil), MachineInfo.fromJvm(), listener);
         assertEquals(TaskStatus.COMPLETED, t.status(), t.message());
         List<SampleBatch> batches = List.copyOf(samples);
         assertEquals(4, batches.stream().mapToInt(SampleBatch::task).distinct().count(), "every task sent its samples");
