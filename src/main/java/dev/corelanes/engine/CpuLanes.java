@@ -41,21 +41,16 @@ public final class CpuLanes {
         final long t;
         final int core;
         final CoreSample.Kind kind;
-        final long prevOwn;  // the task's previous sample time (any core), or Long.MIN_VALUE
-        int run;             // consecutive samples of one task on one core with no own gap or pause between
+        long prevOwn = Long.MIN_VALUE; // the task's previous sample time (any core)
+        int run;                       // consecutive samples of one task on one core, no own gap or pause between
 
-        Point(SampleBatch b, CoreSample s, long prevOwn) {
-            this(b.task(), b.worker(), b.periodNanos(), s, prevOwn);
-        }
-
-        Point(int task, String worker, long period, CoreSample s, long prevOwn) {
-            this.task = task;
-            this.worker = worker;
-            this.period = period;
+        Point(SampleBatch b, CoreSample s) {
+            this.task = b.task();
+            this.worker = b.worker();
+            this.period = b.periodNanos();
             this.t = s.nanos();
             this.core = s.core();
             this.kind = s.kind();
-            this.prevOwn = prevOwn;
         }
     }
 
@@ -81,7 +76,7 @@ public final class CpuLanes {
             for (SampleBatch b : e.getValue()) {
                 for (CoreSample s : b.samples()) {
                     coreKnown &= s.core() != Span.NO_CORE;
-                    own.add(new Point(b, s, 0));
+                    own.add(new Point(b, s));
                 }
             }
             if (!coreKnown || own.isEmpty()) {
@@ -89,17 +84,14 @@ public final class CpuLanes {
             }
             own.sort(Comparator.comparingLong(p -> p.t)); // stable: a task's batches arrive in order
             Point prev = null;
-            List<Point> linked = new ArrayList<>(own.size());
-            for (Point p : own) {
-                Point q = new Point(p.task, p.worker, p.period, new CoreSample(p.t, p.core, p.kind),
-                        prev == null ? Long.MIN_VALUE : prev.t);
+            for (Point q : own) {
                 boolean newRun = prev == null || q.kind == CoreSample.Kind.BEGIN || prev.kind == CoreSample.Kind.END
                         || q.core != prev.core || q.t - prev.t > CoreSampler.defaultGap(q.period);
                 q.run = newRun ? ++runs : runs;
-                linked.add(q);
+                q.prevOwn = prev == null ? Long.MIN_VALUE : prev.t;
                 prev = q;
             }
-            points.addAll(linked);
+            points.addAll(own);
         }
 
         // A task's sampler spans up to its last sample are rebuilt; any after it (a worker that died before
