@@ -71,8 +71,11 @@ public final class TraceSink implements SpanSink {
         }
     }
 
-    /** Samples are kept up to a bound (about 10 bytes of memory each per sample kept). */
-    public static final long MAX_SAMPLES = 20_000_000;
+    /**
+     * Samples kept at most (~40 bytes each: 160 MB at worst). One per millisecond of compute, so this is
+     * 4 000 CPU-seconds of work; past it, the tasks whose samples were dropped keep their live spans.
+     */
+    public static final long MAX_SAMPLES = 4_000_000;
 
     @Override
     public void samples(SampleBatch batch) {
