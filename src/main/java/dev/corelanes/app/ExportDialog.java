@@ -17,7 +17,9 @@ final class ExportDialog extends Dialog<ExportDialog.Request> {
 
     /** What to write. */
     enum Kind {
-        PNG("PNG image", "png"), SVG("SVG (vector, text as text)", "svg"), TRACE_EVENT("Trace-event JSON (Perfetto)", "json");
+        PNG("PNG image", "png"), SVG("SVG (vector, text as text)", "svg"),
+        HTML("Interactive HTML page (hover, zoom; works offline)", "html"),
+        TRACE_EVENT("Trace-event JSON (Perfetto)", "json");
 
         final String label;
         final String extension;
@@ -39,7 +41,7 @@ final class ExportDialog extends Dialog<ExportDialog.Request> {
         setHeaderText("Export a slide-ready image: title, legend, time axis, wall time and machine included.");
         ChoiceBox<Kind> kind = new ChoiceBox<>();
         kind.setId("exportFormat");
-        kind.getItems().addAll(Kind.PNG, Kind.SVG);
+        kind.getItems().addAll(Kind.PNG, Kind.SVG, Kind.HTML);
         if (traceEventPossible) {
             kind.getItems().add(Kind.TRACE_EVENT);
         }

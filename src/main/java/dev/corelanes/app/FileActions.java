@@ -7,6 +7,7 @@ import dev.corelanes.engine.TraceEvents;
 import dev.corelanes.view.LaneMode;
 import dev.corelanes.view.Slide;
 import dev.corelanes.view.SlideFiles;
+import dev.corelanes.view.SlideHtml;
 import dev.corelanes.view.SlideOptions;
 import dev.corelanes.view.TimelineFrame;
 import dev.corelanes.view.TimelineTheme;
@@ -160,6 +161,7 @@ final class FileActions {
                 case TRACE_EVENT -> TraceEvents.write(rows.get(0).trace(), file);
                 case PNG -> SlideFiles.writePng(slide(rows, req.wide()), req.scale(), file);
                 case SVG -> SlideFiles.writeSvg(slide(rows, req.wide()), file);
+                case HTML -> SlideHtml.write(composed(rows, req.wide()), file);
             }
             messages.info("Exported " + file + ".");
         } catch (RunFileException | IllegalArgumentException e) {
@@ -178,8 +180,13 @@ final class FileActions {
 
     /** The selected runs as one slide, as exported. */
     TimelineFrame slide(List<RunRow> rows, boolean wide) {
+        return composed(rows, wide).frame();
+    }
+
+    /** The slide with its panels (the HTML page places a hover record over every span). */
+    Slide.Composed composed(List<RunRow> rows, boolean wide) {
         List<Slide.Run> runs = rows.stream().map(r -> new Slide.Run(r.model(), r.trace())).toList();
-        return Slide.compose(runs, new SlideOptions(SlideOptions.DEFAULT_WIDTH, 0, wide, true, laneMode.get(), theme.get()));
+        return Slide.composeWithPanels(runs, new SlideOptions(SlideOptions.DEFAULT_WIDTH, 0, wide, true, laneMode.get(), theme.get()));
     }
 
     /** Copies the slide of the selected runs to the clipboard, at 2× for crisp pasting. */

@@ -339,6 +339,10 @@ public final class TimelinePane extends Region {
 
     /** What the tooltip says about a span. */
     static String describe(Span s) {
+        if (s.state() == dev.corelanes.engine.SpanState.UNCERTAIN) {
+            return "CPU " + s.core() + " changed hands here:\nwhich of the two tasks ran is unknown\n"
+                    + "Start " + Formats.nanos(s.startNanos()) + "   duration " + Formats.nanos(s.durationNanos());
+        }
         String task = s.task() == Span.NO_TASK ? "— (worker start-up)" : String.valueOf(s.task());
         return "Task " + task + "   worker " + s.worker() + "\n"
                 + "State " + Palette.stateLabel(s.state()) + "   core " + (s.hasCore() ? "CPU " + s.core() : "—") + "\n"

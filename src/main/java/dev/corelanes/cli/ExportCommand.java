@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
  * image with their timelines stacked on a shared time axis.
  */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Export saved run files (from run --json) to images or trace-event JSON, without a window. "
+        description = "Export saved run files (from run --json) to images, an interactive HTML page or trace-event JSON, without a window. "
                 + "Several run files stack on one time axis.")
 final class ExportCommand implements Callable<Integer> {
 
@@ -43,7 +43,7 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (traceEvent == null && !images.any()) {
-            throw new UserError("nothing to export: give --png FILE, --svg FILE or --trace-event FILE.");
+            throw new UserError("nothing to export: give --png FILE, --svg FILE, --html FILE or --trace-event FILE.");
         }
         if (traceEvent != null && runFiles.size() > 1) {
             throw new UserError("--trace-event takes one run file (got " + runFiles.size() + ").");

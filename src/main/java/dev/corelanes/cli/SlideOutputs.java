@@ -6,6 +6,7 @@ import dev.corelanes.view.ImageFormat;
 import dev.corelanes.view.LaneMode;
 import dev.corelanes.view.Slide;
 import dev.corelanes.view.SlideFiles;
+import dev.corelanes.view.SlideHtml;
 import dev.corelanes.view.SlideOptions;
 import dev.corelanes.view.TimelineFrame;
 import dev.corelanes.view.TimelineTheme;
@@ -24,6 +25,10 @@ final class SlideOutputs {
     @Option(names = "--svg", paramLabel = "FILE", description = "Write the timeline as SVG (vector, text as text) here.")
     Path svg;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Write the timeline as one self-contained interactive HTML page (hover, zoom, pan; works offline).")
+    Path html;
+
     @Option(names = "--scale", paramLabel = "N", defaultValue = "1",
             description = "PNG pixels per layout pixel, 1–4 (default ${DEFAULT-VALUE}; 2 for crisp slides).")
     double scale;
@@ -39,7 +44,7 @@ final class SlideOutputs {
     boolean dark;
 
     boolean any() {
-        return png != null || svg != null;
+        return png != null || svg != null || html != null;
     }
 
     /** Refuses before any work: a wrong extension, a bad scale (the places are checked by {@link OutputFiles}). */
@@ -50,11 +55,17 @@ final class SlideOutputs {
         laneMode();
         expect(png, ImageFormat.PNG, "--png");
         expect(svg, ImageFormat.SVG, "--svg");
+        if (html != null) {
+            String name = html.toString().toLowerCase(java.util.Locale.ROOT);
+            if (!name.endsWith(".html") && !name.endsWith(".htm")) {
+                throw new UserError("--html needs a file name ending in .html (got " + html + ").");
+            }
+        }
     }
 
     /** Adds the image files asked for to the command's outputs. */
     void addTo(OutputFiles outputs) {
-        outputs.add("--png", png).add("--svg", svg);
+        outputs.add("--png", png).add("--svg", svg).add("--html", html);
     }
 
     private static void expect(Path file, ImageFormat format, String flag) {
@@ -84,7 +95,8 @@ final class SlideOutputs {
         }
         SlideOptions o = new SlideOptions(SlideOptions.DEFAULT_WIDTH, 0, wide, true, laneMode(),
                 dark ? TimelineTheme.DARK : TimelineTheme.LIGHT);
-        TimelineFrame frame = Slide.compose(traces.stream().map(Slide.Run::of).toList(), o);
+        Slide.Composed slide = Slide.composeWithPanels(traces.stream().map(Slide.Run::of).toList(), o);
+        TimelineFrame frame = slide.frame();
         List<String> lines = new ArrayList<>();
         if (png != null) {
             batch.add(png, SlideFiles.png(frame, scale));
@@ -94,6 +106,11 @@ final class SlideOutputs {
         if (svg != null) {
             batch.add(svg, SlideFiles.svgContent(frame));
             lines.add("Image      " + svg + " (SVG)");
+        }
+        if (html != null) {
+            byte[] page = SlideHtml.html(slide).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            batch.add(html, out -> out.write(page));
+            lines.add("Page       " + html + " (interactive HTML, works offline)");
         }
         return lines;
     }

@@ -1,12 +1,17 @@
 package dev.corelanes.engine;
 
 /**
- * Turns the per-millisecond core samples of one task into spans. Consecutive samples on one core merge
- * into one {@code running} span; a change of core starts a new one; a gap between samples much longer
- * than the sampling period means the thread was off the CPU, recorded as {@code preempted}.
+ * Turns the per-millisecond core samples of one task into live spans (what the window draws while a run
+ * goes on), and keeps the samples themselves as evidence: {@link CpuLanes} later rebuilds the final lanes
+ * from the samples of every task together, so that one core never shows two tasks at once (one task alone
+ * cannot know when another took its core).
  *
- * <p>Where in a gap the thread lost the CPU cannot be known; the work of one period is placed before the
- * gap, so the resolution of the picture is one sampling period (about 1 ms). Not thread-safe: one per task.
+ * <p>The live spans: consecutive samples on one core merge into one {@code running} span, which ends at
+ * the last sample there; a change of core starts a new one; a gap between samples much longer than the
+ * sampling period means the thread was off the CPU, recorded as {@code preempted}. Where in a gap the
+ * thread lost the CPU cannot be known; the work of one period is placed before the sample that follows
+ * the gap, so the resolution of the picture is one sampling period (about 1 ms). Not thread-safe: one per
+ * task.
  */
 public final class CoreSampler {
 
@@ -15,6 +20,9 @@ public final class CoreSampler {
     private final String worker;
     private final long periodNanos;
     private final long gapNanos;
+    /** Samples not yet handed to the sink; bounded so a long task never holds many in memory. */
+    private final java.util.List<CoreSample> samples = new java.util.ArrayList<>();
+    static final int BATCH = 1024;
 
     private boolean open;
     private int openCore;
@@ -46,6 +54,7 @@ public final class CoreSampler {
         if (open) {
             pause(now);
         }
+        record(now, core, CoreSample.Kind.BEGIN);
         openSpan(now, core);
         lastSample = now;
     }
@@ -56,15 +65,19 @@ public final class CoreSampler {
             begin(now, core);
             return;
         }
+        record(now, core, CoreSample.Kind.SAMPLE);
         long gap = now - lastSample;
+        // The span on the old core ends at the last sample there (the evidence); the period of work before
+        // this sample is placed before it, never before the last sample (see CpuLanes, which does the same
+        // with every task's samples at the end of the run).
+        long workStart = Math.max(lastSample, now - periodNanos);
         if (gap > gapNanos) {
-            long runEnd = Math.min(now, lastSample + periodNanos);
-            close(runEnd);
-            sink.accept(new Span(task, worker, Span.NO_CORE, SpanState.PREEMPTED, runEnd, now));
-            openSpan(now, core);
+            close(lastSample);
+            sink.accept(new Span(task, worker, Span.NO_CORE, SpanState.PREEMPTED, lastSample, workStart));
+            openSpan(workStart, core);
         } else if (core != openCore) {
-            close(now);
-            openSpan(now, core);
+            close(lastSample);
+            openSpan(workStart, core);
         }
         lastSample = now;
     }
@@ -72,7 +85,24 @@ public final class CoreSampler {
     /** The task stops running (ends, or gives up the GIL) at {@code now}. */
     public void pause(long now) {
         if (open) {
-            close(Math.max(now, openStart));
+            long end = Math.max(now, lastSample);
+            record(end, openCore, CoreSample.Kind.END);
+            close(Math.max(end, openStart));
+        }
+    }
+
+    /** The task is over: hands the samples not yet reported to the sink. */
+    public void finish() {
+        if (!samples.isEmpty()) {
+            sink.samples(new SampleBatch(task, worker, periodNanos, samples));
+            samples.clear();
+        }
+    }
+
+    private void record(long now, int core, CoreSample.Kind kind) {
+        samples.add(new CoreSample(now, core, kind));
+        if (samples.size() >= BATCH && kind == CoreSample.Kind.SAMPLE) {
+            finish();
         }
     }
 

@@ -130,7 +130,8 @@ public final class Experiment {
         long wall = status == TaskStatus.COMPLETED && lastEnd > 0 ? lastEnd : endNow;
         long cpu = run.cpuUnknown() ? Math.max(processCpu, run.cpuNanos()) : run.cpuNanos();
         return new Trace(spec, machine, run.calibration(), startedAt, wall, cpu, status, message, tasks,
-                run.workers(), run.sink().spans(), run.sink().dropped(), conditions);
+                run.workers(), CpuLanes.resolve(run.sink().spans(), run.sink().sampleBatches()), run.sink().dropped(),
+                conditions);
     }
 
     private static long processCpuNanos() {

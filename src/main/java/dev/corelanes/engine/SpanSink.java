@@ -14,4 +14,11 @@ public interface SpanSink {
      */
     default void opened(Span span) {
     }
+
+    /**
+     * Core samples of one task, in time order (see {@link CoreSampler}); a task may send several batches.
+     * Sinks that only draw live may ignore them.
+     */
+    default void samples(SampleBatch batch) {
+    }
 }

@@ -1,12 +1,17 @@
 package dev.corelanes.engine;
 
-/** What a task was doing during a span. Only {@link #RUNNING} occupies a core. */
+/**
+ * What a task was doing during a span. Only {@link #RUNNING} occupies a core. {@link #UNCERTAIN} marks a
+ * stretch of one core where the samples cannot tell which of two tasks ran (the core changed hands in it):
+ * it has a core, but claims it for nobody.
+ */
 public enum SpanState {
     RUNNING("running"),
     SLEEPING("sleeping"),
     GIL_WAIT("gil-wait"),
     PREEMPTED("preempted"),
-    SPAWNING("spawning");
+    SPAWNING("spawning"),
+    UNCERTAIN("uncertain");
 
     private final String id;
 

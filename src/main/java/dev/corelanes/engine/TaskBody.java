@@ -65,6 +65,8 @@ public final class TaskBody {
             status = env.gil() == null ? computeFree(p, chunk, sampler, env) : computeUnderGil(task, worker, p, chunk, sampler, env);
         } catch (InterruptedException e) {
             status = TaskStatus.CANCELLED;
+        } finally {
+            sampler.finish();
         }
         ComputeKernel.publish(p.x);
         return status;

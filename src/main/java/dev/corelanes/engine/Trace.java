@@ -26,7 +26,8 @@ public record Trace(ExperimentSpec spec, MachineInfo machine, Calibration calibr
         message = message == null ? "" : message;
         tasks = tasks.stream().sorted(Comparator.comparingInt(TaskRecord::id)).toList();
         workers = List.copyOf(workers);
-        spans = spans.stream().sorted(Comparator.comparingLong(Span::startNanos)).toList();
+        // One task per core at any instant, whatever the spans came from (see CpuLanes).
+        spans = CpuLanes.separate(spans).stream().sorted(Comparator.comparingLong(Span::startNanos)).toList();
         conditions = conditions == null ? RunConditions.UNKNOWN : conditions;
     }
 

@@ -21,4 +21,8 @@ public interface TraceListener {
     /** A worker became known (a child process reports its pid and memory). */
     default void onWorker(WorkerInfo worker) {
     }
+
+    /** Core samples of a task arrived (the evidence the final per-core lanes are built from). */
+    default void onSamples(SampleBatch batch) {
+    }
 }

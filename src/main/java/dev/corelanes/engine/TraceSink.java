@@ -28,6 +28,10 @@ public final class TraceSink implements SpanSink {
     private final AtomicLong dropped = new AtomicLong();
     private final Map<Integer, Span> open = new ConcurrentHashMap<>();
     private final List<TraceListener> listeners = new CopyOnWriteArrayList<>();
+    private final ConcurrentLinkedQueue<SampleBatch> samples = new ConcurrentLinkedQueue<>();
+    private final AtomicLong sampleCount = new AtomicLong();
+    /** Tasks some of whose samples were dropped: their lanes keep the sampler's own spans. */
+    private final java.util.Set<Integer> partialSamples = ConcurrentHashMap.newKeySet();
 
     public TraceSink() {
         this(DEFAULT_MAX_SPANS);
@@ -68,6 +72,30 @@ public final class TraceSink implements SpanSink {
         for (TraceListener l : listeners) {
             l.onOpened(span);
         }
+    }
+
+    /**
+     * Samples kept at most (~40 bytes each: 160 MB at worst). One per millisecond of compute, so this is
+     * 4 000 CPU-seconds of work; past it, the tasks whose samples were dropped keep their live spans.
+     */
+    public static final long MAX_SAMPLES = 4_000_000;
+
+    @Override
+    public void samples(SampleBatch batch) {
+        if (sampleCount.addAndGet(batch.samples().size()) <= MAX_SAMPLES) {
+            samples.add(batch);
+        } else {
+            sampleCount.addAndGet(-batch.samples().size());
+            partialSamples.add(batch.task());
+        }
+        for (TraceListener l : listeners) {
+            l.onSamples(batch);
+        }
+    }
+
+    /** The core samples kept, minus those of tasks whose samples could not all be kept. */
+    public List<SampleBatch> sampleBatches() {
+        return samples.stream().filter(b -> !partialSamples.contains(b.task())).toList();
     }
 
     void task(TaskRecord task) {

@@ -14,6 +14,7 @@ public final class Palette {
     private static final Rgb GIL_WAIT = Rgb.hex("#D55E00");  // vermillion
     private static final Rgb PREEMPTED = Rgb.hex("#CC79A7"); // reddish purple
     private static final Rgb SPAWNING = Rgb.hex("#E69F00");  // orange
+    private static final Rgb UNCERTAIN = Rgb.hex("#888888"); // neutral grey: claimed by no task
 
     /**
      * Task colours, chosen apart from the five state colours (a task on a CPU lane must never look like a
@@ -35,6 +36,7 @@ public final class Palette {
             case GIL_WAIT -> GIL_WAIT;
             case PREEMPTED -> PREEMPTED;
             case SPAWNING -> SPAWNING;
+            case UNCERTAIN -> UNCERTAIN;
         };
     }
 
@@ -61,6 +63,7 @@ public final class Palette {
             case GIL_WAIT -> "GIL wait";
             case PREEMPTED -> "preempted";
             case SPAWNING -> "spawning";
+            case UNCERTAIN -> "uncertain";
         };
     }
 }

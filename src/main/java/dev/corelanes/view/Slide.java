@@ -37,7 +37,20 @@ public final class Slide {
     private Slide() {
     }
 
+    /** One run's timeline panel as laid out, and where it sits on the slide (for hover details). */
+    public record Placed(Run run, TimelineFrame panel, double dx, double dy) {
+    }
+
+    /** A composed slide with its panels. */
+    public record Composed(TimelineFrame frame, List<Placed> panels) {
+    }
+
     public static TimelineFrame compose(List<Run> runs, SlideOptions o) {
+        return composeWithPanels(runs, o).frame();
+    }
+
+    /** {@link #compose}, also telling where each run's panel went. */
+    public static Composed composeWithPanels(List<Run> runs, SlideOptions o) {
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("a slide needs at least one run");
         }
@@ -67,6 +80,7 @@ public final class Slide {
         double y = header;
         List<Trace> traces = runs.stream().map(Run::trace).toList();
         TimelineFrame first = null;
+        List<Placed> placed = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
             Run r = runs.get(i);
             boolean last = i == runs.size() - 1;
@@ -83,6 +97,7 @@ public final class Slide {
                 panel = panel.plus(TimelineMarks.ideal(panel, idealNanos(r.trace()), theme));
             }
             first = first == null ? panel : first;
+            placed.add(new Placed(r, panel, MARGIN - 12, y));
             for (Shape s : panel.shapes()) {
                 shapes.add(moved(s, MARGIN - 12, y));
             }
@@ -92,8 +107,8 @@ public final class Slide {
             footer(shapes, runs.get(0).trace(), w, y + FOOTER - 10, theme);
         }
         double height = fixedHeight ? h : y + footer;
-        return new TimelineFrame(w, height, theme.background(), shapes, List.of(), first.plotX() + MARGIN - 12,
-                first.plotWidth(), first.viewport(), -1);
+        return new Composed(new TimelineFrame(w, height, theme.background(), shapes, List.of(), first.plotX() + MARGIN - 12,
+                first.plotWidth(), first.viewport(), -1), List.copyOf(placed));
     }
 
     /** The height a run's timeline would like: legible lanes for its cores and workers. */

@@ -425,7 +425,11 @@ public final class TimelineLayout {
                         text = label;
                     }
                 }
-                if (m.processBased()) {
+                if (!mixed && color.equals(Palette.state(SpanState.UNCERTAIN))) {
+                    // Claimed by no task: a thin band across the middle of the lane, not a bar.
+                    double band = Math.max(1, h / 5);
+                    shapes.add(new Shape.Box(x0, y + (h - band) / 2, w, band, color, null, false, null, null));
+                } else if (m.processBased()) {
                     shapes.add(new Shape.Box(x0, y, w, h, color.withAlpha(0.25), color, w >= 6, text, theme.text()));
                 } else {
                     shapes.add(new Shape.Box(x0, y, w, h, color, null, false, text, Palette.textOn(color)));
@@ -433,10 +437,16 @@ public final class TimelineLayout {
             }
 
             private Rgb colorOf(Span s) {
+                if (s.state() == SpanState.UNCERTAIN) {
+                    return Palette.state(SpanState.UNCERTAIN);
+                }
                 return lane.kind() == TimelineFrame.LaneKind.CORE ? Palette.task(s.task()) : Palette.state(s.state());
             }
 
             private String labelOf(Span s) {
+                if (s.state() == SpanState.UNCERTAIN) {
+                    return null;
+                }
                 if (lane.kind() == TimelineFrame.LaneKind.WORKER) {
                     return s.task() == Span.NO_TASK ? Palette.stateLabel(s.state()) : "#" + s.task();
                 }
@@ -468,7 +478,7 @@ public final class TimelineLayout {
                 x += 19 + textWidth("running: a colour per task", size) + 14;
             }
             for (SpanState s : SpanState.values()) {
-                if (!(cores && s == SpanState.RUNNING)) {
+                if (!(cores && s == SpanState.RUNNING) && (cores || s != SpanState.UNCERTAIN)) {
                     x = swatch(x, y, size, Palette.state(s), false, Palette.stateLabel(s));
                 }
             }

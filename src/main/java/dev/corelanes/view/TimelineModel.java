@@ -99,6 +99,14 @@ public final class TimelineModel {
                 unknownCoreSpans++;
             }
         }
+        if (s.state() == SpanState.UNCERTAIN) {
+            // A stretch of one core claimed by no task: drawn on that core's lane only.
+            if (s.hasCore()) {
+                ensureCore(s.core());
+                cores[s.core()].add(s);
+            }
+            return;
+        }
         int ordinal = ordinal(s.worker());
         if (offCpu != null && isOffCpu(s)) {
             offCpu.tracks[(ordinal - 1) % offCpu.lanes].add(s);
@@ -126,7 +134,7 @@ public final class TimelineModel {
 
     /** Spans that occupy no core: sleeping, waiting, preempted, spawning. */
     public static boolean isOffCpu(Span s) {
-        return s.state() != SpanState.RUNNING;
+        return s.state() != SpanState.RUNNING && s.state() != SpanState.UNCERTAIN;
     }
 
     private void ensureCore(int core) {
@@ -208,7 +216,7 @@ public final class TimelineModel {
             tracks[i] = new SpanTrack();
         }
         for (Span s : all) {
-            if (!offCpuOnly || isOffCpu(s)) {
+            if (s.state() != SpanState.UNCERTAIN && (!offCpuOnly || isOffCpu(s))) {
                 tracks[(ordinal(s.worker()) - 1) % tracks.length].add(s);
             }
         }

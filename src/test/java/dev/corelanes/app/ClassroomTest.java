@@ -170,6 +170,21 @@ class ClassroomTest {
     }
 
     @Test
+    void htmlExportIsOnePageWithTheSlideAndAHoverRecordPerSpan(FxRobot robot) throws Exception {
+        Trace t = Traces.compute(ExecutionMode.THREADS, 4);
+        open(robot, saved(t, "four.json"));
+        Path html = dir.resolve("four.html");
+        exportVia(robot, "Interactive HTML page (hover, zoom; works offline)", null, dir.resolve("four"));
+        assertFalse(window.messages().isError(), window.messages().text());
+        String page = Files.readString(html);
+        Document doc = Images.parse(page);
+        assertEquals(1, doc.getElementsByTagName("svg").getLength());
+        String records = page.substring(page.indexOf("id=\"spans\">") + 12, page.indexOf("</script>"));
+        assertEquals(t.spans().size(), new com.fasterxml.jackson.databind.ObjectMapper().readTree(records).size(),
+                "one hover record per span");
+    }
+
+    @Test
     void svgExportParsesAndHoldsOneShapePerSpan(FxRobot robot) throws Exception {
         Trace t = Traces.compute(ExecutionMode.THREADS, 8);
         open(robot, saved(t, "eight.json"));

@@ -44,8 +44,9 @@ class CoreSamplerTest {
         sampler.sample(2 * MS, 1);
         sampler.sample(3 * MS, 1);
         sampler.pause(3 * MS);
-        assertEquals(List.of(new Span(1, "T1", 0, SpanState.RUNNING, 0, 2 * MS),
-                new Span(1, "T1", 1, SpanState.RUNNING, 2 * MS, 3 * MS)), spans);
+        // CPU 0 up to its last sample there; CPU 1 from the period of work before its first sample.
+        assertEquals(List.of(new Span(1, "T1", 0, SpanState.RUNNING, 0, MS),
+                new Span(1, "T1", 1, SpanState.RUNNING, MS, 3 * MS)), spans);
     }
 
     @Test
@@ -58,9 +59,9 @@ class CoreSamplerTest {
         sampler.sample(9 * MS, 1);
         sampler.pause(9 * MS);
         assertEquals(List.of(
-                new Span(1, "T1", 0, SpanState.RUNNING, 0, 3 * MS),
-                new Span(1, "T1", Span.NO_CORE, SpanState.PREEMPTED, 3 * MS, 8 * MS),
-                new Span(1, "T1", 1, SpanState.RUNNING, 8 * MS, 9 * MS)), spans);
+                new Span(1, "T1", 0, SpanState.RUNNING, 0, 2 * MS),
+                new Span(1, "T1", Span.NO_CORE, SpanState.PREEMPTED, 2 * MS, 7 * MS),
+                new Span(1, "T1", 1, SpanState.RUNNING, 7 * MS, 9 * MS)), spans);
     }
 
     @Test

@@ -37,6 +37,15 @@ final class ChildOutput implements SpanSink {
         line(WorkerProtocol.span(span));
     }
 
+    /** In lines of bounded length, written together (no other line comes between). */
+    @Override
+    public synchronized void samples(dev.corelanes.engine.SampleBatch batch) {
+        int n = batch.samples().size();
+        for (int from = 0; from < n; from += WorkerProtocol.SAMPLES_PER_LINE) {
+            line(WorkerProtocol.samples(batch, from, Math.min(n, from + WorkerProtocol.SAMPLES_PER_LINE)));
+        }
+    }
+
     @Override
     public void opened(Span span) {
         line(WorkerProtocol.open(span));

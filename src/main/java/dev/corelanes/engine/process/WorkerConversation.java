@@ -90,6 +90,7 @@ final class WorkerConversation {
             }
             case Opened o -> inTask(o.task(), o.start(), "open span");
             case SpanDone s -> inTask(s.task(), s.start(), "span");
+            case WorkerMessage.Samples s -> inTask(s.task(), s.samples().get(0).nanos(), "samples");
             case TaskEnd e -> {
                 inTask(e.task(), e.t(), "end");
                 phase = Phase.READY;

@@ -69,6 +69,28 @@ final class WorkerLineParser {
                 }
                 yield new SpanDone(task(w[1]), state(w[2]), core(w[3]), start, end);
             }
+            case WorkerProtocol.SAMPLES -> {
+                if (w.length < 4 || w.length > 3 + WorkerProtocol.SAMPLES_PER_LINE) {
+                    throw new ProtocolException("expected 'samples TASK PERIOD KIND:CORE:TIME...', got "
+                            + WorkerProtocol.quote(line));
+                }
+                java.util.List<dev.corelanes.engine.CoreSample> samples = new java.util.ArrayList<>(w.length - 3);
+                long prev = Long.MIN_VALUE;
+                for (int i = 3; i < w.length; i++) {
+                    String[] k = w[i].split(":", -1);
+                    if (k.length != 3 || k[0].length() != 1 || "bse".indexOf(k[0].charAt(0)) < 0) {
+                        throw new ProtocolException("bad sample '" + shorten(w[i]) + "'");
+                    }
+                    long t = time(k[2]);
+                    if (t < prev) {
+                        throw new ProtocolException("samples out of order");
+                    }
+                    prev = t;
+                    samples.add(new dev.corelanes.engine.CoreSample(t, core(k[1]),
+                            dev.corelanes.engine.CoreSample.Kind.of(k[0].charAt(0))));
+                }
+                yield new WorkerMessage.Samples(task(w[1]), longAtLeast(w[2], 1, "sampling period"), samples);
+            }
             case WorkerProtocol.END -> {
                 words(w, 5, "end TASK STATUS CPU TIME", line);
                 yield new TaskEnd(task(w[1]), status(w[2]), longAtLeast(w[3], -1, "CPU time"), time(w[4]));

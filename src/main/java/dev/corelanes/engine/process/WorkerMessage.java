@@ -25,6 +25,11 @@ sealed interface WorkerMessage {
     record SpanDone(int task, SpanState state, int core, long start, long end) implements WorkerMessage {
     }
 
+    /** Core samples of a task (the evidence of its per-core lanes), child times. */
+    record Samples(int task, long periodNanos, java.util.List<dev.corelanes.engine.CoreSample> samples)
+            implements WorkerMessage {
+    }
+
     /** A task ended; {@code cpuNanos} is its thread's CPU time, -1 when unknown. */
     record TaskEnd(int task, TaskStatus status, long cpuNanos, long t) implements WorkerMessage {
     }

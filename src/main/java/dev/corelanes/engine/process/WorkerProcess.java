@@ -37,7 +37,12 @@ final class WorkerProcess {
     static final long STARTUP_TIMEOUT_MILLIS = 30_000;
     /** After {@code stop}, a child gets this long to end by itself before it is killed. */
     static final long STOP_GRACE_MILLIS = 200;
-    static final int PINGS = 5;
+    /**
+     * Pings for the clock offset: the one with the shortest round trip is kept, so more pings find a
+     * quieter moment on a busy machine (each costs ~0.1 ms); the offset must stay well within a sampling
+     * period or samples of two processes on one core would be ordered wrongly.
+     */
+    static final int PINGS = 16;
 
     /** How a task went, on the parent's timeline. */
     record TaskResult(int task, long startNanos, long endNanos, TaskStatus status, long cpuNanos) {
@@ -161,6 +166,13 @@ final class WorkerProcess {
                 case Opened o -> {
                     long t = sync.toParent(o.start());
                     sink.opened(new Span(task, name, o.core(), o.state(), t, t));
+                }
+                case WorkerMessage.Samples s -> {
+                    java.util.List<dev.corelanes.engine.CoreSample> mapped = new java.util.ArrayList<>(s.samples().size());
+                    for (dev.corelanes.engine.CoreSample c : s.samples()) {
+                        mapped.add(new dev.corelanes.engine.CoreSample(sync.toParent(c.nanos()), c.core(), c.kind()));
+                    }
+                    sink.samples(new dev.corelanes.engine.SampleBatch(task, name, s.periodNanos(), mapped));
                 }
                 case SpanDone s -> sink.accept(new Span(task, name, s.core(), s.state(), sync.toParent(s.start()),
                         sync.toParent(s.end())));

@@ -32,6 +32,9 @@ final class WorkerProtocol {
     static final String START = "start";
     static final String OPEN = "open";
     static final String SPAN = "span";
+    static final String SAMPLES = "samples";
+    /** Samples per line: ~30 characters each keeps a line far below the line limit. */
+    static final int SAMPLES_PER_LINE = 500;
     static final String END = "end";
     static final String BYE = "bye";
     static final String ERROR = "error";
@@ -73,6 +76,16 @@ final class WorkerProtocol {
 
     static String span(Span s) {
         return SPAN + " " + s.task() + " " + s.state().id() + " " + s.core() + " " + s.startNanos() + " " + s.endNanos();
+    }
+
+    /** {@code samples TASK PERIOD KIND:CORE:TIME...} for samples {@code from} (inclusive) to {@code to}. */
+    static String samples(dev.corelanes.engine.SampleBatch b, int from, int to) {
+        StringBuilder line = new StringBuilder(SAMPLES).append(' ').append(b.task()).append(' ').append(b.periodNanos());
+        for (int i = from; i < to; i++) {
+            dev.corelanes.engine.CoreSample s = b.samples().get(i);
+            line.append(' ').append(s.kind().code()).append(':').append(s.core()).append(':').append(s.nanos());
+        }
+        return line.toString();
     }
 
     static String end(int task, TaskStatus status, long cpuNanos, long t) {

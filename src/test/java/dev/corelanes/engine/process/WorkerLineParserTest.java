@@ -8,6 +8,7 @@ import dev.corelanes.engine.process.WorkerMessage.Hello;
 import dev.corelanes.engine.process.WorkerMessage.Opened;
 import dev.corelanes.engine.process.WorkerMessage.SpanDone;
 import dev.corelanes.engine.process.WorkerMessage.TaskEnd;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,6 +35,35 @@ class WorkerLineParserTest {
         assertEquals(new SpanDone(7, SpanState.PREEMPTED, 0, 100, 250), WorkerLineParser.parse(WorkerProtocol.span(span)));
         assertEquals(new TaskEnd(7, TaskStatus.COMPLETED, 5, 9),
                 WorkerLineParser.parse(WorkerProtocol.end(7, TaskStatus.COMPLETED, 5, 9)));
+    }
+
+    @Test
+    void samplesRoundTripInLinesOfBoundedLength() throws Exception {
+        List<dev.corelanes.engine.CoreSample> samples = new java.util.ArrayList<>();
+        samples.add(new dev.corelanes.engine.CoreSample(-5, 1, dev.corelanes.engine.CoreSample.Kind.BEGIN));
+        for (int i = 1; i < 1200; i++) {
+            samples.add(new dev.corelanes.engine.CoreSample(i * 1_000_000L, i % 3, dev.corelanes.engine.CoreSample.Kind.SAMPLE));
+        }
+        samples.add(new dev.corelanes.engine.CoreSample(1_200_000_000L, 2, dev.corelanes.engine.CoreSample.Kind.END));
+        var batch = new dev.corelanes.engine.SampleBatch(4, "P1", 1_000_000, samples);
+        List<dev.corelanes.engine.CoreSample> back = new java.util.ArrayList<>();
+        for (int from = 0; from < samples.size(); from += WorkerProtocol.SAMPLES_PER_LINE) {
+            String line = WorkerProtocol.samples(batch, from, Math.min(samples.size(), from + WorkerProtocol.SAMPLES_PER_LINE));
+            assertTrue(line.length() < WorkerProtocol.MAX_LINE_BYTES);
+            WorkerMessage.Samples m = (WorkerMessage.Samples) WorkerLineParser.parse(line);
+            assertEquals(4, m.task());
+            assertEquals(1_000_000, m.periodNanos());
+            back.addAll(m.samples());
+        }
+        assertEquals(samples, back);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"samples 1 1000", "samples 1 0 s:0:5", "samples 1 1000 x:0:5", "samples 1 1000 s:0",
+            "samples 1 1000 s:-2:5", "samples 1 1000 s:0:+5", "samples 1 1000 s:0:9 s:0:8", "samples 0 1000 s:0:5",
+            "samples 1 1000 ss:0:5"})
+    void rejectsBadSamples(String line) {
+        assertTrue(rejected(line).length() > 5, line);
     }
 
     @Test

@@ -28,7 +28,18 @@ class WorkerProcessTest {
     private final long origin = System.nanoTime();
     private final List<Span> spans = new CopyOnWriteArrayList<>();
     private final List<WorkerInfo> infos = new CopyOnWriteArrayList<>();
-    private final SpanSink sink = spans::add;
+    private final List<dev.corelanes.engine.SampleBatch> samples = new CopyOnWriteArrayList<>();
+    private final SpanSink sink = new SpanSink() {
+        @Override
+        public void accept(Span span) {
+            spans.add(span);
+        }
+
+        @Override
+        public void samples(dev.corelanes.engine.SampleBatch batch) {
+            samples.add(batch);
+        }
+    };
     private WorkerProcess worker;
 
     private long now() {
@@ -46,6 +57,29 @@ class WorkerProcessTest {
             worker.close();
             assertTrue(WorkerProcesses.allGoneWithin(List.of(worker.pid()), 2_000), "child still alive");
         }
+    }
+
+    @Test
+    void coreSamplesOfAChildWithAnotherClockArriveOnTheParentsTimeline() throws Exception {
+        WorkerProcess w = worker("S2", SkewedClockWorker.class.getName());
+        w.start();
+        w.handshake(WorkerProtocol.config(100_000_000, TaskKind.COMPUTE, 0.05, false));
+        System.out.printf("clock offset measured to within %.3f ms (best of %d pings; machine shared)%n",
+                w.clockUncertaintyNanos() / 1e6, WorkerProcess.PINGS);
+        long before = now();
+        WorkerProcess.TaskResult r = w.runTask(1);
+        long after = now();
+        assertEquals(TaskStatus.COMPLETED, r.status());
+        List<dev.corelanes.engine.CoreSample> all = samples.stream().flatMap(b -> b.samples().stream()).toList();
+        assertTrue(all.size() >= 10, "about one sample per millisecond of work: " + all.size());
+        samples.forEach(b -> assertEquals(1, b.task()));
+        assertEquals(dev.corelanes.engine.CoreSample.Kind.BEGIN, all.get(0).kind());
+        assertEquals(dev.corelanes.engine.CoreSample.Kind.END, all.get(all.size() - 1).kind());
+        // The child's clock is 7 s ahead; its samples land within the task as the parent saw it.
+        for (dev.corelanes.engine.CoreSample c : all) {
+            assertTrue(c.nanos() >= before - 2 * MS && c.nanos() <= after + 2 * MS, c + " outside " + before + ".." + after);
+        }
+        w.finish();
     }
 
     @Test

@@ -1,0 +1,101 @@
+package dev.corelanes.engine;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static dev.corelanes.engine.CoreSample.Kind.BEGIN;
+import static dev.corelanes.engine.CoreSample.Kind.END;
+import static dev.corelanes.engine.CoreSample.Kind.SAMPLE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+/** The per-core lanes on hand-made cases, each one decision of {@link CpuLanes}. */
+class CpuLanesTest {
+
+    private static final long MS = 1_000_000L;
+
+    private static SampleBatch task(int id, Object... kindCoreMs) {
+        List<CoreSample> s = new java.util.ArrayList<>();
+        for (int i = 0; i < kindCoreMs.length; i += 3) {
+            s.add(new CoreSample(Math.round(((Number) kindCoreMs[i + 2]).doubleValue() * MS), (Integer) kindCoreMs[i + 1],
+                    (CoreSample.Kind) kindCoreMs[i]));
+        }
+        return new SampleBatch(id, "T" + id, MS, s);
+    }
+
+    private static List<Span> of(List<Span> spans, int task, SpanState state) {
+        return spans.stream().filter(s -> s.task() == task && s.state() == state).toList();
+    }
+
+    @Test
+    void whenACoreChangesHandsTheWorkBeforeTheFirstSampleIsPlacedAfterThePreviousOwnersLastSample() {
+        // Task 1 runs on CPU 0 until 3 ms, task 2 takes over: its first sample at 4.6 ms.
+        List<Span> spans = CpuLanes.resolve(List.of(), List.of(
+                task(1, BEGIN, 0, 0, SAMPLE, 0, 1, SAMPLE, 0, 2, SAMPLE, 0, 3, SAMPLE, 1, 4.2, END, 1, 4.2),
+                task(2, SAMPLE, 0, 4.6, SAMPLE, 0, 5.6, END, 0, 5.6)));
+        assertEquals(List.of(new Span(1, "T1", 0, SpanState.RUNNING, 0, 3 * MS)),
+                of(spans, 1, SpanState.RUNNING).stream().filter(s -> s.core() == 0).toList());
+        // Task 2's first period of work: from 3.6 ms, after task 1's last sample (3 ms) there.
+        assertEquals(List.of(new Span(2, "T2", 0, SpanState.RUNNING, 36 * MS / 10, 56 * MS / 10)), of(spans, 2, SpanState.RUNNING));
+        // Between 3 and 3.6 ms either of them may have had CPU 0: shown as such.
+        assertEquals(List.of(CpuLanes.uncertain(0, 3 * MS, 36 * MS / 10)), of(spans, Span.NO_TASK, SpanState.UNCERTAIN));
+        // Task 1 moved to CPU 1: its work there comes after its last sample on CPU 0.
+        assertEquals(new Span(1, "T1", 1, SpanState.RUNNING, 32 * MS / 10, 42 * MS / 10), of(spans, 1, SpanState.RUNNING).get(1));
+    }
+
+    @Test
+    void aPreemptionTooShortForTheTasksOwnSamplesIsShownWhereAnotherTasksSampleProvesIt() {
+        // Task 1's samples are 2 ms apart around 2 ms (less than 2.5 periods: it would pass for running),
+        // but task 2 sampled CPU 0 at 2.5 ms.
+        List<Span> spans = CpuLanes.resolve(List.of(), List.of(
+                task(1, BEGIN, 0, 0, SAMPLE, 0, 1, SAMPLE, 0, 2, SAMPLE, 0, 4, SAMPLE, 0, 5, END, 0, 5),
+                task(2, SAMPLE, 0, 2.5, SAMPLE, 1, 3.5, END, 1, 3.5)));
+        assertEquals(List.of(new Span(1, "T1", 0, SpanState.RUNNING, 0, 2 * MS),
+                new Span(1, "T1", 0, SpanState.RUNNING, 3 * MS, 5 * MS)), of(spans, 1, SpanState.RUNNING));
+        assertEquals(List.of(new Span(1, "T1", Span.NO_CORE, SpanState.PREEMPTED, 2 * MS, 3 * MS)),
+                of(spans, 1, SpanState.PREEMPTED));
+        assertEquals(new Span(2, "T2", 0, SpanState.RUNNING, 2 * MS, 25 * MS / 10), of(spans, 2, SpanState.RUNNING).get(0));
+    }
+
+    @Test
+    void aResumeAfterAPauseCarriesNoWorkBeforeIt() {
+        List<Span> spans = CpuLanes.resolve(List.of(), List.of(
+                task(1, BEGIN, 0, 0, SAMPLE, 0, 1, END, 0, 1.1, BEGIN, 0, 10, SAMPLE, 0, 11, END, 0, 11)));
+        assertEquals(List.of(new Span(1, "T1", 0, SpanState.RUNNING, 0, 11 * MS / 10),
+                new Span(1, "T1", 0, SpanState.RUNNING, 10 * MS, 11 * MS)), of(spans, 1, SpanState.RUNNING));
+        assertEquals(List.of(), of(spans, 1, SpanState.PREEMPTED), "a pause is not a preemption");
+    }
+
+    @Test
+    void spansOfOtherStatesAndOfTasksWithoutSamplesAreKept() {
+        Span sleeping = new Span(3, "T3", Span.NO_CORE, SpanState.SLEEPING, 0, 9 * MS);
+        Span unsampled = new Span(4, "T4", 1, SpanState.RUNNING, 0, 9 * MS);
+        Span oldRunning = new Span(1, "T1", 0, SpanState.RUNNING, 0, 5 * MS);
+        Span gilWait = new Span(1, "T1", Span.NO_CORE, SpanState.GIL_WAIT, 5 * MS, 6 * MS);
+        List<Span> spans = CpuLanes.resolve(List.of(sleeping, unsampled, oldRunning, gilWait),
+                List.of(task(1, BEGIN, 0, 0, SAMPLE, 0, 1, END, 0, 1)));
+        assertEquals(List.of(new Span(1, "T1", 0, SpanState.RUNNING, 0, MS)), of(spans, 1, SpanState.RUNNING));
+        assertEquals(true, spans.contains(sleeping) && spans.contains(unsampled) && spans.contains(gilWait));
+    }
+
+    @Test
+    void overlappingSpansFromAnOldRunFileBecomeUncertainWhereTheyOverlap() {
+        // Written before the lanes were resolved: task 1's last period reaches into task 2's span.
+        Span a = new Span(1, "T1", 0, SpanState.RUNNING, 0, 10 * MS);
+        Span b = new Span(2, "T2", 0, SpanState.RUNNING, 9 * MS, 20 * MS);
+        Span other = new Span(3, "T3", 1, SpanState.RUNNING, 0, 20 * MS);
+        List<Span> out = CpuLanes.separate(List.of(a, b, other)).stream()
+                .sorted(java.util.Comparator.comparingInt(Span::core).thenComparingLong(Span::startNanos)).toList();
+        assertEquals(List.of(new Span(1, "T1", 0, SpanState.RUNNING, 0, 9 * MS),
+                CpuLanes.uncertain(0, 9 * MS, 10 * MS),
+                new Span(2, "T2", 0, SpanState.RUNNING, 10 * MS, 20 * MS), other), out);
+    }
+
+    @Test
+    void cleanLanesPassThroughUntouched() {
+        List<Span> spans = List.of(new Span(1, "T1", 0, SpanState.RUNNING, 0, 10 * MS),
+                new Span(2, "T2", 0, SpanState.RUNNING, 10 * MS, 20 * MS));
+        assertSame(spans, CpuLanes.separate(spans));
+    }
+}

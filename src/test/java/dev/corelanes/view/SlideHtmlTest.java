@@ -1,0 +1,115 @@
+package dev.corelanes.view;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.corelanes.engine.ExecutionMode;
+import dev.corelanes.engine.Span;
+import dev.corelanes.engine.SpanState;
+import dev.corelanes.engine.Trace;
+import dev.corelanes.fixtures.Traces;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The interactive HTML page: one offline file with the slide's SVG, the figures and a hover record per span. */
+class SlideHtmlTest {
+
+    @TempDir
+    Path dir;
+
+    /** A threads run with every kind of span, and a worker whose name tries to end the script early. */
+    private static Trace threadsRun() {
+        Trace t = Traces.compute(ExecutionMode.THREADS, 4);
+        List<Span> spans = new ArrayList<>(t.spans());
+        spans.add(new Span(3, "T3", Span.NO_CORE, SpanState.PREEMPTED, 100 * Traces.MS, 110 * Traces.MS));
+        spans.add(dev.corelanes.engine.CpuLanes.uncertain(0, 100 * Traces.MS, 110 * Traces.MS));
+        spans.add(new Span(4, "</script><b>x&y", Span.NO_CORE, SpanState.SLEEPING, 0, 50 * Traces.MS));
+        return new Trace(t.spec(), t.machine(), t.calibration(), t.startedAt(), t.wallNanos(), t.cpuNanos(), t.status(),
+                "", t.tasks(), t.workers(), spans, 0);
+    }
+
+    private static Slide.Composed slide(Trace... traces) {
+        return Slide.composeWithPanels(java.util.Arrays.stream(traces).map(Slide.Run::of).toList(),
+                new SlideOptions(SlideOptions.DEFAULT_WIDTH, 0, false, true, LaneMode.CORES, TimelineTheme.LIGHT));
+    }
+
+    private static Document parse(String html) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        f.setExpandEntityReferences(false);
+        return f.newDocumentBuilder().parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Element byId(Document d, String tag, String id) {
+        NodeList l = d.getElementsByTagName(tag);
+        for (int i = 0; i < l.getLength(); i++) {
+            Element e = (Element) l.item(i);
+            if (id.equals(e.getAttribute("id"))) {
+                return e;
+            }
+        }
+        throw new AssertionError("no <" + tag + " id=" + id + ">");
+    }
+
+    @Test
+    void onePageWithTheSlidesSvgTheFiguresAndAHoverRecordPerSpan() throws Exception {
+        Trace sequential = Traces.compute(ExecutionMode.SEQUENTIAL, 4);
+        Trace threads = threadsRun();
+        Slide.Composed slide = slide(sequential, threads);
+        Path file = dir.resolve("run.html");
+        SlideHtml.write(slide, file);
+        String html = Files.readString(file);
+        Document d = parse(html);
+
+        // The very SVG the SVG export draws (one drawing path), embedded.
+        NodeList svgs = d.getElementsByTagName("svg");
+        assertEquals(1, svgs.getLength(), "one slide");
+        String svgFile = SlideFiles.svg(slide.frame());
+        assertTrue(html.contains(svgFile.substring(svgFile.indexOf('\n') + 1, svgFile.indexOf('\n') + 2000)),
+                "the SVG export's own elements");
+        assertTrue(((Element) svgs.item(0)).getElementsByTagName("rect").getLength() > 10);
+
+        // One hover record per span of each run, each inside the slide.
+        JsonNode records = new ObjectMapper().readTree(byId(d, "script", "spans").getTextContent());
+        assertEquals(sequential.spans().size() + threads.spans().size(), records.size());
+        for (JsonNode r : records) {
+            assertTrue(r.get(0).asDouble() >= 0 && r.get(0).asDouble() + r.get(2).asDouble() <= slide.frame().width() + 1, r.toString());
+            assertTrue(r.get(1).asDouble() >= 0 && r.get(1).asDouble() + r.get(3).asDouble() <= slide.frame().height(), r.toString());
+        }
+        List<String> texts = new ArrayList<>();
+        records.forEach(r -> texts.add(r.get(4).asText()));
+        assertTrue(texts.contains("task 3 · running on CPU 0 · 0.1100 s → 0.2100 s (100.0 ms) · worker T3 · Threads"), texts.toString());
+        assertTrue(texts.stream().anyMatch(s -> s.startsWith("uncertain · CPU 0 changed hands here")), texts.toString());
+        assertTrue(texts.stream().anyMatch(s -> s.contains("worker </script><b>x&y")), "names survive, escaped");
+
+        // The figures, a row per run.
+        Element table = byId(d, "table", "figures");
+        assertEquals(2, ((Element) table.getElementsByTagName("tbody").item(0)).getElementsByTagName("tr").getLength());
+        // Sequential 430 ms, threads 210 ms: the same speedup the slide's run line shows.
+        assertTrue(table.getTextContent().contains("2.05×"), table.getTextContent());
+    }
+
+    @Test
+    void thePageNeedsNothingFromOutside() throws Exception {
+        String html = SlideHtml.html(slide(threadsRun()));
+        for (String outside : new String[]{"http://", "https://", "src=", "href=", "<link", "@import", "url(", "fetch(",
+                "XMLHttpRequest", "<iframe"}) {
+            assertFalse(html.contains(outside), "the page refers to something outside: " + outside);
+        }
+        assertEquals(2, html.split("<script", -1).length - 1, "the hover data and the inline script");
+    }
+}
