@@ -228,34 +228,51 @@ public final class CpuLanes {
         return false;
     }
 
-    /** One core's lane, cut at every start and end: each stretch goes to its one runner, or is uncertain. */
+    /**
+     * One core's lane, cut at every start and end: each stretch goes to its one runner, or is uncertain.
+     * {@code lane} is sorted by start. The spans covering a stretch are kept as index sets (index = start
+     * order), so a crafted file with hundreds of thousands of spans stacked on one CPU costs n log n, not n².
+     */
     private static List<Span> sweep(List<Span> lane) {
-        java.util.TreeSet<Long> cuts = new java.util.TreeSet<>();
-        for (Span s : lane) {
-            cuts.add(s.startNanos());
-            cuts.add(s.endNanos());
+        int n = lane.size();
+        Integer[] byEnd = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            byEnd[i] = i;
         }
+        java.util.Arrays.sort(byEnd, Comparator.comparingLong(i -> lane.get(i).endNanos()));
+        long[] cuts = new long[2 * n];
+        for (int i = 0; i < n; i++) {
+            cuts[2 * i] = lane.get(i).startNanos();
+            cuts[2 * i + 1] = lane.get(i).endNanos();
+        }
+        java.util.Arrays.sort(cuts);
+        java.util.TreeSet<Integer> running = new java.util.TreeSet<>();  // active running spans, by start order
+        java.util.TreeSet<Integer> others = new java.util.TreeSet<>();   // active spans in any other state
         List<Span> out = new ArrayList<>();
-        List<Span> active = new ArrayList<>();
         int next = 0;
+        int ended = 0;
         Span pieceOf = null;   // the span the open output piece stands for
         SpanState pieceState = null;
         long pieceStart = 0;
-        Long prevCut = null;
-        for (long cut : cuts) {
-            if (prevCut != null) {
-                // The stretch [prevCut, cut] is covered by exactly the spans in 'active'.
+        boolean first = true;
+        long prevCut = 0;
+        for (int k = 0; k < cuts.length; k++) {
+            long cut = cuts[k];
+            if (k > 0 && cut == cuts[k - 1]) {
+                continue;
+            }
+            if (!first) {
+                // The stretch [prevCut, cut] is covered by exactly the active spans.
                 Span owner = null;
                 SpanState state = null;
-                List<Span> running = active.stream().filter(s -> s.state() == SpanState.RUNNING).toList();
                 if (running.size() == 1) {
-                    owner = running.get(0);
+                    owner = lane.get(running.first());
                     state = SpanState.RUNNING;
                 } else if (running.size() > 1) {
-                    owner = running.stream().max(Comparator.comparingLong(Span::startNanos)).get();
+                    owner = lane.get(running.last()); // the latest to start
                     state = SpanState.UNCERTAIN;
-                } else if (!active.isEmpty()) {
-                    owner = active.get(0);
+                } else if (!others.isEmpty()) {
+                    owner = lane.get(others.first());
                     state = SpanState.UNCERTAIN;
                 }
                 if (pieceOf != null && (owner != pieceOf || state != pieceState)) {
@@ -268,12 +285,20 @@ public final class CpuLanes {
                     pieceStart = prevCut;
                 }
             }
-            final long c = cut;
-            active.removeIf(s -> s.endNanos() == c);
-            while (next < lane.size() && lane.get(next).startNanos() == cut) {
-                active.add(lane.get(next++));
+            while (ended < n && lane.get(byEnd[ended]).endNanos() <= cut) {
+                int i = byEnd[ended++];
+                running.remove(i);
+                others.remove(i);
+            }
+            while (next < n && lane.get(next).startNanos() == cut) {
+                Span s = lane.get(next);
+                if (s.endNanos() > cut) { // an empty span covers no stretch
+                    (s.state() == SpanState.RUNNING ? running : others).add(next);
+                }
+                next++;
             }
             prevCut = cut;
+            first = false;
         }
         if (pieceOf != null) {
             out.add(piece(pieceOf, pieceState, pieceStart, prevCut));

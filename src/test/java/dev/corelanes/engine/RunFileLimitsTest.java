@@ -145,8 +145,10 @@ class RunFileLimitsTest {
         List<Span> spans = new ArrayList<>(RunFile.MAX_SPANS);
         long t0 = 7_199_123_456_789L;
         for (int i = 0; i < RunFile.MAX_SPANS; i++) {
+            // One task per CPU: the running spans follow one another on CPU 65 535 (as a real trace's do).
+            long start = t0 + i * 1_000L;
             spans.add(new Span(1024, "V100000", i % 2 == 0 ? 65_535 : Span.NO_CORE,
-                    i % 2 == 0 ? SpanState.RUNNING : SpanState.PREEMPTED, t0 + i, t0 + i + 999_999_999L));
+                    i % 2 == 0 ? SpanState.RUNNING : SpanState.PREEMPTED, start, start + 999L));
         }
         ExperimentSpec spec = ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.COMPUTE, 1024, 7, false);
         List<TaskRecord> tasks = new ArrayList<>();
@@ -161,7 +163,7 @@ class RunFileLimitsTest {
         assertEquals(RunFile.MAX_SPANS, RunFile.read(f).spans().size());
 
         List<Span> oneMore = new ArrayList<>(spans);
-        oneMore.add(spans.get(0));
+        oneMore.add(spans.get(1)); // an off-CPU span: kept as it is, not merged like a running one
         Trace tooDense = new Trace(spec, dense.machine(), dense.calibration(), Instant.EPOCH, dense.wallNanos(),
                 t0, TaskStatus.COMPLETED, "", tasks, List.of(), oneMore, 0);
         RunFileException e = assertThrows(RunFileException.class, () -> RunFile.write(tooDense, dir.resolve("more.json")));
