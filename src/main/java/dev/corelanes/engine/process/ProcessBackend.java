@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntSupplier;
 
 /**
@@ -29,16 +30,44 @@ import java.util.function.IntSupplier;
 public final class ProcessBackend implements Backend {
 
     private final WorkerCommand command;
+    private final StartupCache.Use cache;
+    private final Deadlines deadlines;
     private final List<WorkerProcess> workers = new CopyOnWriteArrayList<>();
     private final Set<Integer> settled = ConcurrentHashMap.newKeySet();
     private volatile boolean cancelled;
+    /** The first real cause a worker failed with: tasks nobody could run name it, not just "no worker left". */
+    private final AtomicReference<String> firstFailure = new AtomicReference<>();
+
+    /**
+     * How long a worker may take, derived from the workload: to start, and to run one task — several times
+     * what the task should take on this machine's cores, plus slack for a busy machine. A frozen child
+     * (SIGSTOP) or a task that never ends is failed after that; the user's Cancel works at any moment.
+     */
+    record Deadlines(long startupMillis, double factor, long slackMillis) {
+        static final Deadlines DEFAULT = new Deadlines(WorkerProcess.STARTUP_TIMEOUT_MILLIS, 4, 10_000);
+
+        /** The deadline of one task of {@code spec}, in milliseconds. */
+        long taskMillis(ExperimentSpec spec, int cores) {
+            int concurrent = spec.mode() == ExecutionMode.PROCESS_POOL ? spec.workers() : spec.tasks();
+            // Compute processes share the cores: with more processes than cores each one gets a share.
+            double share = spec.kind() == dev.corelanes.engine.TaskKind.COMPUTE
+                    ? Math.max(1, Math.ceil(concurrent / (double) Math.max(1, cores))) : 1;
+            return Math.round(spec.taskSeconds() * share * factor * 1000) + slackMillis;
+        }
+    }
 
     public ProcessBackend() {
         this(WorkerCommand.forThisJvm());
     }
 
     ProcessBackend(WorkerCommand command) {
+        this(command, StartupCache.Use.of(command), Deadlines.DEFAULT);
+    }
+
+    ProcessBackend(WorkerCommand command, StartupCache.Use cache, Deadlines deadlines) {
         this.command = command;
+        this.cache = cache;
+        this.deadlines = deadlines;
     }
 
     @Override
@@ -79,8 +108,11 @@ public final class ProcessBackend implements Backend {
             }
         }
         failTasksNobodyRan(run);
-        // After the run, not during it: building the cache takes a core for ~1 s.
-        StartupCache.prepare(command);
+        if (!run.cancelled()) {
+            // After the run, not during it: building the cache takes a core for ~1 s. Not after a cancel:
+            // a Ctrl-C must not start a builder.
+            cache.prepare();
+        }
     }
 
     /**
@@ -91,60 +123,106 @@ public final class ProcessBackend implements Backend {
         return StartupCache.prepare(WorkerCommand.forThisJvm());
     }
 
+    /**
+     * Waits at most {@code millis} for a start-up cache being built by this JVM: a command-line run waits
+     * for it rather than leave a builder behind when it exits (nothing outlives the CLI).
+     */
+    public static void awaitStartupCache(long millis) {
+        StartupCache.await(millis);
+    }
+
     private static Thread thread(String name, Runnable body) {
         return Thread.ofPlatform().name("corelanes-" + name).unstarted(body);
     }
 
     /**
      * Drives one worker process: start it, then run {@code firstTask} (processes) or tasks from
-     * {@code queue} until it is empty (pool), then end it.
+     * {@code queue} until it is empty (pool), then end it. Only the user's cancel makes a task
+     * {@code cancelled}; every other end of a worker fails its task and the run, with the cause.
      */
     private void serve(RunContext run, String name, String config, int firstTask, IntSupplier queue) {
         if (run.cancelled()) {
             return;
         }
-        WorkerProcess w = new WorkerProcess(name, command, run::now, run.sink(), run::recordWorker);
-        workers.add(w);
-        if (cancelled) {
-            w.stop(); // cancel() may have walked the list just before this worker joined it
-        }
+        WorkerProcess[] w = new WorkerProcess[1];
         int current = firstTask;
         long currentStart = run.now();
+        long taskLimit = deadlines.taskMillis(run.spec(), Runtime.getRuntime().availableProcessors());
         try {
-            w.start();
-            w.handshake(config);
+            start(run, name, config, w);
             int task = firstTask != 0 ? firstTask : queue.getAsInt();
             while (task != 0 && !run.cancelled()) {
                 current = task;
                 currentStart = run.now();
-                WorkerProcess.TaskResult r = w.runTask(task);
+                int t = task;
+                WorkerProcess.TaskResult r = w[0].within(taskLimit, "did not finish task " + task + " within "
+                        + WorkerProcess.seconds(taskLimit) + " (the deadline for this workload)", () -> w[0].runTask(t));
                 settle(run, new TaskRecord(task, name, r.startNanos() >= 0 ? r.startNanos() : currentStart,
                         r.endNanos(), r.status(), r.status() == TaskStatus.CANCELLED ? "cancelled" : ""));
                 run.addCpu(r.cpuNanos());
                 current = 0;
                 task = firstTask != 0 ? 0 : queue.getAsInt();
             }
-            long overhead = w.finish();
+            long overhead = w[0].within(deadlines.startupMillis(), "did not end within "
+                    + WorkerProcess.seconds(deadlines.startupMillis()) + " after its last task", w[0]::finish);
             if (overhead > 0) {
                 run.addCpu(overhead);
             }
         } catch (WorkerFailure f) {
+            boolean byStop = f.byStop();
+            if (!byStop) {
+                firstFailure.compareAndSet(null, f.getMessage());
+            }
             if (current != 0) {
-                long start = w.taskStartNanos() >= 0 ? w.taskStartNanos() : currentStart;
-                if (run.cancelled() || w.stopRequested()) {
+                long start = w[0] != null && w[0].taskStartNanos() >= 0 ? w[0].taskStartNanos() : currentStart;
+                if (byStop) {
                     settle(run, new TaskRecord(current, name, start, Math.max(start, run.now()),
                             TaskStatus.CANCELLED, "cancelled"));
                 } else {
-                    String why = "task " + current + " failed: " + f.getMessage();
-                    run.fail(why);
+                    run.fail("task " + current + " failed: " + f.getMessage());
                     settle(run, new TaskRecord(current, name, start, Math.max(start, run.now()), TaskStatus.FAILED,
                             f.getMessage()));
                 }
-            } else if (!run.cancelled() && !w.stopRequested()) {
+            } else if (!byStop) {
                 run.fail(f.getMessage());
             }
         } finally {
-            w.close();
+            if (w[0] != null) {
+                w[0].close();
+            }
+        }
+    }
+
+    /**
+     * Starts a worker and shakes hands. A child that dies at start while using the start-up cache is
+     * started once more without it, and the cache is removed: a damaged cache must not fail every run.
+     */
+    private void start(RunContext run, String name, String config, WorkerProcess[] w) throws WorkerFailure {
+        List<String> flags = cache.flags();
+        for (int attempt = 1; ; attempt++) {
+            w[0] = new WorkerProcess(name, command, run::now, run.sink(), run::recordWorker);
+            w[0].startupTimeout(deadlines.startupMillis());
+            workers.add(w[0]);
+            if (cancelled) {
+                w[0].stop(); // cancel() may have walked the list just before this worker joined it
+            }
+            try {
+                WorkerProcess p = w[0];
+                p.start(flags);
+                p.within(deadlines.startupMillis(), "did not finish its handshake within "
+                        + WorkerProcess.seconds(deadlines.startupMillis()), () -> {
+                    p.handshake(config);
+                    return null;
+                });
+                return;
+            } catch (WorkerFailure f) {
+                if (attempt > 1 || flags.isEmpty() || !w[0].diedWhileStarting()) {
+                    throw f;
+                }
+                w[0].close();
+                cache.discard(f.getMessage());
+                flags = List.of();
+            }
         }
     }
 
@@ -164,13 +242,17 @@ public final class ProcessBackend implements Backend {
         for (int id = 1; id <= run.spec().tasks(); id++) {
             if (!settled.contains(id)) {
                 missing++;
-                settle(run, new TaskRecord(id, "", now, now, TaskStatus.FAILED,
-                        "not run: no worker process was left to run it"));
+                settle(run, new TaskRecord(id, "", now, now, TaskStatus.FAILED, "not run: " + noWorkerLeft()));
             }
         }
         if (missing > 0) {
-            run.fail(missing + (missing == 1 ? " task was" : " tasks were") + " not run: no worker process was left");
+            run.fail(missing + (missing == 1 ? " task was" : " tasks were") + " not run: " + noWorkerLeft());
         }
+    }
+
+    private String noWorkerLeft() {
+        String cause = firstFailure.get();
+        return "no worker process was left" + (cause == null ? "" : " (" + cause + ")");
     }
 
     @Override
