@@ -14,6 +14,7 @@ import dev.corelanes.engine.TaskKind;
 import dev.corelanes.engine.TaskStatus;
 import dev.corelanes.engine.Trace;
 import dev.corelanes.engine.TraceEvents;
+import dev.corelanes.engine.process.ProcessBackend;
 import dev.corelanes.hardware.Hardware;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,6 +25,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -79,19 +81,37 @@ final class RunCommand implements Callable<Integer> {
         images.check();
         RunHandle handle = Experiment.start(experiment, Hardware.detect().machine());
         PrintWriter err = spec.commandLine().getErr();
-        Thread onCtrlC = new Thread(() -> cancelAndWait(handle, err), "corelanes-ctrl-c");
+        CountDownLatch outputsWritten = new CountDownLatch(1);
+        Thread onCtrlC = new Thread(() -> cancelAndWait(handle, outputsWritten, err), "corelanes-ctrl-c");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         Trace trace;
         try {
             trace = handle.await();
+            print(out, trace);
+            // A cancelled run (Ctrl-C) writes what it measured, like any other.
+            writeOutputs(trace, out);
         } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(onCtrlC);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is already running and cleans up
-            }
+            outputsWritten.countDown();
         }
-        print(out, trace);
+        boolean exiting = false;
+        try {
+            Runtime.getRuntime().removeShutdownHook(onCtrlC);
+        } catch (IllegalStateException shuttingDown) {
+            exiting = true; // Ctrl-C: the hook is running and ends the program
+        }
+        if (!exiting && experiment.mode().processBased()) {
+            // Nothing outlives the CLI: a start-up cache being built after the run is waited for (once, ~1 s).
+            ProcessBackend.awaitStartupCache(CACHE_BUILD_WAIT_MILLIS);
+        }
+        return trace.status() == TaskStatus.COMPLETED ? Cli.OK
+                : trace.status() == TaskStatus.CANCELLED ? Cli.INTERRUPTED : Cli.RUN_FAILED;
+    }
+
+    /** Ctrl-C must end the program within a second, whatever the run was doing. */
+    static final long CTRL_C_BUDGET_MILLIS = 900;
+    private static final long CACHE_BUILD_WAIT_MILLIS = 60_000;
+
+    private void writeOutputs(Trace trace, PrintWriter out) {
         try {
             if (json != null) {
                 RunFile.write(trace, json);
@@ -105,17 +125,25 @@ final class RunCommand implements Callable<Integer> {
         } catch (RunFileException e) {
             throw new UserError(e.getMessage());
         }
-        return trace.status() == TaskStatus.COMPLETED ? Cli.OK
-                : trace.status() == TaskStatus.CANCELLED ? Cli.INTERRUPTED : Cli.RUN_FAILED;
     }
 
-    private static void cancelAndWait(RunHandle handle, PrintWriter err) {
+    /**
+     * The Ctrl-C hook: cancels the run (nothing more is launched), then waits — within the budget — for the
+     * main thread to print the summary and write the requested files with what was measured.
+     */
+    private static void cancelAndWait(RunHandle handle, CountDownLatch outputsWritten, PrintWriter err) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CTRL_C_BUDGET_MILLIS);
         handle.cancel();
         try {
-            Trace t = handle.await(2, TimeUnit.SECONDS);
-            err.printf(Locale.ROOT, "corelanes: interrupted — run %s after %.3f s%n", t.status().id(), t.wallSeconds());
-        } catch (InterruptedException | TimeoutException | RuntimeException e) {
-            // exiting anyway; child processes also exit on their own when our pipes close
+            Trace t = handle.await(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            boolean written = outputsWritten.await(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            err.printf(Locale.ROOT, "corelanes: interrupted — run %s after %.3f s%s%n", t.status().id(), t.wallSeconds(),
+                    written ? "" : "; the files asked for could not be written in time");
+        } catch (TimeoutException e) {
+            err.println("corelanes: interrupted — the run did not stop within "
+                    + CTRL_C_BUDGET_MILLIS + " ms; nothing was written");
+        } catch (InterruptedException | RuntimeException e) {
+            // exiting anyway; child processes are killed by their own hook
         }
     }
 

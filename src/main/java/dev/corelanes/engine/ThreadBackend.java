@@ -29,6 +29,7 @@ final class ThreadBackend implements Backend {
         };
         boolean virtual = spec.mode() == ExecutionMode.VIRTUAL;
         boolean perTask = spec.mode() == ExecutionMode.THREADS || virtual;
+        int refusedFrom = Integer.MAX_VALUE;
         for (int i = 1; i <= count && !run.cancelled(); i++) {
             String name = switch (spec.mode()) {
                 case SEQUENTIAL -> "main";
@@ -37,13 +38,24 @@ final class ThreadBackend implements Backend {
             };
             int task = i;
             Runnable body = perTask ? () -> runTask(run, env, task, name) : () -> takeTasks(run, env, name, next);
-            threads.add(virtual ? Thread.ofVirtual().name(name).start(body) : Thread.ofPlatform().name(name).start(body));
+            try {
+                threads.add(virtual ? Thread.ofVirtual().name(name).start(body) : Thread.ofPlatform().name(name).start(body));
+            } catch (OutOfMemoryError e) {
+                // The system refused a thread (ulimit -u, memory): one line, and no more tries.
+                run.fail(ResourceLimits.refused(i - 1, count, virtual ? "virtual threads" : "threads", e));
+                refusedFrom = perTask ? i : Integer.MAX_VALUE;
+                break;
+            }
         }
         for (Thread t : threads) {
             run.recordWorker(WorkerInfo.thread(t.getName()));
         }
         for (Thread t : threads) {
             t.join();
+        }
+        for (int task = refusedFrom; task <= spec.tasks(); task++) {
+            long now = run.now();
+            run.recordTask(new TaskRecord(task, "", now, now, TaskStatus.FAILED, "not started: the system refused its thread"));
         }
     }
 

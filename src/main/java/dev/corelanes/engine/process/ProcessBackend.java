@@ -3,6 +3,7 @@ package dev.corelanes.engine.process;
 import dev.corelanes.engine.Backend;
 import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.ExperimentSpec;
+import dev.corelanes.engine.ResourceLimits;
 import dev.corelanes.engine.RunContext;
 import dev.corelanes.engine.TaskRecord;
 import dev.corelanes.engine.TaskStatus;
@@ -37,6 +38,8 @@ public final class ProcessBackend implements Backend {
     private volatile boolean cancelled;
     /** The first real cause a worker failed with: tasks nobody could run name it, not just "no worker left". */
     private final AtomicReference<String> firstFailure = new AtomicReference<>();
+    private final AtomicInteger refused = new AtomicInteger();
+    private final AtomicReference<String> refusal = new AtomicReference<>();
 
     /**
      * How long a worker may take, derived from the workload: to start, and to run one task — several times
@@ -95,13 +98,25 @@ public final class ProcessBackend implements Backend {
         } else {
             throw new IllegalStateException(spec.mode() + " does not run in processes");
         }
+        List<Thread> started = new ArrayList<>();
         try {
             for (Thread t : threads) {
-                t.start();
+                if (run.cancelled()) {
+                    break; // Ctrl-C or Cancel: launch nothing more
+                }
+                try {
+                    t.start();
+                } catch (OutOfMemoryError e) {
+                    // The system refused a thread to drive the next worker (ulimit -u, memory): say so once.
+                    run.fail(ResourceLimits.refused(started.size(), threads.size(), "worker processes", e));
+                    break;
+                }
+                started.add(t);
             }
-            for (Thread t : threads) {
+            for (Thread t : started) {
                 t.join();
             }
+            reportRefusedProcesses(run, threads.size());
         } finally {
             for (WorkerProcess w : workers) {
                 w.close(); // nothing outlives the run, whatever happened
@@ -144,6 +159,30 @@ public final class ProcessBackend implements Backend {
         if (run.cancelled()) {
             return;
         }
+        if (refusal.get() != null) {
+            // The system already refused a process: trying more would only fail more (and slowly).
+            refused.incrementAndGet();
+            if (firstTask != 0) {
+                long now = run.now();
+                settle(run, new TaskRecord(firstTask, name, now, now, TaskStatus.FAILED, "not started: " + refusal.get()));
+            }
+            return;
+        }
+        try {
+            serveOrThrow(run, name, config, firstTask, queue);
+        } catch (OutOfMemoryError e) {
+            // A thread this JVM needed for the worker (its stderr drain, a timer) was refused.
+            String why = ResourceLimits.refusal(e);
+            refused.incrementAndGet();
+            refusal.compareAndSet(null, why);
+            if (firstTask != 0) {
+                long now = run.now();
+                settle(run, new TaskRecord(firstTask, name, now, now, TaskStatus.FAILED, "not started: " + why));
+            }
+        }
+    }
+
+    private void serveOrThrow(RunContext run, String name, String config, int firstTask, IntSupplier queue) {
         WorkerProcess[] w = new WorkerProcess[1];
         int current = firstTask;
         long currentStart = run.now();
@@ -170,6 +209,13 @@ public final class ProcessBackend implements Backend {
             }
         } catch (WorkerFailure f) {
             boolean byStop = f.byStop();
+            if (f.refused()) {
+                if (current != 0) {
+                    settle(run, new TaskRecord(current, name, currentStart, currentStart, TaskStatus.FAILED,
+                            "not started: " + f.getMessage()));
+                }
+                return;
+            }
             if (!byStop) {
                 firstFailure.compareAndSet(null, f.getMessage());
             }
@@ -216,6 +262,12 @@ public final class ProcessBackend implements Backend {
                 });
                 return;
             } catch (WorkerFailure f) {
+                if (w[0].refusedBySystem()) {
+                    refused.incrementAndGet(); // reported once for all, after the run (see reportRefusedProcesses)
+                    workers.remove(w[0]);
+                    refusal.compareAndSet(null, f.getMessage());
+                    throw WorkerFailure.refused(f.getMessage());
+                }
                 if (attempt > 1 || flags.isEmpty() || !w[0].diedWhileStarting()) {
                     throw f;
                 }
@@ -247,6 +299,16 @@ public final class ProcessBackend implements Backend {
         }
         if (missing > 0) {
             run.fail(missing + (missing == 1 ? " task was" : " tasks were") + " not run: " + noWorkerLeft());
+        }
+    }
+
+    /** One line for all the processes the system refused to start, with how many could be started. */
+    private void reportRefusedProcesses(RunContext run, int planned) {
+        int n = refused.get();
+        if (n > 0) {
+            // First: the other failures (workers that died for want of threads) follow from this one.
+            run.failFirst("started " + (planned - n) + " of " + planned + " worker processes; the system refused the other "
+                    + n + ": " + refusal.get() + ResourceLimits.limitNote());
         }
     }
 

@@ -68,6 +68,7 @@ final class WorkerProcess {
     /** Why this worker was killed by the parent for a fault (a deadline), or null; never the user's stop. */
     private volatile String killReason;
     private boolean usedCache;
+    private volatile boolean refusedBySystem;
     private long taskStartNanos = -1;
     private long taskCpuTotal;
 
@@ -118,11 +119,26 @@ final class WorkerProcess {
             spawnStart = clock.getAsLong();
             try {
                 process = pb.start();
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | OutOfMemoryError e) {
+                String why = dev.corelanes.engine.ResourceLimits.refusal(e);
+                if (why != null) {
+                    refusedBySystem = true;
+                    throw new WorkerFailure(why);
+                }
                 throw new WorkerFailure("could not start worker " + name + ": " + e.getMessage());
             }
             ChildProcesses.register(process);
         }
+        try {
+            watch();
+        } catch (OutOfMemoryError e) {
+            refusedBySystem = true;
+            kill();
+            throw new WorkerFailure(dev.corelanes.engine.ResourceLimits.refusal(e));
+        }
+    }
+
+    private void watch() {
         pid = process.pid();
         sink.opened(new Span(Span.NO_TASK, name, Span.NO_CORE, SpanState.SPAWNING, spawnStart, spawnStart));
         workerInfo.accept(new WorkerInfo(name, pid, -1));
@@ -137,6 +153,11 @@ final class WorkerProcess {
         }, limit);
         // Once the child has exited the watchdog has nothing to do; dropping it frees this worker at once.
         process.onExit().thenRun(() -> watchdog.cancel(false));
+    }
+
+    /** True when the system refused to create the process (a limit on processes or threads, or memory). */
+    boolean refusedBySystem() {
+        return refusedBySystem;
     }
 
     /** True when this child was started with the start-up cache. */
@@ -435,6 +456,12 @@ final class WorkerProcess {
         }
         if (killReason != null) {
             return new WorkerFailure(who() + " " + killReason + "; it was killed");
+        }
+        String words8 = stderr.lastLines(8);
+        if (!helloSeen && (words8.contains("Out of system resources") || words8.contains("pthread_create failed (EAGAIN)")
+                || words8.contains("unable to create native thread"))) {
+            refusedBySystem = true; // the JVM could not create its own threads: a limit, not a fault of ours
+            return new WorkerFailure("the system refused threads to a new worker JVM");
         }
         String when = !helloSeen ? "died while starting" : task != 0 ? "died during task " + task : "ended unexpectedly";
         java.nio.file.Path report = WorkerCommand.crashReport(process.pid());
