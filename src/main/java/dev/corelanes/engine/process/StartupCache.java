@@ -32,7 +32,8 @@ import java.util.zip.CRC32C;
  * <p>Real workers only ever read the cache. It is built after a run, in the background, by a trainer
  * ({@code --worker --train}: a few tiny tasks, then exit) — recording slows a JVM down (a 1 s compute task
  * took ~2 s), so a worker of a run must never be the one recording — and then, for AOT, by an assembling
- * JVM (~0.5 s). Both are children of this JVM like workers: killed when it exits, so none outlives it.
+ * JVM (~0.5 s). Both are children of this JVM like workers: killed when it exits, so none outlives it; the
+ * trainer also ends at once if this JVM is killed outright (its stdin closes), the assembler within ~0.5 s.
  *
  * <p>A cache is trusted only when complete and intact: it is built under a temporary name by one process
  * at a time (a file lock), renamed into place when complete, and followed by a checksum file (size and
@@ -120,7 +121,7 @@ final class StartupCache {
      */
     static boolean valid(Path cache, Path sum) {
         try {
-            if (!Files.isRegularFile(cache) || !Files.isRegularFile(sum)) {
+            if (!Files.isRegularFile(cache) || !Files.isRegularFile(sum) || Files.size(cache) == 0) {
                 return false;
             }
             String stamp = Files.size(cache) + ":" + Files.getLastModifiedTime(cache).toMillis();
@@ -188,22 +189,12 @@ final class StartupCache {
         if (running != null) {
             return running;
         }
-        FileChannel lockFile;
-        FileLock lock;
-        try {
-            lockFile = FileChannel.open(t.cache().resolveSibling(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            lock = lockFile.tryLock();
-        } catch (IOException | RuntimeException e) {
-            lockFile = null;
-            lock = null;
-        }
-        if (lock == null) {
-            closeQuietly(lockFile);
+        FileChannel held = lockForBuild(t.cache().getParent());
+        if (held == null) {
             BUILDING.set(null);
             mine.complete(false); // another process is building it (or the folder cannot be locked)
             return mine;
         }
-        FileChannel held = lockFile;
         deleteOthers(t);
         Path built = t.temp(t.aot() ? ".aot" : ".jsa");
         Path config = t.temp(".aotconf");
@@ -229,6 +220,25 @@ final class StartupCache {
         return mine;
     }
 
+    /**
+     * Takes the folder's build lock, or returns null when another builder holds it (another process, or
+     * this one). Closing the channel releases it; so does the end of the process, however it ends.
+     */
+    static FileChannel lockForBuild(Path dir) {
+        FileChannel ch = null;
+        try {
+            ch = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = ch.tryLock();
+            if (lock != null) {
+                return ch;
+            }
+        } catch (IOException | RuntimeException e) {
+            // OverlappingFileLockException: this JVM already builds; others: no lock, no build
+        }
+        closeQuietly(ch);
+        return null;
+    }
+
     /** Waits at most {@code millis} for a build of this JVM to end. */
     static void await(long millis) {
         CompletableFuture<Boolean> b = BUILDING.get();
@@ -248,7 +258,7 @@ final class StartupCache {
         List<String> record = t.aot()
                 ? List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + config)
                 : List.of("-XX:SharedArchiveFile=" + built, "-XX:+AutoCreateSharedArchive");
-        return run(command.builder(TRAIN_ARG, record));
+        return run(command.builder(TRAIN_ARG, record), true);
     }
 
     /** Assembles the AOT cache from the record, under a temporary name. */
@@ -259,16 +269,25 @@ final class StartupCache {
         cmd.add("-XX:AOTCache=" + built);
         ProcessBuilder pb = new ProcessBuilder(cmd);
         WorkerCommand.cleanEnvironment(pb);
-        return run(pb);
+        return run(pb, false);
     }
 
     /** Builders are children like workers: killed when this JVM exits, so none outlives a CLI run. */
-    private static CompletableFuture<Boolean> run(ProcessBuilder pb) {
+    private static CompletableFuture<Boolean> run(ProcessBuilder pb, boolean lifeline) {
         try {
             Process p = pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             ChildProcesses.registerHelper(p);
-            p.getOutputStream().close();
-            return p.onExit().thenApply(x -> x.exitValue() == 0);
+            if (!lifeline) {
+                p.getOutputStream().close();
+            }
+            return p.onExit().thenApply(x -> {
+                try {
+                    x.getOutputStream().close();
+                } catch (IOException e) {
+                    // already closed
+                }
+                return x.exitValue() == 0;
+            });
         } catch (IOException | RuntimeException e) {
             return CompletableFuture.completedFuture(false);
         }
@@ -352,28 +371,33 @@ final class StartupCache {
     }
 
     private static Path findCacheDir() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String home = System.getProperty("user.home");
-        Path dir;
-        if (os.contains("win")) {
-            String local = System.getenv("LOCALAPPDATA");
-            dir = local == null || local.isBlank() ? null : Path.of(local, "CoreLanes", "cache");
-        } else if (home == null || home.isBlank()) {
-            dir = null;
-        } else if (os.contains("mac")) {
-            dir = Path.of(home, "Library", "Caches", "CoreLanes");
-        } else {
-            String xdg = System.getenv("XDG_CACHE_HOME");
-            dir = xdg != null && xdg.startsWith("/") ? Path.of(xdg, "corelanes") : Path.of(home, ".cache", "corelanes");
-        }
-        if (dir == null) {
-            return null;
-        }
+        return findCacheDir(System.getProperty("os.name", ""), System.getProperty("user.home"),
+                System.getenv("XDG_CACHE_HOME"), System.getenv("LOCALAPPDATA"));
+    }
+
+    /** The cache folder for this OS, home and variables, created if needed; null when unusable. */
+    static Path findCacheDir(String osName, String home, String xdg, String local) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        // The JVM says "?" when the user has no entry in the password file.
+        boolean noHome = home == null || home.isBlank() || home.equals("?");
         try {
+            Path dir;
+            if (os.contains("win")) {
+                dir = local == null || local.isBlank() ? null : Path.of(local, "CoreLanes", "cache");
+            } else if (os.contains("mac")) {
+                dir = noHome ? null : Path.of(home, "Library", "Caches", "CoreLanes");
+            } else if (xdg != null && xdg.startsWith("/")) {
+                dir = Path.of(xdg, "corelanes");
+            } else {
+                dir = noHome ? null : Path.of(home, ".cache", "corelanes");
+            }
+            if (dir == null) {
+                return null;
+            }
             Files.createDirectories(dir);
-            return Files.isWritable(dir) ? dir : null;
-        } catch (IOException | SecurityException e) {
-            return null;
+            return Files.isDirectory(dir) && Files.isWritable(dir) ? dir : null;
+        } catch (IOException | RuntimeException e) {
+            return null; // no cache then: workers start without one
         }
     }
 }
