@@ -82,7 +82,8 @@ final class RunCommand implements Callable<Integer> {
         RunHandle handle = Experiment.start(experiment, Hardware.detect().machine());
         PrintWriter err = spec.commandLine().getErr();
         CountDownLatch outputsWritten = new CountDownLatch(1);
-        Thread onCtrlC = new Thread(() -> cancelAndWait(handle, outputsWritten, err), "corelanes-ctrl-c");
+        boolean files = json != null || traceEvent != null || images.any();
+        Thread onCtrlC = new Thread(() -> cancelAndWait(handle, outputsWritten, files, err), "corelanes-ctrl-c");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         Trace trace;
         try {
@@ -107,8 +108,10 @@ final class RunCommand implements Callable<Integer> {
                 : trace.status() == TaskStatus.CANCELLED ? Cli.INTERRUPTED : Cli.RUN_FAILED;
     }
 
-    /** Ctrl-C must end the program within a second, whatever the run was doing. */
+    /** Ctrl-C must stop the run and end the program within a second, whatever the run was doing... */
     static final long CTRL_C_BUDGET_MILLIS = 900;
+    /** ...plus, when files were asked for, the time to write them (bounded: a stuck disk must not hang Ctrl-C). */
+    static final long CTRL_C_FILES_MILLIS = 10_000;
     private static final long CACHE_BUILD_WAIT_MILLIS = 60_000;
 
     private void writeOutputs(Trace trace, PrintWriter out) {
@@ -121,6 +124,11 @@ final class RunCommand implements Callable<Integer> {
                 TraceEvents.write(trace, traceEvent);
                 out.println("Trace      " + traceEvent + " (trace-event JSON)");
             }
+            if (images.any()) {
+                // ImageIO's file cache registers a shutdown hook on first use, which fails ("Shutdown in
+                // progress") when the image is written after Ctrl-C; a slide needs no disk cache anyway.
+                javax.imageio.ImageIO.setUseCache(false);
+            }
             images.write(java.util.List.of(trace), out);
         } catch (RunFileException e) {
             throw new UserError(e.getMessage());
@@ -128,20 +136,22 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * The Ctrl-C hook: cancels the run (nothing more is launched), then waits — within the budget — for the
-     * main thread to print the summary and write the requested files with what was measured.
+     * The Ctrl-C hook: cancels the run (nothing more is launched), waits — within the budget — for it to
+     * stop, then for the main thread to print the summary and write the files asked for with what was
+     * measured.
      */
-    private static void cancelAndWait(RunHandle handle, CountDownLatch outputsWritten, PrintWriter err) {
+    private static void cancelAndWait(RunHandle handle, CountDownLatch outputsWritten, boolean files, PrintWriter err) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CTRL_C_BUDGET_MILLIS);
         handle.cancel();
         try {
             Trace t = handle.await(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            boolean written = outputsWritten.await(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            long filesDeadline = files ? deadline + TimeUnit.MILLISECONDS.toNanos(CTRL_C_FILES_MILLIS) : deadline;
+            boolean written = outputsWritten.await(Math.max(1, filesDeadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             err.printf(Locale.ROOT, "corelanes: interrupted — run %s after %.3f s%s%n", t.status().id(), t.wallSeconds(),
-                    written ? "" : "; the files asked for could not be written in time");
+                    written || !files ? "" : "; the files asked for could not be written in time");
         } catch (TimeoutException e) {
-            err.println("corelanes: interrupted — the run did not stop within "
-                    + CTRL_C_BUDGET_MILLIS + " ms; nothing was written");
+            err.println("corelanes: interrupted — the run did not stop within " + CTRL_C_BUDGET_MILLIS
+                    + " ms; nothing was written");
         } catch (InterruptedException | RuntimeException e) {
             // exiting anyway; child processes are killed by their own hook
         }
