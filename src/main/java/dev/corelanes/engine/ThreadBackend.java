@@ -75,7 +75,8 @@ final class ThreadBackend implements Backend {
             } catch (OutOfMemoryError e) {
                 // The system refused a thread (ulimit -u, memory): one line, and no more tries.
                 run.fail(ResourceLimits.refused(i - 1, count, virtual ? "virtual threads" : "threads", e));
-                return perTask ? i : Integer.MAX_VALUE;
+                // A pool keeps its tasks for the threads it has; with none, every task is refused.
+                return perTask ? i : threads.isEmpty() ? 1 : Integer.MAX_VALUE;
             }
         }
         return Integer.MAX_VALUE;
