@@ -112,7 +112,7 @@ final class WorkerProcess {
         }
         synchronized (lifecycle) {
             if (stopped) {
-                throw new WorkerFailure("worker " + name + " was stopped before it started");
+                throw WorkerFailure.stopped("worker " + name + " was stopped before it started");
             }
             ProcessBuilder pb = command.builder(name, cacheFlags);
             usedCache = !cacheFlags.isEmpty();
