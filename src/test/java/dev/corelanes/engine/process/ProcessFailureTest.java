@@ -92,6 +92,17 @@ class ProcessFailureTest {
     }
 
     @Test
+    void theTaskDeadlineComesFromTheWorkload() {
+        ProcessBackend.Deadlines d = ProcessBackend.Deadlines.DEFAULT;
+        // a sleep task takes its seconds wherever it runs: 4 × 2 s + 10 s
+        assertEquals(18_000, d.taskMillis(ExperimentSpec.of(ExecutionMode.PROCESSES, TaskKind.SLEEP, 8, 2, false), 2));
+        // 8 compute processes on 2 cores: each gets a quarter of a core, so 4 × (4 × 1 s) + 10 s
+        assertEquals(26_000, d.taskMillis(ExperimentSpec.of(ExecutionMode.PROCESSES, TaskKind.COMPUTE, 8, 1, false), 2));
+        // a pool of 2 on 2 cores: each task gets a whole core
+        assertEquals(14_000, d.taskMillis(new ExperimentSpec(ExecutionMode.PROCESS_POOL, TaskKind.COMPUTE, 8, 1, 2, false), 2));
+    }
+
+    @Test
     void aPoolWhoseWorkersAllFailKeepsTheRealCause() throws Exception {
         Trace t = run(new ExperimentSpec(ExecutionMode.PROCESS_POOL, TaskKind.SLEEP, 6, 0.05, 2, false),
                 new ProcessBackend(command("silent-exit"), new NoCache(List.of()), QUICK));
