@@ -18,6 +18,7 @@ import dev.corelanes.engine.TaskRecord;
 import dev.corelanes.engine.TaskStatus;
 import dev.corelanes.engine.Trace;
 import dev.corelanes.engine.TraceEvents;
+import dev.corelanes.engine.process.ProcessBackend;
 import dev.corelanes.hardware.Hardware;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,6 +29,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -84,20 +86,46 @@ final class RunCommand implements Callable<Integer> {
         cores.limit(); // a bad --cores/--cpus is refused before the hardware is read
         RunHandle handle = Experiment.start(experiment, cores.apply(Hardware.detect().machine()));
         PrintWriter err = spec.commandLine().getErr();
-        Thread onCtrlC = new Thread(() -> cancelAndWait(handle, err), "corelanes-ctrl-c");
+        CountDownLatch outputsWritten = new CountDownLatch(1);
+        boolean files = json != null || traceEvent != null || images.any();
+        Thread onCtrlC = new Thread(() -> cancelAndWait(handle, outputsWritten, files, err), "corelanes-ctrl-c");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         Trace trace;
         try {
             trace = handle.await();
+            print(out, trace);
+            // A cancelled run (Ctrl-C) writes what it measured, like any other.
+            writeOutputs(trace, out);
         } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(onCtrlC);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is already running and cleans up
-            }
+            outputsWritten.countDown();
         }
-        print(out, trace);
-        // Everything is drawn before the first file is written, and written all or none.
+        boolean exiting = false;
+        try {
+            Runtime.getRuntime().removeShutdownHook(onCtrlC);
+        } catch (IllegalStateException shuttingDown) {
+            exiting = true; // Ctrl-C: the hook is running and ends the program
+        }
+        if (!exiting && experiment.mode().processBased()) {
+            // Nothing outlives the CLI: a start-up cache being built after the run is waited for (once, ~1 s).
+            ProcessBackend.awaitStartupCache(CACHE_BUILD_WAIT_MILLIS);
+        }
+        return trace.status() == TaskStatus.COMPLETED ? Cli.OK
+                : trace.status() == TaskStatus.CANCELLED ? Cli.INTERRUPTED : Cli.RUN_FAILED;
+    }
+
+    /** Ctrl-C must stop the run and end the program within a second, whatever the run was doing... */
+    static final long CTRL_C_BUDGET_MILLIS = 900;
+    /** ...plus, when files were asked for, the time to write them (bounded: a stuck disk must not hang Ctrl-C). */
+    static final long CTRL_C_FILES_MILLIS = 10_000;
+    private static final long CACHE_BUILD_WAIT_MILLIS = 60_000;
+
+    /** Everything is drawn before the first file is written, and written all or none. */
+    private void writeOutputs(Trace trace, PrintWriter out) {
+        if (images.any()) {
+            // ImageIO's file cache registers a shutdown hook on first use, which fails ("Shutdown in
+            // progress") when the image is written after Ctrl-C; a slide needs no disk cache anyway.
+            javax.imageio.ImageIO.setUseCache(false);
+        }
         AtomicFiles.Batch batch = new AtomicFiles.Batch();
         java.util.List<String> lines = new java.util.ArrayList<>();
         if (json != null) {
@@ -115,17 +143,27 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError(e.getMessage());
         }
         lines.forEach(out::println);
-        return trace.status() == TaskStatus.COMPLETED ? Cli.OK
-                : trace.status() == TaskStatus.CANCELLED ? Cli.INTERRUPTED : Cli.RUN_FAILED;
     }
 
-    private static void cancelAndWait(RunHandle handle, PrintWriter err) {
+    /**
+     * The Ctrl-C hook: cancels the run (nothing more is launched), waits — within the budget — for it to
+     * stop, then for the main thread to print the summary and write the files asked for with what was
+     * measured.
+     */
+    private static void cancelAndWait(RunHandle handle, CountDownLatch outputsWritten, boolean files, PrintWriter err) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CTRL_C_BUDGET_MILLIS);
         handle.cancel();
         try {
-            Trace t = handle.await(2, TimeUnit.SECONDS);
-            err.printf(Locale.ROOT, "corelanes: interrupted — run %s after %.3f s%n", t.status().id(), t.wallSeconds());
-        } catch (InterruptedException | TimeoutException | RuntimeException e) {
-            // exiting anyway; child processes also exit on their own when our pipes close
+            Trace t = handle.await(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            long filesDeadline = files ? deadline + TimeUnit.MILLISECONDS.toNanos(CTRL_C_FILES_MILLIS) : deadline;
+            boolean written = outputsWritten.await(Math.max(1, filesDeadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            err.printf(Locale.ROOT, "corelanes: interrupted — run %s after %.3f s%s%n", t.status().id(), t.wallSeconds(),
+                    written || !files ? "" : "; the files asked for could not be written in time");
+        } catch (TimeoutException e) {
+            err.println("corelanes: interrupted — the run did not stop within " + CTRL_C_BUDGET_MILLIS
+                    + " ms; nothing was written");
+        } catch (InterruptedException | RuntimeException e) {
+            // exiting anyway; child processes are killed by their own hook
         }
     }
 

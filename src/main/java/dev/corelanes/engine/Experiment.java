@@ -20,13 +20,21 @@ public final class Experiment {
 
     /** Starts the run; listeners hear spans as they are recorded. */
     public static RunHandle start(ExperimentSpec spec, MachineInfo machine, TraceListener... listeners) {
+        return start(spec, machine, null, listeners);
+    }
+
+    /**
+     * Starts the run on the given backend (null: the one for the spec's mode). Tests use it to run real
+     * runs on a backend that starts fake worker processes.
+     */
+    public static RunHandle start(ExperimentSpec spec, MachineInfo machine, Backend backend, TraceListener... listeners) {
         spec.requireRunnable();
         TraceSink sink = new TraceSink();
         for (TraceListener l : listeners) {
             sink.addListener(l);
         }
         RunHandle handle = new RunHandle(spec, sink);
-        Thread.ofPlatform().name("corelanes-run").daemon(true).start(() -> coordinate(spec, machine, sink, handle));
+        Thread.ofPlatform().name("corelanes-run").daemon(true).start(() -> coordinate(spec, machine, backend, sink, handle));
         return handle;
     }
 
@@ -36,13 +44,14 @@ public final class Experiment {
         return start(spec, machine, listeners).await();
     }
 
-    private static void coordinate(ExperimentSpec spec, MachineInfo machine, TraceSink sink, RunHandle handle) {
+    private static void coordinate(ExperimentSpec spec, MachineInfo machine, Backend given, TraceSink sink,
+                                   RunHandle handle) {
         Instant startedAt = Instant.now();
         boolean compute = spec.kind() == TaskKind.COMPUTE;
         Calibration calibration = compute ? Calibrator.forRun() : cachedOrNominal();
         Backend backend;
         try {
-            backend = backendFor(spec);
+            backend = given != null ? given : backendFor(spec);
         } catch (RuntimeException e) {
             handle.complete(new Trace(spec, machine, calibration, startedAt, 0, 0, TaskStatus.FAILED,
                     e.getMessage(), List.of(), List.of(), List.of(), 0));

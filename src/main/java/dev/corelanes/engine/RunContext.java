@@ -109,6 +109,11 @@ public final class RunContext {
         failures.add(message);
     }
 
+    /** Notes the problem that explains the others (it is the one the run's message shows). */
+    public synchronized void failFirst(String message) {
+        failures.add(0, message);
+    }
+
     synchronized List<String> failures() {
         return List.copyOf(failures);
     }

@@ -1,6 +1,7 @@
 package dev.corelanes.engine;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -29,6 +30,34 @@ final class ThreadBackend implements Backend {
         };
         boolean virtual = spec.mode() == ExecutionMode.VIRTUAL;
         boolean perTask = spec.mode() == ExecutionMode.THREADS || virtual;
+        int refusedFrom = Integer.MAX_VALUE;
+        // Compute threads wait at a gate until all are started. Otherwise each new thread competes for the
+        // cores with those already computing, and starting N of them takes time quadratic in N: 1024
+        // threads took tens of seconds to start on 2 cores, kept being started after Ctrl-C, and their
+        // tasks began spread over that time. Sleep and virtual threads leave the cores free: no gate.
+        CountDownLatch gate = !virtual && spec.kind() == TaskKind.COMPUTE && count > 1 ? new CountDownLatch(1) : null;
+        try {
+            refusedFrom = launch(run, env, spec, count, virtual, perTask, next, gate);
+        } finally {
+            if (gate != null) {
+                gate.countDown();
+            }
+        }
+        for (Thread t : threads) {
+            run.recordWorker(WorkerInfo.thread(t.getName()));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        for (int task = refusedFrom; task <= spec.tasks(); task++) {
+            long now = run.now();
+            run.recordTask(new TaskRecord(task, "", now, now, TaskStatus.FAILED, "not started: the system refused its thread"));
+        }
+    }
+
+    /** Starts the threads; returns the first task refused a thread, or {@code Integer.MAX_VALUE}. */
+    private int launch(RunContext run, TaskEnvironment env, ExperimentSpec spec, int count, boolean virtual,
+                       boolean perTask, AtomicInteger next, CountDownLatch gate) {
         for (int i = 1; i <= count && !run.cancelled(); i++) {
             String name = switch (spec.mode()) {
                 case SEQUENTIAL -> "main";
@@ -39,15 +68,29 @@ final class ThreadBackend implements Backend {
             Runnable work = perTask ? () -> runTask(run, env, task, name) : () -> takeTasks(run, env, name, next);
             Runnable body = () -> {
                 run.pinThisThread(); // a virtual thread's carrier was not started by the pinned coordinator
+                if (gate != null) {
+                    passGate(gate);
+                }
                 work.run();
             };
-            threads.add(virtual ? Thread.ofVirtual().name(name).start(body) : Thread.ofPlatform().name(name).start(body));
+            try {
+                threads.add(virtual ? Thread.ofVirtual().name(name).start(body) : Thread.ofPlatform().name(name).start(body));
+            } catch (OutOfMemoryError e) {
+                // The system refused a thread (ulimit -u, memory): one line, and no more tries.
+                run.fail(ResourceLimits.refused(i - 1, count, virtual ? "virtual threads" : "threads", e));
+                // A pool keeps its tasks for the threads it has; with none, every task is refused.
+                return perTask ? i : threads.isEmpty() ? 1 : Integer.MAX_VALUE;
+            }
         }
-        for (Thread t : threads) {
-            run.recordWorker(WorkerInfo.thread(t.getName()));
-        }
-        for (Thread t : threads) {
-            t.join();
+        return Integer.MAX_VALUE;
+    }
+
+    /** Waits for the gate; a cancel's interrupt lets the thread through to see the cancel. */
+    private static void passGate(CountDownLatch gate) {
+        try {
+            gate.await();
+        } catch (InterruptedException e) {
+            // cancelled while waiting: the task checks the run's cancel flag first
         }
     }
 

@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 final class ChildProcesses {
 
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+    private static final Set<Process> HELPERS = ConcurrentHashMap.newKeySet();
+    private static volatile boolean shuttingDown;
     private static final ScheduledThreadPoolExecutor TIMERS = new ScheduledThreadPoolExecutor(1, r ->
             Thread.ofPlatform().daemon(true).name("corelanes-worker-timer").unstarted(r));
 
@@ -29,6 +31,15 @@ final class ChildProcesses {
     static void register(Process p) {
         LIVE.add(p);
         p.onExit().thenRun(() -> LIVE.remove(p));
+    }
+
+    /** A helper child (a start-up cache builder): not a worker, but killed like one when this JVM exits. */
+    static void registerHelper(Process p) {
+        HELPERS.add(p);
+        p.onExit().thenRun(() -> HELPERS.remove(p));
+        if (shuttingDown) {
+            destroyTree(p); // started while the JVM was exiting (a Ctrl-C just after a run)
+        }
     }
 
     /** Runs {@code action} after a delay on a shared daemon timer (kill deadlines, start-up watchdogs). */
@@ -50,8 +61,17 @@ final class ChildProcesses {
         return LIVE.size();
     }
 
+    /** True once this JVM is exiting (Ctrl-C, System.exit): children that end now were stopped, not failed. */
+    static boolean shuttingDown() {
+        return shuttingDown;
+    }
+
     private static void destroyAll() {
+        shuttingDown = true;
         for (Process p : LIVE) {
+            destroyTree(p);
+        }
+        for (Process p : HELPERS) {
             destroyTree(p);
         }
     }

@@ -3,6 +3,7 @@ package dev.corelanes.engine.process;
 import dev.corelanes.engine.Backend;
 import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.ExperimentSpec;
+import dev.corelanes.engine.ResourceLimits;
 import dev.corelanes.engine.RunContext;
 import dev.corelanes.engine.TaskRecord;
 import dev.corelanes.engine.TaskStatus;
@@ -14,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntSupplier;
 
 /**
@@ -29,16 +31,46 @@ import java.util.function.IntSupplier;
 public final class ProcessBackend implements Backend {
 
     private final WorkerCommand command;
+    private final StartupCache.Use cache;
+    private final Deadlines deadlines;
     private final List<WorkerProcess> workers = new CopyOnWriteArrayList<>();
     private final Set<Integer> settled = ConcurrentHashMap.newKeySet();
     private volatile boolean cancelled;
+    /** The first real cause a worker failed with: tasks nobody could run name it, not just "no worker left". */
+    private final AtomicReference<String> firstFailure = new AtomicReference<>();
+    private final AtomicInteger refused = new AtomicInteger();
+    private final AtomicReference<String> refusal = new AtomicReference<>();
+
+    /**
+     * How long a worker may take, derived from the workload: to start, and to run one task — several times
+     * what the task should take on this machine's cores, plus slack for a busy machine. A frozen child
+     * (SIGSTOP) or a task that never ends is failed after that; the user's Cancel works at any moment.
+     */
+    record Deadlines(long startupMillis, double factor, long slackMillis) {
+        static final Deadlines DEFAULT = new Deadlines(WorkerProcess.STARTUP_TIMEOUT_MILLIS, 4, 10_000);
+
+        /** The deadline of one task of {@code spec}, in milliseconds. */
+        long taskMillis(ExperimentSpec spec, int cores) {
+            int concurrent = spec.mode() == ExecutionMode.PROCESS_POOL ? spec.workers() : spec.tasks();
+            // Compute processes share the cores: with more processes than cores each one gets a share.
+            double share = spec.kind() == dev.corelanes.engine.TaskKind.COMPUTE
+                    ? Math.max(1, Math.ceil(concurrent / (double) Math.max(1, cores))) : 1;
+            return Math.round(spec.taskSeconds() * share * factor * 1000) + slackMillis;
+        }
+    }
 
     public ProcessBackend() {
         this(WorkerCommand.forThisJvm());
     }
 
     ProcessBackend(WorkerCommand command) {
+        this(command, StartupCache.Use.of(command), Deadlines.DEFAULT);
+    }
+
+    ProcessBackend(WorkerCommand command, StartupCache.Use cache, Deadlines deadlines) {
         this.command = command;
+        this.cache = cache;
+        this.deadlines = deadlines;
     }
 
     @Override
@@ -66,21 +98,36 @@ public final class ProcessBackend implements Backend {
         } else {
             throw new IllegalStateException(spec.mode() + " does not run in processes");
         }
+        List<Thread> started = new ArrayList<>();
         try {
             for (Thread t : threads) {
-                t.start();
+                if (run.cancelled()) {
+                    break; // Ctrl-C or Cancel: launch nothing more
+                }
+                try {
+                    t.start();
+                } catch (OutOfMemoryError e) {
+                    // The system refused a thread to drive the next worker (ulimit -u, memory): say so once.
+                    run.fail(ResourceLimits.refused(started.size(), threads.size(), "worker processes", e));
+                    break;
+                }
+                started.add(t);
             }
-            for (Thread t : threads) {
+            for (Thread t : started) {
                 t.join();
             }
+            reportRefusedProcesses(run, threads.size());
         } finally {
             for (WorkerProcess w : workers) {
                 w.close(); // nothing outlives the run, whatever happened
             }
         }
         failTasksNobodyRan(run);
-        // After the run, not during it: building the cache takes a core for ~1 s.
-        StartupCache.prepare(command);
+        if (!run.cancelled()) {
+            // After the run, not during it: building the cache takes a core for ~1 s. Not after a cancel:
+            // a Ctrl-C must not start a builder.
+            cache.prepare();
+        }
     }
 
     /**
@@ -91,61 +138,144 @@ public final class ProcessBackend implements Backend {
         return StartupCache.prepare(WorkerCommand.forThisJvm());
     }
 
+    /**
+     * Waits at most {@code millis} for a start-up cache being built by this JVM: a command-line run waits
+     * for it rather than leave a builder behind when it exits (nothing outlives the CLI).
+     */
+    public static void awaitStartupCache(long millis) {
+        StartupCache.await(millis);
+    }
+
     private static Thread thread(String name, Runnable body) {
         return Thread.ofPlatform().name("corelanes-" + name).unstarted(body);
     }
 
     /**
      * Drives one worker process: start it, then run {@code firstTask} (processes) or tasks from
-     * {@code queue} until it is empty (pool), then end it.
+     * {@code queue} until it is empty (pool), then end it. Only the user's cancel makes a task
+     * {@code cancelled}; every other end of a worker fails its task and the run, with the cause.
      */
     private void serve(RunContext run, String name, String config, int firstTask, IntSupplier queue) {
         if (run.cancelled()) {
             return;
         }
-        run.pinThisThread(); // the child inherits this thread's CPUs (Linux)
-        WorkerProcess w = new WorkerProcess(name, command, run::now, run.sink(), run::recordWorker);
-        workers.add(w);
-        if (cancelled) {
-            w.stop(); // cancel() may have walked the list just before this worker joined it
+        if (refusal.get() != null) {
+            // The system already refused a process: trying more would only fail more (and slowly).
+            refused.incrementAndGet();
+            if (firstTask != 0) {
+                long now = run.now();
+                settle(run, new TaskRecord(firstTask, name, now, now, TaskStatus.FAILED, "not started: " + refusal.get()));
+            }
+            return;
         }
+        try {
+            serveOrThrow(run, name, config, firstTask, queue);
+        } catch (OutOfMemoryError e) {
+            // A thread this JVM needed for the worker (its stderr drain, a timer) was refused.
+            String why = ResourceLimits.refusal(e);
+            refused.incrementAndGet();
+            refusal.compareAndSet(null, why);
+            if (firstTask != 0) {
+                long now = run.now();
+                settle(run, new TaskRecord(firstTask, name, now, now, TaskStatus.FAILED, "not started: " + why));
+            }
+        }
+    }
+
+    private void serveOrThrow(RunContext run, String name, String config, int firstTask, IntSupplier queue) {
+        WorkerProcess[] w = new WorkerProcess[1];
         int current = firstTask;
         long currentStart = run.now();
+        long taskLimit = deadlines.taskMillis(run.spec(), Runtime.getRuntime().availableProcessors());
         try {
-            w.start();
-            w.handshake(config);
+            start(run, name, config, w);
             int task = firstTask != 0 ? firstTask : queue.getAsInt();
             while (task != 0 && !run.cancelled()) {
                 current = task;
                 currentStart = run.now();
-                WorkerProcess.TaskResult r = w.runTask(task);
+                int t = task;
+                WorkerProcess.TaskResult r = w[0].within(taskLimit, "did not finish task " + task + " within "
+                        + WorkerProcess.seconds(taskLimit) + " (the deadline for this workload)", () -> w[0].runTask(t));
                 settle(run, new TaskRecord(task, name, r.startNanos() >= 0 ? r.startNanos() : currentStart,
                         r.endNanos(), r.status(), r.status() == TaskStatus.CANCELLED ? "cancelled" : "", r.cpuNanos()));
                 run.addCpu(r.cpuNanos());
                 current = 0;
                 task = firstTask != 0 ? 0 : queue.getAsInt();
             }
-            long overhead = w.finish();
+            long overhead = w[0].within(deadlines.startupMillis(), "did not end within "
+                    + WorkerProcess.seconds(deadlines.startupMillis()) + " after its last task", w[0]::finish);
             if (overhead > 0) {
                 run.addCpu(overhead);
             }
         } catch (WorkerFailure f) {
+            boolean byStop = f.byStop();
+            if (f.refused()) {
+                if (current != 0) {
+                    settle(run, new TaskRecord(current, name, currentStart, currentStart, TaskStatus.FAILED,
+                            "not started: " + f.getMessage()));
+                }
+                return;
+            }
+            if (!byStop) {
+                firstFailure.compareAndSet(null, f.getMessage());
+            }
             if (current != 0) {
-                long start = w.taskStartNanos() >= 0 ? w.taskStartNanos() : currentStart;
-                if (run.cancelled() || w.stopRequested()) {
+                long start = w[0] != null && w[0].taskStartNanos() >= 0 ? w[0].taskStartNanos() : currentStart;
+                if (byStop) {
                     settle(run, new TaskRecord(current, name, start, Math.max(start, run.now()),
                             TaskStatus.CANCELLED, "cancelled"));
                 } else {
-                    String why = "task " + current + " failed: " + f.getMessage();
-                    run.fail(why);
+                    run.fail("task " + current + " failed: " + f.getMessage());
                     settle(run, new TaskRecord(current, name, start, Math.max(start, run.now()), TaskStatus.FAILED,
                             f.getMessage()));
                 }
-            } else if (!run.cancelled() && !w.stopRequested()) {
+            } else if (!byStop) {
                 run.fail(f.getMessage());
             }
         } finally {
-            w.close();
+            if (w[0] != null) {
+                w[0].close();
+            }
+        }
+    }
+
+    /**
+     * Starts a worker and shakes hands. A child that dies at start while using the start-up cache is
+     * started once more without it, and the cache is removed: a damaged cache must not fail every run.
+     */
+    private void start(RunContext run, String name, String config, WorkerProcess[] w) throws WorkerFailure {
+        List<String> flags = cache.flags();
+        run.pinThisThread(); // the child inherits this thread's CPUs (Linux)
+        for (int attempt = 1; ; attempt++) {
+            w[0] = new WorkerProcess(name, command, run::now, run.sink(), run::recordWorker);
+            w[0].startupTimeout(deadlines.startupMillis());
+            workers.add(w[0]);
+            if (cancelled) {
+                w[0].stop(); // cancel() may have walked the list just before this worker joined it
+            }
+            try {
+                WorkerProcess p = w[0];
+                p.start(flags);
+                p.within(deadlines.startupMillis(), "did not finish its handshake within "
+                        + WorkerProcess.seconds(deadlines.startupMillis()), () -> {
+                    p.handshake(config);
+                    return null;
+                });
+                return;
+            } catch (WorkerFailure f) {
+                if (w[0].refusedBySystem()) {
+                    refused.incrementAndGet(); // reported once for all, after the run (see reportRefusedProcesses)
+                    workers.remove(w[0]);
+                    refusal.compareAndSet(null, f.getMessage());
+                    throw WorkerFailure.refused(f.getMessage());
+                }
+                if (attempt > 1 || flags.isEmpty() || !w[0].diedWhileStarting()) {
+                    throw f;
+                }
+                w[0].close();
+                cache.discard(f.getMessage());
+                flags = List.of();
+            }
         }
     }
 
@@ -165,13 +295,27 @@ public final class ProcessBackend implements Backend {
         for (int id = 1; id <= run.spec().tasks(); id++) {
             if (!settled.contains(id)) {
                 missing++;
-                settle(run, new TaskRecord(id, "", now, now, TaskStatus.FAILED,
-                        "not run: no worker process was left to run it"));
+                settle(run, new TaskRecord(id, "", now, now, TaskStatus.FAILED, "not run: " + noWorkerLeft()));
             }
         }
         if (missing > 0) {
-            run.fail(missing + (missing == 1 ? " task was" : " tasks were") + " not run: no worker process was left");
+            run.fail(missing + (missing == 1 ? " task was" : " tasks were") + " not run: " + noWorkerLeft());
         }
+    }
+
+    /** One line for all the processes the system refused to start, with how many could be started. */
+    private void reportRefusedProcesses(RunContext run, int planned) {
+        int n = refused.get();
+        if (n > 0) {
+            // First: the other failures (workers that died for want of threads) follow from this one.
+            run.failFirst("started " + (planned - n) + " of " + planned + " worker processes; the system refused the other "
+                    + n + ": " + refusal.get() + ResourceLimits.limitNote());
+        }
+    }
+
+    private String noWorkerLeft() {
+        String cause = firstFailure.get();
+        return "no worker process was left" + (cause == null ? "" : " (" + cause + ")");
     }
 
     @Override

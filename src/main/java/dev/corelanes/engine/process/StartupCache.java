@@ -6,6 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.util.Map;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -13,7 +19,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.zip.CRC32C;
 
 /**
  * A start-up cache of the worker's classes in the user's cache folder, so that children map them instead
@@ -24,7 +32,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Real workers only ever read the cache. It is built after a run, in the background, by a trainer
  * ({@code --worker --train}: a few tiny tasks, then exit) — recording slows a JVM down (a 1 s compute task
  * took ~2 s), so a worker of a run must never be the one recording — and then, for AOT, by an assembling
- * JVM (~0.5 s). Neither has a lifeline to the parent nor needs one: both do bounded work and exit.
+ * JVM (~0.5 s). Both are children of this JVM like workers: killed when it exits, so none outlives it; the
+ * trainer also ends at once if this JVM is killed outright (its stdin closes), the assembler within ~0.5 s.
+ *
+ * <p>A cache is trusted only when complete and intact: it is built under a temporary name by one process
+ * at a time (a file lock), renamed into place when complete, and followed by a checksum file (size and
+ * CRC-32C) that every use checks. A worker that crashes at start with the cache is started again without
+ * it, and the cache is removed (see ProcessBackend).
  *
  * <p>The file name carries a fingerprint of the runtime, the JVM flags and the class path (each entry's
  * size and time): the JVM ignores a cache made for other classes, so a rebuilt jar gets a new file rather
@@ -34,38 +48,140 @@ final class StartupCache {
 
     static final String TRAIN_ARG = "--train";
     private static final String PREFIX = "corelanes-worker-";
+    private static final String LOCK = "corelanes-build.lock";
 
     private static final AtomicReference<CompletableFuture<Boolean>> BUILDING = new AtomicReference<>();
+    /** Cache files already checked by this JVM, with the size and time they had then. */
+    private static final Map<Path, String> VALIDATED = new ConcurrentHashMap<>();
 
-    /** Where the cache of this installation lives; {@code config} is the AOT training record. */
-    private record Target(boolean aot, Path cache, Path config) {
+    /** Where the cache of this installation lives; {@code sum} holds its size and checksum. */
+    private record Target(boolean aot, Path cache, Path sum) {
+        /** A name of its own for one build: a killed builder leaves nothing under the final name. */
+        Path temp(String ext) {
+            return cache.resolveSibling(cache.getFileName() + ".tmp-" + ProcessHandle.current().pid() + ext);
+        }
+    }
+
+    /** How a backend uses the cache: its flags, dropping it after a crash, building it after a run. */
+    interface Use {
+        /** The JVM options that make a child use the cache, or none. */
+        List<String> flags();
+
+        /** A child crashed at start with the cache: remove it, so the next runs start without it. */
+        void discard(String why);
+
+        /** Builds the cache in the background if it is missing. */
+        void prepare();
+
+        static Use of(WorkerCommand command) {
+            return new Use() {
+                @Override
+                public List<String> flags() {
+                    return flagsForChild(command);
+                }
+
+                @Override
+                public void discard(String why) {
+                    StartupCache.discard(command);
+                }
+
+                @Override
+                public void prepare() {
+                    StartupCache.prepare(command);
+                }
+            };
+        }
     }
 
     private StartupCache() {
     }
 
-    /** The JVM options that make a child use the cache, or none while there is no cache. */
+    /** The JVM options that make a child use the cache, or none while there is no valid cache. */
     static List<String> flagsForChild(WorkerCommand command) {
         Target t = target(command);
-        if (t == null || !Files.isRegularFile(t.cache())) {
+        if (t == null || !valid(t)) {
             return List.of();
-        }
-        if (t.aot() && BUILDING.get() == null) {
-            deleteQuietly(t.config()); // left by an assembler that outlived its parent (a CLI run)
         }
         return List.of(t.aot() ? "-XX:AOTCache=" + t.cache() : "-XX:SharedArchiveFile=" + t.cache());
     }
 
+    /** Removes this installation's cache (a child crashed at start with it). */
+    static void discard(WorkerCommand command) {
+        Target t = target(command);
+        if (t != null) {
+            VALIDATED.remove(t.cache());
+            deleteQuietly(t.sum());
+            deleteQuietly(t.cache());
+        }
+    }
+
     /**
-     * Builds the cache in the background if it is missing (once at a time per JVM). Completes with true
-     * when a cache exists afterwards.
+     * Valid when the checksum file written after a complete build matches the cache's size and CRC-32C.
+     * A cache damaged in place, cut short, or left by a killed builder is not used (and is rebuilt).
+     */
+    static boolean valid(Path cache, Path sum) {
+        try {
+            if (!Files.isRegularFile(cache) || !Files.isRegularFile(sum) || Files.size(cache) == 0) {
+                return false;
+            }
+            String stamp = Files.size(cache) + ":" + Files.getLastModifiedTime(cache).toMillis();
+            if (stamp.equals(VALIDATED.get(cache))) {
+                return true;
+            }
+            String expected = Files.readString(sum, StandardCharsets.US_ASCII).strip();
+            if (!expected.equals(checksumLine(cache))) {
+                return false;
+            }
+            VALIDATED.put(cache, stamp);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean valid(Target t) {
+        return valid(t.cache(), t.sum());
+    }
+
+    /** "size crc32c" of a file. CRC-32C is hardware-assisted: a 16 MB cache is checked in a few ms. */
+    static String checksumLine(Path file) throws IOException {
+        CRC32C crc = new CRC32C();
+        long size = 0;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
+            while (ch.read(buf) >= 0) {
+                buf.flip();
+                size += buf.remaining();
+                crc.update(buf);
+                buf.clear();
+            }
+        }
+        return size + " " + Long.toHexString(crc.getValue());
+    }
+
+    /**
+     * Moves a complete build into place: the cache under its final name, then its checksum file (both by
+     * rename, so a reader sees either nothing or a complete file).
+     */
+    static void commit(Path built, Path cache, Path sum) throws IOException {
+        String line = checksumLine(built);
+        Path sumTemp = sum.resolveSibling(sum.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+        Files.writeString(sumTemp, line + "\n", StandardCharsets.US_ASCII);
+        Files.move(built, cache, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(sumTemp, sum, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Builds the cache in the background if it is missing or invalid: one build at a time per JVM, and one
+     * per machine (a file lock; a run that finds the lock taken leaves the build to its holder). Completes
+     * with true when a valid cache exists afterwards.
      */
     static CompletableFuture<Boolean> prepare(WorkerCommand command) {
         Target t = target(command);
         if (t == null) {
             return CompletableFuture.completedFuture(false);
         }
-        if (Files.isRegularFile(t.cache())) {
+        if (valid(t)) {
             return CompletableFuture.completedFuture(true);
         }
         CompletableFuture<Boolean> mine = new CompletableFuture<>();
@@ -73,39 +189,105 @@ final class StartupCache {
         if (running != null) {
             return running;
         }
-        deleteOthers(t);
-        CompletableFuture<Boolean> built = t.aot() && Files.isRegularFile(t.config())
-                ? assemble(command, t) // a record left by a trainer whose parent ended before assembling
-                : train(command, t).thenCompose(ok -> ok && t.aot() ? assemble(command, t)
-                        : CompletableFuture.completedFuture(ok));
-        built.whenComplete((ok, e) -> {
+        FileChannel held = lockForBuild(t.cache().getParent());
+        if (held == null) {
             BUILDING.set(null);
-            mine.complete(e == null && Boolean.TRUE.equals(ok) && Files.isRegularFile(t.cache()));
+            mine.complete(false); // another process is building it (or the folder cannot be locked)
+            return mine;
+        }
+        deleteOthers(t);
+        Path built = t.temp(t.aot() ? ".aot" : ".jsa");
+        Path config = t.temp(".aotconf");
+        CompletableFuture<Boolean> done = train(command, t, built, config)
+                .thenCompose(ok -> ok && t.aot() ? assemble(command, config, built) : CompletableFuture.completedFuture(ok));
+        done.whenComplete((ok, e) -> {
+            boolean good = false;
+            try {
+                if (e == null && Boolean.TRUE.equals(ok) && Files.isRegularFile(built) && Files.size(built) > 0) {
+                    commit(built, t.cache(), t.sum());
+                    good = valid(t);
+                }
+            } catch (IOException | RuntimeException x) {
+                good = false;
+            } finally {
+                deleteQuietly(built);
+                deleteQuietly(config);
+                closeQuietly(held); // releases the lock
+                BUILDING.set(null);
+                mine.complete(good);
+            }
         });
         return mine;
     }
 
-    private static CompletableFuture<Boolean> train(WorkerCommand command, Target t) {
-        List<String> record = t.aot()
-                ? List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + t.config())
-                : List.of("-XX:SharedArchiveFile=" + t.cache(), "-XX:+AutoCreateSharedArchive");
-        return run(command.builder(TRAIN_ARG, record));
+    /**
+     * Takes the folder's build lock, or returns null when another builder holds it (another process, or
+     * this one). Closing the channel releases it; so does the end of the process, however it ends.
+     */
+    static FileChannel lockForBuild(Path dir) {
+        FileChannel ch = null;
+        try {
+            ch = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = ch.tryLock();
+            if (lock != null) {
+                return ch;
+            }
+        } catch (IOException | RuntimeException e) {
+            // OverlappingFileLockException: this JVM already builds; others: no lock, no build
+        }
+        closeQuietly(ch);
+        return null;
     }
 
-    /** Assembles the AOT cache from the record; writes under the final name (the JVM checks a cache before use). */
-    private static CompletableFuture<Boolean> assemble(WorkerCommand command, Target t) {
+    /** Waits at most {@code millis} for a build of this JVM to end. */
+    static void await(long millis) {
+        CompletableFuture<Boolean> b = BUILDING.get();
+        if (b == null) {
+            return;
+        }
+        try {
+            b.get(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // the builder is killed with the other children when this JVM exits
+        }
+    }
+
+    private static CompletableFuture<Boolean> train(WorkerCommand command, Target t, Path built, Path config) {
+        List<String> record = t.aot()
+                ? List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + config)
+                : List.of("-XX:SharedArchiveFile=" + built, "-XX:+AutoCreateSharedArchive");
+        return run(command.builder(TRAIN_ARG, record), true);
+    }
+
+    /** Assembles the AOT cache from the record, under a temporary name. */
+    private static CompletableFuture<Boolean> assemble(WorkerCommand command, Path config, Path built) {
         List<String> cmd = new ArrayList<>(command.identity());
         cmd.add("-XX:AOTMode=create");
-        cmd.add("-XX:AOTConfiguration=" + t.config());
-        cmd.add("-XX:AOTCache=" + t.cache());
-        return run(new ProcessBuilder(cmd)).whenComplete((ok, e) -> deleteQuietly(t.config()));
+        cmd.add("-XX:AOTConfiguration=" + config);
+        cmd.add("-XX:AOTCache=" + built);
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        WorkerCommand.cleanEnvironment(pb);
+        return run(pb, false);
     }
 
-    private static CompletableFuture<Boolean> run(ProcessBuilder pb) {
+    /** Builders are children like workers: killed when this JVM exits, so none outlives a CLI run. */
+    private static CompletableFuture<Boolean> run(ProcessBuilder pb, boolean lifeline) {
         try {
             Process p = pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            p.getOutputStream().close();
-            return p.onExit().thenApply(x -> x.exitValue() == 0);
+            ChildProcesses.registerHelper(p);
+            if (!lifeline) {
+                p.getOutputStream().close();
+            }
+            return p.onExit().thenApply(x -> {
+                try {
+                    x.getOutputStream().close();
+                } catch (IOException e) {
+                    // already closed
+                }
+                return x.exitValue() == 0;
+            });
         } catch (IOException | RuntimeException e) {
             return CompletableFuture.completedFuture(false);
         }
@@ -122,16 +304,26 @@ final class StartupCache {
         }
         boolean aot = feature >= 25;
         String base = PREFIX + "jdk" + feature + "-" + fingerprint(command.identity());
-        return new Target(aot, dir.resolve(base + (aot ? ".aot" : ".jsa")), dir.resolve(base + ".aotconf"));
+        return new Target(aot, dir.resolve(base + (aot ? ".aot" : ".jsa")), dir.resolve(base + ".sum"));
+    }
+
+    private static void closeQuietly(FileChannel c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException e) {
+                // nothing to do
+            }
+        }
     }
 
     /** Caches of other builds are dead weight (an AOT cache is ~16 MB). */
     private static void deleteOthers(Target keep) {
-        String mine = keep.cache().getFileName().toString().replaceFirst("\\.[a-z]+$", "");
+        java.util.Set<Path> mine = java.util.Set.of(keep.cache(), keep.sum());
         try (DirectoryStream<Path> old = Files.newDirectoryStream(keep.cache().getParent(), PREFIX + "*")) {
             for (Path p : old) {
-                if (!p.getFileName().toString().startsWith(mine)) {
-                    deleteQuietly(p); // a JVM using it keeps its mapping
+                if (!mine.contains(p)) {
+                    deleteQuietly(p); // a JVM using it keeps its mapping; a temp file is a killed build's
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -166,29 +358,46 @@ final class StartupCache {
         }
     }
 
-    private static Path cacheDir() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String home = System.getProperty("user.home");
-        Path dir;
-        if (os.contains("win")) {
-            String local = System.getenv("LOCALAPPDATA");
-            dir = local == null || local.isBlank() ? null : Path.of(local, "CoreLanes", "cache");
-        } else if (home == null || home.isBlank()) {
-            dir = null;
-        } else if (os.contains("mac")) {
-            dir = Path.of(home, "Library", "Caches", "CoreLanes");
-        } else {
-            String xdg = System.getenv("XDG_CACHE_HOME");
-            dir = xdg != null && xdg.startsWith("/") ? Path.of(xdg, "corelanes") : Path.of(home, ".cache", "corelanes");
+    private static volatile Path cacheDir;
+    private static volatile boolean cacheDirKnown;
+
+    /** The user's cache folder for CoreLanes, created if needed; null when there is none or it is not writable. */
+    static Path cacheDir() {
+        if (!cacheDirKnown) {
+            cacheDir = findCacheDir();
+            cacheDirKnown = true;
         }
-        if (dir == null) {
-            return null;
-        }
+        return cacheDir;
+    }
+
+    private static Path findCacheDir() {
+        return findCacheDir(System.getProperty("os.name", ""), System.getProperty("user.home"),
+                System.getenv("XDG_CACHE_HOME"), System.getenv("LOCALAPPDATA"));
+    }
+
+    /** The cache folder for this OS, home and variables, created if needed; null when unusable. */
+    static Path findCacheDir(String osName, String home, String xdg, String local) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        // The JVM says "?" when the user has no entry in the password file.
+        boolean noHome = home == null || home.isBlank() || home.equals("?");
         try {
+            Path dir;
+            if (os.contains("win")) {
+                dir = local == null || local.isBlank() ? null : Path.of(local, "CoreLanes", "cache");
+            } else if (os.contains("mac")) {
+                dir = noHome ? null : Path.of(home, "Library", "Caches", "CoreLanes");
+            } else if (xdg != null && xdg.startsWith("/")) {
+                dir = Path.of(xdg, "corelanes");
+            } else {
+                dir = noHome ? null : Path.of(home, ".cache", "corelanes");
+            }
+            if (dir == null) {
+                return null;
+            }
             Files.createDirectories(dir);
-            return Files.isWritable(dir) ? dir : null;
-        } catch (IOException | SecurityException e) {
-            return null;
+            return Files.isDirectory(dir) && Files.isWritable(dir) ? dir : null;
+        } catch (IOException | RuntimeException e) {
+            return null; // no cache then: workers start without one
         }
     }
 }

@@ -154,6 +154,7 @@ final class WorkerCommand {
         }
         List<String> cmd = new ArrayList<>(javaPrefix);
         if (java) {
+            cmd.addAll(crashFlags());
             cmd.addAll(cacheArgs);
             cmd.addAll(extraJvmArgs);
             if (mainArgs.isEmpty()) {
@@ -167,6 +168,41 @@ final class WorkerCommand {
         if (!java) {
             pb.environment().keySet().removeIf(k -> k.startsWith("_JPACKAGE"));
         }
+        cleanEnvironment(pb);
         return pb;
+    }
+
+    /**
+     * Variables through which the user's environment would inject JVM options into a child: a
+     * {@code _JAVA_OPTIONS=-Xlog:gc} made every worker print GC lines on its protocol stream.
+     */
+    static final List<String> JVM_OPTION_VARIABLES = List.of("JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS");
+
+    /** Drops the variables that would inject JVM options into a child. */
+    static void cleanEnvironment(ProcessBuilder pb) {
+        pb.environment().keySet().removeAll(JVM_OPTION_VARIABLES);
+    }
+
+    /**
+     * Where a crashed child JVM writes its report: the cache folder (or the temp folder), never the user's
+     * current folder; no core file either.
+     */
+    static List<String> crashFlags() {
+        Path dir = crashReportDir();
+        return List.of("-XX:ErrorFile=" + dir.resolve(CRASH_REPORT_PREFIX + "%p.log"),
+                "-XX:ReplayDataFile=" + dir.resolve("replay-corelanes-worker-pid%p.log"), "-XX:-CreateCoredumpOnCrash");
+    }
+
+    static final String CRASH_REPORT_PREFIX = "hs_err-corelanes-worker-pid";
+
+    static Path crashReportDir() {
+        Path cache = StartupCache.cacheDir();
+        return cache != null ? cache : Path.of(System.getProperty("java.io.tmpdir"));
+    }
+
+    /** The crash report of child {@code pid}, or null when it wrote none. */
+    static Path crashReport(long pid) {
+        Path p = crashReportDir().resolve(CRASH_REPORT_PREFIX + pid + ".log");
+        return Files.isRegularFile(p) ? p : null;
     }
 }

@@ -34,7 +34,18 @@ public final class WorkerMain {
         String name = args.length > 0 ? args[0] : "worker";
         if (name.equals(StartupCache.TRAIN_ARG)) {
             // Builds the start-up cache (see StartupCache): bounded work, then a normal exit, which is
-            // when the JVM writes what it recorded. No parent to wait for.
+            // when the JVM writes what it recorded. Its stdin is its lifeline, as for workers: if the
+            // parent dies first, the recording is abandoned at once (halt writes nothing).
+            Thread.ofPlatform().daemon(true).name("corelanes-train-stdin").start(() -> {
+                try {
+                    while (System.in.read() >= 0) {
+                        // the parent writes nothing; only the end of input matters
+                    }
+                } catch (java.io.IOException e) {
+                    // same as the end of input
+                }
+                Runtime.getRuntime().halt(1);
+            });
             int code = 0;
             try {
                 new ChildWorker(name, clock, out).train();

@@ -16,6 +16,7 @@ import dev.corelanes.engine.process.WorkerMessage.TaskStart;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +36,7 @@ final class WorkerProcess {
 
     /** A child that has not said hello by then is stuck (the machine may be busy: be generous). */
     static final long STARTUP_TIMEOUT_MILLIS = 30_000;
+    private volatile long startupTimeoutMillis = STARTUP_TIMEOUT_MILLIS;
     /** After {@code stop}, a child gets this long to end by itself before it is killed. */
     static final long STOP_GRACE_MILLIS = 200;
     /**
@@ -43,6 +45,8 @@ final class WorkerProcess {
      * period or samples of two processes on one core would be ordered wrongly.
      */
     static final int PINGS = 16;
+    /** How long a crashing child JVM gets to write its crash report. */
+    static final long CRASH_REPORT_MILLIS = 10_000;
 
     /** How a task went, on the parent's timeline. */
     record TaskResult(int task, long startNanos, long endNanos, TaskStatus status, long cpuNanos) {
@@ -66,7 +70,10 @@ final class WorkerProcess {
     private long pid = -1;
     private long spawnStart;
     private volatile boolean helloSeen;
-    private volatile boolean startupTimedOut;
+    /** Why this worker was killed by the parent for a fault (a deadline), or null; never the user's stop. */
+    private volatile String killReason;
+    private boolean usedCache;
+    private volatile boolean refusedBySystem;
     private long taskStartNanos = -1;
     private long taskCpuTotal;
 
@@ -95,38 +102,130 @@ final class WorkerProcess {
         return sync.uncertaintyNanos();
     }
 
-    /** Starts the child; the spawning span opens now and closes at its hello. */
+    /** Starts the child without the start-up cache. */
     void start() throws WorkerFailure {
+        start(List.of());
+    }
+
+    /**
+     * Starts the child with {@code cacheFlags} (the start-up cache's JVM options, or none); the spawning
+     * span opens now and closes at its hello.
+     */
+    void start(List<String> cacheFlags) throws WorkerFailure {
         if (command.problem() != null) {
             throw new WorkerFailure("could not start worker " + name + ": " + command.problem());
         }
         synchronized (lifecycle) {
             if (stopped) {
-                throw new WorkerFailure("worker " + name + " was stopped before it started");
+                throw WorkerFailure.stopped("worker " + name + " was stopped before it started");
             }
-            ProcessBuilder pb = command.builder(name, StartupCache.flagsForChild(command));
+            ProcessBuilder pb = command.builder(name, cacheFlags);
+            usedCache = !cacheFlags.isEmpty();
             spawnStart = clock.getAsLong();
             try {
                 process = pb.start();
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | OutOfMemoryError e) {
+                String why = dev.corelanes.engine.ResourceLimits.refusal(e);
+                if (why != null) {
+                    refusedBySystem = true;
+                    throw new WorkerFailure(why);
+                }
                 throw new WorkerFailure("could not start worker " + name + ": " + e.getMessage());
             }
             ChildProcesses.register(process);
         }
+        try {
+            watch();
+        } catch (OutOfMemoryError e) {
+            refusedBySystem = true;
+            kill();
+            throw new WorkerFailure(dev.corelanes.engine.ResourceLimits.refusal(e));
+        }
+    }
+
+    private void watch() {
         pid = process.pid();
         sink.opened(new Span(Span.NO_TASK, name, Span.NO_CORE, SpanState.SPAWNING, spawnStart, spawnStart));
         workerInfo.accept(new WorkerInfo(name, pid, -1));
         stdin = process.getOutputStream();
         stdout = new BoundedLineReader(process.getInputStream(), WorkerProtocol.MAX_LINE_BYTES);
         stderr = StderrTail.start(process.getErrorStream(), name);
+        long limit = startupTimeoutMillis;
         ScheduledFuture<?> watchdog = ChildProcesses.schedule(() -> {
             if (!helloSeen && process.isAlive()) {
-                startupTimedOut = true;
-                kill();
+                killFor("did not start within " + seconds(limit) + " (no hello line)");
             }
-        }, STARTUP_TIMEOUT_MILLIS);
+        }, limit);
         // Once the child has exited the watchdog has nothing to do; dropping it frees this worker at once.
         process.onExit().thenRun(() -> watchdog.cancel(false));
+    }
+
+    /** True when the system refused to create the process (a limit on processes or threads, or memory). */
+    boolean refusedBySystem() {
+        return refusedBySystem;
+    }
+
+    /** True when this child was started with the start-up cache. */
+    boolean usedCache() {
+        return usedCache;
+    }
+
+    /** True once the child said hello: a failure after that is not a start-up failure. */
+    boolean started() {
+        return helloSeen;
+    }
+
+    /** True when the child died before its hello by itself (not stopped, not timed out). */
+    boolean diedWhileStarting() {
+        return !helloSeen && killReason == null && !stopRequested();
+    }
+
+    /**
+     * The longest the child may take to say hello. A child that has not said hello by then is stuck (the
+     * machine may be busy: be generous).
+     */
+    void startupTimeout(long millis) {
+        startupTimeoutMillis = millis;
+    }
+
+    /**
+     * Kills the child with {@code reason} if {@code body} has not returned within {@code millis}: a
+     * frozen child (SIGSTOP) or a task that never ends must not hang the run. The user's stop still
+     * works at any moment.
+     */
+    <T> T within(long millis, String reason, Step<T> body) throws WorkerFailure {
+        Process p = process;
+        ScheduledFuture<?> deadline = ChildProcesses.schedule(() -> {
+            if (p.isAlive()) {
+                killFor(reason + (frozen(p) ? " (it was stopped by a signal, e.g. SIGSTOP)" : ""));
+            }
+        }, millis);
+        try {
+            return body.run();
+        } finally {
+            deadline.cancel(false);
+        }
+    }
+
+    /** A step that reads from the child. */
+    interface Step<T> {
+        T run() throws WorkerFailure;
+    }
+
+    /** Linux: true when the process is stopped (state T), as after SIGSTOP. */
+    private static boolean frozen(Process p) {
+        java.nio.file.Path stat = java.nio.file.Path.of("/proc", Long.toString(p.pid()), "stat");
+        try {
+            String s = java.nio.file.Files.readString(stat);
+            char state = s.charAt(s.lastIndexOf(')') + 2);
+            return state == 'T' || state == 't';
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    static String seconds(long millis) {
+        return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
     /** Waits for hello, measures the clock offset, and sends the run's config line. */
@@ -241,16 +340,26 @@ final class WorkerProcess {
         }
     }
 
-    /** Kills the child (and anything it started) now. Any thread. */
+    /**
+     * Kills the child (and anything it started) now, because it failed: this is never a cancel, and the
+     * worker's failure says why. Any thread.
+     */
     void kill() {
         Process p;
         synchronized (lifecycle) {
-            stopped = true;
             p = process;
         }
         if (p != null) {
             ChildProcesses.destroyTree(p);
         }
+    }
+
+    /** Kills the child for a fault that its end of stream will report as {@code reason}. */
+    private void killFor(String reason) {
+        if (killReason == null) {
+            killReason = reason;
+        }
+        kill();
     }
 
     /** Makes sure the child is gone: kills it if it is still alive, then closes its stdin. */
@@ -315,6 +424,9 @@ final class WorkerProcess {
         if (line == null) {
             throw gone();
         }
+        if (line.startsWith("#") && dyingOfACrash()) {
+            throw gone(); // the JVM's fatal-error banner goes to stdout whatever the flags: report the crash
+        }
         WorkerMessage m;
         try {
             m = conversation.accept(WorkerLineParser.parse(line));
@@ -328,8 +440,21 @@ final class WorkerProcess {
         return m;
     }
 
+    /** After a '#' line: gives a crashing JVM time to write its report and exit; true if it did. */
+    private boolean dyingOfACrash() {
+        try {
+            return process.waitFor(CRASH_REPORT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private WorkerFailure violation(String what) {
         kill();
+        if (stopRequested() || ChildProcesses.shuttingDown()) {
+            return WorkerFailure.stopped(who() + " was stopped"); // a line cut short by the stop's kill
+        }
         return new WorkerFailure(who() + " broke the worker protocol: " + what);
     }
 
@@ -338,11 +463,41 @@ final class WorkerProcess {
         awaitExit(1_000);
         stderr.awaitEnd(200);
         int task = conversation.currentTask();
-        String when = !helloSeen ? (startupTimedOut ? "did not start within " + STARTUP_TIMEOUT_MILLIS / 1000 + " s"
-                : "died while starting") : task != 0 ? "died during task " + task : "ended unexpectedly";
+        if (stopRequested() || ChildProcesses.shuttingDown()) {
+            return WorkerFailure.stopped(who() + " was stopped");
+        }
+        if (killReason != null) {
+            return new WorkerFailure(who() + " " + killReason + "; it was killed");
+        }
+        String words8 = stderr.lastLines(8);
+        if (!helloSeen && (words8.contains("Out of system resources") || words8.contains("pthread_create failed (EAGAIN)")
+                || words8.contains("unable to create native thread"))) {
+            refusedBySystem = true; // the JVM could not create its own threads: a limit, not a fault of ours
+            return new WorkerFailure("the system refused threads to a new worker JVM");
+        }
+        String when = !helloSeen ? "died while starting" : task != 0 ? "died during task " + task : "ended unexpectedly";
+        java.nio.file.Path report = WorkerCommand.crashReport(process.pid());
+        if (report != null) {
+            // The JVM crashed: its own report says how (its stderr only repeats the banner).
+            return new WorkerFailure(who() + " crashed (" + crashSignal(report) + ") "
+                    + (!helloSeen ? "while starting" : task != 0 ? "during task " + task : "after its tasks")
+                    + "; crash report: " + report);
+        }
         String how = process.isAlive() ? "" : " (" + exitDescription(process.exitValue()) + ")";
         String words = stderr.lastLines(3);
         return new WorkerFailure(who() + " " + when + how + (words.isEmpty() ? "" : "; it said: " + words));
+    }
+
+    /** The signal named in a JVM crash report ("#  SIGSEGV (0xb) at pc=…"), or "a fatal error". */
+    static String crashSignal(java.nio.file.Path report) {
+        try (var lines = java.nio.file.Files.lines(report, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            return lines.limit(20).map(String::strip).map(l -> l.replaceFirst("^#\\s*", ""))
+                    .filter(l -> l.matches("SIG[A-Z]+ .*|EXCEPTION_[A-Z_]+ .*|Internal Error.*|Out of Memory Error.*"))
+                    .map(l -> l.split(" ")[0].startsWith("SIG") || l.startsWith("EXCEPTION") ? l.split(" ")[0] : l)
+                    .findFirst().orElse("a fatal error");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "a fatal error";
+        }
     }
 
     private String who() {

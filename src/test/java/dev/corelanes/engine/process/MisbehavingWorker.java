@@ -9,12 +9,29 @@ import java.util.Scanner;
  */
 public final class MisbehavingWorker {
 
+    /** Set on a fake child's command line as if it were a start-up cache flag. */
+    static final String FAKE_CACHE_PROPERTY = "corelanes.test.fakeCache";
+    /** How to misbehave, when the worker's name cannot say it (workers of a run are named P1, P2, …). */
+    static final String HOW_PROPERTY = "corelanes.test.how";
+
     private MisbehavingWorker() {
     }
 
     public static void main(String[] args) throws Exception {
-        String how = args[1];
+        String how = System.getProperty(HOW_PROPERTY, args[1]);
         PrintStream out = System.out;
+        if (System.getProperty(FAKE_CACHE_PROPERTY) != null) {
+            // Stands for a damaged start-up cache: the JVM dies before main would say hello.
+            System.err.println("An error has occurred while processing the AOT cache");
+            Runtime.getRuntime().halt(1);
+        }
+        if (how.equals("segv")) {
+            crash(); // a real JVM crash: SIGSEGV in native code, with a crash report
+        }
+        if (how.equals("abort")) {
+            new ProcessBuilder("kill", "-ABRT", Long.toString(ProcessHandle.current().pid())).start().waitFor();
+            Thread.sleep(60_000);
+        }
         if (how.equals("silent-exit")) {
             System.err.println("something went badly wrong in the child");
             System.exit(3);
@@ -46,6 +63,12 @@ public final class MisbehavingWorker {
                     case "bad-numbers" -> out.println("start " + task + " " + t + "\nspan " + task + " running 0 " + t + " " + (t - 5));
                     case "empty" -> out.println("start " + task + " " + t + "\n");
                     case "error" -> out.println("error could not read the core");
+                    case "freeze" -> {
+                        out.println("start " + task + " " + t);
+                        out.flush();
+                        Thread.sleep(600_000); // a task that never ends
+                    }
+                    case "normal" -> out.println("start " + task + " " + t + "\nend " + task + " completed 0 " + t);
                     default -> out.println("end " + task + " completed 0 " + t);
                 }
             } else if (line.equals("done") || line.equals("stop")) {
@@ -55,5 +78,13 @@ public final class MisbehavingWorker {
             }
             out.flush();
         }
+    }
+
+    /** Writes to address 0 through Unsafe: the JVM dies of SIGSEGV and writes its crash report. */
+    private static void crash() throws Exception {
+        java.lang.reflect.Field f = Class.forName("sun.misc.Unsafe").getDeclaredField("theUnsafe");
+        f.setAccessible(true);
+        Object unsafe = f.get(null);
+        unsafe.getClass().getMethod("putAddress", long.class, long.class).invoke(unsafe, 0L, 42L);
     }
 }

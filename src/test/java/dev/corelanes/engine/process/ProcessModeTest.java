@@ -190,8 +190,8 @@ class ProcessModeTest {
             assertEquals(2, children.size(), "the parent started its two workers");
             long killed = System.nanoTime();
             parent.destroyForcibly(); // kill -9: no shutdown hook runs, nobody tells the children
-            boolean gone = WorkerProcesses.allGoneWithin(children, 1_000);
-            System.out.printf("children of a killed parent gone after %.0f ms%n", (System.nanoTime() - killed) / 1e6);
+            // Liveness, not speed: they must go by themselves (the time is printed, not asserted; the machine is shared).
+            boolean gone = WorkerProcesses.allGoneWithin(children, 30_000);
             assertTrue(gone, "orphaned workers " + children + " still alive");
             System.out.printf("children of a killed parent gone after %.0f ms%n", (System.nanoTime() - killed) / 1e6);
         } finally {

@@ -128,9 +128,108 @@ class WorkerProcessTest {
         WorkerProcess w = worker(how, MisbehavingWorker.class.getName());
         w.start();
         w.handshake(WorkerProtocol.config(1_000_000, TaskKind.SLEEP, 0.1, false));
-        String message = assertThrows(WorkerFailure.class, () -> w.runTask(1)).getMessage();
+        WorkerFailure f = assertThrows(WorkerFailure.class, () -> w.runTask(1));
+        String message = f.getMessage();
         assertTrue(message.contains(expected), message);
         assertTrue(message.startsWith("worker process " + how + " (pid "), message);
+        assertFalse(f.byStop(), "a misbehaving child is a failure, never a cancel");
+        assertFalse(w.stopRequested(), "the parent killed it for a fault, the user did not stop it");
+    }
+
+    @Test
+    void aChildThatCrashesOnSigsegvSaysSoAndLeavesItsReportOutOfTheCurrentFolder() throws Exception {
+        java.nio.file.Path cwd = java.nio.file.Path.of("").toAbsolutePath();
+        WorkerProcess w = worker("segv", MisbehavingWorker.class.getName());
+        WorkerFailure f = assertThrows(WorkerFailure.class, () -> {
+            w.start();
+            w.handshake("config 1 sleep 1 0");
+        });
+        String message = f.getMessage();
+        assertFalse(f.byStop());
+        assertTrue(message.contains("crashed (SIGSEGV) while starting"), message);
+        java.nio.file.Path report = WorkerCommand.crashReport(w.pid());
+        try {
+            assertTrue(report != null && message.endsWith("crash report: " + report), message);
+            assertFalse(report.startsWith(cwd) && report.getParent().equals(cwd), "report in the current folder");
+            assertFalse(java.nio.file.Files.exists(cwd.resolve("hs_err_pid" + w.pid() + ".log")));
+        } finally {
+            if (report != null) {
+                java.nio.file.Files.deleteIfExists(report);
+            }
+        }
+    }
+
+    @Test
+    void aChildKilledBySigabrtIsAFailureThatNamesTheSignal() {
+        WorkerProcess w = worker("abort", MisbehavingWorker.class.getName());
+        WorkerFailure f = assertThrows(WorkerFailure.class, () -> {
+            w.start();
+            w.handshake("config 1 sleep 1 0");
+        });
+        assertFalse(f.byStop());
+        assertTrue(f.getMessage().contains("(killed by SIGABRT)"), f.getMessage());
+    }
+
+    @Test
+    void aChildThatDoesNotStartInTimeFailsAndIsNotCancelled() {
+        WorkerProcess w = worker("mute", MisbehavingWorker.class.getName());
+        w.startupTimeout(500);
+        WorkerFailure f = assertThrows(WorkerFailure.class, () -> {
+            w.start();
+            w.handshake("config 1 sleep 1 0");
+        });
+        assertFalse(f.byStop());
+        assertTrue(f.getMessage().contains("did not start within 0.5 s (no hello line); it was killed"), f.getMessage());
+    }
+
+    @Test
+    void aTaskThatNeverEndsMissesItsDeadlineAndFails() throws Exception {
+        WorkerProcess w = worker("freeze", MisbehavingWorker.class.getName());
+        w.start();
+        w.handshake(WorkerProtocol.config(1_000_000, TaskKind.SLEEP, 0.1, false));
+        WorkerFailure f = assertThrows(WorkerFailure.class, () -> w.within(500, "did not finish task 1 within 0.5 s",
+                () -> w.runTask(1)));
+        assertFalse(f.byStop());
+        assertTrue(f.getMessage().contains("did not finish task 1 within 0.5 s; it was killed"), f.getMessage());
+    }
+
+    @Test
+    void aFrozenChildIsNamedAsStoppedBySignalWhenItsDeadlinePasses() throws Exception {
+        WorkerProcess w = worker("P1", WorkerCommand.MAIN_CLASS);
+        w.start();
+        w.handshake(WorkerProtocol.config(1_000_000, TaskKind.SLEEP, 5, false));
+        new ProcessBuilder("kill", "-STOP", Long.toString(w.pid())).start().waitFor();
+        WorkerFailure f = assertThrows(WorkerFailure.class, () -> w.within(1_000, "did not finish task 1 within 1 s",
+                () -> w.runTask(1)));
+        assertFalse(f.byStop());
+        assertTrue(f.getMessage().contains("(it was stopped by a signal, e.g. SIGSTOP); it was killed"), f.getMessage());
+    }
+
+    @Test
+    void cancellingAFrozenChildStillWorksAndIsACancel() throws Exception {
+        WorkerProcess w = worker("P1", WorkerCommand.MAIN_CLASS);
+        w.start();
+        w.handshake(WorkerProtocol.config(1_000_000, TaskKind.SLEEP, 5, false));
+        new ProcessBuilder("kill", "-STOP", Long.toString(w.pid())).start().waitFor();
+        Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException ignored) {
+                // test ends
+            }
+            w.stop();
+        });
+        WorkerFailure f = assertThrows(WorkerFailure.class, () -> w.runTask(1));
+        assertTrue(f.byStop(), f.getMessage());
+    }
+
+    @Test
+    void childrenGetNoJvmOptionsFromTheEnvironment() {
+        ProcessBuilder pb = WorkerCommand.forThisJvm().builder("P1", List.of());
+        for (String v : WorkerCommand.JVM_OPTION_VARIABLES) {
+            assertFalse(pb.environment().containsKey(v), v);
+        }
+        assertTrue(pb.command().stream().anyMatch(a -> a.startsWith("-XX:ErrorFile=")), pb.command().toString());
     }
 
     @Test
@@ -156,7 +255,8 @@ class WorkerProcessTest {
             }
             w.stop();
         });
-        assertThrows(WorkerFailure.class, () -> w.handshake("config 1 sleep 1 0"));
+        WorkerFailure f = assertThrows(WorkerFailure.class, () -> w.handshake("config 1 sleep 1 0"));
+        assertTrue(f.byStop(), "the user's stop is a cancel: " + f.getMessage());
         stopper.join();
         assertFalse(ProcessHandle.of(w.pid()).map(ProcessHandle::isAlive).orElse(false));
     }

@@ -1,0 +1,61 @@
+package dev.corelanes.engine;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Says in one line that the system refused a thread or a process, and what limit was likely reached. A run
+ * that asks for more threads or processes than {@code ulimit -u} allows must fail with that line, not with
+ * a stack trace per refusal.
+ */
+public final class ResourceLimits {
+
+    private ResourceLimits() {
+    }
+
+    /** Why the system refused to create a thread or process, or null when {@code e} is another failure. */
+    public static String refusal(Throwable e) {
+        String m = String.valueOf(e.getMessage());
+        if (e instanceof OutOfMemoryError && m.contains("unable to create native thread")) {
+            return "the system refused a new thread";
+        }
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory (" + m + ")";
+        }
+        if (e instanceof IOException && (m.contains("error=11") || m.contains("Resource temporarily unavailable"))) {
+            return "the system refused a new process (resource temporarily unavailable)";
+        }
+        if (e instanceof IOException && (m.contains("error=12") || m.contains("Cannot allocate memory"))) {
+            return "the system refused a new process (not enough memory)";
+        }
+        return null;
+    }
+
+    /** "started 97 of 256 threads; the system refused the other 159: … (ulimit -u …)". */
+    public static String refused(int started, int wanted, String what, Throwable e) {
+        String why = refusal(e);
+        return "started " + started + " of " + wanted + " " + what + "; the system refused the other "
+                + (wanted - started) + ": " + (why == null ? String.valueOf(e) : why) + limitNote();
+    }
+
+    /** The per-user limit on processes and threads, as a note to a refusal; "" when there is none to name. */
+    public static String limitNote() {
+        Path limits = Path.of("/proc/self/limits");
+        try {
+            if (Files.isReadable(limits)) {
+                for (String l : Files.readAllLines(limits, StandardCharsets.US_ASCII)) {
+                    if (l.startsWith("Max processes")) {
+                        String soft = l.substring("Max processes".length()).trim().split("\\s+")[0];
+                        return soft.equals("unlimited") ? " (no per-user process limit is set: memory or a system-wide limit)"
+                                : " (ulimit -u allows " + soft + " processes and threads for this user, all programs together)";
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // no note then
+        }
+        return " (a limit on processes and threads, or memory)";
+    }
+}

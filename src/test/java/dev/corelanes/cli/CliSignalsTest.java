@@ -1,0 +1,142 @@
+package dev.corelanes.cli;
+
+import dev.corelanes.engine.RunFile;
+import dev.corelanes.engine.TaskStatus;
+import dev.corelanes.engine.Trace;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The command line as a user runs it, in a child JVM: Ctrl-C (a real SIGINT) and JVM options injected by
+ * the environment. A child started from a script may have SIGINT ignored, and a JVM then installs no
+ * handler: the child is started through python3 with SIGINT reset to its default (see STACK.md).
+ */
+@Timeout(120)
+class CliSignalsTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String RESET_SIGINT = "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+            + "os.execvp(sys.argv[1], sys.argv[1:])";
+
+    private Process start(List<String> env, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("python3", "-c", RESET_SIGINT,
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.corelanes.Main"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().remove("DISPLAY");
+        for (int i = 0; i + 1 < env.size(); i += 2) {
+            pb.environment().put(env.get(i), env.get(i + 1));
+        }
+        pb.redirectOutput(dir.resolve("stdout.txt").toFile());
+        pb.redirectError(dir.resolve("stderr.txt").toFile());
+        return pb.start();
+    }
+
+    private static boolean python() {
+        try {
+            return new ProcessBuilder("python3", "-c", "pass").start().waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    /** Waits until the JVM has a thread named {@code name} (Linux names threads after Java threads). */
+    private void awaitThread(Process p, String name) throws Exception {
+        Path tasks = Path.of("/proc", Long.toString(p.pid()), "task");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && p.isAlive()) {
+            try (var s = Files.list(tasks)) {
+                if (s.anyMatch(t -> comm(t).equals(name))) {
+                    return;
+                }
+            } catch (IOException e) {
+                // the process is going
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no thread " + name + " in the CLI (alive: " + p.isAlive() + "): "
+                + Files.readString(dir.resolve("stdout.txt")) + Files.readString(dir.resolve("stderr.txt")));
+    }
+
+    private static String comm(Path task) {
+        try {
+            return Files.readString(task.resolve("comm")).strip();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static void sigint(Process p) throws Exception {
+        assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor());
+    }
+
+    @Test
+    void ctrlCStillWritesTheRunFileAndTheImageWithWhatWasMeasured() throws Exception {
+        Assumptions.assumeTrue(python() && Files.isDirectory(Path.of("/proc")), "needs python3 and /proc");
+        Path json = dir.resolve("run.json");
+        Path png = dir.resolve("run.png");
+        Process p = start(List.of(), "run", "--mode", "threads", "--kind", "sleep", "--tasks", "4", "--seconds", "30",
+                "--json", json.toString(), "--png", png.toString());
+        awaitThread(p, "T4");
+        sigint(p);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the CLI ended after Ctrl-C");
+        String err = Files.readString(dir.resolve("stderr.txt"));
+        assertEquals(Cli.INTERRUPTED, p.exitValue(), err);
+        assertTrue(err.contains("corelanes: interrupted — run cancelled after"), err);
+        Trace t = RunFile.read(json);
+        assertEquals(TaskStatus.CANCELLED, t.status());
+        assertEquals(4, t.tasks().size());
+        assertTrue(Files.size(png) > 0, "the image was written");
+    }
+
+    @Test
+    void ctrlCDuringAProcessRunLeavesNoChildBehind() throws Exception {
+        Assumptions.assumeTrue(python() && Files.isDirectory(Path.of("/proc")), "needs python3 and /proc");
+        Process p = start(List.of(), "run", "--mode", "processes", "--kind", "sleep", "--tasks", "2", "--seconds", "30");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        List<ProcessHandle> children = List.of();
+        while (children.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            children = p.descendants().filter(h -> h.info().commandLine().orElse("").contains("--worker")).toList();
+        }
+        awaitThread(p, "corelanes-P2");
+        Thread.sleep(300); // both workers past their hello
+        sigint(p);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the CLI ended after Ctrl-C");
+        assertEquals(Cli.INTERRUPTED, p.exitValue(), Files.readString(dir.resolve("stderr.txt")));
+        for (ProcessHandle c : children) {
+            c.onExit().get(30, TimeUnit.SECONDS); // liveness: they go, however long the busy machine takes
+            assertFalse(c.isAlive());
+        }
+    }
+
+    @Test
+    void jvmOptionsInTheEnvironmentDoNotReachTheWorkers() throws Exception {
+        Assumptions.assumeTrue(python(), "needs python3");
+        Process p = start(List.of("_JAVA_OPTIONS", "-Xlog:gc", "JAVA_TOOL_OPTIONS", "-Xlog:gc*:stdout",
+                "JDK_JAVA_OPTIONS", "-Xlog:gc"), "run", "--mode", "processes", "--kind", "compute", "--tasks", "2",
+                "--seconds", "0.1");
+        assertTrue(p.waitFor(90, TimeUnit.SECONDS));
+        String out = Files.readString(dir.resolve("stdout.txt"), StandardCharsets.UTF_8);
+        assertEquals(Cli.OK, p.exitValue(), out + Files.readString(dir.resolve("stderr.txt")));
+        assertTrue(out.contains("Status     completed"), out);
+        assertFalse(out.contains("Spans      0 "), "the workers' spans arrived: " + out);
+    }
+}
