@@ -1,6 +1,8 @@
 package dev.corelanes.engine;
 
 import dev.corelanes.engine.process.ProcessBackend;
+import dev.corelanes.engine.python.PythonBackend;
+import dev.corelanes.engine.python.PythonChoice;
 
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
@@ -20,12 +22,22 @@ public final class Experiment {
 
     /** Starts the run; listeners hear spans as they are recorded. */
     public static RunHandle start(ExperimentSpec spec, MachineInfo machine, TraceListener... listeners) {
+        return start(spec, null, machine, listeners);
+    }
+
+    /**
+     * Starts the run in the given Python interpreter ({@code python} null = Java). A Python run fails with
+     * the cause in one line when the interpreter cannot run it; it never falls back to Java silently.
+     */
+    public static RunHandle start(ExperimentSpec spec, PythonChoice python, MachineInfo machine,
+                                  TraceListener... listeners) {
         TraceSink sink = new TraceSink();
         for (TraceListener l : listeners) {
             sink.addListener(l);
         }
         RunHandle handle = new RunHandle(spec, sink);
-        Thread.ofPlatform().name("corelanes-run").daemon(true).start(() -> coordinate(spec, machine, sink, handle));
+        Thread.ofPlatform().name("corelanes-run").daemon(true)
+                .start(() -> coordinate(spec, python, machine, sink, handle));
         return handle;
     }
 
@@ -35,15 +47,28 @@ public final class Experiment {
         return start(spec, machine, listeners).await();
     }
 
-    private static void coordinate(ExperimentSpec spec, MachineInfo machine, TraceSink sink, RunHandle handle) {
+    private static void coordinate(ExperimentSpec spec, PythonChoice python, MachineInfo machine, TraceSink sink,
+                                   RunHandle handle) {
         Instant startedAt = Instant.now();
-        Calibration calibration = spec.kind() == TaskKind.COMPUTE ? Calibrator.calibration() : cachedOrNominal();
-        Backend backend;
+        Calibration calibration = spec.kind() == TaskKind.COMPUTE && python == null ? Calibrator.calibration()
+                : cachedOrNominal();
+        Backend backend = null;
         try {
-            backend = backendFor(spec);
-        } catch (RuntimeException e) {
-            handle.complete(new Trace(spec, machine, calibration, startedAt, 0, 0, TaskStatus.FAILED,
-                    e.getMessage(), List.of(), List.of(), List.of(), 0));
+            backend = backendFor(spec, python);
+            handle.preparing(backend);
+            backend.prepare(spec);
+            if (backend.calibration() != null) {
+                calibration = backend.calibration();
+            }
+        } catch (RuntimeException | InterruptedException e) {
+            if (backend != null) {
+                backend.cancel();
+            }
+            boolean cancelled = handle.cancelRequested() || e instanceof InterruptedException;
+            RunRuntime runtime = backend != null ? backend.runtime() : RunRuntime.JAVA;
+            handle.complete(new Trace(spec, machine, calibration, startedAt, 0, 0,
+                    cancelled ? TaskStatus.CANCELLED : TaskStatus.FAILED, cancelled ? "cancelled" : e.getMessage(),
+                    List.of(), List.of(), List.of(), 0, runtime));
             return;
         }
         long processCpu0 = processCpuNanos();
@@ -62,10 +87,13 @@ public final class Experiment {
         long endNow = run.now();
         long processCpu = processCpuNanos() - processCpu0;
         sink.closeAll();
-        handle.complete(buildTrace(run, machine, startedAt, endNow, processCpu));
+        handle.complete(buildTrace(run, machine, startedAt, endNow, processCpu, backend.runtime()));
     }
 
-    private static Backend backendFor(ExperimentSpec spec) {
+    private static Backend backendFor(ExperimentSpec spec, PythonChoice python) {
+        if (python != null) {
+            return new PythonBackend(python);
+        }
         return spec.mode().processBased() ? new ProcessBackend() : new ThreadBackend();
     }
 
@@ -75,7 +103,7 @@ public final class Experiment {
     }
 
     private static Trace buildTrace(RunContext run, MachineInfo machine, Instant startedAt, long endNow,
-                                    long processCpu) {
+                                    long processCpu, RunRuntime runtime) {
         ExperimentSpec spec = run.spec();
         List<TaskRecord> tasks = new ArrayList<>(run.tasks());
         Set<Integer> seen = new HashSet<>();
@@ -107,7 +135,7 @@ public final class Experiment {
         long wall = status == TaskStatus.COMPLETED && lastEnd > 0 ? lastEnd : endNow;
         long cpu = run.cpuUnknown() ? Math.max(processCpu, run.cpuNanos()) : run.cpuNanos();
         return new Trace(spec, machine, run.calibration(), startedAt, wall, cpu, status, message, tasks,
-                run.workers(), run.sink().spans(), run.sink().dropped());
+                run.workers(), run.sink().spans(), run.sink().dropped(), runtime);
     }
 
     private static long processCpuNanos() {

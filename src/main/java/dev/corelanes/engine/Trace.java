@@ -14,12 +14,22 @@ import java.util.List;
  * @param status       completed, cancelled (what ran until then is kept) or failed
  * @param message      why the run was cancelled or failed; empty when it completed
  * @param droppedSpans spans the bounded sink had to drop (0 unless a run produced millions)
+ * @param runtime      Java, or the Python interpreter that ran the tasks
  */
 public record Trace(ExperimentSpec spec, MachineInfo machine, Calibration calibration, Instant startedAt,
                     long wallNanos, long cpuNanos, TaskStatus status, String message, List<TaskRecord> tasks,
-                    List<WorkerInfo> workers, List<Span> spans, long droppedSpans) {
+                    List<WorkerInfo> workers, List<Span> spans, long droppedSpans, RunRuntime runtime) {
+
+    /** A run of the Java runtime. */
+    public Trace(ExperimentSpec spec, MachineInfo machine, Calibration calibration, Instant startedAt,
+                 long wallNanos, long cpuNanos, TaskStatus status, String message, List<TaskRecord> tasks,
+                 List<WorkerInfo> workers, List<Span> spans, long droppedSpans) {
+        this(spec, machine, calibration, startedAt, wallNanos, cpuNanos, status, message, tasks, workers, spans,
+                droppedSpans, RunRuntime.JAVA);
+    }
 
     public Trace {
+        runtime = runtime == null ? RunRuntime.JAVA : runtime;
         message = message == null ? "" : message;
         tasks = tasks.stream().sorted(Comparator.comparingInt(TaskRecord::id)).toList();
         workers = List.copyOf(workers);
@@ -42,7 +52,7 @@ public record Trace(ExperimentSpec spec, MachineInfo machine, Calibration calibr
             // Sleeping occupies no core: the limit is how many tasks wait at once.
             return Math.max(1, concurrent);
         }
-        if (spec.gil() && !spec.mode().processBased()) {
+        if ((spec.gil() || runtime.realGil()) && !spec.mode().processBased()) {
             return 1; // one lock in one interpreter: one task computes at a time
         }
         return Math.max(1, Math.min(cores, concurrent));

@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * size and time): the JVM ignores a cache made for other classes, so a rebuilt jar gets a new file rather
  * than a stale one forever, and caches of other builds are deleted.
  */
-final class StartupCache {
+public final class StartupCache {
 
     static final String TRAIN_ARG = "--train";
     private static final String PREFIX = "corelanes-worker-";
@@ -166,7 +166,8 @@ final class StartupCache {
         }
     }
 
-    private static Path cacheDir() {
+    /** The app's cache folder (XDG on Linux), created if needed; null when there is none to write. */
+    public static Path cacheDir() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         String home = System.getProperty("user.home");
         Path dir;
