@@ -127,9 +127,11 @@ public final class InterpreterProbe {
         int mark = lines.indexOf(MARK);
         if (mark < 0) {
             String said = lines.stream().filter(l -> !l.isEmpty()).reduce((a, b) -> b).orElse("");
-            if (said.contains("command not found") || said.contains("not installed")) {
-                // pyenv's shims answer this way for a version that is installed but not selected
-                throw new PythonUnavailable(path + " is not usable here: " + oneLine(said));
+            for (String l : lines) {
+                if (l.contains("command not found") || l.contains("is not installed")) {
+                    // pyenv's shims answer this way for a version that is installed but not selected
+                    throw new PythonUnavailable(path + " is not usable here: " + oneLine(l));
+                }
             }
             throw new PythonUnavailable(path + " is not a Python interpreter CoreLanes can use (exit code " + exit
                     + (said.isEmpty() ? "" : ", it said: " + oneLine(said)) + ").");

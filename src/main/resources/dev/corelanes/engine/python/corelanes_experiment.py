@@ -93,6 +93,7 @@ def core_reader():
 # One write per line: lines of threads and processes sharing this stdout never interleave.
 _open = {}              # task -> [worker, state, core, t0] of this process's running tasks
 _open_lock = threading.Lock()
+_task_cpu0 = {}         # task -> its thread's CPU time when it started
 _last_probe = {}        # thread id -> the last time it was seen computing (for GIL-wait vs preempted)
 GAP_NS = 1_000_000      # off-CPU for longer than this between two probes is a gap worth drawing
 STEPS_PER_SECOND = 0    # set by calibrate() in the main process, passed on to child processes
@@ -129,7 +130,7 @@ def set_state(task, state, c, t):
 def run_task(task, worker):
     """Runs one task of KIND, reporting its spans; returns (start, end) in seconds of perf_counter."""
     t0 = clock()
-    c0 = time.thread_time_ns()
+    c0 = _task_cpu0[task] = time.thread_time_ns()
     emit("start %d %s %d" % (task, worker, t0))
     state = "sleeping" if KIND == "sleep" else "running"
     with _open_lock:
@@ -221,10 +222,11 @@ def watch_parent(parent):
 
 
 def cancelled_exit():
-    """Cancel: close this process's open spans, say its tasks were cancelled, and leave at once."""
-    t = clock()
+    """Cancel: close this process's open spans, say its tasks were cancelled, and leave at once.
+    Runs in the child's main thread, which runs its task: its CPU time is the task's."""
+    t, cpu = clock(), time.thread_time_ns()
     for task in list(_open):
-        finish(task, "cancelled", -1, t)
+        finish(task, "cancelled", cpu - _task_cpu0.get(task, cpu), t)
     os._exit(0)
 
 
