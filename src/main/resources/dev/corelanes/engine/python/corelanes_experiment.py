@@ -331,16 +331,32 @@ BEGIN = 0
 
 
 def serve_stdin(go):
-    """CoreLanes's lines: ping (clock sync), prepare, run, stop. End of input: CoreLanes is gone."""
-    for raw in sys.stdin.buffer:
-        line = raw.decode("ascii", "replace").strip()
-        if line.startswith("ping "):
-            emit("pong %s %d" % (line[5:], clock()))
-        elif line in ("prepare", "run"):
-            go[line].set()
-        elif line == "stop":
-            stop(0)
+    """CoreLanes's lines: ping (clock sync), prepare, run, stop. End of input: CoreLanes is gone.
+
+    Reads the file descriptor itself, not sys.stdin: a child forked while this thread held sys.stdin's
+    lock would hang closing it (multiprocessing closes stdin in every child it starts)."""
+    pending = b""
+    while True:
+        try:
+            chunk = os.read(0, 4096)
+        except OSError:
+            chunk = b""
+        if not chunk:
+            break
+        pending += chunk
+        while b"\n" in pending:
+            raw, pending = pending.split(b"\n", 1)
+            command(raw.decode("ascii", "replace").strip(), go)
     stop(1)
+
+
+def command(line, go):
+    if line.startswith("ping "):
+        emit("pong %s %d" % (line[5:], clock()))
+    elif line in ("prepare", "run"):
+        go[line].set()
+    elif line == "stop":
+        stop(0)
 
 
 def stop(code):
