@@ -33,6 +33,11 @@ final class ExperimentPanel extends VBox {
     private final Spinner<Integer> workers;
 
     ExperimentPanel(ExperimentForm form, ObservableBooleanValue running, ObservableBooleanValue ready) {
+        this(form, running, ready, null);
+    }
+
+    ExperimentPanel(ExperimentForm form, ObservableBooleanValue running, ObservableBooleanValue ready,
+                    RuntimeChooser runtimes) {
         getStyleClass().add("card");
         setSpacing(8);
         setPadding(new Insets(10, 12, 12, 12));
@@ -82,6 +87,14 @@ final class ExperimentPanel extends VBox {
         grid.addRow(r++, label("Tasks"), tasks);
         grid.addRow(r++, label("Seconds per task"), seconds);
         grid.addRow(r++, label("Execution model"), mode);
+        if (runtimes != null) {
+            grid.addRow(r++, label("Runtime"), runtimes.runtimeBox());
+            grid.addRow(r++, label("Start method"), runtimes.startMethodBox());
+            runtimes.runtimeBox().setMaxWidth(Double.MAX_VALUE);
+            runtimes.startMethodBox().setMaxWidth(Double.MAX_VALUE);
+            // The real interpreter has its own GIL (or none): the emulation applies to Java only.
+            gil.disableProperty().bind(form.pythonProperty().isNotNull());
+        }
         grid.addRow(r++, label("Workers"), workers);
         for (javafx.scene.Node n : new javafx.scene.Node[] {kind, mode, tasks, seconds, workers}) {
             ((javafx.scene.control.Control) n).setMaxWidth(Double.MAX_VALUE);

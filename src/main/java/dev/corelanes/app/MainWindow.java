@@ -79,6 +79,7 @@ public final class MainWindow {
     private final ReadOnlyDoubleWrapper fontScale = new ReadOnlyDoubleWrapper(1);
     private final BorderPane root = new BorderPane();
     private MachineCard machineCard;
+    private final RuntimeChooser runtimes;
     /** Buttons that show only their icon in presenter mode, where the type is larger and room is short. */
     private final List<javafx.scene.control.ButtonBase> compactable = new ArrayList<>();
     private final Scene scene;
@@ -100,11 +101,13 @@ public final class MainWindow {
     public MainWindow(RunSession session, AppPrefs prefs, FileAsker asker) {
         this.session = session;
         this.prefs = prefs;
-        panel = new ExperimentPanel(form, session.runningProperty(), session.machineProperty().isNotNull());
+        runtimes = new RuntimeChooser(form, prefs);
+        panel = new ExperimentPanel(form, session.runningProperty(), session.machineProperty().isNotNull(), runtimes);
         table = new RunsTable(session.runs());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         MachineCard machine = new MachineCard(session.machineProperty());
         machineCard = machine;
+        form.pythonProperty().addListener((o, was, now) -> machine.showPython(now));
         machine.managedProperty().bind(machine.visibleProperty());
         files = new FileActions(session, prefs, asker, messages, this::window, this::selectedRows,
                 timeline.laneModeProperty()::get, timeline.themeProperty()::get);
@@ -326,7 +329,7 @@ public final class MainWindow {
             predicted = p.get();
         }
         replayBar.stop();
-        RunRow row = session.start(spec);
+        RunRow row = session.start(spec, form.pythonChoice());
         if (row != null) {
             row.setPrediction(predicted);
         }
@@ -370,15 +373,30 @@ public final class MainWindow {
         lessonCard.show(l);
         apply(l.first());
         messages.clear();
+        chooseLessonRuntime(l.first());
     }
 
     private void runLessonStep(ExperimentSpec spec) {
         apply(spec);
+        if (!chooseLessonRuntime(spec)) {
+            return;
+        }
         lessonStepPending = true;
         run();
         if (!session.runningProperty().get()) {
             lessonStepPending = false; // not started (cancelled prediction, machine not ready)
         }
+    }
+
+    /** Java or Python, as the lesson's step asks; false (with a message) when it needs a Python there is not. */
+    private boolean chooseLessonRuntime(ExperimentSpec spec) {
+        Lesson l = lessonCard.lessonProperty().get();
+        boolean python = l != null && l.python(spec);
+        if (!runtimes.select(python)) {
+            messages.error("This step runs in real Python, but none can be used: " + runtimes.problem() + ".");
+            return false;
+        }
+        return true;
     }
 
     /** Sets the controls to {@code s}. */
@@ -612,7 +630,7 @@ public final class MainWindow {
 
     void showCode() {
         try {
-            new CodeDialog(window(), form.spec()).show();
+            new CodeDialog(window(), form.spec(), form.pythonChoice()).show();
         } catch (SpecException e) {
             messages.error("No code for these settings: " + e.getMessage());
         }

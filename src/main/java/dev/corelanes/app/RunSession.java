@@ -107,13 +107,18 @@ public final class RunSession implements AutoCloseable {
 
     /** Starts a run; ignored while one is going on or before the machine is known. */
     public RunRow start(ExperimentSpec spec) {
+        return start(spec, null);
+    }
+
+    /** Starts a run in the given Python interpreter (null = Java). */
+    public RunRow start(ExperimentSpec spec, dev.corelanes.engine.python.PythonChoice python) {
         if (running.get() || machine.get() == null) {
             return null;
         }
         LoadSeries loads = new LoadSeries();
         TimelineModel model = new TimelineModel(spec, machine.get(), loads);
         LiveFeed feed = new LiveFeed();
-        RunHandle handle = Experiment.start(spec, machine.get(), feed);
+        RunHandle handle = Experiment.start(spec, python, machine.get(), feed);
         RunRow row = new RunRow(runs.size() + 1, spec, handle, loads, model);
         lastFeed = feed;
         runs.add(row);

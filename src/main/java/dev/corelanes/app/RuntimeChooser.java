@@ -1,0 +1,156 @@
+package dev.corelanes.app;
+
+import dev.corelanes.engine.python.PythonInterpreter;
+import dev.corelanes.engine.python.PythonInterpreters;
+import dev.corelanes.engine.python.PythonUnavailable;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Tooltip;
+import javafx.util.StringConverter;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Java or one of this machine's Python interpreters, and for Python process runs the multiprocessing start
+ * method. Interpreters are looked for off the FX thread (each probe starts one); until then, and when none
+ * is usable, only Java is offered and the tooltip says why. The choice is remembered.
+ */
+final class RuntimeChooser {
+
+    /** One entry: Java (python null) or an interpreter. */
+    record Option(PythonInterpreter python) {
+        String label() {
+            return python == null ? "Java" : python.name() + (python.gilEnabled() ? " (GIL)" : " (no GIL)") + " — "
+                    + python.path();
+        }
+    }
+
+    private static final Option JAVA = new Option(null);
+
+    private final ChoiceBox<Option> runtime = new ChoiceBox<>();
+    private final ChoiceBox<String> startMethod = new ChoiceBox<>();
+    private final ExperimentForm form;
+    private final AppPrefs prefs;
+    private volatile String problem = "looking for Python interpreters…";
+
+    RuntimeChooser(ExperimentForm form, AppPrefs prefs) {
+        this.form = form;
+        this.prefs = prefs;
+        runtime.setId("runtimeChoice");
+        runtime.getItems().setAll(JAVA);
+        runtime.setValue(JAVA);
+        runtime.setConverter(converter());
+        runtime.setTooltip(new Tooltip("Java runs the tasks in this JVM; Python runs the same experiment in a real "
+                + "CPython on this machine (" + problem + ")"));
+        runtime.valueProperty().addListener((o, a, b) -> {
+            form.pythonProperty().set(b == null ? null : b.python());
+            updateStartMethods();
+            if (b != null && b.python() != null) {
+                prefs.setPythonPath(b.python().path());
+            } else if (b == JAVA && a != null) {
+                prefs.setPythonPath("");
+            }
+        });
+        startMethod.setId("startMethodChoice");
+        startMethod.setTooltip(new Tooltip("How multiprocessing starts each child: fork copies this process, spawn "
+                + "starts a fresh interpreter, forkserver forks from a clean server process"));
+        startMethod.valueProperty().addListener((o, a, b) -> form.startMethodProperty().set(b == null ? "" : b));
+        startMethod.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> form.pythonProperty().get() == null || !form.modeProperty().get().processBased(),
+                form.pythonProperty(), form.modeProperty()));
+        Thread.ofVirtual().name("corelanes-python-discovery").start(this::discover);
+    }
+
+    ChoiceBox<Option> runtimeBox() {
+        return runtime;
+    }
+
+    ChoiceBox<String> startMethodBox() {
+        return startMethod;
+    }
+
+    private void discover() {
+        List<PythonInterpreter> found = new ArrayList<>();
+        try {
+            found.addAll(PythonInterpreters.discover());
+            String remembered = prefs.pythonPath();
+            if (!remembered.isBlank() && found.stream().noneMatch(p -> p.path().equals(remembered))) {
+                found.add(0, PythonInterpreters.probe(remembered));
+            }
+        } catch (PythonUnavailable e) {
+            problem = e.getMessage();
+        } catch (RuntimeException e) {
+            problem = "could not look for Python: " + e.getMessage();
+        }
+        if (found.isEmpty() && problem.startsWith("looking")) {
+            problem = "no Python 3.8 or newer found on the PATH";
+        } else if (!found.isEmpty()) {
+            problem = found.size() + (found.size() == 1 ? " interpreter" : " interpreters") + " found";
+        }
+        Platform.runLater(() -> show(found));
+    }
+
+    private void show(List<PythonInterpreter> found) {
+        Option keep = runtime.getValue();
+        List<Option> items = new ArrayList<>(List.of(JAVA));
+        found.forEach(p -> items.add(new Option(p)));
+        runtime.getItems().setAll(items);
+        String remembered = prefs.pythonPath();
+        Option chosen = keep != null && items.contains(keep) ? keep : JAVA;
+        if (chosen == JAVA && !remembered.isBlank()) {
+            chosen = items.stream().filter(o -> o.python() != null && o.python().path().equals(remembered))
+                    .findFirst().orElse(JAVA);
+        }
+        runtime.setValue(chosen);
+        runtime.getTooltip().setText("Java runs the tasks in this JVM; Python runs the same experiment in a real "
+                + "CPython on this machine (" + problem + ")");
+    }
+
+    private void updateStartMethods() {
+        PythonInterpreter p = form.pythonProperty().get();
+        if (p == null) {
+            startMethod.getItems().clear();
+            return;
+        }
+        String keep = startMethod.getValue();
+        startMethod.getItems().setAll(p.startMethods());
+        startMethod.setValue(keep != null && p.startMethods().contains(keep) ? keep : p.defaultStartMethod());
+    }
+
+    /** Selects Java, or the first Python found (a lesson's step); false when no Python is available yet. */
+    boolean select(boolean python) {
+        if (!python) {
+            runtime.setValue(JAVA);
+            return true;
+        }
+        if (runtime.getValue() != null && runtime.getValue().python() != null) {
+            return true;
+        }
+        return runtime.getItems().stream().filter(o -> o.python() != null).findFirst()
+                .map(o -> {
+                    runtime.setValue(o);
+                    return true;
+                }).orElse(false);
+    }
+
+    /** Why no Python can be chosen (or how many were found). */
+    String problem() {
+        return problem;
+    }
+
+    private static StringConverter<Option> converter() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(Option o) {
+                return o == null ? "" : o.label();
+            }
+
+            @Override
+            public Option fromString(String s) {
+                throw new UnsupportedOperationException("choices are not typed");
+            }
+        };
+    }
+}
