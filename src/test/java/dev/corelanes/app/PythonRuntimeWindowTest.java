@@ -1,0 +1,109 @@
+package dev.corelanes.app;
+
+import dev.corelanes.engine.ExecutionMode;
+import dev.corelanes.engine.TaskKind;
+import dev.corelanes.engine.TaskStatus;
+import dev.corelanes.engine.Trace;
+import dev.corelanes.hardware.Hardware;
+import dev.corelanes.teach.CodeSamples;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.controlsfx.control.ToggleSwitch;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Choosing a real Python as the runtime, running in it, and seeing the program that ran — as a user clicks. */
+@ExtendWith(ApplicationExtension.class)
+class PythonRuntimeWindowTest {
+
+    private RunSession session;
+    private Preferences prefsNode;
+
+    @Start
+    void start(Stage stage) {
+        session = new RunSession(Hardware.detect());
+        prefsNode = TestPrefs.node();
+        MainWindow window = new MainWindow(session, new AppPrefs(prefsNode), FileAsker.system()); // never asked here
+        window.install(stage);
+        stage.setWidth(1280);
+        stage.setHeight(760);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        session.close();
+    }
+
+    @AfterAll
+    static void cleanPrefs() {
+        TestPrefs.removeAll();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ChoiceBox<RuntimeChooser.Option> runtimeBox(FxRobot robot) {
+        return robot.lookup("#runtimeChoice").queryAs(ChoiceBox.class);
+    }
+
+    @Test
+    void aPythonRunIsChosenRunDrawnAndShownAsTheProgramThatRan(FxRobot robot) throws Exception {
+        ChoiceBox<RuntimeChooser.Option> runtime = runtimeBox(robot);
+        assertEquals("Java", runtime.getValue().label(), "Java until the user picks a Python");
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> runtime.getItems().size() > 1);
+        } catch (java.util.concurrent.TimeoutException e) {
+            System.err.println("SKIPPED: no Python 3.8+ found for the window to offer");
+            Assumptions.abort("no Python 3.8+ found for the window to offer");
+        }
+        UserActions.pick(robot, "#runtimeChoice", "CPython");
+        RuntimeChooser.Option chosen = runtime.getValue();
+        assertTrue(chosen.python() != null, chosen.label());
+        Label python = robot.lookup("#machinePython").queryAs(Label.class);
+        assertTrue(python.getText().startsWith("CPython 3.") && python.getText().contains("· GIL "), python.getText());
+        assertTrue(robot.lookup("#gilSwitch").queryAs(ToggleSwitch.class).isDisabled(),
+                "the GIL emulation does not apply to a real interpreter");
+        assertTrue(robot.lookup("#startMethodChoice").queryAs(ChoiceBox.class).isDisabled(), "threads: no start method");
+        assertEquals(chosen.python().path(), new AppPrefs(prefsNode).pythonPath(), "the choice is remembered");
+
+        UserActions.pick(robot, "#modeChoice", "Processes");
+        ChoiceBox<?> method = robot.lookup("#startMethodChoice").queryAs(ChoiceBox.class);
+        assertFalse(method.isDisabled());
+        assertTrue(method.getItems().contains("spawn"), method.getItems().toString());
+        UserActions.pick(robot, "#startMethodChoice", "spawn");
+        UserActions.pick(robot, "#kindChoice", "Sleep");
+        UserActions.type(robot, "#tasksSpinner", "2");
+        UserActions.type(robot, "#secondsSpinner", "0.2");
+        robot.clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> !session.runs().isEmpty()
+                && session.runs().get(0).trace() != null);
+        Trace t = session.runs().get(0).trace();
+        assertEquals(TaskStatus.COMPLETED, t.status(), t.message());
+        assertTrue(t.runtime().python());
+        assertEquals("spawn", t.runtime().startMethod());
+        assertEquals(ExecutionMode.PROCESSES, t.spec().mode());
+        assertEquals(TaskKind.SLEEP, t.spec().kind());
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.K).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        String code = robot.lookup("#codePython").queryAs(TextArea.class).getText();
+        assertEquals(CodeSamples.pythonProgram(t.spec(), "spawn"), code, "the code view shows the program that ran");
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+    }
+}
