@@ -91,7 +91,6 @@ public final class PythonBench {
             spawn.put(m, new double[reps]);
         }
         for (int i = 0; i < reps; i++) {
-            int k = 0;
             for (String[] m : modes) {
                 ExecutionMode mode = ExecutionMode.parse(m[0]);
                 ExperimentSpec spec = mode == ExecutionMode.PROCESS_POOL
@@ -102,7 +101,6 @@ public final class PythonBench {
                 if (mode == ExecutionMode.PROCESSES) {
                     spawn.get(m[1])[i] = firstSpanAfterSpawn(t);
                 }
-                k++;
             }
         }
         double seq = Stats.of(walls.get("sequential")).median();
@@ -115,18 +113,56 @@ public final class PythonBench {
             row("spawn → first span, " + e.getKey(), Stats.of(e.getValue()).format(1) + " ms",
                     "from Process.start() to the task's first span, median of the 2 processes");
         }
-        double[] overhead = probeOverhead(py, reps);
-        row("probe overhead on the compute loop", Stats.of(overhead).format(2) + " %",
-                "thread CPU time of compute() with its once-a-ms probe vs the bare kernel; target ≤ 3 %");
+        double[] o = probeOverhead(py, reps);
+        row("probe overhead on the compute loop (probe ÷ chunk)", String.format(Locale.ROOT, "%.2f %% (%.1f µs a probe)",
+                o[0], o[1]), "thread CPU of one probe over one ~1 ms kernel chunk, each timed alone; target ≤ 3 %");
+        row("probe overhead, A/B", Stats.of(java.util.Arrays.copyOfRange(o, 2, o.length)).format(2) + " %",
+                "compute(0.5 s) with probes vs the bare kernel, alternated; noisy on a loaded machine");
 
         // The Java GIL emulation beside real CPython: same workload, same run of this benchmark.
-        for (int i = 0; i < 1; i++) {
-            Trace java = Experiment.run(ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.COMPUTE, 2, 1, true), MACHINE);
-            Trace real = run(py, "", ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.COMPUTE, 2, 1, false));
-            row("GIL emulated in Java: 2 compute × 1 s, threads", gilFigures(java), "lock handed over every 5 ms");
-            row("GIL in " + py.name() + ": 2 compute × 1 s, threads", gilFigures(real), "read inside the interpreter");
+        for (String mode : new String[]{"threads", "processes"}) {
+            double[] ms = new double[reps];
+            for (int i = 0; i < reps; i++) {
+                ms[i] = cancelMillis(py, ExecutionMode.parse(mode));
+            }
+            row("cancel → run ended, 2 compute × 30 s, " + mode, Stats.of(ms).format(0) + " ms",
+                    "from Cancel to the trace, children gone; target ≤ 500 ms");
         }
+        Trace java = Experiment.run(ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.COMPUTE, 2, 1, true), MACHINE);
+        Trace real = run(py, "", ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.COMPUTE, 2, 1, false));
+        row("GIL emulated in Java: 2 compute × 1 s, threads", gilFigures(java), "lock handed over every 5 ms");
+        row("GIL in " + py.name() + ": 2 compute × 1 s, threads", gilFigures(real), "read inside the interpreter");
         System.out.println();
+    }
+
+    private static double cancelMillis(PythonInterpreter py, ExecutionMode mode) throws Exception {
+        java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(2);
+        dev.corelanes.engine.TraceListener l = new dev.corelanes.engine.TraceListener() {
+            @Override
+            public void onOpened(Span s) {
+                if (s.state() == SpanState.RUNNING) {
+                    running.countDown();
+                }
+            }
+        };
+        var h = Experiment.start(ExperimentSpec.of(mode, TaskKind.COMPUTE, 2, 30, false), new PythonChoice(py, ""),
+                MACHINE, l);
+        if (!running.await(120, TimeUnit.SECONDS)) {
+            h.cancel();
+            throw new IllegalStateException("the tasks did not start");
+        }
+        long t0 = System.nanoTime();
+        h.cancel();
+        Trace t = h.await(60, TimeUnit.SECONDS);
+        double ms = (System.nanoTime() - t0) / 1e6;
+        long until = System.nanoTime() + 2_000_000_000L;
+        while (ProcessHandle.current().descendants().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        if (t.status() != TaskStatus.CANCELLED || ProcessHandle.current().descendants().anyMatch(ProcessHandle::isAlive)) {
+            throw new IllegalStateException("cancel left " + t.status().id() + " or live children");
+        }
+        return ms;
     }
 
     private static String gilFigures(Trace t) {
@@ -165,7 +201,17 @@ public final class PythonBench {
             "    c = time.thread_time_ns(); w.kernel(steps); bare = time.thread_time_ns() - c",
             "    c = time.thread_time_ns(); w.compute(1, 0.5); probed = time.thread_time_ns() - c",
             "    res.append(100.0 * (probed - bare) / bare)",
-            "os.write(out, (' '.join('%.3f' % r for r in res) + '\\n').encode())",
+            "import threading",
+            "me, n, N = threading.get_ident(), w.STEPS_PER_SECOND // 1000, 50000",
+            "c = time.thread_time_ns()",
+            "for _ in range(N):",
+            "    t, cpu, core = w.clock(), time.thread_time_ns(), w.core()",
+            "    w.CANCEL.is_set(); w.set_state(1, 'running', core, t); w._last_probe[me] = t",
+            "probe = (time.thread_time_ns() - c) / N",
+            "c = time.thread_time_ns()",
+            "for _ in range(100): w.kernel(n)",
+            "chunk = (time.thread_time_ns() - c) / 100",
+            "os.write(out, ('%.3f %.1f ' % (100.0 * probe / chunk, probe / 1000) + ' '.join('%.3f' % r for r in res) + '\\n').encode())",
             "");
 
     private static double[] probeOverhead(PythonInterpreter py, int reps) throws IOException, InterruptedException {
