@@ -171,6 +171,39 @@ class PythonRunTest {
         assertTrue(t.tasks().stream().anyMatch(r -> r.status() == TaskStatus.FAILED), t.tasks().toString());
     }
 
+    /** An "interpreter" that is a shell script: what a broken install or a wrong path looks like to the parent. */
+    private static PythonChoice fake(java.nio.file.Path dir, String body) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(java.nio.file.Path.of("/bin/sh")),
+                "needs /bin/sh for a fake interpreter");
+        java.nio.file.Path script = dir.resolve("python3");
+        java.nio.file.Files.writeString(script, "#!/bin/sh\n" + body + "\n");
+        script.toFile().setExecutable(true);
+        return new PythonChoice(new PythonInterpreter(script.toString(), script.toString(), "3.11.0", "cpython", true,
+                false, List.of("fork", "spawn"), "fork", ""), "");
+    }
+
+    @Test
+    void anInterpreterThatDiesAtStartFailsTheRunWithWhatItSaid(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        Trace t = await(Experiment.start(ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.SLEEP, 2, 0.1, false),
+                fake(dir, "echo 'Fatal Python error: init_fs_encoding: failed to get the Python codec' >&2; exit 1"),
+                MACHINE));
+        assertEquals(TaskStatus.FAILED, t.status());
+        assertTrue(t.message().matches("CPython 3\\.11\\.0 \\(pid \\d+\\) ended while starting \\(exit code 1\\); it said: "
+                + "Fatal Python error: init_fs_encoding: failed to get the Python codec"), t.message());
+    }
+
+    @Test
+    void aWorkerThatSpeaksGarbageFailsTheRunAndIsKilled(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        Trace t = await(Experiment.start(ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.SLEEP, 2, 0.1, false),
+                fake(dir, "echo 'hello corelanes-python 1 4242'; read line; echo 'Traceback (most recent call last):'; "
+                        + "sleep 60"), MACHINE));
+        assertEquals(TaskStatus.FAILED, t.status());
+        assertTrue(t.message().startsWith("CPython 3.11.0 (pid 4242) broke the worker protocol: unknown message "
+                + "'Traceback"), t.message());
+    }
+
     @ParameterizedTest(name = "Python {0}")
     @ValueSource(strings = {"3.8", "3.9", "3.10", "3.12", "3.13"})
     void everySupportedVersionRunsTheWorker(String version) throws Exception {
