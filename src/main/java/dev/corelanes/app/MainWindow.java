@@ -101,7 +101,8 @@ public final class MainWindow {
     public MainWindow(RunSession session, AppPrefs prefs, FileAsker asker) {
         this.session = session;
         this.prefs = prefs;
-        runtimes = new RuntimeChooser(form, prefs);
+        runtimes = new RuntimeChooser(form, prefs, () -> asker.open(window(), "Choose a Python interpreter",
+                "Python interpreter", "*"), m -> messages.error(m));
         panel = new ExperimentPanel(form, session.runningProperty(), session.machineProperty().isNotNull(), runtimes);
         table = new RunsTable(session.runs());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);

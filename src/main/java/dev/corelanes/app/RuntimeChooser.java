@@ -19,25 +19,48 @@ import java.util.List;
  */
 final class RuntimeChooser {
 
-    /** One entry: Java (python null) or an interpreter. */
-    record Option(PythonInterpreter python) {
+    /** One entry: Java (python null), an interpreter, or "Other…" (pick a file). */
+    record Option(PythonInterpreter python, boolean other) {
+        Option(PythonInterpreter python) {
+            this(python, false);
+        }
+
         String label() {
+            if (other) {
+                return "Other Python…";
+            }
             return python == null ? "Java" : python.name() + (python.gilEnabled() ? " (GIL)" : " (no GIL)") + " — "
                     + python.path();
         }
     }
 
     private static final Option JAVA = new Option(null);
+    private static final Option OTHER = new Option(null, true);
 
     private final ChoiceBox<Option> runtime = new ChoiceBox<>();
     private final ChoiceBox<String> startMethod = new ChoiceBox<>();
     private final ExperimentForm form;
     private final AppPrefs prefs;
     private volatile String problem = "looking for Python interpreters…";
+    private final java.util.function.Supplier<java.util.Optional<java.nio.file.Path>> pickFile;
+    private final java.util.function.Consumer<String> complain;
+    private Option beforeOther = JAVA;
 
     RuntimeChooser(ExperimentForm form, AppPrefs prefs) {
+        this(form, prefs, java.util.Optional::empty, m -> { });
+    }
+
+    /**
+     * @param pickFile asks the user for an interpreter's file ("Other Python…")
+     * @param complain shows why a picked file cannot be used
+     */
+    RuntimeChooser(ExperimentForm form, AppPrefs prefs,
+                   java.util.function.Supplier<java.util.Optional<java.nio.file.Path>> pickFile,
+                   java.util.function.Consumer<String> complain) {
         this.form = form;
         this.prefs = prefs;
+        this.pickFile = pickFile;
+        this.complain = complain;
         runtime.setId("runtimeChoice");
         runtime.getItems().setAll(JAVA);
         runtime.setValue(JAVA);
@@ -45,6 +68,11 @@ final class RuntimeChooser {
         runtime.setTooltip(new Tooltip("Java runs the tasks in this JVM; Python runs the same experiment in a real "
                 + "CPython on this machine (" + problem + ")"));
         runtime.valueProperty().addListener((o, a, b) -> {
+            if (b == OTHER) {
+                beforeOther = a == null || a == OTHER ? JAVA : a;
+                Platform.runLater(this::pickOther); // not while the choice box is still changing its value
+                return;
+            }
             form.pythonProperty().set(b == null ? null : b.python());
             updateStartMethods();
             if (b != null && b.python() != null) {
@@ -92,13 +120,38 @@ final class RuntimeChooser {
         Platform.runLater(() -> show(found));
     }
 
+    /** "Other Python…": the user picks a file; it is probed off the FX thread and added, or refused with why. */
+    private void pickOther() {
+        runtime.setValue(beforeOther);
+        java.util.Optional<java.nio.file.Path> file = pickFile.get();
+        if (file.isEmpty()) {
+            return;
+        }
+        String path = file.get().toString();
+        Thread.ofVirtual().name("corelanes-python-probe").start(() -> {
+            try {
+                PythonInterpreter p = PythonInterpreters.probe(path);
+                Platform.runLater(() -> {
+                    Option o = new Option(p);
+                    if (!runtime.getItems().contains(o)) {
+                        runtime.getItems().add(runtime.getItems().size() - 1, o);
+                    }
+                    runtime.setValue(o);
+                });
+            } catch (PythonUnavailable e) {
+                Platform.runLater(() -> complain.accept(e.getMessage()));
+            }
+        });
+    }
+
     private void show(List<PythonInterpreter> found) {
         Option keep = runtime.getValue();
         List<Option> items = new ArrayList<>(List.of(JAVA));
         found.forEach(p -> items.add(new Option(p)));
+        items.add(OTHER);
         runtime.getItems().setAll(items);
         String remembered = prefs.pythonPath();
-        Option chosen = keep != null && items.contains(keep) ? keep : JAVA;
+        Option chosen = keep != null && keep != OTHER && items.contains(keep) ? keep : JAVA;
         if (chosen == JAVA && !remembered.isBlank()) {
             chosen = items.stream().filter(o -> o.python() != null && o.python().path().equals(remembered))
                     .findFirst().orElse(JAVA);

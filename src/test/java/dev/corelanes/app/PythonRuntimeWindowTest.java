@@ -35,12 +35,27 @@ class PythonRuntimeWindowTest {
 
     private RunSession session;
     private Preferences prefsNode;
+    /** What the "file chooser" answers (a native dialog cannot be clicked headless). */
+    private final java.util.Deque<java.nio.file.Path> answers = new java.util.ArrayDeque<>();
+    private final FileAsker stub = new FileAsker() {
+        @Override
+        public java.util.Optional<java.nio.file.Path> open(javafx.stage.Window owner, String title, String description,
+                                                           String... patterns) {
+            return java.util.Optional.ofNullable(answers.poll());
+        }
+
+        @Override
+        public java.util.Optional<java.nio.file.Path> save(javafx.stage.Window owner, String title, String suggestedName,
+                                                           String description, String... patterns) {
+            return java.util.Optional.empty();
+        }
+    };
 
     @Start
     void start(Stage stage) {
         session = new RunSession(Hardware.detect());
         prefsNode = TestPrefs.node();
-        MainWindow window = new MainWindow(session, new AppPrefs(prefsNode), FileAsker.system()); // never asked here
+        MainWindow window = new MainWindow(session, new AppPrefs(prefsNode), stub);
         window.install(stage);
         stage.setWidth(1280);
         stage.setHeight(760);
@@ -60,6 +75,29 @@ class PythonRuntimeWindowTest {
     @SuppressWarnings("unchecked")
     private static ChoiceBox<RuntimeChooser.Option> runtimeBox(FxRobot robot) {
         return robot.lookup("#runtimeChoice").queryAs(ChoiceBox.class);
+    }
+
+    @Test
+    void otherPythonTakesAFileTheUserPicksAndSaysWhyOneIsRefused(FxRobot robot, @org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        ChoiceBox<RuntimeChooser.Option> runtime = runtimeBox(robot);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> runtime.getItems().stream().anyMatch(o -> o.other()));
+        java.nio.file.Path notPython = java.nio.file.Files.writeString(dir.resolve("notes.txt"), "hello");
+        answers.add(notPython);
+        UserActions.pick(robot, "#runtimeChoice", "Other Python");
+        // The message names the file and why (the probe runs off the FX thread).
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup((Label l) -> l.getText() != null
+                && l.getText().startsWith("Cannot start " + notPython)).tryQuery().isPresent());
+        assertEquals("Java", runtime.getValue().label(), "nothing changed");
+
+        String real = dev.corelanes.engine.python.PythonInterpreters.discover().stream().findFirst()
+                .map(p -> p.executable()).orElse(null);
+        Assumptions.assumeTrue(real != null, "needs a Python 3.8+ to pick");
+        answers.add(java.nio.file.Path.of(real));
+        UserActions.pick(robot, "#runtimeChoice", "Other Python");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> runtime.getValue().python() != null);
+        assertEquals(real, runtime.getValue().python().path());
+        assertEquals(real, new AppPrefs(prefsNode).pythonPath(), "remembered for the next launch");
     }
 
     @Test
