@@ -126,7 +126,7 @@ final class LessonCard extends VBox {
         if (next < n) {
             runStep.setText(n == 1 ? "Run" : "Run step " + (next + 1) + " of " + n);
             runStep.setDisable(false);
-            step.setText(l.steps().get(next).describe());
+            step.setText(l.steps().get(next).describe() + (l.python(l.steps().get(next)) ? " · in real Python" : ""));
         } else {
             runStep.setText(n == 1 ? "Ran" : "All " + n + " steps ran");
             runStep.setDisable(true);
