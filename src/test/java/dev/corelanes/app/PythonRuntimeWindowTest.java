@@ -96,6 +96,7 @@ class PythonRuntimeWindowTest {
         answers.add(java.nio.file.Path.of(real));
         UserActions.pick(robot, "#runtimeChoice", "Other Python");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> runtime.getValue().python() != null);
+        WaitForAsyncUtils.waitForFxEvents(); // the value is seen from this thread before its listeners have run
         assertEquals(real, runtime.getValue().python().path());
         assertEquals(real, new AppPrefs(prefsNode).pythonPath(), "remembered for the next launch");
     }
