@@ -393,6 +393,9 @@ public final class MainWindow {
     private boolean chooseLessonRuntime(ExperimentSpec spec) {
         Lesson l = lessonCard.lessonProperty().get();
         boolean python = l != null && l.python(spec);
+        if (l != null && l.steps().stream().anyMatch(l::python)) {
+            runtimes.discoverOnce(); // a later step will need one: start looking now
+        }
         if (!runtimes.select(python)) {
             messages.error("This step runs in real Python, but none can be used: " + runtimes.problem() + ".");
             return false;

@@ -14,8 +14,9 @@ import java.util.List;
 
 /**
  * Java or one of this machine's Python interpreters, and for Python process runs the multiprocessing start
- * method. Interpreters are looked for off the FX thread (each probe starts one); until then, and when none
- * is usable, only Java is offered and the tooltip says why. The choice is remembered.
+ * method. Interpreters are looked for off the FX thread, and only when the list is first opened (or a lesson
+ * needs one): each probe starts an interpreter, and a dozen of them at launch would take the cores from the
+ * first run. A remembered choice is probed alone at launch. The choice is remembered.
  */
 final class RuntimeChooser {
 
@@ -41,7 +42,7 @@ final class RuntimeChooser {
     private final ChoiceBox<String> startMethod = new ChoiceBox<>();
     private final ExperimentForm form;
     private final AppPrefs prefs;
-    private volatile String problem = "looking for Python interpreters…";
+    private volatile String problem = "still looking for Python interpreters, try again in a moment";
     private final java.util.function.Supplier<java.util.Optional<java.nio.file.Path>> pickFile;
     private final java.util.function.Consumer<String> complain;
     private Option beforeOther = JAVA;
@@ -88,7 +89,43 @@ final class RuntimeChooser {
         startMethod.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> form.pythonProperty().get() == null || !form.modeProperty().get().processBased(),
                 form.pythonProperty(), form.modeProperty()));
-        Thread.ofVirtual().name("corelanes-python-discovery").start(this::discover);
+        runtime.setOnShowing(e -> discoverOnce());
+        String remembered = prefs.pythonPath();
+        if (!remembered.isBlank()) {
+            Thread.ofVirtual().name("corelanes-python-remembered").start(() -> {
+                try {
+                    PythonInterpreter p = PythonInterpreters.probe(remembered);
+                    Platform.runLater(() -> {
+                        if (!discovered) {
+                            Option o = new Option(p);
+                            runtime.getItems().setAll(JAVA, o, OTHER);
+                            runtime.setValue(o);
+                        }
+                    });
+                } catch (PythonUnavailable e) {
+                    problem = "the remembered " + e.getMessage();
+                }
+            });
+        } else {
+            runtime.getItems().setAll(JAVA, OTHER);
+            runtime.setValue(JAVA);
+        }
+    }
+
+    private boolean discoveryStarted;
+    private volatile boolean discovered;
+
+    /** Looks for interpreters the first time it is asked (FX thread); the list fills in when done. */
+    void discoverOnce() {
+        if (!discoveryStarted) {
+            discoveryStarted = true;
+            Thread.ofVirtual().name("corelanes-python-discovery").start(this::discover);
+        }
+    }
+
+    /** True once the interpreters of this machine have been looked for. */
+    boolean discovered() {
+        return discovered;
     }
 
     ChoiceBox<Option> runtimeBox() {
@@ -145,6 +182,7 @@ final class RuntimeChooser {
     }
 
     private void show(List<PythonInterpreter> found) {
+        discovered = true;
         Option keep = runtime.getValue();
         List<Option> items = new ArrayList<>(List.of(JAVA));
         found.forEach(p -> items.add(new Option(p)));
@@ -181,6 +219,7 @@ final class RuntimeChooser {
         if (runtime.getValue() != null && runtime.getValue().python() != null) {
             return true;
         }
+        discoverOnce();
         return runtime.getItems().stream().filter(o -> o.python() != null).findFirst()
                 .map(o -> {
                     runtime.setValue(o);
