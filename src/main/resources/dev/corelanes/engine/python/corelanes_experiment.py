@@ -18,13 +18,15 @@ WORKERS = 4              # pool size (thread-pool, process-pool)
 START_METHOD = ""        # multiprocessing start method: fork | spawn | forkserver ("" = the OS default)
 # --- end of the experiment ---
 
-import asyncio
 import concurrent.futures
 import multiprocessing
 import os
 import sys
 import threading
 import time
+
+if MODE == "asyncio":
+    import asyncio  # only when used: every spawned child imports this file again (~30 ms for asyncio)
 
 PROTOCOL = "--corelanes" in sys.argv[1:]
 clock = time.perf_counter_ns  # one clock for every process of the machine (CLOCK_MONOTONIC, QPC)
