@@ -209,6 +209,8 @@ def child_start(worker, spawned_at):
             import signal
             signal.signal(signal.SIGTERM, lambda s, f: cancelled_exit())
             threading.Thread(target=watch_parent, args=(parent,), daemon=True).start()
+        elif sys.platform == "win32":
+            threading.Thread(target=watch_parent_windows, args=(parent,), daemon=True).start()
         if os.getppid() != parent:
             os._exit(4)
     emit("worker %s process %d" % (worker, os.getpid()))
@@ -221,6 +223,17 @@ def watch_parent(parent):
         time.sleep(0.1)
         if os.getppid() != parent:
             os._exit(4)
+
+
+def watch_parent_windows(parent):
+    """Windows keeps a dead parent's pid as our parent pid: wait on the parent process itself instead."""
+    import ctypes
+    kernel32 = ctypes.windll.kernel32
+    handle = kernel32.OpenProcess(0x00100000, False, parent)  # SYNCHRONIZE
+    if not handle:
+        return  # cannot watch it (not allowed): CoreLanes still ends this process tree on cancel and exit
+    kernel32.WaitForSingleObject(handle, 0xFFFFFFFF)  # INFINITE: returns when the parent has ended
+    os._exit(4)
 
 
 def cancelled_exit():
