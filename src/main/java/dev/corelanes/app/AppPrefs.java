@@ -36,6 +36,16 @@ public final class AppPrefs {
         flush();
     }
 
+    /** The Python interpreter last chosen ("" = Java). */
+    public String pythonPath() {
+        return node.get("pythonPath", "");
+    }
+
+    public void setPythonPath(String path) {
+        node.put("pythonPath", path == null ? "" : path);
+        flush();
+    }
+
     /** Size of text relative to normal, within {@value #MIN_SCALE}–{@value #MAX_SCALE}. */
     public double fontScale() {
         return clampScale(node.getDouble("fontScale", 1));

@@ -18,12 +18,27 @@ import org.kordamp.ikonli.javafx.FontIcon;
 final class CodeDialog extends Dialog<Void> {
 
     CodeDialog(Window owner, ExperimentSpec spec) {
+        this(owner, spec, null);
+    }
+
+    /**
+     * With a Python runtime, the Python tab holds the very program CoreLanes runs for this experiment (copy it,
+     * save it as a .py file and run it with that interpreter: the same experiment, no CoreLanes needed).
+     */
+    CodeDialog(Window owner, ExperimentSpec spec, dev.corelanes.engine.python.PythonChoice python) {
         initOwner(owner);
         setTitle("Code: " + spec.describe());
         setHeaderText("The same experiment as code you can run: " + spec.describe());
         setResizable(true);
         TabPane tabs = new TabPane(tab("Java", CodeSamples.java(spec), "codeJava"),
-                tab("Python", CodeSamples.python(spec), "codePython"));
+                python == null ? tab("Python", CodeSamples.python(spec), "codePython")
+                        : tab("Python (the program that runs)", CodeSamples.pythonProgram(spec, python.startMethod()),
+                        "codePython"));
+        if (python != null) {
+            tabs.getSelectionModel().select(1);
+            setHeaderText("The program " + python.interpreter().name() + " runs for: " + spec.describe()
+                    + "\nSave it as a .py file and run it with python3: the same experiment, without CoreLanes.");
+        }
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Button copy = new Button("Copy", new FontIcon("mdi2c-content-copy"));
         copy.setId("codeCopy");

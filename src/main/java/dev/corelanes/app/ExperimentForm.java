@@ -17,6 +17,12 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import dev.corelanes.engine.python.PythonChoice;
+import dev.corelanes.engine.python.PythonInterpreter;
+import dev.corelanes.engine.python.PythonScript;
+import dev.corelanes.engine.python.PythonUnavailable;
 
 /**
  * What the user asks for, as properties the experiment panel binds to. Validation is the engine's own
@@ -32,12 +38,16 @@ public final class ExperimentForm {
     private final BooleanProperty gil = new SimpleBooleanProperty(this, "gil", false);
     /** Use only this many cores (the run is pinned); 0 = every usable core. */
     private final IntegerProperty cores = new SimpleIntegerProperty(this, "cores", 0);
+    /** The Python interpreter to run in, or null for Java. */
+    private final ObjectProperty<PythonInterpreter> python = new SimpleObjectProperty<>(this, "python");
+    /** multiprocessing's start method for Python process runs; "" = the interpreter's default. */
+    private final StringProperty startMethod = new SimpleStringProperty(this, "startMethod", "");
     private final ReadOnlyIntegerWrapper maxTasks = new ReadOnlyIntegerWrapper(this, "maxTasks");
     private final ReadOnlyIntegerWrapper maxWorkers = new ReadOnlyIntegerWrapper(this, "maxWorkers");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
 
     public ExperimentForm() {
-        Observable[] inputs = {kind, tasks, seconds, mode, workers, gil};
+        Observable[] inputs = {kind, tasks, seconds, mode, workers, gil, python, startMethod};
         for (Observable o : inputs) {
             o.addListener(x -> validate());
         }
@@ -48,18 +58,37 @@ public final class ExperimentForm {
         maxTasks.set(ExperimentSpec.maxTasks(mode.get(), kind.get()));
         maxWorkers.set(mode.get().processBased() ? ExperimentSpec.MAX_PROCESSES : ExperimentSpec.MAX_WORKERS);
         try {
-            spec();
+            ExperimentSpec s = spec();
+            if (python.get() != null) {
+                PythonScript.check(s);
+                pythonChoice();
+            }
             error.set("");
-        } catch (SpecException e) {
+        } catch (SpecException | PythonUnavailable e) {
             error.set(e.getMessage());
         }
     }
 
     /** The spec these inputs describe; throws {@link SpecException} with a user message if impossible. */
     public ExperimentSpec spec() {
+        boolean emulated = gil.get() && python.get() == null; // a Python run has its interpreter's real GIL
         return (mode.get().pooled()
-                ? new ExperimentSpec(mode.get(), kind.get(), tasks.get(), seconds.get(), workers.get(), gil.get())
-                : ExperimentSpec.of(mode.get(), kind.get(), tasks.get(), seconds.get(), gil.get())).requireRunnable();
+                ? new ExperimentSpec(mode.get(), kind.get(), tasks.get(), seconds.get(), workers.get(), emulated)
+                : ExperimentSpec.of(mode.get(), kind.get(), tasks.get(), seconds.get(), emulated)).requireRunnable();
+    }
+
+    /** The Python runtime chosen, or null for Java. */
+    public PythonChoice pythonChoice() {
+        PythonInterpreter p = python.get();
+        return p == null ? null : new PythonChoice(p, mode.get().processBased() ? startMethod.get() : "");
+    }
+
+    public ObjectProperty<PythonInterpreter> pythonProperty() {
+        return python;
+    }
+
+    public StringProperty startMethodProperty() {
+        return startMethod;
     }
 
     public ObjectProperty<TaskKind> kindProperty() {

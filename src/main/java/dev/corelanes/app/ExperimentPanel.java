@@ -37,6 +37,11 @@ final class ExperimentPanel extends VBox {
     private final ChoiceBox<Integer> cores = new ChoiceBox<>();
 
     ExperimentPanel(ExperimentForm form, ObservableBooleanValue running, ObservableBooleanValue ready) {
+        this(form, running, ready, null);
+    }
+
+    ExperimentPanel(ExperimentForm form, ObservableBooleanValue running, ObservableBooleanValue ready,
+                    RuntimeChooser runtimes) {
         getStyleClass().add("card");
         setSpacing(8);
         setPadding(new Insets(10, 12, 12, 12));
@@ -88,7 +93,9 @@ final class ExperimentPanel extends VBox {
         ToggleSwitch gil = new ToggleSwitch("Python GIL");
         gil.setId("gilSwitch");
         gil.selectedProperty().bindBidirectional(form.gilProperty());
-        Label gilHint = new Label("Threads take turns holding one lock, switched every 5 ms, like CPython.");
+        Label gilHint = new Label("Threads take turns holding one lock, like CPython.");
+        gilHint.setTooltip(new Tooltip("Java threads take turns holding one lock, handed over every 5 ms like "
+                + "CPython's switch interval. For the real thing, choose a Python runtime."));
         gilHint.getStyleClass().add("hint");
         gilHint.setWrapText(true);
 
@@ -100,6 +107,21 @@ final class ExperimentPanel extends VBox {
         grid.addRow(r++, label("Tasks"), tasks);
         grid.addRow(r++, label("Seconds per task"), seconds);
         grid.addRow(r++, label("Execution model"), mode);
+        if (runtimes != null) {
+            // One row, so the panel still fits 1280×720: the start method appears beside the runtime only
+            // where it applies (a Python run in processes).
+            ChoiceBox<?> method = runtimes.startMethodBox();
+            method.visibleProperty().bind(method.disabledProperty().not());
+            method.managedProperty().bind(method.visibleProperty());
+            runtimes.runtimeBox().setMaxWidth(Double.MAX_VALUE);
+            runtimes.runtimeBox().setMinWidth(80);
+            HBox.setHgrow(runtimes.runtimeBox(), Priority.ALWAYS);
+            HBox runtimeRow = new HBox(6, runtimes.runtimeBox(), method);
+            grid.addRow(r++, label("Runtime"), runtimeRow);
+            GridPane.setHgrow(runtimeRow, Priority.ALWAYS);
+            // The real interpreter has its own GIL (or none): the emulation applies to Java only.
+            gil.disableProperty().bind(form.pythonProperty().isNotNull());
+        }
         grid.addRow(r++, label("Workers"), workers);
         grid.addRow(r++, label("Cores"), cores);
         for (javafx.scene.Node n : new javafx.scene.Node[] {kind, mode, tasks, seconds, workers, cores}) {

@@ -190,7 +190,8 @@ final class LessonCard extends VBox {
             runStep.setDisable(false);
             int cores = nextCores();
             step.setText(l.steps().get(next).describe() + (cores > 0 ? " · on " + cores
-                    + (cores == 1 ? " core" : " cores") : ""));
+                    + (cores == 1 ? " core" : " cores") : "")
+                    + (l.python(l.steps().get(next)) ? " · in real Python" : ""));
         } else {
             runStep.setText(n == 1 ? "Ran" : "All " + n + " steps ran");
             runStep.setDisable(true);

@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 final class MachineCard extends VBox {
 
     private final GridPane rows = new GridPane();
+    private MachineInfo machine;
+    private dev.corelanes.engine.python.PythonInterpreter python;
 
     MachineCard(ObservableValue<MachineInfo> machine) {
         getStyleClass().add("card");
@@ -31,7 +33,14 @@ final class MachineCard extends VBox {
         machine.addListener((o, a, b) -> show(b));
     }
 
+    /** The Python interpreter chosen as the runtime (null = Java): its version and whether its GIL is on. */
+    void showPython(dev.corelanes.engine.python.PythonInterpreter p) {
+        python = p;
+        show(machine);
+    }
+
     private void show(MachineInfo m) {
+        machine = m;
         rows.getChildren().clear();
         if (m == null) {
             row(0, "mdi2t-timer-sand", "Reading the hardware…", "");
@@ -44,6 +53,11 @@ final class MachineCard extends VBox {
         row(3, "mdi2m-memory", Formats.bytes(m.memoryBytes()) + " memory", "Installed memory");
         row(4, "mdi2m-monitor", m.os(), "Operating system");
         row(5, "mdi2l-language-java", m.java(), "Java runtime");
+        if (python != null) {
+            row(6, "mdi2l-language-python", python.name() + " · GIL " + (python.gilEnabled() ? "enabled" : "disabled"),
+                    "Python interpreter the runs use (" + python.path() + ")");
+            rows.getChildren().get(rows.getChildren().size() - 1).setId("machinePython");
+        }
     }
 
     /**

@@ -80,6 +80,7 @@ public final class MainWindow {
     private final ReadOnlyDoubleWrapper fontScale = new ReadOnlyDoubleWrapper(1);
     private final BorderPane root = new BorderPane();
     private MachineCard machineCard;
+    private final RuntimeChooser runtimes;
     /** Buttons that show only their icon in presenter mode, where the type is larger and room is short. */
     private final List<javafx.scene.control.ButtonBase> compactable = new ArrayList<>();
     private final Scene scene;
@@ -101,7 +102,9 @@ public final class MainWindow {
     public MainWindow(RunSession session, AppPrefs prefs, FileAsker asker) {
         this.session = session;
         this.prefs = prefs;
-        panel = new ExperimentPanel(form, session.runningProperty(), session.machineProperty().isNotNull());
+        runtimes = new RuntimeChooser(form, prefs, () -> asker.open(window(), "Choose a Python interpreter",
+                "Python interpreter", "*"), m -> messages.error(m));
+        panel = new ExperimentPanel(form, session.runningProperty(), session.machineProperty().isNotNull(), runtimes);
         table = new RunsTable(session.runs());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         MachineCard machine = new MachineCard(session.machineProperty());
@@ -116,6 +119,7 @@ public final class MainWindow {
             }
         });
         machineCard = machine;
+        form.pythonProperty().addListener((o, was, now) -> machine.showPython(now));
         machine.managedProperty().bind(machine.visibleProperty());
         files = new FileActions(session, prefs, asker, messages, this::window, this::selectedRows,
                 timeline.laneModeProperty()::get, timeline.themeProperty()::get);
@@ -343,7 +347,7 @@ public final class MainWindow {
         replayBar.stop();
         RunRow row;
         try {
-            row = session.start(spec, form.coresProperty().get());
+            row = session.start(spec, form.coresProperty().get(), form.pythonChoice());
         } catch (IllegalArgumentException e) {
             lessonStepPending = false;
             messages.error(e.getMessage() + ".");
@@ -396,16 +400,34 @@ public final class MainWindow {
         apply(l.first());
         form.coresProperty().set(lessonCard.nextCores());
         messages.clear();
+        chooseLessonRuntime(l.first());
     }
 
     private void runLessonStep(ExperimentSpec spec) {
         apply(spec);
         form.coresProperty().set(lessonCard.nextCores());
+        if (!chooseLessonRuntime(spec)) {
+            return;
+        }
         lessonStepPending = true;
         run();
         if (!session.runningProperty().get()) {
             lessonStepPending = false; // not started (cancelled prediction, machine not ready)
         }
+    }
+
+    /** Java or Python, as the lesson's step asks; false (with a message) when it needs a Python there is not. */
+    private boolean chooseLessonRuntime(ExperimentSpec spec) {
+        Lesson l = lessonCard.lessonProperty().get();
+        boolean python = l != null && l.python(spec);
+        if (l != null && l.steps().stream().anyMatch(l::python)) {
+            runtimes.discoverOnce(); // a later step will need one: start looking now
+        }
+        if (!runtimes.select(python)) {
+            messages.error("This step runs in real Python, but none can be used: " + runtimes.problem() + ".");
+            return false;
+        }
+        return true;
     }
 
     /** Sets the controls to {@code s}. */
@@ -635,7 +657,7 @@ public final class MainWindow {
 
     void showCode() {
         try {
-            new CodeDialog(window(), form.spec()).show();
+            new CodeDialog(window(), form.spec(), form.pythonChoice()).show();
         } catch (SpecException e) {
             messages.error("No code for these settings: " + e.getMessage());
         }

@@ -108,7 +108,7 @@ public final class RunSession implements AutoCloseable {
 
     /** Starts a run on every usable core; ignored while one is going on or before the machine is known. */
     public RunRow start(ExperimentSpec spec) {
-        return start(spec, 0);
+        return start(spec, 0, null);
     }
 
     /**
@@ -117,6 +117,20 @@ public final class RunSession implements AutoCloseable {
      * @throws IllegalArgumentException with a one-line reason when this machine cannot meet the limit
      */
     public RunRow start(ExperimentSpec spec, int cores) {
+        return start(spec, cores, null);
+    }
+
+    /** Starts a run in the given Python interpreter (null = Java). */
+    public RunRow start(ExperimentSpec spec, dev.corelanes.engine.python.PythonChoice python) {
+        return start(spec, 0, python);
+    }
+
+    /**
+     * Starts a run pinned to {@code cores} cores (0 = all usable), in the given Python interpreter (null = Java).
+     *
+     * @throws IllegalArgumentException with a one-line reason when this machine cannot meet the limit
+     */
+    public RunRow start(ExperimentSpec spec, int cores, dev.corelanes.engine.python.PythonChoice python) {
         if (running.get() || machine.get() == null) {
             return null;
         }
@@ -127,7 +141,7 @@ public final class RunSession implements AutoCloseable {
         LoadSeries loads = new LoadSeries();
         TimelineModel model = new TimelineModel(spec, machine.get(), loads);
         LiveFeed feed = new LiveFeed();
-        RunHandle handle = Experiment.start(spec, runMachine, feed);
+        RunHandle handle = Experiment.start(spec, python, runMachine, feed);
         RunRow row = new RunRow(runs.size() + 1, spec, handle, loads, model);
         lastFeed = feed;
         runs.add(row);

@@ -31,7 +31,14 @@ final class RunsTable extends TableView<RunRow> {
         getColumns().add(column("Kind", 80, r -> constant(r.spec().kind().id())));
         getColumns().add(column("Tasks", 60, r -> constant(String.valueOf(r.spec().tasks()))));
         getColumns().add(column("Seconds", 70, r -> constant(FigureText.seconds(r.spec().taskSeconds()))));
-        getColumns().add(column("GIL", 50, r -> constant(r.spec().gil() ? "yes" : "no")));
+        // "yes" = emulated in Java; a Python run has its interpreter's own: "real" (CPython's GIL) or "off".
+        getColumns().add(column("GIL", 50, r -> Bindings.createStringBinding(() -> {
+            Trace t = r.traceProperty().get();
+            if (t != null && t.runtime().python()) {
+                return t.runtime().realGil() ? "real" : "off";
+            }
+            return r.spec().gil() ? "yes" : "no";
+        }, r.traceProperty())));
         getColumns().add(column("Wall", 80, r -> fromFigures(r, f -> FigureText.seconds(f.wallSeconds()))));
         getColumns().add(column("CPU", 80, r -> fromFigures(r, f -> FigureText.seconds(f.cpuSeconds()))));
         getColumns().add(column("Speedup", 80, r -> fromFigures(r, FigureText::speedupCell)));

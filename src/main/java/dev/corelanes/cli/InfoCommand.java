@@ -2,6 +2,9 @@ package dev.corelanes.cli;
 
 import dev.corelanes.engine.CoreProbe;
 import dev.corelanes.engine.MachineInfo;
+import dev.corelanes.engine.python.PythonInterpreter;
+import dev.corelanes.engine.python.PythonInterpreters;
+import dev.corelanes.engine.python.PythonUnavailable;
 import dev.corelanes.hardware.Hardware;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
@@ -35,6 +38,14 @@ final class InfoCommand implements Runnable {
         out.println("OS           " + m.os());
         out.println("Java         " + m.java());
         out.println("Core probe   " + CoreProbe.detect().description());
+        try {
+            PythonInterpreter python = PythonInterpreters.find(null);
+            out.println("Python       " + python.describe()
+                    + (python.coreCall().isEmpty() ? " · core unknown" : " · core via " + python.coreCall())
+                    + " · start methods " + String.join(", ", python.startMethods()));
+        } catch (PythonUnavailable e) {
+            out.println("Python       none usable (" + e.getMessage() + ")");
+        }
     }
 
     /** "P 0-11, E 12-19". */

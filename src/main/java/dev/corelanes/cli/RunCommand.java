@@ -19,6 +19,11 @@ import dev.corelanes.engine.TaskStatus;
 import dev.corelanes.engine.Trace;
 import dev.corelanes.engine.TraceEvents;
 import dev.corelanes.engine.process.ProcessBackend;
+import dev.corelanes.engine.python.PythonChoice;
+import dev.corelanes.engine.python.PythonInterpreter;
+import dev.corelanes.engine.python.PythonInterpreters;
+import dev.corelanes.engine.python.PythonScript;
+import dev.corelanes.engine.python.PythonUnavailable;
 import dev.corelanes.hardware.Hardware;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,6 +67,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--gil", description = "Emulate CPython's GIL: one lock per process, switched every 5 ms.")
     boolean gil;
 
+    @Option(names = "--runtime", defaultValue = "java", paramLabel = "RUNTIME",
+            description = "java (default), or python to run the same experiment in a real Python interpreter: "
+                    + "python3 on the PATH, or python=PATH for another one (3.8 or newer).")
+    String runtime;
+
+    @Option(names = "--start-method", paramLabel = "METHOD",
+            description = "With --runtime python and processes: multiprocessing's start method, fork, spawn or "
+                    + "forkserver (default: the OS's).")
+    String startMethod;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Write the run file (JSON) here.")
     Path json;
 
@@ -84,7 +99,8 @@ final class RunCommand implements Callable<Integer> {
         images.addTo(outputs);
         outputs.check(java.util.List.of());
         cores.limit(); // a bad --cores/--cpus is refused before the hardware is read
-        RunHandle handle = Experiment.start(experiment, cores.apply(Hardware.detect().machine()));
+        PythonChoice python = python(experiment);
+        RunHandle handle = Experiment.start(experiment, python, cores.apply(Hardware.detect().machine()));
         PrintWriter err = spec.commandLine().getErr();
         CountDownLatch outputsWritten = new CountDownLatch(1);
         boolean files = json != null || traceEvent != null || images.any();
@@ -167,6 +183,37 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** The Python runtime asked for, checked; null for Java. */
+    PythonChoice python(ExperimentSpec experiment) {
+        String r = runtime == null ? "java" : runtime.strip();
+        boolean isPython = r.equals("python") || r.startsWith("python=");
+        if (!isPython && !r.equals("java")) {
+            throw new UserError("unknown runtime '" + runtime + "': use java, python or python=PATH.");
+        }
+        if (!isPython) {
+            if (startMethod != null) {
+                throw new UserError("--start-method applies to --runtime python only (Java starts its processes "
+                        + "one way).");
+            }
+            return null;
+        }
+        if (gil) {
+            throw new UserError("--gil emulates the GIL in Java; with --runtime python the interpreter's real GIL "
+                    + "applies. Drop --gil.");
+        }
+        if (startMethod != null && !experiment.mode().processBased()) {
+            throw new UserError("--start-method applies to modes processes and process-pool, not "
+                    + experiment.mode().id() + ".");
+        }
+        try {
+            PythonScript.check(experiment);
+            PythonInterpreter interpreter = PythonInterpreters.find(r.startsWith("python=") ? r.substring(7) : null);
+            return new PythonChoice(interpreter, startMethod);
+        } catch (PythonUnavailable | SpecException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
     ExperimentSpec experiment() {
         try {
             ExecutionMode m = ExecutionMode.parse(mode);
@@ -192,6 +239,9 @@ final class RunCommand implements Callable<Integer> {
     static void print(PrintWriter out, Trace t) {
         out.println("Experiment " + t.spec().describe());
         out.println("Machine    " + t.machine().oneLine());
+        if (t.runtime().python()) {
+            out.println("Runtime    " + t.runtime().label() + " · " + t.runtime().interpreter());
+        }
         if (!t.machine().pinnedCpus().isEmpty()) {
             out.println("Pinned     CPU " + CpuList.format(t.machine().pinnedCpus()) + " (the run's threads and "
                     + "processes ran only there)");

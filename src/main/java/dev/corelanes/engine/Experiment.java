@@ -1,6 +1,8 @@
 package dev.corelanes.engine;
 
 import dev.corelanes.engine.process.ProcessBackend;
+import dev.corelanes.engine.python.PythonBackend;
+import dev.corelanes.engine.python.PythonChoice;
 
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
@@ -20,7 +22,16 @@ public final class Experiment {
 
     /** Starts the run; listeners hear spans as they are recorded. */
     public static RunHandle start(ExperimentSpec spec, MachineInfo machine, TraceListener... listeners) {
-        return start(spec, machine, null, listeners);
+        return start(spec, null, machine, null, listeners);
+    }
+
+    /**
+     * Starts the run in the given Python interpreter ({@code python} null = Java). A Python run fails with
+     * the cause in one line when the interpreter cannot run it; it never falls back to Java silently.
+     */
+    public static RunHandle start(ExperimentSpec spec, PythonChoice python, MachineInfo machine,
+                                  TraceListener... listeners) {
+        return start(spec, python, machine, null, listeners);
     }
 
     /**
@@ -28,13 +39,19 @@ public final class Experiment {
      * runs on a backend that starts fake worker processes.
      */
     public static RunHandle start(ExperimentSpec spec, MachineInfo machine, Backend backend, TraceListener... listeners) {
+        return start(spec, null, machine, backend, listeners);
+    }
+
+    private static RunHandle start(ExperimentSpec spec, PythonChoice python, MachineInfo machine, Backend given,
+                                   TraceListener... listeners) {
         spec.requireRunnable();
         TraceSink sink = new TraceSink();
         for (TraceListener l : listeners) {
             sink.addListener(l);
         }
         RunHandle handle = new RunHandle(spec, sink);
-        Thread.ofPlatform().name("corelanes-run").daemon(true).start(() -> coordinate(spec, machine, backend, sink, handle));
+        Thread.ofPlatform().name("corelanes-run").daemon(true)
+                .start(() -> coordinate(spec, python, machine, given, sink, handle));
         return handle;
     }
 
@@ -44,17 +61,28 @@ public final class Experiment {
         return start(spec, machine, listeners).await();
     }
 
-    private static void coordinate(ExperimentSpec spec, MachineInfo machine, Backend given, TraceSink sink,
-                                   RunHandle handle) {
+    private static void coordinate(ExperimentSpec spec, PythonChoice python, MachineInfo machine, Backend given,
+                                   TraceSink sink, RunHandle handle) {
         Instant startedAt = Instant.now();
-        boolean compute = spec.kind() == TaskKind.COMPUTE;
+        boolean compute = spec.kind() == TaskKind.COMPUTE && python == null;
         Calibration calibration = compute ? Calibrator.forRun() : cachedOrNominal();
-        Backend backend;
+        Backend backend = null;
         try {
-            backend = given != null ? given : backendFor(spec);
-        } catch (RuntimeException e) {
-            handle.complete(new Trace(spec, machine, calibration, startedAt, 0, 0, TaskStatus.FAILED,
-                    e.getMessage(), List.of(), List.of(), List.of(), 0));
+            backend = given != null ? given : backendFor(spec, python);
+            handle.preparing(backend);
+            backend.prepare(spec);
+            if (backend.calibration() != null) {
+                calibration = backend.calibration();
+            }
+        } catch (RuntimeException | InterruptedException e) {
+            if (backend != null) {
+                backend.cancel();
+            }
+            boolean cancelled = handle.cancelRequested() || e instanceof InterruptedException;
+            RunRuntime runtime = backend != null ? backend.runtime() : RunRuntime.JAVA;
+            handle.complete(new Trace(spec, machine, calibration, startedAt, 0, 0,
+                    cancelled ? TaskStatus.CANCELLED : TaskStatus.FAILED, cancelled ? "cancelled" : e.getMessage(),
+                    List.of(), List.of(), List.of(), 0, runtime));
             return;
         }
         CpuAffinity.Pinning pinning = CpuAffinity.NONE;
@@ -90,14 +118,17 @@ public final class Experiment {
         // Checked again after a compute run: a change tells a CPU clock that moved from a busy machine.
         long rateAfter = compute && endNow > 0 ? Calibrator.check() : 0;
         Trace trace = buildTrace(run, machine, startedAt, endNow, processCpu,
-                new RunConditions(rateAfter, otherLoad));
+                new RunConditions(rateAfter, otherLoad), backend.runtime());
         if (RunFigures.of(trace).drift().recalibrate()) {
             Calibrator.invalidate(); // the figure no longer matches the machine: the next run measures again
         }
         handle.complete(trace);
     }
 
-    private static Backend backendFor(ExperimentSpec spec) {
+    private static Backend backendFor(ExperimentSpec spec, PythonChoice python) {
+        if (python != null) {
+            return new PythonBackend(python);
+        }
         return spec.mode().processBased() ? new ProcessBackend() : new ThreadBackend();
     }
 
@@ -107,7 +138,7 @@ public final class Experiment {
     }
 
     private static Trace buildTrace(RunContext run, MachineInfo machine, Instant startedAt, long endNow,
-                                    long processCpu, RunConditions conditions) {
+                                    long processCpu, RunConditions conditions, RunRuntime runtime) {
         ExperimentSpec spec = run.spec();
         List<TaskRecord> tasks = new ArrayList<>(run.tasks());
         Set<Integer> seen = new HashSet<>();
@@ -140,7 +171,7 @@ public final class Experiment {
         long cpu = run.cpuUnknown() ? Math.max(processCpu, run.cpuNanos()) : run.cpuNanos();
         return new Trace(spec, machine, run.calibration(), startedAt, wall, cpu, status, message, tasks,
                 run.workers(), CpuLanes.resolve(run.sink().spans(), run.sink().sampleBatches()), run.sink().dropped(),
-                conditions);
+                conditions, runtime);
     }
 
     private static long processCpuNanos() {

@@ -106,7 +106,7 @@ public record RunFigures(TaskStatus status, double wallSeconds, double cpuSecond
     static RunFigures of(Trace t, Trace baseline, int machineCores) {
         ExperimentSpec s = t.spec();
         int concurrency = concurrency(s);
-        int usable = usableCores(s, machineCores);
+        int usable = usableCores(s, t.runtime().realGil(), machineCores);
         double ideal = idealSeconds(s, usable);
         double wall = t.wallSeconds();
         Drift drift = drift(t, ideal);
@@ -170,13 +170,13 @@ public record RunFigures(TaskStatus status, double wallSeconds, double cpuSecond
         return s.mode() == ExecutionMode.SEQUENTIAL ? 1 : Math.max(1, Math.min(s.workers(), s.tasks()));
     }
 
-    private static int usableCores(ExperimentSpec s, int machineCores) {
+    private static int usableCores(ExperimentSpec s, boolean realGil, int machineCores) {
         int concurrent = concurrency(s);
         if (s.kind() == TaskKind.SLEEP) {
             return concurrent; // sleeping occupies no core: the limit is how many tasks wait at once
         }
-        if (s.gil() && !s.mode().processBased()) {
-            return 1; // one lock in one interpreter: one task computes at a time
+        if ((s.gil() || realGil) && !s.mode().processBased()) {
+            return 1; // one lock in one interpreter (emulated, or CPython's own): one task computes at a time
         }
         return Math.max(1, Math.min(machineCores, concurrent));
     }

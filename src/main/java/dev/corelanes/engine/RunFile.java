@@ -175,6 +175,12 @@ public final class RunFile {
         spec.put("taskSeconds", t.spec().taskSeconds());
         spec.put("workers", t.spec().workers());
         spec.put("gil", t.spec().gil());
+        ObjectNode rt = root.putObject("runtime");
+        rt.put("id", t.runtime().id());
+        rt.put("interpreter", t.runtime().interpreter());
+        rt.put("version", t.runtime().version());
+        rt.put("gil", t.runtime().gil());
+        rt.put("startMethod", t.runtime().startMethod());
         ObjectNode m = root.putObject("machine");
         m.put("cpu", t.machine().cpu());
         m.put("logicalCores", t.machine().logicalCores());
@@ -535,7 +541,7 @@ public final class RunFile {
             }
             return new Trace(spec, machine, cal, startedAt, nanos(root, "wallSeconds"), cpuNanos(root),
                     status(root), text(root, "message"), tasks, workers, spans,
-                    longIn(root, "droppedSpans", 0, Long.MAX_VALUE), conditions(root));
+                    longIn(root, "droppedSpans", 0, Long.MAX_VALUE), conditions(root), runtime(root));
         }
 
         /** One span, checked; the worker's name is shared by all its spans. */
@@ -573,6 +579,23 @@ public final class RunFile {
                 throw new RunFileException(name + ": \"otherLoad\" must be between 0 and 1.");
             }
             return new RunConditions(Math.max(0, after), other);
+        }
+
+        /** Files written before runtimes were recorded ran on Java. */
+        private RunRuntime runtime(JsonNode root) throws RunFileException {
+            JsonNode r = root.get("runtime");
+            if (r == null || r.isNull()) {
+                return RunRuntime.JAVA;
+            }
+            if (!r.isObject()) {
+                throw new RunFileException(name + ": \"runtime\" must be an object.");
+            }
+            try {
+                return new RunRuntime(text(r, "id"), text(r, "interpreter"), text(r, "version"), text(r, "gil"),
+                        text(r, "startMethod"));
+            } catch (IllegalArgumentException e) {
+                throw new RunFileException(name + ": runtime: " + e.getMessage() + ".");
+            }
         }
 
         private TaskStatus status(JsonNode n) throws RunFileException {

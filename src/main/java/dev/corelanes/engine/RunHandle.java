@@ -54,6 +54,10 @@ public final class RunHandle {
         cancelRequested = true;
         RunContext c = context;
         Backend b = backend;
+        if (c == null && b != null) {
+            b.cancel(); // still preparing (a Python interpreter starting): stop that
+            return;
+        }
         if (c != null && c.cancel() && b != null) {
             b.cancel();
         }
@@ -61,6 +65,14 @@ public final class RunHandle {
 
     boolean cancelRequested() {
         return cancelRequested;
+    }
+
+    /** The backend is getting ready (before the run's clock starts): a cancel now stops that. */
+    void preparing(Backend b) {
+        backend = b;
+        if (cancelRequested) {
+            b.cancel();
+        }
     }
 
     void attach(RunContext c, Backend b) {

@@ -17,12 +17,15 @@ import java.util.List;
  * @param droppedSpans spans the bounded sink had to drop (0 unless a run produced millions)
  * @param conditions   what the engine measured about the machine during the run (kernel rate after it,
  *                     other programs' load)
+ * @param runtime      Java, or the Python interpreter that ran the tasks
  */
 public record Trace(ExperimentSpec spec, MachineInfo machine, Calibration calibration, Instant startedAt,
                     long wallNanos, long cpuNanos, TaskStatus status, String message, List<TaskRecord> tasks,
-                    List<WorkerInfo> workers, List<Span> spans, long droppedSpans, RunConditions conditions) {
+                    List<WorkerInfo> workers, List<Span> spans, long droppedSpans, RunConditions conditions,
+                    RunRuntime runtime) {
 
     public Trace {
+        runtime = runtime == null ? RunRuntime.JAVA : runtime;
         message = message == null ? "" : message;
         tasks = tasks.stream().sorted(Comparator.comparingInt(TaskRecord::id)).toList();
         workers = List.copyOf(workers);
@@ -31,12 +34,28 @@ public record Trace(ExperimentSpec spec, MachineInfo machine, Calibration calibr
         conditions = conditions == null ? RunConditions.UNKNOWN : conditions;
     }
 
-    /** A trace without measured run conditions (fixtures, old run files). */
+    /** A Java run without measured run conditions (fixtures, old run files). */
     public Trace(ExperimentSpec spec, MachineInfo machine, Calibration calibration, Instant startedAt,
                  long wallNanos, long cpuNanos, TaskStatus status, String message, List<TaskRecord> tasks,
                  List<WorkerInfo> workers, List<Span> spans, long droppedSpans) {
         this(spec, machine, calibration, startedAt, wallNanos, cpuNanos, status, message, tasks, workers, spans,
-                droppedSpans, RunConditions.UNKNOWN);
+                droppedSpans, RunConditions.UNKNOWN, RunRuntime.JAVA);
+    }
+
+    /** A Java run with its measured conditions. */
+    public Trace(ExperimentSpec spec, MachineInfo machine, Calibration calibration, Instant startedAt,
+                 long wallNanos, long cpuNanos, TaskStatus status, String message, List<TaskRecord> tasks,
+                 List<WorkerInfo> workers, List<Span> spans, long droppedSpans, RunConditions conditions) {
+        this(spec, machine, calibration, startedAt, wallNanos, cpuNanos, status, message, tasks, workers, spans,
+                droppedSpans, conditions, RunRuntime.JAVA);
+    }
+
+    /** A run of {@code runtime} without measured conditions. */
+    public Trace(ExperimentSpec spec, MachineInfo machine, Calibration calibration, Instant startedAt,
+                 long wallNanos, long cpuNanos, TaskStatus status, String message, List<TaskRecord> tasks,
+                 List<WorkerInfo> workers, List<Span> spans, long droppedSpans, RunRuntime runtime) {
+        this(spec, machine, calibration, startedAt, wallNanos, cpuNanos, status, message, tasks, workers, spans,
+                droppedSpans, RunConditions.UNKNOWN, runtime);
     }
 
     public double wallSeconds() {

@@ -61,6 +61,7 @@ public final class TraceEvents {
         root.put("displayTimeUnit", "ms");
         ObjectNode meta = root.putObject("otherData");
         meta.put("experiment", t.spec().describe());
+        meta.put("runtime", t.runtime().label());
         meta.put("machine", t.machine().oneLine());
         meta.put("wallSeconds", t.wallSeconds());
         meta.put("status", t.status().id());

@@ -79,6 +79,14 @@ public final class CodeSamples {
                 + "}\n";
     }
 
+    /**
+     * The exact Python program the Python runtime executes for {@code s} (the code view shows it, so it is
+     * the same text, byte for byte, that ran). {@code startMethod} "" = the interpreter's default.
+     */
+    public static String pythonProgram(ExperimentSpec s, String startMethod) {
+        return dev.corelanes.engine.python.PythonScript.text(s, startMethod);
+    }
+
     public static String python(ExperimentSpec s) {
         int n = s.tasks();
         int w = s.workers();

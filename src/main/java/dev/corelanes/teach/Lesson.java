@@ -12,8 +12,11 @@ import java.util.List;
  * @param explanation a few sentences shown beside the timeline
  */
 public record Lesson(String id, String title, String question, List<ExperimentSpec> steps, String explanation,
-                     List<Integer> cores) {
-    /** @param cores per step, the cores the run is limited to ("use only N cores"); 0 = every usable core */
+                     List<Integer> cores, List<Boolean> pythonSteps) {
+    /**
+     * @param cores       per step, the cores the run is limited to ("use only N cores"); 0 = every usable core
+     * @param pythonSteps per step, whether it runs in a real Python interpreter (empty: all in Java)
+     */
     public Lesson {
         if (steps.isEmpty()) {
             throw new IllegalArgumentException("a lesson needs at least one experiment");
@@ -23,9 +26,25 @@ public record Lesson(String id, String title, String question, List<ExperimentSp
         if (cores.size() != steps.size()) {
             throw new IllegalArgumentException("a lesson needs one core limit per step");
         }
+        pythonSteps = pythonSteps == null ? List.of() : List.copyOf(pythonSteps);
+        if (!pythonSteps.isEmpty() && pythonSteps.size() != steps.size()) {
+            throw new IllegalArgumentException("say for every step whether it runs in Python");
+        }
     }
 
-    /** A lesson whose every step runs on all usable cores. */
+    /** A lesson whose steps run in Java with core limits. */
+    public Lesson(String id, String title, String question, List<ExperimentSpec> steps, String explanation,
+                  List<Integer> cores) {
+        this(id, title, question, steps, explanation, cores, List.of());
+    }
+
+    /** A lesson whose steps {@code pythonSteps} says run in a real Python interpreter, on every usable core. */
+    public static Lesson inPython(String id, String title, String question, List<ExperimentSpec> steps,
+                                  String explanation, List<Boolean> pythonSteps) {
+        return new Lesson(id, title, question, steps, explanation, List.of(), pythonSteps);
+    }
+
+    /** A lesson whose every step runs in Java on all usable cores. */
     public Lesson(String id, String title, String question, List<ExperimentSpec> steps, String explanation) {
         this(id, title, question, steps, explanation, List.of());
     }
@@ -33,6 +52,12 @@ public record Lesson(String id, String title, String question, List<ExperimentSp
     /** The cores step {@code step} is limited to; 0 = every usable core. */
     public int coresOf(int step) {
         return cores.get(step);
+    }
+
+    /** True when step {@code spec} runs in a real Python interpreter rather than Java. */
+    public boolean python(ExperimentSpec spec) {
+        int i = steps.indexOf(spec);
+        return i >= 0 && !pythonSteps.isEmpty() && pythonSteps.get(i);
     }
 
     /** The experiment the controls are set to when the lesson is chosen. */

@@ -53,6 +53,24 @@ public final class Lessons {
                                 + "spans), so two threads are no faster than one. Each process has its own "
                                 + "interpreter and its own GIL, so processes compute in parallel — why Python "
                                 + "programmers use multiprocessing for CPU work."),
+                Lesson.inPython("do-something-python", "do_something() twice in real Python",
+                        "Now the notebook's own experiment in your CPython: do_something() twice in a row, then on "
+                                + "two threads. Same 2 s and 1 s?",
+                        List.of(spec(SEQUENTIAL, SLEEP, 2, 1, 1, false), spec(THREADS, SLEEP, 2, 1, 2, false)),
+                        "Python's time.sleep lets go of the GIL while it waits, so two threads wait together: about "
+                                + "2 s in a row, about 1 s on threads — the notebook's result, measured in the "
+                                + "interpreter on this machine. The code view shows the program that ran.",
+                        List.of(true, true)),
+                Lesson.inPython("gil-real", "GIL: emulated in Java vs real CPython",
+                        "Two compute tasks on two threads: first with CoreLanes's GIL emulation in Java, then in your "
+                                + "real CPython. Do they look the same?",
+                        List.of(spec(THREADS, COMPUTE, 2, 1, 2, true), spec(THREADS, COMPUTE, 2, 1, 2, false)),
+                        "Both take about 2 s: one thread computes while the other waits for the lock (GIL-wait "
+                                + "spans). The Java emulation hands the lock over every 5 ms like CPython's switch "
+                                + "interval; the CPython run is the real thing, read from inside the interpreter. "
+                                + "Where the two differ — how often the lock changes hands, which core runs — the real "
+                                + "run is the truth.",
+                        List.of(false, true)),
                 new Lesson("oversubscribed", "More compute tasks than cores",
                         "Eight compute tasks on this machine's cores. What happens to each task?",
                         List.of(spec(THREADS, COMPUTE, 8, 0.5, 8, false)),

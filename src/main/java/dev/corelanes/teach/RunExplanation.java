@@ -60,6 +60,9 @@ public record RunExplanation(RunFigures figures, List<String> patterns) {
         long gilWaits = count(t, SpanState.GIL_WAIT);
         if (compute && t.spec().gil() && !t.spec().mode().processBased() && gilWaits > 0) {
             patterns.add(GIL + ": one thread computed at a time, taking turns every 5 ms (" + gilWaits + " waits).");
+        } else if (compute && t.runtime().realGil() && !t.spec().mode().processBased() && gilWaits > 0) {
+            patterns.add(GIL + " of " + t.runtime().label() + ": one thread computed at a time (" + gilWaits
+                    + (gilWaits == 1 ? " wait" : " waits") + ", measured inside the interpreter).");
         }
         long preempted = count(t, SpanState.PREEMPTED);
         int cpus = f.machineCores();

@@ -151,12 +151,12 @@ public final class Slide {
         for (Run r : runs) {
             ExperimentSpec s = r.trace().spec();
             workloads.add(workload(s));
-            models.add(model(s) + (sameCores ? "" : " on " + cores(r.trace().machine())));
+            models.add(model(s) + runtime(r.trace()) + (sameCores ? "" : " on " + cores(r.trace().machine())));
         }
         String cores = sameCores ? " · " + usable.iterator().next() : "";
         if (workloads.size() > 1) {
             return String.join(" vs ", runs.stream().map(r -> workload(r.trace().spec()) + " · "
-                    + model(r.trace().spec()) + (sameCores ? "" : " on " + cores(r.trace().machine())))
+                    + model(r.trace().spec()) + runtime(r.trace()) + (sameCores ? "" : " on " + cores(r.trace().machine())))
                     .toList()) + cores;
         }
         return workloads.iterator().next() + " · " + String.join(" vs ", models) + cores;
@@ -191,9 +191,15 @@ public final class Slide {
         return s.mode().id() + (s.mode().pooled() ? " (" + s.workers() + " workers)" : "") + (s.gil() ? " + GIL" : "");
     }
 
+    /** " · CPython 3.11.7 (GIL)" for a run of a Python interpreter, "" for Java: a slide says whose truth it shows. */
+    static String runtime(Trace t) {
+        return t.runtime().python() ? " · " + t.runtime().label() : "";
+    }
+
     private static void runLabel(List<Shape> out, Trace t, RunFigures f, Trace baseline, boolean several, double y,
                                  TimelineTheme theme) {
-        String name = several ? model(t.spec()) : t.spec().mode().label() + (t.spec().gil() ? " + GIL" : "");
+        String name = (several ? model(t.spec()) : t.spec().mode().label() + (t.spec().gil() ? " + GIL" : ""))
+                + runtime(t);
         out.add(new Shape.Text(name, MARGIN, y, 17, true, theme.text(), Shape.Align.LEFT));
         StringBuilder d = new StringBuilder();
         if (t.status() == TaskStatus.COMPLETED || t.wallNanos() > 0) {
@@ -237,7 +243,8 @@ public final class Slide {
     public static String fileName(List<Trace> traces, java.time.LocalDate date, String extension) {
         Set<String> models = new LinkedHashSet<>();
         for (Trace t : traces) {
-            models.add(t.spec().mode().id() + (t.spec().gil() ? "-gil" : ""));
+            models.add(t.spec().mode().id() + (t.spec().gil() ? "-gil" : "")
+                    + (t.runtime().python() ? "-python" + t.runtime().version() : ""));
         }
         ExperimentSpec s = traces.get(0).spec();
         String secs = plain(s.taskSeconds());

@@ -9,10 +9,10 @@ import java.nio.charset.StandardCharsets;
  * Reads '\n'-terminated lines from a stream without ever holding more than {@code maxBytes} of one line:
  * a child that writes megabytes without a newline cannot exhaust the parent's memory.
  */
-final class BoundedLineReader {
+public final class BoundedLineReader {
 
     /** A line was longer than the limit; the rest of it is still unread. */
-    static final class LineTooLongException extends IOException {
+    public static final class LineTooLongException extends IOException {
         LineTooLongException(int maxBytes) {
             super("line longer than " + maxBytes / 1024 + " KiB");
         }
@@ -24,13 +24,13 @@ final class BoundedLineReader {
     private int pos;
     private int len;
 
-    BoundedLineReader(InputStream in, int maxBytes) {
+    public BoundedLineReader(InputStream in, int maxBytes) {
         this.in = in;
         this.maxBytes = maxBytes;
     }
 
     /** The next line without its terminator ('\r' before '\n' dropped), or null at end of stream. */
-    String readLine() throws IOException {
+    public String readLine() throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream(128);
         boolean any = false;
         while (true) {

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * still alive (Ctrl-C, System.exit), so the parent never leaves children behind when it ends normally;
  * when it is killed outright, the children notice their stdin closing and exit by themselves.
  */
-final class ChildProcesses {
+public final class ChildProcesses {
 
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
     private static final Set<Process> HELPERS = ConcurrentHashMap.newKeySet();
@@ -28,7 +28,7 @@ final class ChildProcesses {
     private ChildProcesses() {
     }
 
-    static void register(Process p) {
+    public static void register(Process p) {
         LIVE.add(p);
         p.onExit().thenRun(() -> LIVE.remove(p));
     }
@@ -43,12 +43,12 @@ final class ChildProcesses {
     }
 
     /** Runs {@code action} after a delay on a shared daemon timer (kill deadlines, start-up watchdogs). */
-    static ScheduledFuture<?> schedule(Runnable action, long millis) {
+    public static ScheduledFuture<?> schedule(Runnable action, long millis) {
         return TIMERS.schedule(action, millis, TimeUnit.MILLISECONDS);
     }
 
     /** Kills a child and anything it started, at once. */
-    static void destroyTree(Process p) {
+    public static void destroyTree(Process p) {
         try {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
         } catch (RuntimeException e) {
@@ -57,7 +57,7 @@ final class ChildProcesses {
         p.destroyForcibly();
     }
 
-    static int liveCount() {
+    public static int liveCount() {
         return LIVE.size();
     }
 

@@ -6,7 +6,7 @@ package dev.corelanes.engine.process;
  * pings stamped with its time, the child answers with its own, and the sample with the shortest round
  * trip bounds the error best (at most half that round trip).
  */
-final class ClockSync {
+public final class ClockSync {
 
     private long bestRtt = Long.MAX_VALUE;
     private long offset;
@@ -15,7 +15,7 @@ final class ClockSync {
      * One ping: sent at parent time {@code sent}, answered with child time {@code child}, answer read at
      * parent time {@code received}.
      */
-    void sample(long sent, long child, long received) {
+    public void sample(long sent, long child, long received) {
         long rtt = received - sent;
         if (rtt < 0) {
             throw new IllegalArgumentException("answer read before the ping was sent");
@@ -27,22 +27,22 @@ final class ClockSync {
         }
     }
 
-    boolean synced() {
+    public boolean synced() {
         return bestRtt != Long.MAX_VALUE;
     }
 
     /** The child's time {@code childNanos} on the parent's timeline. */
-    long toParent(long childNanos) {
+    public long toParent(long childNanos) {
         return childNanos - offset;
     }
 
     /** child clock − parent timeline, nanoseconds. */
-    long offsetNanos() {
+    public long offsetNanos() {
         return offset;
     }
 
     /** The best round trip: the mapping is exact to within half of it. */
-    long uncertaintyNanos() {
+    public long uncertaintyNanos() {
         return synced() ? bestRtt / 2 : Long.MAX_VALUE;
     }
 }

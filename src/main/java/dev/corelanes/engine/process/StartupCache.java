@@ -44,7 +44,7 @@ import java.util.zip.CRC32C;
  * size and time): the JVM ignores a cache made for other classes, so a rebuilt jar gets a new file rather
  * than a stale one forever, and caches of other builds are deleted.
  */
-final class StartupCache {
+public final class StartupCache {
 
     static final String TRAIN_ARG = "--train";
     private static final String PREFIX = "corelanes-worker-";
@@ -362,7 +362,7 @@ final class StartupCache {
     private static volatile boolean cacheDirKnown;
 
     /** The user's cache folder for CoreLanes, created if needed; null when there is none or it is not writable. */
-    static Path cacheDir() {
+    public static Path cacheDir() {
         if (!cacheDirKnown) {
             cacheDir = findCacheDir();
             cacheDirKnown = true;

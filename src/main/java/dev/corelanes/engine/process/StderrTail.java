@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  * whose stderr pipe filled up would block on its next write (a JVM warning, a crash report), so the
  * pipe must always be read, whether or not anyone cares what it says.
  */
-final class StderrTail {
+public final class StderrTail {
 
     private static final int KEEP_LINES = 8;
     private static final int MAX_LINE_CHARS = 300;
@@ -23,7 +23,7 @@ final class StderrTail {
         drainer = Thread.ofPlatform().daemon(true).name("corelanes-stderr-" + worker).unstarted(() -> drain(err));
     }
 
-    static StderrTail start(InputStream err, String worker) {
+    public static StderrTail start(InputStream err, String worker) {
         StderrTail t = new StderrTail(err, worker);
         t.drainer.start();
         return t;
@@ -61,7 +61,7 @@ final class StderrTail {
     }
 
     /** Waits briefly for the child's last words (its stderr closes when it exits). */
-    void awaitEnd(long millis) {
+    public void awaitEnd(long millis) {
         try {
             drainer.join(millis);
         } catch (InterruptedException e) {
@@ -70,7 +70,7 @@ final class StderrTail {
     }
 
     /** The last lines, joined with " | ", or "" when the child said nothing. */
-    synchronized String lastLines(int n) {
+    public synchronized String lastLines(int n) {
         return lines.stream().skip(Math.max(0, lines.size() - n)).collect(Collectors.joining(" | "));
     }
 }

@@ -32,7 +32,7 @@ import java.util.function.LongSupplier;
  * ends this worker with a {@link WorkerFailure} that says what happened, and the process is killed —
  * a child that broke the protocol cannot be trusted with more work.
  */
-final class WorkerProcess {
+public final class WorkerProcess {
 
     /** A child that has not said hello by then is stuck (the machine may be busy: be generous). */
     static final long STARTUP_TIMEOUT_MILLIS = 30_000;
@@ -505,7 +505,7 @@ final class WorkerProcess {
     }
 
     /** Unix reports a death by signal N as exit code 128 + N. */
-    static String exitDescription(int code) {
+    public static String exitDescription(int code) {
         boolean windows = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("win");
         if (!windows && code > 128 && code < 160) {
             int signal = code - 128;

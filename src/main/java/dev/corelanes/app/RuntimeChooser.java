@@ -1,0 +1,248 @@
+package dev.corelanes.app;
+
+import dev.corelanes.engine.python.PythonInterpreter;
+import dev.corelanes.engine.python.PythonInterpreters;
+import dev.corelanes.engine.python.PythonUnavailable;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Tooltip;
+import javafx.util.StringConverter;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Java or one of this machine's Python interpreters, and for Python process runs the multiprocessing start
+ * method. Interpreters are looked for off the FX thread, and only when the list is first opened (or a lesson
+ * needs one): each probe starts an interpreter, and a dozen of them at launch would take the cores from the
+ * first run. A remembered choice is probed alone at launch. The choice is remembered.
+ */
+final class RuntimeChooser {
+
+    /** One entry: Java (python null), an interpreter, or "Other…" (pick a file). */
+    record Option(PythonInterpreter python, boolean other) {
+        Option(PythonInterpreter python) {
+            this(python, false);
+        }
+
+        String label() {
+            if (other) {
+                return "Other Python…";
+            }
+            return python == null ? "Java" : python.name() + (python.gilEnabled() ? " (GIL)" : " (no GIL)") + " — "
+                    + python.path();
+        }
+    }
+
+    private static final Option JAVA = new Option(null);
+    private static final Option OTHER = new Option(null, true);
+
+    private final ChoiceBox<Option> runtime = new ChoiceBox<>();
+    private final ChoiceBox<String> startMethod = new ChoiceBox<>();
+    private final ExperimentForm form;
+    private final AppPrefs prefs;
+    private volatile String problem = "still looking for Python interpreters, try again in a moment";
+    private final java.util.function.Supplier<java.util.Optional<java.nio.file.Path>> pickFile;
+    private final java.util.function.Consumer<String> complain;
+    private Option beforeOther = JAVA;
+
+    RuntimeChooser(ExperimentForm form, AppPrefs prefs) {
+        this(form, prefs, java.util.Optional::empty, m -> { });
+    }
+
+    /**
+     * @param pickFile asks the user for an interpreter's file ("Other Python…")
+     * @param complain shows why a picked file cannot be used
+     */
+    RuntimeChooser(ExperimentForm form, AppPrefs prefs,
+                   java.util.function.Supplier<java.util.Optional<java.nio.file.Path>> pickFile,
+                   java.util.function.Consumer<String> complain) {
+        this.form = form;
+        this.prefs = prefs;
+        this.pickFile = pickFile;
+        this.complain = complain;
+        runtime.setId("runtimeChoice");
+        runtime.getItems().setAll(JAVA);
+        runtime.setValue(JAVA);
+        runtime.setConverter(converter());
+        runtime.setTooltip(new Tooltip("Java runs the tasks in this JVM; Python runs the same experiment in a real "
+                + "CPython on this machine (" + problem + ")"));
+        runtime.valueProperty().addListener((o, a, b) -> {
+            if (b == OTHER) {
+                beforeOther = a == null || a == OTHER ? JAVA : a;
+                Platform.runLater(this::pickOther); // not while the choice box is still changing its value
+                return;
+            }
+            form.pythonProperty().set(b == null ? null : b.python());
+            updateStartMethods();
+            if (b != null && b.python() != null) {
+                prefs.setPythonPath(b.python().path());
+            } else if (b == JAVA && a != null) {
+                prefs.setPythonPath("");
+            }
+        });
+        startMethod.setId("startMethodChoice");
+        startMethod.setTooltip(new Tooltip("How multiprocessing starts each child: fork copies this process, spawn "
+                + "starts a fresh interpreter, forkserver forks from a clean server process"));
+        startMethod.valueProperty().addListener((o, a, b) -> form.startMethodProperty().set(b == null ? "" : b));
+        startMethod.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> form.pythonProperty().get() == null || !form.modeProperty().get().processBased(),
+                form.pythonProperty(), form.modeProperty()));
+        runtime.setOnShowing(e -> discoverOnce());
+        String remembered = prefs.pythonPath();
+        if (!remembered.isBlank()) {
+            Thread.ofVirtual().name("corelanes-python-remembered").start(() -> {
+                try {
+                    PythonInterpreter p = PythonInterpreters.probe(remembered);
+                    Platform.runLater(() -> {
+                        if (!discovered) {
+                            Option o = new Option(p);
+                            runtime.getItems().setAll(JAVA, o, OTHER);
+                            runtime.setValue(o);
+                        }
+                    });
+                } catch (PythonUnavailable e) {
+                    problem = "the remembered " + e.getMessage();
+                }
+            });
+        } else {
+            runtime.getItems().setAll(JAVA, OTHER);
+            runtime.setValue(JAVA);
+        }
+    }
+
+    private boolean discoveryStarted;
+    private volatile boolean discovered;
+
+    /** Looks for interpreters the first time it is asked (FX thread); the list fills in when done. */
+    void discoverOnce() {
+        if (!discoveryStarted) {
+            discoveryStarted = true;
+            Thread.ofVirtual().name("corelanes-python-discovery").start(this::discover);
+        }
+    }
+
+    /** True once the interpreters of this machine have been looked for. */
+    boolean discovered() {
+        return discovered;
+    }
+
+    ChoiceBox<Option> runtimeBox() {
+        return runtime;
+    }
+
+    ChoiceBox<String> startMethodBox() {
+        return startMethod;
+    }
+
+    private void discover() {
+        List<PythonInterpreter> found = new ArrayList<>();
+        try {
+            found.addAll(PythonInterpreters.discover());
+            String remembered = prefs.pythonPath();
+            if (!remembered.isBlank() && found.stream().noneMatch(p -> p.path().equals(remembered))) {
+                found.add(0, PythonInterpreters.probe(remembered));
+            }
+        } catch (PythonUnavailable e) {
+            problem = e.getMessage();
+        } catch (RuntimeException e) {
+            problem = "could not look for Python: " + e.getMessage();
+        }
+        if (found.isEmpty() && problem.startsWith("looking")) {
+            problem = "no Python 3.8 or newer found on the PATH";
+        } else if (!found.isEmpty()) {
+            problem = found.size() + (found.size() == 1 ? " interpreter" : " interpreters") + " found";
+        }
+        Platform.runLater(() -> show(found));
+    }
+
+    /** "Other Python…": the user picks a file; it is probed off the FX thread and added, or refused with why. */
+    private void pickOther() {
+        runtime.setValue(beforeOther);
+        java.util.Optional<java.nio.file.Path> file = pickFile.get();
+        if (file.isEmpty()) {
+            return;
+        }
+        String path = file.get().toString();
+        Thread.ofVirtual().name("corelanes-python-probe").start(() -> {
+            try {
+                PythonInterpreter p = PythonInterpreters.probe(path);
+                Platform.runLater(() -> {
+                    Option o = new Option(p);
+                    if (!runtime.getItems().contains(o)) {
+                        runtime.getItems().add(runtime.getItems().size() - 1, o);
+                    }
+                    runtime.setValue(o);
+                });
+            } catch (PythonUnavailable e) {
+                Platform.runLater(() -> complain.accept(e.getMessage()));
+            }
+        });
+    }
+
+    private void show(List<PythonInterpreter> found) {
+        discovered = true;
+        Option keep = runtime.getValue();
+        List<Option> items = new ArrayList<>(List.of(JAVA));
+        found.forEach(p -> items.add(new Option(p)));
+        items.add(OTHER);
+        runtime.getItems().setAll(items);
+        String remembered = prefs.pythonPath();
+        Option chosen = keep != null && keep != OTHER && items.contains(keep) ? keep : JAVA;
+        if (chosen == JAVA && !remembered.isBlank()) {
+            chosen = items.stream().filter(o -> o.python() != null && o.python().path().equals(remembered))
+                    .findFirst().orElse(JAVA);
+        }
+        runtime.setValue(chosen);
+        runtime.getTooltip().setText("Java runs the tasks in this JVM; Python runs the same experiment in a real "
+                + "CPython on this machine (" + problem + ")");
+    }
+
+    private void updateStartMethods() {
+        PythonInterpreter p = form.pythonProperty().get();
+        if (p == null) {
+            startMethod.getItems().clear();
+            return;
+        }
+        String keep = startMethod.getValue();
+        startMethod.getItems().setAll(p.startMethods());
+        startMethod.setValue(keep != null && p.startMethods().contains(keep) ? keep : p.defaultStartMethod());
+    }
+
+    /** Selects Java, or the first Python found (a lesson's step); false when no Python is available yet. */
+    boolean select(boolean python) {
+        if (!python) {
+            runtime.setValue(JAVA);
+            return true;
+        }
+        if (runtime.getValue() != null && runtime.getValue().python() != null) {
+            return true;
+        }
+        discoverOnce();
+        return runtime.getItems().stream().filter(o -> o.python() != null).findFirst()
+                .map(o -> {
+                    runtime.setValue(o);
+                    return true;
+                }).orElse(false);
+    }
+
+    /** Why no Python can be chosen (or how many were found). */
+    String problem() {
+        return problem;
+    }
+
+    private static StringConverter<Option> converter() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(Option o) {
+                return o == null ? "" : o.label();
+            }
+
+            @Override
+            public Option fromString(String s) {
+                throw new UnsupportedOperationException("choices are not typed");
+            }
+        };
+    }
+}

@@ -1,0 +1,173 @@
+package dev.corelanes.engine.python;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Asks an interpreter about itself by running a few lines of Python in it: its version, build, GIL, the
+ * multiprocessing start methods of this OS, and whether it can read the current CPU. The lines run on
+ * any Python (even 2.7), so an old one is named and refused instead of crashing.
+ */
+public final class InterpreterProbe {
+
+    /** Printed first, so output of something that is not Python is recognised as such. */
+    static final String MARK = "corelanes-probe 1";
+    static final long TIMEOUT_MILLIS = 10_000;
+    private static final int MAX_OUTPUT = 16 * 1024;
+
+    static final String SCRIPT = String.join("\n",
+            "import sys",
+            "print('" + MARK + "')",
+            "print('version=%d.%d.%d' % tuple(sys.version_info[:3]))",
+            "impl = getattr(sys, 'implementation', None)",
+            "print('implementation=%s' % (impl.name if impl else 'unknown'))",
+            "print('executable=%s' % sys.executable)",
+            "g = getattr(sys, '_is_gil_enabled', None)",
+            "print('gil=%s' % ('enabled' if g is None or g() else 'disabled'))",
+            "try:",
+            "    import sysconfig",
+            "    print('freethreaded=%d' % (1 if sysconfig.get_config_var('Py_GIL_DISABLED') else 0))",
+            "except Exception:",
+            "    print('freethreaded=0')",
+            "try:",
+            "    import multiprocessing as mp",
+            "    print('startmethods=%s' % ','.join(mp.get_all_start_methods()))",
+            "    print('defaultstart=%s' % mp.get_start_method())",
+            "except Exception:",
+            "    print('startmethods=')",
+            "core = ''",
+            "try:",
+            "    import ctypes",
+            "    if sys.platform.startswith('linux'):",
+            "        f = ctypes.CDLL(None).sched_getcpu",
+            "        core = 'sched_getcpu' if f() >= 0 else ''",
+            "    elif sys.platform == 'win32':",
+            "        ctypes.windll.kernel32.GetCurrentProcessorNumber()",
+            "        core = 'GetCurrentProcessorNumber'",
+            "    elif sys.platform == 'darwin':",
+            "        c = ctypes.c_size_t()",
+            "        if ctypes.CDLL('/usr/lib/libSystem.B.dylib').pthread_cpu_number_np(ctypes.byref(c)) == 0:",
+            "            core = 'pthread_cpu_number_np'",
+            "except Exception:",
+            "    pass",
+            "print('core=%s' % core)",
+            "");
+
+    private InterpreterProbe() {
+    }
+
+    /** Starts {@code path} and asks it; any problem is a {@link PythonUnavailable} that says what. */
+    public static PythonInterpreter probe(String path) {
+        if (path == null || path.isBlank()) {
+            throw new PythonUnavailable("No Python interpreter given.");
+        }
+        Path p = Path.of(path);
+        if (p.isAbsolute() || path.contains("/") || path.contains("\\")) {
+            if (!Files.exists(p)) {
+                throw new PythonUnavailable("No Python at " + path + ": no such file.");
+            }
+            if (Files.isDirectory(p)) {
+                throw new PythonUnavailable(path + " is a folder, not a Python interpreter.");
+            }
+        }
+        Process process;
+        try {
+            process = new ProcessBuilder(path, "-E", "-s", "-c", SCRIPT).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new PythonUnavailable("Cannot start " + path + ": " + oneLine(e.getMessage()) + ".");
+        }
+        try (InputStream in = process.getInputStream()) {
+            process.getOutputStream().close();
+            byte[] out = readBounded(in, process);
+            if (!process.waitFor(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
+                throw new PythonUnavailable(path + " did not answer within " + TIMEOUT_MILLIS / 1000 + " s.");
+            }
+            return parse(path, new String(out, StandardCharsets.UTF_8), process.exitValue());
+        } catch (IOException e) {
+            throw new PythonUnavailable("Cannot read what " + path + " says: " + oneLine(e.getMessage()) + ".");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PythonUnavailable("Interrupted while asking " + path + ".");
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    private static byte[] readBounded(InputStream in, Process process) throws IOException {
+        // A watchdog: a program that never ends its output must not hang the caller.
+        var watchdog = Thread.ofVirtual().start(() -> {
+            try {
+                if (!process.waitFor(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                // the probe ended first
+            }
+        });
+        try {
+            byte[] all = in.readNBytes(MAX_OUTPUT);
+            in.skip(Long.MAX_VALUE);
+            return all;
+        } finally {
+            watchdog.interrupt();
+        }
+    }
+
+    /** Reads the probe's output (exit code {@code exit}); pure, so every kind of answer is testable. */
+    static PythonInterpreter parse(String path, String output, int exit) {
+        List<String> lines = output.lines().map(String::strip).toList();
+        int mark = lines.indexOf(MARK);
+        if (mark < 0) {
+            String said = lines.stream().filter(l -> !l.isEmpty()).reduce((a, b) -> b).orElse("");
+            for (String l : lines) {
+                if (l.contains("command not found") || l.contains("is not installed")) {
+                    // pyenv's shims answer this way for a version that is installed but not selected
+                    throw new PythonUnavailable(path + " is not usable here: " + oneLine(l));
+                }
+            }
+            throw new PythonUnavailable(path + " is not a Python interpreter CoreLanes can use (exit code " + exit
+                    + (said.isEmpty() ? "" : ", it said: " + oneLine(said)) + ").");
+        }
+        Map<String, String> kv = new HashMap<>();
+        for (String l : lines.subList(mark + 1, lines.size())) {
+            int eq = l.indexOf('=');
+            if (eq > 0) {
+                kv.put(l.substring(0, eq), l.substring(eq + 1));
+            }
+        }
+        String version = kv.getOrDefault("version", "");
+        if (!version.matches("\\d+\\.\\d+\\.\\d+")) {
+            throw new PythonUnavailable(path + " did not say which Python version it is.");
+        }
+        List<String> methods = kv.getOrDefault("startmethods", "").isBlank() ? List.of()
+                : Arrays.stream(kv.get("startmethods").split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        PythonInterpreter found = new PythonInterpreter(path, kv.getOrDefault("executable", path), version,
+                kv.getOrDefault("implementation", "unknown"), !"disabled".equals(kv.get("gil")),
+                "1".equals(kv.get("freethreaded")), methods, kv.getOrDefault("defaultstart", methods.isEmpty() ? ""
+                : methods.get(0)), kv.getOrDefault("core", ""));
+        if (!found.supported()) {
+            throw new PythonUnavailable(found.name() + " at " + path + " is too old: CoreLanes needs Python "
+                    + PythonInterpreter.MIN_MAJOR + "." + PythonInterpreter.MIN_MINOR + " or newer.");
+        }
+        if (exit != 0) {
+            throw new PythonUnavailable(path + " ended with exit code " + exit + " while describing itself.");
+        }
+        return found;
+    }
+
+    static String oneLine(String s) {
+        if (s == null) {
+            return "unknown reason";
+        }
+        String l = s.replaceAll("\\s+", " ").strip();
+        return l.length() > 200 ? l.substring(0, 200) + "…" : l;
+    }
+}

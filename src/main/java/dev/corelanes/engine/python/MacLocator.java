@@ -1,0 +1,26 @@
+package dev.corelanes.engine.python;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * macOS: the PATH, then where Python installers put interpreters that a GUI app's PATH often misses —
+ * Homebrew ({@code /opt/homebrew/bin}, {@code /usr/local/bin}), python.org's framework builds, and
+ * Apple's {@code /usr/bin/python3} last (it may only be a stub asking to install the command line tools).
+ */
+public final class MacLocator extends PathLocator {
+
+    static final String FRAMEWORKS = "/Library/Frameworks/Python.framework/Versions";
+
+    @Override
+    protected List<String> extraFolders(SearchPlaces places) {
+        List<String> out = new ArrayList<>(List.of("/opt/homebrew/bin", "/usr/local/bin"));
+        List<String> versions = new ArrayList<>(places.foldersIn().apply(FRAMEWORKS));
+        versions.removeIf(v -> !v.matches("3\\.\\d+t?"));
+        versions.sort(Comparator.comparingInt((String v) -> Integer.parseInt(v.replaceAll("^3\\.|t$", ""))).reversed());
+        versions.forEach(v -> out.add(FRAMEWORKS + "/" + v + "/bin"));
+        out.add("/usr/bin");
+        return out;
+    }
+}

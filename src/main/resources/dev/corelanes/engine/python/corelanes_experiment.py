@@ -1,0 +1,450 @@
+#!/usr/bin/env python3
+"""A CoreLanes experiment, as CoreLanes ran it: the same file, byte for byte.
+
+Run it yourself with any Python 3.8 or newer (standard library only):
+
+    python3 this_file.py
+
+It prints when each task ran and the wall time. CoreLanes runs it with --corelanes, which makes it
+report what every task did (running on which CPU, sleeping, waiting for the GIL, preempted) as lines
+on stdout instead; see worker-protocol.md, "Python worker".
+"""
+# --- the experiment (CoreLanes writes this block) ---
+KIND = "compute"         # "sleep": waits like I/O; "compute": keeps a CPU busy
+TASKS = 4                # how many tasks
+SECONDS = 1.0            # seconds of work per task
+MODE = "threads"         # sequential | threads | thread-pool | processes | process-pool | asyncio
+WORKERS = 4              # pool size (thread-pool, process-pool)
+START_METHOD = ""        # multiprocessing start method: fork | spawn | forkserver ("" = the OS default)
+# --- end of the experiment ---
+
+import concurrent.futures
+import multiprocessing
+import os
+import sys
+import threading
+import time
+
+if MODE == "asyncio":
+    import asyncio  # only when used: every spawned child imports this file again (~30 ms for asyncio)
+
+PROTOCOL = "--corelanes" in sys.argv[1:]
+clock = time.perf_counter_ns  # one clock for every process of the machine (CLOCK_MONOTONIC, QPC)
+
+
+def do_something(seconds):
+    """The notebook's task: wait, using no CPU (like reading a file or a web page)."""
+    time.sleep(seconds)
+
+
+def kernel(steps, x=1):
+    """The compute task's loop: pure Python arithmetic, so it holds the GIL the whole time."""
+    for _ in range(steps):
+        x = (x * 1103515245 + 12345) & 0x7FFFFFFF
+    return x
+
+
+def calibrate():
+    """Kernel steps per second of this interpreter on one core, by thread CPU time (warm-up first)."""
+    kernel(20_000)
+    best, n = 0.0, 50_000
+    t0 = time.perf_counter()
+    for _ in range(5):
+        c0 = time.thread_time_ns()
+        kernel(n)
+        used = time.thread_time_ns() - c0
+        if used > 0:
+            best = max(best, n * 1e9 / used)
+    return int(best), (time.perf_counter() - t0) * 1000
+
+
+def gil_enabled():
+    check = getattr(sys, "_is_gil_enabled", None)
+    return True if check is None else bool(check())
+
+
+def core_reader():
+    """A function giving the CPU the calling thread is on, or None when this OS has no such call.
+
+    PyDLL, not CDLL: a CDLL call releases the GIL, which would hand it to another thread every probe
+    (once a millisecond) instead of every 5 ms, changing the very behaviour being shown."""
+    try:
+        import ctypes
+        if sys.platform.startswith("linux"):
+            f = ctypes.PyDLL(None).sched_getcpu
+            f.restype, f.argtypes = ctypes.c_int, []
+            return f if f() >= 0 else None
+        if sys.platform == "win32":
+            f = ctypes.PyDLL("kernel32").GetCurrentProcessorNumber
+            f.restype, f.argtypes = ctypes.c_uint32, []
+            return f
+        if sys.platform == "darwin":  # macOS 11 and newer
+            g = ctypes.PyDLL("/usr/lib/libSystem.B.dylib").pthread_cpu_number_np
+            g.restype, g.argtypes = ctypes.c_int, [ctypes.POINTER(ctypes.c_size_t)]
+
+            def f():
+                cpu = ctypes.c_size_t()
+                return cpu.value if g(ctypes.byref(cpu)) == 0 else -1
+            return f if f() >= 0 else None
+    except (OSError, AttributeError, ImportError):
+        pass
+    return None
+
+
+# ---------------------------------------------------------------- reporting
+# One write per line: lines of threads and processes sharing this stdout never interleave.
+_open = {}              # task -> [worker, state, core, t0] of this process's running tasks
+_open_lock = threading.Lock()
+_task_cpu0 = {}         # task -> its thread's CPU time when it started
+_last_probe = {}        # thread id -> the last time it was seen computing (for GIL-wait vs preempted)
+GAP_NS = 1_000_000      # off-CPU for longer than this between two probes is a gap worth drawing
+STEPS_PER_SECOND = 0    # set by calibrate() in the main process, passed on to child processes
+_cpu = core_reader()
+_gil = gil_enabled()
+
+
+def emit(line):
+    if PROTOCOL:
+        try:
+            os.write(1, (line + "\n").encode("ascii"))
+        except OSError:
+            os._exit(3)  # stdout is gone: CoreLanes has ended, nobody is listening
+
+
+def core():
+    return _cpu() if _cpu is not None else -1
+
+
+def set_state(task, state, c, t):
+    """Ends the task's current span at t and opens the next one."""
+    with _open_lock:
+        cur = _open.get(task)
+        if cur is None:
+            return
+        if cur[1] == state and cur[2] == c:
+            return
+        if t > cur[3]:
+            emit("span %d %s %s %d %d %d" % (task, cur[0], cur[1], cur[2], cur[3], t))
+        cur[1], cur[2], cur[3] = state, c, t
+        emit("open %d %s %s %d %d" % (task, cur[0], state, c, t))
+
+
+def run_task(task, worker):
+    """Runs one task of KIND, reporting its spans; returns (start, end) in seconds of perf_counter."""
+    t0 = clock()
+    c0 = _task_cpu0[task] = time.thread_time_ns()
+    emit("start %d %s %d" % (task, worker, t0))
+    state = "sleeping" if KIND == "sleep" else "running"
+    with _open_lock:
+        _open[task] = [worker, state, core() if state == "running" else -1, t0]
+        emit("open %d %s %s %d %d" % (task, worker, state, _open[task][2], t0))
+    if KIND == "sleep":
+        do_something(SECONDS)
+    else:
+        compute(task, SECONDS)
+    t1 = clock()
+    finish(task, "completed", time.thread_time_ns() - c0, t1)
+    if not PROTOCOL:
+        line = "task %d on %s (pid %d): %.3f s -> %.3f s\n" % (task, worker, os.getpid(), (t0 - BEGIN) / 1e9,
+                                                            (t1 - BEGIN) / 1e9)
+        os.write(1, line.encode())  # one write: lines of several threads never mix
+
+
+def finish(task, status, cpu, t):
+    with _open_lock:
+        cur = _open.pop(task, None)
+        if cur is None:
+            return
+        if t > cur[3]:
+            emit("span %d %s %s %d %d %d" % (task, cur[0], cur[1], cur[2], cur[3], t))
+        emit("end %d %s %s %d %d" % (task, cur[0], status, cpu, t))
+
+
+def compute(task, seconds):
+    """About `seconds` of CPU time in kernel(), reading the CPU and the clock about once a millisecond."""
+    steps = max(1, int(seconds * STEPS_PER_SECOND))
+    chunk = max(1, STEPS_PER_SECOND // 1000)
+    me = threading.get_ident()
+    x, done = 1, 0
+    last_t, last_cpu = clock(), time.thread_time_ns()
+    while done < steps:
+        n = min(chunk, steps - done)
+        x = kernel(n, x)
+        done += n
+        if CANCEL.is_set():
+            return
+        t, cpu, c = clock(), time.thread_time_ns(), core()
+        off = (t - last_t) - (cpu - last_cpu)
+        if off > GAP_NS:
+            # Off the CPU between two probes: where is unknown, so draw it after the CPU time used.
+            gap_start = t - off
+            others_ran = _gil and any(seen > gap_start for ident, seen in list(_last_probe.items()) if ident != me)
+            set_state(task, "gil-wait" if others_ran else "preempted", -1, gap_start)
+        set_state(task, "running", c, t)
+        _last_probe[me] = t
+        last_t, last_cpu = t, cpu
+    return x
+
+
+def task_entry(task, worker):
+    run_task(task, worker)
+    return task
+
+
+# ---------------------------------------------------------------- child processes
+def child_start(worker, spawned_at):
+    """First thing in a child process: never outlive the parent, report how long the start took."""
+    global _open
+    _open = {}
+    parent = os.getppid()
+    if PROTOCOL:
+        if sys.platform.startswith("linux"):
+            try:
+                import ctypes
+                import signal
+                ctypes.CDLL(None).prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG: die with the parent
+            except (OSError, AttributeError):
+                pass
+        if os.name == "posix":
+            import signal
+            signal.signal(signal.SIGTERM, lambda s, f: cancelled_exit())
+            threading.Thread(target=watch_parent, args=(parent,), daemon=True).start()
+        elif sys.platform == "win32":
+            threading.Thread(target=watch_parent_windows, args=(parent,), daemon=True).start()
+        if os.getppid() != parent:
+            os._exit(4)
+    emit("worker %s process %d" % (worker, os.getpid()))
+    if spawned_at:
+        emit("span 0 %s spawning -1 %d %d" % (worker, spawned_at, clock()))
+
+
+def watch_parent(parent):
+    while True:
+        time.sleep(0.1)
+        if os.getppid() != parent:
+            os._exit(4)
+
+
+def watch_parent_windows(parent):
+    """Windows keeps a dead parent's pid as our parent pid: wait on the parent process itself instead."""
+    import ctypes
+    kernel32 = ctypes.windll.kernel32
+    handle = kernel32.OpenProcess(0x00100000, False, parent)  # SYNCHRONIZE
+    if not handle:
+        return  # cannot watch it (not allowed): CoreLanes still ends this process tree on cancel and exit
+    kernel32.WaitForSingleObject(handle, 0xFFFFFFFF)  # INFINITE: returns when the parent has ended
+    os._exit(4)
+
+
+def cancelled_exit():
+    """Cancel: close this process's open spans, say its tasks were cancelled, and leave at once.
+    Runs in the child's main thread, which runs its task: its CPU time is the task's."""
+    t, cpu = clock(), time.thread_time_ns()
+    for task in list(_open):
+        finish(task, "cancelled", cpu - _task_cpu0.get(task, cpu), t)
+    os._exit(0)
+
+
+def process_entry(task, worker, spawned_at, settings):
+    apply_settings(settings)
+    child_start(worker, spawned_at)
+    run_task(task, worker)
+
+
+def pool_init(spawned_at, settings):
+    apply_settings(settings)
+    ident = multiprocessing.current_process()._identity
+    child_start("P%d" % (ident[-1] if ident else os.getpid()), spawned_at)
+
+
+def pool_task(task):
+    ident = multiprocessing.current_process()._identity
+    run_task(task, "P%d" % (ident[-1] if ident else os.getpid()))
+    return task
+
+
+def settings():
+    return STEPS_PER_SECOND, BEGIN
+
+
+def apply_settings(s):
+    global STEPS_PER_SECOND, BEGIN
+    STEPS_PER_SECOND, BEGIN = s
+
+
+# ---------------------------------------------------------------- the execution models
+def thread_worker_name():
+    name = threading.current_thread().name  # "W_0", "W_1"... from thread_name_prefix
+    return "W%d" % (int(name.rsplit("_", 1)[-1]) + 1) if "_" in name else name
+
+
+def pool_thread_task(task):
+    run_task(task, thread_worker_name())
+
+
+async def do_something_async(task, seconds):
+    t0 = clock()
+    emit("start %d main %d" % (task, t0))
+    with _open_lock:
+        _open[task] = ["main", "sleeping", -1, t0]
+        emit("open %d main sleeping -1 %d" % (task, t0))
+    await asyncio.sleep(seconds)
+    finish(task, "completed", 0, clock())
+
+
+async def all_async():
+    await asyncio.gather(*(do_something_async(t, SECONDS) for t in range(1, TASKS + 1)))
+
+
+def experiment():
+    ids = range(1, TASKS + 1)
+    if MODE == "sequential":
+        emit("worker main thread %d" % os.getpid())
+        for t in ids:
+            run_task(t, "main")
+    elif MODE == "threads":
+        threads = [threading.Thread(target=run_task, args=(t, "T%d" % t)) for t in ids]
+        for t in ids:
+            emit("worker T%d thread %d" % (t, os.getpid()))
+        for th in threads:
+            th.start()
+        for th in threads:
+            th.join()
+    elif MODE == "thread-pool":
+        for w in range(1, WORKERS + 1):
+            emit("worker W%d thread %d" % (w, os.getpid()))
+        with concurrent.futures.ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="W") as pool:
+            list(pool.map(pool_thread_task, ids))
+    elif MODE == "processes":
+        ctx = multiprocessing.get_context(START_METHOD or None)
+        procs = []
+        for t in ids:
+            p = ctx.Process(target=process_entry, args=(t, "P%d" % t, clock(), settings()))
+            p.start()
+            procs.append(p)
+        for p in procs:
+            p.join()
+            if p.exitcode != 0:
+                raise RuntimeError("process %s ended with exit code %s" % (p.name, p.exitcode))
+    elif MODE == "process-pool":
+        ctx = multiprocessing.get_context(START_METHOD or None)
+        with concurrent.futures.ProcessPoolExecutor(max_workers=WORKERS, mp_context=ctx, initializer=pool_init,
+                                                    initargs=(clock(), settings())) as pool:
+            list(pool.map(pool_task, ids))
+    elif MODE == "asyncio":
+        if KIND != "sleep":
+            raise ValueError("asyncio runs sleep tasks: a compute task never awaits, so it would block the loop")
+        emit("worker main thread %d" % os.getpid())
+        asyncio.run(all_async())
+    else:
+        raise ValueError("unknown MODE %r" % MODE)
+
+
+# ---------------------------------------------------------------- talking to CoreLanes
+CANCEL = threading.Event()
+BEGIN = 0
+
+
+def serve_stdin(go):
+    """CoreLanes's lines: ping (clock sync), prepare, run, stop. End of input: CoreLanes is gone.
+
+    Reads the file descriptor itself, not sys.stdin: a child forked while this thread held sys.stdin's
+    lock would hang closing it (multiprocessing closes stdin in every child it starts)."""
+    pending = b""
+    while True:
+        try:
+            chunk = os.read(0, 4096)
+        except OSError:
+            chunk = b""
+        if not chunk:
+            break
+        pending += chunk
+        while b"\n" in pending:
+            raw, pending = pending.split(b"\n", 1)
+            command(raw.decode("ascii", "replace").strip(), go)
+    stop(1)
+
+
+def command(line, go):
+    if line.startswith("ping "):
+        emit("pong %s %d" % (line[5:], clock()))
+    elif line in ("prepare", "run"):
+        go[line].set()
+    elif line == "stop":
+        stop(0)
+
+
+def stop(code):
+    """Cancel everything, children too; say what ended; leave within a fraction of a second."""
+    CANCEL.set()
+    children = multiprocessing.active_children()
+    for p in children:
+        p.terminate()  # SIGTERM: a child closes its spans and exits (cancelled_exit)
+    deadline = time.monotonic() + 0.25
+    for p in children:
+        p.join(max(0.0, deadline - time.monotonic()))
+    t = clock()
+    for task in list(_open):
+        finish(task, "cancelled", -1, t)
+    if code == 0:
+        emit("bye %d %d" % usage())
+    if os.name == "posix" and os.getpgrp() == os.getpid():
+        import signal
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        os.killpg(0, signal.SIGKILL)  # anything left in our group (forkserver, its children)
+    os._exit(code)
+
+
+def usage():
+    """CPU nanoseconds of this process and its ended children, and peak memory in bytes (-1 unknown)."""
+    try:
+        import resource
+        me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = int((me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime) * 1e9)
+        rss = me.ru_maxrss * (1 if sys.platform == "darwin" else 1024)
+        return cpu, rss
+    except ImportError:
+        return -1, -1
+
+
+def main():
+    global STEPS_PER_SECOND, BEGIN
+    if PROTOCOL:
+        if os.name == "posix":
+            os.setpgrp()  # our children and theirs in one group that stop() can end at once
+        go = {"prepare": threading.Event(), "run": threading.Event()}
+        emit("hello corelanes-python 1 %d" % os.getpid())
+        threading.Thread(target=serve_stdin, args=(go,), daemon=True).start()
+        go["prepare"].wait()
+    if KIND == "compute":
+        STEPS_PER_SECOND, millis = calibrate()
+    else:
+        STEPS_PER_SECOND, millis = 1, 0
+    if PROTOCOL:
+        emit("ready %d %d" % (STEPS_PER_SECOND, millis * 1000))
+        go["run"].wait()
+    else:
+        print("%d %s tasks x %s s, %s%s, Python %s, GIL %s" % (
+            TASKS, KIND, SECONDS, MODE, " (" + START_METHOD + ")" if START_METHOD else "",
+            sys.version.split()[0], "enabled" if _gil else "disabled"), flush=True)
+    BEGIN = clock()
+    cpu0 = usage()[0]
+    try:
+        experiment()
+    except BaseException as e:  # one line for CoreLanes; the traceback for a person
+        if not PROTOCOL:
+            raise
+        emit("error " + (" ".join(("%s: %s" % (type(e).__name__, e)).split()))[:900].encode(
+            "ascii", "replace").decode("ascii"))
+        sys.stdout.flush()
+        stop(2)
+    end = clock()
+    if PROTOCOL:
+        cpu, rss = usage()
+        emit("bye %d %d" % (cpu - cpu0 if cpu >= 0 else -1, rss))
+        os._exit(0)
+    print("wall time: %.2f s" % ((end - BEGIN) / 1e9))
+
+
+if __name__ == "__main__":
+    main()

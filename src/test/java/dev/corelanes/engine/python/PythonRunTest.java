@@ -1,0 +1,227 @@
+package dev.corelanes.engine.python;
+
+import dev.corelanes.engine.RunFigures;
+import dev.corelanes.engine.ExecutionMode;
+import dev.corelanes.engine.Experiment;
+import dev.corelanes.engine.ExperimentSpec;
+import dev.corelanes.engine.MachineInfo;
+import dev.corelanes.engine.RunHandle;
+import dev.corelanes.engine.Span;
+import dev.corelanes.engine.SpanState;
+import dev.corelanes.engine.TaskKind;
+import dev.corelanes.engine.TaskRecord;
+import dev.corelanes.engine.TaskStatus;
+import dev.corelanes.engine.Trace;
+import dev.corelanes.engine.TraceListener;
+import dev.corelanes.engine.WorkerInfo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The experiment run by a real CPython, end to end through {@link Experiment}. */
+@Timeout(120)
+class PythonRunTest {
+
+    private static final MachineInfo MACHINE = MachineInfo.fromJvm();
+
+    @AfterEach
+    void nothingLeftBehind() throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        List<ProcessHandle> left = descendants();
+        while (!left.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            left = descendants();
+        }
+        assertTrue(left.isEmpty(), "processes left: " + left.stream().map(p -> p.pid() + " "
+                + p.info().commandLine().orElse("?")).toList());
+    }
+
+    private static List<ProcessHandle> descendants() {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
+    }
+
+    private static Trace run(ExperimentSpec spec, String startMethod, TraceListener... listeners) throws Exception {
+        return await(Experiment.start(spec, new PythonChoice(Pythons.python3(), startMethod), MACHINE, listeners));
+    }
+
+    /** A run that hangs is a failure, and is cancelled so that it leaves nothing behind for the next test. */
+    private static Trace await(RunHandle h) throws Exception {
+        try {
+            return h.await(90, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            h.cancel();
+            throw new AssertionError("the run did not end within 90 s", e);
+        }
+    }
+
+    @Test
+    void threadsComputeOneAtATimeUnderTheRealGil() throws Exception {
+        Trace t = run(ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.COMPUTE, 2, 0.3, false), "");
+        assertEquals(TaskStatus.COMPLETED, t.status(), t.message());
+        assertTrue(t.runtime().python());
+        assertEquals("enabled", t.runtime().gil());
+        assertEquals(1, RunFigures.of(t).usableCores(), "one interpreter lock: one task computes at a time");
+        assertEquals(Set.of("T1", "T2"), t.tasks().stream().map(TaskRecord::worker).collect(Collectors.toSet()));
+        assertTrue(t.spans().stream().anyMatch(s -> s.state() == SpanState.RUNNING && s.hasCore()),
+                "running spans carry the CPU read in Python");
+        assertTrue(t.spans().stream().anyMatch(s -> s.state() == SpanState.GIL_WAIT),
+                "with two threads computing, each waits for the GIL while the other runs");
+        assertTrue(t.calibration().stepsPerSecond() > 0);
+        assertTrue(t.cpuNanos() > 0);
+        // GIL waits of one task line up with the other task running.
+        Span wait = t.spans().stream().filter(s -> s.state() == SpanState.GIL_WAIT).findFirst().orElseThrow();
+        assertTrue(t.spans().stream().anyMatch(s -> s.task() != wait.task() && s.state() == SpanState.RUNNING
+                && s.startNanos() < wait.endNanos() && s.endNanos() > wait.startNanos()), "the other thread ran then");
+    }
+
+    @ParameterizedTest(name = "start method {0}")
+    @ValueSource(strings = {"fork", "spawn", "forkserver"})
+    void processesPerStartMethodEachHaveTheirOwnPidAndASpawningSpan(String method) throws Exception {
+        PythonInterpreter python = Pythons.python3();
+        if (!python.startMethods().contains(method)) {
+            Pythons.skip("start method " + method + " does not exist on this OS");
+        }
+        Trace t = run(ExperimentSpec.of(ExecutionMode.PROCESSES, TaskKind.COMPUTE, 2, 0.1, false), method);
+        assertEquals(TaskStatus.COMPLETED, t.status(), t.message());
+        assertEquals(method, t.runtime().startMethod());
+        assertEquals(2, t.workers().stream().map(WorkerInfo::pid).filter(p -> p > 0).distinct().count(), t.workers().toString());
+        assertEquals(Set.of("P1", "P2"), t.spans().stream().filter(s -> s.state() == SpanState.SPAWNING)
+                .map(Span::worker).collect(Collectors.toSet()));
+        assertEquals(2, RunFigures.of(t).usableCores());
+    }
+
+    @Test
+    void aProcessPoolOfTwoRunsFourTasksOnTwoProcesses() throws Exception {
+        Trace t = run(new ExperimentSpec(ExecutionMode.PROCESS_POOL, TaskKind.SLEEP, 4, 0.05, 2, false), "");
+        assertEquals(TaskStatus.COMPLETED, t.status(), t.message());
+        assertEquals(2, t.tasks().stream().map(TaskRecord::worker).distinct().count(), t.tasks().toString());
+    }
+
+    @Test
+    void asyncioSleepsOverlapOnOneThread() throws Exception {
+        Trace t = run(ExperimentSpec.of(ExecutionMode.VIRTUAL, TaskKind.SLEEP, 5, 0.3, false), "");
+        assertEquals(TaskStatus.COMPLETED, t.status(), t.message());
+        assertEquals(Set.of("main"), t.tasks().stream().map(TaskRecord::worker).collect(Collectors.toSet()));
+        long lastStart = t.tasks().stream().mapToLong(TaskRecord::startNanos).max().orElseThrow();
+        long firstEnd = t.tasks().stream().mapToLong(TaskRecord::endNanos).min().orElseThrow();
+        assertTrue(lastStart < firstEnd, "every task started before any ended: they waited together");
+    }
+
+    @Test
+    void asyncioComputeIsRefusedWithAReason() throws Exception {
+        Trace t = run(ExperimentSpec.of(ExecutionMode.VIRTUAL, TaskKind.COMPUTE, 2, 0.1, false), "");
+        assertEquals(TaskStatus.FAILED, t.status());
+        assertTrue(t.message().startsWith("In Python, virtual threads are asyncio tasks"), t.message());
+    }
+
+    @Test
+    void cancelStopsPythonAndItsChildProcesses() throws Exception {
+        CountDownLatch running = new CountDownLatch(2);
+        TraceListener l = new TraceListener() {
+            @Override
+            public void onOpened(Span s) {
+                if (s.state() == SpanState.RUNNING) {
+                    running.countDown();
+                }
+            }
+        };
+        PythonInterpreter python = Pythons.python3();
+        String method = python.startMethods().contains("forkserver") ? "forkserver" : "";
+        RunHandle h = Experiment.start(ExperimentSpec.of(ExecutionMode.PROCESSES, TaskKind.COMPUTE, 2, 30, false),
+                new PythonChoice(python, method), MACHINE, l);
+        assertTrue(running.await(60, TimeUnit.SECONDS), "both children computing");
+        h.cancel();
+        Trace t = h.await(30, TimeUnit.SECONDS);
+        assertEquals(TaskStatus.CANCELLED, t.status(), t.message());
+        assertTrue(t.tasks().stream().allMatch(r -> r.status() == TaskStatus.CANCELLED), t.tasks().toString());
+        assertTrue(t.spans().stream().anyMatch(s -> s.state() == SpanState.RUNNING), "what ran until the cancel is kept");
+    }
+
+    @Test
+    void aKilledInterpreterFailsTheRunWithTheCauseInOneLine() throws Exception {
+        Set<Long> pids = ConcurrentHashMap.newKeySet();
+        TraceListener killer = new TraceListener() {
+            @Override
+            public void onOpened(Span s) {
+                if (s.state() == SpanState.SLEEPING && pids.isEmpty()) {
+                    ProcessHandle.current().children().forEach(p -> {
+                        pids.add(p.pid());
+                        p.destroyForcibly(); // kill -9 the interpreter in the middle of the run
+                    });
+                }
+            }
+        };
+        Trace t = run(ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.SLEEP, 2, 5, false), "", killer);
+        assertEquals(TaskStatus.FAILED, t.status());
+        assertTrue(t.message().matches("CPython .* \\(pid \\d+\\) ended during the run \\(killed by SIGKILL\\)"),
+                t.message());
+        assertFalse(t.message().contains("\n"));
+        assertTrue(t.tasks().stream().anyMatch(r -> r.status() == TaskStatus.FAILED), t.tasks().toString());
+    }
+
+    /** An "interpreter" that is a shell script: what a broken install or a wrong path looks like to the parent. */
+    private static PythonChoice fake(java.nio.file.Path dir, String body) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(java.nio.file.Path.of("/bin/sh")),
+                "needs /bin/sh for a fake interpreter");
+        java.nio.file.Path script = dir.resolve("python3");
+        java.nio.file.Files.writeString(script, "#!/bin/sh\n" + body + "\n");
+        script.toFile().setExecutable(true);
+        return new PythonChoice(new PythonInterpreter(script.toString(), script.toString(), "3.11.0", "cpython", true,
+                false, List.of("fork", "spawn"), "fork", ""), "");
+    }
+
+    @Test
+    void anInterpreterThatDiesAtStartFailsTheRunWithWhatItSaid(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        Trace t = await(Experiment.start(ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.SLEEP, 2, 0.1, false),
+                fake(dir, "echo 'Fatal Python error: init_fs_encoding: failed to get the Python codec' >&2; exit 1"),
+                MACHINE));
+        assertEquals(TaskStatus.FAILED, t.status());
+        assertTrue(t.message().matches("CPython 3\\.11\\.0 \\(pid \\d+\\) ended while starting \\(exit code 1\\); it said: "
+                + "Fatal Python error: init_fs_encoding: failed to get the Python codec"), t.message());
+    }
+
+    @Test
+    void aWorkerThatSpeaksGarbageFailsTheRunAndIsKilled(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        Trace t = await(Experiment.start(ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.SLEEP, 2, 0.1, false),
+                fake(dir, "echo 'hello corelanes-python 1 4242'; read line; echo 'Traceback (most recent call last):'; "
+                        + "sleep 60"), MACHINE));
+        assertEquals(TaskStatus.FAILED, t.status());
+        assertTrue(t.message().startsWith("CPython 3.11.0 (pid 4242) broke the worker protocol: unknown message "
+                + "'Traceback"), t.message());
+    }
+
+    @ParameterizedTest(name = "Python {0}")
+    @ValueSource(strings = {"3.8", "3.9", "3.10", "3.12", "3.13"})
+    void everySupportedVersionRunsTheWorker(String version) throws Exception {
+        PythonInterpreter python = InterpreterProbe.probe(Pythons.pyenvVersion(version));
+        Trace t = await(Experiment.start(ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.COMPUTE, 2, 0.05, false),
+                new PythonChoice(python, ""), MACHINE));
+        assertEquals(TaskStatus.COMPLETED, t.status(), t.message());
+        assertEquals(python.version(), t.runtime().version());
+    }
+
+    @Test
+    void aFreeThreadedInterpreterComputesOnTwoCoresAtOnce() throws Exception {
+        PythonInterpreter python = InterpreterProbe.probe(Pythons.pyenvVersion("3.13t"));
+        Trace t = await(Experiment.start(ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.COMPUTE, 2, 0.3, false),
+                new PythonChoice(python, ""), MACHINE));
+        assertEquals(TaskStatus.COMPLETED, t.status(), t.message());
+        assertEquals("disabled", t.runtime().gil());
+        assertEquals(0, t.spans().stream().filter(s -> s.state() == SpanState.GIL_WAIT).count());
+    }
+}
