@@ -31,6 +31,7 @@ final class ExperimentPanel extends VBox {
     private final Spinner<Integer> tasks;
     private final Spinner<Double> seconds;
     private final Spinner<Integer> workers;
+    private final HBox buttons;
 
     ExperimentPanel(ExperimentForm form, ObservableBooleanValue running, ObservableBooleanValue ready) {
         getStyleClass().add("card");
@@ -112,9 +113,18 @@ final class ExperimentPanel extends VBox {
             b.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(b, Priority.ALWAYS);
         }
-        HBox buttons = new HBox(10, run, cancel);
+        buttons = new HBox(10, run, cancel);
         buttons.setAlignment(Pos.CENTER);
-        getChildren().addAll(title, grid, gil, gilHint, error, buttons);
+        buttons.getStyleClass().add("run-buttons");
+        getChildren().addAll(title, grid, gil, gilHint, error);
+    }
+
+    /**
+     * Run and Cancel, kept apart from the inputs: the window pins them under the scrolling inputs so they
+     * stay on screen at any window height and type size.
+     */
+    HBox buttons() {
+        return buttons;
     }
 
     Button runButton() {

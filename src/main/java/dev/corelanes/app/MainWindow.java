@@ -76,9 +76,12 @@ public final class MainWindow {
     private final ReadOnlyBooleanWrapper presenter = new ReadOnlyBooleanWrapper(false);
     /** 20 frames a second during compute runs (see TimelinePane.setLiveFrameInterval). */
     static final long COMPUTE_FRAME_NANOS = 50_000_000L;
+    /** Width of the inputs' column in em of the window's type size. */
+    private static final double LEFT_EMS = 26.5;
     private final ReadOnlyDoubleWrapper fontScale = new ReadOnlyDoubleWrapper(1);
     private final BorderPane root = new BorderPane();
     private MachineCard machineCard;
+    private final BorderPane leftColumn;
     /** Buttons that show only their icon in presenter mode, where the type is larger and room is short. */
     private final List<javafx.scene.control.ButtonBase> compactable = new ArrayList<>();
     private final Scene scene;
@@ -114,13 +117,17 @@ public final class MainWindow {
         ScrollPane leftScroll = new ScrollPane(left);
         leftScroll.setFitToWidth(true);
         leftScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        leftScroll.setPrefWidth(352);
-        leftScroll.setMinWidth(300);
         leftScroll.getStyleClass().add("edge-to-edge");
+        // Run and Cancel stay pinned under the inputs, which scroll when the window is short or type large.
+        HBox runBar = panel.buttons();
+        runBar.setPadding(new Insets(10, 12, 12, 12));
+        leftColumn = new BorderPane(leftScroll);
+        leftColumn.setBottom(runBar);
+        leftColumn.getStyleClass().add("left-column");
 
         menu = new MainMenu(this);
         root.setTop(new VBox(menu.bar(), header()));
-        root.setLeft(leftScroll);
+        root.setLeft(leftColumn);
         root.setCenter(centre());
         root.getStyleClass().add("corelanes-root");
 
@@ -259,6 +266,7 @@ public final class MainWindow {
 
         note.getStyleClass().add("note");
         note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
         note.visibleProperty().bind(note.textProperty().isNotEmpty());
         note.managedProperty().bind(note.visibleProperty());
 
@@ -272,7 +280,17 @@ public final class MainWindow {
         });
         VBox centre = new VBox(8, top, messages, note, lessonCard, timeline, replayBar, caption, table);
         centre.setPadding(new Insets(10, 12, 12, 0));
-        return centre;
+        // Text takes the height it needs, never cut to "…"; when the window is too short for all of it, the
+        // column scrolls instead of squeezing the text (the timeline gives way first, down to its minimum).
+        for (Region r : new Region[] {top, messages, note, lessonCard, replayBar, caption}) {
+            r.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        ScrollPane scroll = new ScrollPane(centre);
+        scroll.setId("centreScroll");
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        return scroll;
     }
 
     private void onKey(KeyEvent e) {
@@ -569,6 +587,10 @@ public final class MainWindow {
         double s = fontScale.get() * (presenter.get() ? 1.3 : 1);
         // Everything in our stylesheet is sized in em of this one root size, so it all scales together.
         root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 14 * s));
+        // The inputs' column grows with the type, so "Compute (CPU-bound)" fits its drop-down at any size.
+        leftColumn.setPrefWidth(Math.round(LEFT_EMS * 14 * s));
+        leftColumn.setMinWidth(Math.round(LEFT_EMS * 14 * s));
+        table.scaleColumns(14 * s);
         timeline.zoomProperty().set(s);
     }
 

@@ -53,10 +53,17 @@ final class WallClock extends HBox {
             l.getStyleClass().add("wall-stat");
         }
         run.getStyleClass().add("wall-run");
+        // Long lines wrap rather than end in "…" when the window is narrow or the type large.
+        for (Label l : new Label[] {run, cpu, ideal, speedup}) {
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
         caption.setMinWidth(Label.USE_PREF_SIZE);
         VBox big = new VBox(-4, caption, digits);
         big.setMinWidth(Region.USE_PREF_SIZE);
         VBox stats = new VBox(1, run, cpu, ideal, speedup);
+        stats.setMinWidth(120);
+        HBox.setHgrow(stats, javafx.scene.layout.Priority.ALWAYS);
         stats.setAlignment(Pos.CENTER_LEFT);
         setSpacing(22);
         setAlignment(Pos.CENTER_LEFT);
