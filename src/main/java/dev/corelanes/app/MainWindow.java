@@ -252,8 +252,6 @@ public final class MainWindow {
         export.setId("exportButton");
         export.setTooltip(new Tooltip("Export the selected runs as a slide: PNG, SVG or trace-event (Ctrl+E)"));
         export.setOnAction(e -> files.export());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox viewButtons = new HBox(perCore, perWorker);
         viewButtons.setMinWidth(Region.USE_PREF_SIZE);
         for (Button b : new Button[] {fit, replay, export}) {
@@ -261,7 +259,14 @@ public final class MainWindow {
         }
         compactable.addAll(List.of(perCore, perWorker, fit, replay, export));
         HBox.setHgrow(clock, Priority.ALWAYS);
-        HBox top = new HBox(10, clock, spacer, viewButtons, fit, replay, export);
+        // The buttons in a column of two rows on the right, so the clock's lines get the width they need.
+        HBox actions = new HBox(8, fit, replay, export);
+        actions.setAlignment(Pos.CENTER_RIGHT);
+        VBox buttons = new VBox(8, viewButtons, actions);
+        buttons.setAlignment(Pos.TOP_RIGHT);
+        buttons.setMinWidth(Region.USE_PREF_SIZE);
+        viewButtons.setAlignment(Pos.CENTER_RIGHT);
+        HBox top = new HBox(10, clock, buttons);
         top.setAlignment(Pos.CENTER_LEFT);
 
         note.getStyleClass().add("note");

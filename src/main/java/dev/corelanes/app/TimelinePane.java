@@ -81,7 +81,7 @@ public final class TimelinePane extends Region {
         tip.setManaged(false);
         tip.setVisible(false);
         tip.setMouseTransparent(true);
-        setMinSize(300, 200);
+        setMinSize(300, BASE_MIN_HEIGHT);
         setFocusTraversable(false);
         laneMode.addListener((o, a, b) -> invalidate());
         zoom.addListener((o, a, b) -> invalidate());
@@ -217,7 +217,27 @@ public final class TimelinePane extends Region {
             lastLiveFrame = t;
         }
         if (dirty) {
+            keepLegible();
             redraw();
+        }
+    }
+
+    /** Least height of the pane when nothing needs more room: a few lanes, the axis, the legend. */
+    static final double BASE_MIN_HEIGHT = 200;
+
+    /**
+     * Asks for the height at which every lane stays legible (18 px or more, labels on every CPU): the window
+     * scrolls rather than squeeze a comparison into 6 px lanes.
+     */
+    private void keepLegible() {
+        if (model == null) {
+            return;
+        }
+        double need = compared != null ? Slide.legibleHeight(compared, laneMode.get())
+                : TimelineLayout.legibleHeight(model, laneMode.get(), true);
+        double min = Math.max(BASE_MIN_HEIGHT, Math.ceil(need * zoom.get()));
+        if (Math.abs(getMinHeight() - min) >= 1) {
+            setMinHeight(min);
         }
     }
 

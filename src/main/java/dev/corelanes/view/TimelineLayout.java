@@ -25,6 +25,10 @@ public final class TimelineLayout {
     private static final double MIN_LANE = 15;
     private static final double GROUP_GAP = 5;
     private static final double OFF_HEADER = 22;
+    /** The least height of a lane whose label and bars a class can read (the window keeps this, scrolling). */
+    public static final double LEGIBLE_LANE = 18;
+    /** Up to this many workers each keep their own off-CPU or worker lane; more are packed into shared lanes. */
+    public static final int MAX_UNMERGED = 16;
 
     private TimelineLayout() {
     }
@@ -39,6 +43,24 @@ public final class TimelineLayout {
      */
     public static TimelineFrame layout(TimelineModel m, Viewport v, boolean legend) {
         return new TimelineLayout.Run(m, v, legend).build();
+    }
+
+    /**
+     * The least height at which every CPU lane and, up to {@link #MAX_UNMERGED} workers, every worker lane is
+     * {@link #LEGIBLE_LANE} tall with its label: the window grows (and scrolls) to keep it.
+     */
+    public static double legibleHeight(TimelineModel m, LaneMode mode, boolean legend) {
+        int workers = m.workerCount();
+        double lanes;
+        if (mode == LaneMode.CORES && !m.coreUnknown()) {
+            int n = Math.max(1, m.coreCount());
+            int groups = Run.groups(m.machine(), n).size();
+            lanes = n * LEGIBLE_LANE + (groups - 1) * GROUP_GAP
+                    + (workers > 0 ? OFF_HEADER + Math.min(workers, MAX_UNMERGED) * LEGIBLE_LANE : 0);
+        } else {
+            lanes = Math.max(1, Math.min(workers, MAX_UNMERGED)) * LEGIBLE_LANE;
+        }
+        return AXIS_HEIGHT + 4 + lanes + (legend ? LEGEND_HEIGHT : 4);
     }
 
     /** The whole range of a model, with a little room after its last span. */
@@ -103,9 +125,13 @@ public final class TimelineLayout {
             List<List<Integer>> groups = groups(m.machine(), n);
             int workers = m.workerCount();
             double gaps = (groups.size() - 1) * GROUP_GAP;
-            double avail = bottom - top - gaps - (workers > 0 ? OFF_HEADER : 0);
+            double avail = bottom - top - 2 - gaps - (workers > 0 ? OFF_HEADER : 0); // lanes start at top + 2
             // Off-CPU lanes get what they need (up to 45 %), CPU lanes the rest, within legible bounds.
-            double offShare = Math.min(workers * 26.0, avail * 0.45);
+            // Off-CPU lanes keep their legible height (while not packed) before the CPU lanes share the rest.
+            double preferred = Math.min(workers * 26.0, avail * 0.45);
+            double legibleOff = Math.min(workers, MAX_UNMERGED) * LEGIBLE_LANE;
+            double offShare = avail >= n * LEGIBLE_LANE + legibleOff
+                    ? Math.max(legibleOff, Math.min(preferred, avail - n * LEGIBLE_LANE)) : preferred;
             double hc = Math.max(1.5, Math.min(90, (avail - offShare) / n));
             double y = top + 2;
             int labelEvery = hc >= 12 ? 1 : (int) Math.ceil(12 / hc);
@@ -149,7 +175,9 @@ public final class TimelineLayout {
         private void workerGroup(List<Shape> labels, TimelineFrame.LaneKind kind, double y, double avail,
                                  double maxLane) {
             int workers = Math.max(1, m.workerCount());
-            int count = avail / workers >= MIN_LANE ? workers : Math.max(1, (int) Math.floor(avail / MIN_LANE));
+            // A few workers always keep a lane each (the window makes room); many share lanes, T1 +k.
+            int count = workers <= MAX_UNMERGED || avail / workers >= MIN_LANE ? workers
+                    : Math.max(1, (int) Math.floor(avail / MIN_LANE));
             double h = Math.max(4, Math.min(maxLane, avail / count));
             SpanTrack[] tracks = kind == TimelineFrame.LaneKind.OFF_CPU ? m.offCpuLanes(count) : m.workerLanes(count);
             double size = Math.max(10, Math.min(14, h * 0.55));
@@ -166,7 +194,7 @@ public final class TimelineLayout {
         }
 
         /** SMT groups from the machine when they cover every CPU once; otherwise one CPU per group. */
-        private static List<List<Integer>> groups(MachineInfo machine, int n) {
+        static List<List<Integer>> groups(MachineInfo machine, int n) {
             List<List<Integer>> g = machine.smtGroups();
             boolean[] seen = new boolean[n];
             int covered = 0;
@@ -182,7 +210,7 @@ public final class TimelineLayout {
             return covered == n ? g : singletons(n);
         }
 
-        private static List<List<Integer>> singletons(int n) {
+        static List<List<Integer>> singletons(int n) {
             List<List<Integer>> g = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 g.add(List.of(i));

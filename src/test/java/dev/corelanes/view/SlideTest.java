@@ -130,4 +130,19 @@ class SlideTest {
                 Slide.fileName(List.of(Traces.compute(ExecutionMode.SEQUENTIAL, 4),
                         Traces.compute(ExecutionMode.THREADS, 4)), LocalDate.of(2026, 11, 25), "svg"));
     }
+
+    @Test
+    void aComparisonInTheWindowKeepsEveryLaneLegibleAndEveryCpuLabelled() {
+        List<Slide.Run> two = runs(Traces.compute(ExecutionMode.THREADS, 2), Traces.compute(ExecutionMode.THREADS, 2));
+        double legible = Slide.legibleHeight(two, LaneMode.CORES);
+        // A short window (the 1280×720 case gave each run ~6 px CPU lanes) is asked to be this tall.
+        assertTrue(legible > 200, "two runs of 2 CPUs and 2 workers need room: " + legible);
+        TimelineFrame f = Slide.compose(two, SlideOptions.inWindow(900, legible, LaneMode.CORES, TimelineTheme.LIGHT));
+        String all = text(f);
+        List<String> lines = List.of(all.split("\n"));
+        assertEquals(2, lines.stream().filter("CPU 0"::equals).count(), all);
+        assertEquals(2, lines.stream().filter("CPU 1"::equals).count(), "every CPU is labelled in every run: " + all);
+        assertFalse(all.contains("+1"), "two workers keep a lane each, never merged into 'T1 +1': " + all);
+        assertTrue(f.height() <= legible + 0.5, "the composition fits the height asked for: " + f.height());
+    }
 }

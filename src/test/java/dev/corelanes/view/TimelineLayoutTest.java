@@ -169,4 +169,33 @@ class TimelineLayoutTest {
         assertEquals("W1 #5", TimelineLayout.taskLabel(new Span(5, "W1", 0, s, 0, 1)));
         assertEquals("P1", TimelineLayout.taskLabel(new Span(Span.NO_TASK, "P1", -1, SpanState.SPAWNING, 0, 1)));
     }
+
+    @Test
+    void atItsLegibleHeightEveryLaneIsEighteenPixelsAndSixteenWorkersAreNotMerged() {
+        TimelineModel m = new TimelineModel(spec(ExecutionMode.THREADS, 16), machine(4), null);
+        for (int k = 1; k <= 16; k++) {
+            m.add(new Span(k, "T" + k, Span.NO_CORE, SpanState.PREEMPTED, 0, S / 2));
+        }
+        double h = TimelineLayout.legibleHeight(m, LaneMode.CORES, true);
+        TimelineFrame f = TimelineLayout.layout(m, new Viewport(0, S, 1000, h, LaneMode.CORES, -1, TimelineTheme.LIGHT));
+        List<TimelineFrame.Lane> off = f.lanes().stream().filter(l -> l.kind() == TimelineFrame.LaneKind.OFF_CPU).toList();
+        assertEquals(16, off.size(), "one off-CPU lane per worker");
+        assertTrue(off.stream().noneMatch(l -> l.label().contains("+")), "no merged lane");
+        for (TimelineFrame.Lane l : f.lanes()) {
+            assertTrue(l.h() >= TimelineLayout.LEGIBLE_LANE - 0.01, l.label() + " is " + l.h() + " px");
+        }
+        assertTrue(texts(f).containsAll(List.of("CPU 0", "CPU 1", "CPU 2", "CPU 3", "T16")));
+
+        // Squeezed into a small box (a thumbnail), sixteen workers still keep a lane each; seventeen may share.
+        TimelineFrame small = TimelineLayout.layout(m, new Viewport(0, S, 1000, 150, LaneMode.WORKERS, -1,
+                TimelineTheme.LIGHT));
+        assertEquals(16, small.lanes().size());
+        TimelineModel many = new TimelineModel(spec(ExecutionMode.THREADS, 40), machine(4), null);
+        for (int k = 1; k <= 40; k++) {
+            many.add(new Span(k, "T" + k, Span.NO_CORE, SpanState.PREEMPTED, 0, S / 2));
+        }
+        TimelineFrame packed = TimelineLayout.layout(many, new Viewport(0, S, 1000, 150, LaneMode.WORKERS, -1,
+                TimelineTheme.LIGHT));
+        assertTrue(packed.lanes().size() < 40, "forty workers in 150 px share lanes");
+    }
 }
