@@ -107,6 +107,9 @@ final class ExperimentPanel extends VBox {
         cancel.setId("cancelButton");
         cancel.getStyleClass().add("danger");
         cancel.setCancelButton(true);
+        // Esc cancels; Cancel never takes the focus (Run's disabling during a run would pass it on), so Enter
+        // and Space can never press it by accident.
+        cancel.setFocusTraversable(false);
         cancel.setTooltip(new Tooltip("Stop the run (Esc); what ran so far is kept"));
         cancel.disableProperty().bind(Bindings.createBooleanBinding(() -> !running.get(), running));
         for (Button b : new Button[] {run, cancel}) {

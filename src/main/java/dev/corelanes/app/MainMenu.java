@@ -55,6 +55,9 @@ final class MainMenu {
 
     private static MenuItem item(String text, String id, KeyCombination key, Runnable action) {
         MenuItem i = new MenuItem(text);
+        // Titles are shown as written: "do_something() twice" and run files named like my_run.json keep
+        // their underscores (a mnemonic would eat them). Shortcuts are accelerators.
+        i.setMnemonicParsing(false);
         i.setId(id);
         if (key != null) {
             i.setAccelerator(key);

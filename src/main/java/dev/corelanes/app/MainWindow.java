@@ -134,6 +134,7 @@ public final class MainWindow {
         scene = new Scene(root, 1280, 720);
         scene.getStylesheets().add(MainWindow.class.getResource("corelanes.css").toExternalForm());
         scene.addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKeyFilter);
         menu.installSizeKeys(scene);
         scene.setOnDragOver(this::onDragOver);
         scene.setOnDragDropped(this::onDragDropped);
@@ -242,7 +243,7 @@ public final class MainWindow {
                 .setSelected(true));
         Button fit = mouseOnly(new Button("Fit", new FontIcon("mdi2f-fit-to-page-outline")));
         fit.setId("fitButton");
-        fit.setTooltip(new Tooltip("Show the whole run (or double-click the timeline). Wheel zooms, drag pans."));
+        fit.setTooltip(new Tooltip("Show the whole run (0, or double-click the timeline). Wheel, pinch and + / − zoom, drag pans."));
         fit.setOnAction(e -> timeline.fit());
         Button replay = mouseOnly(new Button("Replay", new FontIcon("mdi2r-replay")));
         replay.setId("replayButton");
@@ -298,7 +299,39 @@ public final class MainWindow {
         return scroll;
     }
 
+    /**
+     * Enter belongs to Run, so during a run it does nothing (only Esc cancels). Caught before any control
+     * sees it: a focused button would otherwise fire on Enter.
+     */
+    private void onKeyFilter(KeyEvent e) {
+        if (e.getCode() == KeyCode.ENTER && session.runningProperty().get()
+                && !(e.getTarget() instanceof TextInputControl)) {
+            e.consume();
+        }
+    }
+
     private void onKey(KeyEvent e) {
+        if (!(e.getTarget() instanceof TextInputControl) && !e.isShortcutDown() && !e.isAltDown()) {
+            // + / − zoom the timeline around the pointer, 0 fits it (Ctrl with them sizes the text instead).
+            switch (e.getCode()) {
+                case PLUS, ADD, EQUALS -> {
+                    timeline.zoomStep(1);
+                    e.consume();
+                    return;
+                }
+                case MINUS, SUBTRACT -> {
+                    timeline.zoomStep(-1);
+                    e.consume();
+                    return;
+                }
+                case DIGIT0, NUMPAD0 -> {
+                    timeline.fit();
+                    e.consume();
+                    return;
+                }
+                default -> { }
+            }
+        }
         // Space runs, unless a control used it (a focused button fires itself, a text field types).
         if (e.getCode() == KeyCode.SPACE && !(e.getTarget() instanceof TextInputControl)
                 && !panel.runButton().isDisabled()) {
