@@ -19,7 +19,7 @@ import java.util.List;
 public final class TimelineLayout {
 
     public static final double AXIS_HEIGHT = 26;
-    public static final double LEGEND_HEIGHT = 30;
+    public static final double LEGEND_HEIGHT = 50; // two rows (see legend())
     public static final double GUTTER = 84;
     private static final double RIGHT_MARGIN = 12;
     private static final double MIN_LANE = 15;
@@ -454,19 +454,20 @@ public final class TimelineLayout {
             }
         }
 
+        /**
+         * Two rows. Per core: the key from colour to task (each task named beside its colour, as many as fit,
+         * then "+k more"), then the states. Per worker: the states, then thread / process.
+         */
         private void legend() {
-            double y = v.height() - 10;
+            double row1 = v.height() - 30;
+            double row2 = v.height() - 10;
             double x = 10;
             double size = 13;
             boolean cores = v.mode() == LaneMode.CORES;
+            double y = row1;
             if (cores) {
-                Rgb[] tasks = Palette.taskSamples();
-                for (int i = 0; i < tasks.length; i++) {
-                    shapes.add(new Shape.Box(x + i * 5, y - 11, 5, 13, tasks[i], null, false, null, null));
-                }
-                shapes.add(new Shape.Text("running: a colour per task", x + 19, y, size, false, theme.text(),
-                        Shape.Align.LEFT));
-                x += 19 + textWidth("running: a colour per task", size) + 14;
+                taskKey(x, row1, size, v.width() - 20);
+                y = row2;
             }
             for (SpanState s : SpanState.values()) {
                 if (!(cores && s == SpanState.RUNNING)) {
@@ -477,10 +478,59 @@ public final class TimelineLayout {
                 x = swatch(x, y, size, theme.load().withAlpha(Math.min(1, theme.load().alpha() * 2.5)), false,
                         "machine load");
             }
-            x += 8;
+            if (!cores) {
+                x = 10;
+                y = row2;
+            }
+            x += cores ? 8 : 0;
             Rgb neutral = theme.muted();
             x = swatch(x, y, size, neutral, false, "thread");
             swatch(x, y, size, neutral, true, "process");
+        }
+
+        /** "running:" then a swatch and a name per task until {@code budget} px are used, then "+k more". */
+        private double taskKey(double x, double y, double size, double budget) {
+            String head = "running:";
+            shapes.add(new Shape.Text(head, x, y, size, false, theme.text(), Shape.Align.LEFT));
+            double end = x + budget;
+            x += textWidth(head, size) + 8;
+            List<String> names = taskNames();
+            for (int i = 0; i < names.size(); i++) {
+                String more = "+" + (names.size() - i) + " more";
+                double need = 17 + textWidth(names.get(i), size) + 10;
+                double reserve = i == names.size() - 1 ? 0 : textWidth(more, size) + 4;
+                if (x + need + reserve > end) {
+                    shapes.add(new Shape.Text(more, x, y, size, false, theme.muted(), Shape.Align.LEFT));
+                    return x + textWidth(more, size) + 14;
+                }
+                shapes.add(new Shape.Box(x, y - 11, 13, 13, Palette.task(i + 1), null, false, null, null));
+                shapes.add(new Shape.Text(names.get(i), x + 17, y, size, false, theme.text(), Shape.Align.LEFT));
+                x += need;
+            }
+            return x + 4;
+        }
+
+        /**
+         * Each task's name as its bars are labelled (T3, main #2, W1 #5), by task id; tasks not seen yet (a live
+         * run, or beyond the first spans read) are named "#id".
+         */
+        private List<String> taskNames() {
+            int n = m.spec() != null ? m.spec().tasks() : 0;
+            String[] names = new String[n];
+            int found = 0;
+            List<Span> spans = m.spans();
+            for (int i = 0; i < spans.size() && i < 20_000 && found < n; i++) {
+                Span s = spans.get(i);
+                if (s.task() >= 1 && s.task() <= n && names[s.task() - 1] == null) {
+                    names[s.task() - 1] = taskLabel(s);
+                    found++;
+                }
+            }
+            List<String> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                out.add(names[i] != null ? names[i] : "#" + (i + 1));
+            }
+            return out;
         }
 
         private double swatch(double x, double y, double size, Rgb c, boolean process, String text) {
