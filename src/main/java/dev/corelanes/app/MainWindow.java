@@ -69,6 +69,7 @@ public final class MainWindow {
     private final Messages messages = new Messages();
     private final LessonCard lessonCard = new LessonCard();
     private final RunCaption caption = new RunCaption();
+    private final PredictionCard predictionCard = new PredictionCard();
     private final ReplayBar replayBar = new ReplayBar(timeline);
     private final ToggleButton perCore = mouseOnly(new ToggleButton("Cores"));
     private final ToggleButton perWorker = mouseOnly(new ToggleButton("Workers"));
@@ -76,6 +77,8 @@ public final class MainWindow {
     private final ReadOnlyBooleanWrapper presenter = new ReadOnlyBooleanWrapper(false);
     /** 20 frames a second during compute runs (see TimelinePane.setLiveFrameInterval). */
     static final long COMPUTE_FRAME_NANOS = 50_000_000L;
+    /** How much larger the timeline is drawn in presenter mode (lane and bar labels, axis, legend). */
+    static final double PRESENTER_TIMELINE_ZOOM = 2;
     /** Width of the inputs' column in em of the window's type size. */
     private static final double LEFT_EMS = 26.5;
     private final ReadOnlyDoubleWrapper fontScale = new ReadOnlyDoubleWrapper(1);
@@ -284,7 +287,8 @@ public final class MainWindow {
             // Selection events come in bursts (clear, then add): show the result once they settle.
             Platform.runLater(this::showSelection);
         });
-        VBox centre = new VBox(8, top, messages, note, lessonCard, timeline, replayBar, caption, table);
+        VBox centre = new VBox(8, top, messages, note, lessonCard, predictionCard, timeline, replayBar, caption,
+                table);
         centre.setPadding(new Insets(10, 12, 12, 0));
         // Text takes the height it needs, never cut to "…"; when the window is too short for all of it, the
         // column scrolls instead of squeezing the text (the timeline gives way first, down to its minimum).
@@ -401,6 +405,7 @@ public final class MainWindow {
         timeline.showLive(row.model(), session.lastFeed(), row.handle()::elapsedNanos);
         clock.follow(row);
         caption.clear();
+        predictionCard.hide();
         row.traceProperty().addListener((o, a, t) -> ended(row, t));
         select(row);
     }
@@ -485,6 +490,7 @@ public final class MainWindow {
             RunRow last = done.get(done.size() - 1);
             clock.show(last, baselineWall(last));
             caption.showCompared(done.size());
+            predictionCard.hide();
             updateNote(null);
             return;
         }
@@ -504,6 +510,7 @@ public final class MainWindow {
             }
             clock.follow(row);
             caption.clear();
+            predictionCard.hide();
         } else {
             timeline.stopLive();
             timeline.show(row.model());
@@ -512,6 +519,7 @@ public final class MainWindow {
             clock.show(row, baselineWall(row));
             RunRow base = session.baseline(row);
             caption.show(row, base == null ? null : base.trace());
+            predictionCard.show(row.prediction(), t);
         }
         updateNote(row.trace());
     }
@@ -524,6 +532,8 @@ public final class MainWindow {
         }
         messages.clear();
         replayBar.start(rows.get(0));
+        clock.setFrameInterval(0);
+        clock.replay(replayBar::position);
     }
 
     private void updateNote(Trace t) {
@@ -570,7 +580,8 @@ public final class MainWindow {
         Application.setUserAgentStylesheet(isDark ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
         scene.getRoot().pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("dark"), isDark);
-        timeline.themeProperty().set(isDark ? TimelineTheme.DARK : TimelineTheme.LIGHT);
+        TimelineTheme t = isDark ? TimelineTheme.DARK : TimelineTheme.LIGHT;
+        timeline.themeProperty().set(presenter.get() ? t.highContrast() : t);
     }
 
     /** True while the dark theme is on. */
@@ -599,6 +610,7 @@ public final class MainWindow {
                     : javafx.scene.control.ContentDisplay.LEFT);
         }
         root.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("presenter"), on);
+        applyTheme(dark.get()); // the timeline's high-contrast colours
         if (stage != null && stage.isFullScreen() != on) {
             stage.setFullScreen(on);
         }
@@ -629,7 +641,8 @@ public final class MainWindow {
         leftColumn.setPrefWidth(Math.round(LEFT_EMS * 14 * s));
         leftColumn.setMinWidth(Math.round(LEFT_EMS * 14 * s));
         table.scaleColumns(14 * s);
-        timeline.zoomProperty().set(s);
+        // On a projector the timeline's lane labels, bar labels and axis are drawn twice their normal size.
+        timeline.zoomProperty().set(fontScale.get() * (presenter.get() ? PRESENTER_TIMELINE_ZOOM : 1));
     }
 
     // ---- for the menu and tests -----------------------------------------------------------------------

@@ -24,7 +24,8 @@ final class WallClock extends HBox {
     private final Label cpu = new Label();
     private final Label ideal = new Label();
     private final Label speedup = new Label();
-    private RunRow live;
+    /** The clock the digits follow: a live run's, or a replay's position; null when frozen. */
+    private java.util.function.LongSupplier live;
     private long frameInterval;
     private long lastTick;
 
@@ -33,7 +34,7 @@ final class WallClock extends HBox {
         public void handle(long now) {
             if (live != null && now - lastTick >= frameInterval) {
                 lastTick = now;
-                digits.setText(clockText(live.handle().elapsedNanos()));
+                digits.setText(clockText(live.getAsLong()));
             }
         }
     };
@@ -85,10 +86,20 @@ final class WallClock extends HBox {
 
     /** Counts up with this run. */
     void follow(RunRow row) {
-        live = row;
+        live = row.handle()::elapsedNanos;
         showIdle();
         caption.setText("wall time · running");
         run.setText("Run #" + row.number() + ": " + row.spec().describe());
+    }
+
+    /**
+     * Counts with a replay: the digits show the replayed time (the run's measured figures stay beside them),
+     * so the class sees the clock run as the bars appear.
+     */
+    void replay(java.util.function.LongSupplier position) {
+        live = position;
+        lastTick = 0;
+        caption.setText("wall time · replay");
     }
 
     /** Shows a finished run's measured figures; {@code sequentialWall} &lt; 0 when no baseline exists. */

@@ -357,13 +357,13 @@ class ClassroomTest {
         robot.clickOn("#presenterButton");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(window.presenterProperty().get());
-        assertEquals(1.3, window.timeline().zoomProperty().get(), 1e-9);
+        assertEquals(2, window.timeline().zoomProperty().get(), 1e-9, "the timeline is drawn twice its size");
         shortcut(robot, KeyCode.EQUALS);
         assertEquals(1.1, window.fontScaleProperty().get(), 1e-9);
         shortcut(robot, KeyCode.SUBTRACT);
         shortcut(robot, KeyCode.ADD);
         assertEquals(1.1, window.fontScaleProperty().get(), 1e-9, "keypad minus then plus");
-        assertEquals(1.1 * 1.3, window.timeline().zoomProperty().get(), 1e-9);
+        assertEquals(1.1 * 2, window.timeline().zoomProperty().get(), 1e-9);
         robot.press(KeyCode.F11).release(KeyCode.F11);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(window.presenterProperty().get());
