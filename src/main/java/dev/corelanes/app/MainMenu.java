@@ -82,6 +82,8 @@ final class MainMenu {
                 item("Save run as…", "saveItem", ctrl(KeyCode.S), () -> w.files().save()),
                 new SeparatorMenuItem(),
                 item("Export…", "exportItem", ctrl(KeyCode.E), () -> w.files().export()),
+                item("Clear runs", "clearRunsItem", null, w::clearRuns),
+                new SeparatorMenuItem(),
                 item("Copy image", "copyImageItem",
                         new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                         () -> w.files().copyImage()));

@@ -60,6 +60,8 @@ public final class MainWindow {
 
     private final RunSession session;
     private final AppPrefs prefs;
+    /** Where every finished run is kept (null: nowhere). */
+    private final RunStore store;
     private final ExperimentForm form = new ExperimentForm();
     private final TimelinePane timeline = new TimelinePane();
     private final WallClock clock = new WallClock();
@@ -98,13 +100,20 @@ public final class MainWindow {
     private final List<RunRow> lessonRuns = new ArrayList<>();
     private Stage stage;
 
-    /** The window with the user's own preferences and the system file chooser. */
+    /** The window with the user's own preferences, runs folder and the system file chooser. */
     public MainWindow(RunSession session) {
-        this(session, AppPrefs.user(), FileAsker.system());
+        this(session, AppPrefs.user(), FileAsker.system(), RunStore.user());
     }
 
+    /** A window that keeps no runs between launches (tests). */
     public MainWindow(RunSession session, AppPrefs prefs, FileAsker asker) {
+        this(session, prefs, asker, null);
+    }
+
+    /** {@code store}: where finished runs are kept and read back from at start; null keeps none. */
+    MainWindow(RunSession session, AppPrefs prefs, FileAsker asker, RunStore store) {
         this.session = session;
+        this.store = store;
         this.prefs = prefs;
         panel = new ExperimentPanel(form, session.runningProperty(), session.machineProperty().isNotNull());
         table = new RunsTable(session.runs());
@@ -150,6 +159,65 @@ public final class MainWindow {
         setFontScale(prefs.fontScale());
         showIdle();
         checkProbe();
+        restoreRuns();
+    }
+
+    // ---- runs kept between launches ---------------------------------------------------------------------
+
+    /** Reads the kept runs off the FX thread and adds them to the table, oldest first. */
+    private void restoreRuns() {
+        if (store == null) {
+            return;
+        }
+        CompletableFuture.supplyAsync(() -> {
+            List<String> problems = new ArrayList<>();
+            List<RunStore.Saved> saved = store.load(problems);
+            return java.util.Map.entry(saved, problems);
+        }).thenAccept(r -> Platform.runLater(() -> {
+            for (RunStore.Saved s : r.getKey()) {
+                session.addOpened(s.trace(), s.file());
+            }
+            if (!r.getValue().isEmpty()) {
+                messages.error("Some kept runs could not be read (" + r.getValue().size() + "): "
+                        + r.getValue().get(0));
+            }
+        }));
+    }
+
+    /** Keeps a finished run (completed, cancelled or failed) as a run file, off the FX thread. */
+    private void keep(RunRow row, Trace t) {
+        if (store == null || row.source() != null) {
+            return; // nowhere to keep it, or it came from a file already
+        }
+        CompletableFuture.runAsync(() -> {
+            try {
+                store.save(t);
+            } catch (Exception e) {
+                Platform.runLater(() -> messages.error("Run #" + row.number() + " could not be kept in "
+                        + store.dir() + ": " + e.getMessage()));
+            }
+        });
+    }
+
+    /** File ▸ Clear runs: empties the table and deletes the kept run files (a run going on stays). */
+    void clearRuns() {
+        replayBar.stop();
+        int n = session.clearFinished();
+        showPlaceholder();
+        caption.clear();
+        predictionCard.hide();
+        lessonRuns.clear();
+        messages.info(n == 1 ? "Cleared 1 run." : "Cleared " + n + " runs.");
+        if (store != null) {
+            CompletableFuture.runAsync(() -> {
+                try {
+                    store.clear();
+                } catch (java.io.IOException e) {
+                    Platform.runLater(() -> messages.error("Could not delete the kept runs in " + store.dir()
+                            + ": " + e.getMessage()));
+                }
+            });
+        }
     }
 
     public Scene scene() {
@@ -300,6 +368,12 @@ public final class MainWindow {
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
         scroll.getStyleClass().add("edge-to-edge");
+        // A ScrollPane pages down on Space; here Space runs (the timeline took the focus when clicked).
+        scroll.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.SPACE && (e.getTarget() == scroll || e.getTarget() == timeline)) {
+                onKey(e);
+            }
+        });
         return scroll;
     }
 
@@ -411,6 +485,7 @@ public final class MainWindow {
     }
 
     private void ended(RunRow row, Trace t) {
+        keep(row, t);
         table.refresh();
         if (t.coreUnknown()) {
             perWorker.setSelected(true);
@@ -420,6 +495,42 @@ public final class MainWindow {
             selectAll(lessonRuns); // the lesson's last step ran: compare its runs
         } else if (selectedRows().equals(List.of(row))) {
             showSelection();
+        }
+    }
+
+    /**
+     * Ready for a demo (`corelanes window`): sets the lesson or the workload, and with {@code run} starts it
+     * (the lesson's first step) as soon as the machine has been read.
+     */
+    void prepare(ExperimentSpec spec, Lesson lesson, boolean runNow) {
+        if (lesson != null) {
+            startLesson(lesson);
+        } else if (spec != null) {
+            apply(spec);
+        }
+        if (!runNow) {
+            return;
+        }
+        Runnable go = () -> {
+            if (lessonCard.lessonProperty().get() != null) {
+                lessonCard.runStepButton().fire();
+            } else {
+                run();
+            }
+        };
+        if (session.machineProperty().get() != null) {
+            go.run();
+        } else {
+            session.machineProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends MachineInfo> o, MachineInfo a,
+                                    MachineInfo b) {
+                    if (b != null) {
+                        session.machineProperty().removeListener(this);
+                        Platform.runLater(go);
+                    }
+                }
+            });
         }
     }
 
@@ -543,6 +654,16 @@ public final class MainWindow {
         }
         note.setText(why == null ? "" : "Per-core view unavailable here (" + why
                 + "): showing one lane per worker instead.");
+    }
+
+    private void showPlaceholder() {
+        MachineInfo m = session.machineProperty().get() != null ? session.machineProperty().get()
+                : MachineInfo.fromJvm();
+        TimelineModel p = new TimelineModel(null, m, null);
+        p.setMessage("Choose a workload on the left and press Run (Enter or Space).");
+        timeline.stopLive();
+        timeline.show(p);
+        clock.clear();
     }
 
     private void showIdle() {

@@ -84,6 +84,14 @@ final class WallClock extends HBox {
         speedup.setText("speedup —");
     }
 
+    /** Back to no run (the table was cleared). */
+    void clear() {
+        live = null;
+        digits.setText("0.000 s");
+        caption.setText("wall time");
+        showIdle();
+    }
+
     /** Counts up with this run. */
     void follow(RunRow row) {
         live = row.handle()::elapsedNanos;
