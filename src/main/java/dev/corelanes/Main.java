@@ -49,6 +49,13 @@ public final class Main {
         int code = Cli.run(args);
         var window = dev.corelanes.cli.WindowCommand.takeRequest();
         if (code == Cli.OK && window != null) {
+            var again = Relaunch.command(args);
+            if (again.isPresent()) {
+                int child = Relaunch.run(again.get());
+                if (child >= 0) {
+                    System.exit(child);
+                }
+            }
             System.clearProperty("java.awt.headless"); // set for the command line; the window has a display
             Relaunch.followParent();
             dev.corelanes.app.Launcher.launch(new String[0], window.spec(), window.lesson(), window.run());
