@@ -60,8 +60,9 @@ public final class MainWindow {
 
     private final RunSession session;
     private final AppPrefs prefs;
-    /** Where every finished run is kept (null: nowhere). */
-    private final RunStore store;
+    /** Every finished run kept as a file, and read back at start. */
+    private final KeptRuns kept;
+    private final WindowKeys keys;
     private final ExperimentForm form = new ExperimentForm();
     private final TimelinePane timeline = new TimelinePane();
     private final WallClock clock = new WallClock();
@@ -113,7 +114,7 @@ public final class MainWindow {
     /** {@code store}: where finished runs are kept and read back from at start; null keeps none. */
     MainWindow(RunSession session, AppPrefs prefs, FileAsker asker, RunStore store) {
         this.session = session;
-        this.store = store;
+        this.kept = new KeptRuns(store, session, messages);
         this.prefs = prefs;
         panel = new ExperimentPanel(form, session.runningProperty(), session.machineProperty().isNotNull());
         table = new RunsTable(session.runs());
@@ -137,6 +138,7 @@ public final class MainWindow {
         leftColumn.setBottom(runBar);
         leftColumn.getStyleClass().add("left-column");
 
+        keys = new WindowKeys(session.runningProperty(), panel.runButton(), timeline, this::run);
         menu = new MainMenu(this);
         root.setTop(new VBox(menu.bar(), header()));
         root.setLeft(leftColumn);
@@ -145,8 +147,7 @@ public final class MainWindow {
 
         scene = new Scene(root, 1280, 720);
         scene.getStylesheets().add(MainWindow.class.getResource("corelanes.css").toExternalForm());
-        scene.addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKeyFilter);
+        keys.install(scene);
         menu.installSizeKeys(scene);
         scene.setOnDragOver(this::onDragOver);
         scene.setOnDragDropped(this::onDragDropped);
@@ -159,45 +160,10 @@ public final class MainWindow {
         setFontScale(prefs.fontScale());
         showIdle();
         checkProbe();
-        restoreRuns();
+        kept.restore();
     }
 
     // ---- runs kept between launches ---------------------------------------------------------------------
-
-    /** Reads the kept runs off the FX thread and adds them to the table, oldest first. */
-    private void restoreRuns() {
-        if (store == null) {
-            return;
-        }
-        CompletableFuture.supplyAsync(() -> {
-            List<String> problems = new ArrayList<>();
-            List<RunStore.Saved> saved = store.load(problems);
-            return java.util.Map.entry(saved, problems);
-        }).thenAccept(r -> Platform.runLater(() -> {
-            for (RunStore.Saved s : r.getKey()) {
-                session.addOpened(s.trace(), s.file());
-            }
-            if (!r.getValue().isEmpty()) {
-                messages.error("Some kept runs could not be read (" + r.getValue().size() + "): "
-                        + r.getValue().get(0));
-            }
-        }));
-    }
-
-    /** Keeps a finished run (completed, cancelled or failed) as a run file, off the FX thread. */
-    private void keep(RunRow row, Trace t) {
-        if (store == null || row.source() != null) {
-            return; // nowhere to keep it, or it came from a file already
-        }
-        CompletableFuture.runAsync(() -> {
-            try {
-                store.save(t);
-            } catch (Exception e) {
-                Platform.runLater(() -> messages.error("Run #" + row.number() + " could not be kept in "
-                        + store.dir() + ": " + e.getMessage()));
-            }
-        });
-    }
 
     /** File ▸ Clear runs: empties the table and deletes the kept run files (a run going on stays). */
     void clearRuns() {
@@ -208,16 +174,7 @@ public final class MainWindow {
         predictionCard.hide();
         lessonRuns.clear();
         messages.info(n == 1 ? "Cleared 1 run." : "Cleared " + n + " runs.");
-        if (store != null) {
-            CompletableFuture.runAsync(() -> {
-                try {
-                    store.clear();
-                } catch (java.io.IOException e) {
-                    Platform.runLater(() -> messages.error("Could not delete the kept runs in " + store.dir()
-                            + ": " + e.getMessage()));
-                }
-            });
-        }
+        kept.clear();
     }
 
     public Scene scene() {
@@ -368,54 +325,8 @@ public final class MainWindow {
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
         scroll.getStyleClass().add("edge-to-edge");
-        // A ScrollPane pages down on Space; here Space runs (the timeline took the focus when clicked).
-        scroll.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.SPACE && (e.getTarget() == scroll || e.getTarget() == timeline)) {
-                onKey(e);
-            }
-        });
+        keys.spaceRunsIn(scroll, timeline);
         return scroll;
-    }
-
-    /**
-     * Enter belongs to Run, so during a run it does nothing (only Esc cancels). Caught before any control
-     * sees it: a focused button would otherwise fire on Enter.
-     */
-    private void onKeyFilter(KeyEvent e) {
-        if (e.getCode() == KeyCode.ENTER && session.runningProperty().get()
-                && !(e.getTarget() instanceof TextInputControl)) {
-            e.consume();
-        }
-    }
-
-    private void onKey(KeyEvent e) {
-        if (!(e.getTarget() instanceof TextInputControl) && !e.isShortcutDown() && !e.isAltDown()) {
-            // + / − zoom the timeline around the pointer, 0 fits it (Ctrl with them sizes the text instead).
-            switch (e.getCode()) {
-                case PLUS, ADD, EQUALS -> {
-                    timeline.zoomStep(1);
-                    e.consume();
-                    return;
-                }
-                case MINUS, SUBTRACT -> {
-                    timeline.zoomStep(-1);
-                    e.consume();
-                    return;
-                }
-                case DIGIT0, NUMPAD0 -> {
-                    timeline.fit();
-                    e.consume();
-                    return;
-                }
-                default -> { }
-            }
-        }
-        // Space runs, unless a control used it (a focused button fires itself, a text field types).
-        if (e.getCode() == KeyCode.SPACE && !(e.getTarget() instanceof TextInputControl)
-                && !panel.runButton().isDisabled()) {
-            run();
-            e.consume();
-        }
     }
 
     private void onDragOver(DragEvent e) {
@@ -485,7 +396,7 @@ public final class MainWindow {
     }
 
     private void ended(RunRow row, Trace t) {
-        keep(row, t);
+        kept.keep(row, t);
         table.refresh();
         if (t.coreUnknown()) {
             perWorker.setSelected(true);

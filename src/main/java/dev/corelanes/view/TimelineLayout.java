@@ -135,7 +135,7 @@ public final class TimelineLayout {
             double hc = Math.max(1.5, Math.min(90, (avail - offShare) / n));
             double y = top + 2;
             int labelEvery = hc >= 12 ? 1 : (int) Math.ceil(12 / hc);
-            double labelSize = Math.max(10, Math.min(15, hc * 0.5));
+            double labelSize = Math.max(hc >= LEGIBLE_LANE ? 12 : 10, Math.min(15, hc * 0.5)); // 12 px in an 18 px lane
             for (List<Integer> g : groups) {
                 double gy = y;
                 for (int core : g) {
@@ -180,7 +180,7 @@ public final class TimelineLayout {
                     : Math.max(1, (int) Math.floor(avail / MIN_LANE));
             double h = Math.max(4, Math.min(maxLane, avail / count));
             SpanTrack[] tracks = kind == TimelineFrame.LaneKind.OFF_CPU ? m.offCpuLanes(count) : m.workerLanes(count);
-            double size = Math.max(10, Math.min(14, h * 0.55));
+            double size = Math.max(h >= LEGIBLE_LANE ? 12 : 10, Math.min(14, h * 0.55));
             for (int i = 0; i < count; i++) {
                 String name = m.workerName(i + 1);
                 int sharing = (workers - i + count - 1) / count; // workers i+1, i+1+count, …
