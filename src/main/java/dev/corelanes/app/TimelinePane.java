@@ -211,7 +211,7 @@ public final class TimelinePane extends Region {
         if (model == null) {
             return;
         }
-        if (feed != null && feed.drainTo(model) > 0) {
+        if (feed != null && feed.drainTo(model, MAX_EVENTS_PER_PULSE) > 0) {
             dirty = true;
         }
         if (clock != null) {
@@ -293,7 +293,13 @@ public final class TimelinePane extends Region {
         return frame;
     }
 
+    /** Spans taken from the live feed per pulse at most: a burst is spread over frames, never one long frame. */
+    static final int MAX_EVENTS_PER_PULSE = 20_000;
+
     public void stopLive() {
+        if (feed != null && model != null) {
+            feed.drainTo(model); // what is left of the run's backlog: the finished view shows every span
+        }
         feed = null;
         clock = null;
         invalidate();
