@@ -66,9 +66,32 @@ public final class Main {
             return;
         }
         if (args.length == 0 || opensFiles(args)) {
+            var again = Relaunch.command(args);
+            if (again.isPresent()) {
+                int code = Relaunch.run(again.get());
+                if (code >= 0) {
+                    System.exit(code);
+                }
+            }
+            Relaunch.followParent();
             dev.corelanes.app.Launcher.launch(args);
             return;
         }
-        System.exit(Cli.run(args));
+        int code = Cli.run(args);
+        var window = dev.corelanes.cli.WindowCommand.takeRequest();
+        if (code == Cli.OK && window != null) {
+            var again = Relaunch.command(args);
+            if (again.isPresent()) {
+                int child = Relaunch.run(again.get());
+                if (child >= 0) {
+                    System.exit(child);
+                }
+            }
+            System.clearProperty("java.awt.headless"); // set for the command line; the window has a display
+            Relaunch.followParent();
+            dev.corelanes.app.Launcher.launch(new String[0], window.spec(), window.lesson(), window.run());
+            return;
+        }
+        System.exit(code);
     }
 }

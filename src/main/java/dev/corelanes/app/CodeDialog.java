@@ -53,7 +53,11 @@ final class CodeDialog extends Dialog<Void> {
         BorderPane pane = new BorderPane(tabs);
         pane.setBottom(copy);
         BorderPane.setMargin(copy, new javafx.geometry.Insets(8, 0, 0, 0));
-        pane.setPrefSize(760, 560);
+        pane.setPrefSize(1000, 640);
+        // A window of its own size: resizable, big monospaced type, long lines scroll sideways (never wrap).
+        getDialogPane().getStylesheets().add(CodeDialog.class.getResource("corelanes.css").toExternalForm());
+        getDialogPane().getStyleClass().add("code-dialog");
+        getDialogPane().setMinSize(480, 320);
         getDialogPane().setContent(pane);
         getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
     }
@@ -63,6 +67,7 @@ final class CodeDialog extends Dialog<Void> {
         area.setId(id);
         area.setEditable(false);
         area.getStyleClass().add("code");
+        area.setWrapText(false);
         return new Tab(name, area);
     }
 }

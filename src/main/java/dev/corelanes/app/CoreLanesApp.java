@@ -8,6 +8,16 @@ import javafx.stage.Stage;
 public final class CoreLanesApp extends Application {
 
     private RunSession session;
+    private static dev.corelanes.engine.ExperimentSpec startSpec;
+    private static dev.corelanes.teach.Lesson startLesson;
+    private static boolean startRun;
+
+    /** What the window shows when it opens (`corelanes window …`); called before launch. */
+    static void startWith(dev.corelanes.engine.ExperimentSpec spec, dev.corelanes.teach.Lesson lesson, boolean run) {
+        startSpec = spec;
+        startLesson = lesson;
+        startRun = run;
+    }
 
     @Override
     public void start(Stage stage) {
@@ -15,6 +25,7 @@ public final class CoreLanesApp extends Application {
         MainWindow window = new MainWindow(session);
         window.install(stage);
         stage.show();
+        window.prepare(startSpec, startLesson, startRun);
         // Run files passed by a file manager (double-click) or on the command line open as runs.
         window.openFiles(getParameters().getRaw().stream().map(java.nio.file.Path::of).toList());
         if (Boolean.getBoolean(STARTUP_PROBE)) {

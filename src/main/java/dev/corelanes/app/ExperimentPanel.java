@@ -35,6 +35,7 @@ final class ExperimentPanel extends VBox {
     private final Spinner<Double> seconds;
     private final Spinner<Integer> workers;
     private final ChoiceBox<Integer> cores = new ChoiceBox<>();
+    private final HBox buttons;
 
     ExperimentPanel(ExperimentForm form, ObservableBooleanValue running, ObservableBooleanValue ready) {
         this(form, running, ready, null);
@@ -147,15 +148,27 @@ final class ExperimentPanel extends VBox {
         cancel.setId("cancelButton");
         cancel.getStyleClass().add("danger");
         cancel.setCancelButton(true);
+        // Esc cancels; Cancel never takes the focus (Run's disabling during a run would pass it on), so Enter
+        // and Space can never press it by accident.
+        cancel.setFocusTraversable(false);
         cancel.setTooltip(new Tooltip("Stop the run (Esc); what ran so far is kept"));
         cancel.disableProperty().bind(Bindings.createBooleanBinding(() -> !running.get(), running));
         for (Button b : new Button[] {run, cancel}) {
             b.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(b, Priority.ALWAYS);
         }
-        HBox buttons = new HBox(10, run, cancel);
+        buttons = new HBox(10, run, cancel);
         buttons.setAlignment(Pos.CENTER);
-        getChildren().addAll(title, grid, gil, gilHint, error, buttons);
+        buttons.getStyleClass().add("run-buttons");
+        getChildren().addAll(title, grid, gil, gilHint, error);
+    }
+
+    /**
+     * Run and Cancel, kept apart from the inputs: the window pins them under the scrolling inputs so they
+     * stay on screen at any window height and type size.
+     */
+    HBox buttons() {
+        return buttons;
     }
 
     /**

@@ -48,10 +48,14 @@ final class LessonCard extends VBox {
         question.setId("lessonQuestion");
         question.getStyleClass().add("lesson-question");
         question.setWrapText(true);
+        question.setMinHeight(Region.USE_PREF_SIZE); // wrapped text keeps all its lines, never "…"
+        step.setWrapText(true);
+        step.setMinHeight(Region.USE_PREF_SIZE);
         step.setId("lessonStep");
         step.getStyleClass().add("hint");
         explanation.setId("lessonExplanation");
         explanation.setWrapText(true);
+        explanation.setMinHeight(Region.USE_PREF_SIZE);
         explanation.getStyleClass().add("lesson-explanation");
         explanation.managedProperty().bind(explanation.visibleProperty());
         measured.setId("lessonMeasured");
@@ -74,6 +78,9 @@ final class LessonCard extends VBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox head = new HBox(8, new FontIcon("mdi2s-school-outline"), title, spacer, close);
         head.setAlignment(Pos.CENTER_LEFT);
+        runStep.setMinWidth(Region.USE_PREF_SIZE);
+        explain.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(step, Priority.ALWAYS);
         HBox buttons = new HBox(8, runStep, explain, step);
         buttons.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(head, question, buttons, measured, explanation);

@@ -55,6 +55,9 @@ final class MainMenu {
 
     private static MenuItem item(String text, String id, KeyCombination key, Runnable action) {
         MenuItem i = new MenuItem(text);
+        // Titles are shown as written: "do_something() twice" and run files named like my_run.json keep
+        // their underscores (a mnemonic would eat them). Shortcuts are accelerators.
+        i.setMnemonicParsing(false);
         i.setId(id);
         if (key != null) {
             i.setAccelerator(key);
@@ -79,6 +82,8 @@ final class MainMenu {
                 item("Save run as…", "saveItem", ctrl(KeyCode.S), () -> w.files().save()),
                 new SeparatorMenuItem(),
                 item("Export…", "exportItem", ctrl(KeyCode.E), () -> w.files().export()),
+                item("Clear runs", "clearRunsItem", null, w::clearRuns),
+                new SeparatorMenuItem(),
                 item("Copy image", "copyImageItem",
                         new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                         () -> w.files().copyImage()));

@@ -61,6 +61,9 @@ public final class MainWindow {
 
     private final RunSession session;
     private final AppPrefs prefs;
+    /** Every finished run kept as a file, and read back at start. */
+    private final KeptRuns kept;
+    private final WindowKeys keys;
     private final ExperimentForm form = new ExperimentForm();
     private final TimelinePane timeline = new TimelinePane();
     private final WallClock clock = new WallClock();
@@ -70,6 +73,7 @@ public final class MainWindow {
     private final Messages messages = new Messages();
     private final LessonCard lessonCard = new LessonCard();
     private final RunCaption caption = new RunCaption();
+    private final PredictionCard predictionCard = new PredictionCard();
     private final ReplayBar replayBar = new ReplayBar(timeline);
     private final ToggleButton perCore = mouseOnly(new ToggleButton("Cores"));
     private final ToggleButton perWorker = mouseOnly(new ToggleButton("Workers"));
@@ -77,10 +81,15 @@ public final class MainWindow {
     private final ReadOnlyBooleanWrapper presenter = new ReadOnlyBooleanWrapper(false);
     /** 20 frames a second during compute runs (see TimelinePane.setLiveFrameInterval). */
     static final long COMPUTE_FRAME_NANOS = 50_000_000L;
+    /** How much larger the timeline is drawn in presenter mode (lane and bar labels, axis, legend). */
+    static final double PRESENTER_TIMELINE_ZOOM = 2;
+    /** Width of the inputs' column in em of the window's type size. */
+    private static final double LEFT_EMS = 26.5;
     private final ReadOnlyDoubleWrapper fontScale = new ReadOnlyDoubleWrapper(1);
     private final BorderPane root = new BorderPane();
     private MachineCard machineCard;
     private final RuntimeChooser runtimes;
+    private final BorderPane leftColumn;
     /** Buttons that show only their icon in presenter mode, where the type is larger and room is short. */
     private final List<javafx.scene.control.ButtonBase> compactable = new ArrayList<>();
     private final Scene scene;
@@ -94,13 +103,20 @@ public final class MainWindow {
     private final List<RunRow> lessonRuns = new ArrayList<>();
     private Stage stage;
 
-    /** The window with the user's own preferences and the system file chooser. */
+    /** The window with the user's own preferences, runs folder and the system file chooser. */
     public MainWindow(RunSession session) {
-        this(session, AppPrefs.user(), FileAsker.system());
+        this(session, AppPrefs.user(), FileAsker.system(), RunStore.user());
     }
 
+    /** A window that keeps no runs between launches (tests). */
     public MainWindow(RunSession session, AppPrefs prefs, FileAsker asker) {
+        this(session, prefs, asker, null);
+    }
+
+    /** {@code store}: where finished runs are kept and read back from at start; null keeps none. */
+    MainWindow(RunSession session, AppPrefs prefs, FileAsker asker, RunStore store) {
         this.session = session;
+        this.kept = new KeptRuns(store, session, messages);
         this.prefs = prefs;
         runtimes = new RuntimeChooser(form, prefs, () -> asker.open(window(), "Choose a Python interpreter",
                 "Python interpreter", "*"), m -> messages.error(m));
@@ -129,19 +145,24 @@ public final class MainWindow {
         ScrollPane leftScroll = new ScrollPane(left);
         leftScroll.setFitToWidth(true);
         leftScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        leftScroll.setPrefWidth(352);
-        leftScroll.setMinWidth(300);
         leftScroll.getStyleClass().add("edge-to-edge");
+        // Run and Cancel stay pinned under the inputs, which scroll when the window is short or type large.
+        HBox runBar = panel.buttons();
+        runBar.setPadding(new Insets(10, 12, 12, 12));
+        leftColumn = new BorderPane(leftScroll);
+        leftColumn.setBottom(runBar);
+        leftColumn.getStyleClass().add("left-column");
 
+        keys = new WindowKeys(session.runningProperty(), panel.runButton(), timeline, this::run);
         menu = new MainMenu(this);
         root.setTop(new VBox(menu.bar(), header()));
-        root.setLeft(leftScroll);
+        root.setLeft(leftColumn);
         root.setCenter(centre());
         root.getStyleClass().add("corelanes-root");
 
         scene = new Scene(root, 1280, 720);
         scene.getStylesheets().add(MainWindow.class.getResource("corelanes.css").toExternalForm());
-        scene.addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+        keys.install(scene);
         menu.installSizeKeys(scene);
         scene.setOnDragOver(this::onDragOver);
         scene.setOnDragDropped(this::onDragDropped);
@@ -154,6 +175,21 @@ public final class MainWindow {
         setFontScale(prefs.fontScale());
         showIdle();
         checkProbe();
+        kept.restore();
+    }
+
+    // ---- runs kept between launches ---------------------------------------------------------------------
+
+    /** File ▸ Clear runs: empties the table and deletes the kept run files (a run going on stays). */
+    void clearRuns() {
+        replayBar.stop();
+        int n = session.clearFinished();
+        showPlaceholder();
+        caption.clear();
+        predictionCard.hide();
+        lessonRuns.clear();
+        messages.info(n == 1 ? "Cleared 1 run." : "Cleared " + n + " runs.");
+        kept.clear();
     }
 
     public Scene scene() {
@@ -250,7 +286,7 @@ public final class MainWindow {
                 .setSelected(true));
         Button fit = mouseOnly(new Button("Fit", new FontIcon("mdi2f-fit-to-page-outline")));
         fit.setId("fitButton");
-        fit.setTooltip(new Tooltip("Show the whole run (or double-click the timeline). Wheel zooms, drag pans."));
+        fit.setTooltip(new Tooltip("Show the whole run (0, or double-click the timeline). Wheel, pinch and + / − zoom, drag pans."));
         fit.setOnAction(e -> timeline.fit());
         Button replay = mouseOnly(new Button("Replay", new FontIcon("mdi2r-replay")));
         replay.setId("replayButton");
@@ -260,8 +296,6 @@ public final class MainWindow {
         export.setId("exportButton");
         export.setTooltip(new Tooltip("Export the selected runs as a slide: PNG, SVG or trace-event (Ctrl+E)"));
         export.setOnAction(e -> files.export());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox viewButtons = new HBox(perCore, perWorker);
         viewButtons.setMinWidth(Region.USE_PREF_SIZE);
         for (Button b : new Button[] {fit, replay, export}) {
@@ -269,11 +303,19 @@ public final class MainWindow {
         }
         compactable.addAll(List.of(perCore, perWorker, fit, replay, export));
         HBox.setHgrow(clock, Priority.ALWAYS);
-        HBox top = new HBox(10, clock, spacer, viewButtons, fit, replay, export);
+        // The buttons in a column of two rows on the right, so the clock's lines get the width they need.
+        HBox actions = new HBox(8, fit, replay, export);
+        actions.setAlignment(Pos.CENTER_RIGHT);
+        VBox buttons = new VBox(8, viewButtons, actions);
+        buttons.setAlignment(Pos.TOP_RIGHT);
+        buttons.setMinWidth(Region.USE_PREF_SIZE);
+        viewButtons.setAlignment(Pos.CENTER_RIGHT);
+        HBox top = new HBox(10, clock, buttons);
         top.setAlignment(Pos.CENTER_LEFT);
 
         note.getStyleClass().add("note");
         note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
         note.visibleProperty().bind(note.textProperty().isNotEmpty());
         note.managedProperty().bind(note.visibleProperty());
 
@@ -285,18 +327,21 @@ public final class MainWindow {
             // Selection events come in bursts (clear, then add): show the result once they settle.
             Platform.runLater(this::showSelection);
         });
-        VBox centre = new VBox(8, top, messages, note, lessonCard, timeline, replayBar, caption, table);
+        VBox centre = new VBox(8, top, messages, note, lessonCard, predictionCard, timeline, replayBar, caption,
+                table);
         centre.setPadding(new Insets(10, 12, 12, 0));
-        return centre;
-    }
-
-    private void onKey(KeyEvent e) {
-        // Space runs, unless a control used it (a focused button fires itself, a text field types).
-        if (e.getCode() == KeyCode.SPACE && !(e.getTarget() instanceof TextInputControl)
-                && !panel.runButton().isDisabled()) {
-            run();
-            e.consume();
+        // Text takes the height it needs, never cut to "…"; when the window is too short for all of it, the
+        // column scrolls instead of squeezing the text (the timeline gives way first, down to its minimum).
+        for (Region r : new Region[] {top, messages, note, lessonCard, replayBar, caption}) {
+            r.setMinHeight(Region.USE_PREF_SIZE);
         }
+        ScrollPane scroll = new ScrollPane(centre);
+        scroll.setId("centreScroll");
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        keys.spaceRunsIn(scroll, timeline);
+        return scroll;
     }
 
     private void onDragOver(DragEvent e) {
@@ -371,11 +416,13 @@ public final class MainWindow {
         timeline.showLive(row.model(), session.lastFeed(), row.handle()::elapsedNanos);
         clock.follow(row);
         caption.clear();
+        predictionCard.hide();
         row.traceProperty().addListener((o, a, t) -> ended(row, t));
         select(row);
     }
 
     private void ended(RunRow row, Trace t) {
+        kept.keep(row, t);
         table.refresh();
         if (lessonRuns.contains(row)) {
             lessonCard.showMeasured(lessonRuns);
@@ -388,6 +435,42 @@ public final class MainWindow {
             selectAll(lessonRuns); // the lesson's last step ran: compare its runs
         } else if (selectedRows().equals(List.of(row))) {
             showSelection();
+        }
+    }
+
+    /**
+     * Ready for a demo (`corelanes window`): sets the lesson or the workload, and with {@code run} starts it
+     * (the lesson's first step) as soon as the machine has been read.
+     */
+    void prepare(ExperimentSpec spec, Lesson lesson, boolean runNow) {
+        if (lesson != null) {
+            startLesson(lesson);
+        } else if (spec != null) {
+            apply(spec);
+        }
+        if (!runNow) {
+            return;
+        }
+        Runnable go = () -> {
+            if (lessonCard.lessonProperty().get() != null) {
+                lessonCard.runStepButton().fire();
+            } else {
+                run();
+            }
+        };
+        if (session.machineProperty().get() != null) {
+            go.run();
+        } else {
+            session.machineProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends MachineInfo> o, MachineInfo a,
+                                    MachineInfo b) {
+                    if (b != null) {
+                        session.machineProperty().removeListener(this);
+                        Platform.runLater(go);
+                    }
+                }
+            });
         }
     }
 
@@ -478,6 +561,7 @@ public final class MainWindow {
             RunRow last = done.get(done.size() - 1);
             clock.show(last, last.figures());
             caption.showCompared(done.size());
+            predictionCard.hide();
             updateNote(null);
             return;
         }
@@ -492,6 +576,7 @@ public final class MainWindow {
             }
             clock.follow(row);
             caption.clear();
+            predictionCard.hide();
         } else {
             timeline.stopLive();
             timeline.show(row.model());
@@ -501,6 +586,7 @@ public final class MainWindow {
                     ? Math.round(f.idealSeconds() * 1e9) : -1);
             clock.show(row, f);
             caption.show(row, session.baselineTrace(row));
+            predictionCard.show(row.prediction(), t);
         }
         updateNote(row.trace());
     }
@@ -513,6 +599,8 @@ public final class MainWindow {
         }
         messages.clear();
         replayBar.start(rows.get(0));
+        clock.setFrameInterval(0);
+        clock.replay(replayBar::position);
     }
 
     private void updateNote(Trace t) {
@@ -522,6 +610,16 @@ public final class MainWindow {
         }
         note.setText(why == null ? "" : "Per-core view unavailable here (" + why
                 + "): showing one lane per worker instead.");
+    }
+
+    private void showPlaceholder() {
+        MachineInfo m = session.machineProperty().get() != null ? session.machineProperty().get()
+                : MachineInfo.fromJvm();
+        TimelineModel p = new TimelineModel(null, m, null);
+        p.setMessage("Choose a workload on the left and press Run (Enter or Space).");
+        timeline.stopLive();
+        timeline.show(p);
+        clock.clear();
     }
 
     private void showIdle() {
@@ -559,7 +657,8 @@ public final class MainWindow {
         Application.setUserAgentStylesheet(isDark ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
         scene.getRoot().pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("dark"), isDark);
-        timeline.themeProperty().set(isDark ? TimelineTheme.DARK : TimelineTheme.LIGHT);
+        TimelineTheme t = isDark ? TimelineTheme.DARK : TimelineTheme.LIGHT;
+        timeline.themeProperty().set(presenter.get() ? t.highContrast() : t);
     }
 
     /** True while the dark theme is on. */
@@ -588,6 +687,7 @@ public final class MainWindow {
                     : javafx.scene.control.ContentDisplay.LEFT);
         }
         root.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("presenter"), on);
+        applyTheme(dark.get()); // the timeline's high-contrast colours
         if (stage != null && stage.isFullScreen() != on) {
             stage.setFullScreen(on);
         }
@@ -614,7 +714,12 @@ public final class MainWindow {
         double s = fontScale.get() * (presenter.get() ? 1.3 : 1);
         // Everything in our stylesheet is sized in em of this one root size, so it all scales together.
         root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 14 * s));
-        timeline.zoomProperty().set(s);
+        // The inputs' column grows with the type, so "Compute (CPU-bound)" fits its drop-down at any size.
+        leftColumn.setPrefWidth(Math.round(LEFT_EMS * 14 * s));
+        leftColumn.setMinWidth(Math.round(LEFT_EMS * 14 * s));
+        table.scaleColumns(14 * s);
+        // On a projector the timeline's lane labels, bar labels and axis are drawn twice their normal size.
+        timeline.zoomProperty().set(fontScale.get() * (presenter.get() ? PRESENTER_TIMELINE_ZOOM : 1));
     }
 
     // ---- for the menu and tests -----------------------------------------------------------------------

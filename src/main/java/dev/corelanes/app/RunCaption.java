@@ -29,6 +29,7 @@ final class RunCaption extends VBox {
         prediction.getStyleClass().add("prediction");
         prediction.setWrapText(true);
         for (Label l : List.of(explanation, prediction)) {
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // all its lines, never "…"
             l.managedProperty().bind(l.textProperty().isNotEmpty());
             l.visibleProperty().bind(l.managedProperty());
         }

@@ -66,9 +66,12 @@ public final class RunSession implements AutoCloseable {
 
     private void sampleLoad() {
         try {
-            double[] loads = hardware.cpuLoads();
             RunRow r = sampled;
-            if (r != null && r.handle().started()) {
+            if (r == null) {
+                return; // idle: no OSHI call, so an idle window costs ~0 % CPU
+            }
+            double[] loads = hardware.cpuLoads();
+            if (r.handle().started()) {
                 r.loads().add(r.handle().elapsedNanos(), loads);
             }
         } catch (RuntimeException e) {
@@ -159,6 +162,16 @@ public final class RunSession implements AutoCloseable {
         runs.add(row);
         updateFigures();
         return row;
+    }
+
+    /** Removes every finished run from the table (a run going on stays); returns how many went. */
+    public int clearFinished() {
+        int before = runs.size();
+        runs.removeIf(r -> r.trace() != null);
+        if (current.get() != null && !runs.contains(current.get())) {
+            current.set(null);
+        }
+        return before - runs.size();
     }
 
     private void finished(RunRow row, Trace trace) {

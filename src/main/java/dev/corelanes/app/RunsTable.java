@@ -30,7 +30,7 @@ final class RunsTable extends TableView<RunRow> {
                 + (r.spec().mode().pooled() ? " (" + r.spec().workers() + ")" : ""))));
         getColumns().add(column("Kind", 80, r -> constant(r.spec().kind().id())));
         getColumns().add(column("Tasks", 60, r -> constant(String.valueOf(r.spec().tasks()))));
-        getColumns().add(column("Seconds", 70, r -> constant(FigureText.seconds(r.spec().taskSeconds()))));
+        getColumns().add(column("Seconds", 84, r -> constant(FigureText.seconds(r.spec().taskSeconds()))));
         // "yes" = emulated in Java; a Python run has its interpreter's own: "real" (CPython's GIL) or "off".
         getColumns().add(column("GIL", 50, r -> Bindings.createStringBinding(() -> {
             Trace t = r.traceProperty().get();
@@ -45,6 +45,21 @@ final class RunsTable extends TableView<RunRow> {
         getColumns().add(column("Status", 110, RunRow::statusProperty));
         setRowFactory(statusTooltips());
     }
+
+    /**
+     * Keeps every column at least as wide as it was designed for at the 14 px type, scaled to the type in
+     * use: a header or cell then never ends in "…"; a window too narrow for them all scrolls the table.
+     */
+    void scaleColumns(double fontPx) {
+        for (TableColumn<RunRow, ?> c : getColumns()) {
+            Object designed = c.getProperties().get(DESIGNED_WIDTH);
+            if (designed instanceof Double w) {
+                c.setMinWidth(Math.ceil(w * fontPx / 14));
+            }
+        }
+    }
+
+    private static final String DESIGNED_WIDTH = "corelanes.designedWidth";
 
     private static ObservableValue<String> constant(String s) {
         return new ReadOnlyObjectWrapper<>(s);
@@ -61,6 +76,8 @@ final class RunsTable extends TableView<RunRow> {
                                                       Function<RunRow, ObservableValue<String>> value) {
         TableColumn<RunRow, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
+        c.setMinWidth(width);
+        c.getProperties().put(DESIGNED_WIDTH, width);
         c.setSortable(false);
         c.setReorderable(false);
         c.setCellValueFactory(cd -> value.apply(cd.getValue()));

@@ -24,6 +24,7 @@ import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
+import javafx.scene.input.ZoomEvent;
 import javafx.scene.layout.Region;
 
 import java.util.List;
@@ -34,8 +35,8 @@ import java.util.function.LongSupplier;
  * the clock moved, a zoom): spans from the engine are queued by a {@link LiveFeed} and drained here, on
  * the FX thread, so the engine never waits for the screen and the screen never waits for the engine.
  *
- * <p>Wheel zooms around the pointer, drag pans, double-click fits; hovering shows the span under the
- * pointer.
+ * <p>Wheel, pinch and the + / − keys zoom around the pointer (1.25× a step), drag pans, double-click and 0
+ * fit; hovering shows the span under the pointer.
  */
 public final class TimelinePane extends Region {
 
@@ -61,6 +62,8 @@ public final class TimelinePane extends Region {
     private boolean dirty = true;
     private TimelineFrame frame;
     private double dragX = Double.NaN;
+    /** Where the pointer is over the canvas (NaN when it is elsewhere): the anchor of key zooms. */
+    private double pointerX = Double.NaN;
     private long frames;
     private long lastDrawNanos;
     /** Least time between two live frames; 0 = every pulse (see {@link #setLiveFrameInterval}). */
@@ -81,12 +84,15 @@ public final class TimelinePane extends Region {
         tip.setManaged(false);
         tip.setVisible(false);
         tip.setMouseTransparent(true);
-        setMinSize(300, 200);
+        setMinSize(300, BASE_MIN_HEIGHT);
         setFocusTraversable(false);
         laneMode.addListener((o, a, b) -> invalidate());
         zoom.addListener((o, a, b) -> invalidate());
         theme.addListener((o, a, b) -> invalidate());
         canvas.addEventHandler(ScrollEvent.SCROLL, this::onScroll);
+        canvas.addEventHandler(ZoomEvent.ZOOM, this::onPinch);
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> pointerX = e.getX());
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> pointerX = Double.NaN);
         // Clicking the timeline takes the focus from the inputs, so Space and Enter then run.
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             dragX = e.getX();
@@ -205,7 +211,7 @@ public final class TimelinePane extends Region {
         if (model == null) {
             return;
         }
-        if (feed != null && feed.drainTo(model) > 0) {
+        if (feed != null && feed.drainTo(model, MAX_EVENTS_PER_PULSE) > 0) {
             dirty = true;
         }
         if (clock != null) {
@@ -217,7 +223,27 @@ public final class TimelinePane extends Region {
             lastLiveFrame = t;
         }
         if (dirty) {
+            keepLegible();
             redraw();
+        }
+    }
+
+    /** Least height of the pane when nothing needs more room: a few lanes, the axis, the legend. */
+    static final double BASE_MIN_HEIGHT = 200;
+
+    /**
+     * Asks for the height at which every lane stays legible (18 px or more, labels on every CPU): the window
+     * scrolls rather than squeeze a comparison into 6 px lanes.
+     */
+    private void keepLegible() {
+        if (model == null) {
+            return;
+        }
+        double need = compared != null ? Slide.legibleHeight(compared, laneMode.get())
+                : TimelineLayout.legibleHeight(model, laneMode.get(), true);
+        double min = Math.max(BASE_MIN_HEIGHT, Math.ceil(need * zoom.get()));
+        if (Math.abs(getMinHeight() - min) >= 1) {
+            setMinHeight(min);
         }
     }
 
@@ -267,7 +293,13 @@ public final class TimelinePane extends Region {
         return frame;
     }
 
+    /** Spans taken from the live feed per pulse at most: a burst is spread over frames, never one long frame. */
+    static final int MAX_EVENTS_PER_PULSE = 20_000;
+
     public void stopLive() {
+        if (feed != null && model != null) {
+            feed.drainTo(model); // what is left of the run's backlog: the finished view shows every span
+        }
         feed = null;
         clock = null;
         invalidate();
@@ -284,23 +316,53 @@ public final class TimelinePane extends Region {
         }
     }
 
+    /** Each wheel notch, key press or zoom button zooms by at least this much: four steps are 2.4×. */
+    static final double ZOOM_STEP = 1.25;
+    /** The pixels JavaFX reports for one wheel notch when the platform gives no multiplier. */
+    private static final double NOTCH = 40;
+
     private void onScroll(ScrollEvent e) {
-        if (frame == null || e.getDeltaY() == 0) {
+        if (frame == null || e.getDeltaY() == 0 || compared != null) {
+            return; // a comparison is shown whole, on its shared axis (the window scrolls instead)
+        }
+        double notch = e.getMultiplierY() > 0 ? e.getMultiplierY() : NOTCH;
+        zoomAround(Math.pow(ZOOM_STEP, e.getDeltaY() / notch), e.getX());
+        e.consume();
+    }
+
+    /** Trackpad pinch: the gesture's own factor, around the fingers. */
+    private void onPinch(ZoomEvent e) {
+        if (frame == null || compared != null || !(e.getZoomFactor() > 0) || e.getZoomFactor() == 1) {
             return;
         }
-        double factor = Math.pow(1.0015, -e.getDeltaY());
-        if (compared != null) {
-            return; // a comparison is shown whole, on its shared axis
+        zoomAround(e.getZoomFactor(), e.getX());
+        e.consume();
+    }
+
+    /** One zoom step in (+1) or out (-1) around the pointer when it is over the timeline, else the middle. */
+    public void zoomStep(int direction) {
+        if (frame == null || compared != null || direction == 0) {
+            return;
         }
-        double ex = e.getX() / zoom.get();
+        double x = Double.isNaN(pointerX) ? canvas.getWidth() / 2 : pointerX;
+        zoomAround(direction > 0 ? ZOOM_STEP : 1 / ZOOM_STEP, x);
+    }
+
+    /** Zooms by {@code factor} (> 1 = closer) keeping the time under canvas x {@code px} where it is. */
+    private void zoomAround(double factor, double px) {
+        double ex = px / zoom.get();
         long at = frame.timeAt(Math.max(frame.plotX(), Math.min(ex, frame.plotX() + frame.plotWidth())));
-        long span = Math.max(100_000L, Math.round((viewEnd - viewStart) * factor)); // ≥ 0.1 ms in view
+        long span = Math.max(100_000L, Math.round((viewEnd - viewStart) / factor)); // ≥ 0.1 ms in view
         double f = (double) (at - viewStart) / (viewEnd - viewStart);
         viewStart = at - Math.round(span * f);
         viewEnd = viewStart + span;
         following = false;
         invalidate();
-        e.consume();
+    }
+
+    /** The time range in view, in ns since the run started (for tests). */
+    long[] viewRange() {
+        return new long[] {viewStart, viewEnd};
     }
 
     private void onDrag(MouseEvent e) {

@@ -25,7 +25,8 @@ final class WallClock extends HBox {
     private final Label cpu = new Label();
     private final Label ideal = new Label();
     private final Label speedup = new Label();
-    private RunRow live;
+    /** The clock the digits follow: a live run's, or a replay's position; null when frozen. */
+    private java.util.function.LongSupplier live;
     private long frameInterval;
     private long lastTick;
 
@@ -34,7 +35,7 @@ final class WallClock extends HBox {
         public void handle(long now) {
             if (live != null && now - lastTick >= frameInterval) {
                 lastTick = now;
-                digits.setText(clockText(live.handle().elapsedNanos()));
+                digits.setText(clockText(live.getAsLong()));
             }
         }
     };
@@ -57,10 +58,17 @@ final class WallClock extends HBox {
             l.getStyleClass().add("wall-stat");
         }
         run.getStyleClass().add("wall-run");
+        // Long lines wrap rather than end in "…" when the window is narrow or the type large.
+        for (Label l : new Label[] {run, cpu, ideal, speedup}) {
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
         caption.setMinWidth(Label.USE_PREF_SIZE);
         VBox big = new VBox(-4, caption, digits);
         big.setMinWidth(Region.USE_PREF_SIZE);
         VBox stats = new VBox(1, run, cpu, ideal, speedup);
+        stats.setMinWidth(120);
+        HBox.setHgrow(stats, javafx.scene.layout.Priority.ALWAYS);
         stats.setAlignment(Pos.CENTER_LEFT);
         setSpacing(22);
         setAlignment(Pos.CENTER_LEFT);
@@ -80,12 +88,30 @@ final class WallClock extends HBox {
         speedup.setText("speedup —");
     }
 
+    /** Back to no run (the table was cleared). */
+    void clear() {
+        live = null;
+        digits.setText("0.000 s");
+        caption.setText("wall time");
+        showIdle();
+    }
+
     /** Counts up with this run. */
     void follow(RunRow row) {
-        live = row;
+        live = row.handle()::elapsedNanos;
         showIdle();
         caption.setText("wall time · running");
         run.setText("Run #" + row.number() + ": " + row.spec().describe());
+    }
+
+    /**
+     * Counts with a replay: the digits show the replayed time (the run's measured figures stay beside them),
+     * so the class sees the clock run as the bars appear.
+     */
+    void replay(java.util.function.LongSupplier position) {
+        live = position;
+        lastTick = 0;
+        caption.setText("wall time · replay");
     }
 
     /** Shows a finished run's figures (from {@link RunFigures}, the one source). */

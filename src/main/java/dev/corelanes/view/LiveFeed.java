@@ -26,10 +26,18 @@ public final class LiveFeed implements TraceListener {
         queue.add(new Event(span, true));
     }
 
-    /** Moves what arrived into {@code model}; returns how many events it moved (0: nothing new). */
+    /** Moves everything that arrived into {@code model}; returns how many events it moved (0: nothing new). */
     public int drainTo(TimelineModel model) {
+        return drainTo(model, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Moves at most {@code max} events into {@code model}, oldest first, so one frame never takes on an
+     * unbounded backlog (10 000 virtual threads end within a few milliseconds); the rest waits for the next.
+     */
+    public int drainTo(TimelineModel model, int max) {
         int n = 0;
-        for (Event e = queue.poll(); e != null; e = queue.poll()) {
+        for (Event e = n < max ? queue.poll() : null; e != null; e = n < max ? queue.poll() : null) {
             if (e.open()) {
                 model.opened(e.span());
             } else {
@@ -38,5 +46,10 @@ public final class LiveFeed implements TraceListener {
             n++;
         }
         return n;
+    }
+
+    /** True while events wait to be drained. */
+    public boolean pending() {
+        return !queue.isEmpty();
     }
 }

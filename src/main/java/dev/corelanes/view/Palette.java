@@ -17,13 +17,16 @@ public final class Palette {
     private static final Rgb UNCERTAIN = Rgb.hex("#888888"); // neutral grey: claimed by no task
 
     /**
-     * Task colours, chosen apart from the five state colours (a task on a CPU lane must never look like a
-     * state): Okabe–Ito's bluish green, then Paul Tol's "muted" and ColorBrewer's "Dark2" sets without blues, oranges and pinks, all mid-tones
-     * so they read on a light and a dark background.
+     * Task colours, chosen apart from the five state colours, from each other and from the lane backgrounds
+     * of both themes, as seen with normal vision and simulated protanopia, deuteranopia and tritanopia
+     * (Machado, Oliveira &amp; Fernandes 2009, full severity): picked greedily from a grid of mid-tones for the
+     * largest smallest CIELAB distance. Every task colour is at least ΔE 14 from every state colour and ΔE 17
+     * from every other task colour under all four (PaletteTest checks it; the earlier set had task 4's brown at
+     * ΔE 3 from "GIL wait" for a protanope).
      */
-    private static final Rgb[] TASKS = {
-            Rgb.hex("#009E73"), Rgb.hex("#7570B3"), Rgb.hex("#DDCC77"), Rgb.hex("#A6761D"),
-            Rgb.hex("#44AA99"), Rgb.hex("#999933"), Rgb.hex("#AA4499"), Rgb.hex("#117733"),
+    static final Rgb[] TASKS = {
+            Rgb.hex("#09A571"), Rgb.hex("#8516F3"), Rgb.hex("#792E15"), Rgb.hex("#9DF98B"),
+            Rgb.hex("#B151F6"), Rgb.hex("#601579"), Rgb.hex("#51F651"), Rgb.hex("#C9A65E"),
     };
 
     private Palette() {
@@ -43,6 +46,11 @@ public final class Palette {
     /** The colour of task {@code id} (1-based); id 0 (a worker's own span, e.g. spawning) gets its state's. */
     public static Rgb task(int id) {
         return id <= 0 ? SPAWNING : TASKS[(id - 1) % TASKS.length];
+    }
+
+    /** How many task colours there are before they repeat. */
+    public static int taskColours() {
+        return TASKS.length;
     }
 
     /** A few task colours, for a legend swatch that says "a colour per task". */

@@ -89,8 +89,13 @@ public final class Slide {
             runLabel(shapes, r.trace(), RunFigures.of(r.trace(), baseline), baseline, runs.size() > 1,
                     y + RUN_LABEL - 8, theme);
             y += RUN_LABEL;
-            double ph = Math.max(minPanel, natural[i] * share) + (last ? TimelineLayout.LEGEND_HEIGHT : 0);
             LaneMode mode = o.mode() == LaneMode.CORES && r.model().coreUnknown() ? LaneMode.WORKERS : o.mode();
+            double ph = Math.max(minPanel, natural[i] * share);
+            if (!o.titled()) {
+                // In the window every lane keeps a legible height; the window scrolls (see legibleHeight).
+                ph = Math.max(ph, TimelineLayout.legibleHeight(r.model(), mode, false));
+            }
+            ph += last ? TimelineLayout.LEGEND_HEIGHT : 0;
             Viewport v = new Viewport(0, end, w - 2 * MARGIN + 12, ph, mode, -1, theme);
             TimelineFrame panel = TimelineLayout.layout(r.model(), v, last);
             if (r.trace().status() == TaskStatus.COMPLETED) {
@@ -109,6 +114,19 @@ public final class Slide {
         double height = fixedHeight ? h : y + footer;
         return new Composed(new TimelineFrame(w, height, theme.background(), shapes, List.of(), first.plotX() + MARGIN - 12,
                 first.plotWidth(), first.viewport(), -1), List.copyOf(placed));
+    }
+
+    /**
+     * The least height of runs stacked in the window (no title or footer) with every lane legible: the window
+     * keeps its timeline at least this tall and scrolls.
+     */
+    public static double legibleHeight(List<Run> runs, LaneMode mode) {
+        double h = TimelineLayout.LEGEND_HEIGHT + 4;
+        for (Run r : runs) {
+            LaneMode m = mode == LaneMode.CORES && r.model().coreUnknown() ? LaneMode.WORKERS : mode;
+            h += RUN_LABEL + Math.max(MIN_PANEL / 2, TimelineLayout.legibleHeight(r.model(), m, false));
+        }
+        return h;
     }
 
     /** The height a run's timeline would like: legible lanes for its cores and workers. */

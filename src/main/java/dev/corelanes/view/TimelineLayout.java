@@ -20,13 +20,17 @@ import java.util.List;
 public final class TimelineLayout {
 
     public static final double AXIS_HEIGHT = 26;
-    public static final double LEGEND_HEIGHT = 30;
+    public static final double LEGEND_HEIGHT = 50; // two rows (see legend())
     public static final double GUTTER = 84;
     private static final double RIGHT_MARGIN = 12;
     private static final double MIN_LANE = 15;
     private static final double GROUP_GAP = 5;
     private static final double CLASS_GAP = 10;
     private static final double OFF_HEADER = 22;
+    /** The least height of a lane whose label and bars a class can read (the window keeps this, scrolling). */
+    public static final double LEGIBLE_LANE = 18;
+    /** Up to this many workers each keep their own off-CPU or worker lane; more are packed into shared lanes. */
+    public static final int MAX_UNMERGED = 16;
 
     private TimelineLayout() {
     }
@@ -41,6 +45,24 @@ public final class TimelineLayout {
      */
     public static TimelineFrame layout(TimelineModel m, Viewport v, boolean legend) {
         return new TimelineLayout.Run(m, v, legend).build();
+    }
+
+    /**
+     * The least height at which every CPU lane and, up to {@link #MAX_UNMERGED} workers, every worker lane is
+     * {@link #LEGIBLE_LANE} tall with its label: the window grows (and scrolls) to keep it.
+     */
+    public static double legibleHeight(TimelineModel m, LaneMode mode, boolean legend) {
+        int workers = m.workerCount();
+        double lanes;
+        if (mode == LaneMode.CORES && !m.coreUnknown()) {
+            int n = Math.max(1, m.coreCount());
+            int groups = Run.groups(m.machine(), n).size();
+            lanes = n * LEGIBLE_LANE + (groups - 1) * GROUP_GAP
+                    + (workers > 0 ? OFF_HEADER + Math.min(workers, MAX_UNMERGED) * LEGIBLE_LANE : 0);
+        } else {
+            lanes = Math.max(1, Math.min(workers, MAX_UNMERGED)) * LEGIBLE_LANE;
+        }
+        return AXIS_HEIGHT + 4 + lanes + (legend ? LEGEND_HEIGHT : 4);
     }
 
     /** The whole range of a model, with a little room after its last span. */
@@ -111,13 +133,17 @@ public final class TimelineLayout {
                 }
             }
             double gaps = (groups.size() - 1) * GROUP_GAP + classChanges * CLASS_GAP;
-            double avail = bottom - top - gaps - (workers > 0 ? OFF_HEADER : 0);
+            double avail = bottom - top - 2 - gaps - (workers > 0 ? OFF_HEADER : 0); // lanes start at top + 2
             // Off-CPU lanes get what they need (up to 45 %), CPU lanes the rest, within legible bounds.
-            double offShare = Math.min(workers * 26.0, avail * 0.45);
+            // Off-CPU lanes keep their legible height (while not packed) before the CPU lanes share the rest.
+            double preferred = Math.min(workers * 26.0, avail * 0.45);
+            double legibleOff = Math.min(workers, MAX_UNMERGED) * LEGIBLE_LANE;
+            double offShare = avail >= n * LEGIBLE_LANE + legibleOff
+                    ? Math.max(legibleOff, Math.min(preferred, avail - n * LEGIBLE_LANE)) : preferred;
             double hc = Math.max(1.5, Math.min(90, (avail - offShare) / n));
             double y = top + 2;
             int labelEvery = hc >= 12 ? 1 : (int) Math.ceil(12 / hc);
-            double labelSize = Math.max(10, Math.min(15, hc * 0.5));
+            double labelSize = Math.max(hc >= LEGIBLE_LANE ? 12 : 10, Math.min(15, hc * 0.5)); // 12 px in an 18 px lane
             MachineInfo machine = m.machine();
             CoreClass previous = groups.isEmpty() ? null : machine.classOf(groups.get(0).get(0));
             for (List<Integer> g : groups) {
@@ -166,10 +192,12 @@ public final class TimelineLayout {
         private void workerGroup(List<Shape> labels, TimelineFrame.LaneKind kind, double y, double avail,
                                  double maxLane) {
             int workers = Math.max(1, m.workerCount());
-            int count = avail / workers >= MIN_LANE ? workers : Math.max(1, (int) Math.floor(avail / MIN_LANE));
+            // A few workers always keep a lane each (the window makes room); many share lanes, T1 +k.
+            int count = workers <= MAX_UNMERGED || avail / workers >= MIN_LANE ? workers
+                    : Math.max(1, (int) Math.floor(avail / MIN_LANE));
             double h = Math.max(4, Math.min(maxLane, avail / count));
             SpanTrack[] tracks = kind == TimelineFrame.LaneKind.OFF_CPU ? m.offCpuLanes(count) : m.workerLanes(count);
-            double size = Math.max(10, Math.min(14, h * 0.55));
+            double size = Math.max(h >= LEGIBLE_LANE ? 12 : 10, Math.min(14, h * 0.55));
             for (int i = 0; i < count; i++) {
                 String name = m.workerName(i + 1);
                 int sharing = (workers - i + count - 1) / count; // workers i+1, i+1+count, …
@@ -209,7 +237,7 @@ public final class TimelineLayout {
             return covered == n ? g : singletons(n);
         }
 
-        private static List<List<Integer>> singletons(int n) {
+        static List<List<Integer>> singletons(int n) {
             List<List<Integer>> g = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 g.add(List.of(i));
@@ -463,19 +491,20 @@ public final class TimelineLayout {
             }
         }
 
+        /**
+         * Two rows. Per core: the key from colour to task (each task named beside its colour, as many as fit,
+         * then "+k more"), then the states. Per worker: the states, then thread / process.
+         */
         private void legend() {
-            double y = v.height() - 10;
+            double row1 = v.height() - 30;
+            double row2 = v.height() - 10;
             double x = 10;
             double size = 13;
             boolean cores = v.mode() == LaneMode.CORES;
+            double y = row1;
             if (cores) {
-                Rgb[] tasks = Palette.taskSamples();
-                for (int i = 0; i < tasks.length; i++) {
-                    shapes.add(new Shape.Box(x + i * 5, y - 11, 5, 13, tasks[i], null, false, null, null));
-                }
-                shapes.add(new Shape.Text("running: a colour per task", x + 19, y, size, false, theme.text(),
-                        Shape.Align.LEFT));
-                x += 19 + textWidth("running: a colour per task", size) + 14;
+                taskKey(x, row1, size, v.width() - 20);
+                y = row2;
             }
             for (SpanState s : SpanState.values()) {
                 if (!(cores && s == SpanState.RUNNING) && (cores || s != SpanState.UNCERTAIN)) {
@@ -486,10 +515,59 @@ public final class TimelineLayout {
                 x = swatch(x, y, size, theme.load().withAlpha(Math.min(1, theme.load().alpha() * 2.5)), false,
                         "machine load");
             }
-            x += 8;
+            if (!cores) {
+                x = 10;
+                y = row2;
+            }
+            x += cores ? 8 : 0;
             Rgb neutral = theme.muted();
             x = swatch(x, y, size, neutral, false, "thread");
             swatch(x, y, size, neutral, true, "process");
+        }
+
+        /** "running:" then a swatch and a name per task until {@code budget} px are used, then "+k more". */
+        private double taskKey(double x, double y, double size, double budget) {
+            String head = "running:";
+            shapes.add(new Shape.Text(head, x, y, size, false, theme.text(), Shape.Align.LEFT));
+            double end = x + budget;
+            x += textWidth(head, size) + 8;
+            List<String> names = taskNames();
+            for (int i = 0; i < names.size(); i++) {
+                String more = "+" + (names.size() - i) + " more";
+                double need = 17 + textWidth(names.get(i), size) + 10;
+                double reserve = i == names.size() - 1 ? 0 : textWidth(more, size) + 4;
+                if (x + need + reserve > end) {
+                    shapes.add(new Shape.Text(more, x, y, size, false, theme.muted(), Shape.Align.LEFT));
+                    return x + textWidth(more, size) + 14;
+                }
+                shapes.add(new Shape.Box(x, y - 11, 13, 13, Palette.task(i + 1), null, false, null, null));
+                shapes.add(new Shape.Text(names.get(i), x + 17, y, size, false, theme.text(), Shape.Align.LEFT));
+                x += need;
+            }
+            return x + 4;
+        }
+
+        /**
+         * Each task's name as its bars are labelled (T3, main #2, W1 #5), by task id; tasks not seen yet (a live
+         * run, or beyond the first spans read) are named "#id".
+         */
+        private List<String> taskNames() {
+            int n = m.spec() != null ? m.spec().tasks() : 0;
+            String[] names = new String[n];
+            int found = 0;
+            List<Span> spans = m.spans();
+            for (int i = 0; i < spans.size() && i < 20_000 && found < n; i++) {
+                Span s = spans.get(i);
+                if (s.task() >= 1 && s.task() <= n && names[s.task() - 1] == null) {
+                    names[s.task() - 1] = taskLabel(s);
+                    found++;
+                }
+            }
+            List<String> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                out.add(names[i] != null ? names[i] : "#" + (i + 1));
+            }
+            return out;
         }
 
         private double swatch(double x, double y, double size, Rgb c, boolean process, String text) {

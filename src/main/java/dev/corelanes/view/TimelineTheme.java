@@ -11,4 +11,17 @@ public record TimelineTheme(Rgb background, Rgb lane, Rgb laneAlt, Rgb grid, Rgb
     public static final TimelineTheme DARK = new TimelineTheme(Rgb.hex("#0d1117"), Rgb.hex("#161b22"),
             Rgb.hex("#1c2330"), Rgb.hex("#30363d"), Rgb.hex("#e6edf3"), Rgb.hex("#9198a1"), Rgb.hex("#ff7b72"),
             Rgb.hex("#8b949e").withAlpha(0.20), Rgb.hex("#d29922"));
+
+    /**
+     * The same theme for a projector: text and secondary text at full contrast (pure black on white, white on
+     * black), a darker grid and more distinct alternate lanes, so the back row reads them on a washed-out
+     * screen.
+     */
+    public TimelineTheme highContrast() {
+        boolean dark = background.luminance() < 0.5;
+        Rgb ink = dark ? Rgb.hex("#ffffff") : Rgb.hex("#000000");
+        return new TimelineTheme(dark ? Rgb.hex("#000000") : Rgb.hex("#ffffff"), lane,
+                dark ? Rgb.hex("#262d38") : Rgb.hex("#dde2e8"), dark ? Rgb.hex("#6e7681") : Rgb.hex("#8c959f"),
+                ink, ink, now, load, warning);
+    }
 }

@@ -37,7 +37,8 @@ class FxResponsivenessTest {
     @Start
     void start(Stage stage) {
         session = new RunSession(Hardware.detect());
-        MainWindow window = new MainWindow(session);
+        // Test preferences and no kept runs: a test never writes into the user's data folder.
+        MainWindow window = new MainWindow(session, TestPrefs.fresh(), FileAsker.system());
         window.install(stage);
         stage.setWidth(1280);
         stage.setHeight(720);

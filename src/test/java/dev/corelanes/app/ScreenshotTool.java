@@ -15,8 +15,9 @@ import java.util.concurrent.Callable;
  * Not a test: drives the real window under a real display (Xvfb) through real runs and captures the
  * screen with ImageMagick's {@code import}, for the screenshots in {@code assets/}.
  *
- * <pre>Xvfb :99 -screen 0 1280x720x24 &amp; DISPLAY=:99 java -cp target/classes:target/test-classes:target/lib/* \
- *   dev.corelanes.app.ScreenshotTool assets</pre>
+ * <pre>Xvfb :N -screen 0 1280x720x24 &amp; DISPLAY=:N java -cp target/classes:target/test-classes:target/lib/* \
+ *   dev.corelanes.app.ScreenshotTool assets [--classroom]
+ * Xvfb :M -screen 0 1920x1080x24 &amp; DISPLAY=:M java … dev.corelanes.app.ScreenshotTool assets --presenter</pre>
  */
 public final class ScreenshotTool {
 
@@ -34,16 +35,17 @@ public final class ScreenshotTool {
             window.install(stage);
             stage.setX(0);
             stage.setY(0);
-            stage.setWidth(1280);
-            stage.setHeight(args.length > 1 && args[1].equals("--classroom") ? 800 : 720);
+            boolean projector = args.length > 1 && args[1].equals("--presenter");
+            stage.setWidth(projector ? 1920 : 1280);
+            stage.setHeight(projector ? 1080 : 720);
             stage.show();
             return null;
         });
         while (fx(() -> session.machineProperty().get()) == null) {
             Thread.sleep(100);
         }
-        if (args.length > 1 && args[1].equals("--classroom")) {
-            classroom(out);
+        if (args.length > 1 && (args[1].equals("--classroom") || args[1].equals("--presenter"))) {
+            classroom(out, args[1].equals("--presenter"));
             return;
         }
         if (args.length > 1 && args[1].equals("--extra")) {
@@ -118,10 +120,17 @@ public final class ScreenshotTool {
         System.exit(0);
     }
 
-    /** A lesson's first two steps run from its card, then compared on one time axis (1280×800). */
-    private static void classroom(Path out) throws Exception {
+    /**
+     * The GIL lesson's two steps run from its card, then compared on one time axis: at 1280×720, or in
+     * presenter mode (dark) on a 1920×1080 screen ({@code --presenter}, run under an Xvfb of that size).
+     */
+    private static void classroom(Path out, boolean presenter) throws Exception {
         fx(() -> {
-            window.startLesson(dev.corelanes.teach.Lessons.byId("cpu-java").orElseThrow());
+            window.startLesson(dev.corelanes.teach.Lessons.byId("cpu-python").orElseThrow());
+            if (presenter) {
+                window.setDark(true);
+                window.setPresenter(true);
+            }
             return null;
         });
         for (int step = 0; step < 2; step++) {
@@ -132,24 +141,11 @@ public final class ScreenshotTool {
             Thread.sleep(300);
             waitIdle();
         }
-        if (System.getProperty("corelanes.presenter") != null) {
-            Thread.sleep(500);
-            capture(out.resolve("screenshot-single.png"), "1280x800+0+0");
-        }
-        fx(() -> {
-            window.selectAll(session.runs());
-            return null;
-        });
-        Thread.sleep(800);
-        capture(out.resolve("screenshot-compare.png"), "1280x800+0+0");
-        if (System.getProperty("corelanes.presenter") != null) {
-            fx(() -> {
-                window.setDark(true);
-                window.setPresenter(true);
-                return null;
-            });
-            Thread.sleep(1200);
-            capture(out.resolve("screenshot-presenter.png"), "1280x800+0+0");
+        Thread.sleep(1500);
+        if (presenter) {
+            capture(out.resolve("screenshot-presenter.png"), "1920x1080+0+0");
+        } else {
+            capture(out.resolve("screenshot-compare.png"), "1280x720+0+0");
         }
         fx(() -> {
             session.close();

@@ -5,14 +5,14 @@ import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
 /** Preferences for tests: a fresh node of their own, never the user's. */
-final class TestPrefs {
+public final class TestPrefs {
 
     static final String ROOT = "dev/corelanes/test";
 
     private TestPrefs() {
     }
 
-    static AppPrefs fresh() {
+    public static AppPrefs fresh() {
         return new AppPrefs(node());
     }
 
@@ -21,7 +21,7 @@ final class TestPrefs {
     }
 
     /** Removes every test node (call after the tests). */
-    static void removeAll() {
+    public static void removeAll() {
         try {
             Preferences.userRoot().node(ROOT).removeNode();
         } catch (BackingStoreException | IllegalStateException e) {

@@ -228,4 +228,67 @@ class TimelineLayoutTest {
         long labels = f.shapes().stream().filter(s -> s instanceof Shape.Text t && t.text().contains("CPU ")).count();
         assertTrue(labels >= Math.min(cpus, 8), "at least some CPU lanes are labelled (" + labels + ")");
     }
+
+    @Test
+    void atItsLegibleHeightEveryLaneIsEighteenPixelsAndSixteenWorkersAreNotMerged() {
+        TimelineModel m = new TimelineModel(spec(ExecutionMode.THREADS, 16), machine(4), null);
+        for (int k = 1; k <= 16; k++) {
+            m.add(new Span(k, "T" + k, Span.NO_CORE, SpanState.PREEMPTED, 0, S / 2));
+        }
+        double h = TimelineLayout.legibleHeight(m, LaneMode.CORES, true);
+        TimelineFrame f = TimelineLayout.layout(m, new Viewport(0, S, 1000, h, LaneMode.CORES, -1, TimelineTheme.LIGHT));
+        List<TimelineFrame.Lane> off = f.lanes().stream().filter(l -> l.kind() == TimelineFrame.LaneKind.OFF_CPU).toList();
+        assertEquals(16, off.size(), "one off-CPU lane per worker");
+        assertTrue(off.stream().noneMatch(l -> l.label().contains("+")), "no merged lane");
+        for (TimelineFrame.Lane l : f.lanes()) {
+            assertTrue(l.h() >= TimelineLayout.LEGIBLE_LANE - 0.01, l.label() + " is " + l.h() + " px");
+        }
+        assertTrue(texts(f).containsAll(List.of("CPU 0", "CPU 1", "CPU 2", "CPU 3", "T16")));
+
+        // Squeezed into a small box (a thumbnail), sixteen workers still keep a lane each; seventeen may share.
+        TimelineFrame small = TimelineLayout.layout(m, new Viewport(0, S, 1000, 150, LaneMode.WORKERS, -1,
+                TimelineTheme.LIGHT));
+        assertEquals(16, small.lanes().size());
+        TimelineModel many = new TimelineModel(spec(ExecutionMode.THREADS, 40), machine(4), null);
+        for (int k = 1; k <= 40; k++) {
+            many.add(new Span(k, "T" + k, Span.NO_CORE, SpanState.PREEMPTED, 0, S / 2));
+        }
+        TimelineFrame packed = TimelineLayout.layout(many, new Viewport(0, S, 1000, 150, LaneMode.WORKERS, -1,
+                TimelineTheme.LIGHT));
+        assertTrue(packed.lanes().size() < 40, "forty workers in 150 px share lanes");
+    }
+
+    @Test
+    void theLegendNamesEachTaskBesideItsColourThenCountsTheRest() {
+        TimelineModel m = new TimelineModel(spec(ExecutionMode.THREADS, 4), machine(2), null);
+        for (int k = 1; k <= 4; k++) {
+            m.add(new Span(k, "T" + k, k % 2, SpanState.RUNNING, 0, S / 2));
+        }
+        TimelineFrame f = TimelineLayout.layout(m, viewport(S, LaneMode.CORES));
+        double legendY = f.height() - 30; // the key is the legend's first row
+        for (int k = 1; k <= 4; k++) {
+            String name = "T" + k;
+            Shape.Text label = f.shapes().stream().filter(s -> s instanceof Shape.Text t && t.text().equals(name)
+                    && Math.abs(t.y() - legendY) < 1).map(s -> (Shape.Text) s).findFirst()
+                    .orElseThrow(() -> new AssertionError(name + " not in the legend"));
+            Rgb colour = Palette.task(k);
+            assertTrue(f.shapes().stream().anyMatch(s -> s instanceof Shape.Box b && b.fill().equals(colour)
+                    && b.label() == null && Math.abs(b.x() + 17 - label.x()) < 0.5), name + "'s swatch beside it");
+        }
+        assertFalse(texts(f).stream().anyMatch(t -> t.endsWith(" more")), "four tasks all fit");
+
+        TimelineModel many = new TimelineModel(spec(ExecutionMode.THREADS, 40), machine(2), null);
+        for (int k = 1; k <= 40; k++) {
+            many.add(new Span(k, "T" + k, k % 2, SpanState.RUNNING, 0, S / 2));
+        }
+        TimelineFrame g = TimelineLayout.layout(many, viewport(S, LaneMode.CORES));
+        String more = texts(g).stream().filter(t -> t.matches("\\+\\d+ more")).findFirst()
+                .orElseThrow(() -> new AssertionError("no '+k more' in " + texts(g)));
+        int shown = 40 - Integer.parseInt(more.substring(1, more.indexOf(' ')));
+        assertTrue(shown >= 3, "some tasks are named: " + shown);
+        assertTrue(texts(g).contains("T" + shown) && !texts(g).contains("T" + (shown + 1))
+                || shown == 40, "the first " + shown + " are named, the rest counted");
+        assertTrue(texts(g).containsAll(List.of("sleeping", "GIL wait", "preempted", "spawning")),
+                "the states keep their place in the legend");
+    }
 }

@@ -21,7 +21,9 @@ final class LabControls {
         Spinner<Integer> s = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, initial));
         s.setEditable(true);
         s.setId(id);
-        s.setPrefWidth(130);
+        // Wide enough for the largest value (the memory lab's 100000000) at any type size: sized in columns.
+        s.getEditor().setPrefColumnCount(Integer.toString(max).length() + 1);
+        s.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         s.getEditor().setTextFormatter(new TextFormatter<>(c -> c.getControlNewText().matches("\\d{0,9}") ? c : null));
         s.focusedProperty().addListener((o, was, is) -> {
             if (!is) {

@@ -25,7 +25,7 @@ class LabsMenuTest {
     void start(Stage stage) {
         main = stage;
         session = new RunSession(Hardware.detect());
-        new MainWindow(session).install(stage);
+        new MainWindow(session, dev.corelanes.app.TestPrefs.fresh(), dev.corelanes.app.FileAsker.system()).install(stage);
         stage.setWidth(1280);
         stage.setHeight(720);
         stage.show();

@@ -1,0 +1,79 @@
+package dev.corelanes;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A clean console for {@code java -jar corelanes.jar} on JDK 24 and newer. JavaFX 21 calls
+ * {@code sun.misc.Unsafe}'s memory methods, and from JDK 24 the JVM prints four warning lines about it at
+ * every start unless it was started with {@code --sun-misc-unsafe-memory-access=allow} — a launcher option
+ * that a jar manifest cannot carry ({@code Launcher-Agent-Class}, {@code Add-Opens} and
+ * {@code Enable-Native-Access} cannot either), and that JDK 21 and 22 reject as unknown. So on JDK 24+ the
+ * window's JVM starts once more with that option, the same class path, JVM options and arguments; this one
+ * waits for it and exits with its code. The child ends itself if this parent dies, so it is never orphaned.
+ *
+ * <p>Not done when the option is already given, in a jpackage app (its launcher passes JVM options itself),
+ * or when {@code -Dcorelanes.relaunch=false}.
+ */
+final class Relaunch {
+
+    static final String MARK = "corelanes.relaunched";
+    static final String OPTION = "--sun-misc-unsafe-memory-access=allow";
+
+    private Relaunch() {
+    }
+
+    /** The command that restarts this JVM with the option, or empty when no restart is needed or possible. */
+    static Optional<List<String>> command(String[] args) {
+        if (Runtime.version().feature() < 24 || System.getProperty(MARK) != null
+                || "false".equals(System.getProperty("corelanes.relaunch"))
+                || System.getProperty("jpackage.app-path") != null) {
+            return Optional.empty();
+        }
+        List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        if (jvm.stream().anyMatch(a -> a.startsWith("--sun-misc-unsafe-memory-access"))) {
+            return Optional.empty();
+        }
+        Optional<String> java = ProcessHandle.current().info().command();
+        String cp = System.getProperty("java.class.path");
+        if (java.isEmpty() || cp == null || cp.isBlank() || System.getProperty("jdk.module.main") != null) {
+            return Optional.empty();
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java.get());
+        cmd.add(OPTION);
+        cmd.addAll(jvm);
+        cmd.add("-D" + MARK + "=true");
+        cmd.add("-cp");
+        cmd.add(cp);
+        cmd.add(Main.class.getName());
+        cmd.addAll(List.of(args));
+        return Optional.of(cmd);
+    }
+
+    /** Runs {@code cmd} with this console and returns its exit code; stops it if this JVM is stopped. */
+    static int run(List<String> cmd) {
+        try {
+            Process p = new ProcessBuilder(cmd).inheritIO().start();
+            Thread stop = new Thread(() -> p.destroy(), "corelanes-relaunch-stop");
+            Runtime.getRuntime().addShutdownHook(stop);
+            int code = p.waitFor();
+            return code;
+        } catch (java.io.IOException e) {
+            return -1; // could not start: the caller opens the window here instead
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+    }
+
+    /** In the restarted JVM: exit when the parent that started it is gone (killed), so nothing is orphaned. */
+    static void followParent() {
+        if (System.getProperty(MARK) == null) {
+            return;
+        }
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(143)));
+    }
+}

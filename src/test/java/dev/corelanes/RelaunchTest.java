@@ -1,0 +1,42 @@
+package dev.corelanes;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The restart that keeps JDK 24+'s Unsafe warnings off the console: when, and with what. */
+class RelaunchTest {
+
+    @Test
+    void onJdk24AndNewerTheWindowRestartsOnceWithTheOptionAndTheSameArguments() {
+        var cmd = Relaunch.command(new String[] {"window", "--lesson", "cpu-python"});
+        if (Runtime.version().feature() < 24) {
+            assertTrue(cmd.isEmpty(), "JDK 21–23 know no such option: no restart");
+            return;
+        }
+        List<String> c = cmd.orElseThrow();
+        assertEquals(Relaunch.OPTION, c.get(1));
+        assertTrue(c.contains("-D" + Relaunch.MARK + "=true"), "the child knows it is the restart");
+        assertEquals(List.of(Main.class.getName(), "window", "--lesson", "cpu-python"), c.subList(c.size() - 4, c.size()));
+        assertEquals(System.getProperty("java.class.path"), c.get(c.indexOf("-cp") + 1));
+    }
+
+    @Test
+    void theRestartedJvmAndAnOptOutDoNotRestartAgain() {
+        System.setProperty(Relaunch.MARK, "true");
+        try {
+            assertTrue(Relaunch.command(new String[0]).isEmpty());
+        } finally {
+            System.clearProperty(Relaunch.MARK);
+        }
+        System.setProperty("corelanes.relaunch", "false");
+        try {
+            assertTrue(Relaunch.command(new String[0]).isEmpty());
+        } finally {
+            System.clearProperty("corelanes.relaunch");
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.corelanes.app;
+
+import dev.corelanes.engine.ExecutionMode;
+import dev.corelanes.engine.ExperimentSpec;
+import dev.corelanes.engine.TaskKind;
+import dev.corelanes.engine.Trace;
+import dev.corelanes.hardware.Hardware;
+import dev.corelanes.view.Formats;
+import dev.corelanes.view.Shape;
+import dev.corelanes.view.TimelineTheme;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Presenter mode for the back row: the big prediction card, replay driving the digits, 2× timeline type. */
+@ExtendWith(ApplicationExtension.class)
+class PresenterTest {
+
+    private RunSession session;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        session = new RunSession(Hardware.detect());
+        window = new MainWindow(session, TestPrefs.fresh(), FileAsker.system());
+        window.install(stage);
+        stage.setWidth(1280);
+        stage.setHeight(720);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        session.close();
+    }
+
+    @AfterAll
+    static void cleanPrefs() {
+        TestPrefs.removeAll();
+    }
+
+    private String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void predictionRevealReplayDigitsAndTwiceTheTimelineTypeOnAProjector(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> !robot.lookup("#runButton").queryAs(Button.class).isDisabled());
+        double normalZoom = window.timeline().zoomProperty().get();
+        robot.push(KeyCode.F11);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.presenterProperty().get());
+        assertEquals(2 * normalZoom, window.timeline().zoomProperty().get(), 1e-9,
+                "lane labels, bar labels and axis drawn at twice their normal size");
+        TimelineTheme shown = window.timeline().themeProperty().get();
+        assertEquals(shown.text(), shown.muted(), "high contrast: no grey text on the projector");
+
+        robot.clickOn("Teach");
+        robot.clickOn("Predict before each run");
+        robot.interact(() -> window.apply(ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.SLEEP, 2, 0.6, false)));
+        robot.clickOn("#runButton");
+        robot.clickOn("#predictionField").write("0.4");
+        robot.clickOn("#predictOk");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> !session.runs().isEmpty() && session.runs().get(0).trace() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        Trace t = session.runs().get(0).trace();
+        assertTrue(robot.lookup("#predictionCard").query().isVisible(), "the reveal is a card");
+        assertEquals("0.400 s", text(robot, "#predictedValue"));
+        assertEquals(Formats.seconds(t.wallSeconds()), text(robot, "#measuredValue"));
+        assertEquals("+" + Formats.seconds(t.wallSeconds() - 0.4), text(robot, "#differenceValue"),
+                "a 0.6 s sleep measured against 0.4 s predicted");
+        double px = window.timeline().frame().shapes().stream().filter(s -> s instanceof Shape.Text)
+                .mapToDouble(s -> ((Shape.Text) s).size()).min().orElseThrow() * window.timeline().zoomProperty().get();
+        assertTrue(px >= 20, "the smallest timeline text is " + px + " px on the projector");
+
+        String measured = text(robot, "#wallClock");
+        assertEquals(WallClock.clockText(t.wallNanos()), measured);
+        robot.clickOn("#replayButton");
+        // A quarter speed, so the replay is still going while it is read (the bar may be scrolled out of view).
+        robot.interact(() -> {
+            @SuppressWarnings("unchecked")
+            var speed = (javafx.scene.control.ChoiceBox<Double>) robot.lookup("#replaySpeed").query();
+            speed.setValue(0.25);
+        });
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.replayBar().position() > 0);
+        Thread.sleep(100);
+        long[] at = new long[1];
+        String[] digits = new String[1];
+        robot.interact(() -> {
+            at[0] = window.replayBar().position();
+            digits[0] = text(robot, "#wallClock");
+        });
+        long replayed = Math.round(Double.parseDouble(digits[0].replace(" s", "")) * 1e9);
+        assertTrue(replayed < t.wallNanos(), "the big digits follow the replay: " + digits[0] + " of " + measured);
+        assertEquals(at[0], replayed, 100_000_000L, "digits at the replay's position (within a frame or two)");
+        robot.push(KeyCode.ESCAPE);
+    }
+}

@@ -1,0 +1,158 @@
+package dev.corelanes.app;
+
+import dev.corelanes.engine.ExecutionMode;
+import dev.corelanes.teach.Lesson;
+import dev.corelanes.teach.Lessons;
+import dev.corelanes.hardware.Hardware;
+import javafx.scene.control.Button;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Nothing on screen ends in "…": every visible label, button, table cell and drop-down is walked at the
+ * classroom sizes (1280×720, 1366×768, 1920×1080), at normal type and after Ctrl+plus twice, after a compute
+ * run, after a lesson's runs are compared, and in presenter mode. Run and Cancel stay on screen throughout.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WindowFitTest {
+
+    private static final double[][] SIZES = {{1280, 720}, {1366, 768}, {1920, 1080}};
+
+    private RunSession session;
+    private MainWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        session = new RunSession(Hardware.detect());
+        window = new MainWindow(session, TestPrefs.fresh(), FileAsker.system());
+        window.install(stage);
+        stage.setX(0);
+        stage.setY(0);
+        stage.setWidth(1280);
+        stage.setHeight(720);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        session.close();
+    }
+
+    @AfterAll
+    static void cleanPrefs() {
+        TestPrefs.removeAll();
+    }
+
+    private void waitReady(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> !robot.lookup("#runButton").queryAs(Button.class).isDisabled());
+    }
+
+    private void waitRuns(int n) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> session.runs().size() == n && session.runs().get(n - 1).trace() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Every size, at normal type and two steps larger; then back to 1280×720 and normal type. */
+    private List<String> cutTextEverywhere(FxRobot robot, String when) {
+        List<String> all = new ArrayList<>();
+        for (int larger = 0; larger <= 2; larger += 2) {
+            for (double[] size : SIZES) {
+                robot.interact(() -> {
+                    stage.setWidth(size[0]);
+                    stage.setHeight(size[1]);
+                });
+                WaitForAsyncUtils.waitForFxEvents();
+                robot.interact(() -> window.scene().getRoot().layout());
+                String where = when + " at " + (int) size[0] + "×" + (int) size[1]
+                        + (larger > 0 ? " after Ctrl+plus ×2" : "");
+                for (String cut : Truncations.in(window.scene().getRoot())) {
+                    all.add(where + ": " + cut);
+                }
+                assertReachable(robot, "#runButton", where);
+                assertReachable(robot, "#cancelButton", where);
+            }
+            if (larger == 0) {
+                robot.push(KeyCode.CONTROL, KeyCode.EQUALS);
+                robot.push(KeyCode.CONTROL, KeyCode.EQUALS);
+                WaitForAsyncUtils.waitForFxEvents();
+                assertTrue(window.fontScaleProperty().get() >= 1.2, "Ctrl+plus twice: " + window.fontScaleProperty().get());
+            }
+        }
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT0);
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return all;
+    }
+
+    /** The button lies wholly inside the window, not scrolled or pushed out of it. */
+    private void assertReachable(FxRobot robot, String id, String where) {
+        var b = robot.lookup(id).queryAs(Button.class);
+        var r = b.localToScene(b.getLayoutBounds());
+        var scene = window.scene();
+        assertTrue(b.isVisible() && r.getMinY() >= 0 && r.getMaxY() <= scene.getHeight() + 0.5
+                && r.getMinX() >= 0 && r.getMaxX() <= scene.getWidth() + 0.5, id + " off screen " + where + ": " + r);
+    }
+
+    @Test
+    void noTextIsCutAfterARunALessonComparisonAndInPresenterMode(FxRobot robot) throws Exception {
+        waitReady(robot);
+        List<String> cut = new ArrayList<>(cutTextEverywhere(robot, "idle"));
+
+        UserActions.pick(robot, "#kindChoice", "Compute");
+        UserActions.pick(robot, "#modeChoice", ExecutionMode.THREADS.label());
+        UserActions.type(robot, "#tasksSpinner", "4");
+        UserActions.type(robot, "#secondsSpinner", "0.2");
+        robot.clickOn("#runButton");
+        waitRuns(1);
+        // Cores → Workers → Cores once collapsed the oversubscription caption to "…".
+        robot.clickOn("#perWorkerToggle");
+        robot.clickOn("#perCoreToggle");
+        cut.addAll(cutTextEverywhere(robot, "after a compute run"));
+
+        Lesson gil = Lessons.byId("cpu-python").orElseThrow();
+        robot.clickOn("Lessons");
+        robot.clickOn(gil.title());
+        for (int step = 0; step < gil.steps().size(); step++) {
+            robot.clickOn("#lessonRunStep");
+            waitRuns(step + 2);
+        }
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.timeline().compared().size() == 2);
+        cut.addAll(cutTextEverywhere(robot, "in the GIL lesson's comparison"));
+
+        robot.push(KeyCode.F11);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.presenterProperty().get(), "F11 turns presenter mode on");
+        robot.interact(() -> window.scene().getRoot().layout());
+        for (String c : Truncations.in(window.scene().getRoot())) {
+            cut.add("presenter mode: " + c);
+        }
+        robot.clickOn("#perWorkerToggle");
+        robot.interact(() -> window.scene().getRoot().layout());
+        for (String c : Truncations.in(window.scene().getRoot())) {
+            cut.add("presenter mode, workers: " + c);
+        }
+        assertEquals(List.of(), cut, "text cut off:\n" + String.join("\n", cut));
+    }
+}
