@@ -94,9 +94,11 @@ public final class GilBench {
                         + "then with two `yes > /dev/null` loops. Cells: median (min–max) of the per-round "
                         + "speedup = sequential wall ÷ threads wall, 2 tasks × 1 s of compute.%n%n",
                 machine.oneLine(), machine.java(), version, cal.stepsPerSecond(), pythonStepsPerSecond, rounds);
+        String loadBefore = loadAverage();
         // Untimed warm-up of the Java side (JIT, class loading), as the other benchmarks do.
         java(ExecutionMode.THREADS, 0.2);
         double[][] speedups = new double[4][rounds]; // [java idle, python idle, java busy, python busy]
+        List<String> perRound = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
             for (int busy = 0; busy <= 1; busy++) {
                 List<Process> load = busy == 1 ? startLoad(2) : List.of();
@@ -114,8 +116,10 @@ public final class GilBench {
                     }
                     speedups[busy * 2][r] = js / jt;
                     speedups[busy * 2 + 1][r] = ps / pt;
-                    System.err.printf(Locale.ROOT, "round %d %s: Java %.3f/%.3f s = ×%.2f, CPython %.3f/%.3f s = ×%.2f%n",
-                            r + 1, busy == 1 ? "busy" : "idle", js, jt, js / jt, ps, pt, ps / pt);
+                    String line = String.format(Locale.ROOT, "| %d | %s | %.3f / %.3f | ×%.2f | %.3f / %.3f | ×%.2f |",
+                            r + 1, busy == 1 ? "2 × yes" : "no extra load", js, jt, js / jt, ps, pt, ps / pt);
+                    perRound.add(line);
+                    System.err.println(line);
                 } finally {
                     stopLoad(load);
                 }
@@ -126,7 +130,13 @@ public final class GilBench {
         row("idle", speedups[0], speedups[1]);
         row("two `yes > /dev/null` loops", speedups[2], speedups[3]);
         System.out.println();
-        System.out.println("Goal: Java ÷ CPython within 1.00 ± 0.10 in both conditions.");
+        System.out.println("Goal: Java ÷ CPython within 1.00 ± 0.10 in both conditions. Load average (1, 5, 15 min) "
+                + "before: " + loadBefore + "; after: " + loadAverage() + ". Every round (wall seconds, "
+                + "sequential / threads):");
+        System.out.println();
+        System.out.println("| round | extra load | Java | Java speedup | CPython | CPython speedup |");
+        System.out.println("|---|---|---|---|---|---|");
+        perRound.forEach(System.out::println);
     }
 
     private static void row(String condition, double[] java, double[] python) {
@@ -159,6 +169,16 @@ public final class GilBench {
             throw new IllegalStateException(python + " failed: " + String.join(" ", args.subList(0, 1)));
         }
         return out;
+    }
+
+    /** The OS's load averages, or "not available": a busy machine explains noisy figures. */
+    private static String loadAverage() {
+        try {
+            String[] w = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return w[0] + ", " + w[1] + ", " + w[2];
+        } catch (IOException | RuntimeException e) {
+            return "not available";
+        }
     }
 
     /** {@code n} busy loops, like {@code yes > /dev/null} in a shell; ended in {@link #stopLoad}. */
