@@ -90,8 +90,8 @@ public final class GilBench {
         System.out.println("## GIL: the emulation beside real CPython\n");
         System.out.printf(Locale.ROOT, "Machine: %s; %s; CPython %s. Calibration: Java %,d steps/s, CPython %,d "
                         + "steps/s (each by thread CPU time, idle). %d rounds; each round runs, interleaved: Java "
-                        + "sequential, Java threads + GIL, CPython sequential, CPython `threading`, first idle, "
-                        + "then with two `yes > /dev/null` loops. Cells: median (min–max) of the per-round "
+                        + "sequential, Java threads + GIL, CPython sequential, CPython `threading`, first with no "
+                        + "extra load, then with two `yes > /dev/null` loops. Cells: median (min–max) of the per-round "
                         + "speedup = sequential wall ÷ threads wall, 2 tasks × 1 s of compute.%n%n",
                 machine.oneLine(), machine.java(), version, cal.stepsPerSecond(), pythonStepsPerSecond, rounds);
         String loadBefore = loadAverage();
@@ -127,8 +127,8 @@ public final class GilBench {
         }
         System.out.println("| condition | Java threads + GIL: speedup | CPython 3 `threading`: speedup | Java ÷ CPython |");
         System.out.println("|---|---|---|---|");
-        row("idle", speedups[0], speedups[1]);
-        row("two `yes > /dev/null` loops", speedups[2], speedups[3]);
+        row("no extra load", speedups[0], speedups[1]);
+        row("two extra `yes > /dev/null` loops", speedups[2], speedups[3]);
         System.out.println();
         System.out.println("Goal: Java ÷ CPython within 1.00 ± 0.10 in both conditions. Load average (1, 5, 15 min) "
                 + "before: " + loadBefore + "; after: " + loadAverage() + ". Every round (wall seconds, "
