@@ -1,14 +1,21 @@
 package dev.corelanes.engine.lab;
 
+import dev.corelanes.engine.process.WorkerPing;
+
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.corelanes.engine.process.WorkerPing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -254,8 +261,8 @@ public final class OverheadLab {
     public Measurement threadHandOff() throws Cancelled {
         Thread caller = Thread.currentThread();
         // turn: 1 = the echo's turn, 0 = the caller's; each side parks until it is its turn.
-        java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger(0);
-        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicInteger turn = new AtomicInteger(0);
+        AtomicBoolean stop = new AtomicBoolean();
         Thread echo = Thread.ofPlatform().daemon(true).name("echo").start(() -> {
             while (!stop.get()) {
                 if (turn.get() == 1) {
@@ -366,8 +373,7 @@ public final class OverheadLab {
         try {
             p = workerCommand.get().redirectError(ProcessBuilder.Redirect.DISCARD).start();
             OutputStream out = p.getOutputStream();
-            java.io.BufferedReader in = new java.io.BufferedReader(
-                    new java.io.InputStreamReader(p.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+            BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII));
             String hello = in.readLine();
             if (hello == null || !WorkerPing.isHello(hello)) {
                 return Measurement.unavailable(PIPE_WORKER, what, "the worker did not say hello");
@@ -405,7 +411,7 @@ public final class OverheadLab {
         p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
         try {
-            p.waitFor(2, java.util.concurrent.TimeUnit.SECONDS);
+            p.waitFor(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
