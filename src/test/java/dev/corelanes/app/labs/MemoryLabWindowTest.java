@@ -43,7 +43,7 @@ class MemoryLabWindowTest {
 
     private CounterResult runAndWait(FxRobot robot) throws Exception {
         robot.clickOn("#runMemoryButton");
-        waitUntil(5, () -> lab.runningProperty().get() || lab.resultProperty().get() != null);
+        waitUntil(30, () -> lab.runningProperty().get() || lab.resultProperty().get() != null);
         waitUntil(120, () -> !lab.runningProperty().get());
         return lab.resultProperty().get();
     }

@@ -57,7 +57,7 @@ class OverheadLabWindowTest {
     @Test
     void measuresEveryCostSaysWhatTheFiguresShowAndExportsTheChart(FxRobot robot) throws Exception {
         robot.clickOn("#measureButton");
-        waitUntil(5, () -> lab.runningProperty().get());
+        waitUntil(30, () -> lab.runningProperty().get());
         waitUntil(240, () -> !lab.runningProperty().get());
         List<Measurement> ms = lab.measurementsProperty().get();
         assertEquals(OverheadLab.NAMES, ms.stream().map(Measurement::name).toList(), text(robot, "#overheadStatus"));
@@ -105,7 +105,7 @@ class OverheadLabWindowTest {
     @Test
     void cancelStopsTheMeasurementAndLeavesNoChild(FxRobot robot) throws Exception {
         robot.clickOn("#measureButton");
-        waitUntil(5, () -> lab.runningProperty().get());
+        waitUntil(30, () -> lab.runningProperty().get());
         robot.clickOn("#cancelOverheadButton");
         waitUntil(60, () -> !lab.runningProperty().get());
         assertEquals("Cancelled: nothing kept from this run.", text(robot, "#overheadStatus"));
