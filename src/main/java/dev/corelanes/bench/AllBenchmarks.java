@@ -33,10 +33,12 @@ public final class AllBenchmarks {
         md.append(run("dev.corelanes.bench.EngineBench", "5"));
         md.append("\n## Processes\n\n").append(run("dev.corelanes.bench.ProcessBench", "5"));
         md.append("\n## Overhead lab (`corelanes overhead`)\n\n").append(run("dev.corelanes.Main", "overhead"));
+        md.append("\n").append(run("dev.corelanes.bench.GilBench", "5"));
         boolean display = !System.getProperty("os.name").startsWith("Linux") || System.getenv("DISPLAY") != null;
         if (display) {
             md.append("\n## Timeline rendering\n\n").append(run("dev.corelanes.bench.RenderBench"));
             md.append("\n## App start\n\n").append(appStart(5));
+            md.append("\n").append(run("dev.corelanes.bench.FxBench", "5"));
         } else {
             md.append("\n(No display: render and app-start figures skipped; run under xvfb-run.)\n");
         }

@@ -55,8 +55,10 @@ final class MemoryCommand implements Callable<Integer> {
         if (r.processes()) {
             out.printf(Locale.ROOT, "%d processes × %,d increments, each of its own counter%n", r.workers(), r.perWorker());
             for (int i = 0; i < r.workers(); i++) {
-                out.printf(Locale.ROOT, "  child %d counted %,d (resident %.1f MiB of its own)%n", i + 1,
-                        r.finalValues().get(i), r.residentBytes().get(i) / 1048576.0);
+                long rss = r.residentBytes().get(i);
+                out.printf(Locale.ROOT, "  child %d counted %,d (%s)%n", i + 1, r.finalValues().get(i),
+                        rss < 0 ? "its resident memory is not measurable on this OS"
+                                : String.format(Locale.ROOT, "resident %.1f MiB of its own", rss / 1048576.0));
             }
             out.printf(Locale.ROOT, "The parent's counter: %,d — it learns the children's values only from their messages.%n",
                     r.parentSees());
@@ -65,8 +67,10 @@ final class MemoryCommand implements Callable<Integer> {
                     r.guard().label());
             out.printf(Locale.ROOT, "  expected %,d, counted %,d: %,d updates lost%n", r.expected(), r.finalValues().get(0),
                     r.lost());
-            out.printf(Locale.ROOT, "  all threads share one process's memory: resident %.1f MiB%n",
-                    r.residentBytes().get(0) / 1048576.0);
+            long rss = r.residentBytes().get(0);
+            out.println(rss < 0 ? "  all threads share one process's memory (its size is not measurable on this OS)"
+                    : String.format(Locale.ROOT, "  all threads share one process's memory: resident %.1f MiB",
+                    rss / 1048576.0));
             if (!SharedCounterLab.raceLikelyVisible()) {
                 out.println("  (one CPU: threads rarely interleave mid-increment, so the race may not show)");
             }

@@ -3,6 +3,8 @@ package dev.corelanes.cli;
 import dev.corelanes.engine.lab.Measurement;
 import dev.corelanes.engine.process.ChildCommands;
 import dev.corelanes.engine.lab.OverheadLab;
+import dev.corelanes.teach.OverheadFindings;
+import dev.corelanes.view.OverheadChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,7 +42,12 @@ final class OverheadCommand implements Callable<Integer> {
         List<Measurement> results = lab.measureAll();
         err.print("\r" + " ".repeat(30) + "\r");
         err.flush();
+        OverheadFindings findings = OverheadFindings.of(results);
+        out.println(findings.headline());
+        out.println();
         print(out, results);
+        out.println();
+        findings.explanation().forEach(out::println);
         return Cli.OK;
     }
 
@@ -57,13 +64,8 @@ final class OverheadCommand implements Callable<Integer> {
         }
     }
 
+    /** The same wording as the chart and the findings. */
     static String duration(double nanos) {
-        if (nanos >= 1e6) {
-            return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
-        }
-        if (nanos >= 1e3) {
-            return String.format(Locale.ROOT, "%.1f µs", nanos / 1e3);
-        }
-        return String.format(Locale.ROOT, "%.0f ns", nanos);
+        return OverheadChart.duration(nanos);
     }
 }

@@ -236,8 +236,8 @@ class ClassroomTest {
         robot.clickOn(robot.lookup(".table-row-cell").nth(2).queryAs(javafx.scene.Node.class));
         robot.release(KeyCode.SHIFT);
         WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.timeline().compared().size() == 3);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.timeline().frame() != null
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.timeline().compared().size() == 3);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.timeline().frame() != null
                 && count(window.timeline().frame(), "CPU 0") == 3);
         long walls = window.timeline().frame().shapes().stream()
                 .filter(s -> s instanceof Shape.Text x && x.text().startsWith("wall ")).count();
@@ -374,7 +374,7 @@ class ClassroomTest {
                     () -> session.runs().size() == n && session.runs().get(n - 1).trace() != null);
             assertEquals(l.steps().get(step), session.runs().get(step).spec());
         }
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.timeline().compared().size() == 2);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.timeline().compared().size() == 2);
         assertTrue(robot.lookup("#lessonExplanation").query().isVisible(), "explanation after the last step");
         assertTrue(robot.lookup("#lessonRunStep").queryAs(Button.class).isDisabled());
     }

@@ -100,7 +100,7 @@ class MainWindowTest {
         assertEquals("Threads", cell(robot, 0, "Model"));
         assertEquals("2", cell(robot, 0, "Tasks"));
         assertEquals("completed", cell(robot, 0, "Status"));
-        assertTrue(t.wallSeconds() >= 0.25 && t.wallSeconds() <= 1.5, "wall " + t.wallSeconds());
+        assertTrue(t.wallSeconds() >= 0.3, "two 0.3 s sleeps take at least 0.3 s: wall " + t.wallSeconds());
         assertTrue(cell(robot, 0, "Wall").endsWith(" s"));
         String clock = robot.lookup("#wallClock").queryAs(Label.class).getText();
         assertEquals(WallClock.clockText(t.wallNanos()), clock);
@@ -124,7 +124,8 @@ class MainWindowTest {
         Trace t = waitEnd(15);
 
         assertEquals(TaskStatus.CANCELLED, t.status());
-        assertTrue(t.wallSeconds() < 4.5, "cancel stops the run early: " + t.wallSeconds());
+        // Stopped early: the tasks are cancelled, not completed (how fast is for -Pbench).
+        assertTrue(t.tasks().stream().allMatch(r -> r.status() == TaskStatus.CANCELLED), t.tasks().toString());
         assertEquals("cancelled", cell(robot, 0, "Status"));
         assertFalse(robot.lookup("#runButton").queryAs(Button.class).isDisabled(), "ready for the next run");
     }
@@ -204,7 +205,7 @@ class MainWindowTest {
         assertTrue(window.timeline().model().spans().stream().anyMatch(s -> s.state() == SpanState.SPAWNING),
                 "a spawning span per process");
         assertEquals("completed", cell(robot, 0, "Status"));
-        long deadline = System.nanoTime() + 2_000_000_000L;
+        long deadline = System.nanoTime() + 30_000_000_000L; // eventually: a hang guard, not a speed limit
         while (ProcessHandle.current().children().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }

@@ -16,7 +16,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Short real experiments in every thread mode; timing only with bounds no machine can miss. */
+/**
+ * Short real experiments in every thread mode. No wall-clock limit is asserted (the machine may be busy):
+ * only structure and order, and lower bounds physics guarantees (a 50 ms sleep lasts at least 50 ms).
+ * Timing figures live in the -Pbench profile.
+ */
 class ExperimentRunTest {
 
     private static final MachineInfo MACHINE = MachineInfo.fromJvm();
@@ -88,11 +92,29 @@ class ExperimentRunTest {
         assertTrue(t.wallNanos() >= 150_000_000L);
     }
 
+    /** The most spans of {@code state} going on at one instant. */
+    static int mostAtOnce(Trace t, SpanState state) {
+        List<long[]> edges = new java.util.ArrayList<>();
+        t.spans().stream().filter(s -> s.state() == state).forEach(s -> {
+            edges.add(new long[] {s.startNanos(), 1});
+            edges.add(new long[] {s.endNanos(), -1});
+        });
+        edges.sort(Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1])); // ends first
+        int now = 0;
+        int most = 0;
+        for (long[] e : edges) {
+            now += (int) e[1];
+            most = Math.max(most, now);
+        }
+        return most;
+    }
+
     @Test
     void threadsSleepAtTheSameTime() throws Exception {
-        Trace t = Experiment.run(spec(ExecutionMode.THREADS, TaskKind.SLEEP, 4, 0.2, false), MACHINE);
-        // Four 0.2 s sleeps overlap: far less than the 0.8 s they would take in turn.
-        assertTrue(t.wallNanos() < 700_000_000L, "wall " + t.wallSeconds());
+        Trace t = Experiment.run(spec(ExecutionMode.THREADS, TaskKind.SLEEP, 4, 1, false), MACHINE);
+        // Four threads started together, each asleep for 1 s: all four are asleep at one instant (in turn,
+        // never more than one would be).
+        assertEquals(4, mostAtOnce(t, SpanState.SLEEPING), "sleeps at once");
     }
 
     @Test
@@ -118,12 +140,13 @@ class ExperimentRunTest {
                 }
             }
         }
-        // Hand-over: each task waited for the lock many times (0.2 s of work in 5 ms slices).
+        // Hand-over: both tasks did run, and someone waited for the GIL (the order of turns is the OS's and
+        // PythonGil's business, tested on certain orderings in PythonGilTest).
         for (int task = 1; task <= 2; task++) {
             int id = task;
-            long waits = t.spans().stream().filter(s -> s.task() == id && s.state() == SpanState.GIL_WAIT).count();
-            assertTrue(waits >= 5, "task " + id + " waited " + waits + " times");
+            assertTrue(running.stream().anyMatch(s -> s.task() == id), "task " + id + " ran");
         }
+        assertTrue(t.spans().stream().anyMatch(s -> s.state() == SpanState.GIL_WAIT), "nobody waited for the GIL");
     }
 
     @Test
@@ -154,8 +177,9 @@ class ExperimentRunTest {
 
     @Test
     void sleepingDoesNotHoldTheGil() throws Exception {
-        Trace t = Experiment.run(spec(ExecutionMode.THREADS, TaskKind.SLEEP, 3, 0.2, true), MACHINE);
-        assertTrue(t.wallNanos() < 550_000_000L, "sleeps overlapped under the GIL: wall " + t.wallSeconds());
+        Trace t = Experiment.run(spec(ExecutionMode.THREADS, TaskKind.SLEEP, 3, 1, true), MACHINE);
+        assertEquals(3, mostAtOnce(t, SpanState.SLEEPING), "sleeps overlapped under the GIL");
+        assertEquals(0, t.spans().stream().filter(s -> s.state() == SpanState.GIL_WAIT).count());
     }
 
     @Test
@@ -171,33 +195,32 @@ class ExperimentRunTest {
         while (!h.started() || h.elapsedNanos() < 200_000_000L) {
             Thread.sleep(10);
         }
-        long t0 = System.nanoTime();
         h.cancel();
-        Trace t = h.await(5, TimeUnit.SECONDS);
-        assertTrue(System.nanoTime() - t0 < 2_000_000_000L, "cancel took too long");
+        Trace t = h.await(60, TimeUnit.SECONDS); // a hang guard only: 3 × 20 s is what a missed cancel costs
         assertEquals(TaskStatus.CANCELLED, t.status());
         assertEquals(3, t.tasks().size());
         t.tasks().forEach(r -> assertEquals(TaskStatus.CANCELLED, r.status()));
         assertFalse(t.spans().isEmpty());
         assertTrue(heard.get() >= 3, "listeners heard the run live");
-        assertTrue(t.wallNanos() < 10_000_000_000L);
     }
 
     @Test
     void cancelBeforeStartRecordsEveryTaskAsNeverStarted() throws Exception {
         RunHandle h = Experiment.start(spec(ExecutionMode.POOL, TaskKind.SLEEP, 50, 1, false), MACHINE);
         h.cancel();
-        Trace t = h.await(5, TimeUnit.SECONDS);
+        Trace t = h.await(60, TimeUnit.SECONDS);
         assertEquals(TaskStatus.CANCELLED, t.status());
         assertEquals(50, t.tasks().size());
     }
 
     @Test
     void tenThousandVirtualThreadsSleepTogether() throws Exception {
-        Trace t = Experiment.run(spec(ExecutionMode.VIRTUAL, TaskKind.SLEEP, 10_000, 0.2, false), MACHINE);
+        Trace t = Experiment.run(spec(ExecutionMode.VIRTUAL, TaskKind.SLEEP, 10_000, 1, false), MACHINE);
         assertEquals(TaskStatus.COMPLETED, t.status());
         assertEquals(10_000, t.spans().size());
-        assertTrue(t.wallNanos() < 5_000_000_000L, "wall " + t.wallSeconds());
+        // Thousands asleep at once, on a handful of carrier threads (how fast they start is for -Pbench).
+        int most = mostAtOnce(t, SpanState.SLEEPING);
+        assertTrue(most > 1_000, "at most " + most + " asleep at once");
     }
 
     @Test

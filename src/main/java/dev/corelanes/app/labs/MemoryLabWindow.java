@@ -254,7 +254,9 @@ public final class MemoryLabWindow {
                     + ": they never added to one another's." : "A child reported an unexpected total.");
             parentLabel.setText("The parent's own counter: " + r.parentSees()
                     + ". The parent learns each child's value only from its message.");
-            memoryLabel.setText(ResidentMemory.ofSelf() < 0 ? "Resident memory: not available on this OS."
+            // Only what the children reported: a child that could not measure itself says -1.
+            boolean allKnown = r.residentBytes().stream().allMatch(b -> b >= 0);
+            memoryLabel.setText(!allKnown ? "Resident memory: not available on this OS."
                     : "Resident memory: each child has its own (shown beside it) — " + Formats.bytes(
                     r.residentBytes().stream().mapToLong(Long::longValue).sum()) + " in all.");
         } else {

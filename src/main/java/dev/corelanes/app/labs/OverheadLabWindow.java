@@ -5,6 +5,7 @@ import dev.corelanes.engine.RunFileException;
 import dev.corelanes.engine.lab.Measurement;
 import dev.corelanes.engine.lab.OverheadLab;
 import dev.corelanes.engine.process.ChildCommands;
+import dev.corelanes.teach.OverheadFindings;
 import dev.corelanes.view.OverheadChart;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -53,7 +54,9 @@ public final class OverheadLabWindow {
     private final Spinner<Integer> repetitions;
     private final ProgressBar progress = new ProgressBar(0);
     private final Label status = new Label("Press Measure: each cost is timed many times on this machine.");
-    private final Canvas canvas = new Canvas(OverheadExport.WIDTH, OverheadChart.height(6));
+    private final Label headline = new Label(OverheadFindings.QUESTION);
+    private final Label explanation = new Label("");
+    private final Canvas canvas = new Canvas(OverheadExport.WIDTH, OverheadChart.height(OverheadLab.NAMES.size()));
     private final Scene scene;
     private volatile boolean cancelRequested;
     private Thread worker;
@@ -81,12 +84,15 @@ public final class OverheadLabWindow {
                 exportButton("PNG 2×", Format.PNG_2X), exportButton("SVG", Format.SVG),
                 exportButton("CSV", Format.CSV));
         exports.setAlignment(Pos.CENTER_LEFT);
-        Label lesson = new Label("Creating a thread costs microseconds; a virtual thread less; a new process "
-                + "(a whole program, its own memory) costs far more — and so does every message through a pipe.");
-        lesson.setWrapText(true);
-        lesson.getStyleClass().add("hint");
+        // Both lines are derived from the figures once measured (OverheadFindings): never a claim in advance.
+        headline.setId("overheadHeadline");
+        headline.setWrapText(true);
+        headline.setStyle("-fx-font-weight: bold;");
+        explanation.setId("overheadExplanation");
+        explanation.setWrapText(true);
+        explanation.getStyleClass().add("hint");
 
-        VBox top = new VBox(10, lesson, controls, status);
+        VBox top = new VBox(10, headline, controls, status, explanation);
         top.setPadding(new Insets(12));
         BorderPane root = new BorderPane(new ScrollPane(canvas));
         root.setTop(top);
@@ -184,6 +190,9 @@ public final class OverheadLabWindow {
     private void finished(List<Measurement> ms, String message) {
         if (ms != null) {
             measurements.set(List.copyOf(ms));
+            OverheadFindings findings = OverheadFindings.of(ms);
+            headline.setText(findings.headline());
+            explanation.setText(String.join(" ", findings.explanation()));
         }
         progress.setProgress(ms != null ? 1 : 0);
         running.set(false);
@@ -202,7 +211,7 @@ public final class OverheadLabWindow {
 
     private void redraw() {
         List<Measurement> ms = measurements.get();
-        canvas.setHeight(OverheadChart.height(Math.max(ms.size(), 6)));
+        canvas.setHeight(OverheadChart.height(Math.max(ms.size(), OverheadLab.NAMES.size())));
         OverheadChart.paint(new CanvasSurface(canvas.getGraphicsContext2D()), ms, canvas.getWidth(), dark);
     }
 }

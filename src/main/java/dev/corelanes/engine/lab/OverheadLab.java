@@ -1,20 +1,30 @@
 package dev.corelanes.engine.lab;
 
+import dev.corelanes.engine.process.WorkerPing;
+
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * Measures, on this machine, what the lesson claims: creating a process costs far more than creating a
- * thread, and a virtual thread less still; passing a message between processes costs more than between
- * threads. Each cost gets a warm-up, then several repetitions; the caller shows median and spread.
+ * Measures, on this machine, what the lesson is about: what creating a thread, a virtual thread and a
+ * process costs, and what a message between threads and between processes costs. Each cost gets a
+ * warm-up, then several repetitions; the caller shows median and spread, and {@code OverheadFindings}
+ * says what the figures show — whichever way they come out.
  *
  * <p>Runs on the caller's thread (never the UI thread), reports progress, and stops between samples when
  * {@code cancelled} turns true.
@@ -32,6 +42,18 @@ public final class OverheadLab {
             super("cancelled");
         }
     }
+
+    /** Names of the measurements, in the order {@link #measureAll} returns them. */
+    public static final String PLATFORM_THREAD = "platform thread";
+    public static final String VIRTUAL_THREAD = "virtual thread";
+    public static final String WORKER_JVM = "worker JVM";
+    public static final String NATIVE_PROCESS = "native process";
+    public static final String THREAD_HAND_OFF = "thread hand-off";
+    public static final String THREAD_QUEUES = "thread queues";
+    public static final String PIPE_CAT = "pipe to cat";
+    public static final String PIPE_WORKER = "pipe to worker";
+    public static final List<String> NAMES = List.of(PLATFORM_THREAD, VIRTUAL_THREAD, WORKER_JVM, NATIVE_PROCESS,
+            THREAD_HAND_OFF, THREAD_QUEUES, PIPE_CAT, PIPE_WORKER);
 
     private final int repetitions;
     private final Supplier<ProcessBuilder> workerCommand;
@@ -54,22 +76,19 @@ public final class OverheadLab {
     }
 
     public List<Measurement> measureAll() throws Cancelled {
+        List<Measure> steps = List.of(this::platformThread, this::virtualThread, this::workerJvm, this::nativeProcess,
+                this::threadHandOff, this::threadRoundTrip, this::pipeRoundTrip, this::workerRoundTrip);
         List<Measurement> out = new ArrayList<>();
-        int steps = 6;
-        progress.update(0, "platform thread");
-        out.add(platformThread());
-        progress.update(1.0 / steps, "virtual thread");
-        out.add(virtualThread());
-        progress.update(2.0 / steps, "worker JVM");
-        out.add(workerJvm());
-        progress.update(3.0 / steps, "native process");
-        out.add(nativeProcess());
-        progress.update(4.0 / steps, "thread round trip");
-        out.add(threadRoundTrip());
-        progress.update(5.0 / steps, "pipe round trip");
-        out.add(pipeRoundTrip());
+        for (int i = 0; i < steps.size(); i++) {
+            progress.update((double) i / steps.size(), NAMES.get(i));
+            out.add(steps.get(i).measure());
+        }
         progress.update(1, "done");
         return out;
+    }
+
+    private interface Measure {
+        Measurement measure() throws Cancelled;
     }
 
     private void check() throws Cancelled {
@@ -81,12 +100,12 @@ public final class OverheadLab {
     // ------------------------------------------------------------------ creation
 
     public Measurement platformThread() throws Cancelled {
-        return timeThreads("platform thread", "create + start + join a platform (OS) thread",
+        return timeThreads(PLATFORM_THREAD, "create + start + join a platform (OS) thread",
                 () -> Thread.ofPlatform().unstarted(OverheadLab::nothing));
     }
 
     public Measurement virtualThread() throws Cancelled {
-        return timeThreads("virtual thread", "create + start + join a virtual thread",
+        return timeThreads(VIRTUAL_THREAD, "create + start + join a virtual thread",
                 () -> Thread.ofVirtual().unstarted(OverheadLab::nothing));
     }
 
@@ -161,9 +180,9 @@ public final class OverheadLab {
     public Measurement workerJvm() throws Cancelled {
         String what = "start a CoreLanes worker JVM until its first message";
         if (workerCommand == null) {
-            return Measurement.unavailable("worker JVM", what, "worker processes are not available here");
+            return Measurement.unavailable(WORKER_JVM, what, "worker processes are not available here");
         }
-        return timeProcesses("worker JVM", what, workerCommand, Math.max(3, repetitions / 2), true);
+        return timeProcesses(WORKER_JVM, what, workerCommand, Math.max(3, repetitions / 2), true);
     }
 
     /** Start → exit of the smallest native program the OS has. */
@@ -177,10 +196,10 @@ public final class OverheadLab {
             what = "start cmd /c exit and wait for it to exit";
             cmd = () -> new ProcessBuilder("cmd", "/c", "exit");
         } else {
-            return Measurement.unavailable("native process", "start a minimal native process",
+            return Measurement.unavailable(NATIVE_PROCESS, "start a minimal native process",
                     "no /bin/true or cmd on this OS");
         }
-        return timeProcesses("native process", what, cmd, repetitions * 2, false);
+        return timeProcesses(NATIVE_PROCESS, what, cmd, repetitions * 2, false);
     }
 
     private Measurement timeProcesses(String name, String what, Supplier<ProcessBuilder> cmd, int n,
@@ -235,7 +254,46 @@ public final class OverheadLab {
 
     // ------------------------------------------------------------------ messages
 
-    /** A token handed to another thread and back through a queue. */
+    /**
+     * A token handed to another thread and back with the cheapest primitive there is: a volatile turn
+     * and {@link LockSupport#park}/{@link LockSupport#unpark}. What is left is the OS waking a thread.
+     */
+    public Measurement threadHandOff() throws Cancelled {
+        Thread caller = Thread.currentThread();
+        // turn: 1 = the echo's turn, 0 = the caller's; each side parks until it is its turn.
+        AtomicInteger turn = new AtomicInteger(0);
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread echo = Thread.ofPlatform().daemon(true).name("echo").start(() -> {
+            while (!stop.get()) {
+                if (turn.get() == 1) {
+                    turn.set(0);
+                    LockSupport.unpark(caller);
+                } else {
+                    LockSupport.park(turn);
+                }
+            }
+        });
+        Step once = () -> {
+            turn.set(1);
+            LockSupport.unpark(echo);
+            while (turn.get() != 0) {
+                LockSupport.park(turn);
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+            }
+        };
+        try {
+            return new Measurement(THREAD_HAND_OFF,
+                    "hand a turn to another thread and back: park/unpark, the cheapest hand-off",
+                    timeRoundTrips(once), true, "");
+        } finally {
+            stop.set(true);
+            LockSupport.unpark(echo);
+        }
+    }
+
+    /** A token handed to another thread and back through two queues, as most programs would write it. */
     public Measurement threadRoundTrip() throws Cancelled {
         SynchronousQueue<Integer> ping = new SynchronousQueue<>();
         SynchronousQueue<Integer> pong = new SynchronousQueue<>();
@@ -248,74 +306,114 @@ public final class OverheadLab {
                 // done
             }
         });
-        int n = repetitions * 100;
-        List<Long> samples = new ArrayList<>(n);
         try {
-            warmUp(() -> {
-                ping.put(0);
-                pong.take();
-            });
-            for (int i = 0; i < n; i++) {
-                if (i % 200 == 0) {
-                    check();
-                }
-                long t0 = System.nanoTime();
-                ping.put(i);
-                pong.take();
-                samples.add(System.nanoTime() - t0);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Cancelled();
+            return new Measurement(THREAD_QUEUES, "hand a value to another thread and back through two SynchronousQueues",
+                    timeRoundTrips(() -> {
+                        ping.put(1);
+                        pong.take();
+                    }), true, "");
         } finally {
             echo.interrupt();
         }
-        return new Measurement("thread round trip", "hand a value to another thread and back (queues)", samples,
-                true, "");
+    }
+
+    /** Warm-up, then {@code repetitions × 100} timed round trips. */
+    private List<Long> timeRoundTrips(Step once) throws Cancelled {
+        warmUp(once);
+        int n = repetitions * 100;
+        List<Long> samples = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            if (i % 200 == 0) {
+                check();
+            }
+            long t0 = System.nanoTime();
+            run(once);
+            samples.add(System.nanoTime() - t0);
+        }
+        return samples;
     }
 
     /** One byte to a child process and back, through its stdin and stdout pipes ({@code cat} echoes it). */
     public Measurement pipeRoundTrip() throws Cancelled {
-        String what = "send one byte to a child process and back through pipes";
+        String what = "send one byte to cat (another process) and back through pipes";
         if (!Files.isExecutable(Path.of("/bin/cat"))) {
-            return Measurement.unavailable("pipe round trip", what, "no /bin/cat on this OS");
+            return Measurement.unavailable(PIPE_CAT, what, "no /bin/cat on this OS");
         }
         Process p;
         try {
             p = new ProcessBuilder("/bin/cat").redirectError(ProcessBuilder.Redirect.DISCARD).start();
         } catch (IOException e) {
-            return Measurement.unavailable("pipe round trip", what, "could not start /bin/cat: " + e.getMessage());
+            return Measurement.unavailable(PIPE_CAT, what, "could not start /bin/cat: " + e.getMessage());
         }
-        int n = repetitions * 100;
-        List<Long> samples = new ArrayList<>(n);
         try (OutputStream out = p.getOutputStream(); InputStream in = p.getInputStream()) {
-            for (int i = 0; i < n * 2; i++) {
-                if (i % 200 == 0) {
-                    check();
-                }
-                long t0 = System.nanoTime();
+            return new Measurement(PIPE_CAT, what, timeRoundTrips(() -> {
                 out.write('x');
                 out.flush();
                 if (in.read() < 0) {
-                    return Measurement.unavailable("pipe round trip", what, "the child closed the pipe");
+                    throw new IOException("the child closed the pipe");
                 }
-                long dt = System.nanoTime() - t0;
-                if (i >= n) {
-                    samples.add(dt);
-                }
-            }
-        } catch (IOException e) {
-            return Measurement.unavailable("pipe round trip", what, "pipe failed: " + e.getMessage());
+            }), true, "");
+        } catch (IOException | IllegalStateException e) {
+            return Measurement.unavailable(PIPE_CAT, what, "pipe failed: " + rootMessage(e));
         } finally {
-            p.destroyForcibly();
-            // Wait until it is gone: returning with cat still exiting leaves a live child for a moment
-            // (seen as a flaky "cat was stopped" on a loaded machine).
-            try {
-                p.waitFor(2, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            end(p);
+        }
+    }
+
+    /**
+     * A ping to a CoreLanes worker JVM and its pong back, through the same pipes and the same line protocol
+     * real workers use (the parent pings each worker this way during its handshake).
+     */
+    public Measurement workerRoundTrip() throws Cancelled {
+        String what = "ping a worker JVM and read its pong, the worker protocol's own lines";
+        if (workerCommand == null) {
+            return Measurement.unavailable(PIPE_WORKER, what, "worker processes are not available here");
+        }
+        Process p = null;
+        try {
+            p = workerCommand.get().redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            OutputStream out = p.getOutputStream();
+            BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII));
+            String hello = in.readLine();
+            if (hello == null || !WorkerPing.isHello(hello)) {
+                return Measurement.unavailable(PIPE_WORKER, what, "the worker did not say hello");
+            }
+            long[] seq = {0};
+            List<Long> samples = timeRoundTrips(() -> {
+                long s = ++seq[0];
+                out.write(WorkerPing.request(s));
+                out.flush();
+                String line = in.readLine();
+                if (line == null || !WorkerPing.answers(line, s)) {
+                    throw new IOException(line == null ? "the worker exited" : "the worker answered something else");
+                }
+            });
+            return new Measurement(PIPE_WORKER, what, samples, true, "");
+        } catch (IOException | IllegalStateException e) {
+            return Measurement.unavailable(PIPE_WORKER, what, "could not talk to it: " + rootMessage(e));
+        } finally {
+            if (p != null) {
+                end(p);
             }
         }
-        return new Measurement("pipe round trip", what, samples, true, "");
+    }
+
+    private static String rootMessage(Exception e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    /** Kills a child and waits until it is gone (a child still exiting would outlive the lab for a moment). */
+    private static void end(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        try {
+            p.waitFor(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

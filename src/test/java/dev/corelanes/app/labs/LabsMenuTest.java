@@ -50,17 +50,17 @@ class LabsMenuTest {
     @Test
     void theLabsMenuOpensBothLabs(FxRobot robot) throws Exception {
         robot.clickOn("#labsButton").clickOn("Memory lab — threads share memory, a process has its own");
-        waitUntil(5, () -> windowTitled("Memory lab"));
+        waitUntil(30, () -> windowTitled("Memory lab"));
         hideLabs(robot); // it opens over the main window, where the robot clicks next
         robot.clickOn("#labsButton").clickOn("Overhead lab — what a thread and a process cost");
-        waitUntil(5, () -> windowTitled("Overhead lab"));
+        waitUntil(30, () -> windowTitled("Overhead lab"));
     }
 
     @Test
     void closingTheMainWindowClosesTheLabs(FxRobot robot) throws Exception {
         robot.clickOn("#labsButton").clickOn("Memory lab — threads share memory, a process has its own");
-        waitUntil(5, () -> windowTitled("Memory lab"));
+        waitUntil(30, () -> windowTitled("Memory lab"));
         robot.interact(main::hide);
-        waitUntil(5, () -> !windowTitled("Memory lab"));
+        waitUntil(30, () -> !windowTitled("Memory lab"));
     }
 }

@@ -13,9 +13,11 @@ class SharedCounterLabTest {
     void withoutALockRealThreadsLoseUpdates() throws Exception {
         Assumptions.assumeTrue(SharedCounterLab.raceLikelyVisible(), "one CPU: the race may not show");
         long lost = 0;
-        // A race is a matter of timing: give it a bounded number of chances.
+        // A race is a matter of timing: give it a bounded number of chances. Each thread must need many of
+        // the OS's time slices (5 000 000 increments, not 500 000): on cores kept busy by other programs a
+        // short thread finishes within one slice, never running beside another, and nothing is lost.
         for (int attempt = 0; attempt < 10 && lost == 0; attempt++) {
-            CounterResult r = new SharedCounterLab(4, 500_000, CounterGuard.NONE).run();
+            CounterResult r = new SharedCounterLab(4, 5_000_000, CounterGuard.NONE).run();
             lost = r.lost();
             assertTrue(r.finalValues().get(0) <= r.expected(), "a race can only lose updates");
         }

@@ -31,16 +31,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The process modes end to end, through {@link Experiment}, with real child JVMs. */
-@Timeout(60)
+@Timeout(240) // a hang guard only: turns a hang into a failure
 class ProcessModeTest {
 
     private static final long MS = 1_000_000;
+    /**
+     * How far a child's time, mapped to the parent's timeline, may be off: half the best ping round trip
+     * (checked exactly against the measured uncertainty in WorkerProcessTest). Generous here, because a
+     * round trip on a busy machine is slow; this is a bound on the mapping, not on how fast anything runs.
+     */
+    private static final long MAPPING_SLACK = 50 * MS;
     private static final MachineInfo MACHINE = MachineInfo.fromJvm();
 
     @AfterEach
     void noWorkerLeftBehind() throws InterruptedException {
         List<Long> left = WorkerProcesses.liveWorkers().stream().map(ProcessHandle::pid).toList();
-        assertTrue(WorkerProcesses.allGoneWithin(left, 2_000), "worker processes left: " + left);
+        // Eventually gone: the wait ends as soon as they are; 30 s only turns a leak into a failure.
+        assertTrue(WorkerProcesses.allGoneWithin(left, 30_000), "worker processes left: " + left);
     }
 
     @Test
@@ -56,25 +63,27 @@ class ProcessModeTest {
                 }
             }
         };
-        ExperimentSpec spec = ExperimentSpec.of(ExecutionMode.PROCESSES, TaskKind.SLEEP, 2, 0.2, false);
+        ExperimentSpec spec = ExperimentSpec.of(ExecutionMode.PROCESSES, TaskKind.SLEEP, 2, 1, false);
         RunHandle h = Experiment.start(spec, MACHINE, listener);
         handle.set(h);
         Trace t = h.await(30, TimeUnit.SECONDS);
 
         assertEquals(TaskStatus.COMPLETED, t.status(), t.message());
         assertEquals(2, heard.size(), "each child's sleep was heard while it was going on");
+        List<Span> sleeps = spans(t, SpanState.SLEEPING);
         for (long[] e : heard) {
-            // A child's time is never later than when the parent hears of it (up to the 2 ms the mapping
-            // may be off), and it is heard promptly, well before the 200 ms sleep ends.
-            assertTrue(e[0] <= e[1] + 2 * MS, "span starts " + (e[0] - e[1]) / 1e6 + " ms after it was heard");
-            assertTrue(e[1] - e[0] < 150 * MS, "heard " + (e[1] - e[0]) / 1e6 + " ms late");
+            // A child's time is never later than when the parent hears of it (up to the mapping's error), and
+            // it is heard while the sleep is going on: live, not replayed at the end.
+            assertTrue(e[0] <= e[1] + MAPPING_SLACK, "span starts " + (e[0] - e[1]) / 1e6 + " ms after it was heard");
+            Span sleep = sleeps.stream().filter(s -> s.startNanos() == e[0]).findFirst().orElseThrow();
+            assertTrue(e[1] < sleep.endNanos() + MAPPING_SLACK, "heard only after the 1 s sleep ended");
         }
         List<Span> spawns = spans(t, SpanState.SPAWNING);
         assertEquals(Set.of("P1", "P2"), spawns.stream().map(Span::worker).collect(Collectors.toSet()));
         for (TaskRecord task : t.tasks()) {
             assertEquals("P" + task.id(), task.worker());
             Span spawn = spawns.stream().filter(s -> s.worker().equals(task.worker())).findFirst().orElseThrow();
-            assertTrue(spawn.endNanos() <= task.startNanos() + 2 * MS, "the task starts after its process is up");
+            assertTrue(spawn.endNanos() <= task.startNanos() + MAPPING_SLACK, "the task starts after its process is up");
             for (Span s : t.spans()) {
                 if (s.task() == task.id()) {
                     assertTrue(s.startNanos() >= task.startNanos() && s.endNanos() <= task.endNanos(),
@@ -137,9 +146,9 @@ class ProcessModeTest {
         };
         RunHandle h = Experiment.start(ExperimentSpec.of(ExecutionMode.PROCESSES, TaskKind.SLEEP, 3, 20, false),
                 MACHINE, listener);
-        assertTrue(sleeping.await(20, TimeUnit.SECONDS), "three children sleeping");
+        assertTrue(sleeping.await(100, TimeUnit.SECONDS), "three children sleeping"); // hang guard
         h.cancel();
-        Trace t = h.await(10, TimeUnit.SECONDS);
+        Trace t = h.await(60, TimeUnit.SECONDS);
 
         assertEquals(TaskStatus.CANCELLED, t.status(), t.message());
         assertTrue(t.tasks().stream().allMatch(r -> r.status() == TaskStatus.CANCELLED), t.tasks().toString());
@@ -182,16 +191,16 @@ class ProcessModeTest {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
             List<Long> children = List.of();
-            long deadline = System.nanoTime() + 20_000 * MS;
-            while (children.size() < 2 && System.nanoTime() < deadline) {
+            long deadline = System.nanoTime() + 100_000 * MS; // JVMs start slowly on a loaded machine
+            while (children.size() < 2 && parent.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(50);
                 children = parent.descendants().filter(WorkerProcesses::isWorker).map(ProcessHandle::pid).toList();
             }
             assertEquals(2, children.size(), "the parent started its two workers");
             long killed = System.nanoTime();
             parent.destroyForcibly(); // kill -9: no shutdown hook runs, nobody tells the children
-            // Liveness, not speed: they must go by themselves (the time is printed, not asserted; the machine is shared).
-            boolean gone = WorkerProcesses.allGoneWithin(children, 30_000);
+            // Gone long before their 30 s sleeps end: they left by themselves. (How fast is for -Pbench.)
+            boolean gone = WorkerProcesses.allGoneWithin(children, 20_000);
             assertTrue(gone, "orphaned workers " + children + " still alive");
             System.out.printf("children of a killed parent gone after %.0f ms%n", (System.nanoTime() - killed) / 1e6);
         } finally {

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** One real child process driven directly: clock mapping, and children that break the protocol. */
-@Timeout(30)
+@Timeout(120) // a hang guard only
 class WorkerProcessTest {
 
     private static final long MS = 1_000_000;
@@ -55,7 +55,8 @@ class WorkerProcessTest {
     void noChildLeft() throws InterruptedException {
         if (worker != null) {
             worker.close();
-            assertTrue(WorkerProcesses.allGoneWithin(List.of(worker.pid()), 2_000), "child still alive");
+            // Eventually gone; 30 s only turns a leak into a failure.
+            assertTrue(WorkerProcesses.allGoneWithin(List.of(worker.pid()), 30_000), "child still alive");
         }
     }
 
@@ -96,8 +97,9 @@ class WorkerProcessTest {
         WorkerProcess.TaskResult r = w.runTask(1);
         long after = now();
         assertEquals(TaskStatus.COMPLETED, r.status());
-        // Everything the child timed falls inside the window the parent saw, give or take 2 ms.
-        assertTrue(r.startNanos() >= before - 2 * MS && r.endNanos() <= after + 2 * MS,
+        // Everything the child timed falls inside the window the parent saw, give or take the mapping's error.
+        long slack = w.clockUncertaintyNanos() + 2 * MS;
+        assertTrue(r.startNanos() >= before - slack && r.endNanos() <= after + slack,
                 "task " + r.startNanos() + ".." + r.endNanos() + " outside " + before + ".." + after);
         Span sleep = spans.stream().filter(s -> s.state() == SpanState.SLEEPING).findFirst().orElseThrow();
         assertTrue(sleep.startNanos() >= r.startNanos() && sleep.endNanos() <= r.endNanos());

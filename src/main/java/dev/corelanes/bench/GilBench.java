@@ -1,0 +1,202 @@
+package dev.corelanes.bench;
+
+import dev.corelanes.engine.Calibration;
+import dev.corelanes.engine.Calibrator;
+import dev.corelanes.engine.ExecutionMode;
+import dev.corelanes.engine.Experiment;
+import dev.corelanes.engine.ExperimentSpec;
+import dev.corelanes.engine.MachineInfo;
+import dev.corelanes.engine.TaskKind;
+import dev.corelanes.engine.TaskStatus;
+import dev.corelanes.engine.Trace;
+import dev.corelanes.hardware.Hardware;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * GIL fidelity: the Java GIL emulation's speedup (threads + GIL vs sequential, 2 × 1 s compute) beside real
+ * CPython {@code threading} running the same xorshift loop, calibrated the same way, in the same run on the
+ * same machine — idle, and with two {@code yes > /dev/null} loops competing for the cores. Conditions and
+ * runtimes are interleaved round by round, so a change in the machine's load hits both sides alike.
+ *
+ * <pre>java -cp target/corelanes.jar dev.corelanes.bench.GilBench [rounds] [python]</pre>
+ */
+public final class GilBench {
+
+    /**
+     * The Python side: the kernel of {@code ComputeKernel} (64-bit xorshift 13/7/17), calibrated by thread CPU
+     * time like {@code Calibrator}, then 2 tasks of 1 s either one after the other or on two threads.
+     * Prints the wall time of the work only (interpreter start-up is not timed, as the JVM's is not).
+     */
+    private static final String PYTHON = """
+            import sys, threading, time
+            M = 0xFFFFFFFFFFFFFFFF
+            def spin(x, n):
+                for _ in range(n):
+                    x ^= (x << 13) & M
+                    x ^= x >> 7
+                    x ^= (x << 17) & M
+                return x
+            def calibrate():
+                spin(1, 200000)
+                best = 0.0
+                for _ in range(6):
+                    c0 = time.thread_time(); n = 0
+                    t0 = time.perf_counter()
+                    while time.perf_counter() - t0 < 0.05:
+                        spin(1, 10000); n += 10000
+                    c = time.thread_time() - c0
+                    if c > 0: best = max(best, n / c)
+                return int(best)
+            mode = sys.argv[1]
+            if mode == "calibrate":
+                print(calibrate()); sys.exit(0)
+            steps = int(float(sys.argv[2]) * int(sys.argv[3]))
+            t0 = time.perf_counter()
+            if mode == "sequential":
+                spin(3, steps); spin(5, steps)
+            else:
+                ts = [threading.Thread(target=spin, args=(s, steps)) for s in (3, 5)]
+                for t in ts: t.start()
+                for t in ts: t.join()
+            print(time.perf_counter() - t0)
+            """;
+
+    private final MachineInfo machine;
+    private final String python;
+    private long pythonStepsPerSecond;
+
+    private GilBench(MachineInfo machine, String python) {
+        this.machine = machine;
+        this.python = python;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        String python = args.length > 1 ? args[1] : "python3";
+        MachineInfo machine = Hardware.detect().machine();
+        new GilBench(machine, python).run(rounds);
+    }
+
+    private void run(int rounds) throws Exception {
+        Calibration cal = Calibrator.calibration();
+        String version = python(List.of("-c", "import platform; print(platform.python_version())")).strip();
+        pythonStepsPerSecond = Long.parseLong(python(List.of("-c", PYTHON, "calibrate")).strip());
+        System.out.println("## GIL: the emulation beside real CPython\n");
+        System.out.printf(Locale.ROOT, "Machine: %s; %s; CPython %s. Calibration: Java %,d steps/s, CPython %,d "
+                        + "steps/s (each by thread CPU time, idle). %d rounds; each round runs, interleaved: Java "
+                        + "sequential, Java threads + GIL, CPython sequential, CPython `threading`, first with no "
+                        + "extra load, then with two `yes > /dev/null` loops. Cells: median (min–max) of the per-round "
+                        + "speedup = sequential wall ÷ threads wall, 2 tasks × 1 s of compute.%n%n",
+                machine.oneLine(), machine.java(), version, cal.stepsPerSecond(), pythonStepsPerSecond, rounds);
+        String loadBefore = loadAverage();
+        // Untimed warm-up of the Java side (JIT, class loading), as the other benchmarks do.
+        java(ExecutionMode.THREADS, 0.2);
+        double[][] speedups = new double[4][rounds]; // [java idle, python idle, java busy, python busy]
+        List<String> perRound = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            for (int busy = 0; busy <= 1; busy++) {
+                List<Process> load = busy == 1 ? startLoad(2) : List.of();
+                try {
+                    boolean javaFirst = r % 2 == 0; // alternate who goes first, so neither always meets a fresher load
+                    double js = 0, jt = 0, ps = 0, pt = 0;
+                    for (int k = 0; k < 2; k++) {
+                        if ((k == 0) == javaFirst) {
+                            js = java(ExecutionMode.SEQUENTIAL, 1);
+                            jt = java(ExecutionMode.THREADS, 1);
+                        } else {
+                            ps = pythonRun("sequential");
+                            pt = pythonRun("threads");
+                        }
+                    }
+                    speedups[busy * 2][r] = js / jt;
+                    speedups[busy * 2 + 1][r] = ps / pt;
+                    String line = String.format(Locale.ROOT, "| %d | %s | %.3f / %.3f | ×%.2f | %.3f / %.3f | ×%.2f |",
+                            r + 1, busy == 1 ? "2 × yes" : "no extra load", js, jt, js / jt, ps, pt, ps / pt);
+                    perRound.add(line);
+                    System.err.println(line);
+                } finally {
+                    stopLoad(load);
+                }
+            }
+        }
+        System.out.println("| condition | Java threads + GIL: speedup | CPython 3 `threading`: speedup | Java ÷ CPython |");
+        System.out.println("|---|---|---|---|");
+        row("no extra load", speedups[0], speedups[1]);
+        row("two extra `yes > /dev/null` loops", speedups[2], speedups[3]);
+        System.out.println();
+        System.out.println("Goal: Java ÷ CPython within 1.00 ± 0.10 in both conditions. Load average (1, 5, 15 min) "
+                + "before: " + loadBefore + "; after: " + loadAverage() + ". Every round (wall seconds, "
+                + "sequential / threads):");
+        System.out.println();
+        System.out.println("| round | extra load | Java | Java speedup | CPython | CPython speedup |");
+        System.out.println("|---|---|---|---|---|---|");
+        perRound.forEach(System.out::println);
+    }
+
+    private static void row(String condition, double[] java, double[] python) {
+        Stats j = Stats.of(java);
+        Stats p = Stats.of(python);
+        System.out.printf(Locale.ROOT, "| %s | ×%s | ×%s | %.2f |%n", condition, j.format(2), p.format(2),
+                j.median() / p.median());
+    }
+
+    /** Wall seconds of 2 × {@code seconds} compute: sequential (holding an uncontended GIL) or threads + GIL. */
+    private double java(ExecutionMode mode, double seconds) throws InterruptedException {
+        Trace t = Experiment.run(new ExperimentSpec(mode, TaskKind.COMPUTE, 2, seconds, 1, true), machine);
+        if (t.status() != TaskStatus.COMPLETED) {
+            throw new IllegalStateException(t.spec().describe() + ": " + t.message());
+        }
+        return t.wallSeconds();
+    }
+
+    private double pythonRun(String mode) throws IOException, InterruptedException {
+        return Double.parseDouble(python(List.of("-c", PYTHON, mode, "1", Long.toString(pythonStepsPerSecond))).strip());
+    }
+
+    private String python(List<String> args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(python);
+        cmd.addAll(args);
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(python + " failed: " + String.join(" ", args.subList(0, 1)));
+        }
+        return out;
+    }
+
+    /** The OS's load averages, or "not available": a busy machine explains noisy figures. */
+    private static String loadAverage() {
+        try {
+            String[] w = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return w[0] + ", " + w[1] + ", " + w[2];
+        } catch (IOException | RuntimeException e) {
+            return "not available";
+        }
+    }
+
+    /** {@code n} busy loops, like {@code yes > /dev/null} in a shell; ended in {@link #stopLoad}. */
+    private static List<Process> startLoad(int n) throws IOException, InterruptedException {
+        List<Process> load = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            load.add(new ProcessBuilder("yes").redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+        }
+        Thread.sleep(200); // let the scheduler see them as busy before anything is timed
+        return load;
+    }
+
+    private static void stopLoad(List<Process> load) throws InterruptedException {
+        for (Process p : load) {
+            p.destroyForcibly();
+        }
+        for (Process p : load) {
+            p.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+}
