@@ -70,7 +70,7 @@ final class RunStore {
     Path save(Trace t) throws RunFileException, IOException {
         Files.createDirectories(dir);
         String name = "run-" + STAMP.format(t.startedAt()) + "-" + sequence.incrementAndGet() + "-"
-                + t.spec().mode().id() + ".json";
+                + t.spec().mode().id() + ".corelanes.json"; // the type the installers register: a double-click opens it
         Path file = dir.resolve(name);
         RunFile.write(t, file);
         return file;
