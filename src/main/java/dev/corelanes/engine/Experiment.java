@@ -77,7 +77,7 @@ public final class Experiment {
     }
 
     private static Backend backendFor(ExperimentSpec spec) {
-        return spec.mode().processBased() ? new ProcessBackend() : new ThreadBackend();
+        return spec.mode().processBased() ? new ProcessBackend() : new ThreadBackend(spec.mode());
     }
 
     /** Sleep runs do not need the kernel's speed; do not make them wait for a calibration. */
