@@ -10,7 +10,17 @@ import dev.corelanes.hardware.Hardware;
  */
 final class DeferredHardware implements Hardware {
 
+    private final java.util.function.Supplier<Hardware> find;
     private volatile Hardware found;
+
+    DeferredHardware() {
+        this(Hardware::detect);
+    }
+
+    /** {@code find} is called once, by the first caller of {@link #machine()} or {@link #cpuLoads()}. */
+    DeferredHardware(java.util.function.Supplier<Hardware> find) {
+        this.find = find;
+    }
 
     private Hardware hardware() {
         Hardware h = found;
@@ -18,7 +28,7 @@ final class DeferredHardware implements Hardware {
             synchronized (this) {
                 h = found;
                 if (h == null) {
-                    h = Hardware.detect();
+                    h = find.get();
                     found = h;
                 }
             }
