@@ -145,7 +145,7 @@ final class WorkerCommand {
     /**
      * The parent's JNA library search path, handed to the child. Without it, JNA's first use in the child
      * runs {@code ldconfig -p} in a process of its own to list library folders — inside every worker's
-     * spawning span (~30 ms of ~240 ms, measured on the loaded 2-core machine; see benchmarks.md). The parent's
+     * spawning span (13 ms of 118 ms on the quieter 2-core machine, ~30 ms of ~240 ms loaded; see benchmarks.md). The parent's
      * value is what JNA computed there, ldconfig included, so the child searches the same folders. Nothing
      * when the parent has not used JNA yet (the child then asks ldconfig itself, as before).
      */
