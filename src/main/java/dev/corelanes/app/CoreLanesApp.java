@@ -1,7 +1,7 @@
 package dev.corelanes.app;
 
-import dev.corelanes.hardware.Hardware;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /** The JavaFX application: one window. Started by {@link Launcher}, never as the jar's main class. */
@@ -21,7 +21,8 @@ public final class CoreLanesApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        session = new RunSession(Hardware.detect());
+        // OSHI starts on the sampler thread, after the first frame (see DeferredHardware).
+        session = new RunSession(new DeferredHardware());
         MainWindow window = new MainWindow(session);
         window.install(stage);
         stage.show();
@@ -30,9 +31,21 @@ public final class CoreLanesApp extends Application {
         window.openFiles(getParameters().getRaw().stream().map(java.nio.file.Path::of).toList());
         if (Boolean.getBoolean(STARTUP_PROBE)) {
             // For the start-up benchmark: say when the first frame with the window has been laid out.
-            javafx.application.Platform.runLater(() -> System.out.println(SHOWN_LINE));
+            Platform.runLater(() -> System.out.println(SHOWN_LINE));
+        }
+        if (Boolean.getBoolean(EXIT_WHEN_READY)) {
+            // A training run for a JDK AOT cache (see benchmarks.md): close once the machine is read, so the
+            // cache holds the classes of the first frame and of OSHI, and the JVM exits normally to write it.
+            session.machineProperty().addListener((o, a, m) -> {
+                if (m != null) {
+                    Platform.runLater(Platform::exit);
+                }
+            });
         }
     }
+
+    /** System property that closes the window once it is up and the machine read: a start-up training run. */
+    public static final String EXIT_WHEN_READY = "corelanes.exitWhenReady";
 
     /** System property that makes the app print {@link #SHOWN_LINE} once its window is up. */
     public static final String STARTUP_PROBE = "corelanes.startupProbe";

@@ -129,7 +129,7 @@ public final class Experiment {
         if (python != null) {
             return new PythonBackend(python);
         }
-        return spec.mode().processBased() ? new ProcessBackend() : new ThreadBackend();
+        return spec.mode().processBased() ? new ProcessBackend() : new ThreadBackend(spec.mode());
     }
 
     /** Sleep runs do not need the kernel's speed; do not make them wait for a calibration. */

@@ -9,7 +9,14 @@ import java.lang.management.ThreadMXBean;
  */
 public final class TaskBody {
 
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /**
+     * Read only by platform threads. A holder, so that loading this class does not start the management
+     * beans: every task of a run waits on this class's initialisation, and in a cold JVM that took tens of
+     * milliseconds that 10 000 virtual threads spent queued behind the first.
+     */
+    private static final class Cpu {
+        static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    }
 
     private TaskBody() {
     }
@@ -28,7 +35,7 @@ public final class TaskBody {
             return -1; // not measurable per virtual thread; the runner then uses the process's CPU time
         }
         try {
-            return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
+            return Cpu.THREADS.isCurrentThreadCpuTimeSupported() ? Cpu.THREADS.getCurrentThreadCpuTime() : -1;
         } catch (UnsupportedOperationException e) {
             return -1;
         }

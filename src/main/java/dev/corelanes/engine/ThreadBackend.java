@@ -13,6 +13,33 @@ final class ThreadBackend implements Backend {
     // A queue, not a copy-on-write list: 10 000 adds must stay linear.
     private final ConcurrentLinkedQueue<Thread> threads = new ConcurrentLinkedQueue<>();
 
+    /** Made before the run's clock starts (see {@link Experiment}): what it prepares is not a task's cost. */
+    ThreadBackend(ExecutionMode mode) {
+        if (mode == ExecutionMode.VIRTUAL) {
+            startVirtualScheduler();
+        }
+    }
+
+    private static volatile boolean schedulerStarted;
+
+    /**
+     * Starts the JDK's virtual-thread scheduler once per JVM, with one empty virtual thread. In a cold JVM that
+     * first start loads and initialises the scheduler (a carrier pool and its timer) — a one-time cost of the
+     * JVM, not of a thread — which otherwise fell inside the first run's launch ramp and delayed every task.
+     */
+    private static void startVirtualScheduler() {
+        if (schedulerStarted) {
+            return;
+        }
+        try {
+            Thread.ofVirtual().name("corelanes-warm-up").start(() -> { }).join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the run sees the interrupt and stops as a cancel
+            return;
+        }
+        schedulerStarted = true;
+    }
+
     @Override
     public void run(RunContext run) throws InterruptedException {
         ExperimentSpec spec = run.spec();
