@@ -16,16 +16,24 @@ public final class TestPrefs {
         return new AppPrefs(node());
     }
 
+    /** The nodes this JVM made: another build running at the same time keeps its own. */
+    private static final java.util.Set<String> MINE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     static Preferences node() {
-        return Preferences.userRoot().node(ROOT + "/" + UUID.randomUUID());
+        String path = ROOT + "/" + UUID.randomUUID();
+        MINE.add(path);
+        return Preferences.userRoot().node(path);
     }
 
-    /** Removes every test node (call after the tests). */
+    /** Removes the test nodes this JVM made (call after the tests). */
     public static void removeAll() {
-        try {
-            Preferences.userRoot().node(ROOT).removeNode();
-        } catch (BackingStoreException | IllegalStateException e) {
-            // already gone
+        for (String path : MINE) {
+            try {
+                Preferences.userRoot().node(path).removeNode();
+            } catch (BackingStoreException | IllegalStateException e) {
+                // already gone
+            }
+            MINE.remove(path);
         }
     }
 }
