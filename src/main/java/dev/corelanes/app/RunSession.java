@@ -1,6 +1,6 @@
 package dev.corelanes.app;
 
-import dev.corelanes.engine.Experiment;
+import dev.corelanes.runners.Runs;
 import dev.corelanes.engine.ExperimentSpec;
 import dev.corelanes.engine.MachineInfo;
 import dev.corelanes.engine.RunFigures;
@@ -144,7 +144,7 @@ public final class RunSession implements AutoCloseable {
         LoadSeries loads = new LoadSeries();
         TimelineModel model = new TimelineModel(spec, machine.get(), loads);
         LiveFeed feed = new LiveFeed();
-        RunHandle handle = Experiment.start(spec, python, runMachine, feed);
+        RunHandle handle = Runs.start(spec, python, runMachine, feed);
         RunRow row = new RunRow(runs.size() + 1, spec, handle, loads, model);
         lastFeed = feed;
         runs.add(row);

@@ -1,5 +1,6 @@
 package dev.corelanes.cli;
 
+import dev.corelanes.runners.Runs;
 import dev.corelanes.engine.AtomicFiles;
 import dev.corelanes.engine.CoreUsage;
 import dev.corelanes.engine.CpuList;
@@ -100,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
         outputs.check(java.util.List.of());
         cores.limit(); // a bad --cores/--cpus is refused before the hardware is read
         PythonChoice python = python(experiment);
-        RunHandle handle = Experiment.start(experiment, python, cores.apply(Hardware.detect().machine()));
+        RunHandle handle = Runs.start(experiment, python, cores.apply(Hardware.detect().machine()));
         PrintWriter err = spec.commandLine().getErr();
         CountDownLatch outputsWritten = new CountDownLatch(1);
         boolean files = json != null || traceEvent != null || images.any();

@@ -1,5 +1,6 @@
 package dev.corelanes.cli;
 
+import dev.corelanes.runners.Runs;
 import dev.corelanes.engine.AtomicFiles;
 import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.ExperimentSpec;
@@ -133,7 +134,7 @@ final class SweepCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         SweepResult r;
         try {
-            r = ScalingSweep.run(what, workload, n, machine, cancel::get, line -> {
+            r = ScalingSweep.run(what, workload, n, machine, Runs.JAVA, cancel::get, line -> {
                 err.println("running " + line);
                 err.flush();
             }, current::set);

@@ -1,5 +1,6 @@
 package dev.corelanes.engine;
 
+import dev.corelanes.runners.Runs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +45,7 @@ class RunFileTest {
 
     @Test
     void aRealRunRoundTrips() throws Exception {
-        Trace t = Experiment.run(ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.COMPUTE, 2, 0.05, false),
+        Trace t = Runs.run(ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.COMPUTE, 2, 0.05, false),
                 MachineInfo.fromJvm());
         Path f = dir.resolve("real.json");
         RunFile.write(t, f);

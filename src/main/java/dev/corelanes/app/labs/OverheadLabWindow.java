@@ -1,6 +1,6 @@
 package dev.corelanes.app.labs;
 
-import dev.corelanes.app.CanvasSurface;
+import dev.corelanes.app.canvas.CanvasSurface;
 import dev.corelanes.engine.RunFileException;
 import dev.corelanes.engine.lab.Measurement;
 import dev.corelanes.engine.lab.OverheadLab;

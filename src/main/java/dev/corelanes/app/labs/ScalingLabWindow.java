@@ -1,6 +1,7 @@
 package dev.corelanes.app.labs;
 
-import dev.corelanes.app.CanvasSurface;
+import dev.corelanes.app.canvas.CanvasSurface;
+import dev.corelanes.runners.Runs;
 import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.ExperimentSpec;
 import dev.corelanes.engine.MachineInfo;
@@ -196,7 +197,7 @@ public final class ScalingLabWindow {
                 ExperimentSpec w = m.pooled()
                         ? new ExperimentSpec(m, TaskKind.COMPUTE, n, 0.5, what == ScalingSweep.By.CORES ? n : 1, false)
                         : ExperimentSpec.of(m, TaskKind.COMPUTE, n, 0.5, false);
-                SweepResult r = ScalingSweep.run(what, w, n, machine, () -> cancelRequested,
+                SweepResult r = ScalingSweep.run(what, w, n, machine, Runs.JAVA, () -> cancelRequested,
                         line -> Platform.runLater(() -> status.setText("Running " + line + "…")), current::set);
                 Platform.runLater(() -> finished(r, r.note().isEmpty() ? "Done: " + r.fitSentence() + "."
                         : r.note() + "."));
