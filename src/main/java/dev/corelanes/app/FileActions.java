@@ -1,9 +1,10 @@
 package dev.corelanes.app;
 
-import dev.corelanes.engine.RunFile;
-import dev.corelanes.engine.RunFileException;
+import dev.corelanes.engine.files.RunFile;
+import dev.corelanes.engine.files.OutputFileException;
+import dev.corelanes.engine.files.RunFileException;
 import dev.corelanes.engine.Trace;
-import dev.corelanes.engine.TraceEvents;
+import dev.corelanes.engine.files.TraceEvents;
 import dev.corelanes.view.LaneMode;
 import dev.corelanes.view.Slide;
 import dev.corelanes.view.SlideFiles;
@@ -164,7 +165,7 @@ final class FileActions {
                 case HTML -> SlideHtml.write(composed(rows, req.wide()), file);
             }
             messages.info("Exported " + file + ".");
-        } catch (RunFileException | IllegalArgumentException e) {
+        } catch (OutputFileException | IllegalArgumentException e) {
             messages.error(e.getMessage());
         }
     }

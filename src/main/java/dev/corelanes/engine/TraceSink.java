@@ -20,7 +20,7 @@ public final class TraceSink implements SpanSink {
      * Far more than a normal run makes (spans are merged per core), far less than the heap, and no more than
      * a run file holds, so every run can be saved and read back.
      */
-    public static final int DEFAULT_MAX_SPANS = RunFile.MAX_SPANS;
+    public static final int DEFAULT_MAX_SPANS = 800_000;
 
     private final int maxSpans;
     private final ConcurrentLinkedQueue<Span> spans = new ConcurrentLinkedQueue<>();

@@ -5,7 +5,7 @@ import dev.corelanes.runners.Runs;
 import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.ExperimentSpec;
 import dev.corelanes.engine.MachineInfo;
-import dev.corelanes.engine.RunFileException;
+import dev.corelanes.engine.files.OutputFileException;
 import dev.corelanes.engine.RunHandle;
 import dev.corelanes.engine.TaskKind;
 import dev.corelanes.engine.sweep.ScalingSweep;
@@ -177,7 +177,7 @@ public final class ScalingLabWindow {
             ScalingFiles.write(file, bytes);
             status.setText("Saved " + file + ".");
             return true;
-        } catch (RunFileException e) {
+        } catch (OutputFileException e) {
             status.setText(e.getMessage());
             return false;
         }
