@@ -30,7 +30,7 @@ public final class Experiment {
         for (TraceListener l : listeners) {
             sink.addListener(l);
         }
-        RunHandle handle = new RunHandle(spec, sink);
+        RunHandle handle = new RunHandle(spec);
         Thread.ofPlatform().name("corelanes-run").daemon(true)
                 .start(() -> coordinate(spec, machine, backends, sink, handle));
         return handle;
@@ -101,7 +101,6 @@ public final class Experiment {
         pinning.close();
         long processCpu = processCpuNanos() - processCpu0;
         double otherLoad = load.othersSinceStart();
-        sink.closeAll();
         // Checked again after a compute run: a change tells a CPU clock that moved from a busy machine.
         long rateAfter = compute && endNow > 0 ? Calibrator.check() : 0;
         Trace trace = buildTrace(run, machine, startedAt, endNow, processCpu,

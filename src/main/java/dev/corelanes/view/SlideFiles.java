@@ -60,13 +60,4 @@ public final class SlideFiles {
         byte[] doc = svg(frame).getBytes(StandardCharsets.UTF_8);
         return out -> out.write(doc);
     }
-
-    /** Writes {@code file} in the format its extension names ({@code scale} applies to PNG). */
-    public static void write(TimelineFrame frame, ImageFormat format, double scale, Path file)
-            throws OutputFileException {
-        switch (format) {
-            case PNG -> writePng(frame, scale, file);
-            case SVG -> writeSvg(frame, file);
-        }
-    }
 }

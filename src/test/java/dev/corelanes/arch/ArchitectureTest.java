@@ -80,4 +80,12 @@ class ArchitectureTest {
                         "dev.corelanes.engine.python..", "dev.corelanes.runners..")
                 .check(CLASSES);
     }
+
+    @Test
+    void imagesAndTablesAreNotRunFiles() {
+        // A PNG, SVG, HTML or CSV that cannot be written is an OutputFileException; RunFileException is for run files.
+        noClasses().that().resideInAnyPackage("dev.corelanes.view..", "dev.corelanes.app.labs..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("dev.corelanes.engine.files.RunFileException")
+                .check(CLASSES);
+    }
 }
