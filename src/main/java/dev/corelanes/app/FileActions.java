@@ -43,7 +43,7 @@ final class FileActions {
     private final Supplier<List<RunRow>> selection;
     private final Supplier<LaneMode> laneMode;
     private final Supplier<TimelineTheme> theme;
-    private FileAsker asker;
+    private final FileAsker asker;
     private final AtomicInteger opening = new AtomicInteger();
 
     /** One reader thread for the whole app: files open in the order asked, none on the FX thread. */
@@ -63,10 +63,6 @@ final class FileActions {
         this.selection = selection;
         this.laneMode = laneMode;
         this.theme = theme;
-    }
-
-    void setAsker(FileAsker a) {
-        asker = a;
     }
 
     /** Asks for a run file and opens it; {@code then} gets the new row. */
