@@ -115,20 +115,6 @@ public final class RunSession implements AutoCloseable {
     }
 
     /**
-     * Starts a run pinned to {@code cores} cores (0 = all usable).
-     *
-     * @throws IllegalArgumentException with a one-line reason when this machine cannot meet the limit
-     */
-    public RunRow start(ExperimentSpec spec, int cores) {
-        return start(spec, cores, null);
-    }
-
-    /** Starts a run in the given Python interpreter (null = Java). */
-    public RunRow start(ExperimentSpec spec, dev.corelanes.engine.python.PythonChoice python) {
-        return start(spec, 0, python);
-    }
-
-    /**
      * Starts a run pinned to {@code cores} cores (0 = all usable), in the given Python interpreter (null = Java).
      *
      * @throws IllegalArgumentException with a one-line reason when this machine cannot meet the limit

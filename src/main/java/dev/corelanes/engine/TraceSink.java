@@ -110,8 +110,4 @@ public final class TraceSink implements SpanSink {
     public long dropped() {
         return dropped.get();
     }
-
-    public int size() {
-        return kept.get();
-    }
 }

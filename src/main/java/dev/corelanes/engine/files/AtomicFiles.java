@@ -140,10 +140,6 @@ public final class AtomicFiles {
             return this;
         }
 
-        public boolean isEmpty() {
-            return files.isEmpty();
-        }
-
         public void commit() throws OutputFileException {
             List<Target> targets = new ArrayList<>();
             List<Path> temps = new ArrayList<>();

@@ -105,7 +105,7 @@ public final class RunFile {
                 g.setPrettyPrinter(new RowsPrettyPrinter());
                 g.writeStartObject();
                 // Everything but the spans as a tree; the spans (up to MAX_SPANS) straight to the file.
-                ObjectNode head = toJson(trace, false);
+                ObjectNode head = head(trace);
                 for (var field : head.properties()) {
                     g.writeFieldName(field.getKey());
                     JSON.writeTree(g, field.getValue());
@@ -182,11 +182,8 @@ public final class RunFile {
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
-    static ObjectNode toJson(Trace t) {
-        return toJson(t, true);
-    }
-
-    private static ObjectNode toJson(Trace t, boolean withSpans) {
+    /** Everything but the spans, which {@link #content} streams straight to the file. */
+    private static ObjectNode head(Trace t) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
@@ -257,23 +254,6 @@ public final class RunFile {
             o.put("status", r.status().id());
             o.put("message", r.message());
             putOptional(o, "cpuSeconds", r.cpuKnown() ? r.cpuNanos() / 1e9 : Double.NaN);
-        }
-        if (!withSpans) {
-            return root;
-        }
-        ArrayNode spans = root.putArray("spans");
-        for (Span s : t.spans()) {
-            ObjectNode o = spans.addObject();
-            o.put("task", s.task());
-            o.put("worker", s.worker());
-            if (s.hasCore()) {
-                o.put("core", s.core());
-            } else {
-                o.putNull("core");
-            }
-            o.put("state", s.state().id());
-            o.put("startSeconds", s.startSeconds());
-            o.put("endSeconds", s.endSeconds());
         }
         return root;
     }
