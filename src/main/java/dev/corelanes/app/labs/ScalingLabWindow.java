@@ -128,10 +128,6 @@ public final class ScalingLabWindow {
         redraw();
     }
 
-    public Scene scene() {
-        return scene;
-    }
-
     public void show(Stage stage, boolean darkTheme) {
         dark = darkTheme;
         LabControls.theme(scene, darkTheme);
