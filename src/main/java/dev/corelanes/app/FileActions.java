@@ -1,9 +1,10 @@
 package dev.corelanes.app;
 
-import dev.corelanes.engine.RunFile;
-import dev.corelanes.engine.RunFileException;
+import dev.corelanes.engine.files.RunFile;
+import dev.corelanes.engine.files.OutputFileException;
+import dev.corelanes.engine.files.RunFileException;
 import dev.corelanes.engine.Trace;
-import dev.corelanes.engine.TraceEvents;
+import dev.corelanes.engine.files.TraceEvents;
 import dev.corelanes.view.LaneMode;
 import dev.corelanes.view.Slide;
 import dev.corelanes.view.SlideFiles;
@@ -42,7 +43,7 @@ final class FileActions {
     private final Supplier<List<RunRow>> selection;
     private final Supplier<LaneMode> laneMode;
     private final Supplier<TimelineTheme> theme;
-    private FileAsker asker;
+    private final FileAsker asker;
     private final AtomicInteger opening = new AtomicInteger();
 
     /** One reader thread for the whole app: files open in the order asked, none on the FX thread. */
@@ -62,10 +63,6 @@ final class FileActions {
         this.selection = selection;
         this.laneMode = laneMode;
         this.theme = theme;
-    }
-
-    void setAsker(FileAsker a) {
-        asker = a;
     }
 
     /** Asks for a run file and opens it; {@code then} gets the new row. */
@@ -164,7 +161,7 @@ final class FileActions {
                 case HTML -> SlideHtml.write(composed(rows, req.wide()), file);
             }
             messages.info("Exported " + file + ".");
-        } catch (RunFileException | IllegalArgumentException e) {
+        } catch (OutputFileException | IllegalArgumentException e) {
             messages.error(e.getMessage());
         }
     }

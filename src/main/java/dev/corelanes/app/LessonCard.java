@@ -135,10 +135,6 @@ final class LessonCard extends VBox {
         measured.setText(parts.isEmpty() ? "" : "Measured: " + String.join(" · ", parts));
     }
 
-    String measuredText() {
-        return measured.getText();
-    }
-
     private void runNext() {
         Lesson l = lesson.get();
         if (l == null || next >= l.steps().size()) {

@@ -49,10 +49,6 @@ final class MainMenu {
         return predict.isSelected();
     }
 
-    void setPredict(boolean on) {
-        predict.setSelected(on);
-    }
-
     private static MenuItem item(String text, String id, KeyCombination key, Runnable action) {
         MenuItem i = new MenuItem(text);
         // Titles are shown as written: "do_something() twice" and run files named like my_run.json keep

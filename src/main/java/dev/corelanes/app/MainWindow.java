@@ -740,24 +740,8 @@ public final class MainWindow {
         return lessonCard;
     }
 
-    RunCaption caption() {
-        return caption;
-    }
-
     ReplayBar replayBar() {
         return replayBar;
-    }
-
-    MainMenu menu() {
-        return menu;
-    }
-
-    RunsTable table() {
-        return table;
-    }
-
-    RunSession session() {
-        return session;
     }
 
     void showCode() {

@@ -59,14 +59,6 @@ final class RunCaption extends VBox {
         prediction.setText("");
     }
 
-    String text() {
-        return explanation.getText();
-    }
-
-    String predictionText() {
-        return prediction.getText();
-    }
-
     /** "Predicted 1.00 s · measured 1.04 s: 4 % longer than predicted." */
     static String predictionText(Double predicted, Trace t) {
         if (predicted == null || t.wallNanos() <= 0) {

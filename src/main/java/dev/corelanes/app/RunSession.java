@@ -1,6 +1,6 @@
 package dev.corelanes.app;
 
-import dev.corelanes.engine.Experiment;
+import dev.corelanes.runners.Runs;
 import dev.corelanes.engine.ExperimentSpec;
 import dev.corelanes.engine.MachineInfo;
 import dev.corelanes.engine.RunFigures;
@@ -115,20 +115,6 @@ public final class RunSession implements AutoCloseable {
     }
 
     /**
-     * Starts a run pinned to {@code cores} cores (0 = all usable).
-     *
-     * @throws IllegalArgumentException with a one-line reason when this machine cannot meet the limit
-     */
-    public RunRow start(ExperimentSpec spec, int cores) {
-        return start(spec, cores, null);
-    }
-
-    /** Starts a run in the given Python interpreter (null = Java). */
-    public RunRow start(ExperimentSpec spec, dev.corelanes.engine.python.PythonChoice python) {
-        return start(spec, 0, python);
-    }
-
-    /**
      * Starts a run pinned to {@code cores} cores (0 = all usable), in the given Python interpreter (null = Java).
      *
      * @throws IllegalArgumentException with a one-line reason when this machine cannot meet the limit
@@ -144,7 +130,7 @@ public final class RunSession implements AutoCloseable {
         LoadSeries loads = new LoadSeries();
         TimelineModel model = new TimelineModel(spec, machine.get(), loads);
         LiveFeed feed = new LiveFeed();
-        RunHandle handle = Experiment.start(spec, python, runMachine, feed);
+        RunHandle handle = Runs.start(spec, python, runMachine, feed);
         RunRow row = new RunRow(runs.size() + 1, spec, handle, loads, model);
         lastFeed = feed;
         runs.add(row);

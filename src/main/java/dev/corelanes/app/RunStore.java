@@ -1,7 +1,7 @@
 package dev.corelanes.app;
 
-import dev.corelanes.engine.RunFile;
-import dev.corelanes.engine.RunFileException;
+import dev.corelanes.engine.files.RunFile;
+import dev.corelanes.engine.files.RunFileException;
 import dev.corelanes.engine.Trace;
 
 import java.io.IOException;

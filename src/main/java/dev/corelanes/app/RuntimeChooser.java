@@ -123,11 +123,6 @@ final class RuntimeChooser {
         }
     }
 
-    /** True once the interpreters of this machine have been looked for. */
-    boolean discovered() {
-        return discovered;
-    }
-
     ChoiceBox<Option> runtimeBox() {
         return runtime;
     }

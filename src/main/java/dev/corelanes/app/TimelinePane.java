@@ -1,5 +1,6 @@
 package dev.corelanes.app;
 
+import dev.corelanes.app.canvas.CanvasSurface;
 import dev.corelanes.engine.Span;
 import dev.corelanes.view.Formats;
 import dev.corelanes.view.LaneMode;

@@ -1,11 +1,11 @@
 package dev.corelanes.bench;
 
+import dev.corelanes.runners.Runs;
 import dev.corelanes.engine.Calibration;
 import dev.corelanes.engine.Calibrator;
 import dev.corelanes.engine.ComputeKernel;
 import dev.corelanes.engine.CoreProbe;
 import dev.corelanes.engine.ExecutionMode;
-import dev.corelanes.engine.Experiment;
 import dev.corelanes.engine.ExperimentSpec;
 import dev.corelanes.engine.MachineInfo;
 import dev.corelanes.engine.SpanSink;
@@ -62,7 +62,7 @@ public final class EngineBench {
 
     private Trace run(ExecutionMode mode, TaskKind kind, int tasks, double seconds, int workers, boolean gil)
             throws InterruptedException {
-        Trace t = Experiment.run(new ExperimentSpec(mode, kind, tasks, seconds, workers, gil), machine);
+        Trace t = Runs.run(new ExperimentSpec(mode, kind, tasks, seconds, workers, gil), machine);
         if (t.status() != TaskStatus.COMPLETED) {
             throw new IllegalStateException(t.spec().describe() + ": " + t.message());
         }

@@ -1,9 +1,9 @@
 package dev.corelanes.bench;
 
+import dev.corelanes.runners.Runs;
 import dev.corelanes.engine.Calibration;
 import dev.corelanes.engine.Calibrator;
 import dev.corelanes.engine.ExecutionMode;
-import dev.corelanes.engine.Experiment;
 import dev.corelanes.engine.ExperimentSpec;
 import dev.corelanes.engine.MachineInfo;
 import dev.corelanes.engine.TaskKind;
@@ -148,7 +148,7 @@ public final class GilBench {
 
     /** Wall seconds of 2 × {@code seconds} compute: sequential (holding an uncontended GIL) or threads + GIL. */
     private double java(ExecutionMode mode, double seconds) throws InterruptedException {
-        Trace t = Experiment.run(new ExperimentSpec(mode, TaskKind.COMPUTE, 2, seconds, 1, true), machine);
+        Trace t = Runs.run(new ExperimentSpec(mode, TaskKind.COMPUTE, 2, seconds, 1, true), machine);
         if (t.status() != TaskStatus.COMPLETED) {
             throw new IllegalStateException(t.spec().describe() + ": " + t.message());
         }

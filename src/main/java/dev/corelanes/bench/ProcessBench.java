@@ -1,10 +1,10 @@
 package dev.corelanes.bench;
 
+import dev.corelanes.runners.Runs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.corelanes.engine.Calibrator;
 import dev.corelanes.engine.ExecutionMode;
-import dev.corelanes.engine.Experiment;
 import dev.corelanes.engine.ExperimentSpec;
 import dev.corelanes.engine.MachineInfo;
 import dev.corelanes.engine.RunHandle;
@@ -59,7 +59,7 @@ public final class ProcessBench {
         var cal = Calibrator.calibration();
         System.out.printf(Locale.ROOT, "Kernel calibration (parent): %,d steps/s%n", cal.stepsPerSecond());
 
-        Experiment.run(ExperimentSpec.of(ExecutionMode.PROCESSES, TaskKind.SLEEP, 1, 0.05, false), MACHINE);
+        Runs.run(ExperimentSpec.of(ExecutionMode.PROCESSES, TaskKind.SLEEP, 1, 0.05, false), MACHINE);
         boolean cached = ProcessBackend.prepareStartupCache().get(60, TimeUnit.SECONDS);
         System.out.println("Worker start-up cache: " + (cached ? "in use" : "not available (classes not in jars, or JDK < 19)"));
         spawnFigures();
@@ -96,7 +96,7 @@ public final class ProcessBench {
         long[] spawn = new long[SPAWNS];
         List<Long> rss = new ArrayList<>();
         for (int i = 0; i < SPAWNS; i++) {
-            Trace t = Experiment.run(ExperimentSpec.of(ExecutionMode.PROCESSES, TaskKind.SLEEP, 1, 0.05, false), MACHINE);
+            Trace t = Runs.run(ExperimentSpec.of(ExecutionMode.PROCESSES, TaskKind.SLEEP, 1, 0.05, false), MACHINE);
             ensureCompleted(t);
             spawn[i] = t.spans().stream().filter(s -> s.state() == SpanState.SPAWNING).mapToLong(Span::durationNanos)
                     .findFirst().orElseThrow();
@@ -109,7 +109,7 @@ public final class ProcessBench {
             double mib = rss.stream().sorted().toList().get(rss.size() / 2) / 1024.0 / 1024.0;
             row("peak RSS per child (VmHWM)", String.format(Locale.ROOT, "%.1f MiB", mib), "", "median of " + rss.size());
         }
-        Trace two = Experiment.run(ExperimentSpec.of(ExecutionMode.PROCESSES, TaskKind.SLEEP, 2, 0.05, false), MACHINE);
+        Trace two = Runs.run(ExperimentSpec.of(ExecutionMode.PROCESSES, TaskKind.SLEEP, 2, 0.05, false), MACHINE);
         long worst = two.spans().stream().filter(s -> s.state() == SpanState.SPAWNING).mapToLong(Span::durationNanos)
                 .max().orElse(0);
         row("2 children spawned at once → both up", ms(worst), "", "slowest of the two");
@@ -125,7 +125,7 @@ public final class ProcessBench {
                 }
             }
         };
-        RunHandle h = Experiment.start(ExperimentSpec.of(ExecutionMode.PROCESSES, TaskKind.SLEEP, 2, 20, false), MACHINE, l);
+        RunHandle h = Runs.start(ExperimentSpec.of(ExecutionMode.PROCESSES, TaskKind.SLEEP, 2, 20, false), MACHINE, l);
         if (!sleeping.await(20, TimeUnit.SECONDS)) {
             throw new IllegalStateException("children did not start");
         }
@@ -184,7 +184,7 @@ public final class ProcessBench {
     }
 
     private static double wall(ExperimentSpec spec) throws InterruptedException {
-        Trace t = Experiment.run(spec, MACHINE);
+        Trace t = Runs.run(spec, MACHINE);
         ensureCompleted(t);
         return t.wallSeconds();
     }

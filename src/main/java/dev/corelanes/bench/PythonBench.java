@@ -1,7 +1,7 @@
 package dev.corelanes.bench;
 
+import dev.corelanes.runners.Runs;
 import dev.corelanes.engine.ExecutionMode;
-import dev.corelanes.engine.Experiment;
 import dev.corelanes.engine.ExperimentSpec;
 import dev.corelanes.engine.MachineInfo;
 import dev.corelanes.engine.Span;
@@ -128,7 +128,7 @@ public final class PythonBench {
             row("cancel → run ended, 2 compute × 30 s, " + mode, Stats.of(ms).format(0) + " ms",
                     "from Cancel to the trace, children gone; target ≤ 500 ms");
         }
-        Trace java = Experiment.run(ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.COMPUTE, 2, 1, true), MACHINE);
+        Trace java = Runs.run(ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.COMPUTE, 2, 1, true), MACHINE);
         Trace real = run(py, "", ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.COMPUTE, 2, 1, false));
         row("GIL emulated in Java: 2 compute × 1 s, threads", gilFigures(java), "lock handed over every 5 ms");
         row("GIL in " + py.name() + ": 2 compute × 1 s, threads", gilFigures(real), "read inside the interpreter");
@@ -145,7 +145,7 @@ public final class PythonBench {
                 }
             }
         };
-        var h = Experiment.start(ExperimentSpec.of(mode, TaskKind.COMPUTE, 2, 30, false), new PythonChoice(py, ""),
+        var h = Runs.start(ExperimentSpec.of(mode, TaskKind.COMPUTE, 2, 30, false), new PythonChoice(py, ""),
                 MACHINE, l);
         if (!running.await(120, TimeUnit.SECONDS)) {
             h.cancel();
@@ -229,7 +229,7 @@ public final class PythonBench {
     }
 
     private static Trace run(PythonInterpreter py, String startMethod, ExperimentSpec spec) throws Exception {
-        Trace t = Experiment.start(spec, new PythonChoice(py, startMethod), MACHINE).await(300, TimeUnit.SECONDS);
+        Trace t = Runs.start(spec, new PythonChoice(py, startMethod), MACHINE).await(300, TimeUnit.SECONDS);
         if (t.status() != TaskStatus.COMPLETED) {
             throw new IllegalStateException(spec.describe() + " in " + py.name() + ": " + t.status().id() + " — "
                     + t.message());

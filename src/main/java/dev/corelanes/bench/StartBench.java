@@ -1,5 +1,6 @@
 package dev.corelanes.bench;
 
+import dev.corelanes.runners.Runs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.corelanes.app.CoreLanesApp;
@@ -143,7 +144,7 @@ public final class StartBench {
     }
 
     private static Trace warm(ExecutionMode mode, TaskKind kind, int tasks) throws InterruptedException {
-        return Experiment.run(ExperimentSpec.of(mode, kind, tasks, 1, false), MACHINE);
+        return Runs.run(ExperimentSpec.of(mode, kind, tasks, 1, false), MACHINE);
     }
 
     // ---- the cold path: one CLI command, one fresh JVM ------------------------------------------------

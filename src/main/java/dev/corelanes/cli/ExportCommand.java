@@ -1,10 +1,11 @@
 package dev.corelanes.cli;
 
-import dev.corelanes.engine.AtomicFiles;
-import dev.corelanes.engine.RunFile;
-import dev.corelanes.engine.RunFileException;
+import dev.corelanes.engine.files.AtomicFiles;
+import dev.corelanes.engine.files.RunFile;
+import dev.corelanes.engine.files.OutputFileException;
+import dev.corelanes.engine.files.RunFileException;
 import dev.corelanes.engine.Trace;
-import dev.corelanes.engine.TraceEvents;
+import dev.corelanes.engine.files.TraceEvents;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -67,7 +68,7 @@ final class ExportCommand implements Callable<Integer> {
             lines.addAll(images.addTo(batch, traces));
             batch.commit();
             lines.forEach(out::println);
-        } catch (RunFileException e) {
+        } catch (RunFileException | OutputFileException e) {
             throw new UserError(e.getMessage());
         }
         return Cli.OK;

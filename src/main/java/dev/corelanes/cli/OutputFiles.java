@@ -1,6 +1,6 @@
 package dev.corelanes.cli;
 
-import dev.corelanes.engine.AtomicFiles;
+import dev.corelanes.engine.files.AtomicFiles;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

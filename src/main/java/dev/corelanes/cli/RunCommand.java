@@ -1,14 +1,15 @@
 package dev.corelanes.cli;
 
-import dev.corelanes.engine.AtomicFiles;
+import dev.corelanes.runners.Runs;
+import dev.corelanes.engine.files.AtomicFiles;
 import dev.corelanes.engine.CoreUsage;
 import dev.corelanes.engine.CpuList;
 import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.Experiment;
 import dev.corelanes.engine.FigureText;
 import dev.corelanes.engine.ExperimentSpec;
-import dev.corelanes.engine.RunFile;
-import dev.corelanes.engine.RunFileException;
+import dev.corelanes.engine.files.RunFile;
+import dev.corelanes.engine.files.OutputFileException;
 import dev.corelanes.engine.RunFigures;
 import dev.corelanes.engine.RunHandle;
 import dev.corelanes.engine.SpanState;
@@ -17,7 +18,7 @@ import dev.corelanes.engine.TaskKind;
 import dev.corelanes.engine.TaskRecord;
 import dev.corelanes.engine.TaskStatus;
 import dev.corelanes.engine.Trace;
-import dev.corelanes.engine.TraceEvents;
+import dev.corelanes.engine.files.TraceEvents;
 import dev.corelanes.engine.process.ProcessBackend;
 import dev.corelanes.engine.python.PythonChoice;
 import dev.corelanes.engine.python.PythonInterpreter;
@@ -100,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
         outputs.check(java.util.List.of());
         cores.limit(); // a bad --cores/--cpus is refused before the hardware is read
         PythonChoice python = python(experiment);
-        RunHandle handle = Experiment.start(experiment, python, cores.apply(Hardware.detect().machine()));
+        RunHandle handle = Runs.start(experiment, python, cores.apply(Hardware.detect().machine()));
         PrintWriter err = spec.commandLine().getErr();
         CountDownLatch outputsWritten = new CountDownLatch(1);
         boolean files = json != null || traceEvent != null || images.any();
@@ -155,7 +156,7 @@ final class RunCommand implements Callable<Integer> {
         lines.addAll(images.addTo(batch, java.util.List.of(trace)));
         try {
             batch.commit();
-        } catch (RunFileException e) {
+        } catch (OutputFileException e) {
             throw new UserError(e.getMessage());
         }
         lines.forEach(out::println);

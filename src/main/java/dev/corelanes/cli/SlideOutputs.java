@@ -1,6 +1,6 @@
 package dev.corelanes.cli;
 
-import dev.corelanes.engine.AtomicFiles;
+import dev.corelanes.engine.files.AtomicFiles;
 import dev.corelanes.engine.Trace;
 import dev.corelanes.view.ImageFormat;
 import dev.corelanes.view.LaneMode;

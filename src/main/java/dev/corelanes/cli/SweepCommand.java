@@ -1,10 +1,11 @@
 package dev.corelanes.cli;
 
-import dev.corelanes.engine.AtomicFiles;
+import dev.corelanes.runners.Runs;
+import dev.corelanes.engine.files.AtomicFiles;
 import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.ExperimentSpec;
 import dev.corelanes.engine.MachineInfo;
-import dev.corelanes.engine.RunFileException;
+import dev.corelanes.engine.files.OutputFileException;
 import dev.corelanes.engine.RunHandle;
 import dev.corelanes.engine.SpecException;
 import dev.corelanes.engine.TaskKind;
@@ -133,7 +134,7 @@ final class SweepCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         SweepResult r;
         try {
-            r = ScalingSweep.run(what, workload, n, machine, cancel::get, line -> {
+            r = ScalingSweep.run(what, workload, n, machine, Runs.JAVA, cancel::get, line -> {
                 err.println("running " + line);
                 err.flush();
             }, current::set);
@@ -162,7 +163,7 @@ final class SweepCommand implements Callable<Integer> {
                 ScalingFiles.write(csv, csvBytes);
                 out.println("Numbers    " + csv);
             }
-        } catch (RunFileException e) {
+        } catch (OutputFileException e) {
             throw new UserError(e.getMessage());
         }
         if (cancel.get()) {

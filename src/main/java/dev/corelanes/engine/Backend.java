@@ -16,6 +16,11 @@ public interface Backend {
         return null;
     }
 
+    /** Whether the tasks run the JVM's compute kernel, which then needs this JVM's calibration first. */
+    default boolean usesJavaKernel() {
+        return true;
+    }
+
     /** What runs the tasks. */
     default RunRuntime runtime() {
         return RunRuntime.JAVA;

@@ -1,9 +1,5 @@
 package dev.corelanes.engine;
 
-import dev.corelanes.engine.process.ProcessBackend;
-import dev.corelanes.engine.python.PythonBackend;
-import dev.corelanes.engine.python.PythonChoice;
-
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,55 +16,46 @@ public final class Experiment {
     private Experiment() {
     }
 
-    /** Starts the run; listeners hear spans as they are recorded. */
-    public static RunHandle start(ExperimentSpec spec, MachineInfo machine, TraceListener... listeners) {
-        return start(spec, null, machine, null, listeners);
-    }
-
     /**
-     * Starts the run in the given Python interpreter ({@code python} null = Java). A Python run fails with
-     * the cause in one line when the interpreter cannot run it; it never falls back to Java silently.
+     * Starts the run on the backend {@code backends} chooses for it; listeners hear spans as they are
+     * recorded. {@code dev.corelanes.runners.Runs} holds the usual choice.
      */
-    public static RunHandle start(ExperimentSpec spec, PythonChoice python, MachineInfo machine,
+    public static RunHandle start(ExperimentSpec spec, MachineInfo machine, Backends backends,
                                   TraceListener... listeners) {
-        return start(spec, python, machine, null, listeners);
-    }
-
-    /**
-     * Starts the run on the given backend (null: the one for the spec's mode). Tests use it to run real
-     * runs on a backend that starts fake worker processes.
-     */
-    public static RunHandle start(ExperimentSpec spec, MachineInfo machine, Backend backend, TraceListener... listeners) {
-        return start(spec, null, machine, backend, listeners);
-    }
-
-    private static RunHandle start(ExperimentSpec spec, PythonChoice python, MachineInfo machine, Backend given,
-                                   TraceListener... listeners) {
+        if (backends == null) {
+            throw new IllegalArgumentException("no backends");
+        }
         spec.requireRunnable();
         TraceSink sink = new TraceSink();
         for (TraceListener l : listeners) {
             sink.addListener(l);
         }
-        RunHandle handle = new RunHandle(spec, sink);
+        RunHandle handle = new RunHandle(spec);
         Thread.ofPlatform().name("corelanes-run").daemon(true)
-                .start(() -> coordinate(spec, python, machine, given, sink, handle));
+                .start(() -> coordinate(spec, machine, backends, sink, handle));
         return handle;
     }
 
-    /** Runs to the end on the calling thread. */
-    public static Trace run(ExperimentSpec spec, MachineInfo machine, TraceListener... listeners)
-            throws InterruptedException {
-        return start(spec, machine, listeners).await();
+    /** Starts the run on the given backend. Tests use it to run real runs on a backend that starts fake workers. */
+    public static RunHandle start(ExperimentSpec spec, MachineInfo machine, Backend backend, TraceListener... listeners) {
+        if (backend == null) {
+            throw new IllegalArgumentException("no backend");
+        }
+        return start(spec, machine, s -> backend, listeners);
     }
 
-    private static void coordinate(ExperimentSpec spec, PythonChoice python, MachineInfo machine, Backend given,
+    private static void coordinate(ExperimentSpec spec, MachineInfo machine, Backends backends,
                                    TraceSink sink, RunHandle handle) {
         Instant startedAt = Instant.now();
-        boolean compute = spec.kind() == TaskKind.COMPUTE && python == null;
-        Calibration calibration = compute ? Calibrator.forRun() : cachedOrNominal();
+        Calibration calibration = cachedOrNominal();
+        boolean compute = false;
         Backend backend = null;
         try {
-            backend = given != null ? given : backendFor(spec, python);
+            backend = backends.backendFor(spec);
+            compute = spec.kind() == TaskKind.COMPUTE && backend.usesJavaKernel();
+            if (compute) {
+                calibration = Calibrator.forRun();
+            }
             handle.preparing(backend);
             backend.prepare(spec);
             if (backend.calibration() != null) {
@@ -114,7 +101,6 @@ public final class Experiment {
         pinning.close();
         long processCpu = processCpuNanos() - processCpu0;
         double otherLoad = load.othersSinceStart();
-        sink.closeAll();
         // Checked again after a compute run: a change tells a CPU clock that moved from a busy machine.
         long rateAfter = compute && endNow > 0 ? Calibrator.check() : 0;
         Trace trace = buildTrace(run, machine, startedAt, endNow, processCpu,
@@ -123,13 +109,6 @@ public final class Experiment {
             Calibrator.invalidate(); // the figure no longer matches the machine: the next run measures again
         }
         handle.complete(trace);
-    }
-
-    private static Backend backendFor(ExperimentSpec spec, PythonChoice python) {
-        if (python != null) {
-            return new PythonBackend(python);
-        }
-        return spec.mode().processBased() ? new ProcessBackend() : new ThreadBackend(spec.mode());
     }
 
     /** Sleep runs do not need the kernel's speed; do not make them wait for a calibration. */

@@ -22,7 +22,7 @@ public record ExperimentSpec(ExecutionMode mode, TaskKind kind, int tasks, doubl
     public static final int MAX_PROCESSES = 64;
     /**
      * The longest a run may be expected to take: two hours (see {@link #longestSeconds()}). A run file holds
-     * times up to a day ({@link RunFile#MAX_SECONDS}), so even a run slowed down twelvefold reads back.
+     * times up to a day ({@code RunFile.MAX_SECONDS}), so even a run slowed down twelvefold reads back.
      */
     public static final double MAX_RUN_SECONDS = 2 * 3600;
 

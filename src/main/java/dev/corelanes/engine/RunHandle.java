@@ -9,24 +9,17 @@ import java.util.concurrent.TimeoutException;
 public final class RunHandle {
 
     private final ExperimentSpec spec;
-    private final TraceSink sink;
     private final CompletableFuture<Trace> result = new CompletableFuture<>();
     private volatile RunContext context;
     private volatile Backend backend;
     private volatile boolean cancelRequested;
 
-    RunHandle(ExperimentSpec spec, TraceSink sink) {
+    RunHandle(ExperimentSpec spec) {
         this.spec = spec;
-        this.sink = sink;
     }
 
     public ExperimentSpec spec() {
         return spec;
-    }
-
-    /** The live spans (finished and still open) of this run. */
-    public TraceSink sink() {
-        return sink;
     }
 
     /** Completes with the trace when the run has ended, however it ended. Never completes exceptionally. */

@@ -2,7 +2,6 @@ package dev.corelanes.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,13 +19,12 @@ public final class TraceSink implements SpanSink {
      * Far more than a normal run makes (spans are merged per core), far less than the heap, and no more than
      * a run file holds, so every run can be saved and read back.
      */
-    public static final int DEFAULT_MAX_SPANS = RunFile.MAX_SPANS;
+    public static final int DEFAULT_MAX_SPANS = 800_000;
 
     private final int maxSpans;
     private final ConcurrentLinkedQueue<Span> spans = new ConcurrentLinkedQueue<>();
     private final AtomicInteger kept = new AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
-    private final Map<Integer, Span> open = new ConcurrentHashMap<>();
     private final List<TraceListener> listeners = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<SampleBatch> samples = new ConcurrentLinkedQueue<>();
     private final AtomicLong sampleCount = new AtomicLong();
@@ -48,13 +46,8 @@ public final class TraceSink implements SpanSink {
         listeners.add(listener);
     }
 
-    public void removeListener(TraceListener listener) {
-        listeners.remove(listener);
-    }
-
     @Override
     public void accept(Span span) {
-        open.computeIfPresent(openKey(span), (k, o) -> o.startNanos() <= span.startNanos() ? null : o);
         if (kept.incrementAndGet() <= maxSpans) {
             spans.add(span);
         } else {
@@ -68,7 +61,6 @@ public final class TraceSink implements SpanSink {
 
     @Override
     public void opened(Span span) {
-        open.put(openKey(span), span);
         for (TraceListener l : listeners) {
             l.onOpened(span);
         }
@@ -110,31 +102,12 @@ public final class TraceSink implements SpanSink {
         }
     }
 
-    /** Spans of workers (not tasks) are keyed apart from task spans. */
-    private static Integer openKey(Span span) {
-        return span.task() != Span.NO_TASK ? span.task() : -Math.abs(span.worker().hashCode()) - 1;
-    }
-
     /** A copy of the spans recorded so far. */
     public List<Span> spans() {
         return new ArrayList<>(spans);
     }
 
-    /** A copy of the spans that are still going on. */
-    public List<Span> openSpans() {
-        return new ArrayList<>(open.values());
-    }
-
     public long dropped() {
         return dropped.get();
-    }
-
-    public int size() {
-        return kept.get();
-    }
-
-    /** Forgets every open span (the run has ended). */
-    void closeAll() {
-        open.clear();
     }
 }

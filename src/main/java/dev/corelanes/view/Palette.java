@@ -53,11 +53,6 @@ public final class Palette {
         return TASKS.length;
     }
 
-    /** A few task colours, for a legend swatch that says "a colour per task". */
-    public static Rgb[] taskSamples() {
-        return new Rgb[] {TASKS[0], TASKS[1], TASKS[2]};
-    }
-
     /** A label colour readable on {@code fill}. */
     public static Rgb textOn(Rgb fill) {
         return fill.luminance() > 0.55 ? Rgb.hex("#111111") : Rgb.hex("#ffffff");

@@ -19,12 +19,6 @@ public record Rgb(int r, int g, int b, double alpha) {
         return new Rgb(r, g, b, a);
     }
 
-    /** Mixed towards {@code other} by {@code t} (0 = this, 1 = other); alpha kept. */
-    public Rgb mix(Rgb other, double t) {
-        return new Rgb((int) Math.round(r + (other.r - r) * t), (int) Math.round(g + (other.g - g) * t),
-                (int) Math.round(b + (other.b - b) * t), alpha);
-    }
-
     /** "#rrggbb" (alpha left out). */
     public String toHex() {
         return String.format("#%02x%02x%02x", r, g, b);

@@ -1,7 +1,7 @@
 package dev.corelanes.view;
 
-import dev.corelanes.engine.AtomicFiles;
-import dev.corelanes.engine.RunFileException;
+import dev.corelanes.engine.files.AtomicFiles;
+import dev.corelanes.engine.files.OutputFileException;
 import dev.corelanes.engine.sweep.Amdahl;
 import dev.corelanes.engine.sweep.SweepPoint;
 import dev.corelanes.engine.sweep.SweepResult;
@@ -18,16 +18,16 @@ public final class ScalingFiles {
     private ScalingFiles() {
     }
 
-    public static byte[] png(SweepResult r, double scale, boolean dark) throws RunFileException {
+    public static byte[] png(SweepResult r, double scale, boolean dark) throws OutputFileException {
         Java2dSurface s = new Java2dSurface(scale);
         ScalingChart.paint(s, r, ScalingChart.WIDTH, ScalingChart.HEIGHT, dark);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             if (!javax.imageio.ImageIO.write(s.image(), "png", bytes)) {
-                throw new RunFileException("no PNG writer available.");
+                throw new OutputFileException("no PNG writer available.");
             }
         } catch (IOException e) {
-            throw new RunFileException("Cannot encode the PNG: " + e.getMessage(), e);
+            throw new OutputFileException("Cannot encode the PNG: " + e.getMessage(), e);
         }
         return bytes.toByteArray();
     }
@@ -53,7 +53,7 @@ public final class ScalingFiles {
         return b.toString();
     }
 
-    public static void write(Path file, byte[] bytes) throws RunFileException {
+    public static void write(Path file, byte[] bytes) throws OutputFileException {
         AtomicFiles.write(file, out -> out.write(bytes));
     }
 }

@@ -1,7 +1,7 @@
 package dev.corelanes.view;
 
-import dev.corelanes.engine.AtomicFiles;
-import dev.corelanes.engine.RunFileException;
+import dev.corelanes.engine.files.AtomicFiles;
+import dev.corelanes.engine.files.OutputFileException;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -37,11 +37,11 @@ public final class SlideFiles {
         return s.toString();
     }
 
-    public static void writePng(TimelineFrame frame, double scale, Path file) throws RunFileException {
+    public static void writePng(TimelineFrame frame, double scale, Path file) throws OutputFileException {
         AtomicFiles.write(file, png(frame, scale));
     }
 
-    public static void writeSvg(TimelineFrame frame, Path file) throws RunFileException {
+    public static void writeSvg(TimelineFrame frame, Path file) throws OutputFileException {
         AtomicFiles.write(file, svgContent(frame));
     }
 
@@ -59,14 +59,5 @@ public final class SlideFiles {
     public static AtomicFiles.Content svgContent(TimelineFrame frame) {
         byte[] doc = svg(frame).getBytes(StandardCharsets.UTF_8);
         return out -> out.write(doc);
-    }
-
-    /** Writes {@code file} in the format its extension names ({@code scale} applies to PNG). */
-    public static void write(TimelineFrame frame, ImageFormat format, double scale, Path file)
-            throws RunFileException {
-        switch (format) {
-            case PNG -> writePng(frame, scale, file);
-            case SVG -> writeSvg(frame, file);
-        }
     }
 }

@@ -1,9 +1,9 @@
 package dev.corelanes.view;
 
-import dev.corelanes.engine.AtomicFiles;
+import dev.corelanes.engine.files.AtomicFiles;
 import dev.corelanes.engine.FigureText;
 import dev.corelanes.engine.RunFigures;
-import dev.corelanes.engine.RunFileException;
+import dev.corelanes.engine.files.OutputFileException;
 import dev.corelanes.engine.Span;
 import dev.corelanes.engine.TaskStatus;
 import dev.corelanes.engine.Trace;
@@ -25,7 +25,7 @@ public final class SlideHtml {
     private SlideHtml() {
     }
 
-    public static void write(Slide.Composed slide, Path file) throws RunFileException {
+    public static void write(Slide.Composed slide, Path file) throws OutputFileException {
         String html = html(slide);
         AtomicFiles.write(file, out -> out.write(html.getBytes(StandardCharsets.UTF_8)));
     }

@@ -123,11 +123,6 @@ public final class TimelineModel {
         lastTime = Math.max(lastTime, s.startNanos());
     }
 
-    /** The run has ended: nothing is going on any more. */
-    public void closeAll() {
-        open.clear();
-    }
-
     private static int openKey(Span s) {
         return s.task() != Span.NO_TASK ? s.task() : -Math.abs(s.worker().hashCode()) - 1;
     }

@@ -18,8 +18,4 @@ public record Viewport(long startNanos, long endNanos, double width, double heig
     public long spanNanos() {
         return endNanos - startNanos;
     }
-
-    public Viewport withTime(long start, long end) {
-        return new Viewport(start, end, width, height, mode, nowNanos, theme);
-    }
 }

@@ -3,7 +3,7 @@ package dev.corelanes.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.corelanes.engine.ExecutionMode;
-import dev.corelanes.engine.RunFile;
+import dev.corelanes.engine.files.RunFile;
 import dev.corelanes.engine.TaskStatus;
 import dev.corelanes.engine.Trace;
 import dev.corelanes.fixtures.Images;

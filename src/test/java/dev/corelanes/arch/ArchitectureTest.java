@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The layering of DEVELOPERS.md: measurement and hardware code never depend on the UI toolkit. */
 class ArchitectureTest {
@@ -62,6 +63,29 @@ class ArchitectureTest {
     void theCommandLineNeedsNoWindow() {
         noClasses().that().resideInAPackage("dev.corelanes.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "dev.corelanes.app..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void packagesAreFreeOfCycles() {
+        // Every package, engine's subpackages included: a cycle means two packages that can only change together.
+        slices().matching("dev.corelanes.(**)").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void theEngineChoosesNoRuntimeItself() {
+        // Experiment receives its backends (dev.corelanes.runners); the runtimes depend on the engine, not back.
+        noClasses().that().resideInAPackage("dev.corelanes.engine")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.corelanes.engine.process..",
+                        "dev.corelanes.engine.python..", "dev.corelanes.runners..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void imagesAndTablesAreNotRunFiles() {
+        // A PNG, SVG, HTML or CSV that cannot be written is an OutputFileException; RunFileException is for run files.
+        noClasses().that().resideInAnyPackage("dev.corelanes.view..", "dev.corelanes.app.labs..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("dev.corelanes.engine.files.RunFileException")
                 .check(CLASSES);
     }
 }

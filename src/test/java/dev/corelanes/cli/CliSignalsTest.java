@@ -1,6 +1,6 @@
 package dev.corelanes.cli;
 
-import dev.corelanes.engine.RunFile;
+import dev.corelanes.engine.files.RunFile;
 import dev.corelanes.engine.TaskStatus;
 import dev.corelanes.engine.Trace;
 import org.junit.jupiter.api.Assumptions;

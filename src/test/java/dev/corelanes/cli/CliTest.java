@@ -1,7 +1,7 @@
 package dev.corelanes.cli;
 
 import dev.corelanes.engine.ExecutionMode;
-import dev.corelanes.engine.RunFile;
+import dev.corelanes.engine.files.RunFile;
 import dev.corelanes.engine.TaskStatus;
 import dev.corelanes.engine.Trace;
 import org.junit.jupiter.api.Test;

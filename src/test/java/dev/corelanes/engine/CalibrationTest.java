@@ -1,5 +1,6 @@
 package dev.corelanes.engine;
 
+import dev.corelanes.runners.Runs;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,7 +44,7 @@ class CalibrationTest {
 
     @Test
     void aComputeRunRecordsEachTasksCpuTimeAndTheConditionsForTheDriftCheck() throws Exception {
-        Trace t = Experiment.run(new ExperimentSpec(ExecutionMode.THREADS, TaskKind.COMPUTE, 2, 0.1, 2, false), MACHINE);
+        Trace t = Runs.run(new ExperimentSpec(ExecutionMode.THREADS, TaskKind.COMPUTE, 2, 0.1, 2, false), MACHINE);
         assertEquals(TaskStatus.COMPLETED, t.status(), t.message());
         assertTrue(t.tasks().stream().allMatch(TaskRecord::cpuKnown), "platform threads measure their own CPU time");
         assertTrue(t.tasks().stream().allMatch(r -> r.cpuNanos() > 0));
@@ -55,7 +56,7 @@ class CalibrationTest {
 
     @Test
     void aSleepRunNeedsNoCalibrationAndChecksNoRate() throws Exception {
-        Trace t = Experiment.run(ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.SLEEP, 2, 0.05, false), MACHINE);
+        Trace t = Runs.run(ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.SLEEP, 2, 0.05, false), MACHINE);
         assertFalse(t.conditions().rateChecked());
         assertFalse(RunFigures.of(t).drift().detected(), "sleep tasks are not checked against a CPU budget");
     }

@@ -19,15 +19,15 @@ import static org.junit.jupiter.api.Assertions.fail;
  * stop and resume (a GIL hand-over), and — for process runs — a clock offset per task smaller than the
  * sampling period. Whatever it generates, the lanes must be physically possible.
  */
-class CpuLanesPropertyTest {
+public class CpuLanesPropertyTest {
 
     private static final int SEEDS = 400;
 
     /** A generated run: the samples each task's sampler would have taken (times as the parent sees them). */
-    record Generated(List<SampleBatch> batches, long period) {
+    public record Generated(List<SampleBatch> batches, long period) {
     }
 
-    static Generated generate(long seed, boolean skew) {
+    public static Generated generate(long seed, boolean skew) {
         Random r = new Random(seed);
         int cores = 1 + r.nextInt(4);
         int tasks = 1 + r.nextInt(7);

@@ -1,5 +1,7 @@
 package dev.corelanes.engine;
 
+import dev.corelanes.engine.files.RunFile;
+import dev.corelanes.runners.Runs;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -40,7 +42,7 @@ class CpuLanesRunTest {
                 samples.add(batch);
             }
         };
-        Trace t = Experiment.run(ExperimentSpec.of(mode, TaskKind.COMPUTE, 4, 0.3, gil), MachineInfo.fromJvm(), listener);
+        Trace t = Runs.run(ExperimentSpec.of(mode, TaskKind.COMPUTE, 4, 0.3, gil), MachineInfo.fromJvm(), listener);
         assertEquals(TaskStatus.COMPLETED, t.status(), t.message());
         List<SampleBatch> batches = List.copyOf(samples);
         assertEquals(4, batches.stream().mapToInt(SampleBatch::task).distinct().count(), "every task sent its samples");

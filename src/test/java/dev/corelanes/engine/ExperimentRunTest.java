@@ -1,5 +1,6 @@
 package dev.corelanes.engine;
 
+import dev.corelanes.runners.Runs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -32,7 +33,7 @@ class ExperimentRunTest {
     @ParameterizedTest
     @EnumSource(value = ExecutionMode.class, names = {"SEQUENTIAL", "THREADS", "VIRTUAL", "POOL"})
     void computeTasksRecordRunningSpansOnRealCores(ExecutionMode mode) throws Exception {
-        Trace t = Experiment.run(spec(mode, TaskKind.COMPUTE, 3, 0.1, false), MACHINE);
+        Trace t = Runs.run(spec(mode, TaskKind.COMPUTE, 3, 0.1, false), MACHINE);
         assertEquals(TaskStatus.COMPLETED, t.status(), t.message());
         assertEquals(3, t.tasks().size());
         t.tasks().forEach(r -> assertEquals(TaskStatus.COMPLETED, r.status()));
@@ -65,14 +66,14 @@ class ExperimentRunTest {
     }
 
     private static Map<String, Long> workersOf(ExecutionMode mode) throws InterruptedException {
-        Trace t = Experiment.run(spec(mode, TaskKind.SLEEP, 3, 0.05, false), MACHINE);
+        Trace t = Runs.run(spec(mode, TaskKind.SLEEP, 3, 0.05, false), MACHINE);
         return t.tasks().stream().collect(Collectors.groupingBy(TaskRecord::worker, Collectors.counting()));
     }
 
     @ParameterizedTest
     @EnumSource(value = ExecutionMode.class, names = {"SEQUENTIAL", "THREADS", "VIRTUAL", "POOL"})
     void sleepTasksRecordOneSleepingSpanOnNoCore(ExecutionMode mode) throws Exception {
-        Trace t = Experiment.run(spec(mode, TaskKind.SLEEP, 3, 0.05, false), MACHINE);
+        Trace t = Runs.run(spec(mode, TaskKind.SLEEP, 3, 0.05, false), MACHINE);
         assertEquals(TaskStatus.COMPLETED, t.status());
         assertEquals(3, t.spans().size());
         for (Span s : t.spans()) {
@@ -84,7 +85,7 @@ class ExperimentRunTest {
 
     @Test
     void sequentialRunsOneTaskAfterAnother() throws Exception {
-        Trace t = Experiment.run(spec(ExecutionMode.SEQUENTIAL, TaskKind.SLEEP, 3, 0.05, false), MACHINE);
+        Trace t = Runs.run(spec(ExecutionMode.SEQUENTIAL, TaskKind.SLEEP, 3, 0.05, false), MACHINE);
         List<TaskRecord> tasks = t.tasks();
         for (int i = 1; i < tasks.size(); i++) {
             assertTrue(tasks.get(i).startNanos() >= tasks.get(i - 1).endNanos());
@@ -111,7 +112,7 @@ class ExperimentRunTest {
 
     @Test
     void threadsSleepAtTheSameTime() throws Exception {
-        Trace t = Experiment.run(spec(ExecutionMode.THREADS, TaskKind.SLEEP, 4, 1, false), MACHINE);
+        Trace t = Runs.run(spec(ExecutionMode.THREADS, TaskKind.SLEEP, 4, 1, false), MACHINE);
         // Four threads started together, each asleep for 1 s: all four are asleep at one instant (in turn,
         // never more than one would be).
         assertEquals(4, mostAtOnce(t, SpanState.SLEEPING), "sleeps at once");
@@ -119,7 +120,7 @@ class ExperimentRunTest {
 
     @Test
     void aPoolRunsAtMostWorkersTasksAtOnce() throws Exception {
-        Trace t = Experiment.run(new ExperimentSpec(ExecutionMode.POOL, TaskKind.SLEEP, 6, 0.05, 2, false), MACHINE);
+        Trace t = Runs.run(new ExperimentSpec(ExecutionMode.POOL, TaskKind.SLEEP, 6, 0.05, 2, false), MACHINE);
         List<TaskRecord> tasks = t.tasks();
         for (TaskRecord a : tasks) {
             long concurrent = tasks.stream().filter(b -> b.startNanos() <= a.startNanos() && b.endNanos() > a.startNanos()).count();
@@ -129,7 +130,7 @@ class ExperimentRunTest {
 
     @Test
     void underTheGilOnlyOneTaskRunsAtATimeAndTheyTakeTurns() throws Exception {
-        Trace t = Experiment.run(spec(ExecutionMode.THREADS, TaskKind.COMPUTE, 2, 0.2, true), MACHINE);
+        Trace t = Runs.run(spec(ExecutionMode.THREADS, TaskKind.COMPUTE, 2, 0.2, true), MACHINE);
         assertEquals(TaskStatus.COMPLETED, t.status());
         List<Span> running = t.spans().stream().filter(s -> s.state() == SpanState.RUNNING).toList();
         for (Span a : running) {
@@ -154,7 +155,7 @@ class ExperimentRunTest {
         if (Runtime.getRuntime().availableProcessors() < 2) {
             return; // nothing to show on one CPU
         }
-        Trace t = Experiment.run(spec(ExecutionMode.THREADS, TaskKind.COMPUTE, 2, 0.3, false), MACHINE);
+        Trace t = Runs.run(spec(ExecutionMode.THREADS, TaskKind.COMPUTE, 2, 0.3, false), MACHINE);
         List<Span> a = t.spans().stream().filter(s -> s.task() == 1 && s.state() == SpanState.RUNNING).toList();
         List<Span> b = t.spans().stream().filter(s -> s.task() == 2 && s.state() == SpanState.RUNNING).toList();
         long overlap = 0;
@@ -177,7 +178,7 @@ class ExperimentRunTest {
 
     @Test
     void sleepingDoesNotHoldTheGil() throws Exception {
-        Trace t = Experiment.run(spec(ExecutionMode.THREADS, TaskKind.SLEEP, 3, 1, true), MACHINE);
+        Trace t = Runs.run(spec(ExecutionMode.THREADS, TaskKind.SLEEP, 3, 1, true), MACHINE);
         assertEquals(3, mostAtOnce(t, SpanState.SLEEPING), "sleeps overlapped under the GIL");
         assertEquals(0, t.spans().stream().filter(s -> s.state() == SpanState.GIL_WAIT).count());
     }
@@ -185,7 +186,7 @@ class ExperimentRunTest {
     @Test
     void cancelStopsEveryWorkerPromptlyAndKeepsWhatWasRecorded() throws Exception {
         AtomicInteger heard = new AtomicInteger();
-        RunHandle h = Experiment.start(spec(ExecutionMode.THREADS, TaskKind.COMPUTE, 3, 20, false), MACHINE,
+        RunHandle h = Runs.start(spec(ExecutionMode.THREADS, TaskKind.COMPUTE, 3, 20, false), MACHINE,
                 new TraceListener() {
                     @Override
                     public void onOpened(Span span) {
@@ -206,7 +207,7 @@ class ExperimentRunTest {
 
     @Test
     void cancelBeforeStartRecordsEveryTaskAsNeverStarted() throws Exception {
-        RunHandle h = Experiment.start(spec(ExecutionMode.POOL, TaskKind.SLEEP, 50, 1, false), MACHINE);
+        RunHandle h = Runs.start(spec(ExecutionMode.POOL, TaskKind.SLEEP, 50, 1, false), MACHINE);
         h.cancel();
         Trace t = h.await(60, TimeUnit.SECONDS);
         assertEquals(TaskStatus.CANCELLED, t.status());
@@ -215,7 +216,7 @@ class ExperimentRunTest {
 
     @Test
     void tenThousandVirtualThreadsSleepTogether() throws Exception {
-        Trace t = Experiment.run(spec(ExecutionMode.VIRTUAL, TaskKind.SLEEP, 10_000, 1, false), MACHINE);
+        Trace t = Runs.run(spec(ExecutionMode.VIRTUAL, TaskKind.SLEEP, 10_000, 1, false), MACHINE);
         assertEquals(TaskStatus.COMPLETED, t.status());
         assertEquals(10_000, t.spans().size());
         // Thousands asleep at once, on a handful of carrier threads (how fast they start is for -Pbench).
@@ -225,9 +226,32 @@ class ExperimentRunTest {
 
     @Test
     void theIdealTimeFollowsTheUsableCores() throws Exception {
-        Trace seq = Experiment.run(spec(ExecutionMode.SEQUENTIAL, TaskKind.SLEEP, 2, 0.05, false), MACHINE);
+        Trace seq = Runs.run(spec(ExecutionMode.SEQUENTIAL, TaskKind.SLEEP, 2, 0.05, false), MACHINE);
         assertEquals(0.1, RunFigures.of(seq).idealSeconds(), 1e-9);
-        Trace thr = Experiment.run(spec(ExecutionMode.THREADS, TaskKind.SLEEP, 2, 0.05, false), MACHINE);
+        Trace thr = Runs.run(spec(ExecutionMode.THREADS, TaskKind.SLEEP, 2, 0.05, false), MACHINE);
         assertEquals(0.05, RunFigures.of(thr).idealSeconds(), 1e-9);
+    }
+
+    @Test
+    void aBackendThatCannotBeMadeFailsTheRunWithItsReason() throws Exception {
+        Trace t = Experiment.start(spec(ExecutionMode.THREADS, TaskKind.SLEEP, 2, 0.05, false), MACHINE,
+                (Backends) s -> {
+                    throw new IllegalStateException("no such runtime here");
+                }).await(30, TimeUnit.SECONDS);
+        assertEquals(TaskStatus.FAILED, t.status());
+        assertEquals("no such runtime here", t.message());
+    }
+
+    @Test
+    void theRunUsesTheBackendItWasGivenForTheSpec() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        Trace t = Experiment.start(spec(ExecutionMode.POOL, TaskKind.SLEEP, 2, 0.05, false), MACHINE,
+                (Backends) s -> {
+                    asked.incrementAndGet();
+                    assertEquals(ExecutionMode.POOL, s.mode());
+                    return Backends.threads(s.mode());
+                }).await(30, TimeUnit.SECONDS);
+        assertEquals(TaskStatus.COMPLETED, t.status(), t.message());
+        assertEquals(1, asked.get());
     }
 }

@@ -1,5 +1,7 @@
 package dev.corelanes.engine;
 
+import dev.corelanes.engine.files.RunFile;
+import dev.corelanes.runners.Runs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -79,7 +81,7 @@ class ExperimentSpecTest {
                 workers, false); // a spec saved in an older run file still reads
         SpecException e = assertThrows(SpecException.class, recorded::requireRunnable);
         assertTrue(e.getMessage().contains("at most 7200 s"), e.getMessage());
-        assertThrows(SpecException.class, () -> Experiment.start(recorded, MachineInfo.fromJvm()));
+        assertThrows(SpecException.class, () -> Runs.start(recorded, MachineInfo.fromJvm()));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.corelanes.engine;
 
+import dev.corelanes.runners.Runs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +40,7 @@ class PinnedRunTest {
     private static void assertRanOnlyOn(int cpu, ExecutionMode mode) throws InterruptedException {
         ExperimentSpec spec = mode.pooled() ? new ExperimentSpec(mode, TaskKind.COMPUTE, 2, 0.05, 2, false)
                 : ExperimentSpec.of(mode, TaskKind.COMPUTE, 2, 0.05, false);
-        Trace t = Experiment.run(spec, machine.pinnedTo(List.of(cpu)));
+        Trace t = Runs.run(spec, machine.pinnedTo(List.of(cpu)));
         assertEquals(TaskStatus.COMPLETED, t.status(), t.message());
         assertEquals(1, RunFigures.of(t).usableCores());
         assertEquals(List.of(cpu), t.machine().pinnedCpus());
@@ -78,7 +79,7 @@ class PinnedRunTest {
     void aCpuOutsideTheMaskFailsTheRunWithTheReason() throws InterruptedException {
         int outside = allowed.get(allowed.size() - 1) + 1;
         MachineInfo wide = new MachineInfo("x", outside + 1, outside + 1, List.of(), 1L << 30, "Linux", "Java");
-        Trace t = Experiment.run(ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.COMPUTE, 1, 0.05, false),
+        Trace t = Runs.run(ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.COMPUTE, 1, 0.05, false),
                 wide.pinnedTo(List.of(outside)));
         assertEquals(TaskStatus.FAILED, t.status());
         assertTrue(t.message().contains("is not usable by this process"), t.message());

@@ -1,5 +1,6 @@
 package dev.corelanes.engine;
 
+import dev.corelanes.engine.files.RunFile;
 import dev.corelanes.fixtures.RandomTraces;
 import org.junit.jupiter.api.Test;
 

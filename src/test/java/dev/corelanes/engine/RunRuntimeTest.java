@@ -1,5 +1,7 @@
 package dev.corelanes.engine;
 
+import dev.corelanes.engine.files.RunFile;
+import dev.corelanes.engine.files.RunFileException;
 import dev.corelanes.fixtures.Traces;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package dev.corelanes.engine;
 
+import dev.corelanes.engine.files.RunFile;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -80,7 +81,7 @@ class UsableCoresTest {
     @Test
     void anOldRunFileWithoutUsableCoresReadsAsAllUsable(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Trace t = twoComputeThreads(twoCpus(2));
-        var root = RunFile.toJson(t);
+        var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(RunFile.toJsonString(t));
         ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("machine")).remove("usableCores");
         String json = root.toString();
         Path f = dir.resolve("old.json");

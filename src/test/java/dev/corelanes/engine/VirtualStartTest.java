@@ -1,5 +1,6 @@
 package dev.corelanes.engine;
 
+import dev.corelanes.runners.Runs;
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;
@@ -14,7 +15,7 @@ class VirtualStartTest {
 
     @Test
     void aVirtualRunHasExactlyItsOwnThreads() throws InterruptedException {
-        Trace t = Experiment.run(ExperimentSpec.of(ExecutionMode.VIRTUAL, TaskKind.SLEEP, 200, 0.05, false),
+        Trace t = Runs.run(ExperimentSpec.of(ExecutionMode.VIRTUAL, TaskKind.SLEEP, 200, 0.05, false),
                 MachineInfo.fromJvm());
 
         assertEquals(TaskStatus.COMPLETED, t.status(), t.message());

@@ -1,7 +1,7 @@
 package dev.corelanes.reliability;
 
+import dev.corelanes.runners.Runs;
 import dev.corelanes.engine.ExecutionMode;
-import dev.corelanes.engine.Experiment;
 import dev.corelanes.engine.ExperimentSpec;
 import dev.corelanes.engine.MachineInfo;
 import dev.corelanes.engine.RunHandle;
@@ -26,8 +26,8 @@ class NoLeakTest {
         // Warm up every mode once: the JVM keeps a few threads of its own afterwards (virtual-thread
         // carriers and their timer), which are not ours to count.
         for (ExecutionMode m : new ExecutionMode[]{ExecutionMode.THREADS, ExecutionMode.VIRTUAL}) {
-            Experiment.run(new ExperimentSpec(m, TaskKind.SLEEP, 4, 0.05, 2, false), MACHINE);
-            Experiment.run(new ExperimentSpec(m, TaskKind.COMPUTE, 4, 0.05, 2, false), MACHINE);
+            Runs.run(new ExperimentSpec(m, TaskKind.SLEEP, 4, 0.05, 2, false), MACHINE);
+            Runs.run(new ExperimentSpec(m, TaskKind.COMPUTE, 4, 0.05, 2, false), MACHINE);
         }
         int baseline = LeakCheck.threads();
         Random random = new Random(42);
@@ -36,7 +36,7 @@ class NoLeakTest {
             ExecutionMode mode = modes[i % modes.length];
             TaskKind kind = i % 2 == 0 ? TaskKind.COMPUTE : TaskKind.SLEEP;
             ExperimentSpec spec = new ExperimentSpec(mode, kind, 3, 0.05, 2, i % 3 == 0);
-            RunHandle h = Experiment.start(spec, MACHINE);
+            RunHandle h = Runs.start(spec, MACHINE);
             if (i % 3 == 1) {
                 Thread.sleep(random.nextInt(40));
                 h.cancel();

@@ -1,7 +1,7 @@
 package dev.corelanes.reliability;
 
+import dev.corelanes.runners.Runs;
 import dev.corelanes.engine.ExecutionMode;
-import dev.corelanes.engine.Experiment;
 import dev.corelanes.engine.ExperimentSpec;
 import dev.corelanes.engine.MachineInfo;
 import dev.corelanes.engine.RunHandle;
@@ -40,8 +40,8 @@ class ProcessCancelStressTest {
     private static void cycles(int n, long seed) throws Exception {
         // Warm up (JIT, class loading, the JVM's lazily started threads) with complete and cancelled runs.
         for (ExecutionMode m : new ExecutionMode[]{ExecutionMode.PROCESSES, ExecutionMode.PROCESS_POOL}) {
-            Experiment.run(new ExperimentSpec(m, TaskKind.SLEEP, 3, 0.05, 2, false), MACHINE);
-            RunHandle h = Experiment.start(new ExperimentSpec(m, TaskKind.COMPUTE, 3, 0.3, 2, false), MACHINE);
+            Runs.run(new ExperimentSpec(m, TaskKind.SLEEP, 3, 0.05, 2, false), MACHINE);
+            RunHandle h = Runs.start(new ExperimentSpec(m, TaskKind.COMPUTE, 3, 0.3, 2, false), MACHINE);
             Thread.sleep(200);
             h.cancel();
             h.await(10, TimeUnit.SECONDS);
@@ -53,7 +53,7 @@ class ProcessCancelStressTest {
         for (int i = 0; i < n; i++) {
             ExecutionMode mode = i % 2 == 0 ? ExecutionMode.PROCESSES : ExecutionMode.PROCESS_POOL;
             TaskKind kind = i % 3 == 0 ? TaskKind.SLEEP : TaskKind.COMPUTE;
-            RunHandle h = Experiment.start(new ExperimentSpec(mode, kind, 3, 0.3, 2, i % 4 == 0), MACHINE);
+            RunHandle h = Runs.start(new ExperimentSpec(mode, kind, 3, 0.3, 2, i % 4 == 0), MACHINE);
             Thread.sleep(random.nextInt(400)); // anywhere from before the spawn to after the end
             h.cancel();
             Trace t = h.await(60, TimeUnit.SECONDS); // a hang guard only

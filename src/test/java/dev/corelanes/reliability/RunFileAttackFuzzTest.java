@@ -2,8 +2,8 @@ package dev.corelanes.reliability;
 
 import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.MachineInfo;
-import dev.corelanes.engine.RunFile;
-import dev.corelanes.engine.RunFileException;
+import dev.corelanes.engine.files.RunFile;
+import dev.corelanes.engine.files.RunFileException;
 import dev.corelanes.engine.Trace;
 import dev.corelanes.fixtures.Images;
 import dev.corelanes.fixtures.Traces;

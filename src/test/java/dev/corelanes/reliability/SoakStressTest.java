@@ -1,7 +1,7 @@
 package dev.corelanes.reliability;
 
+import dev.corelanes.runners.Runs;
 import dev.corelanes.engine.ExecutionMode;
-import dev.corelanes.engine.Experiment;
 import dev.corelanes.engine.ExperimentSpec;
 import dev.corelanes.engine.MachineInfo;
 import dev.corelanes.engine.TaskKind;
@@ -23,14 +23,14 @@ class SoakStressTest {
         MachineInfo machine = MachineInfo.fromJvm();
         ExecutionMode[] modes = {ExecutionMode.SEQUENTIAL, ExecutionMode.THREADS, ExecutionMode.VIRTUAL, ExecutionMode.POOL};
         for (int i = 0; i < 8; i++) { // warm-up: JIT, class loading
-            Experiment.run(new ExperimentSpec(modes[i % 4], TaskKind.COMPUTE, 4, 0.05, 2, i % 2 == 0), machine);
+            Runs.run(new ExperimentSpec(modes[i % 4], TaskKind.COMPUTE, 4, 0.05, 2, i % 2 == 0), machine);
         }
         int threads0 = LeakCheck.threads();
         long heap0 = LeakCheck.usedHeapAfterGc();
         for (int i = 0; i < 200; i++) {
             TaskKind kind = i % 2 == 0 ? TaskKind.COMPUTE : TaskKind.SLEEP;
             int tasks = modes[i % 4] == ExecutionMode.VIRTUAL && kind == TaskKind.SLEEP ? 1000 : 4;
-            Trace t = Experiment.run(new ExperimentSpec(modes[i % 4], kind, tasks, 0.05, 2, i % 5 == 0), machine);
+            Trace t = Runs.run(new ExperimentSpec(modes[i % 4], kind, tasks, 0.05, 2, i % 5 == 0), machine);
             assertEquals(TaskStatus.COMPLETED, t.status(), t.message());
         }
         long heap1 = LeakCheck.usedHeapAfterGc();

@@ -1,7 +1,7 @@
 package dev.corelanes.teach;
 
+import dev.corelanes.runners.Runs;
 import dev.corelanes.engine.ExecutionMode;
-import dev.corelanes.engine.Experiment;
 import dev.corelanes.engine.ExperimentSpec;
 import dev.corelanes.engine.MachineInfo;
 import dev.corelanes.engine.RunFigures;
@@ -20,7 +20,7 @@ class RunExplanationTest {
 
     @Test
     void threadsUnderTheGilAreNamedSerialized() throws Exception {
-        Trace t = Experiment.run(new ExperimentSpec(ExecutionMode.THREADS, TaskKind.COMPUTE, 2, 0.1, 2, true), MACHINE);
+        Trace t = Runs.run(new ExperimentSpec(ExecutionMode.THREADS, TaskKind.COMPUTE, 2, 0.1, 2, true), MACHINE);
         RunExplanation e = RunExplanation.of(t, Optional.empty(), Double.NaN);
         assertTrue(e.patterns().stream().anyMatch(p -> p.startsWith(RunExplanation.GIL)), e.caption());
         assertEquals(0.2, e.figures().idealSeconds(), 1e-9, "one usable core under the GIL");
@@ -29,7 +29,7 @@ class RunExplanationTest {
     @Test
     void moreComputeTasksThanCpusAreNamedOversubscribed() throws Exception {
         int cpus = Runtime.getRuntime().availableProcessors();
-        Trace t = Experiment.run(new ExperimentSpec(ExecutionMode.THREADS, TaskKind.COMPUTE, cpus * 3, 0.15, 1, false),
+        Trace t = Runs.run(new ExperimentSpec(ExecutionMode.THREADS, TaskKind.COMPUTE, cpus * 3, 0.15, 1, false),
                 MACHINE);
         RunExplanation e = RunExplanation.of(t, Optional.empty(), Double.NaN);
         assertTrue(e.patterns().stream().anyMatch(p -> p.startsWith(RunExplanation.OVERSUBSCRIBED)), e.caption());
@@ -37,8 +37,8 @@ class RunExplanationTest {
 
     @Test
     void speedupIsMeasuredAgainstTheSequentialRunWhenThereIsOne() throws Exception {
-        Trace seq = Experiment.run(ExperimentSpec.of(ExecutionMode.SEQUENTIAL, TaskKind.SLEEP, 2, 0.1, false), MACHINE);
-        Trace thr = Experiment.run(ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.SLEEP, 2, 0.1, false), MACHINE);
+        Trace seq = Runs.run(ExperimentSpec.of(ExecutionMode.SEQUENTIAL, TaskKind.SLEEP, 2, 0.1, false), MACHINE);
+        Trace thr = Runs.run(ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.SLEEP, 2, 0.1, false), MACHINE);
         RunExplanation e = RunExplanation.of(thr, Optional.of(seq), Double.NaN);
         assertEquals(RunFigures.Baseline.SEQUENTIAL_RUN, e.figures().baseline());
         assertEquals(seq.wallSeconds() / thr.wallSeconds(), e.figures().speedup(), 1e-9);
@@ -47,7 +47,7 @@ class RunExplanationTest {
 
     @Test
     void aBusyMachineIsNamedWhenOtherProgramsLoadedIt() throws Exception {
-        Trace t = Experiment.run(ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.SLEEP, 2, 0.05, false), MACHINE);
+        Trace t = Runs.run(ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.SLEEP, 2, 0.05, false), MACHINE);
         assertTrue(RunExplanation.of(t, Optional.empty(), 0.8).patterns().stream()
                 .anyMatch(p -> p.startsWith(RunExplanation.BUSY)));
         assertTrue(RunExplanation.of(t, Optional.empty(), 0.0).patterns().isEmpty());

@@ -1,7 +1,7 @@
 package dev.corelanes.view;
 
 import dev.corelanes.engine.ExecutionMode;
-import dev.corelanes.engine.RunFileException;
+import dev.corelanes.engine.files.OutputFileException;
 import dev.corelanes.engine.FigureText;
 import dev.corelanes.engine.RunFigures;
 import dev.corelanes.engine.Trace;
@@ -159,7 +159,7 @@ class SlideTest {
     @Test
     void unwritableOrUnknownTargetsGiveOneLineAndLeaveNoFile() throws Exception {
         TimelineFrame f = Slide.compose(runs(Traces.compute(ExecutionMode.THREADS, 2)), SlideOptions.defaults());
-        RunFileException e = assertThrows(RunFileException.class,
+        OutputFileException e = assertThrows(OutputFileException.class,
                 () -> SlideFiles.writePng(f, 1, dir.resolve("missing/x.png")));
         assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
         IllegalArgumentException u = assertThrows(IllegalArgumentException.class,

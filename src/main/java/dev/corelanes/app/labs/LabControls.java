@@ -47,7 +47,7 @@ final class LabControls {
     }
 
     static void style(Scene scene) {
-        scene.getStylesheets().add(MainWindow.class.getResource("corelanes.css").toExternalForm());
+        scene.getStylesheets().add(LabControls.class.getResource("/dev/corelanes/app/corelanes.css").toExternalForm());
         scene.getRoot().getStyleClass().add("corelanes-root");
     }
 

@@ -62,7 +62,6 @@ public final class MemoryLabWindow {
     /** Threads stop early when cancelled and still return a total: it must not be shown as "lost updates". */
     private volatile boolean cancelRequested;
     private volatile java.util.function.Supplier<long[]> seen;
-    private Thread worker;
 
     public MemoryLabWindow() {
         ToggleGroup kind = new ToggleGroup();
@@ -196,7 +195,7 @@ public final class MemoryLabWindow {
             task = lab::run;
         }
         poll.play();
-        worker = Thread.ofPlatform().daemon(true).name("memory-lab").start(() -> {
+        Thread.ofPlatform().daemon(true).name("memory-lab").start(() -> {
             try {
                 CounterResult r = task.run();
                 Platform.runLater(() -> finished(cancelRequested ? null : r, "Cancelled."));
@@ -297,10 +296,5 @@ public final class MemoryLabWindow {
         Label l = new Label(text);
         l.getStyleClass().add("hint");
         return l;
-    }
-
-    /** Run and cancel ends here too, so a closed window leaves no thread or child behind. */
-    Thread workerThread() {
-        return worker;
     }
 }

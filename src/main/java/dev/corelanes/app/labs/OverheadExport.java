@@ -1,7 +1,7 @@
 package dev.corelanes.app.labs;
 
-import dev.corelanes.engine.AtomicFiles;
-import dev.corelanes.engine.RunFileException;
+import dev.corelanes.engine.files.AtomicFiles;
+import dev.corelanes.engine.files.OutputFileException;
 import dev.corelanes.engine.lab.Measurement;
 import dev.corelanes.view.Java2dSurface;
 import dev.corelanes.view.OverheadChart;
@@ -25,28 +25,28 @@ public final class OverheadExport {
     private OverheadExport() {
     }
 
-    public static void png(List<Measurement> ms, Path file, double scale, boolean dark) throws RunFileException {
+    public static void png(List<Measurement> ms, Path file, double scale, boolean dark) throws OutputFileException {
         Java2dSurface s = new Java2dSurface(scale);
         OverheadChart.paint(s, ms, WIDTH, dark);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             if (!javax.imageio.ImageIO.write(s.image(), "png", bytes)) {
-                throw new RunFileException("Cannot write " + file + ": no PNG writer available.");
+                throw new OutputFileException("Cannot write " + file + ": no PNG writer available.");
             }
         } catch (IOException e) {
-            throw new RunFileException("Cannot encode the PNG: " + e.getMessage(), e);
+            throw new OutputFileException("Cannot encode the PNG: " + e.getMessage(), e);
         }
         AtomicFiles.write(file, bytes::writeTo);
     }
 
-    public static void svg(List<Measurement> ms, Path file, boolean dark) throws RunFileException {
+    public static void svg(List<Measurement> ms, Path file, boolean dark) throws OutputFileException {
         SvgSurface s = new SvgSurface();
         OverheadChart.paint(s, ms, WIDTH, dark);
         byte[] doc = s.toString().getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(file, out -> out.write(doc));
     }
 
-    public static void csv(List<Measurement> ms, Path file) throws RunFileException {
+    public static void csv(List<Measurement> ms, Path file) throws OutputFileException {
         byte[] doc = csvText(ms).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(file, out -> out.write(doc));
     }

@@ -1,7 +1,7 @@
 package dev.corelanes.app.labs;
 
-import dev.corelanes.app.CanvasSurface;
-import dev.corelanes.engine.RunFileException;
+import dev.corelanes.app.canvas.CanvasSurface;
+import dev.corelanes.engine.files.OutputFileException;
 import dev.corelanes.engine.lab.Measurement;
 import dev.corelanes.engine.lab.OverheadLab;
 import dev.corelanes.engine.process.ChildCommands;
@@ -153,7 +153,7 @@ public final class OverheadLabWindow {
             }
             status.setText("Saved " + file + ".");
             return true;
-        } catch (RunFileException e) {
+        } catch (OutputFileException e) {
             status.setText(e.getMessage());
             return false;
         }

@@ -1,10 +1,11 @@
 package dev.corelanes.app.labs;
 
-import dev.corelanes.app.CanvasSurface;
+import dev.corelanes.app.canvas.CanvasSurface;
+import dev.corelanes.runners.Runs;
 import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.ExperimentSpec;
 import dev.corelanes.engine.MachineInfo;
-import dev.corelanes.engine.RunFileException;
+import dev.corelanes.engine.files.OutputFileException;
 import dev.corelanes.engine.RunHandle;
 import dev.corelanes.engine.TaskKind;
 import dev.corelanes.engine.sweep.ScalingSweep;
@@ -127,10 +128,6 @@ public final class ScalingLabWindow {
         redraw();
     }
 
-    public Scene scene() {
-        return scene;
-    }
-
     public void show(Stage stage, boolean darkTheme) {
         dark = darkTheme;
         LabControls.theme(scene, darkTheme);
@@ -176,7 +173,7 @@ public final class ScalingLabWindow {
             ScalingFiles.write(file, bytes);
             status.setText("Saved " + file + ".");
             return true;
-        } catch (RunFileException e) {
+        } catch (OutputFileException e) {
             status.setText(e.getMessage());
             return false;
         }
@@ -196,7 +193,7 @@ public final class ScalingLabWindow {
                 ExperimentSpec w = m.pooled()
                         ? new ExperimentSpec(m, TaskKind.COMPUTE, n, 0.5, what == ScalingSweep.By.CORES ? n : 1, false)
                         : ExperimentSpec.of(m, TaskKind.COMPUTE, n, 0.5, false);
-                SweepResult r = ScalingSweep.run(what, w, n, machine, () -> cancelRequested,
+                SweepResult r = ScalingSweep.run(what, w, n, machine, Runs.JAVA, () -> cancelRequested,
                         line -> Platform.runLater(() -> status.setText("Running " + line + "…")), current::set);
                 Platform.runLater(() -> finished(r, r.note().isEmpty() ? "Done: " + r.fitSentence() + "."
                         : r.note() + "."));

@@ -19,11 +19,6 @@ public final class ResidentMemory {
         return read(Path.of("/proc", Long.toString(pid), "status"), "VmRSS:");
     }
 
-    /** Peak resident set (VmHWM) of a process. */
-    public static long peakOfPid(long pid) {
-        return read(Path.of("/proc", Long.toString(pid), "status"), "VmHWM:");
-    }
-
     static long read(Path status, String key) {
         try {
             for (String line : Files.readAllLines(status)) {

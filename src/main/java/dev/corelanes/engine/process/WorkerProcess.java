@@ -72,7 +72,6 @@ public final class WorkerProcess {
     private volatile boolean helloSeen;
     /** Why this worker was killed by the parent for a fault (a deadline), or null; never the user's stop. */
     private volatile String killReason;
-    private boolean usedCache;
     private volatile boolean refusedBySystem;
     private long taskStartNanos = -1;
     private long taskCpuTotal;
@@ -83,10 +82,6 @@ public final class WorkerProcess {
         this.clock = clock;
         this.sink = sink;
         this.workerInfo = workerInfo;
-    }
-
-    String name() {
-        return name;
     }
 
     long pid() {
@@ -120,7 +115,6 @@ public final class WorkerProcess {
                 throw WorkerFailure.stopped("worker " + name + " was stopped before it started");
             }
             ProcessBuilder pb = command.builder(name, cacheFlags);
-            usedCache = !cacheFlags.isEmpty();
             spawnStart = clock.getAsLong();
             try {
                 process = pb.start();
@@ -163,16 +157,6 @@ public final class WorkerProcess {
     /** True when the system refused to create the process (a limit on processes or threads, or memory). */
     boolean refusedBySystem() {
         return refusedBySystem;
-    }
-
-    /** True when this child was started with the start-up cache. */
-    boolean usedCache() {
-        return usedCache;
-    }
-
-    /** True once the child said hello: a failure after that is not a start-up failure. */
-    boolean started() {
-        return helloSeen;
     }
 
     /** True when the child died before its hello by itself (not stopped, not timed out). */

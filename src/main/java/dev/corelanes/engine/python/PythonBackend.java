@@ -70,6 +70,11 @@ public final class PythonBackend implements Backend {
     }
 
     @Override
+    public boolean usesJavaKernel() {
+        return false; // the interpreter calibrates its own kernel in prepare
+    }
+
+    @Override
     public RunRuntime runtime() {
         return runtime != null ? runtime : choice.runtime(false);
     }

@@ -66,11 +66,6 @@ final class PythonConversation {
         return out;
     }
 
-    long startOf(int task) {
-        Running r = running.get(task);
-        return r == null ? Long.MIN_VALUE : r.start();
-    }
-
     boolean closed() {
         return phase == Phase.CLOSED;
     }

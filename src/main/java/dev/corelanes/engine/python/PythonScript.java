@@ -44,18 +44,6 @@ public final class PythonScript {
         };
     }
 
-    /** What Python calls the mode, for labels: "threading.Thread", "asyncio", … */
-    public static String pythonLabel(ExecutionMode mode) {
-        return switch (mode) {
-            case SEQUENTIAL -> "sequential";
-            case THREADS -> "threading.Thread";
-            case POOL -> "ThreadPoolExecutor";
-            case VIRTUAL -> "asyncio";
-            case PROCESSES -> "multiprocessing.Process";
-            case PROCESS_POOL -> "ProcessPoolExecutor";
-        };
-    }
-
     /** Refuses what the Python runtime cannot run, in one line. */
     public static void check(ExperimentSpec spec) {
         if (spec.mode() == ExecutionMode.VIRTUAL && spec.kind() == TaskKind.COMPUTE) {

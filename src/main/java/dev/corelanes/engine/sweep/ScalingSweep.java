@@ -3,6 +3,7 @@ package dev.corelanes.engine.sweep;
 import dev.corelanes.engine.CoreClass;
 import dev.corelanes.engine.CoreLimit;
 import dev.corelanes.engine.CpuAffinity;
+import dev.corelanes.engine.Backends;
 import dev.corelanes.engine.Experiment;
 import dev.corelanes.engine.ExperimentSpec;
 import dev.corelanes.engine.MachineInfo;
@@ -113,7 +114,7 @@ public final class ScalingSweep {
      * Runs the sweep. {@code progress} hears each run's description before it starts; {@code cancelled}
      * is checked between runs (a run in progress is cancelled through {@code current}).
      */
-    public static SweepResult run(By by, ExperimentSpec workload, int max, MachineInfo machine,
+    public static SweepResult run(By by, ExperimentSpec workload, int max, MachineInfo machine, Backends backends,
                                   BooleanSupplier cancelled, Consumer<String> progress,
                                   Consumer<RunHandle> current) throws InterruptedException {
         check(by, workload, max, machine);
@@ -134,7 +135,7 @@ public final class ScalingSweep {
             MachineInfo runMachine = by == By.CORES
                     ? machine.pinnedTo(order.subList(0, n).stream().sorted().toList()) : machine;
             progress.accept(n + " " + by.unit() + (n == 1 ? "" : "s") + ": " + spec.describe());
-            RunHandle h = Experiment.start(spec, runMachine);
+            RunHandle h = Experiment.start(spec, runMachine, backends);
             current.accept(h);
             Trace t = h.await();
             if (t.status() != TaskStatus.COMPLETED) {

@@ -1,5 +1,6 @@
 package dev.corelanes.engine.process;
 
+import dev.corelanes.runners.Runs;
 import dev.corelanes.engine.CoreProbe;
 import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.Experiment;
@@ -36,7 +37,7 @@ class JnaSearchPathTest {
     @Test
     void workersGivenThatPathStillReadTheirCore() throws InterruptedException {
         assumeTrue(CoreProbe.detect().available(), "no per-core probe (JNA) on this OS");
-        Trace t = Experiment.run(ExperimentSpec.of(ExecutionMode.PROCESSES, TaskKind.COMPUTE, 2, 0.1, false),
+        Trace t = Runs.run(ExperimentSpec.of(ExecutionMode.PROCESSES, TaskKind.COMPUTE, 2, 0.1, false),
                 MachineInfo.fromJvm());
 
         assertEquals(TaskStatus.COMPLETED, t.status(), t.message());

@@ -1,5 +1,6 @@
 package dev.corelanes.engine.process;
 
+import dev.corelanes.runners.Runs;
 import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.Experiment;
 import dev.corelanes.engine.ExperimentSpec;
@@ -64,7 +65,7 @@ class ProcessModeTest {
             }
         };
         ExperimentSpec spec = ExperimentSpec.of(ExecutionMode.PROCESSES, TaskKind.SLEEP, 2, 1, false);
-        RunHandle h = Experiment.start(spec, MACHINE, listener);
+        RunHandle h = Runs.start(spec, MACHINE, listener);
         handle.set(h);
         Trace t = h.await(30, TimeUnit.SECONDS);
 
@@ -103,7 +104,7 @@ class ProcessModeTest {
     @Test
     void aPoolOfTwoSpawnsTwiceForEightTasks() throws Exception {
         ExperimentSpec spec = new ExperimentSpec(ExecutionMode.PROCESS_POOL, TaskKind.SLEEP, 8, 0.05, 2, false);
-        Trace t = Experiment.run(spec, MACHINE);
+        Trace t = Runs.run(spec, MACHINE);
 
         assertEquals(TaskStatus.COMPLETED, t.status(), t.message());
         List<Span> spawns = spans(t, SpanState.SPAWNING);
@@ -120,7 +121,7 @@ class ProcessModeTest {
     @Test
     void computeWithTheGilRunsInEachProcessAtOnce() throws Exception {
         ExperimentSpec spec = ExperimentSpec.of(ExecutionMode.PROCESSES, TaskKind.COMPUTE, 2, 0.2, true);
-        Trace t = Experiment.run(spec, MACHINE);
+        Trace t = Runs.run(spec, MACHINE);
 
         assertEquals(TaskStatus.COMPLETED, t.status(), t.message());
         assertTrue(spans(t, SpanState.GIL_WAIT).isEmpty(), "one lock per process: nobody waits for another's");
@@ -144,7 +145,7 @@ class ProcessModeTest {
                 pids.add(w.pid());
             }
         };
-        RunHandle h = Experiment.start(ExperimentSpec.of(ExecutionMode.PROCESSES, TaskKind.SLEEP, 3, 20, false),
+        RunHandle h = Runs.start(ExperimentSpec.of(ExecutionMode.PROCESSES, TaskKind.SLEEP, 3, 20, false),
                 MACHINE, listener);
         assertTrue(sleeping.await(100, TimeUnit.SECONDS), "three children sleeping"); // hang guard
         h.cancel();
@@ -172,7 +173,7 @@ class ProcessModeTest {
                 }
             }
         };
-        Trace t = Experiment.run(ExperimentSpec.of(ExecutionMode.PROCESSES, TaskKind.SLEEP, 2, 1, false), MACHINE, killer);
+        Trace t = Runs.run(ExperimentSpec.of(ExecutionMode.PROCESSES, TaskKind.SLEEP, 2, 1, false), MACHINE, killer);
 
         assertEquals(TaskStatus.FAILED, t.status());
         TaskRecord killed = t.tasks().get(0);

@@ -32,7 +32,7 @@ class WorkerLineParserFuzzTest {
     void anyTextIsParsedOrRefused() {
         Random r = new Random(1);
         for (int i = 0; i < 1000; i++) {
-            parsesOrRefusesCleanly(dev.corelanes.engine.RunFileFuzzTestAccess.randomText(r, 80));
+            parsesOrRefusesCleanly(dev.corelanes.engine.files.RunFileFuzzTestAccess.randomText(r, 80));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.corelanes.engine.python;
 
+import dev.corelanes.runners.Runs;
 import dev.corelanes.engine.RunFigures;
 import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.Experiment;
@@ -54,7 +55,7 @@ class PythonRunTest {
     }
 
     private static Trace run(ExperimentSpec spec, String startMethod, TraceListener... listeners) throws Exception {
-        return await(Experiment.start(spec, new PythonChoice(Pythons.python3(), startMethod), MACHINE, listeners));
+        return await(Runs.start(spec, new PythonChoice(Pythons.python3(), startMethod), MACHINE, listeners));
     }
 
     /** A run that hangs is a failure, and is cancelled so that it leaves nothing behind for the next test. */
@@ -140,7 +141,7 @@ class PythonRunTest {
         };
         PythonInterpreter python = Pythons.python3();
         String method = python.startMethods().contains("forkserver") ? "forkserver" : "";
-        RunHandle h = Experiment.start(ExperimentSpec.of(ExecutionMode.PROCESSES, TaskKind.COMPUTE, 2, 30, false),
+        RunHandle h = Runs.start(ExperimentSpec.of(ExecutionMode.PROCESSES, TaskKind.COMPUTE, 2, 30, false),
                 new PythonChoice(python, method), MACHINE, l);
         assertTrue(running.await(60, TimeUnit.SECONDS), "both children computing");
         h.cancel();
@@ -186,7 +187,7 @@ class PythonRunTest {
     @Test
     void anInterpreterThatDiesAtStartFailsTheRunWithWhatItSaid(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
-        Trace t = await(Experiment.start(ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.SLEEP, 2, 0.1, false),
+        Trace t = await(Runs.start(ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.SLEEP, 2, 0.1, false),
                 fake(dir, "echo 'Fatal Python error: init_fs_encoding: failed to get the Python codec' >&2; exit 1"),
                 MACHINE));
         assertEquals(TaskStatus.FAILED, t.status());
@@ -197,7 +198,7 @@ class PythonRunTest {
     @Test
     void aWorkerThatSpeaksGarbageFailsTheRunAndIsKilled(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
-        Trace t = await(Experiment.start(ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.SLEEP, 2, 0.1, false),
+        Trace t = await(Runs.start(ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.SLEEP, 2, 0.1, false),
                 fake(dir, "echo 'hello corelanes-python 1 4242'; read line; echo 'Traceback (most recent call last):'; "
                         + "sleep 60"), MACHINE));
         assertEquals(TaskStatus.FAILED, t.status());
@@ -209,7 +210,7 @@ class PythonRunTest {
     @ValueSource(strings = {"3.8", "3.9", "3.10", "3.12", "3.13"})
     void everySupportedVersionRunsTheWorker(String version) throws Exception {
         PythonInterpreter python = InterpreterProbe.probe(Pythons.pyenvVersion(version));
-        Trace t = await(Experiment.start(ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.COMPUTE, 2, 0.05, false),
+        Trace t = await(Runs.start(ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.COMPUTE, 2, 0.05, false),
                 new PythonChoice(python, ""), MACHINE));
         assertEquals(TaskStatus.COMPLETED, t.status(), t.message());
         assertEquals(python.version(), t.runtime().version());
@@ -218,7 +219,7 @@ class PythonRunTest {
     @Test
     void aFreeThreadedInterpreterComputesOnTwoCoresAtOnce() throws Exception {
         PythonInterpreter python = InterpreterProbe.probe(Pythons.pyenvVersion("3.13t"));
-        Trace t = await(Experiment.start(ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.COMPUTE, 2, 0.3, false),
+        Trace t = await(Runs.start(ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.COMPUTE, 2, 0.3, false),
                 new PythonChoice(python, ""), MACHINE));
         assertEquals(TaskStatus.COMPLETED, t.status(), t.message());
         assertEquals("disabled", t.runtime().gil());

@@ -1,5 +1,6 @@
 package dev.corelanes.engine.sweep;
 
+import dev.corelanes.runners.Runs;
 import dev.corelanes.engine.CoreLimit;
 import dev.corelanes.engine.CpuAffinity;
 import dev.corelanes.engine.ExecutionMode;
@@ -76,7 +77,7 @@ class ScalingSweepTest {
         assumeTrue(m.usableCores() >= 2, "needs 2 usable CPUs");
         ExperimentSpec w = ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.COMPUTE, 2, 0.05, false);
         List<String> heard = new ArrayList<>();
-        SweepResult r = ScalingSweep.run(ScalingSweep.By.CORES, w, 2, m, () -> false, heard::add, h -> { });
+        SweepResult r = ScalingSweep.run(ScalingSweep.By.CORES, w, 2, m, Runs.JAVA, () -> false, heard::add, h -> { });
         assertEquals("", r.note());
         assertEquals(2, r.points().size());
         assertEquals(2, heard.size());
@@ -94,11 +95,11 @@ class ScalingSweepTest {
     void aSweepOverWorkersGrowsThePoolAndACancelStopsIt() throws InterruptedException {
         MachineInfo m = MachineInfo.fromJvm();
         ExperimentSpec pool = new ExperimentSpec(ExecutionMode.POOL, TaskKind.SLEEP, 3, 0.05, 1, false);
-        SweepResult r = ScalingSweep.run(ScalingSweep.By.WORKERS, pool, 3, m, () -> false, s -> { }, h -> { });
+        SweepResult r = ScalingSweep.run(ScalingSweep.By.WORKERS, pool, 3, m, Runs.JAVA, () -> false, s -> { }, h -> { });
         assertEquals(List.of(1, 2, 3), r.points().stream().map(p -> p.trace().spec().workers()).toList());
         assertTrue(r.points().stream().allMatch(p -> p.trace().machine().pinnedCpus().isEmpty()));
         int[] runs = {0};
-        SweepResult cancelled = ScalingSweep.run(ScalingSweep.By.WORKERS, pool, 3, m, () -> runs[0] >= 1,
+        SweepResult cancelled = ScalingSweep.run(ScalingSweep.By.WORKERS, pool, 3, m, Runs.JAVA, () -> runs[0] >= 1,
                 s -> runs[0]++, h -> { });
         assertEquals(1, cancelled.points().size());
         assertEquals("cancelled after 1 run", cancelled.note());

@@ -1,5 +1,10 @@
-package dev.corelanes.engine;
+package dev.corelanes.engine.files;
 
+import dev.corelanes.engine.FigureText;
+import dev.corelanes.engine.RunConditions;
+import dev.corelanes.engine.RunFigures;
+import dev.corelanes.engine.TaskRecord;
+import dev.corelanes.engine.Trace;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.corelanes.fixtures.RandomTraces;

@@ -1,5 +1,24 @@
-package dev.corelanes.engine;
+package dev.corelanes.engine.files;
 
+import dev.corelanes.engine.Calibration;
+import dev.corelanes.engine.CoreClass;
+import dev.corelanes.engine.CpuList;
+import dev.corelanes.engine.ExecutionMode;
+import dev.corelanes.engine.ExperimentSpec;
+import dev.corelanes.engine.FigureText;
+import dev.corelanes.engine.MachineInfo;
+import dev.corelanes.engine.RunConditions;
+import dev.corelanes.engine.RunFigures;
+import dev.corelanes.engine.RunRuntime;
+import dev.corelanes.engine.Span;
+import dev.corelanes.engine.SpanState;
+import dev.corelanes.engine.SpecException;
+import dev.corelanes.engine.TaskKind;
+import dev.corelanes.engine.TaskRecord;
+import dev.corelanes.engine.TaskStatus;
+import dev.corelanes.engine.Trace;
+import dev.corelanes.engine.TraceSink;
+import dev.corelanes.engine.WorkerInfo;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -39,7 +58,7 @@ public final class RunFile {
      */
     public static final long MAX_BYTES = 128L * 1024 * 1024;
     /** Spans a run file holds; a run keeps no more (the rest are counted as dropped, see {@link TraceSink}). */
-    public static final int MAX_SPANS = 800_000;
+    public static final int MAX_SPANS = TraceSink.DEFAULT_MAX_SPANS;
     /** Tasks a run file holds: the most any mode runs ({@link ExperimentSpec#MAX_LIGHT_TASKS}). */
     public static final int MAX_TASKS = ExperimentSpec.MAX_LIGHT_TASKS;
     /**
@@ -63,7 +82,11 @@ public final class RunFile {
     // ---------------------------------------------------------------- writing
 
     public static void write(Trace trace, Path file) throws RunFileException {
-        AtomicFiles.write(file, content(trace));
+        try {
+            AtomicFiles.write(file, content(trace));
+        } catch (OutputFileException e) {
+            throw new RunFileException(e.getMessage(), e);
+        }
     }
 
     /**
@@ -82,7 +105,7 @@ public final class RunFile {
                 g.setPrettyPrinter(new RowsPrettyPrinter());
                 g.writeStartObject();
                 // Everything but the spans as a tree; the spans (up to MAX_SPANS) straight to the file.
-                ObjectNode head = toJson(trace, false);
+                ObjectNode head = head(trace);
                 for (var field : head.properties()) {
                     g.writeFieldName(field.getKey());
                     JSON.writeTree(g, field.getValue());
@@ -159,11 +182,8 @@ public final class RunFile {
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
-    static ObjectNode toJson(Trace t) {
-        return toJson(t, true);
-    }
-
-    private static ObjectNode toJson(Trace t, boolean withSpans) {
+    /** Everything but the spans, which {@link #content} streams straight to the file. */
+    private static ObjectNode head(Trace t) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
@@ -234,23 +254,6 @@ public final class RunFile {
             o.put("status", r.status().id());
             o.put("message", r.message());
             putOptional(o, "cpuSeconds", r.cpuKnown() ? r.cpuNanos() / 1e9 : Double.NaN);
-        }
-        if (!withSpans) {
-            return root;
-        }
-        ArrayNode spans = root.putArray("spans");
-        for (Span s : t.spans()) {
-            ObjectNode o = spans.addObject();
-            o.put("task", s.task());
-            o.put("worker", s.worker());
-            if (s.hasCore()) {
-                o.put("core", s.core());
-            } else {
-                o.putNull("core");
-            }
-            o.put("state", s.state().id());
-            o.put("startSeconds", s.startSeconds());
-            o.put("endSeconds", s.endSeconds());
         }
         return root;
     }

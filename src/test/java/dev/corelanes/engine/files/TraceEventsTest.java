@@ -1,5 +1,12 @@
-package dev.corelanes.engine;
+package dev.corelanes.engine.files;
 
+import dev.corelanes.engine.CpuLanesPropertyTest;
+import dev.corelanes.engine.CpuLanes;
+import dev.corelanes.engine.SampleBatch;
+import dev.corelanes.engine.Span;
+import dev.corelanes.engine.SpanState;
+import dev.corelanes.engine.Trace;
+import dev.corelanes.engine.WorkerInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.corelanes.app;
+package dev.corelanes.app.canvas;
 
 import dev.corelanes.view.Rgb;
 import dev.corelanes.view.Shape;

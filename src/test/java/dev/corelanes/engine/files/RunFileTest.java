@@ -1,5 +1,17 @@
-package dev.corelanes.engine;
+package dev.corelanes.engine.files;
 
+import dev.corelanes.engine.Calibration;
+import dev.corelanes.engine.ExecutionMode;
+import dev.corelanes.engine.ExperimentSpec;
+import dev.corelanes.engine.MachineInfo;
+import dev.corelanes.engine.Span;
+import dev.corelanes.engine.SpanState;
+import dev.corelanes.engine.TaskKind;
+import dev.corelanes.engine.TaskRecord;
+import dev.corelanes.engine.TaskStatus;
+import dev.corelanes.engine.Trace;
+import dev.corelanes.engine.WorkerInfo;
+import dev.corelanes.runners.Runs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +56,7 @@ class RunFileTest {
 
     @Test
     void aRealRunRoundTrips() throws Exception {
-        Trace t = Experiment.run(ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.COMPUTE, 2, 0.05, false),
+        Trace t = Runs.run(ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.COMPUTE, 2, 0.05, false),
                 MachineInfo.fromJvm());
         Path f = dir.resolve("real.json");
         RunFile.write(t, f);

@@ -1,4 +1,4 @@
-package dev.corelanes.engine;
+package dev.corelanes.engine.files;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.PrettyPrinter;

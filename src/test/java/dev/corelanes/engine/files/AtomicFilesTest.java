@@ -1,4 +1,4 @@
-package dev.corelanes.engine;
+package dev.corelanes.engine.files;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,7 +62,7 @@ class AtomicFilesTest {
         Path b = dir.resolve("b.json");
         Files.createSymbolicLink(a, b);
         Files.createSymbolicLink(b, a);
-        RunFileException e = assertThrows(RunFileException.class, () -> AtomicFiles.write(a, text("x")));
+        OutputFileException e = assertThrows(OutputFileException.class, () -> AtomicFiles.write(a, text("x")));
         assertTrue(e.getMessage().contains("symbolic links"), e.getMessage());
         assertTrue(Files.isSymbolicLink(a) && Files.isSymbolicLink(b));
     }
@@ -86,7 +86,7 @@ class AtomicFilesTest {
         Path devFull = Path.of("/dev/full");
         assumeTrue(Files.exists(devFull));
         Path link = Files.createSymbolicLink(dir.resolve("full.json"), devFull);
-        RunFileException e = assertThrows(RunFileException.class, () -> AtomicFiles.write(link, text("x")));
+        OutputFileException e = assertThrows(OutputFileException.class, () -> AtomicFiles.write(link, text("x")));
         assertTrue(e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("no space left"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
         assertTrue(Files.isSymbolicLink(link));
@@ -113,7 +113,7 @@ class AtomicFilesTest {
 
     @Test
     void aFolderIsRefused() {
-        RunFileException e = assertThrows(RunFileException.class, () -> AtomicFiles.write(dir, text("x")));
+        OutputFileException e = assertThrows(OutputFileException.class, () -> AtomicFiles.write(dir, text("x")));
         assertTrue(e.getMessage().contains("it is a folder"), e.getMessage());
         assertEquals("it is a folder", AtomicFiles.problemWriting(dir));
     }
@@ -131,7 +131,7 @@ class AtomicFilesTest {
     void aBatchWritesAllOrNone() throws Exception {
         Path first = Files.writeString(dir.resolve("first.json"), "old first");
         Path second = dir.resolve("second.png");
-        RunFileException e = assertThrows(RunFileException.class, () -> new AtomicFiles.Batch()
+        OutputFileException e = assertThrows(OutputFileException.class, () -> new AtomicFiles.Batch()
                 .add(first, text("new first"))
                 .add(second, out -> {
                     throw new IOException("the image could not be encoded");
@@ -152,7 +152,7 @@ class AtomicFilesTest {
         assumeTrue(Files.exists(devFull));
         Path file = dir.resolve("trace.json");
         Path full = Files.createSymbolicLink(dir.resolve("full.svg"), devFull);
-        RunFileException e = assertThrows(RunFileException.class, () -> new AtomicFiles.Batch()
+        OutputFileException e = assertThrows(OutputFileException.class, () -> new AtomicFiles.Batch()
                 .add(file, text("trace")).add(full, text("<svg/>")).commit());
         assertTrue(e.getMessage().contains("full.svg"), e.getMessage());
         assertFalse(Files.exists(file), "the file was not written");

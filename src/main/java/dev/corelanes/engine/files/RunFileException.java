@@ -1,4 +1,4 @@
-package dev.corelanes.engine;
+package dev.corelanes.engine.files;
 
 /** A run file that cannot be read or written; the message says why in words a user can act on. */
 public final class RunFileException extends Exception {

@@ -1,4 +1,4 @@
-package dev.corelanes.engine;
+package dev.corelanes.engine.files;
 
 import java.util.Random;
 

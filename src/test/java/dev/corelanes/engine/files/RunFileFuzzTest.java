@@ -1,5 +1,16 @@
-package dev.corelanes.engine;
+package dev.corelanes.engine.files;
 
+import dev.corelanes.engine.Calibration;
+import dev.corelanes.engine.ExecutionMode;
+import dev.corelanes.engine.ExperimentSpec;
+import dev.corelanes.engine.MachineInfo;
+import dev.corelanes.engine.Span;
+import dev.corelanes.engine.SpanState;
+import dev.corelanes.engine.TaskKind;
+import dev.corelanes.engine.TaskRecord;
+import dev.corelanes.engine.TaskStatus;
+import dev.corelanes.engine.Trace;
+import dev.corelanes.engine.WorkerInfo;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -1,5 +1,9 @@
-package dev.corelanes.engine;
+package dev.corelanes.engine.files;
 
+import dev.corelanes.engine.Span;
+import dev.corelanes.engine.SpanState;
+import dev.corelanes.engine.Trace;
+import dev.corelanes.engine.WorkerInfo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -43,7 +47,7 @@ public final class TraceEvents {
     private TraceEvents() {
     }
 
-    public static void write(Trace trace, Path file) throws RunFileException {
+    public static void write(Trace trace, Path file) throws OutputFileException {
         AtomicFiles.write(file, content(trace));
     }
 

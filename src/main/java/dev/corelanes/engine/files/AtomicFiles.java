@@ -1,4 +1,4 @@
-package dev.corelanes.engine;
+package dev.corelanes.engine.files;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -44,7 +44,7 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    public static void write(Path file, Content content) throws RunFileException {
+    public static void write(Path file, Content content) throws OutputFileException {
         new Batch().add(file, content).commit();
     }
 
@@ -59,12 +59,12 @@ public final class AtomicFiles {
      * (what {@code /dev/stdout} and {@code /dev/fd/N} lead to) names an open file, not a path, so it is
      * written through directly, like a device.
      */
-    static Target target(Path file) throws RunFileException {
+    static Target target(Path file) throws OutputFileException {
         Path p = file.toAbsolutePath();
         try {
             for (int hops = 0; Files.isSymbolicLink(p); hops++) {
                 if (hops == MAX_LINKS) {
-                    throw new RunFileException("Cannot write " + file + ": too many symbolic links (a loop?).");
+                    throw new OutputFileException("Cannot write " + file + ": too many symbolic links (a loop?).");
                 }
                 if (p.startsWith("/proc")) {
                     return new Target(file, p, Kind.SPECIAL);
@@ -78,19 +78,19 @@ public final class AtomicFiles {
             } catch (NoSuchFileException e) {
                 Path dir = p.getParent();
                 if (dir == null || !Files.isDirectory(dir)) {
-                    throw new RunFileException("Cannot write " + file + ": folder " + (dir == null ? "/" : dir)
+                    throw new OutputFileException("Cannot write " + file + ": folder " + (dir == null ? "/" : dir)
                             + " does not exist.");
                 }
                 return new Target(file, p, Kind.NEW);
             }
             if (a.isDirectory()) {
-                throw new RunFileException("Cannot write " + file + ": it is a folder.");
+                throw new OutputFileException("Cannot write " + file + ": it is a folder.");
             }
             return new Target(file, p, a.isRegularFile() ? Kind.REGULAR : Kind.SPECIAL);
         } catch (AccessDeniedException e) {
-            throw new RunFileException("Cannot write " + file + ": permission denied.");
+            throw new OutputFileException("Cannot write " + file + ": permission denied.");
         } catch (IOException e) {
-            throw new RunFileException("Cannot write " + file + ": " + reason(e));
+            throw new OutputFileException("Cannot write " + file + ": " + reason(e));
         }
     }
 
@@ -99,7 +99,7 @@ public final class AtomicFiles {
         Target t;
         try {
             t = target(file);
-        } catch (RunFileException e) {
+        } catch (OutputFileException e) {
             String m = e.getMessage();
             String prefix = "Cannot write " + file + ": ";
             String why = m.startsWith(prefix) ? m.substring(prefix.length()) : m;
@@ -123,7 +123,7 @@ public final class AtomicFiles {
                 return Files.isSameFile(ra, rb);
             }
             return ra.normalize().equals(rb.normalize());
-        } catch (RunFileException | IOException e) {
+        } catch (OutputFileException | IOException e) {
             return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
         }
     }
@@ -140,11 +140,7 @@ public final class AtomicFiles {
             return this;
         }
 
-        public boolean isEmpty() {
-            return files.isEmpty();
-        }
-
-        public void commit() throws RunFileException {
+        public void commit() throws OutputFileException {
             List<Target> targets = new ArrayList<>();
             List<Path> temps = new ArrayList<>();
             List<byte[]> direct = new ArrayList<>();
@@ -186,8 +182,8 @@ public final class AtomicFiles {
                         done++;
                     }
                 }
-            } catch (RunFileException e) {
-                throw new RunFileException(e.getMessage() + none, e);
+            } catch (OutputFileException e) {
+                throw new OutputFileException(e.getMessage() + none, e);
             } catch (AccessDeniedException e) {
                 throw failure(current, "permission denied.", done, none, e);
             } catch (NoSuchFileException e) {
@@ -207,9 +203,9 @@ public final class AtomicFiles {
             }
         }
 
-        private RunFileException failure(Path file, String why, int done, String none, Exception cause) {
+        private OutputFileException failure(Path file, String why, int done, String none, Exception cause) {
             String tail = done == 0 ? none : " " + done + " of " + files.size() + " files were written.";
-            return new RunFileException("Cannot write " + file + ": " + why + tail, cause);
+            return new OutputFileException("Cannot write " + file + ": " + why + tail, cause);
         }
     }
 
