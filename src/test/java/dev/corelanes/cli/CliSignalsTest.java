@@ -75,6 +75,18 @@ class CliSignalsTest {
                 + Files.readString(dir.resolve("stdout.txt")) + Files.readString(dir.resolve("stderr.txt")));
     }
 
+    /**
+     * The whole command line from /proc: ProcessHandle's is cut at one page, and a worker's class path and
+     * JVM options push {@code --worker} past it.
+     */
+    private static String fullCommandLine(ProcessHandle h) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(h.pid()), "cmdline")).replace('\0', ' ');
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     private static String comm(Path task) {
         try {
             return Files.readString(task.resolve("comm")).strip();
@@ -114,7 +126,7 @@ class CliSignalsTest {
         List<ProcessHandle> children = List.of();
         while (children.size() < 2 && System.nanoTime() < deadline) {
             Thread.sleep(50);
-            children = p.descendants().filter(h -> h.info().commandLine().orElse("").contains("--worker")).toList();
+            children = p.descendants().filter(h -> fullCommandLine(h).contains("--worker")).toList();
         }
         awaitThread(p, "corelanes-P2");
         Thread.sleep(300); // both workers past their hello
