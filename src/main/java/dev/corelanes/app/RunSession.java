@@ -35,6 +35,12 @@ public final class RunSession implements AutoCloseable {
 
     private final Hardware hardware;
     private final ObservableList<RunRow> runs = FXCollections.observableArrayList();
+    /*
+     * One read-only view, made once: every unmodifiable wrapper registers a listener on the list it wraps,
+     * so a wrapper made per call from another thread (a test polling the runs) raced the FX thread's
+     * runs.add inside JavaFX's listener helper and crashed it.
+     */
+    private final ObservableList<RunRow> readOnlyRuns = FXCollections.unmodifiableObservableList(runs);
     private final ReadOnlyObjectWrapper<MachineInfo> machine = new ReadOnlyObjectWrapper<>(this, "machine");
     private final ReadOnlyObjectWrapper<RunRow> current = new ReadOnlyObjectWrapper<>(this, "current");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
@@ -79,8 +85,9 @@ public final class RunSession implements AutoCloseable {
         }
     }
 
+    /** The runs, read-only; change them on the FX thread only (through this session). */
     public ObservableList<RunRow> runs() {
-        return FXCollections.unmodifiableObservableList(runs);
+        return readOnlyRuns;
     }
 
     /** The machine, once read (null until then). */
