@@ -8,6 +8,7 @@ import dev.corelanes.engine.ExperimentSpec;
 import dev.corelanes.engine.MachineInfo;
 import dev.corelanes.engine.TaskKind;
 import dev.corelanes.engine.TaskStatus;
+import dev.corelanes.engine.RunFigures;
 import dev.corelanes.engine.Trace;
 import dev.corelanes.hardware.Hardware;
 
@@ -31,7 +32,7 @@ public final class GilBench {
     /**
      * The Python side: the kernel of {@code ComputeKernel} (64-bit xorshift 13/7/17), calibrated by thread CPU
      * time like {@code Calibrator}, then 2 tasks of 1 s either one after the other or on two threads.
-     * Prints the wall time of the work only (interpreter start-up is not timed, as the JVM's is not).
+     * Prints the wall and CPU seconds of the work only (interpreter start-up is not timed, as the JVM's is not).
      */
     private static final String PYTHON = """
             import sys, threading, time
@@ -57,6 +58,7 @@ public final class GilBench {
             if mode == "calibrate":
                 print(calibrate()); sys.exit(0)
             steps = int(float(sys.argv[2]) * int(sys.argv[3]))
+            c0 = time.process_time()
             t0 = time.perf_counter()
             if mode == "sequential":
                 spin(3, steps); spin(5, steps)
@@ -64,7 +66,7 @@ public final class GilBench {
                 ts = [threading.Thread(target=spin, args=(s, steps)) for s in (3, 5)]
                 for t in ts: t.start()
                 for t in ts: t.join()
-            print(time.perf_counter() - t0)
+            print(time.perf_counter() - t0, time.process_time() - c0)
             """;
 
     private final MachineInfo machine;
@@ -98,13 +100,17 @@ public final class GilBench {
         // Untimed warm-up of the Java side (JIT, class loading), as the other benchmarks do.
         java(ExecutionMode.THREADS, 0.2);
         double[][] speedups = new double[4][rounds]; // [java idle, python idle, java busy, python busy]
+        // The GIL's own effect, apart from the CPU's speed: concurrency (CPU ÷ wall) of threads ÷ sequential.
+        double[][] concurrencyGains = new double[4][rounds];
+        // The other factor of the speedup: CPU seconds of sequential ÷ threads for the same work (per-step speed).
+        double[][] cpuRatios = new double[4][rounds];
         List<String> perRound = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
             for (int busy = 0; busy <= 1; busy++) {
                 List<Process> load = busy == 1 ? startLoad(2) : List.of();
                 try {
                     boolean javaFirst = r % 2 == 0; // alternate who goes first, so neither always meets a fresher load
-                    double js = 0, jt = 0, ps = 0, pt = 0;
+                    double[] js = null, jt = null, ps = null, pt = null; // {wall, cpu} seconds
                     for (int k = 0; k < 2; k++) {
                         if ((k == 0) == javaFirst) {
                             js = java(ExecutionMode.SEQUENTIAL, 1);
@@ -114,10 +120,12 @@ public final class GilBench {
                             pt = pythonRun("threads");
                         }
                     }
-                    speedups[busy * 2][r] = js / jt;
-                    speedups[busy * 2 + 1][r] = ps / pt;
-                    String line = String.format(Locale.ROOT, "| %d | %s | %.3f / %.3f | ×%.2f | %.3f / %.3f | ×%.2f |",
-                            r + 1, busy == 1 ? "2 × yes" : "no extra load", js, jt, js / jt, ps, pt, ps / pt);
+                    record(speedups, concurrencyGains, cpuRatios, busy * 2, r, js, jt);
+                    record(speedups, concurrencyGains, cpuRatios, busy * 2 + 1, r, ps, pt);
+                    String line = String.format(Locale.ROOT,
+                            "| %d | %s | %.3f / %.3f | %.3f / %.3f | ×%.2f | %.3f / %.3f | %.3f / %.3f | ×%.2f |",
+                            r + 1, busy == 1 ? "2 × yes" : "no extra load", js[0], jt[0], js[1], jt[1],
+                            js[0] / jt[0], ps[0], pt[0], ps[1], pt[1], ps[0] / pt[0]);
                     perRound.add(line);
                     System.err.println(line);
                 } finally {
@@ -130,13 +138,36 @@ public final class GilBench {
         row("no extra load", speedups[0], speedups[1]);
         row("two extra `yes > /dev/null` loops", speedups[2], speedups[3]);
         System.out.println();
+        System.out.println("The speedup is the product of two factors, shown apart: the concurrency gain (CPU ÷ wall of "
+                + "threads ÷ the same of sequential: what the GIL decides, 1.00 = never two threads at once) and the "
+                + "CPU ratio (CPU seconds of sequential ÷ threads for the same steps: how fast the CPU ran each step).");
+        System.out.println();
+        System.out.println("| condition | Java concurrency gain | CPython concurrency gain | Java CPU ratio | CPython CPU ratio |");
+        System.out.println("|---|---|---|---|---|");
+        factors("no extra load", concurrencyGains[0], concurrencyGains[1], cpuRatios[0], cpuRatios[1]);
+        factors("two extra `yes > /dev/null` loops", concurrencyGains[2], concurrencyGains[3], cpuRatios[2], cpuRatios[3]);
+        System.out.println();
         System.out.println("Goal: Java ÷ CPython within 1.00 ± 0.10 in both conditions. Load average (1, 5, 15 min) "
                 + "before: " + loadBefore + "; after: " + loadAverage() + ". Every round (wall seconds, "
                 + "sequential / threads):");
         System.out.println();
-        System.out.println("| round | extra load | Java | Java speedup | CPython | CPython speedup |");
-        System.out.println("|---|---|---|---|---|---|");
+        System.out.println("| round | extra load | Java wall | Java CPU | Java speedup | CPython wall | CPython CPU | CPython speedup |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
         perRound.forEach(System.out::println);
+    }
+
+    /** Wall speedup, concurrency gain and CPU ratio of one side in one round, from {wall, cpu} seconds. */
+    private static void record(double[][] speedups, double[][] gains, double[][] cpuRatios, int side, int round,
+                               double[] sequential, double[] threads) {
+        speedups[side][round] = sequential[0] / threads[0];
+        gains[side][round] = (threads[1] / threads[0]) / (sequential[1] / sequential[0]);
+        cpuRatios[side][round] = sequential[1] / threads[1];
+    }
+
+    private static void factors(String condition, double[] javaGain, double[] pythonGain, double[] javaCpu,
+                                double[] pythonCpu) {
+        System.out.printf(Locale.ROOT, "| %s | ×%s | ×%s | ×%s | ×%s |%n", condition, Stats.of(javaGain).format(2),
+                Stats.of(pythonGain).format(2), Stats.of(javaCpu).format(2), Stats.of(pythonCpu).format(2));
     }
 
     private static void row(String condition, double[] java, double[] python) {
@@ -146,17 +177,22 @@ public final class GilBench {
                 j.median() / p.median());
     }
 
-    /** Wall seconds of 2 × {@code seconds} compute: sequential (holding an uncontended GIL) or threads + GIL. */
-    private double java(ExecutionMode mode, double seconds) throws InterruptedException {
+    /**
+     * {Wall, CPU} seconds of 2 × {@code seconds} compute: sequential (holding an uncontended GIL) or threads + GIL;
+     * CPU is the tasks' own thread CPU time, as the run measures it.
+     */
+    private double[] java(ExecutionMode mode, double seconds) throws InterruptedException {
         Trace t = Runs.run(new ExperimentSpec(mode, TaskKind.COMPUTE, 2, seconds, 1, true), machine);
         if (t.status() != TaskStatus.COMPLETED) {
             throw new IllegalStateException(t.spec().describe() + ": " + t.message());
         }
-        return t.wallSeconds();
+        return new double[] {t.wallSeconds(), RunFigures.of(t).cpuSeconds()};
     }
 
-    private double pythonRun(String mode) throws IOException, InterruptedException {
-        return Double.parseDouble(python(List.of("-c", PYTHON, mode, "1", Long.toString(pythonStepsPerSecond))).strip());
+    /** {Wall, CPU} seconds of CPython's 2 × 1 s; CPU is the interpreter process's own. */
+    private double[] pythonRun(String mode) throws IOException, InterruptedException {
+        String[] w = python(List.of("-c", PYTHON, mode, "1", Long.toString(pythonStepsPerSecond))).strip().split("\\s+");
+        return new double[] {Double.parseDouble(w[0]), Double.parseDouble(w[1])};
     }
 
     private String python(List<String> args) throws IOException, InterruptedException {
