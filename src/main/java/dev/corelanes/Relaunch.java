@@ -21,6 +21,12 @@ final class Relaunch {
 
     static final String MARK = "corelanes.relaunched";
     static final String OPTION = "--sun-misc-unsafe-memory-access=allow";
+    /**
+     * The jar manifest's {@code Enable-Native-Access: ALL-UNNAMED} holds for {@code java -jar} only: the
+     * restart names a class path and a main class, so it must say it on the command line, or JavaFX's
+     * {@code System.load} prints four "restricted method" warning lines (JDK 24+).
+     */
+    static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
 
     private Relaunch() {
     }
@@ -44,6 +50,9 @@ final class Relaunch {
         List<String> cmd = new ArrayList<>();
         cmd.add(java.get());
         cmd.add(OPTION);
+        if (jvm.stream().noneMatch(a -> a.startsWith("--enable-native-access"))) {
+            cmd.add(NATIVE_ACCESS);
+        }
         cmd.addAll(jvm);
         cmd.add("-D" + MARK + "=true");
         cmd.add("-cp");

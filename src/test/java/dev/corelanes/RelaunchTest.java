@@ -20,6 +20,8 @@ class RelaunchTest {
         List<String> c = cmd.orElseThrow();
         assertEquals(Relaunch.OPTION, c.get(1));
         assertTrue(c.contains("-D" + Relaunch.MARK + "=true"), "the child knows it is the restart");
+        // The manifest's Enable-Native-Access does not reach a -cp restart: JavaFX would warn without it.
+        assertTrue(c.stream().anyMatch(a -> a.startsWith("--enable-native-access")), c.toString());
         assertEquals(List.of(Main.class.getName(), "window", "--lesson", "cpu-python"), c.subList(c.size() - 4, c.size()));
         assertEquals(System.getProperty("java.class.path"), c.get(c.indexOf("-cp") + 1));
     }

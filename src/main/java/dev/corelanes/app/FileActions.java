@@ -10,7 +10,6 @@ import dev.corelanes.view.Slide;
 import dev.corelanes.view.SlideFiles;
 import dev.corelanes.view.SlideHtml;
 import dev.corelanes.view.SlideOptions;
-import dev.corelanes.view.TimelineFrame;
 import dev.corelanes.view.TimelineTheme;
 import javafx.application.Platform;
 import javafx.scene.image.PixelFormat;
@@ -45,13 +44,25 @@ final class FileActions {
     private final Supplier<TimelineTheme> theme;
     private final FileAsker asker;
     private final AtomicInteger opening = new AtomicInteger();
+    private final AtomicInteger writing = new AtomicInteger();
+    /** The thread that wrote the last export or saved run (tests: never the FX thread). */
+    private volatile Thread lastWriter;
 
     /** One reader thread for the whole app: files open in the order asked, none on the FX thread. */
-    private static final Executor READER = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "corelanes-open-run");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final Executor READER = daemon("corelanes-open-run");
+    /**
+     * One writer thread: exports and saved runs are composed, drawn, encoded and written in the order asked,
+     * none on the FX thread (a 4× PNG of a long run takes a while, and a named pipe may block).
+     */
+    private static final Executor WRITER = daemon("corelanes-write-file");
+
+    private static Executor daemon(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
 
     FileActions(RunSession session, AppPrefs prefs, FileAsker asker, Messages messages, Supplier<Window> owner,
                 Supplier<List<RunRow>> selection, Supplier<LaneMode> laneMode, Supplier<TimelineTheme> theme) {
@@ -77,19 +88,22 @@ final class FileActions {
      */
     void open(Path file, Consumer<RunRow> then) {
         opening.incrementAndGet();
-        messages.info("Opening " + file.getFileName() + "…");
+        messages.progress("Opening " + file.getFileName() + "…");
         READER.execute(() -> {
             Trace t = null;
+            dev.corelanes.view.TimelineModel model = null;
             String error;
             try {
                 t = RunFile.read(file);
+                model = session.model(t, null); // a long run's timeline is built here too
                 error = null;
             } catch (RunFileException e) {
                 error = e.getMessage();
             } catch (RuntimeException | OutOfMemoryError e) {
                 error = "unexpected error: " + e;
             }
-            Trace read = t;
+            Trace read = error == null ? t : null;
+            dev.corelanes.view.TimelineModel built = model;
             String why = error;
             Platform.runLater(() -> {
                 opening.decrementAndGet();
@@ -97,7 +111,7 @@ final class FileActions {
                     messages.error("Could not open " + file.getFileName() + ": " + why);
                     return;
                 }
-                RunRow row = session.addOpened(read, file);
+                RunRow row = session.addOpened(read, file, built);
                 prefs.addRecent(file);
                 messages.info("Opened " + file.getFileName() + ": run #" + row.number() + ", " + read.spec().describe() + ".");
                 then.accept(row);
@@ -108,6 +122,52 @@ final class FileActions {
     /** True while a run file is being read (tests wait for it). */
     boolean opening() {
         return opening.get() > 0;
+    }
+
+    /** True while an export, a saved run or a copied image is being made (tests wait for it). */
+    boolean writing() {
+        return writing.get() > 0;
+    }
+
+    /** The thread that wrote the last file (tests). */
+    Thread lastWriter() {
+        return lastWriter;
+    }
+
+    /** What a background write does; its exception's message is the one line the user reads. */
+    private interface Write {
+        String run() throws OutputFileException, RunFileException;
+    }
+
+    /**
+     * Runs {@code job} on the writer thread with a progress message, then says how it ended: its own
+     * message, or why it failed ({@code failure} + the cause in one line). Nothing is written on the FX thread.
+     */
+    private void inBackground(String doing, String failure, Write job) {
+        writing.incrementAndGet();
+        messages.progress(doing);
+        WRITER.execute(() -> {
+            lastWriter = Thread.currentThread();
+            String done = null;
+            String error = null;
+            try {
+                done = job.run();
+            } catch (OutputFileException | RunFileException | IllegalArgumentException e) {
+                error = e.getMessage();
+            } catch (RuntimeException | OutOfMemoryError e) {
+                error = failure + ": unexpected error: " + e;
+            }
+            String ok = done;
+            String why = error;
+            Platform.runLater(() -> {
+                writing.decrementAndGet();
+                if (why != null) {
+                    messages.error(why);
+                } else {
+                    messages.info(ok);
+                }
+            });
+        });
     }
 
     /** The finished runs selected, in table order. */
@@ -129,13 +189,11 @@ final class FileActions {
     }
 
     void save(Trace t, Path file) {
-        try {
+        inBackground("Saving the run to " + file.getFileName() + "…", "Could not save " + file.getFileName(), () -> {
             RunFile.write(t, file);
-            prefs.addRecent(file);
-            messages.info("Saved the run to " + file + ".");
-        } catch (RunFileException e) {
-            messages.error(e.getMessage());
-        }
+            Platform.runLater(() -> prefs.addRecent(file));
+            return "Saved the run to " + file + ".";
+        });
     }
 
     /** Ctrl+E: the dialog, then the file, then the export. */
@@ -152,18 +210,22 @@ final class FileActions {
         });
     }
 
+    /**
+     * Composes, draws, encodes and writes the export on the writer thread (finished runs' models and traces
+     * no longer change); the lane mode and theme are read here, on the FX thread.
+     */
     void export(List<RunRow> rows, ExportDialog.Request req, Path file) {
-        try {
+        SlideOptions options = options(req.wide());
+        List<Slide.Run> runs = runs(rows);
+        inBackground("Exporting " + file.getFileName() + "…", "Could not export " + file.getFileName(), () -> {
             switch (req.kind()) {
-                case TRACE_EVENT -> TraceEvents.write(rows.get(0).trace(), file);
-                case PNG -> SlideFiles.writePng(slide(rows, req.wide()), req.scale(), file);
-                case SVG -> SlideFiles.writeSvg(slide(rows, req.wide()), file);
-                case HTML -> SlideHtml.write(composed(rows, req.wide()), file);
+                case TRACE_EVENT -> TraceEvents.write(runs.get(0).trace(), file);
+                case PNG -> SlideFiles.writePng(Slide.composeWithPanels(runs, options).frame(), req.scale(), file);
+                case SVG -> SlideFiles.writeSvg(Slide.composeWithPanels(runs, options).frame(), file);
+                case HTML -> SlideHtml.write(Slide.composeWithPanels(runs, options), file);
             }
-            messages.info("Exported " + file + ".");
-        } catch (OutputFileException | IllegalArgumentException e) {
-            messages.error(e.getMessage());
-        }
+            return "Exported " + file + ".";
+        });
     }
 
     /** {@code file}, with {@code .ext} added when the user typed a name without it. */
@@ -175,15 +237,13 @@ final class FileActions {
         return name.toLowerCase(Locale.ROOT).endsWith("." + ext) ? file : file.resolveSibling(name + "." + ext);
     }
 
-    /** The selected runs as one slide, as exported. */
-    TimelineFrame slide(List<RunRow> rows, boolean wide) {
-        return composed(rows, wide).frame();
+    private static List<Slide.Run> runs(List<RunRow> rows) {
+        return rows.stream().map(r -> new Slide.Run(r.model(), r.trace())).toList();
     }
 
-    /** The slide with its panels (the HTML page places a hover record over every span). */
-    Slide.Composed composed(List<RunRow> rows, boolean wide) {
-        List<Slide.Run> runs = rows.stream().map(r -> new Slide.Run(r.model(), r.trace())).toList();
-        return Slide.composeWithPanels(runs, new SlideOptions(SlideOptions.DEFAULT_WIDTH, 0, wide, true, laneMode.get(), theme.get()));
+    /** As the timeline on screen: its lane mode and theme (read on the FX thread). */
+    private SlideOptions options(boolean wide) {
+        return new SlideOptions(SlideOptions.DEFAULT_WIDTH, 0, wide, true, laneMode.get(), theme.get());
     }
 
     /** Copies the slide of the selected runs to the clipboard, at 2× for crisp pasting. */
@@ -193,12 +253,20 @@ final class FileActions {
             messages.error("Select one or more finished runs to copy.");
             return;
         }
-        BufferedImage img = SlideFiles.image(slide(rows, false), 2);
-        ClipboardContent c = new ClipboardContent();
-        c.putImage(fx(img));
-        Clipboard.getSystemClipboard().setContent(c);
-        messages.info(String.format(Locale.ROOT, "Copied the image (%d×%d) to the clipboard.", img.getWidth(),
-                img.getHeight()));
+        SlideOptions options = options(false);
+        List<Slide.Run> runs = runs(rows);
+        // Drawn on the writer thread; only the clipboard, which belongs to the FX thread, is set there.
+        inBackground("Copying the image…", "Could not copy the image", () -> {
+            BufferedImage img = SlideFiles.image(Slide.composeWithPanels(runs, options).frame(), 2);
+            WritableImage fx = fx(img);
+            Platform.runLater(() -> {
+                ClipboardContent c = new ClipboardContent();
+                c.putImage(fx);
+                Clipboard.getSystemClipboard().setContent(c);
+            });
+            return String.format(Locale.ROOT, "Copied the image (%d×%d) to the clipboard.", img.getWidth(),
+                    img.getHeight());
+        });
     }
 
     /** A Java2D image as a JavaFX one (no javafx-swing needed). */

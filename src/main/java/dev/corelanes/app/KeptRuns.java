@@ -1,6 +1,7 @@
 package dev.corelanes.app;
 
 import dev.corelanes.engine.Trace;
+import dev.corelanes.view.TimelineModel;
 import javafx.application.Platform;
 
 import java.util.ArrayList;
@@ -33,10 +34,15 @@ final class KeptRuns {
         CompletableFuture.supplyAsync(() -> {
             List<String> problems = new ArrayList<>();
             List<RunStore.Saved> saved = store.load(problems);
-            return Map.entry(saved, problems);
+            // Each run's timeline is built here too, not on the FX thread.
+            List<Map.Entry<RunStore.Saved, TimelineModel>> read = new ArrayList<>();
+            for (RunStore.Saved s : saved) {
+                read.add(Map.entry(s, session.model(s.trace(), null)));
+            }
+            return Map.entry(read, problems);
         }).thenAccept(r -> Platform.runLater(() -> {
-            for (RunStore.Saved s : r.getKey()) {
-                session.addOpened(s.trace(), s.file());
+            for (var s : r.getKey()) {
+                session.addOpened(s.getKey().trace(), s.getKey().file(), s.getValue());
             }
             if (!r.getValue().isEmpty()) {
                 messages.error("Some kept runs could not be read (" + r.getValue().size() + "): "

@@ -599,8 +599,7 @@ public final class MainWindow {
         }
         messages.clear();
         replayBar.start(rows.get(0));
-        clock.setFrameInterval(0);
-        clock.replay(replayBar::position);
+        clock.replay(replayBar.positionProperty());
     }
 
     private void updateNote(Trace t) {
@@ -742,6 +741,10 @@ public final class MainWindow {
 
     ReplayBar replayBar() {
         return replayBar;
+    }
+
+    WallClock clock() {
+        return clock;
     }
 
     void showCode() {

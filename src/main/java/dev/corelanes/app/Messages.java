@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -33,6 +34,27 @@ final class Messages extends HBox {
         managedProperty().bind(visibleProperty());
     }
 
+    /**
+     * Work going on in the background (reading a run file, writing an export): a spinning indicator and
+     * what is being done, until an {@link #info} or {@link #error} says how it ended. The indicator leaves
+     * the scene with the message, so it stops animating.
+     */
+    void progress(String message) {
+        getStyleClass().removeAll("message-error", "message-info");
+        getStyleClass().add("message-info");
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setId("messageProgress");
+        spinner.setMaxSize(16, 16);
+        spinner.setPrefSize(16, 16);
+        text.setGraphic(spinner);
+        text.setText(message);
+    }
+
+    /** True while a {@link #progress} message is shown. */
+    boolean inProgress() {
+        return text.getGraphic() instanceof ProgressIndicator && !text.getText().isEmpty();
+    }
+
     void error(String message) {
         show(message, true);
     }
@@ -50,6 +72,7 @@ final class Messages extends HBox {
 
     void clear() {
         text.setText("");
+        text.setGraphic(null);
     }
 
     String text() {

@@ -41,6 +41,10 @@ final class ReplayBar extends HBox {
     private long basePos;
     private long baseWall;
     private long pos;
+    /** {@link #pos} as shown: the wall clock's digits follow it. */
+    private final javafx.beans.property.ReadOnlyLongWrapper position = new javafx.beans.property.ReadOnlyLongWrapper(this, "position");
+    /** The ticker runs only while the replay plays: a paused replay leaves the FX thread idle. */
+    private boolean ticking;
     private boolean updatingScrubber;
 
     private final AnimationTimer ticker = new AnimationTimer() {
@@ -110,7 +114,6 @@ final class ReplayBar extends HBox {
         scrubber.setMax(new Replay(trace).endNanos() / 1e9);
         restartAt(0);
         setPlaying(true);
-        ticker.start();
     }
 
     /** Ends the replay and shows the finished run again (null when nothing is replayed). */
@@ -118,6 +121,7 @@ final class ReplayBar extends HBox {
         Trace t = trace;
         setPlaying(false);
         ticker.stop();
+        ticking = false;
         active.set(false);
         trace = null;
         if (t != null) {
@@ -141,6 +145,16 @@ final class ReplayBar extends HBox {
         return pos;
     }
 
+    /** The replay time shown, as it changes (the wall clock follows it). */
+    javafx.beans.property.ReadOnlyLongProperty positionProperty() {
+        return position.getReadOnlyProperty();
+    }
+
+    /** True while the replay's timer runs (tests: false once paused or ended). */
+    boolean ticking() {
+        return ticking;
+    }
+
     void setPlaying(boolean p) {
         if (p && replay != null && pos >= replay.endNanos()) {
             restartAt(0); // play again from the start
@@ -148,6 +162,11 @@ final class ReplayBar extends HBox {
         playing = p;
         rebase();
         updatePlayButton();
+        timeline.setHeld(!p);
+        if (p && !ticking) {
+            ticking = true;
+            ticker.start();
+        }
     }
 
     private void updatePlayButton() {
@@ -162,6 +181,8 @@ final class ReplayBar extends HBox {
 
     private void tick(long now) {
         if (replay == null) {
+            ticker.stop();
+            ticking = false;
             return;
         }
         if (playing) {
@@ -170,13 +191,25 @@ final class ReplayBar extends HBox {
                 pos = replay.endNanos();
                 playing = false;
                 updatePlayButton();
+                timeline.setHeld(true);
             }
         }
+        showPosition();
+        if (!playing) {
+            ticker.stop(); // paused or at the end: nothing moves until play or a seek
+            ticking = false;
+        }
+    }
+
+    /** Feeds the spans up to {@link #pos} to the timeline and shows where the replay is. */
+    private void showPosition() {
         replay.advanceTo(pos, feed);
         updatingScrubber = true;
         scrubber.setValue(pos / 1e9);
         updatingScrubber = false;
         time.setText(Formats.nanos(pos) + " / " + Formats.nanos(replay.endNanos()));
+        position.set(pos);
+        timeline.invalidate();
     }
 
     /** Jumps to {@code nanos}: forward by feeding what lies between, back by replaying from the start. */
@@ -185,8 +218,8 @@ final class ReplayBar extends HBox {
             restartAt(nanos);
         } else {
             pos = nanos;
-            replay.advanceTo(pos, feed);
         }
+        showPosition();
         rebase();
     }
 
@@ -197,6 +230,8 @@ final class ReplayBar extends HBox {
         pos = nanos;
         replay.advanceTo(pos, feed);
         timeline.showLive(model, feed, () -> pos, replay.endNanos());
+        timeline.setHeld(!playing);
+        position.set(pos);
         rebase();
     }
 }

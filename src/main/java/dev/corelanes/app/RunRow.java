@@ -38,11 +38,14 @@ public final class RunRow {
         this.model = model;
     }
 
-    /** A run read from a run file: already finished, nothing to measure. */
-    static RunRow opened(int number, Trace t, java.nio.file.Path file) {
-        RunRow row = new RunRow(number, t.spec(), null, new LoadSeries(), null);
+    /**
+     * A run read from a run file: already finished, nothing to measure. {@code model} is its timeline,
+     * built from the trace off the FX thread ({@link #modelOf}).
+     */
+    static RunRow opened(int number, Trace t, java.nio.file.Path file, TimelineModel model) {
+        RunRow row = new RunRow(number, t.spec(), null, model.loads(), null);
         row.source = file;
-        row.finish(t);
+        row.finish(t, model);
         row.status.set(t.status().id() + " · opened");
         return row;
     }
@@ -104,10 +107,24 @@ public final class RunRow {
         return figures.get();
     }
 
-    void finish(Trace t) {
-        model = TimelineModel.of(t, loads);
+    /**
+     * The timeline model of a finished run, rebuilt from its trace. A long run holds millions of spans:
+     * call this off the FX thread, then {@link #finish} on it.
+     */
+    static TimelineModel modelOf(Trace t, LoadSeries loads) {
+        return TimelineModel.of(t, loads == null ? new LoadSeries() : loads);
+    }
+
+    /** The run ended: its trace, and the model rebuilt from it by {@link #modelOf}. */
+    void finish(Trace t, TimelineModel rebuilt) {
+        model = rebuilt;
         trace.set(t);
         status.set(t.status().id());
+    }
+
+    /** The run has ended and its timeline is being rebuilt from the trace (shown in the runs table). */
+    void finishing() {
+        status.set("finishing…");
     }
 
     void setFigures(RunFigures f) {

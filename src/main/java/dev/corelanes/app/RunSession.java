@@ -51,6 +51,16 @@ public final class RunSession implements AutoCloseable {
     });
     /** The run being sampled, written on the FX thread, read by the sampler. */
     private volatile RunRow sampled;
+    /** The load sampling of the run going on; null while none runs, so an idle window makes no OSHI call. */
+    private java.util.concurrent.ScheduledFuture<?> sampling;
+    /** Rebuilds a finished run's timeline model from its trace, off the FX thread (a long run is big). */
+    private static final java.util.concurrent.ExecutorService MODELS = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "corelanes-timeline-model");
+        t.setDaemon(true);
+        return t;
+    });
+    /** The thread that rebuilt the last model (tests: never the FX thread). */
+    private volatile Thread lastModelThread;
     private Consumer<RunRow> onStarted = r -> { };
 
     public RunSession(Hardware hardware) {
@@ -67,14 +77,13 @@ public final class RunSession implements AutoCloseable {
             MachineInfo found = m;
             Platform.runLater(() -> machine.set(found));
         });
-        sampler.scheduleAtFixedRate(this::sampleLoad, 300, 100, TimeUnit.MILLISECONDS);
     }
 
     private void sampleLoad() {
         try {
             RunRow r = sampled;
             if (r == null) {
-                return; // idle: no OSHI call, so an idle window costs ~0 % CPU
+                return;
             }
             double[] loads = hardware.cpuLoads();
             if (r.handle().started()) {
@@ -144,14 +153,43 @@ public final class RunSession implements AutoCloseable {
         current.set(row);
         running.set(true);
         sampled = row;
-        handle.result().thenAccept(trace -> Platform.runLater(() -> finished(row, trace)));
+        if (sampling == null) {
+            sampling = sampler.scheduleAtFixedRate(this::sampleLoad, 300, 100, TimeUnit.MILLISECONDS);
+        }
+        handle.result().thenAcceptAsync(trace -> {
+            Platform.runLater(row::finishing);
+            TimelineModel rebuilt = model(trace, loads);
+            Platform.runLater(() -> finished(row, trace, rebuilt));
+        }, MODELS);
         onStarted.accept(row);
         return row;
     }
 
-    /** Adds a run read from a run file to the table (nothing is measured again). */
-    public RunRow addOpened(Trace trace, java.nio.file.Path file) {
-        RunRow row = RunRow.opened(runs.size() + 1, trace, file);
+    /**
+     * A finished run's timeline model, rebuilt from its trace. Call it off the FX thread (a run file's
+     * reader, the model thread): a long run holds millions of spans.
+     */
+    TimelineModel model(Trace trace, LoadSeries loads) {
+        lastModelThread = Thread.currentThread();
+        return RunRow.modelOf(trace, loads);
+    }
+
+    /** The thread that built the last timeline model (tests). */
+    Thread lastModelThread() {
+        return lastModelThread;
+    }
+
+    /** True while the machine's load is being sampled (only while a run goes on). */
+    public boolean samplingLoad() {
+        return sampling != null;
+    }
+
+    /**
+     * Adds a run read from a run file to the table (nothing is measured again), with its model built by
+     * {@link #model} off the FX thread.
+     */
+    public RunRow addOpened(Trace trace, java.nio.file.Path file, TimelineModel model) {
+        RunRow row = RunRow.opened(runs.size() + 1, trace, file, model);
         runs.add(row);
         updateFigures();
         return row;
@@ -167,14 +205,18 @@ public final class RunSession implements AutoCloseable {
         return before - runs.size();
     }
 
-    private void finished(RunRow row, Trace trace) {
+    private void finished(RunRow row, Trace trace, TimelineModel rebuilt) {
         // Figures first: whoever reacts to the trace finds them ready.
         List<Trace> done = new ArrayList<>(runs.stream().map(RunRow::trace).toList());
         done.add(trace); // the latest run: a sequential run is its own baseline
         row.setFigures(RunFigures.of(trace, RunFigures.latestBaseline(done, trace)));
-        row.finish(trace);
+        row.finish(trace, rebuilt);
         if (sampled == row) {
             sampled = null;
+            if (sampling != null) {
+                sampling.cancel(false);
+                sampling = null;
+            }
         }
         if (current.get() == row) {
             running.set(false);

@@ -71,12 +71,16 @@ public final class TimelinePane extends Region {
     private long liveFrameInterval;
     private long lastLiveFrame;
 
+    /** Runs only while something moves (a live run, a replay playing, a redraw pending): idle costs nothing. */
     private final AnimationTimer pulse = new AnimationTimer() {
         @Override
         public void handle(long now) {
             onPulse();
         }
     };
+    private boolean pulsing;
+    /** A replay paused: its clock stands still, so the now line does not move (see {@link #setHeld}). */
+    private boolean held;
 
     public TimelinePane() {
         canvas.setId("timelineCanvas");
@@ -108,7 +112,29 @@ public final class TimelinePane extends Region {
         });
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::onHover);
         canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> tip.setVisible(false));
-        pulse.start();
+        wake();
+    }
+
+    /** Starts the frame loop (a no-op when it runs); it stops itself once nothing moves. */
+    private void wake() {
+        if (!pulsing) {
+            pulsing = true;
+            pulse.start();
+        }
+    }
+
+    /** True while the frame loop runs: something moves or a redraw is pending (tests: false when idle). */
+    public boolean animating() {
+        return pulsing;
+    }
+
+    /**
+     * A replay paused (true) or playing again (false): while held, the live clock is not followed, so the
+     * frame loop stops once the last frame is drawn; a seek redraws through {@link #invalidate}.
+     */
+    public void setHeld(boolean h) {
+        held = h;
+        invalidate();
     }
 
     public ObjectProperty<LaneMode> laneModeProperty() {
@@ -183,6 +209,7 @@ public final class TimelinePane extends Region {
         minRangeNanos = minRange;
         feed = liveFeed;
         clock = runClock;
+        held = false;
         fit();
     }
 
@@ -206,16 +233,23 @@ public final class TimelinePane extends Region {
 
     public void invalidate() {
         dirty = true;
+        wake();
     }
 
     private void onPulse() {
         if (model == null) {
+            sleep();
             return;
         }
         if (feed != null && feed.drainTo(model, MAX_EVENTS_PER_PULSE) > 0) {
             dirty = true;
         }
-        if (clock != null) {
+        boolean moving = clock != null && !held;
+        if (!moving && !dirty) {
+            sleep(); // nothing moves and all is drawn: no more pulses until something changes
+            return;
+        }
+        if (moving) {
             dirty = true; // the now line moves
             long t = System.nanoTime();
             if (liveFrameInterval > 0 && t - lastLiveFrame < liveFrameInterval) {
@@ -227,6 +261,11 @@ public final class TimelinePane extends Region {
             keepLegible();
             redraw();
         }
+    }
+
+    private void sleep() {
+        pulse.stop();
+        pulsing = false;
     }
 
     /** Least height of the pane when nothing needs more room: a few lanes, the axis, the legend. */

@@ -25,7 +25,7 @@ final class WallClock extends HBox {
     private final Label cpu = new Label();
     private final Label ideal = new Label();
     private final Label speedup = new Label();
-    /** The clock the digits follow: a live run's, or a replay's position; null when frozen. */
+    /** The clock the digits follow while a run is live; null when frozen (the ticker then stops). */
     private java.util.function.LongSupplier live;
     private long frameInterval;
     private long lastTick;
@@ -33,12 +33,32 @@ final class WallClock extends HBox {
     private final AnimationTimer ticker = new AnimationTimer() {
         @Override
         public void handle(long now) {
-            if (live != null && now - lastTick >= frameInterval) {
+            if (live == null) {
+                stop();
+                ticking = false;
+                return;
+            }
+            if (now - lastTick >= frameInterval) {
                 lastTick = now;
                 digits.setText(clockText(live.getAsLong()));
             }
         }
     };
+    private boolean ticking;
+
+    /** Counts with {@code clock} on every frame until the digits are frozen again. */
+    private void tickWith(java.util.function.LongSupplier clock) {
+        live = clock;
+        if (!ticking) {
+            ticking = true;
+            ticker.start();
+        }
+    }
+
+    /** True while the digits count (a live run): false when nothing moves. */
+    boolean ticking() {
+        return ticking;
+    }
 
     /** Least time between two updates of the digits while a run is live (0 = every pulse). */
     void setFrameInterval(long nanos) {
@@ -74,7 +94,6 @@ final class WallClock extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(big, stats);
         showIdle();
-        ticker.start();
     }
 
     static String clockText(long nanos) {
@@ -91,6 +110,7 @@ final class WallClock extends HBox {
     /** Back to no run (the table was cleared). */
     void clear() {
         live = null;
+        endReplay();
         digits.setText("0.000 s");
         caption.setText("wall time");
         showIdle();
@@ -98,7 +118,8 @@ final class WallClock extends HBox {
 
     /** Counts up with this run. */
     void follow(RunRow row) {
-        live = row.handle()::elapsedNanos;
+        endReplay();
+        tickWith(row.handle()::elapsedNanos);
         showIdle();
         caption.setText("wall time · running");
         run.setText("Run #" + row.number() + ": " + row.spec().describe());
@@ -106,17 +127,33 @@ final class WallClock extends HBox {
 
     /**
      * Counts with a replay: the digits show the replayed time (the run's measured figures stay beside them),
-     * so the class sees the clock run as the bars appear.
+     * so the class sees the clock run as the bars appear. They follow the replay's position as it changes:
+     * no timer of their own, so a paused replay costs nothing.
      */
-    void replay(java.util.function.LongSupplier position) {
-        live = position;
-        lastTick = 0;
+    void replay(javafx.beans.value.ObservableNumberValue position) {
+        endReplay();
+        live = null;
         caption.setText("wall time · replay");
+        digits.setText(clockText(position.longValue()));
+        replayed = position;
+        position.addListener(followReplay);
+    }
+
+    private javafx.beans.value.ObservableNumberValue replayed;
+    private final javafx.beans.value.ChangeListener<Number> followReplay =
+            (o, a, b) -> digits.setText(clockText(b.longValue()));
+
+    private void endReplay() {
+        if (replayed != null) {
+            replayed.removeListener(followReplay);
+            replayed = null;
+        }
     }
 
     /** Shows a finished run's figures (from {@link RunFigures}, the one source). */
     void show(RunRow row, RunFigures f) {
         live = null;
+        endReplay();
         Trace t = row.trace();
         if (t == null || f == null) {
             follow(row);

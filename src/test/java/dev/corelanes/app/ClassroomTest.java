@@ -44,6 +44,7 @@ import java.util.prefs.Preferences;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -148,7 +149,28 @@ class ClassroomTest {
             robot.clickOn(scale);
         }
         robot.clickOn("#exportOk");
+        awaitWritten();
+    }
+
+    /** Exports, saved runs and copied images are made off the FX thread: wait until the writing is done. */
+    private void awaitWritten() {
         WaitForAsyncUtils.waitForFxEvents();
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.files().writing());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the file was still being written", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(window.messages().inProgress(), "the progress indicator goes when the writing ends");
+        assertNotSame(fxThread(), window.files().lastWriter(), "written off the FX thread");
+    }
+
+    static Thread fxThread() {
+        try {
+            return WaitForAsyncUtils.asyncFx(Thread::currentThread).get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
@@ -276,6 +298,7 @@ class ClassroomTest {
         Path chosen = dir.resolve("mine");
         answers.add(chosen);
         shortcut(robot, KeyCode.S);
+        awaitWritten();
         assertTrue(lastSuggested.endsWith(".corelanes.json"), lastSuggested);
         assertTrue(Files.isRegularFile(dir.resolve("mine.corelanes.json")), "a name without extension gets it");
     }
@@ -473,7 +496,7 @@ class ClassroomTest {
         robot.press(KeyCode.SHIFT);
         shortcut(robot, KeyCode.C);
         robot.release(KeyCode.SHIFT);
-        WaitForAsyncUtils.waitForFxEvents();
+        awaitWritten();
         var image = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getImage()).get();
         assertNotNull(image, window.messages().text());
         assertEquals(2560, image.getWidth(), 0.5);
@@ -488,6 +511,7 @@ class ClassroomTest {
         Path out = dir.resolve("out.json");
         answers.add(out);
         shortcut(robot, KeyCode.S);
+        awaitWritten();
         assertEquals(t.spans(), RunFile.read(out).spans());
         assertEquals(TaskStatus.COMPLETED, RunFile.read(out).status());
         assertEquals(out.toAbsolutePath().normalize(), new AppPrefs(prefsNode).recentFiles().get(0));
