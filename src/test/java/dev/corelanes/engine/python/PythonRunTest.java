@@ -88,6 +88,40 @@ class PythonRunTest {
                 && s.startNanos() < wait.endNanos() && s.endNanos() > wait.startNanos()), "the other thread ran then");
     }
 
+    /**
+     * The GIL's structure, whatever else the machine is doing: while both threads compute, one of them is blocked
+     * waiting for the GIL most of the time (while the other runs, or holds the GIL preempted). Preempted is only
+     * the OS's run-queue wait, which other programs decide: on this 2-core machine shared by several builds (load
+     * 6-7) GIL waits covered 0.52-0.56 of the time both computed, with two busy loops 0.93-1.15, on an idle one
+     * about 1. So the bound is a quarter, which still fails the old classification (2 % GIL wait).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"python3", "3.13"})
+    void whileTwoThreadsComputeOneIsAlwaysWaitingForTheGil(String which) throws Exception {
+        PythonInterpreter python = which.equals("python3") ? Pythons.python3()
+                : InterpreterProbe.probe(Pythons.pyenvVersion(which));
+        Trace t = await(Runs.start(ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.COMPUTE, 2, 0.5, false),
+                new PythonChoice(python, ""), MACHINE));
+        assertEquals(TaskStatus.COMPLETED, t.status(), t.message());
+        long together = t.tasks().stream().mapToLong(TaskRecord::endNanos).min().orElseThrow()
+                - t.tasks().stream().mapToLong(TaskRecord::startNanos).max().orElseThrow();
+        long gilWait = total(t, SpanState.GIL_WAIT);
+        long preempted = total(t, SpanState.PREEMPTED);
+        String figures = String.format(java.util.Locale.ROOT, "%s: both computing %.0f ms, GIL wait %.0f ms, "
+                + "preempted %.0f ms", python.name(), together / 1e6, gilWait / 1e6, preempted / 1e6);
+        System.out.println(figures);
+        assertTrue(together > 0, figures);
+        assertTrue(gilWait >= together / 4, "one of the two threads waits for the GIL most of the time: " + figures);
+        for (TaskRecord r : t.tasks()) {
+            assertTrue(t.spans().stream().anyMatch(s -> s.task() == r.id() && s.state() == SpanState.GIL_WAIT),
+                    "task " + r.id() + " waited for the GIL too: " + figures);
+        }
+    }
+
+    private static long total(Trace t, SpanState state) {
+        return t.spans().stream().filter(s -> s.state() == state).mapToLong(s -> s.endNanos() - s.startNanos()).sum();
+    }
+
     @ParameterizedTest(name = "start method {0}")
     @ValueSource(strings = {"fork", "spawn", "forkserver"})
     void processesPerStartMethodEachHaveTheirOwnPidAndASpawningSpan(String method) throws Exception {
