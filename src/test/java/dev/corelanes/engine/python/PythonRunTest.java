@@ -252,7 +252,7 @@ class PythonRunTest {
 
     @Test
     void aFreeThreadedInterpreterComputesOnTwoCoresAtOnce() throws Exception {
-        PythonInterpreter python = InterpreterProbe.probe(Pythons.pyenvVersion("3.13t"));
+        PythonInterpreter python = Pythons.freeThreaded();
         Trace t = await(Runs.start(ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.COMPUTE, 2, 0.3, false),
                 new PythonChoice(python, ""), MACHINE));
         assertEquals(TaskStatus.COMPLETED, t.status(), t.message());
