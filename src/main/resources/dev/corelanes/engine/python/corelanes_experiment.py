@@ -342,12 +342,17 @@ def process_entry(task, worker, spawned_at, settings):
     apply_settings(settings)
     child_start(worker, spawned_at)
     run_task(task, worker)
+    emit("memory %s %d" % (worker, peak_rss()))
 
 
 def pool_init(spawned_at, settings):
     apply_settings(settings)
     ident = multiprocessing.current_process()._identity
-    child_start("P%d" % (ident[-1] if ident else os.getpid()), spawned_at)
+    worker = "P%d" % (ident[-1] if ident else os.getpid())
+    child_start(worker, spawned_at)
+    # Its peak memory when the pool ends it: multiprocessing runs these finalizers as the process exits.
+    from multiprocessing import util
+    util.Finalize(None, lambda: emit("memory %s %d" % (worker, peak_rss())), exitpriority=10)
 
 
 def pool_task(task):
@@ -488,15 +493,33 @@ def stop(code):
 
 
 def usage():
-    """CPU nanoseconds of this process and its ended children, and peak memory in bytes (-1 unknown)."""
+    """CPU nanoseconds of this process and its ended children, and its peak memory in bytes (-1 unknown)."""
     try:
         import resource
         me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu = int((me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime) * 1e9)
-        rss = me.ru_maxrss * (1 if sys.platform == "darwin" else 1024)
-        return cpu, rss
     except ImportError:
-        return -1, -1
+        cpu = -1
+    return cpu, peak_rss()
+
+
+def peak_rss():
+    """Peak resident memory of this process in bytes, -1 where this OS does not say (Windows).
+
+    Linux: VmHWM from /proc/self/status, what the Java workers report; other Unixes: ru_maxrss."""
+    try:
+        with open("/proc/self/status", "rb") as f:
+            for line in f:
+                if line.startswith(b"VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        import resource
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return rss * (1 if sys.platform == "darwin" else 1024) if rss > 0 else -1
+    except ImportError:
+        return -1
 
 
 def main():
