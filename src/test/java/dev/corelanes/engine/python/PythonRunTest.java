@@ -110,7 +110,7 @@ class PythonRunTest {
     /**
      * On a machine whose CPUs other programs leave free, the off-CPU time of two computing threads is mostly
      * waiting for the GIL. On a busy one the kernel keeps them waiting for a CPU too, and that is preempted:
-     * on this 2-core machine shared by several builds (load 6-10) GIL waits were 14-85 % of the off-CPU time.
+     * on this 2-core machine shared by several builds (load 6-10) GIL waits were 13-83 % of the off-CPU time.
      * So this is checked only when the run's own figures say the machine was quiet (Linux /proc/stat, CPU
      * time of everything else below 30 % of the CPUs), and skipped, saying why, otherwise.
      */
