@@ -120,8 +120,13 @@ final class MainMenu {
         Menu m = new Menu("Lessons");
         m.setId("lessonsMenu");
         for (Lesson l : Lessons.all()) {
-            m.getItems().add(item(l.title(), "lesson-" + l.id(), null, () -> w.startLesson(l)));
+            MenuItem it = item(l.title(), "lesson-" + l.id(), null, () -> w.startLesson(l));
+            it.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                    () -> l.availableWith(w.freeThreadedFound().get()), w.freeThreadedFound()));
+            m.getItems().add(it);
         }
+        // A free-threaded Python's lesson appears once the interpreters have been looked for.
+        m.setOnShowing(e -> w.lessonsShowing());
         return m;
     }
 

@@ -499,6 +499,18 @@ public final class MainWindow {
         }
     }
 
+    /** True once a free-threaded Python was found: its lesson is offered then (see {@link Lesson#availableWith}). */
+    javafx.beans.value.ObservableBooleanValue freeThreadedFound() {
+        return runtimes.freeThreadedFoundProperty();
+    }
+
+    /** The Lessons menu opens: look for interpreters now (not during a run: each probe starts one). */
+    void lessonsShowing() {
+        if (!session.runningProperty().get()) {
+            runtimes.discoverOnce();
+        }
+    }
+
     /** Java or Python, as the lesson's step asks; false (with a message) when it needs a Python there is not. */
     private boolean chooseLessonRuntime(ExperimentSpec spec) {
         Lesson l = lessonCard.lessonProperty().get();
@@ -506,7 +518,13 @@ public final class MainWindow {
         if (l != null && l.steps().stream().anyMatch(l::python)) {
             runtimes.discoverOnce(); // a later step will need one: start looking now
         }
-        if (!runtimes.select(python)) {
+        if (python && l.freeThreaded()) {
+            if (!runtimes.selectFreeThreaded()) {
+                messages.error("This step runs in a free-threaded Python (python3.13t or newer), but none was found: "
+                        + runtimes.problem() + ".");
+                return false;
+            }
+        } else if (!runtimes.select(python)) {
             messages.error("This step runs in real Python, but none can be used: " + runtimes.problem() + ".");
             return false;
         }

@@ -39,6 +39,8 @@ final class RuntimeChooser {
     private static final Option OTHER = new Option(null, true);
 
     private final ChoiceBox<Option> runtime = new ChoiceBox<>();
+    private final javafx.beans.property.BooleanProperty freeThreadedFound =
+            new javafx.beans.property.SimpleBooleanProperty(this, "freeThreadedFound", false);
     private final ChoiceBox<String> startMethod = new ChoiceBox<>();
     private final ExperimentForm form;
     private final AppPrefs prefs;
@@ -178,6 +180,7 @@ final class RuntimeChooser {
 
     private void show(List<PythonInterpreter> found) {
         discovered = true;
+        freeThreadedFound.set(found.stream().anyMatch(PythonInterpreter::freeThreaded));
         Option keep = runtime.getValue();
         List<Option> items = new ArrayList<>(List.of(JAVA));
         found.forEach(p -> items.add(new Option(p)));
@@ -216,6 +219,25 @@ final class RuntimeChooser {
         }
         discoverOnce();
         return runtime.getItems().stream().filter(o -> o.python() != null).findFirst()
+                .map(o -> {
+                    runtime.setValue(o);
+                    return true;
+                }).orElse(false);
+    }
+
+    /** True once discovery found a free-threaded interpreter (python3.13t): its lesson is offered then. */
+    javafx.beans.property.ReadOnlyBooleanProperty freeThreadedFoundProperty() {
+        return freeThreadedFound;
+    }
+
+    /** Selects a free-threaded interpreter (a lesson's step); false when none was found (yet). */
+    boolean selectFreeThreaded() {
+        if (runtime.getValue() != null && runtime.getValue().python() != null
+                && runtime.getValue().python().freeThreaded()) {
+            return true;
+        }
+        discoverOnce();
+        return runtime.getItems().stream().filter(o -> o.python() != null && o.python().freeThreaded()).findFirst()
                 .map(o -> {
                     runtime.setValue(o);
                     return true;

@@ -169,9 +169,11 @@ public final class PythonBench {
         List<Span> waits = t.spans().stream().filter(s -> s.state() == SpanState.GIL_WAIT).toList();
         double[] ms = waits.stream().mapToDouble(s -> s.durationNanos() / 1e6).toArray();
         double waitTotal = waits.stream().mapToLong(Span::durationNanos).sum() / 1e9;
-        long preempted = t.spans().stream().filter(s -> s.state() == SpanState.PREEMPTED).count();
-        return String.format(Locale.ROOT, "wall %.3f s · %d GIL waits (median %.1f ms, %.2f s in all) · %d preempted",
-                t.wallSeconds(), waits.size(), ms.length == 0 ? 0 : Stats.of(ms).median(), waitTotal, preempted);
+        List<Span> preempted = t.spans().stream().filter(s -> s.state() == SpanState.PREEMPTED).toList();
+        double preemptedTotal = preempted.stream().mapToLong(Span::durationNanos).sum() / 1e9;
+        return String.format(Locale.ROOT, "wall %.3f s · %d GIL waits (median %.1f ms, %.2f s in all) · %d preempted "
+                        + "(%.2f s in all)", t.wallSeconds(), waits.size(), ms.length == 0 ? 0 : Stats.of(ms).median(),
+                waitTotal, preempted.size(), preemptedTotal);
     }
 
     /** Median over the processes of: first span of its task − start of its spawning span (ms). */
@@ -202,11 +204,13 @@ public final class PythonBench {
             "    c = time.thread_time_ns(); w.compute(1, 0.5); probed = time.thread_time_ns() - c",
             "    res.append(100.0 * (probed - bare) / bare)",
             "import threading",
-            "me, n, N = threading.get_ident(), w.STEPS_PER_SECOND // 1000, 50000",
+            "n, N = w.STEPS_PER_SECOND // 1000, 50000",
+            "queued, stop_reading = w.run_queue_reader()",
             "c = time.thread_time_ns()",
             "for _ in range(N):",
             "    t, cpu, core = w.clock(), time.thread_time_ns(), w.core()",
-            "    w.CANCEL.is_set(); w.set_state(1, 'running', core, t); w._last_probe[me] = t",
+            "    all_cpu, waited = time.process_time_ns(), queued()",
+            "    w.CANCEL.is_set(); w.set_state(1, 'running', core, t)",
             "probe = (time.thread_time_ns() - c) / N",
             "c = time.thread_time_ns()",
             "for _ in range(100): w.kernel(n)",

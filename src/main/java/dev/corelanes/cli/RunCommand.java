@@ -7,6 +7,7 @@ import dev.corelanes.engine.CpuList;
 import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.Experiment;
 import dev.corelanes.engine.FigureText;
+import dev.corelanes.engine.ProcessMemory;
 import dev.corelanes.engine.ExperimentSpec;
 import dev.corelanes.engine.files.RunFile;
 import dev.corelanes.engine.files.OutputFileException;
@@ -281,6 +282,10 @@ final class RunCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "Spans      %d (%d preempted, %d GIL waits)%n", t.spans().size(), preempted, gilWaits);
         } else {
             out.printf(Locale.ROOT, "Spans      %d%n", t.spans().size());
+        }
+        String memory = ProcessMemory.of(t).describe(t.status());
+        if (!memory.isEmpty()) {
+            out.println("Memory     " + memory);
         }
         if (t.droppedSpans() > 0) {
             out.println("Dropped    " + t.droppedSpans() + " spans (memory bound reached)");

@@ -100,7 +100,9 @@ public final class Experiment {
         long endNow = run.now();
         pinning.close();
         long processCpu = processCpuNanos() - processCpu0;
-        double otherLoad = load.othersSinceStart();
+        // Tasks in worker processes or a Python interpreter ran outside this JVM: their CPU is the run's own.
+        boolean outside = spec.mode().processBased() || backend.runtime().python();
+        double otherLoad = load.othersSinceStart(outside && !run.cpuUnknown() ? run.cpuNanos() : 0);
         // Checked again after a compute run: a change tells a CPU clock that moved from a busy machine.
         long rateAfter = compute && endNow > 0 ? Calibrator.check() : 0;
         Trace trace = buildTrace(run, machine, startedAt, endNow, processCpu,

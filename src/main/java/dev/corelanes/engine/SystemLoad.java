@@ -27,18 +27,26 @@ final class SystemLoad {
                 instanceof com.sun.management.OperatingSystemMXBean o ? o : null);
     }
 
-    /** Other programs' average load since {@link #start()}, 0..1, or NaN when the OS does not tell. */
-    double othersSinceStart() {
+    /**
+     * Other programs' average load since {@link #start()}, 0..1, or NaN when the OS does not tell.
+     *
+     * @param childCpuNanos CPU time the run's own child processes (worker JVMs, a Python interpreter and its
+     *                      children) used meanwhile: the run's, not other programs'
+     */
+    double othersSinceStart(long childCpuNanos) {
         if (os == null) {
             return Double.NaN;
         }
-        double all = os.getCpuLoad();
-        long wall = System.nanoTime() - wall0;
-        long own = os.getProcessCpuTime() - process0;
-        int cpus = Math.max(1, Runtime.getRuntime().availableProcessors());
-        if (!(all >= 0) || wall <= 0 || own < 0) {
+        return others(os.getCpuLoad(), os.getProcessCpuTime() - process0, childCpuNanos, System.nanoTime() - wall0,
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The machine's load minus what this process and the run's children used, as a share of all CPUs. */
+    static double others(double all, long ownNanos, long childNanos, long wallNanos, int cpus) {
+        if (!(all >= 0) || wallNanos <= 0 || ownNanos < 0) {
             return Double.NaN;
         }
-        return Math.max(0, Math.min(1, all - (double) own / wall / cpus));
+        double ours = (double) (ownNanos + Math.max(0, childNanos)) / wallNanos / Math.max(1, cpus);
+        return Math.max(0, Math.min(1, all - ours));
     }
 }

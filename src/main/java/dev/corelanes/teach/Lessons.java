@@ -71,6 +71,15 @@ public final class Lessons {
                                 + "Where the two differ — how often the lock changes hands, which core runs — the real "
                                 + "run is the truth.",
                         List.of(false, true)),
+                Lesson.inFreeThreadedPython("free-threaded", "No GIL: free-threaded Python",
+                        "Two compute tasks on two threads in a free-threaded CPython (python3.13t), its GIL off. "
+                                + "2 s like the GIL run, or 1 s?",
+                        List.of(spec(THREADS, COMPUTE, 2, 1, 2, false)),
+                        "With the GIL off, each thread computes on its own core at the same time: about 1 s, "
+                                + "where a CPython with its GIL takes about 2 s, and no GIL-wait spans. Threads of "
+                                + "one process now get real parallelism — without the cost of starting processes. "
+                                + "Only free-threaded builds (3.13t and newer) do this; this lesson is offered only "
+                                + "where one was found."),
                 new Lesson("oversubscribed", "More compute tasks than cores",
                         "Eight compute tasks on this machine's cores. What happens to each task?",
                         List.of(spec(THREADS, COMPUTE, 8, 0.5, 8, false)),
@@ -102,6 +111,11 @@ public final class Lessons {
                         List.of(spec(POOL, SLEEP, 8, 0.5, 2, false)),
                         "A pool runs at most as many tasks at once as it has workers: eight 0.5 s waits on two "
                                 + "workers take four rounds, about 2 s."));
+    }
+
+    /** The lessons this machine can give: those for a free-threaded Python only where one was found. */
+    public static List<Lesson> available(boolean freeThreadedFound) {
+        return all().stream().filter(l -> l.availableWith(freeThreadedFound)).toList();
     }
 
     public static Optional<Lesson> byId(String id) {

@@ -113,6 +113,26 @@ class PythonRuntimeWindowTest {
     }
 
     @Test
+    void theFreeThreadedLessonIsOfferedOnlyWhenSuchAPythonWasFound(FxRobot robot) throws Exception {
+        ChoiceBox<RuntimeChooser.Option> runtime = runtimeBox(robot);
+        javafx.scene.control.MenuItem lesson = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class)
+                .getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> "lesson-free-threaded".equals(i.getId())).findFirst().orElseThrow();
+        assertFalse(lesson.isVisible(), "not offered before the interpreters have been looked for");
+        robot.clickOn("Lessons"); // opening the menu starts looking for them
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> runtime.getTooltip().getText().contains(" found")
+                || runtime.getTooltip().getText().contains("no Python"));
+        WaitForAsyncUtils.waitForFxEvents();
+        boolean freeThreaded = runtime.getItems().stream().anyMatch(o -> o.python() != null && o.python().freeThreaded());
+        assertEquals(freeThreaded, lesson.isVisible(), "offered exactly where a free-threaded Python was found: "
+                + runtime.getItems().stream().map(RuntimeChooser.Option::label).toList());
+        assertTrue(robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class).getMenus().stream()
+                .flatMap(m -> m.getItems().stream()).anyMatch(i -> "lesson-gil-real".equals(i.getId()) && i.isVisible()),
+                "the other lessons stay");
+    }
+
+    @Test
     void aPythonRunIsChosenRunDrawnAndShownAsTheProgramThatRan(FxRobot robot) throws Exception {
         ChoiceBox<RuntimeChooser.Option> runtime = runtimeBox(robot);
         assertEquals("Java", runtime.getValue().label(), "Java until the user picks a Python");

@@ -39,6 +39,24 @@ class PythonLessonsTest {
     }
 
     @Test
+    void theFreeThreadedLessonComputesOnThreadsInPythonAndIsOfferedOnlyWhereSuchAPythonWasFound() {
+        Lesson l = Lessons.byId("free-threaded").orElseThrow();
+        assertTrue(l.freeThreaded());
+        for (ExperimentSpec s : l.steps()) {
+            assertTrue(l.python(s), "every step runs in the free-threaded interpreter");
+            assertEquals(TaskKind.COMPUTE, s.kind());
+            assertEquals(ExecutionMode.THREADS, s.mode());
+            assertTrue(s.tasks() >= 2, "threads computing side by side");
+        }
+        assertFalse(Lessons.available(false).contains(l), "no free-threaded Python here: not offered");
+        assertTrue(Lessons.available(true).contains(l));
+        assertEquals(Lessons.all().size() - 1, Lessons.available(false).size(), "every other lesson stays");
+        assertFalse(Lessons.byId("gil-real").orElseThrow().freeThreaded(), "an ordinary CPython is enough there");
+        assertThrows(IllegalArgumentException.class, () -> new Lesson("x", "x", "x?", l.steps(), "x", List.of(),
+                List.of(false), true), "a free-threaded lesson with no Python step");
+    }
+
+    @Test
     void javaLessonsRunInJavaAndEveryStepIsAccountedFor() {
         Lesson l = Lessons.byId("do-something").orElseThrow();
         assertFalse(l.steps().stream().anyMatch(l::python));

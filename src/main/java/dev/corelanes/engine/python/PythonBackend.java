@@ -19,6 +19,7 @@ import dev.corelanes.engine.python.PythonMessage.Bye;
 import dev.corelanes.engine.python.PythonMessage.End;
 import dev.corelanes.engine.python.PythonMessage.ErrorReport;
 import dev.corelanes.engine.python.PythonMessage.Hello;
+import dev.corelanes.engine.python.PythonMessage.Memory;
 import dev.corelanes.engine.python.PythonMessage.Opened;
 import dev.corelanes.engine.python.PythonMessage.Pong;
 import dev.corelanes.engine.python.PythonMessage.Ready;
@@ -152,6 +153,7 @@ public final class PythonBackend implements Backend {
     public void run(RunContext run) {
         Map<Integer, Long> starts = new HashMap<>();
         Map<Integer, String> workers = new HashMap<>();
+        Map<String, Long> pids = new HashMap<>();
         long taskCpu = 0;
         try {
             conversation.runSent();
@@ -159,8 +161,15 @@ public final class PythonBackend implements Backend {
             while (true) {
                 PythonMessage m = next();
                 switch (m) {
-                    case Worker w -> run.recordWorker(w.process() ? new WorkerInfo(w.name(), w.pid(), -1)
-                            : WorkerInfo.thread(w.name()));
+                    case Worker w -> {
+                        run.recordWorker(w.process() ? new WorkerInfo(w.name(), w.pid(), -1) : WorkerInfo.thread(w.name()));
+                        if (w.process()) {
+                            pids.put(w.name(), w.pid());
+                        }
+                    }
+                    // As a JVM worker's bye does: the same worker, now with its peak memory.
+                    case Memory mem -> run.recordWorker(new WorkerInfo(mem.worker(), pids.get(mem.worker()),
+                            mem.peakRssBytes()));
                     case Start s -> {
                         starts.put(s.task(), at(run, s.t()));
                         workers.put(s.task(), s.worker());

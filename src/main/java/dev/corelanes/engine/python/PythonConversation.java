@@ -4,6 +4,7 @@ import dev.corelanes.engine.python.PythonMessage.Bye;
 import dev.corelanes.engine.python.PythonMessage.End;
 import dev.corelanes.engine.python.PythonMessage.ErrorReport;
 import dev.corelanes.engine.python.PythonMessage.Hello;
+import dev.corelanes.engine.python.PythonMessage.Memory;
 import dev.corelanes.engine.python.PythonMessage.Opened;
 import dev.corelanes.engine.python.PythonMessage.Pong;
 import dev.corelanes.engine.python.PythonMessage.Ready;
@@ -35,6 +36,8 @@ final class PythonConversation {
     private final Map<Integer, Running> running = new HashMap<>();
     private final Set<Integer> ended = new HashSet<>();
     private boolean stopSent;
+    private final Set<String> processes = new HashSet<>();
+    private final Set<String> measured = new HashSet<>();
 
     PythonConversation(int tasks) {
         this.tasks = tasks;
@@ -101,7 +104,21 @@ final class PythonConversation {
                 }
                 phase = Phase.PREPARED;
             }
-            case Worker w -> inRun("worker " + w.name());
+            case Worker w -> {
+                inRun("worker " + w.name());
+                if (w.process()) {
+                    processes.add(w.name());
+                }
+            }
+            case Memory mem -> {
+                inRun("memory of " + mem.worker());
+                if (!processes.contains(mem.worker())) {
+                    throw new PythonProtocolException("memory of " + mem.worker() + ", which is no worker process");
+                }
+                if (!measured.add(mem.worker())) {
+                    throw new PythonProtocolException("memory of " + mem.worker() + " twice");
+                }
+            }
             case Start s -> {
                 inRun("start of task " + s.task());
                 known(s.task());

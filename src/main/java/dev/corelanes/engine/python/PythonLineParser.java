@@ -6,6 +6,7 @@ import dev.corelanes.engine.python.PythonMessage.Bye;
 import dev.corelanes.engine.python.PythonMessage.End;
 import dev.corelanes.engine.python.PythonMessage.ErrorReport;
 import dev.corelanes.engine.python.PythonMessage.Hello;
+import dev.corelanes.engine.python.PythonMessage.Memory;
 import dev.corelanes.engine.python.PythonMessage.Opened;
 import dev.corelanes.engine.python.PythonMessage.Pong;
 import dev.corelanes.engine.python.PythonMessage.Ready;
@@ -103,6 +104,10 @@ final class PythonLineParser {
                 };
                 yield new End(task(w[1]), worker(w[2]), status, range(w[4], -1, Long.MAX_VALUE, "CPU time"),
                         number(w[5], "time"));
+            }
+            case "memory" -> {
+                words(w, 3, "memory WORKER PEAK_RSS", line);
+                yield new Memory(worker(w[1]), range(w[2], -1, Long.MAX_VALUE, "peak memory"));
             }
             case "bye" -> {
                 words(w, 3, "bye CPU PEAK_RSS", line);

@@ -42,6 +42,10 @@ sealed interface PythonMessage {
     record Bye(long cpuNanos, long peakRssBytes) implements PythonMessage {
     }
 
+    /** A worker process's peak resident memory in bytes (-1: this OS does not say), sent as it ends. */
+    record Memory(String worker, long peakRssBytes) implements PythonMessage {
+    }
+
     record ErrorReport(String text) implements PythonMessage {
     }
 }

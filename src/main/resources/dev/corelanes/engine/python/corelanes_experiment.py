@@ -96,19 +96,49 @@ def core_reader():
 _open = {}              # task -> [worker, state, core, t0] of this process's running tasks
 _open_lock = threading.Lock()
 _task_cpu0 = {}         # task -> its thread's CPU time when it started
-_last_probe = {}        # thread id -> the last time it was seen computing (for GIL-wait vs preempted)
 GAP_NS = 1_000_000      # off-CPU for longer than this between two probes is a gap worth drawing
 STEPS_PER_SECOND = 0    # set by calibrate() in the main process, passed on to child processes
+MIN_PART_NS = 100_000   # a gil-wait or preempted part of a gap shorter than this goes to the other part
 _cpu = core_reader()
 _gil = gil_enabled()
+
+
+def stdout_writer():
+    """write(1, ...) that keeps the GIL, where the C library can be called (os.write releases it).
+
+    A compute task reports a span at every GIL hand-over; if that report released the GIL, the waiting
+    thread would take it at once and the threads would alternate about every millisecond (every probe)
+    instead of every 5 ms (sys.getswitchinterval()), changing the very behaviour being shown. Lines are
+    short and CoreLanes reads them as they come, so the write does not block for long."""
+    if os.name == "posix":
+        try:
+            import ctypes
+            f = ctypes.PyDLL(None, use_errno=True).write
+            f.restype, f.argtypes = ctypes.c_ssize_t, [ctypes.c_int, ctypes.c_char_p, ctypes.c_size_t]
+
+            def write(data):
+                while data:
+                    n = f(1, data, len(data))
+                    if n <= 0:
+                        if n < 0 and ctypes.get_errno() == 4:  # EINTR: a signal came; write the rest
+                            continue
+                        raise OSError("write failed")
+                    data = data[n:]
+            return write
+        except (OSError, AttributeError, ImportError):
+            pass
+    return lambda data: os.write(1, data)
 
 
 def emit(line):
     if PROTOCOL:
         try:
-            os.write(1, (line + "\n").encode("ascii"))
+            _write((line + "\n").encode("ascii"))
         except OSError:
             os._exit(3)  # stdout is gone: CoreLanes has ended, nobody is listening
+
+
+_write = stdout_writer()
 
 
 def core():
@@ -164,9 +194,16 @@ def compute(task, seconds):
     """About `seconds` of CPU time in kernel(), reading the CPU and the clock about once a millisecond."""
     steps = max(1, int(seconds * STEPS_PER_SECOND))
     chunk = max(1, STEPS_PER_SECOND // 1000)
-    me = threading.get_ident()
+    queued, stop_reading = run_queue_reader()
+    try:
+        return compute_steps(task, steps, chunk, queued)
+    finally:
+        stop_reading()
+
+
+def compute_steps(task, steps, chunk, queued):
     x, done = 1, 0
-    last_t, last_cpu = clock(), time.thread_time_ns()
+    last_t, last_cpu, last_all, last_queued = clock(), time.thread_time_ns(), time.process_time_ns(), queued()
     while done < steps:
         n = min(chunk, steps - done)
         x = kernel(n, x)
@@ -174,16 +211,72 @@ def compute(task, seconds):
         if CANCEL.is_set():
             return
         t, cpu, c = clock(), time.thread_time_ns(), core()
+        all_cpu, waited = time.process_time_ns(), queued()
         off = (t - last_t) - (cpu - last_cpu)
         if off > GAP_NS:
             # Off the CPU between two probes: where is unknown, so draw it after the CPU time used.
-            gap_start = t - off
-            others_ran = _gil and any(seen > gap_start for ident, seen in list(_last_probe.items()) if ident != me)
-            set_state(task, "gil-wait" if others_ran else "preempted", -1, gap_start)
+            others = (all_cpu - last_all) - (cpu - last_cpu)
+            ready = waited - last_queued if waited is not None and last_queued is not None else None
+            for state, a, b in gap_spans(t - off, t, ready, others, _gil and len(_open) > 1):
+                set_state(task, state, -1, a)
         set_state(task, "running", c, t)
-        _last_probe[me] = t
-        last_t, last_cpu = t, cpu
+        last_t, last_cpu, last_all, last_queued = t, cpu, all_cpu, waited
     return x
+
+
+def gap_spans(start, end, ready, others_cpu, gil_shared):
+    """The spans of a task's off-CPU gap from start to end (ns): [(state, from, to)], gil-wait first.
+
+    ready: ns the thread was runnable but not given a CPU meanwhile (the OS's run-queue wait), or None
+    where this OS does not say; others_cpu: CPU ns the other threads of this interpreter used meanwhile;
+    gil_shared: the GIL is enabled and other tasks of this interpreter are running.
+    Preempted is the run-queue wait. The rest of the gap the thread was not even runnable: a compute task
+    blocks on nothing but the GIL, so with other tasks of this interpreter running that is waiting for the
+    GIL, even while the thread holding it is itself preempted. Where the run-queue wait is unknown, the gap
+    waited for the GIL for as long as other threads of the interpreter were running, and the rest is preempted.
+    """
+    off = end - start
+    if not gil_shared:
+        wait = 0
+    elif ready is not None:
+        wait = off - min(off, max(0, ready))
+    else:
+        wait = min(off, max(0, others_cpu))
+    if wait < MIN_PART_NS:
+        wait = 0
+    elif off - wait < MIN_PART_NS:
+        wait = off
+    spans = []
+    if wait > 0:
+        spans.append(("gil-wait", start, start + wait))
+    if wait < off:
+        spans.append(("preempted", start + wait, end))
+    return spans
+
+
+def run_queue_reader():
+    """(A function giving the calling thread's run-queue wait in ns (Linux schedstat) or None, its close).
+
+    The file is opened once in the thread it describes and re-read with pread through PyDLL: that keeps
+    the GIL (os.read would release it) and costs about 2 us a probe."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            fd = os.open("/proc/thread-self/schedstat", os.O_RDONLY)
+            f = ctypes.PyDLL(None).pread
+            f.restype, f.argtypes = ctypes.c_ssize_t, [ctypes.c_int, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_long]
+            buf = ctypes.create_string_buffer(128)
+
+            def queued():
+                n = f(fd, buf, 127, 0)
+                fields = buf.raw[:n].split() if n > 0 else ()
+                return int(fields[1]) if len(fields) > 1 else None
+            if queued() is not None:
+                return queued, lambda: os.close(fd)
+            os.close(fd)
+        except (OSError, AttributeError, ImportError, ValueError):
+            pass
+    return (lambda: None), (lambda: None)
 
 
 def task_entry(task, worker):
@@ -249,12 +342,17 @@ def process_entry(task, worker, spawned_at, settings):
     apply_settings(settings)
     child_start(worker, spawned_at)
     run_task(task, worker)
+    emit("memory %s %d" % (worker, peak_rss()))
 
 
 def pool_init(spawned_at, settings):
     apply_settings(settings)
     ident = multiprocessing.current_process()._identity
-    child_start("P%d" % (ident[-1] if ident else os.getpid()), spawned_at)
+    worker = "P%d" % (ident[-1] if ident else os.getpid())
+    child_start(worker, spawned_at)
+    # Its peak memory when the pool ends it: multiprocessing runs these finalizers as the process exits.
+    from multiprocessing import util
+    util.Finalize(None, lambda: emit("memory %s %d" % (worker, peak_rss())), exitpriority=10)
 
 
 def pool_task(task):
@@ -390,21 +488,38 @@ def stop(code):
         emit("bye %d %d" % usage())
     if os.name == "posix" and os.getpgrp() == os.getpid():
         import signal
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         os.killpg(0, signal.SIGKILL)  # anything left in our group (forkserver, its children)
     os._exit(code)
 
 
 def usage():
-    """CPU nanoseconds of this process and its ended children, and peak memory in bytes (-1 unknown)."""
+    """CPU nanoseconds of this process and its ended children, and its peak memory in bytes (-1 unknown)."""
     try:
         import resource
         me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu = int((me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime) * 1e9)
-        rss = me.ru_maxrss * (1 if sys.platform == "darwin" else 1024)
-        return cpu, rss
     except ImportError:
-        return -1, -1
+        cpu = -1
+    return cpu, peak_rss()
+
+
+def peak_rss():
+    """Peak resident memory of this process in bytes, -1 where this OS does not say (Windows).
+
+    Linux: VmHWM from /proc/self/status, what the Java workers report; other Unixes: ru_maxrss."""
+    try:
+        with open("/proc/self/status", "rb") as f:
+            for line in f:
+                if line.startswith(b"VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        import resource
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return rss * (1 if sys.platform == "darwin" else 1024) if rss > 0 else -1
+    except ImportError:
+        return -1
 
 
 def main():

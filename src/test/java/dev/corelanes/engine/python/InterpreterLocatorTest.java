@@ -28,6 +28,21 @@ class InterpreterLocatorTest {
     }
 
     @Test
+    void aRealFolderOnThePathGivesItsFreeThreadedBuildsToo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        for (String name : List.of("python3.13t", "python3.14t", "python3.12", "python3.13t-config")) {
+            java.nio.file.Path f = java.nio.file.Files.writeString(dir.resolve(name), "#!/bin/sh\n");
+            assertEquals(true, f.toFile().setExecutable(true));
+        }
+        java.nio.file.Files.writeString(dir.resolve("python3.15t"), "not executable");
+        SearchPlaces system = SearchPlaces.system();
+        SearchPlaces p = new SearchPlaces(dir.toString(), ":", system.filesIn(), system.foldersIn(),
+                system.commandOutput());
+        assertEquals(List.of(dir + "/python3.14t", dir + "/python3.13t", dir + "/python3.12"),
+                new PathLocator().candidates(p));
+    }
+
+    @Test
     void linuxWithNoPythonOnThePathFindsNothing() {
         assertEquals(List.of(), new PathLocator().candidates(places("", ":", Map.of(), Map.of(), "")));
     }

@@ -103,7 +103,7 @@ class InterpreterProbeTest {
 
     @Test
     void aRealFreeThreadedPythonSaysItsGilIsOff() {
-        PythonInterpreter p = InterpreterProbe.probe(Pythons.pyenvVersion("3.13t"));
+        PythonInterpreter p = Pythons.freeThreaded();
         assertFalse(p.gilEnabled());
         assertTrue(p.freeThreaded());
     }

@@ -24,6 +24,8 @@ class PythonProtocolTest {
         assertEquals(new SpanDone(0, "P2", SpanState.SPAWNING, -1, -5, 7), PythonLineParser.parse("span 0 P2 spawning -1 -5 7"));
         assertEquals(new End(1, "main", TaskStatus.CANCELLED, -1, 9), PythonLineParser.parse("end 1 main cancelled -1 9"));
         assertEquals(new Worker("P1", true, 4242), PythonLineParser.parse("worker P1 process 4242"));
+        assertEquals(new PythonMessage.Memory("P1", 14_876_672), PythonLineParser.parse("memory P1 14876672"));
+        assertEquals(new PythonMessage.Memory("P2", -1), PythonLineParser.parse("memory P2 -1"));
         assertInstanceOf(PythonMessage.ErrorReport.class, PythonLineParser.parse("error ZeroDivisionError: division by zero"));
     }
 
@@ -47,6 +49,9 @@ class PythonProtocolTest {
             "worker T1 fiber 5 | a worker is a thread or a process, not 'fiber'",
             "ready 0 10 | steps per second out of range: 0",
             "bonjour | unknown message 'bonjour'",
+            "memory P1 -2 | peak memory out of range: -2",
+            "memory P1 | expected 'memory WORKER PEAK_RSS'",
+            "memory P/1 5 | bad worker name 'P/1'",
     })
     void refusesMalformedLines(String line, String why) {
         PythonProtocolException e = assertThrows(PythonProtocolException.class, () -> PythonLineParser.parse(line));
@@ -112,6 +117,18 @@ class PythonProtocolTest {
         assertEquals("bye after 0 of 2 tasks", refused(r, "bye 1 1"));
         feed(r, "end 1 T1 completed 5 120");
         assertEquals("end of task 1 after it ended", refused(r, "end 1 T1 completed 5 121"));
+    }
+
+    @Test
+    void memoryComesOnceFromAWorkerProcess() throws Exception {
+        PythonConversation r = running(2);
+        assertEquals("memory of P1, which is no worker process", refused(r, "memory P1 1000"));
+        feed(r, "worker T1 thread 77", "worker P1 process 78", "memory P1 15000000");
+        assertEquals("memory of T1, which is no worker process", refused(r, "memory T1 1000"));
+        assertEquals("memory of P1 twice", refused(r, "memory P1 1000"));
+        PythonConversation before = new PythonConversation(1);
+        feed(before, "hello corelanes-python 1 77");
+        assertEquals("memory of P1 before the run began", refused(before, "memory P1 5"));
     }
 
     @Test

@@ -36,6 +36,24 @@ final class Pythons {
         return bin.get().toString();
     }
 
+    /**
+     * A free-threaded CPython (python3.13t or newer): the first the app's own discovery finds (PATH, py
+     * launcher, macOS places), else one of pyenv's versions; else the test is skipped, saying where it looked.
+     */
+    static PythonInterpreter freeThreaded() {
+        for (PythonInterpreter p : PythonInterpreters.discover()) {
+            if (p.freeThreaded()) {
+                return p;
+            }
+        }
+        Optional<Path> pyenv = pyenvBinary("3.13t").or(() -> pyenvBinary("3.14t"));
+        if (pyenv.isPresent()) {
+            return InterpreterProbe.probe(pyenv.get().toString());
+        }
+        return skip("needs a free-threaded CPython (python3.13t or newer): none on the PATH (python3.Xt) "
+                + "nor in pyenv's versions");
+    }
+
     /** Skips the calling test, printing why on the console too (not only in the report). */
     static <T> T skip(String why) {
         System.err.println("SKIPPED: " + why);
