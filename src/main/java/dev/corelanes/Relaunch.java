@@ -13,6 +13,7 @@ import java.util.Optional;
  * {@code Enable-Native-Access} cannot either), and that JDK 21 and 22 reject as unknown. So on JDK 24+ the
  * window's JVM starts once more with that option, the same class path, JVM options and arguments; this one
  * waits for it and exits with its code. The child ends itself if this parent dies, so it is never orphaned.
+ * The restart also gives the window's JVM its start-up cache (see {@link AppArchive}).
  *
  * <p>Not done when the option is already given, in a jpackage app (its launcher passes JVM options itself),
  * or when {@code -Dcorelanes.relaunch=false}.
@@ -21,6 +22,7 @@ final class Relaunch {
 
     static final String MARK = "corelanes.relaunched";
     static final String OPTION = "--sun-misc-unsafe-memory-access=allow";
+    static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
 
     private Relaunch() {
     }
@@ -44,7 +46,11 @@ final class Relaunch {
         List<String> cmd = new ArrayList<>();
         cmd.add(java.get());
         cmd.add(OPTION);
-        cmd.addAll(jvm);
+        // What the jar's manifest gives `java -jar`; a JVM started with -cp reads no manifest, and JavaFX would
+        // print four warning lines about loading its native libraries.
+        cmd.add(NATIVE_ACCESS);
+        cmd.addAll(AppArchive.flags(jvm, cp));
+        cmd.addAll(jvm); // after ours: the user's options win
         cmd.add("-D" + MARK + "=true");
         cmd.add("-cp");
         cmd.add(cp);

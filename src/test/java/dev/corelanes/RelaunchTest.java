@@ -19,6 +19,7 @@ class RelaunchTest {
         }
         List<String> c = cmd.orElseThrow();
         assertEquals(Relaunch.OPTION, c.get(1));
+        assertTrue(c.contains(Relaunch.NATIVE_ACCESS), "-cp reads no manifest: native access is given by hand");
         assertTrue(c.contains("-D" + Relaunch.MARK + "=true"), "the child knows it is the restart");
         assertEquals(List.of(Main.class.getName(), "window", "--lesson", "cpu-python"), c.subList(c.size() - 4, c.size()));
         assertEquals(System.getProperty("java.class.path"), c.get(c.indexOf("-cp") + 1));
