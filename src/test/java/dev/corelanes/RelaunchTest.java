@@ -26,6 +26,17 @@ class RelaunchTest {
     }
 
     @Test
+    void theRestartGetsThePomsWindowOptionsAndTheUsersGcWins() {
+        List<String> ours = Relaunch.appOptions(List.of());
+        assertTrue(ours.contains("-XX:+UseSerialGC") && ours.contains("-XX:TieredStopAtLevel=1"), ours.toString());
+        assertTrue(ours.stream().noneMatch(o -> o.contains("${")), "the pom filled them in: " + ours);
+        List<String> withG1 = Relaunch.appOptions(List.of("-XX:+UseG1GC"));
+        assertTrue(withG1.stream().noneMatch(o -> o.startsWith("-XX:+Use") && o.endsWith("GC")),
+                "two GCs would stop the JVM: " + withG1);
+        assertTrue(withG1.contains("-XX:TieredStopAtLevel=1"));
+    }
+
+    @Test
     void theRestartedJvmAndAnOptOutDoNotRestartAgain() {
         System.setProperty(Relaunch.MARK, "true");
         try {
