@@ -13,6 +13,8 @@ import java.util.Optional;
  * {@code Enable-Native-Access} cannot either), and that JDK 21 and 22 reject as unknown. So on JDK 24+ the
  * window's JVM starts once more with that option, the same class path, JVM options and arguments; this one
  * waits for it and exits with its code. The child ends itself if this parent dies, so it is never orphaned.
+ * The restart also gives the window's JVM the options the launcher and {@code mvn javafx:run} give it, and
+ * its start-up cache (see {@link AppArchive}).
  *
  * <p>Not done when the option is already given, in a jpackage app (its launcher passes JVM options itself),
  * or when {@code -Dcorelanes.relaunch=false}.
@@ -50,16 +52,48 @@ final class Relaunch {
         List<String> cmd = new ArrayList<>();
         cmd.add(java.get());
         cmd.add(OPTION);
+        // What the jar's manifest gives `java -jar`; a JVM started with -cp reads no manifest, and JavaFX would
+        // print four warning lines about loading its native libraries.
         if (jvm.stream().noneMatch(a -> a.startsWith("--enable-native-access"))) {
             cmd.add(NATIVE_ACCESS);
         }
-        cmd.addAll(jvm);
+        cmd.addAll(appOptions(jvm));
+        cmd.addAll(AppArchive.flags(jvm, cp));
+        cmd.addAll(jvm); // after ours: the user's options win
         cmd.add("-D" + MARK + "=true");
         cmd.add("-cp");
         cmd.add(cp);
         cmd.add(Main.class.getName());
         cmd.addAll(List.of(args));
         return Optional.of(cmd);
+    }
+
+    /**
+     * The window JVM's options from the pom ({@code app.jvm.*}: serial GC, C1, a small heap; measured in
+     * benchmarks.md), which {@code mvn javafx:run} and the installed app pass too — minus a GC when the user
+     * chose one (two GCs stop the JVM). Placed before the user's options, so that theirs win.
+     */
+    static List<String> appOptions(List<String> userJvm) {
+        List<String> options = new ArrayList<>();
+        try (var in = Relaunch.class.getResourceAsStream("app-jvm.options")) {
+            if (in == null) {
+                return List.of();
+            }
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\\R")) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    options.addAll(List.of(line.trim().split("\\s+")));
+                }
+            }
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
+        boolean userGc = userJvm.stream().anyMatch(Relaunch::choosesGc);
+        options.removeIf(o -> o.startsWith("${") || (userGc && choosesGc(o)));
+        return options;
+    }
+
+    private static boolean choosesGc(String option) {
+        return option.startsWith("-XX:+Use") && option.endsWith("GC");
     }
 
     /** Runs {@code cmd} with this console and returns its exit code; stops it if this JVM is stopped. */

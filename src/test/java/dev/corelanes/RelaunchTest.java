@@ -19,11 +19,23 @@ class RelaunchTest {
         }
         List<String> c = cmd.orElseThrow();
         assertEquals(Relaunch.OPTION, c.get(1));
+        assertTrue(c.contains(Relaunch.NATIVE_ACCESS), "-cp reads no manifest: native access is given by hand");
         assertTrue(c.contains("-D" + Relaunch.MARK + "=true"), "the child knows it is the restart");
         // The manifest's Enable-Native-Access does not reach a -cp restart: JavaFX would warn without it.
         assertTrue(c.stream().anyMatch(a -> a.startsWith("--enable-native-access")), c.toString());
         assertEquals(List.of(Main.class.getName(), "window", "--lesson", "cpu-python"), c.subList(c.size() - 4, c.size()));
         assertEquals(System.getProperty("java.class.path"), c.get(c.indexOf("-cp") + 1));
+    }
+
+    @Test
+    void theRestartGetsThePomsWindowOptionsAndTheUsersGcWins() {
+        List<String> ours = Relaunch.appOptions(List.of());
+        assertTrue(ours.contains("-XX:+UseSerialGC") && ours.contains("-XX:TieredStopAtLevel=1"), ours.toString());
+        assertTrue(ours.stream().noneMatch(o -> o.contains("${")), "the pom filled them in: " + ours);
+        List<String> withG1 = Relaunch.appOptions(List.of("-XX:+UseG1GC"));
+        assertTrue(withG1.stream().noneMatch(o -> o.startsWith("-XX:+Use") && o.endsWith("GC")),
+                "two GCs would stop the JVM: " + withG1);
+        assertTrue(withG1.contains("-XX:TieredStopAtLevel=1"));
     }
 
     @Test

@@ -26,6 +26,11 @@ final class CoreProbes {
     }
 
     private static CoreProbe load() {
+        // The JDK's own foreign calls first (Java 22+, Linux): a worker then never loads JNA at all.
+        var foreign = ForeignProbe.linux();
+        if (foreign.isPresent() && foreign.get().currentCore() >= 0) {
+            return foreign.get();
+        }
         try {
             if (Platform.isLinux()) {
                 return check(new LinuxCoreProbe());

@@ -339,7 +339,11 @@ public final class StartupCache {
         }
     }
 
-    static String fingerprint(List<String> identity) {
+    /**
+     * A short hash of the runtime and of what decides which classes a JVM loads: its options and class path,
+     * with each file's size and time, so that a rebuilt jar gets another name.
+     */
+    public static String fingerprint(List<String> identity) {
         StringBuilder b = new StringBuilder(System.getProperty("java.vm.version", "")).append('\n');
         for (String part : identity) {
             b.append(part).append('\n');

@@ -66,7 +66,7 @@ final class WorkerCommand {
             if (app.isNamed()) {
                 prefix.add("--module-path");
                 prefix.add(System.getProperty("jdk.module.path", ""));
-                prefix.add("--enable-native-access=ALL-UNNAMED,com.sun.jna");
+                prefix.add("--enable-native-access=ALL-UNNAMED,com.sun.jna," + app.getName()); // JNA, and the foreign probe
                 select.add("--module");
                 select.add(app.getName() + "/" + MAIN_CLASS);
             } else {

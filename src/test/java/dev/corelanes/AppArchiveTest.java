@@ -1,0 +1,59 @@
+package dev.corelanes;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The window JVM's start-up archive: where it goes, when there is none, and what happens to old ones. */
+class AppArchiveTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void jarsGetAnArchiveInTheCacheFolderNamedByJdkAndJars() throws Exception {
+        Path cache = Files.createDirectories(tmp.resolve("cache"));
+        Path jar = Files.writeString(tmp.resolve("app.jar"), "not really a jar");
+        List<String> flags = AppArchive.flags(List.of("-Xmx64m"), jar.toString(), cache);
+        String file = flags.get(0).substring("-XX:SharedArchiveFile=".length());
+        assertEquals(cache, Path.of(file).getParent());
+        assertTrue(Path.of(file).getFileName().toString().startsWith(AppArchive.PREFIX + "jdk" + Runtime.version().feature() + "-"));
+        assertTrue(flags.contains("-XX:+AutoCreateSharedArchive"), "the first session writes it at exit");
+        assertTrue(flags.contains("-Xlog:cds*=off"), "a stale archive prints nothing on the user's console");
+
+        Files.writeString(jar, "rebuilt, another size");
+        assertNotEquals(flags.get(0), AppArchive.flags(List.of("-Xmx64m"), jar.toString(), cache).get(0),
+                "a rebuilt jar gets an archive of its own");
+    }
+
+    @Test
+    void noArchiveForFoldersTheUsersOwnCdsChoiceOrNoCacheFolder() throws Exception {
+        Path jar = Files.writeString(tmp.resolve("app.jar"), "x");
+        Path classes = Files.createDirectories(tmp.resolve("classes"));
+        assertTrue(AppArchive.flags(List.of(), jar + File.pathSeparator + classes, tmp).isEmpty(),
+                "the JVM archives no classes from folders");
+        assertTrue(AppArchive.flags(List.of("-Xshare:off"), jar.toString(), tmp).isEmpty());
+        assertTrue(AppArchive.flags(List.of("-XX:AOTCache=app.aot"), jar.toString(), tmp).isEmpty());
+        assertTrue(AppArchive.flags(List.of(), jar.toString(), null).isEmpty());
+    }
+
+    @Test
+    void anArchiveOfAnotherBuildIsRemovedWhenANewOneIsDueOthersAreLeftAlone() throws Exception {
+        Path cache = Files.createDirectories(tmp.resolve("cache"));
+        Path old = Files.writeString(cache.resolve(AppArchive.PREFIX + "jdk21-0123456789ab.jsa"), "old");
+        Path worker = Files.writeString(cache.resolve("corelanes-worker-jdk25-0123456789ab.aot"), "worker's");
+        Path jar = Files.writeString(tmp.resolve("app.jar"), "x");
+        AppArchive.flags(List.of(), jar.toString(), cache);
+        assertFalse(Files.exists(old));
+        assertTrue(Files.exists(worker));
+    }
+}
