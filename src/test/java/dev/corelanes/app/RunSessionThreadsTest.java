@@ -4,6 +4,7 @@ import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.Trace;
 import dev.corelanes.fixtures.Traces;
 import dev.corelanes.hardware.Hardware;
+import dev.corelanes.view.TimelineModel;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.stage.Stage;
@@ -45,6 +46,7 @@ class RunSessionThreadsTest {
     @Test
     void readersOnOtherThreadsNeverBreakTheFxThreadsAdds() throws Exception {
         Trace trace = Traces.compute(ExecutionMode.THREADS, 2);
+        TimelineModel model = RunRow.modelOf(trace, null); // one model for every row: the rows' drawing is not tested here
         AtomicInteger seenByListener = new AtomicInteger();
         AtomicReference<Throwable> fxFailure = new AtomicReference<>();
         CompletableFuture<Void> listening = new CompletableFuture<>();
@@ -72,7 +74,7 @@ class RunSessionThreadsTest {
             CompletableFuture<Void> added = new CompletableFuture<>();
             Platform.runLater(() -> {
                 try {
-                    session.addOpened(trace, null);
+                    session.addOpened(trace, null, model);
                 } catch (Throwable t) {
                     fxFailure.compareAndSet(null, t);
                 } finally {
