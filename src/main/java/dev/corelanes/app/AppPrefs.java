@@ -1,59 +1,81 @@
 package dev.corelanes.app;
 
+import dev.corelanes.engine.files.AppFolders;
+import dev.corelanes.engine.files.AtomicFiles;
+import dev.corelanes.engine.files.OutputFileException;
+
+import java.io.IOException;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.prefs.BackingStoreException;
-import java.util.prefs.Preferences;
+import java.util.Properties;
 
 /**
- * What the window remembers between launches: theme, presenter font scale, recent run files. Kept in a
- * {@link Preferences} node given to it, so tests use a throw-away node and never touch the user's own.
+ * What the window remembers between launches: theme, presenter font scale, Python interpreter, recent run
+ * files. Kept in a small properties file in the app's config folder ({@link AppFolders#config()}:
+ * {@code ~/.config/corelanes/settings.properties} on Linux), not in Java's preferences store, which on Linux
+ * writes under {@code ~/.java} and logs "Created user preferences directory" to the console on first use.
+ * Tests give it a file of their own. A missing, unreadable or unwritable file only means nothing is
+ * remembered; the window works the same.
  */
 public final class AppPrefs {
 
     public static final int MAX_RECENT = 8;
     public static final double MIN_SCALE = 0.8;
     public static final double MAX_SCALE = 2.5;
+    static final String FILE_NAME = "settings.properties";
 
-    private final Preferences node;
+    private final Path file;
+    private final Properties values = new Properties();
 
-    public AppPrefs(Preferences node) {
-        this.node = node;
+    /** Preferences kept in {@code file} (null: kept for this session only). */
+    public AppPrefs(Path file) {
+        this.file = file;
+        if (file != null && Files.isRegularFile(file)) {
+            try (var in = Files.newInputStream(file)) {
+                values.load(in); // ISO 8859-1 with unicode escapes, as save writes it
+            } catch (IOException | IllegalArgumentException e) {
+                values.clear(); // a damaged file: start from the defaults, and the next change rewrites it
+            }
+        }
     }
 
     /** The user's own preferences (the app, never tests). */
     public static AppPrefs user() {
-        return new AppPrefs(Preferences.userRoot().node("dev/corelanes/app"));
+        Path config = AppFolders.user().config();
+        return new AppPrefs(config == null ? null : config.resolve(FILE_NAME));
     }
 
     public boolean dark() {
-        return node.getBoolean("dark", false);
+        return Boolean.parseBoolean(values.getProperty("dark", "false"));
     }
 
     public void setDark(boolean dark) {
-        node.putBoolean("dark", dark);
-        flush();
+        put("dark", Boolean.toString(dark));
     }
 
     /** The Python interpreter last chosen ("" = Java). */
     public String pythonPath() {
-        return node.get("pythonPath", "");
+        return values.getProperty("pythonPath", "");
     }
 
     public void setPythonPath(String path) {
-        node.put("pythonPath", path == null ? "" : path);
-        flush();
+        put("pythonPath", path == null ? "" : path);
     }
 
     /** Size of text relative to normal, within {@value #MIN_SCALE}–{@value #MAX_SCALE}. */
     public double fontScale() {
-        return clampScale(node.getDouble("fontScale", 1));
+        try {
+            return clampScale(Double.parseDouble(values.getProperty("fontScale", "1")));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     public void setFontScale(double scale) {
-        node.putDouble("fontScale", clampScale(scale));
-        flush();
+        put("fontScale", Double.toString(clampScale(scale)));
     }
 
     static double clampScale(double s) {
@@ -64,9 +86,13 @@ public final class AppPrefs {
     public List<Path> recentFiles() {
         List<Path> out = new ArrayList<>();
         for (int i = 0; i < MAX_RECENT; i++) {
-            String p = node.get("recent." + i, null);
+            String p = values.getProperty("recent." + i);
             if (p != null && !p.isBlank()) {
-                out.add(Path.of(p));
+                try {
+                    out.add(Path.of(p));
+                } catch (RuntimeException e) {
+                    // a path this platform cannot read: skip it
+                }
             }
         }
         return out;
@@ -79,19 +105,32 @@ public final class AppPrefs {
         list.add(0, abs);
         for (int i = 0; i < MAX_RECENT; i++) {
             if (i < list.size()) {
-                node.put("recent." + i, list.get(i).toString());
+                values.setProperty("recent." + i, list.get(i).toString());
             } else {
-                node.remove("recent." + i);
+                values.remove("recent." + i);
             }
         }
-        flush();
+        save();
     }
 
-    private void flush() {
+    private void put(String key, String value) {
+        values.setProperty(key, value);
+        save();
+    }
+
+    /** Writes the whole file atomically (a crash mid-write leaves the old one); a few hundred bytes. */
+    private void save() {
+        if (file == null) {
+            return;
+        }
         try {
-            node.flush();
-        } catch (BackingStoreException e) {
-            // preferences are a convenience: an unwritable store only means they are not kept
+            // The stream form writes ISO 8859-1 with unicode escapes: any path survives, whatever its letters.
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            values.store(bytes, "CoreLanes settings");
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            AtomicFiles.write(file, out -> bytes.writeTo(out));
+        } catch (IOException | OutputFileException | RuntimeException e) {
+            // preferences are a convenience: an unwritable folder only means they are not kept
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.corelanes.app;
 
+import dev.corelanes.engine.files.AppFolders;
 import dev.corelanes.engine.files.RunFile;
 import dev.corelanes.engine.files.RunFileException;
 import dev.corelanes.engine.Trace;
@@ -45,21 +46,8 @@ final class RunStore {
 
     /** Where runs are kept on {@code os}, from its environment and home folder (null when neither says). */
     static Path defaultDir(String os, java.util.Map<String, String> env, String home) {
-        String o = os.toLowerCase(Locale.ROOT);
-        if (o.contains("win")) {
-            String appData = env.get("APPDATA");
-            return appData == null || appData.isBlank() ? null : Path.of(appData, "CoreLanes", "runs");
-        }
-        if (home == null || home.isBlank()) {
-            return null;
-        }
-        if (o.contains("mac")) {
-            return Path.of(home, "Library", "Application Support", "CoreLanes", "runs");
-        }
-        String xdg = env.get("XDG_DATA_HOME");
-        // The XDG spec: a relative XDG_DATA_HOME is invalid and must be ignored.
-        return xdg != null && xdg.startsWith("/") ? Path.of(xdg, "corelanes", "runs")
-                : Path.of(home, ".local", "share", "corelanes", "runs");
+        Path data = AppFolders.of(os, env, home).data();
+        return data == null ? null : data.resolve("runs");
     }
 
     Path dir() {

@@ -46,4 +46,38 @@ class AppPrefsTest {
         p.setDark(true);
         assertTrue(p.dark());
     }
+
+    @Test
+    void everythingComesBackFromTheFileInANewSession() throws Exception {
+        Path file = TestPrefs.file();
+        AppPrefs first = new AppPrefs(file);
+        first.setDark(true);
+        first.setFontScale(1.75);
+        first.setPythonPath("/opt/pythons/3.13/bin/python3");
+        Path unusual = Path.of("/tmp/Übungen/线程 run.corelanes.json"); // letters outside ISO 8859-1 survive
+        first.addRecent(unusual);
+        assertTrue(java.nio.file.Files.isRegularFile(file), "written at once");
+
+        AppPrefs again = new AppPrefs(file);
+        assertTrue(again.dark());
+        assertEquals(1.75, again.fontScale());
+        assertEquals("/opt/pythons/3.13/bin/python3", again.pythonPath());
+        assertEquals(List.of(unusual), again.recentFiles());
+    }
+
+    @Test
+    void aDamagedOrUnwritableFileOnlyMeansNothingIsRemembered() throws Exception {
+        Path file = TestPrefs.file();
+        java.nio.file.Files.write(file, new byte[] {'f', 'o', 'n', 't', 'S', 'c', 'a', 'l', 'e', '=', 'x', '\\', 'u', 'z'});
+        AppPrefs damaged = new AppPrefs(file);
+        assertEquals(1, damaged.fontScale(), "defaults, no exception");
+        damaged.setDark(true);
+        assertTrue(new AppPrefs(file).dark(), "the next change rewrote the file");
+
+        Path notAFolder = TestPrefs.file();
+        java.nio.file.Files.writeString(notAFolder, "a file where a folder would go");
+        AppPrefs unwritable = new AppPrefs(notAFolder.resolve(AppPrefs.FILE_NAME));
+        unwritable.setDark(true); // no exception: kept for this session only
+        assertTrue(unwritable.dark());
+    }
 }

@@ -39,7 +39,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -61,7 +60,7 @@ class ClassroomTest {
 
     private RunSession session;
     private MainWindow window;
-    private Preferences prefsNode;
+    private java.nio.file.Path prefsFile;
     /** The answers the "file chooser" gives, in order. */
     private final Deque<Path> answers = new ArrayDeque<>();
 
@@ -83,8 +82,8 @@ class ClassroomTest {
     @Start
     void start(Stage stage) {
         session = new RunSession(Hardware.detect());
-        prefsNode = TestPrefs.node();
-        window = new MainWindow(session, new AppPrefs(prefsNode), stub);
+        prefsFile = TestPrefs.file();
+        window = new MainWindow(session, new AppPrefs(prefsFile), stub);
         window.install(stage);
         stage.setWidth(1280);
         stage.setHeight(760);
@@ -356,7 +355,7 @@ class ClassroomTest {
             assertEquals(1, session.runs().size(), "no run added for " + c[0]);
             assertSame(model, window.timeline().model(), "timeline unchanged for " + c[0]);
         }
-        assertEquals(List.of(good.toAbsolutePath().normalize()), new AppPrefs(prefsNode).recentFiles(),
+        assertEquals(List.of(good.toAbsolutePath().normalize()), new AppPrefs(prefsFile).recentFiles(),
                 "only the good file is recent");
     }
 
@@ -469,7 +468,7 @@ class ClassroomTest {
         robot.press(KeyCode.F11).release(KeyCode.F11);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(window.presenterProperty().get());
-        AppPrefs again = new AppPrefs(prefsNode);
+        AppPrefs again = new AppPrefs(prefsFile);
         assertEquals(1.1, again.fontScale(), 1e-9);
         assertTrue(again.dark());
     }
@@ -514,6 +513,6 @@ class ClassroomTest {
         awaitWritten();
         assertEquals(t.spans(), RunFile.read(out).spans());
         assertEquals(TaskStatus.COMPLETED, RunFile.read(out).status());
-        assertEquals(out.toAbsolutePath().normalize(), new AppPrefs(prefsNode).recentFiles().get(0));
+        assertEquals(out.toAbsolutePath().normalize(), new AppPrefs(prefsFile).recentFiles().get(0));
     }
 }

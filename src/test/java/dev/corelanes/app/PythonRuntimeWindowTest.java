@@ -23,7 +23,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PythonRuntimeWindowTest {
 
     private RunSession session;
-    private Preferences prefsNode;
+    private java.nio.file.Path prefsFile;
     /** What the "file chooser" answers (a native dialog cannot be clicked headless). */
     private final java.util.Deque<java.nio.file.Path> answers = new java.util.ArrayDeque<>();
     private final FileAsker stub = new FileAsker() {
@@ -54,8 +53,8 @@ class PythonRuntimeWindowTest {
     @Start
     void start(Stage stage) {
         session = new RunSession(Hardware.detect());
-        prefsNode = TestPrefs.node();
-        MainWindow window = new MainWindow(session, new AppPrefs(prefsNode), stub);
+        prefsFile = TestPrefs.file();
+        MainWindow window = new MainWindow(session, new AppPrefs(prefsFile), stub);
         window.install(stage);
         stage.setWidth(1280);
         stage.setHeight(760);
@@ -109,7 +108,7 @@ class PythonRuntimeWindowTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> runtime.getValue().python() != null);
         WaitForAsyncUtils.waitForFxEvents(); // the value is seen from this thread before its listeners have run
         assertEquals(real, runtime.getValue().python().path());
-        assertEquals(real, new AppPrefs(prefsNode).pythonPath(), "remembered for the next launch");
+        assertEquals(real, new AppPrefs(prefsFile).pythonPath(), "remembered for the next launch");
     }
 
     @Test
@@ -152,7 +151,7 @@ class PythonRuntimeWindowTest {
         assertTrue(robot.lookup("#gilSwitch").queryAs(ToggleSwitch.class).isDisabled(),
                 "the GIL emulation does not apply to a real interpreter");
         assertTrue(robot.lookup("#startMethodChoice").queryAs(ChoiceBox.class).isDisabled(), "threads: no start method");
-        assertEquals(chosen.python().path(), new AppPrefs(prefsNode).pythonPath(), "the choice is remembered");
+        assertEquals(chosen.python().path(), new AppPrefs(prefsFile).pythonPath(), "the choice is remembered");
 
         UserActions.pick(robot, "#modeChoice", "Processes");
         ChoiceBox<?> method = robot.lookup("#startMethodChoice").queryAs(ChoiceBox.class);

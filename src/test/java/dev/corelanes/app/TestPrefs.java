@@ -1,39 +1,46 @@
 package dev.corelanes.app;
 
-import java.util.UUID;
-import java.util.prefs.BackingStoreException;
-import java.util.prefs.Preferences;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
-/** Preferences for tests: a fresh node of their own, never the user's. */
+/** Preferences for tests: a file of their own in a temporary folder, never the user's. */
 public final class TestPrefs {
 
-    static final String ROOT = "dev/corelanes/test";
+    /** The folders this JVM made: another build running at the same time keeps its own. */
+    private static final Set<Path> MINE = ConcurrentHashMap.newKeySet();
 
     private TestPrefs() {
     }
 
     public static AppPrefs fresh() {
-        return new AppPrefs(node());
+        return new AppPrefs(file());
     }
 
-    /** The nodes this JVM made: another build running at the same time keeps its own. */
-    private static final java.util.Set<String> MINE = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-    static Preferences node() {
-        String path = ROOT + "/" + UUID.randomUUID();
-        MINE.add(path);
-        return Preferences.userRoot().node(path);
+    /** A settings file that does not exist yet, in a new temporary folder. */
+    static Path file() {
+        try {
+            Path dir = Files.createTempDirectory("corelanes-prefs-");
+            MINE.add(dir);
+            return dir.resolve(AppPrefs.FILE_NAME);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
-    /** Removes the test nodes this JVM made (call after the tests). */
+    /** Removes the folders this JVM made (call after the tests). */
     public static void removeAll() {
-        for (String path : MINE) {
-            try {
-                Preferences.userRoot().node(path).removeNode();
-            } catch (BackingStoreException | IllegalStateException e) {
+        for (Path dir : MINE) {
+            try (Stream<Path> all = Files.walk(dir)) {
+                all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException | RuntimeException e) {
                 // already gone
             }
-            MINE.remove(path);
+            MINE.remove(dir);
         }
     }
 }
