@@ -63,6 +63,16 @@ class InterpreterLocatorTest {
     }
 
     @Test
+    void macFindsPythonOrgsFreeThreadedFrameworkBuild() {
+        SearchPlaces p = places("/usr/bin", ":", Map.of(
+                MacLocator.FRAMEWORKS + "/3.13/bin", List.of("python3", "python3.13"),
+                MacLocator.FREE_THREADED_FRAMEWORKS + "/3.13/bin", List.of("python3t", "python3.13t", "python3.13t-config")),
+                Map.of(MacLocator.FRAMEWORKS, List.of("3.13"), MacLocator.FREE_THREADED_FRAMEWORKS, List.of("3.13")), "");
+        assertEquals(List.of(MacLocator.FRAMEWORKS + "/3.13/bin/python3", MacLocator.FRAMEWORKS + "/3.13/bin/python3.13",
+                MacLocator.FREE_THREADED_FRAMEWORKS + "/3.13/bin/python3.13t"), new MacLocator().candidates(p));
+    }
+
+    @Test
     void windowsAsksThePyLauncherDefaultFirstThenThePath() {
         String py = """
                  -V:3.13 *        C:\\Users\\Ana Lee\\AppData\\Local\\Programs\\Python\\Python313\\python.exe
