@@ -57,6 +57,19 @@ public final class ChildProcesses {
         p.destroyForcibly();
     }
 
+    /** Waits up to {@code millis} for {@code p} to exit; then kills it with its descendants and waits again. */
+    public static void awaitExit(Process p, long millis) {
+        try {
+            if (!p.waitFor(millis, TimeUnit.MILLISECONDS)) {
+                destroyTree(p);
+                p.waitFor(millis, TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            destroyTree(p);
+        }
+    }
+
     public static int liveCount() {
         return LIVE.size();
     }

@@ -15,10 +15,8 @@ import dev.corelanes.engine.process.WorkerMessage.TaskEnd;
 import dev.corelanes.engine.process.WorkerMessage.TaskStart;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -64,8 +62,8 @@ public final class WorkerProcess {
     private Process process;
     private boolean stopped;
 
-    private OutputStream stdin;
-    private BoundedLineReader stdout;
+    /** Its stdin and stdout; set once it has started. */
+    private volatile ChildPipe pipe;
     private StderrTail stderr;
     private long pid = -1;
     private long spawnStart;
@@ -141,8 +139,7 @@ public final class WorkerProcess {
         pid = process.pid();
         sink.opened(new Span(Span.NO_TASK, name, Span.NO_CORE, SpanState.SPAWNING, spawnStart, spawnStart));
         workerInfo.accept(new WorkerInfo(name, pid, -1));
-        stdin = process.getOutputStream();
-        stdout = new BoundedLineReader(process.getInputStream(), WorkerProtocol.MAX_LINE_BYTES);
+        pipe = new ChildPipe(process, WorkerProtocol.MAX_LINE_BYTES);
         stderr = StderrTail.start(process.getErrorStream(), name);
         long limit = startupTimeoutMillis;
         ScheduledFuture<?> watchdog = ChildProcesses.schedule(() -> {
@@ -308,14 +305,12 @@ public final class WorkerProcess {
             return;
         }
         conversation.byeRequested();
-        // The write happens off the caller's thread: a child that does not read its stdin must not block Cancel.
-        Thread.ofVirtual().name("corelanes-stop-" + name).start(() -> send(WorkerProtocol.STOP));
-        ScheduledFuture<?> deadline = ChildProcesses.schedule(() -> {
-            if (p.isAlive()) {
-                ChildProcesses.destroyTree(p);
-            }
-        }, STOP_GRACE_MILLIS);
-        p.onExit().thenRun(() -> deadline.cancel(false));
+        ChildPipe cp = pipe;
+        if (cp != null) {
+            cp.stop(WorkerProtocol.STOP, STOP_GRACE_MILLIS, "corelanes-stop-" + name);
+        } else { // started a moment ago, not yet watched: nothing to say to it, it goes after the grace
+            ChildProcesses.schedule(() -> ChildProcesses.destroyTree(p), STOP_GRACE_MILLIS);
+        }
     }
 
     boolean stopRequested() {
@@ -363,7 +358,10 @@ public final class WorkerProcess {
     }
 
     private void closeStdin() {
-        synchronized (this) {
+        ChildPipe cp = pipe;
+        if (cp != null) {
+            cp.closeInput();
+        } else {
             try {
                 process.getOutputStream().close();
             } catch (IOException e) {
@@ -373,37 +371,20 @@ public final class WorkerProcess {
     }
 
     private void awaitExit(long millis) {
-        try {
-            if (!process.waitFor(millis, TimeUnit.MILLISECONDS)) {
-                ChildProcesses.destroyTree(process);
-                process.waitFor(millis, TimeUnit.MILLISECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            ChildProcesses.destroyTree(process);
-        }
+        ChildProcesses.awaitExit(process, millis);
     }
 
     private void send(String line) {
-        synchronized (this) {
-            try {
-                stdin.write((line + "\n").getBytes(StandardCharsets.US_ASCII));
-                stdin.flush();
-            } catch (IOException e) {
-                // The child is gone; reading its stdout says how (end of stream, exit code).
-            }
-        }
+        pipe.send(line);
     }
 
     /** The next valid message, or a failure that says why there is none. */
     private WorkerMessage next() throws WorkerFailure {
         String line;
         try {
-            line = stdout.readLine();
+            line = pipe.readLine();
         } catch (BoundedLineReader.LineTooLongException e) {
             throw violation(e.getMessage());
-        } catch (IOException e) {
-            line = null;
         }
         if (line == null) {
             throw gone();

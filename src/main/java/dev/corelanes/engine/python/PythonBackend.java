@@ -11,6 +11,7 @@ import dev.corelanes.engine.TaskRecord;
 import dev.corelanes.engine.TaskStatus;
 import dev.corelanes.engine.WorkerInfo;
 import dev.corelanes.engine.process.BoundedLineReader;
+import dev.corelanes.engine.process.ChildPipe;
 import dev.corelanes.engine.process.ChildProcesses;
 import dev.corelanes.engine.process.ClockSync;
 import dev.corelanes.engine.process.StderrTail;
@@ -28,8 +29,6 @@ import dev.corelanes.engine.python.PythonMessage.Start;
 import dev.corelanes.engine.python.PythonMessage.Worker;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -58,8 +57,8 @@ public final class PythonBackend implements Backend {
     private volatile boolean readySeen;
     private volatile boolean timedOut;
     private Process process;
-    private OutputStream stdin;
-    private BoundedLineReader stdout;
+    /** The program's stdin and stdout; set once it has started. */
+    private volatile ChildPipe pipe;
     private StderrTail stderr;
     private PythonConversation conversation;
     private Calibration calibration;
@@ -111,8 +110,7 @@ public final class PythonBackend implements Backend {
             ChildProcesses.register(process);
         }
         pid = process.pid();
-        stdin = process.getOutputStream();
-        stdout = new BoundedLineReader(process.getInputStream(), PythonLineParser.MAX_LINE);
+        pipe = new ChildPipe(process, PythonLineParser.MAX_LINE);
         stderr = StderrTail.start(process.getErrorStream(), "python");
         var watchdog = ChildProcesses.schedule(() -> {
             if (!readySeen && process.isAlive()) {
@@ -235,14 +233,12 @@ public final class PythonBackend implements Backend {
         if (conversation != null) {
             conversation.stopSent();
         }
-        // Off the caller's thread: a program that does not read its stdin must not block Cancel.
-        Thread.ofVirtual().name("corelanes-python-stop").start(() -> send("stop"));
-        var deadline = ChildProcesses.schedule(() -> {
-            if (p.isAlive()) {
-                ChildProcesses.destroyTree(p);
-            }
-        }, STOP_GRACE_MILLIS);
-        p.onExit().thenRun(() -> deadline.cancel(false));
+        ChildPipe cp = pipe;
+        if (cp != null) {
+            cp.stop("stop", STOP_GRACE_MILLIS, "corelanes-python-stop");
+        } else { // started a moment ago: nothing to say to it yet, it goes after the grace
+            ChildProcesses.schedule(() -> ChildProcesses.destroyTree(p), STOP_GRACE_MILLIS);
+        }
     }
 
     /** Makes sure the program and everything it started are gone. */
@@ -251,10 +247,9 @@ public final class PythonBackend implements Backend {
         if (p == null) {
             return;
         }
-        try {
-            stdin.close(); // the program's cue to end its children and itself
-        } catch (IOException e) {
-            // already closed
+        ChildPipe cp = pipe;
+        if (cp != null) {
+            cp.closeInput(); // the program's cue to end its children and itself
         }
         try {
             if (!p.waitFor(1_000, TimeUnit.MILLISECONDS)) {
@@ -269,24 +264,17 @@ public final class PythonBackend implements Backend {
         }
     }
 
-    private synchronized void send(String line) {
-        try {
-            stdin.write((line + "\n").getBytes(StandardCharsets.US_ASCII));
-            stdin.flush();
-        } catch (IOException e) {
-            // the program is gone: reading its stdout says how
-        }
+    private void send(String line) {
+        pipe.send(line);
     }
 
     /** The next valid message (times mapped to this JVM's clock), or a failure that says why there is none. */
     private PythonMessage next() throws Failure {
         String line;
         try {
-            line = stdout.readLine();
+            line = pipe.readLine();
         } catch (BoundedLineReader.LineTooLongException e) {
             throw violation(e.getMessage());
-        } catch (IOException e) {
-            line = null;
         }
         if (line == null) {
             throw gone();
