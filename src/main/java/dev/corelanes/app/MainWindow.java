@@ -1,12 +1,8 @@
 package dev.corelanes.app;
 
 import dev.corelanes.engine.ExperimentSpec;
-import dev.corelanes.engine.MachineInfo;
 import dev.corelanes.engine.SpecException;
-import dev.corelanes.engine.TaskKind;
-import dev.corelanes.engine.Trace;
 import dev.corelanes.teach.Lesson;
-import dev.corelanes.view.LaneMode;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -32,18 +28,13 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Puts the window together: menu bar; machine card and experiment panel on the left; wall clock, timeline,
- * teaching notes and runs table in the centre; and starts runs through {@link RunSession}. The jobs live in
- * parts of their own: {@link RunViews} shows the selected runs, {@link LessonFlow} walks a lesson,
- * {@link WindowLook} sets theme, presenter mode and type size, {@link FileActions} opens (also dropped
- * files), saves and exports, {@link WindowKeys} handles the keyboard, {@link KeptRuns} keeps finished runs.
+ * teaching notes and runs table in the centre. The jobs live in parts of their own: {@link RunControl}
+ * starts runs and follows their end, {@link RunViews} shows the selected runs, {@link LessonFlow} walks a
+ * lesson, {@link WindowLook} sets theme, presenter mode and type size, {@link FileActions} opens (also
+ * dropped files), saves and exports, {@link WindowKeys} handles the keyboard, {@link KeptRuns} keeps finished runs.
  * The menu reaches the window only through {@link WindowCommands}.
  */
 public final class MainWindow implements WindowCommands {
-
-    /** 20 frames a second during compute runs (see TimelinePane.setLiveFrameInterval). */
-    static final long COMPUTE_FRAME_NANOS = 50_000_000L;
-    /** How much larger the timeline is drawn in presenter mode (lane and bar labels, axis, legend). */
-    static final double PRESENTER_TIMELINE_ZOOM = WindowLook.PRESENTER_TIMELINE_ZOOM;
 
     private final RunSession session;
     private final AppPrefs prefs;
@@ -71,6 +62,7 @@ public final class MainWindow implements WindowCommands {
     private final WindowLook look;
     private final RunViews views;
     private final LessonFlow lessons;
+    private final RunControl runs;
 
     /** The window with the user's own preferences, runs folder and the system file chooser. */
     public MainWindow(RunSession session) {
@@ -137,9 +129,11 @@ public final class MainWindow implements WindowCommands {
         files.acceptDrops(scene, this::select);
         panel.runButton().setOnAction(e -> run());
         panel.cancelButton().setOnAction(e -> session.cancel());
-        session.setOnStarted(this::started);
         views = new RunViews(session, table, timeline, clock, caption, predictionCard, replayBar, messages, note);
-        lessons = new LessonFlow(lessonCard, form, runtimes, messages, this::run, views::selectAll);
+        runs = new RunControl(new RunControl.Parts(session, panel, form, timeline, clock, replayBar, messages, views,
+                kept), menu::predictEnabled, this::window);
+        lessons = new LessonFlow(lessonCard, form, runtimes, messages, runs::run, views::selectAll);
+        runs.setLessons(lessons);
         kept.restore();
     }
 
@@ -211,90 +205,15 @@ public final class MainWindow implements WindowCommands {
         files.openAll(paths, this::select);
     }
 
-    // ---- running --------------------------------------------------------------------------------------
+    // ---- running ----------------------------------------------------------------------------------------
 
     void run() {
-        panel.commitEdits();
-        ExperimentSpec spec;
-        try {
-            spec = form.spec();
-        } catch (SpecException e) {
-            return; // The panel already shows the message in red and Run is disabled; nothing else to say.
-        }
-        Double predicted = null;
-        if (menu.predictEnabled()) {
-            var p = new PredictDialog(window(), spec).ask();
-            if (p.isEmpty()) {
-                return; // cancelled: no run without the prediction asked for
-            }
-            predicted = p.get();
-        }
-        replayBar.stop();
-        RunRow row;
-        try {
-            row = session.start(spec, form.coresProperty().get(), form.pythonChoice());
-        } catch (IllegalArgumentException e) {
-            messages.error(e.getMessage() + ".");
-            return;
-        }
-        if (row != null) {
-            row.setPrediction(predicted);
-        }
+        runs.run();
     }
 
-    private void started(RunRow row) {
-        lessons.started(row);
-        // While compute tasks run, every frame the window draws is CPU taken from them: draw 20 a second.
-        long frameCap = row.handle().spec().kind() == TaskKind.COMPUTE ? COMPUTE_FRAME_NANOS : 0;
-        timeline.setLiveFrameInterval(frameCap);
-        clock.setFrameInterval(frameCap);
-        row.traceProperty().addListener((o, a, t) -> ended(row, t));
-        views.follow(row);
-    }
-
-    private void ended(RunRow row, Trace t) {
-        kept.keep(row, t);
-        if (!lessons.ended(row)) {
-            views.ended(row, t);
-        } else if (t.coreUnknown()) {
-            timeline.laneModeProperty().set(LaneMode.WORKERS);
-        }
-    }
-
-    /**
-     * Ready for a demo (`corelanes window`): sets the lesson or the workload, and with {@code run} starts it
-     * (the lesson's first step) as soon as the machine has been read.
-     */
+    /** Ready for a demo (`corelanes window`): see {@link RunControl#prepare}. */
     void prepare(ExperimentSpec spec, Lesson lesson, boolean runNow) {
-        if (lesson != null) {
-            startLesson(lesson);
-        } else if (spec != null) {
-            apply(spec);
-        }
-        if (!runNow) {
-            return;
-        }
-        Runnable go = () -> {
-            if (lessons.active()) {
-                lessons.runNextStep();
-            } else {
-                run();
-            }
-        };
-        if (session.machineProperty().get() != null) {
-            go.run();
-        } else {
-            session.machineProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-                @Override
-                public void changed(javafx.beans.value.ObservableValue<? extends MachineInfo> o, MachineInfo a,
-                                    MachineInfo b) {
-                    if (b != null) {
-                        session.machineProperty().removeListener(this);
-                        Platform.runLater(go);
-                    }
-                }
-            });
-        }
+        runs.prepare(spec, lesson, runNow);
     }
 
     /** Sets the controls to {@code s}. */
