@@ -70,6 +70,18 @@ public final class ExperimentForm {
     }
 
     /** The spec these inputs describe; throws {@link SpecException} with a user message if impossible. */
+    /** Sets the inputs to {@code s} (a lesson's step, a demo's workload); workers only for a pooled mode. */
+    public void apply(ExperimentSpec s) {
+        kindProperty().set(s.kind());
+        modeProperty().set(s.mode());
+        tasksProperty().set(s.tasks());
+        secondsProperty().set(s.taskSeconds());
+        if (s.mode().pooled()) {
+            workersProperty().set(s.workers());
+        }
+        gilProperty().set(s.gil());
+    }
+
     public ExperimentSpec spec() {
         boolean emulated = gil.get() && python.get() == null; // a Python run has its interpreter's real GIL
         return (mode.get().pooled()

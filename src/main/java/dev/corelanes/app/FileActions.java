@@ -119,6 +119,34 @@ final class FileActions {
         });
     }
 
+    /**
+     * Opens run files (dropped, or passed on the command line by a file manager), each read off the FX
+     * thread; {@code then} gets each run once read, a file that is no run says why in the message bar.
+     */
+    void openAll(List<Path> files, Consumer<RunRow> then) {
+        for (Path p : files) {
+            open(p, then);
+        }
+    }
+
+    /** Files dragged onto {@code scene} are offered as a copy and opened as runs when dropped. */
+    void acceptDrops(javafx.scene.Scene scene, Consumer<RunRow> then) {
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            }
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            boolean any = e.getDragboard().hasFiles();
+            if (any) {
+                openAll(e.getDragboard().getFiles().stream().map(java.io.File::toPath).toList(), then);
+            }
+            e.setDropCompleted(any);
+            e.consume();
+        });
+    }
+
     /** True while a run file is being read (tests wait for it). */
     boolean opening() {
         return opening.get() > 0;

@@ -16,12 +16,12 @@ import java.nio.file.Path;
 /** The menu bar: File (open, save, recent, export), View (replay, presenter, type size), Lessons, Teach. */
 final class MainMenu {
 
-    private final MainWindow w;
+    private final WindowCommands w;
     private final MenuBar bar = new MenuBar();
     private final Menu recent = new Menu("Open recent");
     private final CheckMenuItem predict = new CheckMenuItem("Predict before each run");
 
-    MainMenu(MainWindow w) {
+    MainMenu(WindowCommands w) {
         this.w = w;
         bar.setId("menuBar");
         bar.getMenus().addAll(file(), view(), lessons(), teach());
@@ -73,31 +73,25 @@ final class MainMenu {
         m.setOnShowing(e -> fillRecent());
         fillRecent();
         m.getItems().addAll(
-                item("Open run…", "openItem", ctrl(KeyCode.O), () -> w.files().open(this::select)),
+                item("Open run…", "openItem", ctrl(KeyCode.O), w::openRun),
                 recent,
-                item("Save run as…", "saveItem", ctrl(KeyCode.S), () -> w.files().save()),
+                item("Save run as…", "saveItem", ctrl(KeyCode.S), w::saveRun),
                 new SeparatorMenuItem(),
-                item("Export…", "exportItem", ctrl(KeyCode.E), () -> w.files().export()),
+                item("Export…", "exportItem", ctrl(KeyCode.E), w::export),
                 item("Clear runs", "clearRunsItem", null, w::clearRuns),
                 new SeparatorMenuItem(),
                 item("Copy image", "copyImageItem",
                         new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                        () -> w.files().copyImage()));
+                        w::copyImage));
         return m;
-    }
-
-    private void select(RunRow row) {
-        if (row != null) {
-            w.select(row);
-        }
     }
 
     private void fillRecent() {
         recent.getItems().clear();
-        var files = w.prefsRecent();
+        var files = w.recentFiles();
         for (Path p : files) {
             recent.getItems().add(item(p.getFileName() + "  (" + p.getParent() + ")", null, null,
-                    () -> w.files().open(p, this::select)));
+                    () -> w.openRecent(p)));
         }
         recent.setDisable(files.isEmpty());
     }
@@ -108,11 +102,11 @@ final class MainMenu {
                 item("Replay selected run", "replayItem", ctrl(KeyCode.R), w::replaySelected),
                 new SeparatorMenuItem(),
                 item("Presenter mode", "presenterItem", new KeyCodeCombination(KeyCode.F11),
-                        () -> w.setPresenter(!w.presenterProperty().get())),
+                        w::togglePresenter),
                 item("Larger text", "largerItem", ctrl(KeyCode.EQUALS), () -> w.changeFontScale(1.1)),
                 item("Smaller text", "smallerItem", ctrl(KeyCode.MINUS), () -> w.changeFontScale(1 / 1.1)),
                 item("Normal text size", "normalSizeItem", ctrl(KeyCode.DIGIT0), () -> w.setFontScale(1)),
-                item("Light / dark theme", "themeItem", null, () -> w.setDark(!w.darkProperty().get())));
+                item("Light / dark theme", "themeItem", null, w::toggleTheme));
         return m;
     }
 

@@ -79,4 +79,14 @@ final class WindowKeys {
             e.consume();
         }
     }
+
+    /**
+     * Buttons outside the experiment panel are mouse targets with their own shortcuts (F11, Ctrl+E, …).
+     * Keeping them out of keyboard focus means Enter and Space never press them by accident — a focused
+     * "Present" button turned Enter into "go full screen" instead of "run".
+     */
+    static <T extends Node> T mouseOnly(T node) {
+        node.setFocusTraversable(false);
+        return node;
+    }
 }

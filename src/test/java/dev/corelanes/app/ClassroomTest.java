@@ -18,7 +18,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,10 +33,7 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -61,33 +57,15 @@ class ClassroomTest {
     private RunSession session;
     private MainWindow window;
     private java.nio.file.Path prefsFile;
-    /** The answers the "file chooser" gives, in order. */
-    private final Deque<Path> answers = new ArrayDeque<>();
-
-    private final FileAsker stub = new FileAsker() {
-        @Override
-        public Optional<Path> open(Window owner, String title, String description, String... patterns) {
-            return Optional.ofNullable(answers.poll());
-        }
-
-        @Override
-        public Optional<Path> save(Window owner, String title, String suggestedName, String description,
-                                   String... patterns) {
-            lastSuggested = suggestedName;
-            return Optional.ofNullable(answers.poll());
-        }
-    };
-    private String lastSuggested;
+    /** The "file chooser": answers with the paths a user would pick, in order. */
+    private final AnsweringAsker asker = new AnsweringAsker();
 
     @Start
     void start(Stage stage) {
         session = new RunSession(Hardware.detect());
         prefsFile = TestPrefs.file();
-        window = new MainWindow(session, new AppPrefs(prefsFile), stub);
-        window.install(stage);
-        stage.setWidth(1280);
-        stage.setHeight(760);
-        stage.show();
+        window = new MainWindow(session, new AppPrefs(prefsFile), asker);
+        AnsweringAsker.show(window, stage, 1280, 760);
     }
 
     @AfterEach
@@ -120,7 +98,7 @@ class ClassroomTest {
 
     /** File ▸ Open run… answered with {@code file}. */
     private void open(FxRobot robot, Path file) {
-        answers.add(file);
+        asker.answer(file);
         robot.clickOn("File");
         robot.clickOn("Open run…");
         awaitOpened();
@@ -137,7 +115,7 @@ class ClassroomTest {
     }
 
     private void exportVia(FxRobot robot, String format, String scale, Path file) {
-        answers.add(file);
+        asker.answer(file);
         shortcut(robot, KeyCode.E);
         if (format != null) {
             robot.clickOn("#exportFormat");
@@ -180,7 +158,7 @@ class ClassroomTest {
         Path two = dir.resolve("two.png");
         exportVia(robot, "PNG image", "1× (1280 px wide)", one);
         exportVia(robot, "PNG image", "2× (2560 px wide)", two);
-        assertTrue(lastSuggested.matches("corelanes-threads-compute-4x0\\.1s-\\d{4}-\\d{2}-\\d{2}\\.png"), lastSuggested);
+        assertTrue(asker.lastSuggested().matches("corelanes-threads-compute-4x0\\.1s-\\d{4}-\\d{2}-\\d{2}\\.png"), asker.lastSuggested());
         BufferedImage a = ImageIO.read(one.toFile());
         BufferedImage b = ImageIO.read(two.toFile());
         assertEquals(1280, a.getWidth());
@@ -266,7 +244,7 @@ class ClassroomTest {
 
         Path png = dir.resolve("compare.png");
         exportVia(robot, "PNG image", "1× (1280 px wide)", png);
-        assertTrue(lastSuggested.startsWith("corelanes-sequential-vs-threads-vs-virtual-compute-4x0.1s-"), lastSuggested);
+        assertTrue(asker.lastSuggested().startsWith("corelanes-sequential-vs-threads-vs-virtual-compute-4x0.1s-"), asker.lastSuggested());
         assertTrue(ImageIO.read(png.toFile()).getHeight() > 600, "three timelines in one image");
     }
 
@@ -295,10 +273,10 @@ class ClassroomTest {
         open(robot, saved(Traces.compute(ExecutionMode.THREADS, 2), "two.json"));
         robot.clickOn(robot.lookup(".table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
         Path chosen = dir.resolve("mine");
-        answers.add(chosen);
+        asker.answer(chosen);
         shortcut(robot, KeyCode.S);
         awaitWritten();
-        assertTrue(lastSuggested.endsWith(".corelanes.json"), lastSuggested);
+        assertTrue(asker.lastSuggested().endsWith(".corelanes.json"), asker.lastSuggested());
         assertTrue(Files.isRegularFile(dir.resolve("mine.corelanes.json")), "a name without extension gets it");
     }
 
@@ -307,7 +285,7 @@ class ClassroomTest {
         Path fifo = dir.resolve("slow.json");
         org.junit.jupiter.api.Assumptions.assumeTrue(
                 new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo available");
-        answers.add(fifo);
+        asker.answer(fifo);
         robot.clickOn("File");
         robot.clickOn("Open run…");
         // Nobody writes the pipe yet: the reader waits, the FX thread must not.
@@ -508,7 +486,7 @@ class ClassroomTest {
         open(robot, saved(t, "in.json"));
         robot.clickOn(robot.lookup(".table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
         Path out = dir.resolve("out.json");
-        answers.add(out);
+        asker.answer(out);
         shortcut(robot, KeyCode.S);
         awaitWritten();
         assertEquals(t.spans(), RunFile.read(out).spans());

@@ -6,7 +6,6 @@ import dev.corelanes.hardware.Hardware;
 import javafx.scene.control.Button;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -23,9 +22,6 @@ import java.awt.image.BufferedImage;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -49,29 +45,13 @@ class IdleWindowTest {
 
     private RunSession session;
     private MainWindow window;
-    private final Deque<Path> answers = new ArrayDeque<>();
-
-    private final FileAsker stub = new FileAsker() {
-        @Override
-        public Optional<Path> open(Window owner, String title, String description, String... patterns) {
-            return Optional.ofNullable(answers.poll());
-        }
-
-        @Override
-        public Optional<Path> save(Window owner, String title, String suggestedName, String description,
-                                   String... patterns) {
-            return Optional.ofNullable(answers.poll());
-        }
-    };
+    private final AnsweringAsker asker = new AnsweringAsker();
 
     @Start
     void start(Stage stage) {
         session = new RunSession(Hardware.detect());
-        window = new MainWindow(session, TestPrefs.fresh(), stub);
-        window.install(stage);
-        stage.setWidth(1280);
-        stage.setHeight(720);
-        stage.show();
+        window = new MainWindow(session, TestPrefs.fresh(), asker);
+        AnsweringAsker.show(window, stage, 1280, 720);
     }
 
     @AfterEach
@@ -102,7 +82,7 @@ class IdleWindowTest {
     }
 
     private void open(FxRobot robot, Path file) {
-        answers.add(file);
+        asker.answer(file);
         robot.clickOn("File");
         robot.clickOn("Open run…");
         await("the run file is read", () -> !window.files().opening());
@@ -167,7 +147,7 @@ class IdleWindowTest {
         Path fifo = dir.resolve("slide.png");
         Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0,
                 "mkfifo available");
-        answers.add(fifo);
+        asker.answer(fifo);
         robot.press(KeyCode.CONTROL).press(KeyCode.E).release(KeyCode.E).release(KeyCode.CONTROL);
         robot.clickOn("#exportOk");
         WaitForAsyncUtils.waitForFxEvents();
@@ -195,7 +175,7 @@ class IdleWindowTest {
     void aFailedExportSaysWhyAndLeavesNoProgressBehind(FxRobot robot) throws Exception {
         open(robot, saved());
         Path folder = Files.createDirectory(dir.resolve("a-folder.png"));
-        answers.add(folder);
+        asker.answer(folder);
         robot.press(KeyCode.CONTROL).press(KeyCode.E).release(KeyCode.E).release(KeyCode.CONTROL);
         robot.clickOn("#exportOk");
         await("the export gives up", () -> !window.files().writing());

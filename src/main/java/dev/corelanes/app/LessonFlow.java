@@ -1,0 +1,120 @@
+package dev.corelanes.app;
+
+import dev.corelanes.engine.ExperimentSpec;
+import dev.corelanes.teach.Lesson;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A lesson from question to comparison: sets the inputs to each step, chooses Java or Python as the step
+ * asks, runs it, shows the measured answer, and once the last step has run selects the lesson's runs so they
+ * are compared on one time axis.
+ */
+final class LessonFlow {
+
+    private final LessonCard card;
+    private final ExperimentForm form;
+    private final RuntimeChooser runtimes;
+    private final Messages messages;
+    /** Starts a run of the inputs as set (the window's Run). */
+    private final Runnable run;
+    private final Consumer<List<RunRow>> compare;
+    /** True between a lesson's "Run step" and the start of that run. */
+    private boolean stepPending;
+    /** The runs of the lesson on screen, to compare once its last step has run. */
+    private final List<RunRow> runs = new ArrayList<>();
+
+    LessonFlow(LessonCard card, ExperimentForm form, RuntimeChooser runtimes, Messages messages, Runnable run,
+               Consumer<List<RunRow>> compare) {
+        this.card = card;
+        this.form = form;
+        this.runtimes = runtimes;
+        this.messages = messages;
+        this.run = run;
+        this.compare = compare;
+        card.setOnRun(this::runStep);
+    }
+
+    /** Sets the controls to a lesson's first step and shows its question. */
+    void start(Lesson l) {
+        runs.clear();
+        card.show(l);
+        form.apply(l.first());
+        form.coresProperty().set(card.nextCores());
+        messages.clear();
+        chooseRuntime(l.first());
+    }
+
+    /** True while a lesson is on screen. */
+    boolean active() {
+        return card.lessonProperty().get() != null;
+    }
+
+    /** Runs the lesson's next step, as its button does. */
+    void runNextStep() {
+        card.runStepButton().fire();
+    }
+
+    private void runStep(ExperimentSpec spec) {
+        form.apply(spec);
+        form.coresProperty().set(card.nextCores());
+        if (!chooseRuntime(spec)) {
+            return;
+        }
+        stepPending = true;
+        run.run();
+        stepPending = false; // started (see started) or not (cancelled prediction, machine not ready)
+    }
+
+    /** Java or Python, as the lesson's step asks; false (with a message) when it needs a Python there is not. */
+    private boolean chooseRuntime(ExperimentSpec spec) {
+        Lesson l = card.lessonProperty().get();
+        boolean python = l != null && l.python(spec);
+        if (l != null && l.steps().stream().anyMatch(l::python)) {
+            runtimes.discoverOnce(); // a later step will need one: start looking now
+        }
+        if (python && l.freeThreaded()) {
+            if (!runtimes.selectFreeThreaded()) {
+                messages.error("This step runs in a free-threaded Python (python3.13t or newer), but none was found: "
+                        + runtimes.problem() + ".");
+                return false;
+            }
+        } else if (!runtimes.select(python)) {
+            messages.error("This step runs in real Python, but none can be used: " + runtimes.problem() + ".");
+            return false;
+        }
+        return true;
+    }
+
+    /** A run started: a lesson step's run joins the lesson. */
+    void started(RunRow row) {
+        if (stepPending) {
+            stepPending = false;
+            runs.add(row);
+            card.stepStarted();
+        }
+    }
+
+    /**
+     * A run ended: a lesson run shows its measured answer, and after the last step the lesson's runs are
+     * compared. True when the comparison was selected (the window then shows nothing else).
+     */
+    boolean ended(RunRow row) {
+        if (!runs.contains(row)) {
+            return false;
+        }
+        card.showMeasured(runs);
+        if (active() && card.nextStep() == null && runs.size() > 1 && runs.stream().allMatch(r -> r.trace() != null)) {
+            compare.accept(List.copyOf(runs)); // the lesson's last step ran: compare its runs
+            return true;
+        }
+        return false;
+    }
+
+    /** The runs were cleared from the table. */
+    void forgetRuns() {
+        runs.clear();
+    }
+}

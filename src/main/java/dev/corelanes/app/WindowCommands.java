@@ -1,0 +1,50 @@
+package dev.corelanes.app;
+
+import dev.corelanes.teach.Lesson;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What the menu bar asks of the window: one method per menu item or shortcut, nothing about how the window
+ * is built, so the menu can change without reaching into the window's parts.
+ */
+interface WindowCommands {
+
+    void openRun();
+
+    void openRecent(Path file);
+
+    /** The run files opened or saved lately, newest first. */
+    List<Path> recentFiles();
+
+    void saveRun();
+
+    void export();
+
+    void copyImage();
+
+    /** Empties the runs table and deletes the kept run files (a run going on stays). */
+    void clearRuns();
+
+    void replaySelected();
+
+    void togglePresenter();
+
+    void toggleTheme();
+
+    /** Type one step larger ({@code factor} > 1) or smaller. */
+    void changeFontScale(double factor);
+
+    void setFontScale(double scale);
+
+    void startLesson(Lesson lesson);
+
+    void showCode();
+
+    /** True once a free-threaded Python was found: its lesson is offered then ({@link Lesson#availableWith}). */
+    javafx.beans.value.ObservableBooleanValue freeThreadedFound();
+
+    /** The Lessons menu opens: look for interpreters now (not during a run: each probe starts one). */
+    void lessonsShowing();
+}

@@ -1,0 +1,135 @@
+package dev.corelanes.app;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.corelanes.view.TimelineTheme;
+import javafx.application.Application;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.css.PseudoClass;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How the window looks: light or dark theme, presenter mode (full screen, larger type, high contrast) and
+ * the type size (Ctrl+plus / Ctrl+minus), the last two remembered between launches.
+ */
+final class WindowLook {
+
+    /** How much larger the timeline is drawn in presenter mode (lane and bar labels, axis, legend). */
+    static final double PRESENTER_TIMELINE_ZOOM = 2;
+    /** How much larger the window's type is in presenter mode. */
+    private static final double PRESENTER_TYPE = 1.3;
+    /** Width of the inputs' column in em of the window's type size. */
+    private static final double LEFT_EMS = 26.5;
+    private static final PseudoClass DARK = PseudoClass.getPseudoClass("dark");
+    private static final PseudoClass PRESENTER = PseudoClass.getPseudoClass("presenter");
+
+    /** The parts of the window whose look changes with the mode. */
+    record Parts(Region root, Region leftColumn, TimelinePane timeline, MachineCard machineCard, RunsTable table,
+                 List<ButtonBase> compactable) {
+    }
+
+    private final AppPrefs prefs;
+    private final Messages messages;
+    private final Parts parts;
+    private final ReadOnlyBooleanWrapper dark = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper presenter = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper fontScale = new ReadOnlyDoubleWrapper(1);
+    private Stage stage;
+
+    WindowLook(AppPrefs prefs, Messages messages, Parts parts) {
+        this.prefs = prefs;
+        this.messages = messages;
+        this.parts = parts;
+        applyTheme(prefs.dark());
+        setFontScale(prefs.fontScale());
+    }
+
+    /** Presenter mode goes full screen on this stage, and leaves with it (Esc). */
+    void attach(Stage s) {
+        stage = s;
+        s.fullScreenProperty().addListener((o, a, full) -> {
+            if (!full && presenter.get()) {
+                setPresenter(false); // Esc left full screen: leave presenter mode with it
+            }
+        });
+    }
+
+    ReadOnlyBooleanProperty darkProperty() {
+        return dark.getReadOnlyProperty();
+    }
+
+    /** Switches theme and remembers it for the next launch. */
+    void setDark(boolean isDark) {
+        applyTheme(isDark);
+        prefs.setDark(isDark);
+    }
+
+    private void applyTheme(boolean isDark) {
+        dark.set(isDark);
+        Application.setUserAgentStylesheet(isDark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+        parts.root().pseudoClassStateChanged(DARK, isDark);
+        TimelineTheme t = isDark ? TimelineTheme.DARK : TimelineTheme.LIGHT;
+        parts.timeline().themeProperty().set(presenter.get() ? t.highContrast() : t);
+    }
+
+    ReadOnlyBooleanProperty presenterProperty() {
+        return presenter.getReadOnlyProperty();
+    }
+
+    /** Presenter mode: full screen, type 1.3× larger, high contrast, a big wall clock. */
+    void setPresenter(boolean on) {
+        presenter.set(on);
+        // The machine is in every slide title; on a projector its card only takes room from the timeline.
+        parts.machineCard().setVisible(!on);
+        parts.table().setPrefHeight(on ? 120 : 150);
+        for (ButtonBase b : parts.compactable()) {
+            b.setContentDisplay(on ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT);
+        }
+        parts.root().pseudoClassStateChanged(PRESENTER, on);
+        applyTheme(dark.get()); // the timeline's high-contrast colours
+        if (stage != null && stage.isFullScreen() != on) {
+            stage.setFullScreen(on);
+        }
+        applyScale();
+    }
+
+    /** Text size relative to normal (Ctrl+plus / Ctrl+minus), remembered between launches. */
+    ReadOnlyDoubleProperty fontScaleProperty() {
+        return fontScale.getReadOnlyProperty();
+    }
+
+    void setFontScale(double s) {
+        fontScale.set(AppPrefs.clampScale(s));
+        prefs.setFontScale(fontScale.get());
+        applyScale();
+    }
+
+    /** One step larger or smaller, said in the message bar. */
+    void changeFontScale(double factor) {
+        setFontScale(Math.round(fontScale.get() * factor * 20) / 20.0);
+        messages.info(String.format(Locale.ROOT, "Text size %.0f %%.", fontScale.get() * 100));
+    }
+
+    private void applyScale() {
+        double s = fontScale.get() * (presenter.get() ? PRESENTER_TYPE : 1);
+        // Everything in our stylesheet is sized in em of this one root size, so it all scales together.
+        parts.root().setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 14 * s));
+        // The inputs' column grows with the type, so "Compute (CPU-bound)" fits its drop-down at any size.
+        long left = Math.round(LEFT_EMS * 14 * s);
+        parts.leftColumn().setPrefWidth(left);
+        parts.leftColumn().setMinWidth(left);
+        parts.table().scaleColumns(14 * s);
+        // On a projector the timeline's lane labels, bar labels and axis are drawn twice their normal size.
+        parts.timeline().zoomProperty().set(fontScale.get() * (presenter.get() ? PRESENTER_TIMELINE_ZOOM : 1));
+    }
+}
