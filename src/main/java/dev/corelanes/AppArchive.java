@@ -24,6 +24,7 @@ import java.util.List;
 final class AppArchive {
 
     static final String PREFIX = "corelanes-app-";
+    static final String FILE_OPTION = "-XX:SharedArchiveFile=";
 
     private AppArchive() {
     }
@@ -53,7 +54,7 @@ final class AppArchive {
             deleteOthers(dir, archive); // archives of other builds or JDKs are dead weight (~25 MB each)
         }
         // cds*=off: a stale archive, and classes the JVM declines to archive, would each print a line.
-        return List.of("-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive", "-Xlog:cds*=off");
+        return List.of(FILE_OPTION + archive, "-XX:+AutoCreateSharedArchive", "-Xlog:cds*=off");
     }
 
     /** True when this class comes from a jar (under tests a class path jar only lists folders). */

@@ -103,12 +103,38 @@ final class Relaunch {
             Thread stop = new Thread(() -> p.destroy(), "corelanes-relaunch-stop");
             Runtime.getRuntime().addShutdownHook(stop);
             int code = p.waitFor();
+            dropArchiveAfterCrash(cmd, code);
             return code;
         } catch (java.io.IOException e) {
             return -1; // could not start: the caller opens the window here instead
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 130;
+        }
+    }
+
+    /** How a JVM ends on a fatal error (SIGABRT). */
+    static final int JVM_CRASH = 134;
+
+    /**
+     * A window JVM that crashed with a start-up archive: remove the archive, so that a damaged one cannot
+     * crash every launch; the next session writes a new one.
+     */
+    static void dropArchiveAfterCrash(List<String> cmd, int code) {
+        if (code != JVM_CRASH) {
+            return;
+        }
+        for (String arg : cmd) {
+            if (arg.startsWith(AppArchive.FILE_OPTION)) {
+                try {
+                    java.nio.file.Path file = java.nio.file.Path.of(arg.substring(AppArchive.FILE_OPTION.length()));
+                    if (file.getFileName().toString().startsWith(AppArchive.PREFIX)) { // ours, not one the user gave
+                        java.nio.file.Files.deleteIfExists(file);
+                    }
+                } catch (java.io.IOException | RuntimeException e) {
+                    // nothing more to do: the JVM ignores an archive it cannot read
+                }
+            }
         }
     }
 

@@ -56,4 +56,19 @@ class AppArchiveTest {
         assertFalse(Files.exists(old));
         assertTrue(Files.exists(worker));
     }
+
+    @Test
+    void aWindowJvmThatCrashedLosesItsArchiveOneThatEndedKeepsIt() throws Exception {
+        Path archive = Files.writeString(tmp.resolve(AppArchive.PREFIX + "jdk25-0123456789ab.jsa"), "archive");
+        List<String> cmd = List.of("java", AppArchive.FILE_OPTION + archive, "-cp", "app.jar", "dev.corelanes.Main");
+        Relaunch.dropArchiveAfterCrash(cmd, 0);
+        Relaunch.dropArchiveAfterCrash(cmd, 143); // stopped by a signal: not the archive's fault
+        assertTrue(Files.exists(archive));
+        Relaunch.dropArchiveAfterCrash(cmd, Relaunch.JVM_CRASH);
+        assertFalse(Files.exists(archive));
+
+        Path users = Files.writeString(tmp.resolve("my.jsa"), "the user's own");
+        Relaunch.dropArchiveAfterCrash(List.of("java", AppArchive.FILE_OPTION + users, "-cp", "app.jar"), Relaunch.JVM_CRASH);
+        assertTrue(Files.exists(users), "an archive the user gave is not ours to remove");
+    }
 }

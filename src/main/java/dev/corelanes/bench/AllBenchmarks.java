@@ -108,7 +108,12 @@ public final class AllBenchmarks {
                 }
                 start[r] = (System.nanoTime() - t0) / 1e9;
                 Thread.sleep(2000);
-                rss[r] = ResidentMemory.ofPid(p.pid()) / 1048576.0;
+                // The window's JVM: on JDK 24+ the restarted child (see Relaunch), not the parent that waits.
+                long window = ResidentMemory.ofPid(p.pid());
+                for (ProcessHandle child : p.descendants().toList()) {
+                    window = Math.max(window, ResidentMemory.ofPid(child.pid()));
+                }
+                rss[r] = window / 1048576.0;
             } finally {
                 p.destroy();
                 p.waitFor(5, TimeUnit.SECONDS);

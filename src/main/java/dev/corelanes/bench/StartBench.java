@@ -88,7 +88,7 @@ public final class StartBench {
 
     private void run() throws Exception {
         System.out.printf(Locale.ROOT, "CoreLanes StartBench · %s · Java %s · %d reps · cold = `java -jar` per command, "
-                + "default JVM flags; warm = the same run again in one JVM%n%n", MACHINE.oneLine(), Runtime.version(), reps);
+                + "JVM defaults (a CLI command is not restarted); warm = the same run again in one JVM%n%n", MACHINE.oneLine(), Runtime.version(), reps);
         warmUpThisJvm();
         for (int r = 0; r < reps; r++) {
             System.err.println("… StartBench rep " + (r + 1) + " of " + reps);
