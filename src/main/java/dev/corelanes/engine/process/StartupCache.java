@@ -1,5 +1,7 @@
 package dev.corelanes.engine.process;
 
+import dev.corelanes.engine.files.AppFolders;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -379,22 +381,17 @@ public final class StartupCache {
                 System.getenv("XDG_CACHE_HOME"), System.getenv("LOCALAPPDATA"));
     }
 
-    /** The cache folder for this OS, home and variables, created if needed; null when unusable. */
+    /** The cache folder for this OS, home and variables ({@link AppFolders}), created if needed; null when unusable. */
     static Path findCacheDir(String osName, String home, String xdg, String local) {
-        String os = osName.toLowerCase(Locale.ROOT);
-        // The JVM says "?" when the user has no entry in the password file.
-        boolean noHome = home == null || home.isBlank() || home.equals("?");
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        if (xdg != null) {
+            env.put("XDG_CACHE_HOME", xdg);
+        }
+        if (local != null) {
+            env.put("LOCALAPPDATA", local);
+        }
         try {
-            Path dir;
-            if (os.contains("win")) {
-                dir = local == null || local.isBlank() ? null : Path.of(local, "CoreLanes", "cache");
-            } else if (os.contains("mac")) {
-                dir = noHome ? null : Path.of(home, "Library", "Caches", "CoreLanes");
-            } else if (xdg != null && xdg.startsWith("/")) {
-                dir = Path.of(xdg, "corelanes");
-            } else {
-                dir = noHome ? null : Path.of(home, ".cache", "corelanes");
-            }
+            Path dir = AppFolders.of(osName, env, home).cache();
             if (dir == null) {
                 return null;
             }
