@@ -22,8 +22,8 @@ import java.util.function.Supplier;
  */
 final class RunControl {
 
-    /** 20 frames a second during compute runs (see TimelinePane.setLiveFrameInterval). */
-    static final long COMPUTE_FRAME_NANOS = 50_000_000L;
+    /** 10 frames a second during compute runs (see TimelinePane.setLiveFrameInterval; benchmarks.md). */
+    static final long COMPUTE_FRAME_NANOS = 100_000_000L;
 
     /** The parts of the window a run touches. */
     record Parts(RunSession session, ExperimentPanel panel, ExperimentForm form, TimelinePane timeline,
@@ -79,7 +79,7 @@ final class RunControl {
 
     private void started(RunRow row) {
         lessons.started(row);
-        // While compute tasks run, every frame the window draws is CPU taken from them: draw 20 a second.
+        // While compute tasks run, every frame the window draws is CPU taken from them: draw 10 a second.
         long frameCap = row.handle().spec().kind() == TaskKind.COMPUTE ? COMPUTE_FRAME_NANOS : 0;
         p.timeline().setLiveFrameInterval(frameCap);
         p.clock().setFrameInterval(frameCap);
