@@ -15,9 +15,14 @@ import java.util.concurrent.Callable;
  * Not a test: drives the real window under a real display (Xvfb) through real runs and captures the
  * screen with ImageMagick's {@code import}, for the screenshots in {@code assets/}.
  *
- * <pre>Xvfb :N -screen 0 1280x720x24 &amp; DISPLAY=:N java -cp target/classes:target/test-classes:target/lib/* \
+ * <p>Run it as the app runs: from the jar (the workers' fast core probe is a Java 22 class of the multi-release
+ * jar) and with the window's own JVM options (C1 only, serial GC), or the app JVM's C2 compiler competes with
+ * the runs and the screenshots show slower runs than users get:
+ *
+ * <pre>OPTS=$(grep -v '^#' target/classes/dev/corelanes/app-jvm.options)
+ * Xvfb :N -screen 0 1280x720x24 &amp; DISPLAY=:N java $OPTS -cp "target/corelanes.jar:target/test-classes:target/lib/*" \
  *   dev.corelanes.app.ScreenshotTool assets [--classroom]
- * Xvfb :M -screen 0 1920x1080x24 &amp; DISPLAY=:M java … dev.corelanes.app.ScreenshotTool assets --presenter</pre>
+ * Xvfb :M -screen 0 1920x1080x24 &amp; DISPLAY=:M java $OPTS … dev.corelanes.app.ScreenshotTool assets --presenter</pre>
  */
 public final class ScreenshotTool {
 
