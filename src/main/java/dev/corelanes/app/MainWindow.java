@@ -371,6 +371,11 @@ public final class MainWindow implements WindowCommands {
         return replayBar;
     }
 
+    /** Starts runs and paces their drawing (tests). */
+    RunControl runControl() {
+        return runs;
+    }
+
     WallClock clock() {
         return clock;
     }

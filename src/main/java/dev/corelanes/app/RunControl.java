@@ -7,7 +7,11 @@ import dev.corelanes.engine.TaskKind;
 import dev.corelanes.engine.Trace;
 import dev.corelanes.teach.Lesson;
 import dev.corelanes.view.LaneMode;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.util.Duration;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.stage.Window;
@@ -22,8 +26,13 @@ import java.util.function.Supplier;
  */
 final class RunControl {
 
-    /** 10 frames a second during compute runs (see TimelinePane.setLiveFrameInterval; benchmarks.md). */
-    static final long COMPUTE_FRAME_NANOS = 100_000_000L;
+    /** At most 10 frames a second during compute runs, fewer when drawing costs more ({@link FrameBudget}). */
+    static final long COMPUTE_FRAME_NANOS = FrameBudget.MIN_INTERVAL_NANOS;
+    /** How often the frame rate of a compute run is fitted to what drawing costs. */
+    private static final Duration BUDGET_CHECK = Duration.seconds(1);
+
+    /** Fits the frame rate during a compute run; stopped when the run ends (an idle window runs no timer). */
+    private Timeline budget;
 
     /** The parts of the window a run touches. */
     record Parts(RunSession session, ExperimentPanel panel, ExperimentForm form, TimelinePane timeline,
@@ -80,14 +89,61 @@ final class RunControl {
     private void started(RunRow row) {
         lessons.started(row);
         // While compute tasks run, every frame the window draws is CPU taken from them: draw 10 a second.
-        long frameCap = row.handle().spec().kind() == TaskKind.COMPUTE ? COMPUTE_FRAME_NANOS : 0;
-        p.timeline().setLiveFrameInterval(frameCap);
-        p.clock().setFrameInterval(frameCap);
+        boolean compute = row.handle().spec().kind() == TaskKind.COMPUTE;
+        setFrameInterval(compute ? COMPUTE_FRAME_NANOS : 0);
+        if (compute) {
+            fitFrameRateWhileRunning();
+        } else {
+            stopFitting();
+        }
         row.traceProperty().addListener((o, a, t) -> ended(row, t));
         p.views().follow(row);
     }
 
+    private void setFrameInterval(long nanos) {
+        frameInterval = nanos;
+        p.timeline().setLiveFrameInterval(nanos);
+        p.clock().setFrameInterval(nanos);
+    }
+
+    private long frameInterval;
+
+    /** Once a second, the frame rate follows what drawing cost in that second ({@link FrameBudget#next}). */
+    private void fitFrameRateWhileRunning() {
+        stopFitting();
+        FrameBudget.DrawingThreads drawing = new FrameBudget.DrawingThreads();
+        long[] last = {System.nanoTime(), drawing.cpuNanos()};
+        budget = new Timeline(new KeyFrame(BUDGET_CHECK, e -> {
+            long now = System.nanoTime();
+            long cpu = drawing.cpuNanos();
+            long used = cpu < 0 || last[1] < 0 ? -1 : cpu - last[1];
+            setFrameInterval(FrameBudget.next(frameInterval, used, now - last[0]));
+            last[0] = now;
+            last[1] = cpu;
+        }));
+        budget.setCycleCount(Animation.INDEFINITE);
+        budget.play();
+    }
+
+    private void stopFitting() {
+        if (budget != null) {
+            budget.stop();
+            budget = null;
+        }
+    }
+
+    /** The interval between live frames now (tests). */
+    long frameIntervalNanos() {
+        return frameInterval;
+    }
+
+    /** Whether the frame rate is being fitted now (tests: only while a compute run goes on). */
+    boolean fittingFrameRate() {
+        return budget != null;
+    }
+
     private void ended(RunRow row, Trace t) {
+        stopFitting();
         p.kept().keep(row, t);
         if (!lessons.ended(row)) {
             p.views().ended(row, t);

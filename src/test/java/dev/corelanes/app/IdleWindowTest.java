@@ -90,6 +90,28 @@ class IdleWindowTest {
     }
 
     @Test
+    void aComputeRunDrawsAtAPacedRateAndThePacingStopsWithTheRun(FxRobot robot) throws Exception {
+        await("the machine is read", () -> !robot.lookup("#runButton").queryAs(Button.class).isDisabled());
+        UserActions.pick(robot, "#kindChoice", "Compute");
+        UserActions.pick(robot, "#modeChoice", ExecutionMode.THREADS.label());
+        UserActions.type(robot, "#tasksSpinner", "2");
+        UserActions.type(robot, "#secondsSpinner", "1");
+        robot.clickOn("#runButton");
+        long[] live = onFx(() -> new long[] {session.runningProperty().get() ? 1 : 0,
+                window.runControl().fittingFrameRate() ? 1 : 0, window.runControl().frameIntervalNanos()});
+        assertTrue(live[0] == 1, "a 2 × 1 s compute run is still going on when the Run click has been handled");
+        assertTrue(live[1] == 1, "the frame rate follows what drawing costs while compute tasks run");
+        assertTrue(new FrameBudget.DrawingThreads().cpuNanos() > 0,
+                "the cost of drawing is read from JavaFX's own threads (their names are what it looks for)");
+        assertTrue(live[2] >= FrameBudget.MIN_INTERVAL_NANOS && live[2] <= FrameBudget.MAX_INTERVAL_NANOS,
+                "between " + FrameBudget.MAX_FPS + " and " + FrameBudget.MIN_FPS + " frames a second: " + live[2]);
+
+        await("the run ends", () -> !session.runs().isEmpty() && session.runs().get(0).trace() != null);
+        await("nothing animates once the run has ended", this::idle);
+        assertFalse(onFx(() -> window.runControl().fittingFrameRate()), "no pacing timer after the run");
+    }
+
+    @Test
     void aRunAnimatesWhileItGoesOnAndTheWindowFallsIdleWhenItEnds(FxRobot robot) throws Exception {
         await("the machine is read", () -> !robot.lookup("#runButton").queryAs(Button.class).isDisabled());
         await("a fresh window draws once and stops", this::idle);

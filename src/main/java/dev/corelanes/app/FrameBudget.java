@@ -1,0 +1,80 @@
+package dev.corelanes.app;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How often the window may draw while compute tasks run. Every frame is CPU taken from the tasks being
+ * measured, and what a frame costs depends on the machine: next to nothing with a graphics card, up to half a
+ * core at 1920×1080 with software rendering. So the rate follows the measured cost of drawing — the CPU
+ * time of JavaFX's application and renderer threads — aiming at {@value #TARGET_SHARE_PERCENT} % of one CPU,
+ * between {@value #MAX_FPS} and {@value #MIN_FPS} frames a second.
+ */
+final class FrameBudget {
+
+    static final int TARGET_SHARE_PERCENT = 10;
+    static final int MAX_FPS = 10;
+    static final int MIN_FPS = 4;
+    static final long MIN_INTERVAL_NANOS = 1_000_000_000L / MAX_FPS;
+    static final long MAX_INTERVAL_NANOS = 1_000_000_000L / MIN_FPS;
+
+    private FrameBudget() {
+    }
+
+    /**
+     * The next interval between frames, from the current one and what drawing cost during {@code wallNanos}
+     * ({@code drawCpuNanos} < 0: not measurable here, the interval stays). It moves halfway toward the interval
+     * that would meet the target, so one odd second does not swing the rate.
+     */
+    static long next(long intervalNanos, long drawCpuNanos, long wallNanos) {
+        long current = clamp(intervalNanos);
+        if (drawCpuNanos < 0 || wallNanos <= 0) {
+            return current;
+        }
+        double share = (double) drawCpuNanos / wallNanos;
+        double meetsTarget = current * share / (TARGET_SHARE_PERCENT / 100.0);
+        return clamp((long) ((current + meetsTarget) / 2));
+    }
+
+    private static long clamp(long nanos) {
+        return Math.max(MIN_INTERVAL_NANOS, Math.min(MAX_INTERVAL_NANOS, nanos));
+    }
+
+    /** The CPU time of the threads that draw the window (JavaFX's application and renderer threads). */
+    static final class DrawingThreads {
+
+        private final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        private final long[] ids;
+
+        DrawingThreads() {
+            List<Long> found = new ArrayList<>();
+            if (mx.isThreadCpuTimeSupported()) {
+                for (Thread t : Thread.getAllStackTraces().keySet()) {
+                    String n = t.getName();
+                    if (n.equals("JavaFX Application Thread") || n.startsWith("QuantumRenderer")) {
+                        found.add(t.threadId());
+                    }
+                }
+            }
+            ids = found.stream().mapToLong(Long::longValue).toArray();
+        }
+
+        /** Their CPU time so far, or -1 when this JVM cannot tell. */
+        long cpuNanos() {
+            if (ids.length == 0) {
+                return -1;
+            }
+            long sum = 0;
+            for (long id : ids) {
+                long t = mx.getThreadCpuTime(id);
+                if (t < 0) {
+                    return -1;
+                }
+                sum += t;
+            }
+            return sum;
+        }
+    }
+}

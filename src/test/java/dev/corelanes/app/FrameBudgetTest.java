@@ -1,0 +1,49 @@
+package dev.corelanes.app;
+
+import org.junit.jupiter.api.Test;
+
+import static dev.corelanes.app.FrameBudget.MAX_INTERVAL_NANOS;
+import static dev.corelanes.app.FrameBudget.MIN_INTERVAL_NANOS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FrameBudgetTest {
+
+    private static final long SECOND = 1_000_000_000L;
+
+    @Test
+    void cheapDrawingKeepsTheFastestRate() {
+        // A graphics card: 2 % of a core at 10 frames a second.
+        assertEquals(MIN_INTERVAL_NANOS, FrameBudget.next(MIN_INTERVAL_NANOS, SECOND / 50, SECOND));
+    }
+
+    @Test
+    void costlyDrawingSlowsTheRateTowardTheTargetButNotBelowTheFloor() {
+        // Software rendering at 1920×1080: half a core at 10 frames a second.
+        long after = FrameBudget.next(MIN_INTERVAL_NANOS, SECOND / 2, SECOND);
+        assertEquals(MAX_INTERVAL_NANOS, after, "4 frames a second at the slowest");
+        // 12 % at 10 frames a second: a little slower, halfway toward the 120 ms that meets 10 %.
+        long mild = FrameBudget.next(MIN_INTERVAL_NANOS, SECOND * 12 / 100, SECOND);
+        assertEquals(110_000_000L, mild);
+    }
+
+    @Test
+    void theRateComesBackWhenDrawingGetsCheap() {
+        long interval = MAX_INTERVAL_NANOS;
+        for (int i = 0; i < 10; i++) {
+            interval = FrameBudget.next(interval, SECOND / 100, SECOND);
+        }
+        assertEquals(MIN_INTERVAL_NANOS, interval);
+    }
+
+    @Test
+    void nothingMeasurableLeavesTheRateAsItIsWithinBounds() {
+        assertEquals(150_000_000L, FrameBudget.next(150_000_000L, -1, SECOND));
+        assertEquals(150_000_000L, FrameBudget.next(150_000_000L, SECOND / 10, 0));
+        assertEquals(MIN_INTERVAL_NANOS, FrameBudget.next(0, -1, SECOND), "never faster than the cap");
+        for (long cpu = 0; cpu <= 2 * SECOND; cpu += SECOND / 7) {
+            long next = FrameBudget.next(MIN_INTERVAL_NANOS, cpu, SECOND);
+            assertTrue(next >= MIN_INTERVAL_NANOS && next <= MAX_INTERVAL_NANOS, cpu + " → " + next);
+        }
+    }
+}
