@@ -94,7 +94,15 @@ def core_reader():
 # ---------------------------------------------------------------- reporting
 # One write per line: lines of threads and processes sharing this stdout never interleave.
 _open = {}              # task -> [worker, state, core, t0] of this process's running tasks
-_open_lock = threading.Lock()
+# One lock per task, not one for all: a task's state and its lines change together, and only its own thread
+# and stop() ever touch them. A single lock shared by the compute threads, held while writing, was taken by
+# one thread when the GIL switched to the other, which then blocked on it; on CPython 3.8-3.12 that made the
+# threads swap the GIL about every millisecond instead of every 5 ms, changing the very behaviour being shown.
+_task_locks = {}
+
+
+def task_lock(task):
+    return _task_locks.setdefault(task, threading.Lock())  # setdefault is atomic under the GIL
 _task_cpu0 = {}         # task -> its thread's CPU time when it started
 GAP_NS = 1_000_000      # off-CPU for longer than this between two probes is a gap worth drawing
 STEPS_PER_SECOND = 0    # set by calibrate() in the main process, passed on to child processes
@@ -147,7 +155,7 @@ def core():
 
 def set_state(task, state, c, t):
     """Ends the task's current span at t and opens the next one."""
-    with _open_lock:
+    with task_lock(task):
         cur = _open.get(task)
         if cur is None:
             return
@@ -165,7 +173,7 @@ def run_task(task, worker):
     c0 = _task_cpu0[task] = time.thread_time_ns()
     emit("start %d %s %d" % (task, worker, t0))
     state = "sleeping" if KIND == "sleep" else "running"
-    with _open_lock:
+    with task_lock(task):
         _open[task] = [worker, state, core() if state == "running" else -1, t0]
         emit("open %d %s %s %d %d" % (task, worker, state, _open[task][2], t0))
     if KIND == "sleep":
@@ -181,7 +189,7 @@ def run_task(task, worker):
 
 
 def finish(task, status, cpu, t):
-    with _open_lock:
+    with task_lock(task):
         cur = _open.pop(task, None)
         if cur is None:
             return
@@ -287,8 +295,9 @@ def task_entry(task, worker):
 # ---------------------------------------------------------------- child processes
 def child_start(worker, spawned_at):
     """First thing in a child process: never outlive the parent, report how long the start took."""
-    global _open
+    global _open, _task_locks
     _open = {}
+    _task_locks = {}  # a lock another thread held at the fork would stay held in the child
     parent = os.getppid()
     if PROTOCOL:
         if sys.platform.startswith("linux"):
@@ -383,7 +392,7 @@ def pool_thread_task(task):
 async def do_something_async(task, seconds):
     t0 = clock()
     emit("start %d main %d" % (task, t0))
-    with _open_lock:
+    with task_lock(task):
         _open[task] = ["main", "sleeping", -1, t0]
         emit("open %d main sleeping -1 %d" % (task, t0))
     await asyncio.sleep(seconds)
