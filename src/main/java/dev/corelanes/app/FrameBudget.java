@@ -51,10 +51,11 @@ final class FrameBudget {
         DrawingThreads() {
             List<Long> found = new ArrayList<>();
             if (mx.isThreadCpuTimeSupported()) {
-                for (Thread t : Thread.getAllStackTraces().keySet()) {
-                    String n = t.getName();
+                // Names and ids only (no stacks): this runs on the FX thread as a run's threads start.
+                for (java.lang.management.ThreadInfo t : mx.dumpAllThreads(false, false, 0)) {
+                    String n = t.getThreadName();
                     if (n.equals("JavaFX Application Thread") || n.startsWith("QuantumRenderer")) {
-                        found.add(t.threadId());
+                        found.add(t.getThreadId());
                     }
                 }
             }

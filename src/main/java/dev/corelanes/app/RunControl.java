@@ -107,11 +107,16 @@ final class RunControl {
     }
 
     private long frameInterval;
+    /** The threads whose CPU time is the cost of drawing; found at the first compute run. */
+    private FrameBudget.DrawingThreads drawing;
 
     /** Once a second, the frame rate follows what drawing cost in that second ({@link FrameBudget#next}). */
     private void fitFrameRateWhileRunning() {
         stopFitting();
-        FrameBudget.DrawingThreads drawing = new FrameBudget.DrawingThreads();
+        if (drawing == null) {
+            drawing = new FrameBudget.DrawingThreads(); // JavaFX's threads live as long as the window: look once
+        }
+        FrameBudget.DrawingThreads drawing = this.drawing;
         long[] last = {System.nanoTime(), drawing.cpuNanos()};
         budget = new Timeline(new KeyFrame(BUDGET_CHECK, e -> {
             long now = System.nanoTime();

@@ -102,7 +102,10 @@ _task_locks = {}
 
 
 def task_lock(task):
-    return _task_locks.setdefault(task, threading.Lock())  # setdefault is atomic under the GIL
+    lock = _task_locks.get(task)  # every probe asks: no new Lock object each time
+    if lock is None:
+        lock = _task_locks.setdefault(task, threading.Lock())  # atomic under the GIL: one lock per task
+    return lock
 _task_cpu0 = {}         # task -> its thread's CPU time when it started
 GAP_NS = 1_000_000      # off-CPU for longer than this between two probes is a gap worth drawing
 STEPS_PER_SECOND = 0    # set by calibrate() in the main process, passed on to child processes
