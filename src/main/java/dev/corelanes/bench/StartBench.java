@@ -84,6 +84,7 @@ public final class StartBench {
     private final List<Double> pySpawn = new ArrayList<>();
     private final List<Double> coldVirtual = new ArrayList<>(), warmVirtual = new ArrayList<>();
     private final List<Double> coldRamp = new ArrayList<>(), warmRamp = new ArrayList<>();
+    private final List<Double> jdkVirtual = new ArrayList<>(), jdkRamp = new ArrayList<>();
     private String python = null;
 
     private void run() throws Exception {
@@ -114,6 +115,9 @@ public final class StartBench {
             Trace wv = warm(ExecutionMode.VIRTUAL, TaskKind.SLEEP, 10_000);
             warmVirtual.add(wv.wallSeconds());
             warmRamp.add(ramp(wv));
+            double[] floor = virtualFloor();
+            jdkVirtual.add(floor[0]);
+            jdkRamp.add(floor[1]);
 
             python();
         }
@@ -127,6 +131,8 @@ public final class StartBench {
                 pySpeedup.isEmpty() ? "" : x(pySpeedup) + " (multiprocessing spawn)", "≥ CPython's"));
         md.append(row("virtual threads, 10 000 sleep × 1 s, wall, s", s(coldVirtual, 3), s(warmVirtual, 3), "", "≤ 1.05"));
         md.append(row("virtual threads, 10 000: launch ramp (first → last task start), s", s(coldRamp, 3), s(warmRamp, 3), "", ""));
+        md.append(row("the JDK alone, fresh JVM (a class that starts 10 000 virtual threads that sleep 1 s): wall, s", s(jdkVirtual, 3), "", "", "the floor"));
+        md.append(row("the JDK alone, fresh JVM: launch ramp, s", s(jdkRamp, 3), "", "", "the floor"));
         md.append(window());
         if (python != null) {
             md.append("\nCPython: ").append(python).append(".\n");
@@ -165,6 +171,19 @@ public final class StartBench {
         JsonNode run = JSON.readTree(json.toFile());
         Files.deleteIfExists(json);
         return run;
+    }
+
+    /** {@link VirtualFloor} in a fresh JVM with default flags: its wall and launch ramp, in seconds. */
+    private static double[] virtualFloor() throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(JAVA, "-cp", JAR.toString(), VirtualFloor.class.getName(), "10000")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IOException("VirtualFloor failed: " + out);
+        }
+        String[] f = out.split("\\s+");
+        return new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1])};
     }
 
     private static double wallOf(List<String> cmd) throws IOException, InterruptedException {
