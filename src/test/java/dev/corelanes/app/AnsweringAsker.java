@@ -1,6 +1,5 @@
 package dev.corelanes.app;
 
-import javafx.stage.Stage;
 import javafx.stage.Window;
 
 import java.nio.file.Path;
@@ -37,13 +36,5 @@ final class AnsweringAsker implements FileAsker {
                                String... patterns) {
         lastSuggested = suggestedName;
         return Optional.ofNullable(answers.poll());
-    }
-
-    /** Installs {@code window} in {@code stage} at {@code width}×{@code height} and shows it. */
-    static void show(MainWindow window, Stage stage, double width, double height) {
-        window.install(stage);
-        stage.setWidth(width);
-        stage.setHeight(height);
-        stage.show();
     }
 }

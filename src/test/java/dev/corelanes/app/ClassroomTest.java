@@ -65,7 +65,7 @@ class ClassroomTest {
         session = new RunSession(Hardware.detect());
         prefsFile = TestPrefs.file();
         window = new MainWindow(session, new AppPrefs(prefsFile), asker);
-        AnsweringAsker.show(window, stage, 1280, 760);
+        TestWindow.show(stage, session, window, 1280, 760);
     }
 
     @AfterEach

@@ -8,9 +8,7 @@ import dev.corelanes.engine.SpanState;
 import dev.corelanes.engine.TaskKind;
 import dev.corelanes.engine.TaskStatus;
 import dev.corelanes.engine.Trace;
-import dev.corelanes.hardware.Hardware;
 import dev.corelanes.teach.Lessons;
-import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -27,29 +25,26 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The experiment panel's Cores control and the one-core lesson, clicked as a user clicks them. */
 @ExtendWith(ApplicationExtension.class)
 class CoreLimitWindowTest {
 
+    private TestWindow ui;
     private RunSession session;
     private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        session = new RunSession(Hardware.detect());
-        window = new MainWindow(session, TestPrefs.fresh(), FileAsker.system());
-        window.install(stage);
-        stage.setWidth(1280);
-        stage.setHeight(720);
-        stage.show();
+        ui = TestWindow.show(stage);
+        session = ui.session;
+        window = ui.window;
     }
 
     @AfterEach
     void close() {
-        session.close();
+        ui.close();
     }
 
     @AfterAll
@@ -57,17 +52,11 @@ class CoreLimitWindowTest {
         TestPrefs.removeAll();
     }
 
+    /** Run, and the Cores choice too: it is filled once the machine is read. */
     private void waitReady(FxRobot robot) throws Exception {
+        ui.waitReady(robot);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> !robot.lookup("#runButton").queryAs(Button.class).isDisabled()
-                        && !robot.lookup("#coresChoice").queryAs(ChoiceBox.class).isDisabled());
-    }
-
-    private Trace waitRun(int n) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
-                () -> session.runs().size() >= n && session.runs().get(n - 1).trace() != null);
-        WaitForAsyncUtils.waitForFxEvents();
-        return session.runs().get(n - 1).trace();
+                () -> !robot.lookup("#coresChoice").queryAs(ChoiceBox.class).isDisabled());
     }
 
     private static Set<Integer> cores(Trace t) {
@@ -87,7 +76,7 @@ class CoreLimitWindowTest {
         UserActions.pick(robot, "#coresChoice", "1 core");
         assertEquals(1, window.form().coresProperty().get());
         robot.clickOn("#runButton");
-        Trace t = waitRun(1);
+        Trace t = ui.waitRun(1);
         assertEquals(TaskStatus.COMPLETED, t.status(), t.message());
         assertEquals(1, t.machine().pinnedCpus().size());
         assertEquals(1, RunFigures.of(t).usableCores());
@@ -104,10 +93,10 @@ class CoreLimitWindowTest {
         assertEquals("1 core", robot.lookup("#coresChoice").queryAs(ChoiceBox.class).getConverter()
                 .toString(robot.lookup("#coresChoice").queryAs(ChoiceBox.class).getValue()));
         robot.clickOn(window.lessonCard().runStepButton());
-        Trace one = waitRun(1);
+        Trace one = ui.waitRun(1);
         waitReady(robot);
         robot.clickOn(window.lessonCard().runStepButton());
-        Trace two = waitRun(2);
+        Trace two = ui.waitRun(2);
         assertEquals(TaskKind.COMPUTE, one.spec().kind());
         assertEquals(1, RunFigures.of(one).usableCores());
         assertEquals(1, cores(one).size(), "both tasks on the one lane");

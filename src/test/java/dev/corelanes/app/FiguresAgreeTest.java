@@ -5,7 +5,6 @@ import dev.corelanes.engine.FigureText;
 import dev.corelanes.engine.RunFigures;
 import dev.corelanes.engine.TaskStatus;
 import dev.corelanes.engine.Trace;
-import dev.corelanes.hardware.Hardware;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -32,31 +31,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 class FiguresAgreeTest {
 
+    private TestWindow ui;
     private RunSession session;
     private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        session = new RunSession(Hardware.detect());
-        window = new MainWindow(session, TestPrefs.fresh(), FileAsker.system());
-        window.install(stage);
-        stage.setWidth(1280);
-        stage.setHeight(720);
-        stage.show();
+        ui = TestWindow.show(stage);
+        session = ui.session;
+        window = ui.window;
     }
 
     @AfterEach
     void close() {
-        session.close();
+        ui.close();
     }
 
     @AfterAll
     static void cleanPrefs() {
         TestPrefs.removeAll();
-    }
-
-    private RunRow lastRun() {
-        return session.runs().get(session.runs().size() - 1);
     }
 
     private Trace run(FxRobot robot, ExecutionMode mode) throws Exception {
@@ -66,9 +59,9 @@ class FiguresAgreeTest {
         int before = session.runs().size();
         robot.clickOn("#runButton");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
-                () -> session.runs().size() > before && lastRun().trace() != null);
+                () -> session.runs().size() > before && ui.lastRun().trace() != null);
         WaitForAsyncUtils.waitForFxEvents();
-        return lastRun().trace();
+        return ui.lastRun().trace();
     }
 
     private String text(FxRobot robot, String id) {
@@ -89,7 +82,7 @@ class FiguresAgreeTest {
         Trace thr = run(robot, ExecutionMode.THREADS);
         assertEquals(TaskStatus.COMPLETED, thr.status(), thr.message());
 
-        RunFigures f = lastRun().figures();
+        RunFigures f = ui.lastRun().figures();
         assertEquals(RunFigures.Baseline.SEQUENTIAL_RUN, f.baseline(), "a sleep run compares with sequential sleep");
         assertEquals(seq.wallSeconds() / thr.wallSeconds(), f.speedup(), 1e-9);
         String ratio = FigureText.ratio(f.speedup());
@@ -108,12 +101,12 @@ class FiguresAgreeTest {
         UserActions.type(robot, "#secondsSpinner", "5");
         UserActions.pick(robot, "#modeChoice", ExecutionMode.THREADS.label());
         robot.clickOn("#runButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> session.runs().size() == 2 && lastRun().handle().started());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> session.runs().size() == 2 && ui.lastRun().handle().started());
         robot.clickOn("#cancelButton");
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> lastRun().trace() != null);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> ui.lastRun().trace() != null);
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertEquals(TaskStatus.CANCELLED, lastRun().trace().status());
+        assertEquals(TaskStatus.CANCELLED, ui.lastRun().trace().status());
         assertEquals("speedup — (run cancelled)", text(robot, "#wallSpeedup"));
         assertEquals(FigureText.DASH, speedupCell(robot, 1));
         String caption = text(robot, "#runCaption");

@@ -2,7 +2,6 @@ package dev.corelanes.app;
 
 import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.files.RunFile;
-import dev.corelanes.hardware.Hardware;
 import javafx.scene.control.Button;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -43,20 +42,21 @@ class IdleWindowTest {
     @TempDir
     Path dir;
 
+    private TestWindow ui;
     private RunSession session;
     private MainWindow window;
     private final AnsweringAsker asker = new AnsweringAsker();
 
     @Start
     void start(Stage stage) {
-        session = new RunSession(Hardware.detect());
-        window = new MainWindow(session, TestPrefs.fresh(), asker);
-        AnsweringAsker.show(window, stage, 1280, 720);
+        ui = TestWindow.show(stage, asker, 1280, 720);
+        session = ui.session;
+        window = ui.window;
     }
 
     @AfterEach
     void close() {
-        session.close();
+        ui.close();
     }
 
     @AfterAll

@@ -1,11 +1,9 @@
 package dev.corelanes.app;
 
 import dev.corelanes.engine.TaskStatus;
-import dev.corelanes.hardware.Hardware;
 import dev.corelanes.teach.Lesson;
 import dev.corelanes.teach.Lessons;
 import javafx.geometry.Bounds;
-import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
@@ -28,22 +26,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 class KeysAndZoomTest {
 
+    private TestWindow ui;
     private RunSession session;
     private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        session = new RunSession(Hardware.detect());
-        window = new MainWindow(session, TestPrefs.fresh(), FileAsker.system());
-        window.install(stage);
-        stage.setWidth(1280);
-        stage.setHeight(720);
-        stage.show();
+        ui = TestWindow.show(stage);
+        session = ui.session;
+        window = ui.window;
     }
 
     @AfterEach
     void close() {
-        session.close();
+        ui.close();
     }
 
     @AfterAll
@@ -51,14 +47,9 @@ class KeysAndZoomTest {
         TestPrefs.removeAll();
     }
 
-    private void waitReady(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> !robot.lookup("#runButton").queryAs(Button.class).isDisabled());
-    }
-
     @Test
     void enterDuringARunDoesNotCancelItEscDoes(FxRobot robot) throws Exception {
-        waitReady(robot);
+        ui.waitReady(robot);
         UserActions.type(robot, "#tasksSpinner", "2");
         UserActions.type(robot, "#secondsSpinner", "20");
         // Clicked Run: it is disabled during the run, and the focus it had once passed to Cancel.
@@ -90,7 +81,7 @@ class KeysAndZoomTest {
 
     @Test
     void plusMinusAndZeroZoomAroundThePointerByAtLeastAQuarter(FxRobot robot) throws Exception {
-        waitReady(robot);
+        ui.waitReady(robot);
         UserActions.type(robot, "#tasksSpinner", "2");
         UserActions.type(robot, "#secondsSpinner", "0.2");
         robot.clickOn("#runButton");

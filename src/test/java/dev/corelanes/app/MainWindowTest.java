@@ -6,7 +6,6 @@ import dev.corelanes.engine.Span;
 import dev.corelanes.engine.SpanState;
 import dev.corelanes.engine.TaskStatus;
 import dev.corelanes.engine.Trace;
-import dev.corelanes.hardware.Hardware;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -31,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
 
+    private TestWindow ui;
     private RunSession session;
     private MainWindow window;
     private Stage stage;
@@ -38,17 +38,14 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        session = new RunSession(Hardware.detect());
-        window = new MainWindow(session, TestPrefs.fresh(), FileAsker.system());
-        window.install(stage);
-        stage.setWidth(1280);
-        stage.setHeight(720);
-        stage.show();
+        ui = TestWindow.show(stage);
+        session = ui.session;
+        window = ui.window;
     }
 
     @AfterEach
     void close() {
-        session.close();
+        ui.close();
     }
 
     @org.junit.jupiter.api.AfterAll
@@ -56,25 +53,16 @@ class MainWindowTest {
         TestPrefs.removeAll();
     }
 
-    private void waitReady(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> !robot.lookup("#runButton").queryAs(Button.class).isDisabled());
-    }
-
     private void chooseMode(FxRobot robot, ExecutionMode mode) {
         UserActions.pick(robot, "#modeChoice", mode.label());
         assertEquals(mode, window.form().modeProperty().get());
     }
 
-    private RunRow lastRun() {
-        return session.runs().get(session.runs().size() - 1);
-    }
-
     private Trace waitEnd(int seconds) throws Exception {
         WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS,
-                () -> !session.runs().isEmpty() && lastRun().trace() != null);
+                () -> !session.runs().isEmpty() && ui.lastRun().trace() != null);
         WaitForAsyncUtils.waitForFxEvents();
-        return lastRun().trace();
+        return ui.lastRun().trace();
     }
 
     private String cell(FxRobot robot, int row, String column) {
@@ -89,7 +77,7 @@ class MainWindowTest {
 
     @Test
     void twoSleepThreadsRunAndShowUpInTheTableAndTimeline(FxRobot robot) throws Exception {
-        waitReady(robot);
+        ui.waitReady(robot);
         chooseMode(robot, ExecutionMode.THREADS);
         UserActions.type(robot, "#tasksSpinner", "2");
         UserActions.type(robot, "#secondsSpinner", "0.3");
@@ -114,11 +102,11 @@ class MainWindowTest {
 
     @Test
     void cancelMidRunEndsTheRunAsCancelled(FxRobot robot) throws Exception {
-        waitReady(robot);
+        ui.waitReady(robot);
         UserActions.type(robot, "#tasksSpinner", "2");
         UserActions.type(robot, "#secondsSpinner", "5");
         robot.clickOn("#runButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lastRun().handle().started());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ui.lastRun().handle().started());
         Thread.sleep(300);
         robot.clickOn("#cancelButton");
         Trace t = waitEnd(15);
@@ -132,20 +120,20 @@ class MainWindowTest {
 
     @Test
     void enterRunsAndEscapeCancels(FxRobot robot) throws Exception {
-        waitReady(robot);
+        ui.waitReady(robot);
         UserActions.type(robot, "#tasksSpinner", "2");
         UserActions.type(robot, "#secondsSpinner", "5");
         robot.clickOn("#timelineCanvas");
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> session.runs().size() == 1);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lastRun().handle().started());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ui.lastRun().handle().started());
         robot.type(KeyCode.ESCAPE);
         assertEquals(TaskStatus.CANCELLED, waitEnd(15).status());
     }
 
     @Test
     void inAFreshWindowEnterRunsWithoutAClickFirst(FxRobot robot) throws Exception {
-        waitReady(robot);
+        ui.waitReady(robot);
         WaitForAsyncUtils.waitForFxEvents();
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> session.runs().size() == 1);
@@ -155,7 +143,7 @@ class MainWindowTest {
 
     @Test
     void spaceRuns(FxRobot robot) throws Exception {
-        waitReady(robot);
+        ui.waitReady(robot);
         UserActions.type(robot, "#tasksSpinner", "1");
         UserActions.type(robot, "#secondsSpinner", "0.1");
         robot.clickOn("#timelineCanvas");
@@ -166,7 +154,7 @@ class MainWindowTest {
 
     @Test
     void outOfRangeTasksAreClampedToTheModesMaximum(FxRobot robot) throws Exception {
-        waitReady(robot);
+        ui.waitReady(robot);
         chooseMode(robot, ExecutionMode.THREADS);
         UserActions.type(robot, "#tasksSpinner", "99999");
         int max = ExperimentSpec.maxTasks(ExecutionMode.THREADS, window.form().kindProperty().get());
@@ -181,7 +169,7 @@ class MainWindowTest {
 
     @Test
     void anImpossibleCombinationSaysWhyAndDisablesRun(FxRobot robot) throws Exception {
-        waitReady(robot);
+        ui.waitReady(robot);
         chooseMode(robot, ExecutionMode.VIRTUAL);
         UserActions.type(robot, "#tasksSpinner", "5000");
         assertEquals(5000, window.form().tasksProperty().get());
@@ -195,7 +183,7 @@ class MainWindowTest {
 
     @Test
     void processesRunFromTheWindowAndLeaveNoChild(FxRobot robot) throws Exception {
-        waitReady(robot);
+        ui.waitReady(robot);
         chooseMode(robot, ExecutionMode.PROCESSES);
         UserActions.type(robot, "#tasksSpinner", "2");
         UserActions.type(robot, "#secondsSpinner", "0.3");
@@ -214,20 +202,20 @@ class MainWindowTest {
 
     @Test
     void closingTheWindowDuringARunCancelsIt(FxRobot robot) throws Exception {
-        waitReady(robot);
+        ui.waitReady(robot);
         UserActions.type(robot, "#tasksSpinner", "2");
         UserActions.type(robot, "#secondsSpinner", "5");
         robot.clickOn("#runButton");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lastRun().handle().started());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ui.lastRun().handle().started());
         robot.interact(() -> stage.fireEvent(
                 new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
-        assertTrue(lastRun().handle().isDone(), "the close request waited for the run to stop");
-        assertEquals(TaskStatus.CANCELLED, lastRun().handle().result().get().status());
+        assertTrue(ui.lastRun().handle().isDone(), "the close request waited for the run to stop");
+        assertEquals(TaskStatus.CANCELLED, ui.lastRun().handle().result().get().status());
     }
 
     @Test
     void tenThousandVirtualThreadsStayUsable(FxRobot robot) throws Exception {
-        waitReady(robot);
+        ui.waitReady(robot);
         chooseMode(robot, ExecutionMode.VIRTUAL);
         UserActions.type(robot, "#tasksSpinner", "10000");
         UserActions.type(robot, "#secondsSpinner", "0.2");

@@ -4,7 +4,6 @@ import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.ExperimentSpec;
 import dev.corelanes.engine.TaskKind;
 import dev.corelanes.engine.Trace;
-import dev.corelanes.hardware.Hardware;
 import dev.corelanes.view.Formats;
 import dev.corelanes.view.Shape;
 import dev.corelanes.view.TimelineTheme;
@@ -30,22 +29,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 class PresenterTest {
 
+    private TestWindow ui;
     private RunSession session;
     private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        session = new RunSession(Hardware.detect());
-        window = new MainWindow(session, TestPrefs.fresh(), FileAsker.system());
-        window.install(stage);
-        stage.setWidth(1280);
-        stage.setHeight(720);
-        stage.show();
+        ui = TestWindow.show(stage);
+        session = ui.session;
+        window = ui.window;
     }
 
     @AfterEach
     void close() {
-        session.close();
+        ui.close();
     }
 
     @AfterAll

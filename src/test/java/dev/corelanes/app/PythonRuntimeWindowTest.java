@@ -54,11 +54,7 @@ class PythonRuntimeWindowTest {
     void start(Stage stage) {
         session = new RunSession(Hardware.detect());
         prefsFile = TestPrefs.file();
-        MainWindow window = new MainWindow(session, new AppPrefs(prefsFile), stub);
-        window.install(stage);
-        stage.setWidth(1280);
-        stage.setHeight(760);
-        stage.show();
+        TestWindow.show(stage, session, new MainWindow(session, new AppPrefs(prefsFile), stub), 1280, 760);
     }
 
     @AfterEach

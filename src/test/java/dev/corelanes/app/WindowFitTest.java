@@ -3,7 +3,6 @@ package dev.corelanes.app;
 import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.teach.Lesson;
 import dev.corelanes.teach.Lessons;
-import dev.corelanes.hardware.Hardware;
 import javafx.scene.control.Button;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -33,6 +32,7 @@ class WindowFitTest {
 
     private static final double[][] SIZES = {{1280, 720}, {1366, 768}, {1920, 1080}};
 
+    private TestWindow ui;
     private RunSession session;
     private MainWindow window;
     private Stage stage;
@@ -40,35 +40,21 @@ class WindowFitTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        session = new RunSession(Hardware.detect());
-        window = new MainWindow(session, TestPrefs.fresh(), FileAsker.system());
-        window.install(stage);
         stage.setX(0);
         stage.setY(0);
-        stage.setWidth(1280);
-        stage.setHeight(720);
-        stage.show();
+        ui = TestWindow.show(stage);
+        session = ui.session;
+        window = ui.window;
     }
 
     @AfterEach
     void close() {
-        session.close();
+        ui.close();
     }
 
     @AfterAll
     static void cleanPrefs() {
         TestPrefs.removeAll();
-    }
-
-    private void waitReady(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> !robot.lookup("#runButton").queryAs(Button.class).isDisabled());
-    }
-
-    private void waitRuns(int n) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
-                () -> session.runs().size() == n && session.runs().get(n - 1).trace() != null);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Every size, at normal type and two steps larger; then back to 1280×720 and normal type. */
@@ -117,7 +103,7 @@ class WindowFitTest {
 
     @Test
     void noTextIsCutAfterARunALessonComparisonAndInPresenterMode(FxRobot robot) throws Exception {
-        waitReady(robot);
+        ui.waitReady(robot);
         List<String> cut = new ArrayList<>(cutTextEverywhere(robot, "idle"));
 
         UserActions.pick(robot, "#kindChoice", "Compute");
@@ -125,7 +111,7 @@ class WindowFitTest {
         UserActions.type(robot, "#tasksSpinner", "4");
         UserActions.type(robot, "#secondsSpinner", "0.2");
         robot.clickOn("#runButton");
-        waitRuns(1);
+        ui.waitRun(1);
         // Cores → Workers → Cores once collapsed the oversubscription caption to "…".
         robot.clickOn("#perWorkerToggle");
         robot.clickOn("#perCoreToggle");
@@ -136,7 +122,7 @@ class WindowFitTest {
         robot.clickOn(gil.title());
         for (int step = 0; step < gil.steps().size(); step++) {
             robot.clickOn("#lessonRunStep");
-            waitRuns(step + 2);
+            ui.waitRun(step + 2);
         }
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.timeline().compared().size() == 2);
         cut.addAll(cutTextEverywhere(robot, "in the GIL lesson's comparison"));
