@@ -34,6 +34,7 @@ public final class CoreLanesApp extends Application {
         // Run files passed by a file manager (double-click) or on the command line open as runs.
         window.openFiles(getParameters().getRaw().stream().map(java.nio.file.Path::of).toList());
         Platform.runLater(RenderingPipeline::noteForLauncher);
+        IdleTrim.after(session.machineProperty(), session.runningProperty());
         if (Boolean.getBoolean(STARTUP_PROBE)) {
             // For the start-up benchmark: say when the first frame with the window has been laid out.
             Platform.runLater(() -> System.out.println(SHOWN_LINE));
