@@ -24,7 +24,7 @@ public final class CoreLanesApp extends Application {
         // OSHI starts on the sampler thread, after the first frame (see DeferredHardware).
         session = new RunSession(new DeferredHardware());
         if (WindowTraining.requested()) {
-            WindowTraining.start(stage, session);
+            WindowTraining.start(stage, session, Platform::exit);
             return;
         }
         MainWindow window = new MainWindow(session);

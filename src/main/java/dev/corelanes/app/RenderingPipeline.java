@@ -34,7 +34,7 @@ final class RenderingPipeline {
     /** "sw" for {@code com.sun.prism.sw.SWPipeline}: the package names the pipeline. */
     static String nameOf(String pipelineClass) {
         String[] parts = pipelineClass.split("\\.");
-        return parts.length >= 4 && pipelineClass.startsWith("com.sun.prism.") ? parts[3] : null;
+        return parts.length >= 5 && pipelineClass.startsWith("com.sun.prism.") ? parts[3] : null;
     }
 
     /** After the first frame: notes the pipeline in the launcher's file, off the FX thread. */

@@ -24,8 +24,8 @@ final class WindowTraining {
         return Boolean.getBoolean(CoreLanesApp.TRAIN_WINDOW);
     }
 
-    /** Trains with {@code session}'s window on {@code stage} (not shown); exits the toolkit when done. */
-    static void start(Stage stage, RunSession session) {
+    /** Trains with {@code session}'s window on {@code stage} (not shown); {@code done} runs on the FX thread at the end. */
+    static void start(Stage stage, RunSession session, Runnable done) {
         MainWindow window = new MainWindow(session, new AppPrefs(null), FileAsker.system());
         window.install(stage);
         window.scene().snapshot(null); // CSS, layout and a drawing pass, off screen
@@ -44,7 +44,7 @@ final class WindowTraining {
                 Platform.runLater(() -> {
                     window.scene().snapshot(null); // the finished run's timeline, drawn
                     giveUp.interrupt();
-                    Platform.exit();
+                    done.run();
                 });
             }
         });
