@@ -49,6 +49,8 @@ final class Relaunch {
         if (java.isEmpty() || cp == null || cp.isBlank() || System.getProperty("jdk.module.main") != null) {
             return Optional.empty();
         }
+        // Absolute, so that the start-up cache, named by the class path, is the same from any working folder.
+        cp = absolute(cp);
         List<String> cmd = new ArrayList<>();
         cmd.add(java.get());
         cmd.add(OPTION);
@@ -71,6 +73,19 @@ final class Relaunch {
         cmd.add(Main.class.getName());
         cmd.addAll(List.of(args));
         return Optional.of(cmd);
+    }
+
+    /** {@code classPath} with every entry made absolute (an entry that is no path stays as it is). */
+    static String absolute(String classPath) {
+        List<String> out = new ArrayList<>();
+        for (String entry : classPath.split(java.io.File.pathSeparator, -1)) {
+            try {
+                out.add(entry.isEmpty() ? entry : java.nio.file.Path.of(entry).toAbsolutePath().normalize().toString());
+            } catch (java.nio.file.InvalidPathException | java.io.IOError e) {
+                out.add(entry);
+            }
+        }
+        return String.join(java.io.File.pathSeparator, out);
     }
 
     /**
