@@ -24,7 +24,7 @@ public final class CoreLanesApp extends Application {
         // OSHI starts on the sampler thread, after the first frame (see DeferredHardware).
         session = new RunSession(new DeferredHardware());
         if (WindowTraining.requested()) {
-            WindowTraining.start(stage, session, Platform::exit);
+            WindowTraining.start(stage, session, Platform::exit, WindowTraining.GIVE_UP_MILLIS);
             return;
         }
         MainWindow window = new MainWindow(session);

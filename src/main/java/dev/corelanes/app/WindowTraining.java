@@ -15,7 +15,7 @@ import javafx.stage.Stage;
 final class WindowTraining {
 
     /** A training run that has not ended by then exits with a failure: its record is not used. */
-    private static final long GIVE_UP_MILLIS = 60_000;
+    static final long GIVE_UP_MILLIS = 60_000;
 
     private WindowTraining() {
     }
@@ -64,21 +64,26 @@ final class WindowTraining {
         Runtime.getRuntime().halt(143);
     }
 
-    /** Trains with {@code session}'s window on {@code stage} (not shown); {@code done} runs on the FX thread at the end. */
-    static void start(Stage stage, RunSession session, Runnable done) {
+    /**
+     * Trains with {@code session}'s window on {@code stage} (not shown); {@code done} runs on the FX thread at
+     * the end. With {@code limitMillis > 0} this JVM ends itself, as a failure, if training has not ended by then.
+     */
+    static void start(Stage stage, RunSession session, Runnable done, long limitMillis) {
         MainWindow window = new MainWindow(session, new AppPrefs(null), FileAsker.system());
         window.install(stage);
         window.scene().snapshot(null); // CSS, layout and a drawing pass, off screen
         Thread giveUp = new Thread(() -> {
             try {
-                Thread.sleep(GIVE_UP_MILLIS);
+                Thread.sleep(limitMillis);
                 endNow(); // its record is not used: the launcher sees a failure
             } catch (InterruptedException e) {
                 // ended in time
             }
         }, "corelanes-training-limit");
         giveUp.setDaemon(true);
-        giveUp.start();
+        if (limitMillis > 0) {
+            giveUp.start();
+        }
         session.runningProperty().addListener((o, was, running) -> {
             if (!running) {
                 Platform.runLater(() -> {
