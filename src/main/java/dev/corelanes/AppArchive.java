@@ -4,57 +4,183 @@ import dev.corelanes.engine.process.StartupCache;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
- * A start-up cache for the window's JVM: a dynamic CDS archive of the classes a session loaded, in the user's
- * cache folder. The first session after an install or an update writes it when its JVM exits
- * ({@code -XX:+AutoCreateSharedArchive}, JDK 19+); later ones map those classes instead of loading, verifying
- * and linking them. The JVM checks the archive itself: one made by another JDK or for other jars is not used
- * and is written anew at exit; a missing or unreadable cache folder means no archive, never a failure.
+ * The window JVM's start-up cache in the user's cache folder, chosen by the JDK 24+ restart ({@link Relaunch}).
  *
- * <p>Why not a JDK 25 AOT cache, which starts the window faster still (benchmarks.md): it is made by a
- * training run — the whole first session in "record" mode, which slows the JVM (and so in-process compute
- * runs, whose numbers the user reads), or a separate run that would have to show a window — and then an
- * assembly of ~10–20 s of CPU. An archive written at exit costs the session nothing.
+ * <ul>
+ *   <li>JDK 25+, once trained: a JDK AOT cache ({@code -XX:AOTCache}, JEP 483/515), the fastest start
+ *       (benchmarks.md). It is made without showing anything and outside the user's session: after a window
+ *       JVM ended normally, the waiting parent runs a trainer ({@link AppTraining}: the real window built off
+ *       screen, one tiny run) and an assembler, at low priority, under the same build lock as the workers'
+ *       cache, and checks it by size and CRC-32C at every use ({@link StartupCache#valid}).</li>
+ *   <li>Until then, and on JDK 19–24: a dynamic CDS archive of the classes a session loaded, written when its
+ *       JVM exits ({@code -XX:+AutoCreateSharedArchive}); the JVM checks it itself and writes it anew when it
+ *       was made by another JDK or for other jars.</li>
+ * </ul>
+ *
+ * <p>Every file is named by the runtime, the jars (size and time) and the window JVM's options, so a rebuilt
+ * jar or another JDK gets new files and the old ones are deleted; a stale or damaged cache is never used with
+ * a line on the console ({@code -Xlog:aot*=off,cds*=off}). A missing or unwritable cache folder means no
+ * cache, never a failure. The same name, with {@code .pipeline}, keeps the rendering pipeline JavaFX ended up
+ * with ({@link #pipelineFlags}), so it is probed again with each new jar or JDK.
  */
 final class AppArchive {
 
     static final String PREFIX = "corelanes-app-";
     static final String FILE_OPTION = "-XX:SharedArchiveFile=";
+    static final String AOT_OPTION = "-XX:AOTCache=";
+    /** A stale or damaged cache is not used; these keep the JVM from saying so on the user's console. */
+    static final String QUIET = "-Xlog:aot*=off,cds*=off";
+    /** Property that tells the window JVM where to note the rendering pipeline it got. */
+    static final String PIPELINE_FILE = dev.corelanes.app.CoreLanesApp.PIPELINE_FILE;
+    /** What the window JVM notes when JavaFX fell back to software rendering on its own. */
+    static final String SOFTWARE = "sw";
+    /** The first JDK with an AOT cache that a training run can write. */
+    static final int AOT_JDK = 25;
 
     private AppArchive() {
     }
 
-    /**
-     * The JVM options that use (or, the first time, write) the archive for a JVM started with {@code jvmArgs}
-     * and class path {@code classPath}; none when the user chose a CDS or AOT option, a class path entry is a
-     * folder (the JVM archives no classes from folders), or there is no cache folder.
-     */
-    static List<String> flags(List<String> jvmArgs, String classPath) {
-        return flags(jvmArgs, classPath, fromJar() ? StartupCache.cacheDir() : null);
+    /** The start-up files of one installation: runtime, jars and JVM options. */
+    record Names(Path dir, String base) {
+        Path aot() {
+            return dir.resolve(base + ".aot");
+        }
+
+        Path sum() {
+            return dir.resolve(base + ".sum");
+        }
+
+        Path archive() {
+            return dir.resolve(base + ".jsa");
+        }
+
+        Path pipeline() {
+            return dir.resolve(base + ".pipeline");
+        }
+
+        /** Noted when training failed here: not tried again until a new jar or JDK. */
+        Path untrained() {
+            return dir.resolve(base + ".untrained");
+        }
+
+        /** A name of this process's own for a file being built: a killed builder leaves nothing final. */
+        Path temp(String ext) {
+            return dir.resolve(base + ".tmp-" + ProcessHandle.current().pid() + ext);
+        }
     }
 
-    /** The same, with the archive in {@code dir} (null: none). */
-    static List<String> flags(List<String> jvmArgs, String classPath, Path dir) {
-        if (dir == null || Runtime.version().feature() < 19 || jvmArgs.stream().anyMatch(AppArchive::choosesCds)) {
-            return List.of();
+    /**
+     * The files for a window JVM with JVM options {@code jvmOptions} and class path {@code classPath} in
+     * {@code dir}; null when there is no cache folder, a class path entry is a folder (the JVM caches no classes
+     * from folders), or the user chose a CDS or AOT option of their own.
+     */
+    static Names names(List<String> jvmOptions, String classPath, Path dir, int jdk) {
+        if (dir == null || jdk < 19 || jvmOptions.stream().anyMatch(AppArchive::choosesCds)) {
+            return null;
         }
         for (String entry : classPath.split(File.pathSeparator)) {
             if (entry.isEmpty() || !Files.isRegularFile(Path.of(entry))) {
-                return List.of();
+                return null;
             }
         }
-        // Named by the runtime and the jars only: the JVM checks the rest (options included) itself.
-        Path archive = dir.resolve(PREFIX + "jdk" + Runtime.version().feature() + "-" + StartupCache.fingerprint(List.of(classPath)) + ".jsa");
-        if (!Files.isRegularFile(archive)) {
-            deleteOthers(dir, archive); // archives of other builds or JDKs are dead weight (~25 MB each)
+        List<String> identity = new ArrayList<>();
+        identity.add(classPath);
+        // Properties decide no class the JVM caches (and our own -D options vary from launch to launch).
+        jvmOptions.stream().filter(o -> !o.startsWith("-D")).forEach(identity::add);
+        return new Names(dir, PREFIX + "jdk" + jdk + "-" + StartupCache.fingerprint(identity));
+    }
+
+    /** The same, in the user's cache folder, for this JDK; null under tests (classes in folders). */
+    static Names names(List<String> jvmOptions, String classPath) {
+        return names(jvmOptions, classPath, fromJar() ? StartupCache.cacheDir() : null, Runtime.version().feature());
+    }
+
+    /**
+     * The JVM options that use the start-up cache (or, while there is no AOT cache, write the archive at exit)
+     * for a JVM started with {@code jvmOptions} and {@code classPath}; none when there is no place for one.
+     */
+    static List<String> flags(List<String> jvmOptions, String classPath) {
+        return flags(names(jvmOptions, classPath), Runtime.version().feature());
+    }
+
+    /** The same, with the files in {@code dir} (null: none), on this JDK. */
+    static List<String> flags(List<String> jvmOptions, String classPath, Path dir) {
+        int jdk = Runtime.version().feature();
+        return flags(names(jvmOptions, classPath, dir, jdk), jdk);
+    }
+
+    static List<String> flags(Names n, int jdk) {
+        if (n == null) {
+            return List.of();
         }
-        // cds*=off: a stale archive, and classes the JVM declines to archive, would each print a line.
-        return List.of(FILE_OPTION + archive, "-XX:+AutoCreateSharedArchive", "-Xlog:cds*=off");
+        if (jdk >= AOT_JDK && StartupCache.valid(n.aot(), n.sum())) {
+            deleteOthers(n, Set.of(n.aot(), n.sum(), n.pipeline(), n.untrained())); // the archive is no longer needed (~25 MB)
+            return List.of(AOT_OPTION + n.aot(), QUIET);
+        }
+        if (!Files.isRegularFile(n.archive())) {
+            // files of other builds or JDKs are dead weight; the AOT cache of this one may still come
+            deleteOthers(n, Set.of(n.archive(), n.aot(), n.sum(), n.pipeline(), n.untrained()));
+        }
+        return List.of(FILE_OPTION + n.archive(), "-XX:+AutoCreateSharedArchive", QUIET);
+    }
+
+    /** True when the JVM started with {@code cmd} has no AOT cache and this JDK can train one. */
+    static boolean wantsTraining(List<String> cmd, int jdk) {
+        return jdk >= AOT_JDK && cmd.stream().anyMatch(a -> a.startsWith(FILE_OPTION))
+                && cmd.stream().noneMatch(a -> a.startsWith(AOT_OPTION));
+    }
+
+    /**
+     * {@code -Dprism.order=sw} when an earlier window JVM of this installation found that JavaFX's hardware
+     * pipeline was refused and it fell back to software rendering (Xvfb, many VMs, remote X): asking for
+     * software at once skips the failed probe, and with {@link #environment} Mesa's LLVM (~43 MiB resident). Nothing when the
+     * user chose a pipeline, when hardware rendering worked, or when nothing was noted yet; then the window
+     * JVM is told where to note what it gets.
+     */
+    static List<String> pipelineFlags(Names n, List<String> jvmOptions) {
+        if (n == null || jvmOptions.stream().anyMatch(o -> o.startsWith("-Dprism.order="))) {
+            return List.of();
+        }
+        if (SOFTWARE.equals(readPipeline(n.pipeline()))) {
+            return List.of("-Dprism.order=" + SOFTWARE);
+        }
+        return List.of("-D" + PIPELINE_FILE + "=" + n.pipeline());
+    }
+
+    /**
+     * The environment a JVM started with {@code cmd} needs beyond {@code current}: with software rendering
+     * asked for, {@code GDK_GL=disable}, or GTK 3 itself still probes OpenGL as it opens the display and loads
+     * Mesa (and its LLVM, ~43 MiB resident) for nothing. Left alone when the user set it.
+     */
+    static java.util.Map<String, String> environment(List<String> cmd, java.util.Map<String, String> current) {
+        String order = null;
+        for (String a : cmd) {
+            if (a.startsWith("-Dprism.order=")) {
+                order = a.substring("-Dprism.order=".length()); // the last one wins, as in the JVM
+            }
+        }
+        if (SOFTWARE.equals(order) && !current.containsKey("GDK_GL")) {
+            return java.util.Map.of("GDK_GL", "disable");
+        }
+        return java.util.Map.of();
+    }
+
+    /** The pipeline noted in {@code file}, or null. */
+    static String readPipeline(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.US_ASCII).strip() : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** True when this class comes from a jar (under tests a class path jar only lists folders). */
@@ -67,20 +193,53 @@ final class AppArchive {
         }
     }
 
-    private static boolean choosesCds(String arg) {
+    static boolean choosesCds(String arg) {
         return arg.startsWith("-Xshare") || arg.startsWith("-XX:SharedArchiveFile") || arg.startsWith("-XX:AOT")
                 || arg.contains("AutoCreateSharedArchive") || arg.startsWith("-XX:ArchiveClassesAtExit");
     }
 
-    private static void deleteOthers(Path dir, Path keep) {
-        try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, PREFIX + "*")) {
+    /**
+     * Deletes this folder's app files other than {@code keep}; files being built ({@code .tmp-}) are left to
+     * the build that holds the lock ({@link #deleteStaleTemps}).
+     */
+    private static void deleteOthers(Names n, Set<Path> keep) {
+        try (DirectoryStream<Path> old = Files.newDirectoryStream(n.dir(), PREFIX + "*")) {
             for (Path p : old) {
-                if (!p.equals(keep)) {
+                if (!keep.contains(p) && !p.getFileName().toString().contains(".tmp-")) {
                     Files.deleteIfExists(p); // a JVM that maps it keeps its mapping
                 }
             }
         } catch (IOException | RuntimeException e) {
             // housekeeping only
+        }
+    }
+
+    /** Files left by a killed build; call it holding the build lock. */
+    static void deleteStaleTemps(Path dir) {
+        try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, PREFIX + "*.tmp-*")) {
+            for (Path p : old) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | RuntimeException e) {
+            // housekeeping only
+        }
+    }
+
+    /** Removes the AOT cache named in {@code cmd} (a window JVM crashed with it); not a cache the user gave. */
+    static void dropAot(List<String> cmd) {
+        for (String arg : cmd) {
+            if (arg.startsWith(AOT_OPTION)) {
+                try {
+                    Path file = Path.of(arg.substring(AOT_OPTION.length()));
+                    String name = file.getFileName().toString();
+                    if (name.startsWith(PREFIX) && name.endsWith(".aot")) {
+                        Files.deleteIfExists(file.resolveSibling(name.substring(0, name.length() - 4) + ".sum"));
+                        Files.deleteIfExists(file);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the next launch finds no valid cache and starts without it
+                }
+            }
         }
     }
 }

@@ -74,6 +74,10 @@ public final class Main {
                 }
             }
             Relaunch.followParent();
+            if (Boolean.getBoolean(dev.corelanes.app.CoreLanesApp.TRAIN_WINDOW)) {
+                dev.corelanes.app.Launcher.train();
+                return;
+            }
             dev.corelanes.app.Launcher.launch(args);
             return;
         }

@@ -14,7 +14,7 @@ import java.util.Optional;
  * window's JVM starts once more with that option, the same class path, JVM options and arguments; this one
  * waits for it and exits with its code. The child ends itself if this parent dies, so it is never orphaned.
  * The restart also gives the window's JVM the options the launcher and {@code mvn javafx:run} give it, and
- * its start-up cache (see {@link AppArchive}).
+ * its start-up cache (see {@link AppArchive}), which this parent trains after a session ends ({@link AppTraining}).
  *
  * <p>Not done when the option is already given, in a jpackage app (its launcher passes JVM options itself),
  * or when {@code -Dcorelanes.relaunch=false}.
@@ -49,6 +49,8 @@ final class Relaunch {
         if (java.isEmpty() || cp == null || cp.isBlank() || System.getProperty("jdk.module.main") != null) {
             return Optional.empty();
         }
+        // Absolute, so that the start-up cache, named by the class path, is the same from any working folder.
+        cp = absolute(cp);
         List<String> cmd = new ArrayList<>();
         cmd.add(java.get());
         cmd.add(OPTION);
@@ -58,7 +60,12 @@ final class Relaunch {
             cmd.add(NATIVE_ACCESS);
         }
         cmd.addAll(appOptions(jvm));
-        cmd.addAll(AppArchive.flags(jvm, cp));
+        // The start-up cache and the rendering pipeline, named by every option so far and the user's.
+        List<String> options = new ArrayList<>(cmd.subList(1, cmd.size()));
+        options.addAll(jvm);
+        AppArchive.Names files = AppArchive.names(options, cp);
+        cmd.addAll(AppArchive.flags(files, Runtime.version().feature()));
+        cmd.addAll(AppArchive.pipelineFlags(files, options));
         cmd.addAll(jvm); // after ours: the user's options win
         cmd.add("-D" + MARK + "=true");
         cmd.add("-cp");
@@ -66,6 +73,19 @@ final class Relaunch {
         cmd.add(Main.class.getName());
         cmd.addAll(List.of(args));
         return Optional.of(cmd);
+    }
+
+    /** {@code classPath} with every entry made absolute (an entry that is no path stays as it is). */
+    static String absolute(String classPath) {
+        List<String> out = new ArrayList<>();
+        for (String entry : classPath.split(java.io.File.pathSeparator, -1)) {
+            try {
+                out.add(entry.isEmpty() ? entry : java.nio.file.Path.of(entry).toAbsolutePath().normalize().toString());
+            } catch (java.nio.file.InvalidPathException | java.io.IOError e) {
+                out.add(entry);
+            }
+        }
+        return String.join(java.io.File.pathSeparator, out);
     }
 
     /**
@@ -99,11 +119,20 @@ final class Relaunch {
     /** Runs {@code cmd} with this console and returns its exit code; stops it if this JVM is stopped. */
     static int run(List<String> cmd) {
         try {
-            Process p = new ProcessBuilder(cmd).inheritIO().start();
-            Thread stop = new Thread(() -> p.destroy(), "corelanes-relaunch-stop");
+            ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
+            pb.environment().putAll(AppArchive.environment(cmd, pb.environment()));
+            Process p = pb.start();
+            Thread stop = new Thread(() -> {
+                p.destroy();
+                AppTraining.stop();
+            }, "corelanes-relaunch-stop");
             Runtime.getRuntime().addShutdownHook(stop);
             int code = p.waitFor();
             dropArchiveAfterCrash(cmd, code);
+            if (code == 0 && AppArchive.wantsTraining(cmd, Runtime.version().feature())) {
+                // The user closed the window: now, not during their runs, make the faster start-up cache.
+                AppTraining.trainAfter(cmd);
+            }
             return code;
         } catch (java.io.IOException e) {
             return -1; // could not start: the caller opens the window here instead
@@ -117,13 +146,14 @@ final class Relaunch {
     static final int JVM_CRASH = 134;
 
     /**
-     * A window JVM that crashed with a start-up archive: remove the archive, so that a damaged one cannot
+     * A window JVM that crashed with a start-up archive or AOT cache: remove it, so that a damaged one cannot
      * crash every launch; the next session writes a new one.
      */
     static void dropArchiveAfterCrash(List<String> cmd, int code) {
         if (code != JVM_CRASH) {
             return;
         }
+        AppArchive.dropAot(cmd);
         for (String arg : cmd) {
             if (arg.startsWith(AppArchive.FILE_OPTION)) {
                 try {

@@ -24,7 +24,15 @@ class RelaunchTest {
         // The manifest's Enable-Native-Access does not reach a -cp restart: JavaFX would warn without it.
         assertTrue(c.stream().anyMatch(a -> a.startsWith("--enable-native-access")), c.toString());
         assertEquals(List.of(Main.class.getName(), "window", "--lesson", "cpu-python"), c.subList(c.size() - 4, c.size()));
-        assertEquals(System.getProperty("java.class.path"), c.get(c.indexOf("-cp") + 1));
+        assertEquals(Relaunch.absolute(System.getProperty("java.class.path")), c.get(c.indexOf("-cp") + 1));
+    }
+
+    @Test
+    void theClassPathIsMadeAbsoluteSoTheStartUpCacheIsTheSameFromAnyFolder() {
+        String sep = java.io.File.pathSeparator;
+        String abs = java.nio.file.Path.of("target", "corelanes.jar").toAbsolutePath().toString();
+        assertEquals(abs + sep + abs, Relaunch.absolute("target/corelanes.jar" + sep + "./target/../target/corelanes.jar"));
+        assertEquals(abs, Relaunch.absolute(abs));
     }
 
     @Test

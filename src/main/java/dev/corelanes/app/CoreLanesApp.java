@@ -23,12 +23,18 @@ public final class CoreLanesApp extends Application {
     public void start(Stage stage) {
         // OSHI starts on the sampler thread, after the first frame (see DeferredHardware).
         session = new RunSession(new DeferredHardware());
+        if (WindowTraining.requested()) {
+            WindowTraining.start(stage, session, Platform::exit, WindowTraining.GIVE_UP_MILLIS);
+            return;
+        }
         MainWindow window = new MainWindow(session);
         window.install(stage);
         stage.show();
         window.prepare(startSpec, startLesson, startRun);
         // Run files passed by a file manager (double-click) or on the command line open as runs.
         window.openFiles(getParameters().getRaw().stream().map(java.nio.file.Path::of).toList());
+        Platform.runLater(RenderingPipeline::noteForLauncher);
+        IdleTrim.after(session.machineProperty(), session.runningProperty());
         if (Boolean.getBoolean(STARTUP_PROBE)) {
             // For the start-up benchmark: say when the first frame with the window has been laid out.
             Platform.runLater(() -> System.out.println(SHOWN_LINE));
@@ -43,6 +49,15 @@ public final class CoreLanesApp extends Application {
             });
         }
     }
+
+    /**
+     * System property that makes the start a training run for the window JVM's AOT cache: nothing is shown
+     * (see WindowTraining); set by the launcher's parent after a session, never by users.
+     */
+    public static final String TRAIN_WINDOW = "corelanes.trainWindow";
+
+    /** System property naming the file where the window notes its rendering pipeline (see RenderingPipeline). */
+    public static final String PIPELINE_FILE = "corelanes.pipelineFile";
 
     /** System property that closes the window once it is up and the machine read: a start-up training run. */
     public static final String EXIT_WHEN_READY = "corelanes.exitWhenReady";

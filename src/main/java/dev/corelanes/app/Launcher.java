@@ -11,6 +11,15 @@ public final class Launcher {
         launch(args, null, null, false);
     }
 
+    /**
+     * A training run for the window's start-up cache (see WindowTraining): nothing shown, and it ends as soon
+     * as the launcher that started it is gone.
+     */
+    public static void train() {
+        WindowTraining.followLauncher();
+        launch(new String[0]);
+    }
+
     /** Opens the window with {@code spec} or {@code lesson} set (either may be null), running it if {@code run}. */
     public static void launch(String[] args, dev.corelanes.engine.ExperimentSpec spec, dev.corelanes.teach.Lesson lesson,
                               boolean run) {

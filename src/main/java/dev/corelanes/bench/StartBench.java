@@ -265,9 +265,11 @@ public final class StartBench {
         configs.add(List.of("-Dcorelanes.relaunch=false"));
         names.add("JVM defaults, no archive (`-Dcorelanes.relaunch=false`)");
         if (Runtime.version().feature() >= 24) {
-            // What a user gets: the restart adds the pom's options and the archive written by the warm-up launch.
+            // What a user gets: the restart adds the pom's options and the start-up cache the warm-up launch left
+            // (on JDK 25+ an AOT cache its parent trained after it closed), and software rendering where it fell back.
             configs.add(List.of());
-            names.add("`java -jar` as users start it (JDK 24+ restart: the pom's options and the start-up archive)");
+            names.add("`java -jar` as users start it (JDK 24+ restart: the pom's options and the start-up cache — "
+                    + (Runtime.version().feature() >= 25 ? "an AOT cache trained after the first session" : "the archive") + ")");
         }
         if (!appFlags.isEmpty()) {
             List<String> flagsOnly = new ArrayList<>(appFlags);

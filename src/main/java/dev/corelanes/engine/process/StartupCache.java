@@ -121,7 +121,7 @@ public final class StartupCache {
      * Valid when the checksum file written after a complete build matches the cache's size and CRC-32C.
      * A cache damaged in place, cut short, or left by a killed builder is not used (and is rebuilt).
      */
-    static boolean valid(Path cache, Path sum) {
+    public static boolean valid(Path cache, Path sum) {
         try {
             if (!Files.isRegularFile(cache) || !Files.isRegularFile(sum) || Files.size(cache) == 0) {
                 return false;
@@ -165,7 +165,7 @@ public final class StartupCache {
      * Moves a complete build into place: the cache under its final name, then its checksum file (both by
      * rename, so a reader sees either nothing or a complete file).
      */
-    static void commit(Path built, Path cache, Path sum) throws IOException {
+    public static void commit(Path built, Path cache, Path sum) throws IOException {
         String line = checksumLine(built);
         Path sumTemp = sum.resolveSibling(sum.getFileName() + ".tmp-" + ProcessHandle.current().pid());
         Files.writeString(sumTemp, line + "\n", StandardCharsets.US_ASCII);
@@ -226,7 +226,7 @@ public final class StartupCache {
      * Takes the folder's build lock, or returns null when another builder holds it (another process, or
      * this one). Closing the channel releases it; so does the end of the process, however it ends.
      */
-    static FileChannel lockForBuild(Path dir) {
+    public static FileChannel lockForBuild(Path dir) {
         FileChannel ch = null;
         try {
             ch = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);

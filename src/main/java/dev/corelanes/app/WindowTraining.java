@@ -1,0 +1,98 @@
+package dev.corelanes.app;
+
+import dev.corelanes.engine.ExecutionMode;
+import dev.corelanes.engine.ExperimentSpec;
+import dev.corelanes.engine.TaskKind;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * A training run for the window JVM's start-up cache (a JDK 25 AOT cache, see {@code AppArchive}), which shows
+ * nothing: the real window is built on a stage that is never shown, styled, laid out and drawn into an image
+ * (so Prism's drawing classes load), then one tiny in-process run goes through it (so the engine's run path
+ * loads), and the JVM exits. It reads and writes none of the user's preferences or kept runs.
+ */
+final class WindowTraining {
+
+    /** A training run that has not ended by then exits with a failure: its record is not used. */
+    static final long GIVE_UP_MILLIS = 60_000;
+
+    private WindowTraining() {
+    }
+
+    static boolean requested() {
+        return Boolean.getBoolean(CoreLanesApp.TRAIN_WINDOW);
+    }
+
+    /**
+     * Ends this JVM at once when the launcher that started it is gone: its stdin is a pipe from the launcher,
+     * which never writes, so end of input means the launcher died (even before this JVM got here, unlike
+     * watching the parent process, which by then is another).
+     */
+    static void followLauncher() {
+        Thread watch = new Thread(() -> {
+            try {
+                while (System.in.read() >= 0) {
+                    // nothing is ever sent
+                }
+            } catch (java.io.IOException e) {
+                // closed: the same
+            }
+            endNow();
+        }, "corelanes-training-follow");
+        watch.setDaemon(true);
+        watch.start();
+    }
+
+    /**
+     * Ends this JVM without writing its training record: a JVM recording writes it on every exit, even
+     * {@code halt} (seconds of CPU, for nobody), so where the system can, it kills itself outright.
+     */
+    private static void endNow() {
+        String pid = Long.toString(ProcessHandle.current().pid());
+        for (String kill : java.util.List.of("/bin/kill", "/usr/bin/kill")) {
+            if (java.nio.file.Files.isExecutable(java.nio.file.Path.of(kill))) {
+                try {
+                    new ProcessBuilder(kill, "-KILL", pid).start().waitFor();
+                } catch (java.io.IOException e) {
+                    // try the next one, then halt
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        Runtime.getRuntime().halt(143);
+    }
+
+    /**
+     * Trains with {@code session}'s window on {@code stage} (not shown); {@code done} runs on the FX thread at
+     * the end. With {@code limitMillis > 0} this JVM ends itself, as a failure, if training has not ended by then.
+     */
+    static void start(Stage stage, RunSession session, Runnable done, long limitMillis) {
+        MainWindow window = new MainWindow(session, new AppPrefs(null), FileAsker.system());
+        window.install(stage);
+        window.scene().snapshot(null); // CSS, layout and a drawing pass, off screen
+        Thread giveUp = new Thread(() -> {
+            try {
+                Thread.sleep(limitMillis);
+                endNow(); // its record is not used: the launcher sees a failure
+            } catch (InterruptedException e) {
+                // ended in time
+            }
+        }, "corelanes-training-limit");
+        giveUp.setDaemon(true);
+        if (limitMillis > 0) {
+            giveUp.start();
+        }
+        session.runningProperty().addListener((o, was, running) -> {
+            if (!running) {
+                Platform.runLater(() -> {
+                    window.scene().snapshot(null); // the finished run's timeline, drawn
+                    giveUp.interrupt();
+                    done.run();
+                });
+            }
+        });
+        window.prepare(ExperimentSpec.of(ExecutionMode.SEQUENTIAL, TaskKind.SLEEP, 2, 0.05, false), null, true);
+    }
+}

@@ -1,0 +1,213 @@
+package dev.corelanes;
+
+import dev.corelanes.engine.process.StartupCache;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The window JVM's AOT cache and rendering-pipeline note: naming, staleness, when it is used, when trained,
+ * and with what (fixtures in a temp folder; no JVM is trained here).
+ */
+class AppTrainingTest {
+
+    @TempDir
+    Path tmp;
+
+    private static final List<String> OPTIONS = List.of(Relaunch.OPTION, Relaunch.NATIVE_ACCESS, "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-Xms16m");
+
+    private Path jar() throws Exception {
+        Path jar = tmp.resolve("corelanes.jar");
+        if (!Files.exists(jar)) {
+            Files.writeString(jar, "not really a jar");
+        }
+        return jar;
+    }
+
+    private AppArchive.Names names(List<String> options) throws Exception {
+        return AppArchive.names(options, jar().toString(), Files.createDirectories(tmp.resolve("cache")), 25);
+    }
+
+    /** A cache "built" and committed as the trainer commits it: renamed into place with its checksum. */
+    private void trained(AppArchive.Names n) throws Exception {
+        Path built = Files.write(n.temp(".aot"), new byte[4096]);
+        StartupCache.commit(built, n.aot(), n.sum());
+    }
+
+    /** The window JVM's command as Relaunch makes it, with {@code flags} for the cache and pipeline. */
+    private List<String> command(List<String> flags) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("java"));
+        cmd.addAll(OPTIONS);
+        cmd.addAll(flags);
+        cmd.addAll(List.of("-Dcorelanes.exitWhenReady=true", "-D" + Relaunch.MARK + "=true", "-cp", jar().toString(),
+                Main.class.getName(), "a.corelanes.json"));
+        return cmd;
+    }
+
+    @Test
+    void namesChangeWithJarsAndOptionsButNotWithProperties() throws Exception {
+        AppArchive.Names n = names(OPTIONS);
+        List<String> withProps = new ArrayList<>(OPTIONS);
+        withProps.addAll(List.of("-Dprism.order=sw", "-Dcorelanes.startupProbe=true"));
+        assertEquals(n, names(withProps), "properties decide no cached class; our own vary per launch");
+        List<String> otherGc = new ArrayList<>(OPTIONS);
+        otherGc.set(2, "-XX:+UseG1GC");
+        assertNotEquals(n.base(), names(otherGc).base(), "the JVM refuses an AOT cache made with other options");
+        assertTrue(n.base().startsWith(AppArchive.PREFIX + "jdk25-"));
+        Files.writeString(jar(), "rebuilt, another size");
+        assertNotEquals(n.base(), names(OPTIONS).base(), "a rebuilt jar gets files of its own");
+        assertNull(AppArchive.names(OPTIONS, jar().toString(), null, 25), "no cache folder, no cache");
+    }
+
+    @Test
+    void aValidAotCacheIsUsedQuietlyAndTheArchiveGoesOnJdk24TheArchiveStays() throws Exception {
+        AppArchive.Names n = names(OPTIONS);
+        assertEquals(List.of(AppArchive.FILE_OPTION + n.archive(), "-XX:+AutoCreateSharedArchive", AppArchive.QUIET),
+                AppArchive.flags(n, 25), "no AOT cache yet: the archive, written at exit");
+        Files.writeString(n.archive(), "archive");
+        trained(n);
+        assertEquals(List.of(AppArchive.AOT_OPTION + n.aot(), AppArchive.QUIET), AppArchive.flags(n, 25));
+        assertFalse(Files.exists(n.archive()), "the archive is dead weight once the AOT cache exists");
+        assertTrue(Files.exists(n.aot()) && Files.exists(n.sum()));
+        assertTrue(AppArchive.flags(n, 24).get(0).startsWith(AppArchive.FILE_OPTION), "JDK 24 cannot read an AOT cache");
+    }
+
+    @Test
+    void aDamagedOrHalfWrittenCacheIsNotUsed() throws Exception {
+        AppArchive.Names n = names(OPTIONS);
+        trained(n);
+        Files.write(n.aot(), new byte[1000]); // damaged in place: another size than its checksum says
+        assertTrue(AppArchive.flags(n, 25).get(0).startsWith(AppArchive.FILE_OPTION));
+        Files.delete(n.sum());
+        Files.write(n.aot(), new byte[4096]); // cut off before its checksum was written
+        assertTrue(AppArchive.flags(n, 25).get(0).startsWith(AppArchive.FILE_OPTION));
+    }
+
+    @Test
+    void filesOfOtherBuildsGoFilesBeingBuiltAndTheWorkersStay() throws Exception {
+        AppArchive.Names n = names(OPTIONS);
+        Path old = Files.writeString(n.dir().resolve(AppArchive.PREFIX + "jdk25-0123456789ab.aot"), "old");
+        Path oldNote = Files.writeString(n.dir().resolve(AppArchive.PREFIX + "jdk25-0123456789ab.pipeline"), "sw");
+        Path building = Files.writeString(n.dir().resolve(AppArchive.PREFIX + "jdk25-0123456789ab.tmp-1.aot"), "half");
+        Path worker = Files.writeString(n.dir().resolve("corelanes-worker-jdk25-0123456789ab.aot"), "worker's");
+        Path note = Files.writeString(n.pipeline(), "sw");
+        AppArchive.flags(n, 25);
+        assertFalse(Files.exists(old));
+        assertFalse(Files.exists(oldNote), "a new jar or JDK probes the pipeline again");
+        assertTrue(Files.exists(note));
+        assertTrue(Files.exists(building), "another launch may be building it");
+        assertTrue(Files.exists(worker));
+        AppArchive.deleteStaleTemps(n.dir()); // done by a builder holding the lock
+        assertFalse(Files.exists(building));
+        assertTrue(Files.exists(worker));
+    }
+
+    @Test
+    void trainingIsWantedAfterASessionWithoutAnAotCacheOnJdk25Only() throws Exception {
+        AppArchive.Names n = names(OPTIONS);
+        List<String> withArchive = command(AppArchive.flags(n, 25));
+        assertTrue(AppArchive.wantsTraining(withArchive, 25));
+        assertFalse(AppArchive.wantsTraining(withArchive, 24), "JDK 24 has no AOT cache to write");
+        trained(n);
+        assertFalse(AppArchive.wantsTraining(command(AppArchive.flags(n, 25)), 25), "it has one");
+        assertFalse(AppArchive.wantsTraining(command(List.of()), 25), "no cache folder, no training");
+    }
+
+    @Test
+    void theTrainerIsTheWindowJvmsOwnCommandRecordingWithNoArchiveProbeOrArguments() throws Exception {
+        AppArchive.Names n = names(OPTIONS);
+        List<String> cmd = command(AppArchive.flags(n, 25));
+        AppTraining.Plan p = AppTraining.plan(cmd, n.dir(), 25);
+        assertNotNull(p);
+        assertEquals(n, p.names(), "the cache is made under the name later launches look for");
+        List<String> record = p.record();
+        assertTrue(record.containsAll(OPTIONS), "the same options, or the JVM would refuse the cache: " + record);
+        assertTrue(record.contains("-D" + Relaunch.MARK + "=true"), "it follows its parent, so it is never orphaned");
+        assertTrue(record.contains("-XX:AOTMode=record") && record.contains("-XX:AOTConfiguration=" + p.config()));
+        assertTrue(record.contains("-Dcorelanes.trainWindow=true"));
+        assertTrue(record.stream().noneMatch(a -> a.startsWith(AppArchive.FILE_OPTION) || a.contains("AutoCreateShared")
+                || a.contains("exitWhenReady")), record.toString());
+        assertEquals(List.of("-cp", jar().toString(), Main.class.getName()), record.subList(record.size() - 3, record.size()),
+                "no run files: training opens none of the user's files");
+        assertTrue(p.create().contains("-XX:AOTMode=create") && p.create().contains("-XX:AOTCache=" + p.built()));
+        assertTrue(p.built().getFileName().toString().contains(".tmp-"), "built under a temporary name");
+        assertNull(AppTraining.plan(cmd, n.dir(), 24));
+    }
+
+    @Test
+    void aTrainerRunsOnTheSoftwarePipelineOnceTheSessionFoundIt() throws Exception {
+        AppArchive.Names n = names(OPTIONS);
+        List<String> cmd = command(AppArchive.flags(n, 25));
+        assertFalse(AppTraining.plan(cmd, n.dir(), 25).record().contains("-Dprism.order=sw"));
+        Files.writeString(n.pipeline(), "sw\n");
+        List<String> record = AppTraining.plan(cmd, n.dir(), 25).record();
+        assertTrue(record.contains("-Dprism.order=sw"), record.toString());
+        assertEquals(Map.of("GDK_GL", "disable"), AppArchive.environment(record, Map.of()));
+    }
+
+    @Test
+    void trainingIsNotDueWithAValidCacheOrAfterItFailedForThisBuild() throws Exception {
+        AppArchive.Names n = names(OPTIONS);
+        AppTraining.Plan p = AppTraining.plan(command(AppArchive.flags(n, 25)), n.dir(), 25);
+        assertTrue(AppTraining.due(p));
+        Files.writeString(n.untrained(), "failed");
+        assertFalse(AppTraining.due(p), "a machine where training fails does not pay for it at every exit");
+        Files.delete(n.untrained());
+        trained(n);
+        assertFalse(AppTraining.due(p));
+        assertFalse(AppTraining.due(null));
+    }
+
+    @Test
+    void softwareRenderingIsAskedForOnlyWhereJavaFxFellBackToIt() throws Exception {
+        AppArchive.Names n = names(OPTIONS);
+        assertEquals(List.of("-D" + AppArchive.PIPELINE_FILE + "=" + n.pipeline()), AppArchive.pipelineFlags(n, OPTIONS),
+                "nothing known yet: the window notes what it gets");
+        Files.writeString(n.pipeline(), "es2\n");
+        assertEquals(List.of("-D" + AppArchive.PIPELINE_FILE + "=" + n.pipeline()), AppArchive.pipelineFlags(n, OPTIONS),
+                "hardware rendering worked: never forced to software");
+        Files.writeString(n.pipeline(), "sw\n");
+        assertEquals(List.of("-Dprism.order=sw"), AppArchive.pipelineFlags(n, OPTIONS));
+        List<String> usersChoice = new ArrayList<>(OPTIONS);
+        usersChoice.add("-Dprism.order=es2");
+        assertEquals(List.of(), AppArchive.pipelineFlags(n, usersChoice), "the user's choice wins");
+        assertEquals(List.of(), AppArchive.pipelineFlags(null, OPTIONS));
+    }
+
+    @Test
+    void gtkIsToldToSkipOpenGlOnlyWithSoftwareRenderingAndNotOverTheUsersSetting() {
+        assertEquals(Map.of("GDK_GL", "disable"), AppArchive.environment(List.of("java", "-Dprism.order=sw"), Map.of()));
+        assertEquals(Map.of(), AppArchive.environment(List.of("java", "-Dprism.order=sw"), Map.of("GDK_GL", "always")));
+        assertEquals(Map.of(), AppArchive.environment(List.of("java"), Map.of()));
+        assertEquals(Map.of(), AppArchive.environment(List.of("java", "-Dprism.order=sw", "-Dprism.order=es2,sw"), Map.of()),
+                "the last one wins, as in the JVM");
+    }
+
+    @Test
+    void aWindowJvmThatCrashedWithOurAotCacheLosesItTheUsersOwnStays() throws Exception {
+        AppArchive.Names n = names(OPTIONS);
+        trained(n);
+        List<String> cmd = command(AppArchive.flags(n, 25));
+        Relaunch.dropArchiveAfterCrash(cmd, 0);
+        assertTrue(Files.exists(n.aot()));
+        Relaunch.dropArchiveAfterCrash(cmd, Relaunch.JVM_CRASH);
+        assertFalse(Files.exists(n.aot()));
+        assertFalse(Files.exists(n.sum()));
+        Path users = Files.writeString(tmp.resolve("my.aot"), "the user's own");
+        Relaunch.dropArchiveAfterCrash(List.of("java", AppArchive.AOT_OPTION + users, "-cp", "x.jar"), Relaunch.JVM_CRASH);
+        assertTrue(Files.exists(users));
+    }
+}
