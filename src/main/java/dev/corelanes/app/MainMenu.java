@@ -82,7 +82,9 @@ final class MainMenu {
                 new SeparatorMenuItem(),
                 item("Copy image", "copyImageItem",
                         new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                        w::copyImage));
+                        w::copyImage),
+                new SeparatorMenuItem(),
+                item("Quit", "quitItem", ctrl(KeyCode.Q), w::quit));
         return m;
     }
 

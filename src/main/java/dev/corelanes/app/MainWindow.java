@@ -263,6 +263,15 @@ public final class MainWindow implements WindowCommands {
         files.copyImage();
     }
 
+    /** File ▸ Quit: the same close request as the window's close button, so a live run is cancelled first. */
+    @Override
+    public void quit() {
+        Window w = window();
+        if (w != null) {
+            w.fireEvent(new javafx.stage.WindowEvent(w, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+        }
+    }
+
     /** File ▸ Clear runs: empties the table and deletes the kept run files (a run going on stays). */
     @Override
     public void clearRuns() {

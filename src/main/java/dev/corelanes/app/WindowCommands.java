@@ -27,6 +27,9 @@ interface WindowCommands {
     /** Empties the runs table and deletes the kept run files (a run going on stays). */
     void clearRuns();
 
+    /** Closes the window as its close button does: a run going on is cancelled first. */
+    void quit();
+
     void replaySelected();
 
     void togglePresenter();

@@ -214,6 +214,21 @@ class MainWindowTest {
     }
 
     @Test
+    void fileQuitDuringARunCancelsItAndClosesTheWindow(FxRobot robot) throws Exception {
+        ui.waitReady(robot);
+        UserActions.type(robot, "#tasksSpinner", "2");
+        UserActions.type(robot, "#secondsSpinner", "5");
+        robot.clickOn("#runButton");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ui.lastRun().handle().started());
+        robot.clickOn("File");
+        robot.clickOn("Quit");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(ui.lastRun().handle().isDone(), "Quit waited for the run to stop");
+        assertEquals(TaskStatus.CANCELLED, ui.lastRun().handle().result().get().status());
+        assertFalse(stage.isShowing(), "the window closed");
+    }
+
+    @Test
     void tenThousandVirtualThreadsStayUsable(FxRobot robot) throws Exception {
         ui.waitReady(robot);
         chooseMode(robot, ExecutionMode.VIRTUAL);
