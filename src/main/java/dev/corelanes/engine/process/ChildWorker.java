@@ -1,7 +1,6 @@
 package dev.corelanes.engine.process;
 
 import dev.corelanes.engine.Calibration;
-import dev.corelanes.engine.Calibrator;
 import dev.corelanes.engine.CoreProbe;
 import dev.corelanes.engine.PythonGil;
 import dev.corelanes.engine.TaskBody;
@@ -51,7 +50,7 @@ final class ChildWorker {
     /** Serves the parent until told to finish; returns the exit code. */
     int serve() throws Exception {
         // Pay the one-off costs before hello, so they show in the spawning span and not in the first task.
-        probe = CoreProbe.detect();
+        probe = startingProbe();
         Class.forName(TaskBody.class.getName(), true, ChildWorker.class.getClassLoader());
         Thread.ofPlatform().daemon(true).name("corelanes-worker-stdin").start(this::readStdin);
         out.line(WorkerProtocol.hello(ProcessHandle.current().pid()));
@@ -75,7 +74,7 @@ final class ChildWorker {
 
     /** A few tiny tasks through the same code paths as real ones, to show the JVM what a worker loads. */
     void train() throws Exception {
-        probe = CoreProbe.detect();
+        probe = startingProbe();
         out.line(WorkerProtocol.hello(ProcessHandle.current().pid()));
         out.line(WorkerProtocol.pong(1, clock.getAsLong()));
         for (String config : new String[]{"config 100000000 compute 0.02 0", "config 100000000 compute 0.02 1",
@@ -84,6 +83,33 @@ final class ChildWorker {
             runTask(new String[]{WorkerProtocol.TASK, "1"});
         }
         out.line(WorkerProtocol.bye(processCpuNanos(), peakRssBytes()));
+    }
+
+    /**
+     * The core probe a worker starts with: on Linux {@code /proc/thread-self/stat}, which needs nothing set up
+     * before {@code hello}; elsewhere the platform's native call ({@link CoreProbe#detect}).
+     */
+    static CoreProbe startingProbe() {
+        return ThreadStatProbe.linux().orElseGet(CoreProbe::detect);
+    }
+
+    /**
+     * Compute tasks of at least this many seconds read the core with the native call: binding it costs
+     * ~30 ms of CPU once, reading the stat file ~5–10 µs at each of the ~1 000 samples a second.
+     */
+    static final double NATIVE_PROBE_SECONDS = 4;
+
+    /**
+     * The probe for tasks of {@code kind} and {@code seconds}: {@code current}, or for long compute tasks the
+     * native call from {@code nativeProbe} when it reads a core (else {@code current} stays).
+     */
+    static CoreProbe probeFor(CoreProbe current, TaskKind kind, double seconds,
+                              java.util.function.Supplier<CoreProbe> nativeProbe) {
+        if (!(current instanceof ThreadStatProbe) || kind != TaskKind.COMPUTE || seconds < NATIVE_PROBE_SECONDS) {
+            return current;
+        }
+        CoreProbe p = nativeProbe.get();
+        return p.available() ? p : current;
     }
 
     private String nextCommand() {
@@ -100,10 +126,11 @@ final class ChildWorker {
         if (w.length != 5) {
             throw new IllegalArgumentException("bad config line");
         }
+        // The parent's speed: a task is the same work in every process.
         calibration = new Calibration(Long.parseLong(w[1]), 0);
-        Calibrator.use(calibration); // the parent's speed: a task is the same work in every process
         kind = TaskKind.parse(w[2]);
         seconds = Double.parseDouble(w[3]);
+        probe = probeFor(probe, kind, seconds, CoreProbe::detect);
         // Every process is its own interpreter, with its own lock: processes compute in parallel.
         gil = "1".equals(w[4]) ? new PythonGil() : null;
     }
