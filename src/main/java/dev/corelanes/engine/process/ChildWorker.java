@@ -10,7 +10,9 @@ import dev.corelanes.engine.TaskOutcome;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +33,7 @@ final class ChildWorker {
     private final String name;
     private final LongSupplier clock;
     private final ChildOutput out;
+    private final InputStream in;
     private final BlockingQueue<String> commands = new LinkedBlockingQueue<>();
     private final Thread taskThread = Thread.currentThread();
     private volatile boolean stopRequested;
@@ -42,9 +45,15 @@ final class ChildWorker {
     private PythonGil gil;
 
     ChildWorker(String name, LongSupplier clock, ChildOutput out) {
+        this(name, clock, out, System.in);
+    }
+
+    /** A worker reading its commands from {@code in} (the trainer: a script, then its real stdin). */
+    ChildWorker(String name, LongSupplier clock, ChildOutput out, InputStream in) {
         this.name = name;
         this.clock = clock;
         this.out = out;
+        this.in = in;
     }
 
     /** Serves the parent until told to finish; returns the exit code. */
@@ -52,6 +61,8 @@ final class ChildWorker {
         // Pay the one-off costs before hello, so they show in the spawning span and not in the first task.
         probe = startingProbe();
         Class.forName(TaskBody.class.getName(), true, ChildWorker.class.getClassLoader());
+        // The clock of each task's CPU time: starting the management beans took 3-12 ms, inside the first task.
+        ManagementFactory.getThreadMXBean();
         Thread.ofPlatform().daemon(true).name("corelanes-worker-stdin").start(this::readStdin);
         out.line(WorkerProtocol.hello(ProcessHandle.current().pid()));
         while (true) {
@@ -72,18 +83,18 @@ final class ChildWorker {
         }
     }
 
-    /** A few tiny tasks through the same code paths as real ones, to show the JVM what a worker loads. */
-    void train() throws Exception {
-        probe = startingProbe();
-        out.line(WorkerProtocol.hello(ProcessHandle.current().pid()));
-        out.line(WorkerProtocol.pong(1, clock.getAsLong()));
-        for (String config : new String[]{"config 100000000 compute 0.02 0", "config 100000000 compute 0.02 1",
-                "config 100000000 sleep 0.01 0"}) {
-            configure(config.split(" "));
-            runTask(new String[]{WorkerProtocol.TASK, "1"});
-        }
-        out.line(WorkerProtocol.bye(processCpuNanos(), peakRssBytes()));
-    }
+    /**
+     * What the start-up cache's trainer ({@code --worker --train}) is told before its real stdin: the very
+     * conversation of a run — pings, a compute task, one under the GIL, a sleep task, done — so that the JVM
+     * records the classes and code of {@link #serve} itself (the stdin thread, pongs, hello, the task's CPU
+     * clock) and not of a look-alike path. Tiny tasks: recording slows a JVM down.
+     */
+    static final String TRAINING_SCRIPT = String.join("\n",
+            WorkerProtocol.ping(1), WorkerProtocol.ping(2), WorkerProtocol.ping(3), WorkerProtocol.ping(4),
+            WorkerProtocol.config(100_000_000, TaskKind.COMPUTE, 0.02, false), WorkerProtocol.task(1),
+            WorkerProtocol.config(100_000_000, TaskKind.COMPUTE, 0.02, true), WorkerProtocol.task(2),
+            WorkerProtocol.config(100_000_000, TaskKind.SLEEP, 0.01, false), WorkerProtocol.task(3),
+            WorkerProtocol.DONE) + "\n";
 
     /**
      * The core probe a worker starts with: on Linux {@code /proc/thread-self/stat}, which needs nothing set up
@@ -149,7 +160,7 @@ final class ChildWorker {
     }
 
     private void readStdin() {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII))) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(this.in, StandardCharsets.US_ASCII))) {
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.startsWith(WorkerProtocol.PING + " ")) {
