@@ -105,10 +105,12 @@ final class ChildWorker {
     }
 
     /**
-     * Compute tasks of at least this many seconds read the core with the native call: binding it costs
-     * ~30 ms of CPU once, reading the stat file ~5–10 µs at each of the ~1 000 samples a second.
+     * Compute tasks of at least this many seconds read the core with the native call. Measured in cold CLI
+     * runs (benchmarks.md): binding it at {@code config} delayed the first task by ~0.1 s (the foreign
+     * linker's classes are not in the worker's start-up cache), while reading the stat file cost ~0.5 % of a
+     * compute second (~5 ms a second, at ~1 000 samples a second): the switch pays off from ~20 s.
      */
-    static final double NATIVE_PROBE_SECONDS = 4;
+    static final double NATIVE_PROBE_SECONDS = 20;
 
     /**
      * The probe for tasks of {@code kind} and {@code seconds}: {@code current}, or for long compute tasks the

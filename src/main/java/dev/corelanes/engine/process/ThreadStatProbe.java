@@ -14,9 +14,10 @@ import java.util.Optional;
  * Linux: the CPU a thread runs on, read from field 39 ({@code processor}) of {@code /proc/thread-self/stat} —
  * what {@code sched_getcpu()} answers, through a file instead of a native call. A worker process starts with
  * it because it costs nothing to set up: binding {@code sched_getcpu()} with the foreign function API spins
- * ~15 classes in a cold JVM (~30 ms of CPU, the largest piece of a worker's start beyond a bare JVM; see
- * benchmarks.md), while this opens one file. Each call is one {@code pread} (~5–10 µs, against ~0.1 µs for
- * the native call), so a worker whose compute tasks are long switches to the native call (see ChildWorker).
+ * ~15 classes in a cold JVM (30–40 ms, the largest piece of a worker's start beyond a bare JVM; see
+ * benchmarks.md), while this opens one file. Each call is one {@code pread} (~5 µs, against ~0.1 µs for the
+ * native call: ~0.5 % of a compute task's CPU), so a worker whose compute tasks are long switches to the
+ * native call (see ChildWorker).
  *
  * <p>The path names the calling thread when it is opened, so each thread keeps its own open file. Meant for a
  * worker's one or two task threads; a thread's file stays open until the process ends.
