@@ -103,7 +103,7 @@ final class ThreadStatProbe implements CoreProbe {
     /** One thread's open stat file, read again from its start at each call. */
     private static final class Reader {
         private final FileChannel channel; // null when the file could not be opened
-        private final ByteBuffer buffer = ByteBuffer.allocateDirect(1024);
+        private final ByteBuffer buffer = ByteBuffer.allocateDirect(2048); // a stat line is ~300 bytes, at most ~1 100
 
         Reader(Path stat) {
             FileChannel c;
