@@ -1,7 +1,6 @@
 package dev.corelanes.engine.process;
 
 import dev.corelanes.engine.Calibration;
-import dev.corelanes.engine.Calibrator;
 import dev.corelanes.engine.CoreProbe;
 import dev.corelanes.engine.PythonGil;
 import dev.corelanes.engine.TaskBody;
@@ -11,7 +10,9 @@ import dev.corelanes.engine.TaskOutcome;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ final class ChildWorker {
     private final String name;
     private final LongSupplier clock;
     private final ChildOutput out;
+    private final InputStream in;
     private final BlockingQueue<String> commands = new LinkedBlockingQueue<>();
     private final Thread taskThread = Thread.currentThread();
     private volatile boolean stopRequested;
@@ -43,16 +45,24 @@ final class ChildWorker {
     private PythonGil gil;
 
     ChildWorker(String name, LongSupplier clock, ChildOutput out) {
+        this(name, clock, out, System.in);
+    }
+
+    /** A worker reading its commands from {@code in} (the trainer: a script, then its real stdin). */
+    ChildWorker(String name, LongSupplier clock, ChildOutput out, InputStream in) {
         this.name = name;
         this.clock = clock;
         this.out = out;
+        this.in = in;
     }
 
     /** Serves the parent until told to finish; returns the exit code. */
     int serve() throws Exception {
         // Pay the one-off costs before hello, so they show in the spawning span and not in the first task.
-        probe = CoreProbe.detect();
+        probe = startingProbe();
         Class.forName(TaskBody.class.getName(), true, ChildWorker.class.getClassLoader());
+        // The clock of each task's CPU time: starting the management beans took 3-12 ms, inside the first task.
+        ManagementFactory.getThreadMXBean();
         Thread.ofPlatform().daemon(true).name("corelanes-worker-stdin").start(this::readStdin);
         out.line(WorkerProtocol.hello(ProcessHandle.current().pid()));
         while (true) {
@@ -73,17 +83,46 @@ final class ChildWorker {
         }
     }
 
-    /** A few tiny tasks through the same code paths as real ones, to show the JVM what a worker loads. */
-    void train() throws Exception {
-        probe = CoreProbe.detect();
-        out.line(WorkerProtocol.hello(ProcessHandle.current().pid()));
-        out.line(WorkerProtocol.pong(1, clock.getAsLong()));
-        for (String config : new String[]{"config 100000000 compute 0.02 0", "config 100000000 compute 0.02 1",
-                "config 100000000 sleep 0.01 0"}) {
-            configure(config.split(" "));
-            runTask(new String[]{WorkerProtocol.TASK, "1"});
+    /**
+     * What the start-up cache's trainer ({@code --worker --train}) is told before its real stdin: the very
+     * conversation of a run — pings, a compute task, one under the GIL, a sleep task, done — so that the JVM
+     * records the classes and code of {@link #serve} itself (the stdin thread, pongs, hello, the task's CPU
+     * clock) and not of a look-alike path. Tiny tasks: recording slows a JVM down.
+     */
+    static final String TRAINING_SCRIPT = String.join("\n",
+            WorkerProtocol.ping(1), WorkerProtocol.ping(2), WorkerProtocol.ping(3), WorkerProtocol.ping(4),
+            WorkerProtocol.config(100_000_000, TaskKind.COMPUTE, 0.02, false), WorkerProtocol.task(1),
+            WorkerProtocol.config(100_000_000, TaskKind.COMPUTE, 0.02, true), WorkerProtocol.task(2),
+            WorkerProtocol.config(100_000_000, TaskKind.SLEEP, 0.01, false), WorkerProtocol.task(3),
+            WorkerProtocol.DONE) + "\n";
+
+    /**
+     * The core probe a worker starts with: on Linux {@code /proc/thread-self/stat}, which needs nothing set up
+     * before {@code hello}; elsewhere the platform's native call ({@link CoreProbe#detect}).
+     */
+    static CoreProbe startingProbe() {
+        return ThreadStatProbe.linux().orElseGet(CoreProbe::detect);
+    }
+
+    /**
+     * Compute tasks of at least this many seconds read the core with the native call. Measured in cold CLI
+     * runs (benchmarks.md): binding it at {@code config} delayed the first task by ~0.1 s (the foreign
+     * linker's classes are not in the worker's start-up cache), while reading the stat file cost ~0.5 % of a
+     * compute second (~5 ms a second, at ~1 000 samples a second): the switch pays off from ~20 s.
+     */
+    static final double NATIVE_PROBE_SECONDS = 20;
+
+    /**
+     * The probe for tasks of {@code kind} and {@code seconds}: {@code current}, or for long compute tasks the
+     * native call from {@code nativeProbe} when it reads a core (else {@code current} stays).
+     */
+    static CoreProbe probeFor(CoreProbe current, TaskKind kind, double seconds,
+                              java.util.function.Supplier<CoreProbe> nativeProbe) {
+        if (!(current instanceof ThreadStatProbe) || kind != TaskKind.COMPUTE || seconds < NATIVE_PROBE_SECONDS) {
+            return current;
         }
-        out.line(WorkerProtocol.bye(processCpuNanos(), peakRssBytes()));
+        CoreProbe p = nativeProbe.get();
+        return p.available() ? p : current;
     }
 
     private String nextCommand() {
@@ -100,10 +139,11 @@ final class ChildWorker {
         if (w.length != 5) {
             throw new IllegalArgumentException("bad config line");
         }
+        // The parent's speed: a task is the same work in every process.
         calibration = new Calibration(Long.parseLong(w[1]), 0);
-        Calibrator.use(calibration); // the parent's speed: a task is the same work in every process
         kind = TaskKind.parse(w[2]);
         seconds = Double.parseDouble(w[3]);
+        probe = probeFor(probe, kind, seconds, CoreProbe::detect);
         // Every process is its own interpreter, with its own lock: processes compute in parallel.
         gil = "1".equals(w[4]) ? new PythonGil() : null;
     }
@@ -122,7 +162,7 @@ final class ChildWorker {
     }
 
     private void readStdin() {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII))) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(this.in, StandardCharsets.US_ASCII))) {
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.startsWith(WorkerProtocol.PING + " ")) {

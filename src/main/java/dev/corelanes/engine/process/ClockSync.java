@@ -41,6 +41,11 @@ public final class ClockSync {
         return offset;
     }
 
+    /** The shortest round trip so far, {@link Long#MAX_VALUE} before the first. */
+    public long bestRoundTripNanos() {
+        return bestRtt;
+    }
+
     /** The best round trip: the mapping is exact to within half of it. */
     public long uncertaintyNanos() {
         return synced() ? bestRtt / 2 : Long.MAX_VALUE;

@@ -37,6 +37,17 @@ final class WorkerCommand {
             "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-XX:+DisplayVMOutputToStderr",
             "-Xlog:disable", "-Xlog:all=warning:stderr");
 
+    /**
+     * JDK 25+: do not replay the start-up cache's recorded compilations at start. With them, each worker's
+     * compiler thread compiled what the trainer had compiled (its tasks' whole path) while two workers booted
+     * on two cores; without, it compiles what this worker runs, when it gets hot. Measured side by side in
+     * cold CLI runs (benchmarks.md): start → hello ×0.91, and a 1 s compute task used less CPU (1.020 vs
+     * 1.028 s). A diagnostic option, hence the unlock; JDK 21–24 do not know it (and would refuse to start).
+     */
+    static List<String> replayFlags(int feature) {
+        return feature >= 25 ? List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining") : List.of();
+    }
+
     private final List<String> javaPrefix;   // java + JVM options, or the launcher; null when unknown
     private final List<String> mainArgs;     // what selects the main class (empty for a launcher)
     private final boolean java;
@@ -61,6 +72,7 @@ final class WorkerCommand {
             List<String> prefix = new ArrayList<>();
             prefix.add(javaExe.toString());
             prefix.addAll(FAST_START_FLAGS);
+            prefix.addAll(replayFlags(Runtime.version().feature()));
             Module app = WorkerCommand.class.getModule();
             List<String> select = new ArrayList<>();
             if (app.isNamed()) {

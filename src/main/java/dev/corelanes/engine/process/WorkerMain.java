@@ -1,9 +1,12 @@
 package dev.corelanes.engine.process;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.LongSupplier;
 
@@ -33,22 +36,15 @@ public final class WorkerMain {
         ChildOutput out = new ChildOutput(protocol);
         String name = args.length > 0 ? args[0] : "worker";
         if (name.equals(StartupCache.TRAIN_ARG)) {
-            // Builds the start-up cache (see StartupCache): bounded work, then a normal exit, which is
-            // when the JVM writes what it recorded. Its stdin is its lifeline, as for workers: if the
-            // parent dies first, the recording is abandoned at once (halt writes nothing).
-            Thread.ofPlatform().daemon(true).name("corelanes-train-stdin").start(() -> {
-                try {
-                    while (System.in.read() >= 0) {
-                        // the parent writes nothing; only the end of input matters
-                    }
-                } catch (java.io.IOException e) {
-                    // same as the end of input
-                }
-                Runtime.getRuntime().halt(1);
-            });
-            int code = 0;
+            // Builds the start-up cache (see StartupCache): a worker's real conversation from a script, then a
+            // normal exit, which is when the JVM writes what it recorded. After the script comes the real stdin,
+            // the lifeline as for workers: if the parent dies first, the recording is abandoned at once (the
+            // stdin thread halts, and halt writes nothing).
+            InputStream script = new SequenceInputStream(
+                    new ByteArrayInputStream(ChildWorker.TRAINING_SCRIPT.getBytes(StandardCharsets.US_ASCII)), System.in);
+            int code;
             try {
-                new ChildWorker(name, clock, out).train();
+                code = new ChildWorker(name, clock, out, script).serve();
             } catch (Exception e) {
                 out.line(WorkerProtocol.error(e.toString()));
                 code = 1;

@@ -38,11 +38,19 @@ public final class WorkerProcess {
     /** After {@code stop}, a child gets this long to end by itself before it is killed. */
     static final long STOP_GRACE_MILLIS = 200;
     /**
-     * Pings for the clock offset: the one with the shortest round trip is kept, so more pings find a
-     * quieter moment on a busy machine (each costs ~0.1 ms); the offset must stay well within a sampling
-     * period or samples of two processes on one core would be ordered wrongly.
+     * Pings for the clock offset, at most: the one with the shortest round trip is kept, so more pings find a
+     * quieter moment on a busy machine; the offset must stay well within a sampling period or samples of two
+     * processes on one core would be ordered wrongly.
      */
     static final int PINGS = 16;
+    /** Pings at least: the first round trips of two cold JVMs are slow (1–4 ms, then ~0.06–0.3 ms). */
+    static final int MIN_PINGS = 4;
+    /**
+     * A round trip this short bounds the offset to 0.1 ms, a tenth of a sampling period: no later ping can
+     * make the mapping meaningfully better, so the handshake ends there (each ping costs a round trip of the
+     * run's wall).
+     */
+    static final long GOOD_ROUND_TRIP_NANOS = 200_000;
     /** How long a crashing child JVM gets to write its crash report. */
     static final long CRASH_REPORT_MILLIS = 10_000;
 
@@ -220,7 +228,7 @@ public final class WorkerProcess {
             pid = hello.pid();
             workerInfo.accept(new WorkerInfo(name, pid, -1));
         }
-        for (int seq = 1; seq <= PINGS; seq++) {
+        for (int seq = 1; !enoughPings(seq - 1, sync.bestRoundTripNanos()); seq++) {
             conversation.pingSent(seq);
             long sent = clock.getAsLong();
             send(WorkerProtocol.ping(seq));
@@ -232,6 +240,15 @@ public final class WorkerProcess {
             sync.sample(sent, p.childNanos(), received);
         }
         send(configLine);
+    }
+
+    /**
+     * True after {@code sent} pings whose best round trip was {@code bestRoundTrip}: at least
+     * {@link #MIN_PINGS}, and then as soon as one came back within {@link #GOOD_ROUND_TRIP_NANOS}; never more
+     * than {@link #PINGS}.
+     */
+    static boolean enoughPings(int sent, long bestRoundTrip) {
+        return sent >= PINGS || sent >= MIN_PINGS && bestRoundTrip <= GOOD_ROUND_TRIP_NANOS;
     }
 
     /** Runs one task; spans go to the sink on the parent's timeline as they arrive. */

@@ -65,7 +65,7 @@ class WorkerProcessTest {
         WorkerProcess w = worker("S2", SkewedClockWorker.class.getName());
         w.start();
         w.handshake(WorkerProtocol.config(100_000_000, TaskKind.COMPUTE, 0.05, false));
-        System.out.printf("clock offset measured to within %.3f ms (best of %d pings; machine shared)%n",
+        System.out.printf("clock offset measured to within %.3f ms (best of at most %d pings; machine shared)%n",
                 w.clockUncertaintyNanos() / 1e6, WorkerProcess.PINGS);
         long before = now();
         WorkerProcess.TaskResult r = w.runTask(1);
