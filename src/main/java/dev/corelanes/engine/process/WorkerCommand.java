@@ -42,10 +42,13 @@ final class WorkerCommand {
      * compiler thread compiled what the trainer had compiled (its tasks' whole path) while two workers booted
      * on two cores; without, it compiles what this worker runs, when it gets hot. Measured side by side in
      * cold CLI runs (benchmarks.md): start → hello ×0.91, and a 1 s compute task used less CPU (1.020 vs
-     * 1.028 s). A diagnostic option, hence the unlock; JDK 21–24 do not know it (and would refuse to start).
+     * 1.028 s). A diagnostic option, hence the unlock; JDK 21–24 do not know it (and would refuse to start),
+     * and a later JDK may drop it: {@code IgnoreUnrecognizedVMOptions} keeps a worker starting there.
      */
     static List<String> replayFlags(int feature) {
-        return feature >= 25 ? List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining") : List.of();
+        return feature >= 25
+                ? List.of("-XX:+IgnoreUnrecognizedVMOptions", "-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining")
+                : List.of();
     }
 
     private final List<String> javaPrefix;   // java + JVM options, or the launcher; null when unknown

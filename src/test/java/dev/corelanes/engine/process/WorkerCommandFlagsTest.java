@@ -15,7 +15,25 @@ class WorkerCommandFlagsTest {
         for (int feature = 21; feature <= 24; feature++) {
             assertEquals(List.of(), WorkerCommand.replayFlags(feature), "JDK " + feature + " has no such option");
         }
-        assertEquals(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining"), WorkerCommand.replayFlags(25));
+        assertEquals(List.of("-XX:+IgnoreUnrecognizedVMOptions", "-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining"),
+                WorkerCommand.replayFlags(25));
+    }
+
+    /** A later JDK that drops the diagnostic option must still start workers: shown with an option no JDK has. */
+    @Test
+    void aJvmWithTheseFlagsStartsEvenWhenOneIsUnknownToIt() throws Exception {
+        int feature = Runtime.version().feature();
+        List<String> flags = new java.util.ArrayList<>(WorkerCommand.replayFlags(feature));
+        org.junit.jupiter.api.Assumptions.assumeFalse(flags.isEmpty(), "JDK " + feature + " gets no such options");
+        List<String> cmd = new java.util.ArrayList<>();
+        cmd.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(flags);
+        cmd.add("-XX:-CoreLanesNoSuchOptionInAnyJdk");
+        cmd.add("-version");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the JVM ended");
+        assertEquals(0, p.exitValue(), out);
     }
 
     @Test
