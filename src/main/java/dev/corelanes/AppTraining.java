@@ -26,8 +26,17 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class AppTraining {
 
-    /** The most each step may take (measured on a quiet 2-core machine: ~5 s training, ~2.5 s assembling). */
-    static final long STEP_SECONDS = 60;
+    /**
+     * The most both steps may take together (a quiet 2-core machine: ~5 s training, ~2.5 s assembling): the user
+     * waits for the prompt meanwhile. Unfinished in time, it is tried again at a later exit.
+     */
+    static final long BUDGET_SECONDS = 30;
+
+    /** How a step ended: only a real failure stops later exits from trying again for this jar and JDK. */
+    enum Outcome { DONE, FAILED, UNFINISHED }
+
+    /** The one line a terminal shows while the cache is made, after the first session of a jar and JDK. */
+    static final String WAIT_NOTE = "CoreLanes: preparing a faster start for next time (once for this version; a few seconds, Ctrl+C skips it)…";
 
     private static final AtomicReference<Process> STEP = new AtomicReference<>();
     private static volatile boolean stopping;
@@ -96,18 +105,31 @@ final class AppTraining {
         if (!due(p)) {
             return p != null && StartupCache.valid(p.names().aot(), p.names().sum());
         }
+        if (busy()) {
+            // At the lowest priority it would barely run while other programs keep the cores busy, and the
+            // user would wait for the prompt: a later exit, on a calmer machine, makes it.
+            return false;
+        }
         FileChannel lock = StartupCache.lockForBuild(p.names().dir());
         if (lock == null) {
             return false; // another process is building a cache now; a later exit tries again
         }
         try {
             AppArchive.deleteStaleTemps(p.names().dir());
-            boolean ok = step(p.record()) && nonEmpty(p.config()) && step(p.create()) && nonEmpty(p.built());
-            if (ok) {
+            // The window is closed and the prompt does not come back for a few seconds: say why, once.
+            System.err.println(WAIT_NOTE);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BUDGET_SECONDS);
+            Outcome recorded = step(p.record(), deadline);
+            Outcome made = recorded != Outcome.DONE ? recorded
+                    : !nonEmpty(p.config()) ? Outcome.FAILED : step(p.create(), deadline);
+            if (made == Outcome.DONE && !nonEmpty(p.built())) {
+                made = Outcome.FAILED;
+            }
+            if (made == Outcome.DONE) {
                 StartupCache.commit(p.built(), p.names().aot(), p.names().sum());
                 return StartupCache.valid(p.names().aot(), p.names().sum());
             }
-            if (!stopping) {
+            if (made == Outcome.FAILED && !stopping) {
                 Files.writeString(p.names().untrained(), "training failed; a new jar or JDK tries again\n");
             }
             return false;
@@ -124,10 +146,13 @@ final class AppTraining {
         }
     }
 
-    /** Runs one step at low priority; true when it ended by itself, in time, with exit code 0. */
-    static boolean step(List<String> cmd) {
+    /**
+     * Runs one step at low priority until {@code deadline} ({@link System#nanoTime()}): done when it ended by
+     * itself with exit code 0, failed when it ended otherwise, unfinished when it was stopped (deadline, Ctrl+C).
+     */
+    static Outcome step(List<String> cmd, long deadline) {
         if (stopping) {
-            return false;
+            return Outcome.UNFINISHED;
         }
         List<String> full = new ArrayList<>(lowPriority());
         full.addAll(cmd);
@@ -140,18 +165,18 @@ final class AppTraining {
             if (stopping) { // stopped while it started
                 p.destroyForcibly();
             }
-            boolean ended = p.waitFor(STEP_SECONDS, TimeUnit.SECONDS);
-            if (!ended) {
+            boolean ended = p.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (!ended || stopping) {
                 p.destroyForcibly();
                 p.waitFor(5, TimeUnit.SECONDS);
-                return false;
+                return Outcome.UNFINISHED;
             }
-            return p.exitValue() == 0;
+            return p.exitValue() == 0 ? Outcome.DONE : Outcome.FAILED;
         } catch (IOException e) {
-            return false;
+            return Outcome.FAILED; // cannot start the JDK's own java: this will not work next time either
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return Outcome.UNFINISHED;
         } finally {
             STEP.set(null);
         }
@@ -164,6 +189,33 @@ final class AppTraining {
         if (p != null) {
             p.destroyForcibly();
         }
+    }
+
+    /**
+     * True when other programs keep the CPUs busy now: the whole machine's CPU use over the next 0.3 s (the
+     * window is closed, so it is theirs) at 75 % or more. Not the load average: it still counts the runs the
+     * user made just before closing the window.
+     */
+    static boolean busy() {
+        try {
+            if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    instanceof com.sun.management.OperatingSystemMXBean os) {
+                os.getCpuLoad(); // starts the interval
+                Thread.sleep(300);
+                return busy(os.getCpuLoad());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        } catch (LinkageError | RuntimeException e) {
+            // no jdk.management in this runtime: train anyway, the time budget still bounds the wait
+        }
+        return false;
+    }
+
+    /** The rule: the machine's CPU use (0–1; negative where it cannot be read) at 75 % or more. */
+    static boolean busy(double cpuLoad) {
+        return cpuLoad >= 0.75;
     }
 
     /** {@code nice -n 19} where the system has it: training takes only CPU nobody else wants. */

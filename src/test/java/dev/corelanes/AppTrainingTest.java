@@ -210,4 +210,40 @@ class AppTrainingTest {
         Relaunch.dropArchiveAfterCrash(List.of("java", AppArchive.AOT_OPTION + users, "-cp", "x.jar"), Relaunch.JVM_CRASH);
         assertTrue(Files.exists(users));
     }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** A step that fails (here: a JVM refusing an option) is a failure, noted so later exits do not retry. */
+    @Test
+    void aStepThatExitsWithAnErrorFailed() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+        assertEquals(AppTraining.Outcome.FAILED,
+                AppTraining.step(List.of(java(), "-XX:+CoreLanesNoSuchOption", "-version"), deadline));
+        assertEquals(AppTraining.Outcome.DONE, AppTraining.step(List.of(java(), "-version"), deadline));
+    }
+
+    /**
+     * A step still running at the deadline (a busy machine) is unfinished, not failed: it is stopped, and a
+     * later exit tries again instead of never making the cache for this version.
+     */
+    @Test
+    void aStepStillRunningAtTheDeadlineIsUnfinishedAndStopped() {
+        // Sleeps 1 s at least, so a deadline 0.2 s away always comes first, however loaded the machine is.
+        List<String> slow = List.of(java(), "-cp", System.getProperty("java.class.path"),
+                dev.corelanes.bench.VirtualFloor.class.getName(), "1");
+        long before = ProcessHandle.current().children().count();
+        assertEquals(AppTraining.Outcome.UNFINISHED, AppTraining.step(slow, System.nanoTime() + 200_000_000L));
+        assertTrue(ProcessHandle.current().children().filter(ProcessHandle::isAlive).count() <= before,
+                "the stopped step left no process");
+    }
+
+    @Test
+    void trainingWaitsForACalmerMachineWhenOtherProgramsUseMostOfTheCpus() {
+        assertTrue(AppTraining.busy(1.0));
+        assertTrue(AppTraining.busy(0.75));
+        assertFalse(AppTraining.busy(0.4));
+        assertFalse(AppTraining.busy(-1), "where the machine's CPU use cannot be read, train");
+    }
 }
