@@ -106,13 +106,9 @@ final class AppArchive {
 
     /**
      * The JVM options that use the start-up cache (or, while there is no AOT cache, write the archive at exit)
-     * for a JVM started with {@code jvmOptions} and {@code classPath}; none when there is no place for one.
+     * for a JVM started with {@code jvmOptions} and {@code classPath}, with the files in {@code dir} (null: none),
+     * on this JDK; none when there is no place for one.
      */
-    static List<String> flags(List<String> jvmOptions, String classPath) {
-        return flags(names(jvmOptions, classPath), Runtime.version().feature());
-    }
-
-    /** The same, with the files in {@code dir} (null: none), on this JDK. */
     static List<String> flags(List<String> jvmOptions, String classPath, Path dir) {
         int jdk = Runtime.version().feature();
         return flags(names(jvmOptions, classPath, dir, jdk), jdk);
@@ -225,20 +221,28 @@ final class AppArchive {
         }
     }
 
-    /** Removes the AOT cache named in {@code cmd} (a window JVM crashed with it); not a cache the user gave. */
-    static void dropAot(List<String> cmd) {
+    /**
+     * Removes the start-up cache named in {@code cmd} (a window JVM crashed with it): the AOT cache with its
+     * checksum, or the archive. Only files of ours, never a cache the user gave.
+     */
+    static void dropCaches(List<String> cmd) {
         for (String arg : cmd) {
-            if (arg.startsWith(AOT_OPTION)) {
-                try {
-                    Path file = Path.of(arg.substring(AOT_OPTION.length()));
-                    String name = file.getFileName().toString();
-                    if (name.startsWith(PREFIX) && name.endsWith(".aot")) {
-                        Files.deleteIfExists(file.resolveSibling(name.substring(0, name.length() - 4) + ".sum"));
-                        Files.deleteIfExists(file);
-                    }
-                } catch (IOException | RuntimeException e) {
-                    // the next launch finds no valid cache and starts without it
+            String option = arg.startsWith(AOT_OPTION) ? AOT_OPTION : arg.startsWith(FILE_OPTION) ? FILE_OPTION : null;
+            if (option == null) {
+                continue;
+            }
+            try {
+                Path file = Path.of(arg.substring(option.length()));
+                String name = file.getFileName().toString();
+                if (!name.startsWith(PREFIX)) {
+                    continue;
                 }
+                if (name.endsWith(".aot")) {
+                    Files.deleteIfExists(file.resolveSibling(name.substring(0, name.length() - 4) + ".sum"));
+                }
+                Files.deleteIfExists(file);
+            } catch (IOException | RuntimeException e) {
+                // the next launch finds no valid cache (or the JVM ignores an archive it cannot read)
             }
         }
     }

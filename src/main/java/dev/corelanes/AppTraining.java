@@ -192,28 +192,22 @@ final class AppTraining {
     }
 
     /**
-     * True when other programs keep the CPUs busy now: the whole machine's CPU use over the next 0.3 s (the
-     * window is closed, so it is theirs) at 75 % or more. Not the load average: it still counts the runs the
-     * user made just before closing the window.
+     * True when other programs keep the CPUs busy now: their share of all CPUs over the next 0.3 s (the window
+     * is closed; this JVM's own use is left out) at 75 % or more. Not the load average: it still counts the
+     * runs the user made just before closing the window.
      */
     static boolean busy() {
+        dev.corelanes.engine.SystemLoad load = dev.corelanes.engine.SystemLoad.start();
         try {
-            if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                    instanceof com.sun.management.OperatingSystemMXBean os) {
-                os.getCpuLoad(); // starts the interval
-                Thread.sleep(300);
-                return busy(os.getCpuLoad());
-            }
+            Thread.sleep(300);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return true;
-        } catch (LinkageError | RuntimeException e) {
-            // no jdk.management in this runtime: train anyway, the time budget still bounds the wait
         }
-        return false;
+        return busy(load.othersSinceStart(0));
     }
 
-    /** The rule: the machine's CPU use (0–1; negative where it cannot be read) at 75 % or more. */
+    /** The rule: other programs' share of the CPUs (0–1; negative or NaN where it cannot be read) at 75 % or more. */
     static boolean busy(double cpuLoad) {
         return cpuLoad >= 0.75;
     }

@@ -153,19 +153,7 @@ final class Relaunch {
         if (code != JVM_CRASH) {
             return;
         }
-        AppArchive.dropAot(cmd);
-        for (String arg : cmd) {
-            if (arg.startsWith(AppArchive.FILE_OPTION)) {
-                try {
-                    java.nio.file.Path file = java.nio.file.Path.of(arg.substring(AppArchive.FILE_OPTION.length()));
-                    if (file.getFileName().toString().startsWith(AppArchive.PREFIX)) { // ours, not one the user gave
-                        java.nio.file.Files.deleteIfExists(file);
-                    }
-                } catch (java.io.IOException | RuntimeException e) {
-                    // nothing more to do: the JVM ignores an archive it cannot read
-                }
-            }
-        }
+        AppArchive.dropCaches(cmd);
     }
 
     /** In the restarted JVM: exit when the parent that started it is gone (killed), so nothing is orphaned. */

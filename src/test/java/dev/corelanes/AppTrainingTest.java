@@ -245,5 +245,6 @@ class AppTrainingTest {
         assertTrue(AppTraining.busy(0.75));
         assertFalse(AppTraining.busy(0.4));
         assertFalse(AppTraining.busy(-1), "where the machine's CPU use cannot be read, train");
+        assertFalse(AppTraining.busy(Double.NaN), "the same, as SystemLoad says it");
     }
 }

@@ -1,5 +1,6 @@
 package dev.corelanes.app;
 
+import dev.corelanes.engine.process.TrainingRun;
 import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.ExperimentSpec;
 import dev.corelanes.engine.TaskKind;
@@ -38,30 +39,10 @@ final class WindowTraining {
             } catch (java.io.IOException e) {
                 // closed: the same
             }
-            endNow();
+            TrainingRun.abandon();
         }, "corelanes-training-follow");
         watch.setDaemon(true);
         watch.start();
-    }
-
-    /**
-     * Ends this JVM without writing its training record: a JVM recording writes it on every exit, even
-     * {@code halt} (seconds of CPU, for nobody), so where the system can, it kills itself outright.
-     */
-    private static void endNow() {
-        String pid = Long.toString(ProcessHandle.current().pid());
-        for (String kill : java.util.List.of("/bin/kill", "/usr/bin/kill")) {
-            if (java.nio.file.Files.isExecutable(java.nio.file.Path.of(kill))) {
-                try {
-                    new ProcessBuilder(kill, "-KILL", pid).start().waitFor();
-                } catch (java.io.IOException e) {
-                    // try the next one, then halt
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-        Runtime.getRuntime().halt(143);
     }
 
     /**
@@ -75,7 +56,7 @@ final class WindowTraining {
         Thread giveUp = new Thread(() -> {
             try {
                 Thread.sleep(limitMillis);
-                endNow(); // its record is not used: the launcher sees a failure
+                TrainingRun.abandon(); // its record is not used: the launcher sees a failure
             } catch (InterruptedException e) {
                 // ended in time
             }

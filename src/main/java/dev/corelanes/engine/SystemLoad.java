@@ -7,7 +7,7 @@ import java.lang.management.ManagementFactory;
  * process's own. It tells a busy machine (a reason a compute task took longer than asked) from a quiet one.
  * Uses the JVM's operating-system bean, which reports the load since its previous reading.
  */
-final class SystemLoad {
+public final class SystemLoad {
 
     private final com.sun.management.OperatingSystemMXBean os;
     private final long wall0;
@@ -22,7 +22,7 @@ final class SystemLoad {
         this.process0 = os == null ? 0 : os.getProcessCpuTime();
     }
 
-    static SystemLoad start() {
+    public static SystemLoad start() {
         return new SystemLoad(ManagementFactory.getOperatingSystemMXBean()
                 instanceof com.sun.management.OperatingSystemMXBean o ? o : null);
     }
@@ -33,7 +33,7 @@ final class SystemLoad {
      * @param childCpuNanos CPU time the run's own child processes (worker JVMs, a Python interpreter and its
      *                      children) used meanwhile: the run's, not other programs'
      */
-    double othersSinceStart(long childCpuNanos) {
+    public double othersSinceStart(long childCpuNanos) {
         if (os == null) {
             return Double.NaN;
         }

@@ -34,6 +34,8 @@ final class ChildWorker {
     private final LongSupplier clock;
     private final ChildOutput out;
     private final InputStream in;
+    /** The start-up cache's trainer: a JVM recording for an AOT cache (see {@link TrainingRun}). */
+    private final boolean training;
     private final BlockingQueue<String> commands = new LinkedBlockingQueue<>();
     private final Thread taskThread = Thread.currentThread();
     private volatile boolean stopRequested;
@@ -45,15 +47,16 @@ final class ChildWorker {
     private PythonGil gil;
 
     ChildWorker(String name, LongSupplier clock, ChildOutput out) {
-        this(name, clock, out, System.in);
+        this(name, clock, out, System.in, false);
     }
 
     /** A worker reading its commands from {@code in} (the trainer: a script, then its real stdin). */
-    ChildWorker(String name, LongSupplier clock, ChildOutput out, InputStream in) {
+    ChildWorker(String name, LongSupplier clock, ChildOutput out, InputStream in, boolean training) {
         this.name = name;
         this.clock = clock;
         this.out = out;
         this.in = in;
+        this.training = training;
     }
 
     /** Serves the parent until told to finish; returns the exit code. */
@@ -180,6 +183,9 @@ final class ChildWorker {
             // fall through: without a readable stdin the parent cannot reach us any more
         }
         // End of stdin: the parent is gone (or gave up on us). Never outlive it.
+        if (training) {
+            TrainingRun.abandon(); // halt would still write the record, for nobody
+        }
         Runtime.getRuntime().halt(0);
     }
 

@@ -93,13 +93,19 @@ public final class ProcessBackend implements Backend {
         rehearse(spec, flags);
     }
 
+    private static volatile boolean rehearsed;
+
     /**
-     * Runs once, on nothing, the parent's code between the run's clock and a worker's first task — a config
+     * Runs once per JVM, on nothing, the parent's code between the run's clock and a worker's first task — a config
      * line, a worker's command with its copied environment, the handshake's lines parsed — so that a cold
      * JVM does not interpret it for the first time inside the run (it was ~5–10 ms of clock → first spawn, and
      * ~3 ms for the first ping). No process is started and nothing is kept.
      */
     private void rehearse(ExperimentSpec spec, List<String> flags) {
+        if (rehearsed) {
+            return; // the JIT has seen it: later runs of this JVM gain nothing from another pass
+        }
+        rehearsed = true;
         try {
             WorkerProtocol.config(1, spec.kind(), spec.taskSeconds(), spec.gil());
             if (command.problem() == null) {

@@ -39,12 +39,12 @@ public final class WorkerMain {
             // Builds the start-up cache (see StartupCache): a worker's real conversation from a script, then a
             // normal exit, which is when the JVM writes what it recorded. After the script comes the real stdin,
             // the lifeline as for workers: if the parent dies first, the recording is abandoned at once (the
-            // stdin thread halts, and halt writes nothing).
+            // stdin thread kills this JVM: see TrainingRun).
             InputStream script = new SequenceInputStream(
                     new ByteArrayInputStream(ChildWorker.TRAINING_SCRIPT.getBytes(StandardCharsets.US_ASCII)), System.in);
             int code;
             try {
-                code = new ChildWorker(name, clock, out, script).serve();
+                code = new ChildWorker(name, clock, out, script, true).serve();
             } catch (Exception e) {
                 out.line(WorkerProtocol.error(e.toString()));
                 code = 1;
