@@ -1,11 +1,10 @@
 package dev.corelanes.app;
 
 import atlantafx.base.theme.Styles;
-import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.ExperimentSpec;
-import dev.corelanes.engine.FigureText;
-import dev.corelanes.engine.RunFigures;
+import dev.corelanes.engine.Trace;
 import dev.corelanes.teach.Lesson;
+import dev.corelanes.teach.LessonReport;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
@@ -107,32 +106,37 @@ final class LessonCard extends VBox {
         if (l != null) {
             title.setText(l.title());
             question.setText(l.question());
-            explanation.setText(l.explanation());
+            explanation.setText("The claim: " + l.claim());
         }
         updateStep();
     }
 
     /**
-     * What the lesson's runs measured so far, from their figures (the same as the header and the table):
-     * "Measured: Sequential 2.01 s · Threads 1.02 s ×1.97 vs sequential".
+     * What the lesson's runs measured so far, written from their figures (the same as the header and the
+     * table) by {@link LessonReport}: each step's line, and once every step has run, what the comparison
+     * showed — or that it did not, and the likely cause — under the lesson's claim.
      */
     void showMeasured(List<RunRow> runs) {
-        List<String> parts = new ArrayList<>();
-        for (RunRow r : runs) {
-            RunFigures f = r.figures();
-            if (f == null) {
-                continue;
-            }
-            String name = r.spec().mode().label() + (r.spec().gil() ? " + GIL" : "");
-            if (!f.hasEfficiency()) {
-                parts.add(name + " " + f.noSpeedupReason());
-            } else if (f.hasSpeedup() && r.spec().mode() != ExecutionMode.SEQUENTIAL) {
-                parts.add(name + " " + FigureText.seconds(f.wallSeconds()) + " " + FigureText.speedup(f));
-            } else {
-                parts.add(name + " " + FigureText.seconds(f.wallSeconds()));
-            }
+        Lesson l = lesson.get();
+        if (l == null) {
+            return;
         }
-        measured.setText(parts.isEmpty() ? "" : "Measured: " + String.join(" · ", parts));
+        List<Trace> traces = new ArrayList<>();
+        for (RunRow r : runs) {
+            traces.add(r.trace());
+        }
+        LessonReport report = LessonReport.of(l, traces);
+        measured.setText(report.steps().isEmpty() ? "" : "Measured:\n" + String.join("\n", report.steps()));
+        String found = report.explanation();
+        explanation.setText("The claim: " + l.claim() + (found.isEmpty() ? "" : "\nOn this machine: " + found));
+        lastReport = report;
+    }
+
+    private LessonReport lastReport;
+
+    /** The report last shown (tests, export). */
+    LessonReport report() {
+        return lastReport;
     }
 
     private void runNext() {
@@ -198,7 +202,7 @@ final class LessonCard extends VBox {
         } else {
             runStep.setText(n == 1 ? "Ran" : "All " + n + " steps ran");
             runStep.setDisable(true);
-            step.setText(n == 1 ? "" : "the runs are compared above");
+            step.setText(n == 1 ? "" : "the runs are compared on one time axis");
         }
     }
 

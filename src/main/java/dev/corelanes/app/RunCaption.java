@@ -1,6 +1,7 @@
 package dev.corelanes.app;
 
 import dev.corelanes.engine.Trace;
+import dev.corelanes.teach.ComparisonNotes;
 import dev.corelanes.teach.RunExplanation;
 import dev.corelanes.view.Formats;
 import javafx.scene.control.Label;
@@ -8,7 +9,6 @@ import javafx.scene.layout.VBox;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Under the timeline: the automatic explanation of the selected run ({@link RunExplanation}) and, when the
@@ -41,21 +41,21 @@ final class RunCaption extends VBox {
         prediction.setText("");
     }
 
-    /** The caption of a finished run; {@code sequential} is its baseline run or null. */
-    void show(RunRow row, Trace sequential) {
+    /** The caption of a finished run. */
+    void show(RunRow row) {
         Trace t = row.trace();
         if (t.nothingRan()) {
             clear();
             return;
         }
-        RunExplanation e = RunExplanation.of(t, Optional.ofNullable(sequential), Double.NaN);
+        RunExplanation e = RunExplanation.of(t);
         explanation.setText(e.caption());
         prediction.setText(predictionText(row.prediction(), t));
     }
 
-    void showCompared(int runs) {
-        explanation.setText(runs + " runs on one time axis: compare their lengths, then export them as one slide "
-                + "(Ctrl+E).");
+    /** Runs stacked on one time axis, with the busy-machine warning of any of them. */
+    void showCompared(List<Trace> runs) {
+        explanation.setText(ComparisonNotes.of(runs).caption());
         prediction.setText("");
     }
 

@@ -1,6 +1,7 @@
 package dev.corelanes.app;
 
 import dev.corelanes.runners.Runs;
+import dev.corelanes.engine.Baselines;
 import dev.corelanes.engine.ExperimentSpec;
 import dev.corelanes.engine.MachineInfo;
 import dev.corelanes.engine.RunFigures;
@@ -148,6 +149,8 @@ public final class RunSession implements AutoCloseable {
         LiveFeed feed = new LiveFeed();
         RunHandle handle = Runs.start(spec, python, runMachine, feed);
         RunRow row = new RunRow(runs.size() + 1, spec, handle, loads, model);
+        // The runs made before this one, as they are now: its baseline is chosen from them once, when it ends.
+        List<Trace> earlier = runs.stream().map(RunRow::trace).filter(java.util.Objects::nonNull).toList();
         lastFeed = feed;
         runs.add(row);
         current.set(row);
@@ -156,8 +159,9 @@ public final class RunSession implements AutoCloseable {
         if (sampling == null) {
             sampling = sampler.scheduleAtFixedRate(this::sampleLoad, 300, 100, TimeUnit.MILLISECONDS);
         }
-        handle.result().thenAcceptAsync(trace -> {
+        handle.result().thenAcceptAsync(measured -> {
             Platform.runLater(row::finishing);
+            Trace trace = measured.withBaseline(Baselines.choose(measured, earlier));
             TimelineModel rebuilt = model(trace, loads);
             Platform.runLater(() -> finished(row, trace, rebuilt));
         }, MODELS);
@@ -207,9 +211,7 @@ public final class RunSession implements AutoCloseable {
 
     private void finished(RunRow row, Trace trace, TimelineModel rebuilt) {
         // Figures first: whoever reacts to the trace finds them ready.
-        List<Trace> done = new ArrayList<>(runs.stream().map(RunRow::trace).toList());
-        done.add(trace); // the latest run: a sequential run is its own baseline
-        row.setFigures(RunFigures.of(trace, RunFigures.latestBaseline(done, trace)));
+        row.setFigures(RunFigures.of(trace));
         row.finish(trace, rebuilt);
         if (sampled == row) {
             sampled = null;
@@ -224,29 +226,14 @@ public final class RunSession implements AutoCloseable {
         updateFigures();
     }
 
-    /** Every finished run's figures against its baseline (a new sequential run may be a new baseline). */
+    /** Every finished run's figures, against the baseline each was given when it ended. */
     private void updateFigures() {
         for (RunRow r : runs) {
             Trace t = r.trace();
-            r.setFigures(t == null ? null : RunFigures.of(t, baselineTrace(r)));
-        }
-    }
-
-    /** The latest completed sequential run with the same workload, or null ({@link RunFigures#isBaselineFor}). */
-    public RunRow baseline(RunRow r) {
-        RunRow best = null;
-        for (RunRow s : runs) {
-            if (r.trace() != null && s.trace() != null && RunFigures.isBaselineFor(s.trace(), r.trace())) {
-                best = s;
+            if (t != null && r.figures() == null) {
+                r.setFigures(RunFigures.of(t));
             }
         }
-        return best;
-    }
-
-    /** The trace of {@link #baseline(RunRow)}, or null. */
-    public Trace baselineTrace(RunRow r) {
-        RunRow b = baseline(r);
-        return b == null ? null : b.trace();
     }
 
     public void cancel() {

@@ -109,7 +109,7 @@ final class RunViews {
             timeline.showCompared(done.stream().map(r -> new Slide.Run(r.model(), r.trace())).toList());
             RunRow last = done.get(done.size() - 1);
             clock.show(last, last.figures());
-            caption.showCompared(done.size());
+            caption.showCompared(done.stream().map(RunRow::trace).toList());
             predictionCard.hide();
             updateNote(null);
             return;
@@ -134,7 +134,7 @@ final class RunViews {
             timeline.setIdealNanos(t.status() == TaskStatus.COMPLETED && f != null
                     ? Math.round(f.idealSeconds() * 1e9) : -1);
             clock.show(row, f);
-            caption.show(row, session.baselineTrace(row));
+            caption.show(row);
             predictionCard.show(row.prediction(), t);
         }
         updateNote(row.trace());

@@ -52,7 +52,7 @@ public final class FigureText {
         return String.format(Locale.ROOT, "%.0f %%", fraction * 100);
     }
 
-    /** "×1.80 vs sequential", "×1.95 vs total work", or "— (run cancelled)". */
+    /** "×1.80 vs sequential", "×1.95 vs total work", or "— (run cancelled)", "— (past the limit of 2 cores: …)". */
     public static String speedup(RunFigures f) {
         if (!f.hasSpeedup()) {
             return DASH + " (" + f.noSpeedupReason() + ")";
@@ -60,19 +60,62 @@ public final class FigureText {
         return ratio(f.speedup()) + " " + f.baseline().label();
     }
 
-    /** "44 %", "112 % (calibration drift)", or "— (run cancelled)". */
+    /** "44 %", or "— (run cancelled)", "— (calibration drift: …)": never above 100 %. */
     public static String efficiency(RunFigures f) {
         if (!f.hasEfficiency()) {
-            return DASH + " (" + f.noSpeedupReason() + ")";
+            return DASH + " (" + f.noEfficiencyReason() + ")";
         }
-        // Above 1 only with a drift to recalibrate (JIT warm-up only ever slows tasks down).
-        return percent(f.efficiency()) + (f.efficiency() > 1 ? " (calibration drift)" : "");
+        return percent(f.efficiency());
+    }
+
+    /**
+     * What the speedup was measured against and why, for a caption, a tooltip or the command line:
+     * "the sequential run of 14:02:11 (2.01 s, Java, 2 cores, other programs 3 %)", "its tasks' measured CPU
+     * time (2.00 s): the sequential run was measured while …", or "" when there is no speedup.
+     */
+    public static String baseline(RunFigures f) {
+        if (!f.hasSpeedup()) {
+            return "";
+        }
+        if (f.baseline() == RunBaseline.Kind.SEQUENTIAL_RUN) {
+            RunBaseline.Reference r = f.baselineRun();
+            if (r.self()) {
+                return "itself: a sequential run is the baseline of its workload";
+            }
+            String when = r.startedAt() == null ? "" : " of " + java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss",
+                    Locale.ROOT).withZone(java.time.ZoneId.systemDefault()).format(r.startedAt());
+            return "the sequential run" + when + " (" + seconds(r.wallSeconds()) + ", " + r.runtime() + ", "
+                    + MachineInfo.count(r.usableCores(), "core")
+                    + (Double.isNaN(r.otherLoad()) ? "" : ", other programs " + percent(r.otherLoad())) + ")";
+        }
+        String work = "its tasks' measured CPU time (" + seconds(f.baselineSeconds()) + ")";
+        return f.baselineWhy().isEmpty() ? work + ": no sequential run of this workload was made before it"
+                : work + ": no fair sequential run, " + f.baselineWhy();
     }
 
     /** A short tag for a drift, for beside a figure: "calibration drift", "process start-up", or "". */
     public static String driftTag(RunFigures f) {
         RunFigures.Drift d = f.drift();
         return !d.detected() ? "" : d.processWarmUp() ? "process start-up" : "calibration drift";
+    }
+
+    /**
+     * True when a completed run's speedup is withheld for a reason a class should see (past the physical
+     * limit, or no fair sequential run), rather than simply never measured.
+     */
+    public static boolean speedupWithheld(RunFigures f) {
+        return !f.hasSpeedup() && f.status() == TaskStatus.COMPLETED && !f.noSpeedupReason().isEmpty()
+                && !f.noSpeedupReason().startsWith("no sequential run");
+    }
+
+    /** "×1.80 vs sequential", or a dash with the reason's first clause: "— (past the limit of 2 cores)". */
+    public static String speedupShort(RunFigures f) {
+        if (f.hasSpeedup()) {
+            return speedup(f);
+        }
+        String reason = f.noSpeedupReason();
+        int colon = reason.indexOf(':');
+        return DASH + " (" + (colon > 0 ? reason.substring(0, colon) : reason) + ")";
     }
 
     /** The speedup alone for a table cell: "×1.80", or a dash. */

@@ -4,32 +4,42 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Every figure shown or saved about a run, derived in this one place from its trace (and, for the speedup,
- * a baseline run): the header, the caption, the runs table, the slide, the command line and the run file
- * all read these, and print them through {@link FigureText}.
+ * Every figure shown or saved about a run, derived in this one place from its trace (with the baseline chosen
+ * for it when it ended, {@link Trace#baseline()}): the header, the caption, the runs table, the slide, the
+ * lesson card, the command line and the run file all read these, and print them through {@link FigureText}.
+ * So a run shows one speedup everywhere, before and after a restart.
  *
- * <p>Rules, each tested as a property over generated traces:
+ * <p>Rules, each tested as a property over generated runs:
  * <ul>
- *   <li>A cancelled or failed run has no speedup and no efficiency ({@code NaN}), with the reason in
- *       {@link #noSpeedupReason()}.</li>
- *   <li>Efficiency is ideal ÷ wall: how close the run came to the best wall time the machine allows. It
- *       exceeds 1 only when {@link #drift()} is detected and says why (tasks did less work than asked).</li>
- *   <li>Speedup compares with a completed sequential run of the same workload. Without one, a compute run
- *       compares with its total calibrated work; a sleep run has no speedup.</li>
+ *   <li>A cancelled or failed run has no speedup and no efficiency ({@code NaN}), with the reason.</li>
+ *   <li>Speedup compares with the fair sequential run chosen by {@link Baselines}; without one, a compute run
+ *       compares with its tasks' measured CPU time (total work), and a sleep run has none.</li>
+ *   <li><b>No figure past the physical limit.</b> Speedup can be at most the tasks that could run at once
+ *       ({@link #usableCores}: cores for compute, concurrent waits for sleep), efficiency at most 100 %. A
+ *       figure up to {@link #LIMIT_NOISE} past it is timer noise and shows as the limit; one further past is
+ *       no figure (NaN) and its reason, e.g. "the sequential run was slowed by other programs (74 % busy)".</li>
  * </ul>
  *
  * @param machineCores CPUs this process may use: the input that bounds {@code usableCores}
  * @param concurrency  tasks the execution model lets run at once (1 for sequential, else min(workers, tasks))
  * @param usableCores  what the tasks could use at once: cores for compute (1 under the GIL in one process),
- *                     concurrent waits for sleep
+ *                     concurrent waits for sleep — the limit of speedup
  * @param speedup      baseline ÷ wall, or NaN (see {@code noSpeedupReason})
- * @param baselineSeconds the baseline's wall time (or total work), NaN when there is no baseline
- * @param efficiency   ideal ÷ wall, or NaN for a run that did not complete
- * @param noSpeedupReason why there is no speedup (and, if cancelled or failed, no efficiency); empty otherwise
+ * @param baseline     what the speedup divides (as chosen when the run ended)
+ * @param baselineSeconds the baseline's wall time (or the total work), NaN when there is none
+ * @param efficiency   ideal ÷ wall, or NaN (see {@code noEfficiencyReason})
+ * @param noSpeedupReason why there is no speedup; empty otherwise
+ * @param drift        whether compute tasks did the work asked
+ * @param noEfficiencyReason why there is no efficiency; empty otherwise
+ * @param baselineWhy  for a run compared with its total work or with nothing: why no sequential run was fair
+ *                     ("the sequential run was measured while other programs used 74 % of the CPUs, this run
+ *                     3 %"); empty when none of this workload had been made
+ * @param baselineRun  the sequential run compared with, as measured; null for the other baselines
  */
 public record RunFigures(TaskStatus status, double wallSeconds, double cpuSeconds, double idealSeconds,
-                         int machineCores, int concurrency, int usableCores, double speedup, Baseline baseline,
-                         double baselineSeconds, double efficiency, String noSpeedupReason, Drift drift) {
+                         int machineCores, int concurrency, int usableCores, double speedup, RunBaseline.Kind baseline,
+                         double baselineSeconds, double efficiency, String noSpeedupReason, Drift drift,
+                         String noEfficiencyReason, String baselineWhy, RunBaseline.Reference baselineRun) {
 
     /** A compute task whose CPU time is further than this from what was asked has drifted. */
     public static final double DRIFT_TOLERANCE = 0.10;
@@ -37,26 +47,11 @@ public record RunFigures(TaskStatus status, double wallSeconds, double cpuSecond
     public static final double RATE_CHANGE = 0.05;
     /** Other programs' load above this share of the CPUs: the machine was busy. */
     public static final double BUSY_LOAD = 0.30;
-
-    /** What a speedup is measured against. */
-    public enum Baseline {
-        /** A completed sequential run of the same workload, measured. */
-        SEQUENTIAL_RUN("vs sequential"),
-        /** The total calibrated work (tasks × seconds), for a compute run without a sequential run. */
-        TOTAL_WORK("vs total work"),
-        /** No speedup. */
-        NONE("");
-
-        private final String label;
-
-        Baseline(String label) {
-            this.label = label;
-        }
-
-        public String label() {
-            return label;
-        }
-    }
+    /**
+     * A speedup at most this share past its limit is timer noise (a sequential run's start and end, the
+     * scheduler's tick) and shows as the limit; further past, it is not a speedup the machine can give.
+     */
+    public static final double LIMIT_NOISE = 0.03;
 
     /**
      * Whether compute tasks did the CPU work they were asked for: a calibration that no longer matches the
@@ -85,14 +80,9 @@ public record RunFigures(TaskStatus status, double wallSeconds, double cpuSecond
         }
     }
 
-    /** The figures of a run on its own (no measured baseline). */
+    /** The figures of a run, against the baseline chosen for it when it ended. */
     public static RunFigures of(Trace t) {
-        return of(t, null);
-    }
-
-    /** The figures of a run; {@code baseline} is used only if {@link #isBaselineFor} holds. */
-    public static RunFigures of(Trace t, Trace baseline) {
-        return of(t, baseline, machineCores(t));
+        return of(t, machineCores(t));
     }
 
     /**
@@ -103,66 +93,97 @@ public record RunFigures(TaskStatus status, double wallSeconds, double cpuSecond
         return Math.max(1, t.machine().usableCores());
     }
 
-    static RunFigures of(Trace t, Trace baseline, int machineCores) {
+    static RunFigures of(Trace t, int machineCores) {
         ExperimentSpec s = t.spec();
         int concurrency = concurrency(s);
         int usable = usableCores(s, t.runtime().realGil(), machineCores);
         double ideal = idealSeconds(s, usable);
         double wall = t.wallSeconds();
         Drift drift = drift(t, ideal);
+        RunBaseline chosen = t.baseline();
         double speedup = Double.NaN;
         double efficiency = Double.NaN;
         double base = Double.NaN;
-        Baseline kind = Baseline.NONE;
+        RunBaseline.Kind kind = RunBaseline.Kind.NONE;
         String reason = "";
+        String efficiencyReason = "";
         if (t.status() != TaskStatus.COMPLETED) {
             reason = "run " + t.status().id();
+            efficiencyReason = reason;
         } else if (t.wallNanos() <= 0) {
             reason = "no wall time measured";
+            efficiencyReason = reason;
         } else {
             efficiency = ideal / wall;
-            if (efficiency > 1 && !drift.recalibrate()) {
-                efficiency = 1; // under 10 % below ideal: timer resolution and rounding, not faster than possible
+            if (efficiency > 1) {
+                if (drift.recalibrate()) {
+                    efficiency = Double.NaN; // faster than the machine allows: the tasks did less work than asked
+                    efficiencyReason = "calibration drift: the tasks did less work than asked";
+                } else {
+                    efficiency = 1; // under 10 % below ideal: timer resolution and rounding, not faster than possible
+                }
             }
-            if (baseline != null && isBaselineFor(baseline, t)) {
-                kind = Baseline.SEQUENTIAL_RUN;
-                base = baseline.wallSeconds();
-            } else if (s.kind() == TaskKind.COMPUTE) {
-                kind = Baseline.TOTAL_WORK;
-                base = s.totalWorkSeconds();
-            } else {
+            kind = chosen.kind();
+            if (kind == RunBaseline.Kind.SEQUENTIAL_RUN) {
+                base = chosen.run().wallSeconds();
+            } else if (kind == RunBaseline.Kind.TOTAL_WORK) {
+                base = totalWorkSeconds(t);
+            } else if (chosen.why().isEmpty()) {
                 reason = "no sequential run of this workload to compare with";
+            } else {
+                reason = "no fair sequential run to compare with: " + chosen.why();
             }
-            if (kind != Baseline.NONE) {
+            if (kind != RunBaseline.Kind.NONE) {
                 speedup = base / wall;
+                if (speedup > usable * (1 + LIMIT_NOISE)) {
+                    reason = pastLimit(t, chosen, usable, base, drift);
+                    speedup = Double.NaN;
+                } else if (speedup > usable) {
+                    speedup = usable; // timer noise at the limit (see LIMIT_NOISE)
+                }
             }
         }
         return new RunFigures(t.status(), wall, t.cpuSeconds(), ideal, machineCores, concurrency, usable, speedup,
-                kind, base, efficiency, reason, drift);
+                kind, base, efficiency, reason, drift, efficiencyReason, chosen.why(),
+                kind == RunBaseline.Kind.SEQUENTIAL_RUN ? chosen.run() : null);
     }
 
-    /** A run that may serve as {@code run}'s baseline: completed, sequential, the same workload. */
-    public static boolean isBaselineFor(Trace baseline, Trace run) {
-        ExperimentSpec b = baseline.spec();
-        ExperimentSpec r = run.spec();
-        return baseline.status() == TaskStatus.COMPLETED && baseline.wallNanos() > 0
-                && b.mode() == ExecutionMode.SEQUENTIAL && sameWorkload(b, r);
-    }
-
-    /** Same tasks, kind and seconds: the same work, whatever the mode. */
-    public static boolean sameWorkload(ExperimentSpec a, ExperimentSpec b) {
-        return a.kind() == b.kind() && a.tasks() == b.tasks() && a.taskSeconds() == b.taskSeconds();
-    }
-
-    /** The latest trace of {@code candidates} that may serve as {@code run}'s baseline, or null. */
-    public static Trace latestBaseline(List<Trace> candidates, Trace run) {
-        Trace found = null;
-        for (Trace c : candidates) {
-            if (c != null && isBaselineFor(c, run)) {
-                found = c;
+    /**
+     * The total work of a compute run: its tasks' measured CPU time when every task's is known, else what was
+     * asked (tasks × seconds).
+     */
+    static double totalWorkSeconds(Trace t) {
+        long sum = 0;
+        int known = 0;
+        for (TaskRecord r : t.tasks()) {
+            if (r.status() == TaskStatus.COMPLETED && r.cpuKnown()) {
+                sum += r.cpuNanos();
+                known++;
             }
         }
-        return found;
+        return known == t.spec().tasks() && sum > 0 ? sum / 1e9 : t.spec().totalWorkSeconds();
+    }
+
+    /** Why a speedup past the limit is not one, from what was measured around the run and its baseline. */
+    private static String pastLimit(Trace t, RunBaseline chosen, int usable, double base, Drift drift) {
+        String limit = "past the limit of " + (t.spec().kind() == TaskKind.SLEEP
+                ? usable + " waits at a time" : MachineInfo.count(usable, "core"));
+        if (drift.recalibrate()) {
+            return limit + ": calibration drift, the tasks did less work than asked";
+        }
+        if (chosen.kind() == RunBaseline.Kind.SEQUENTIAL_RUN) {
+            RunBaseline.Reference b = chosen.run();
+            if (!Double.isNaN(b.otherLoad()) && b.otherLoad() > BUSY_LOAD) {
+                return limit + ": the sequential run was slowed by other programs (" + FigureText.percent(b.otherLoad())
+                        + " busy)";
+            }
+            double work = t.spec().kind() == TaskKind.SLEEP ? t.spec().tasks() * t.spec().taskSeconds()
+                    : t.spec().totalWorkSeconds();
+            return limit + ": the sequential run (" + FigureText.seconds(base) + ") took longer than its "
+                    + FigureText.seconds(work) + " of work";
+        }
+        return limit + ": the tasks' measured CPU time (" + FigureText.seconds(base) + ") is more than "
+                + MachineInfo.count(usable, "core") + " can give in " + FigureText.seconds(t.wallSeconds());
     }
 
     /** Tasks the execution model lets run at once. */

@@ -18,11 +18,13 @@ import java.util.List;
  * @param conditions   what the engine measured about the machine during the run (kernel rate after it,
  *                     other programs' load)
  * @param runtime      Java, or the Python interpreter that ran the tasks
+ * @param baseline     what its speedup is measured against, chosen once when it ended ({@link Baselines});
+ *                     null means the run on its own ({@link Baselines#alone})
  */
 public record Trace(ExperimentSpec spec, MachineInfo machine, Calibration calibration, Instant startedAt,
                     long wallNanos, long cpuNanos, TaskStatus status, String message, List<TaskRecord> tasks,
                     List<WorkerInfo> workers, List<Span> spans, long droppedSpans, RunConditions conditions,
-                    RunRuntime runtime) {
+                    RunRuntime runtime, RunBaseline baseline) {
 
     public Trace {
         runtime = runtime == null ? RunRuntime.JAVA : runtime;
@@ -32,6 +34,32 @@ public record Trace(ExperimentSpec spec, MachineInfo machine, Calibration calibr
         // One task per core at any instant, whatever the spans came from (see CpuLanes).
         spans = CpuLanes.separate(spans).stream().sorted(Comparator.comparingLong(Span::startNanos)).toList();
         conditions = conditions == null ? RunConditions.UNKNOWN : conditions;
+        RunBaseline.Reference self = new RunBaseline.Reference(startedAt, wallNanos, conditions.otherLoad(),
+                machine.usableCores(), runtime.label(), true);
+        RunBaseline alone = Baselines.alone(spec, status, wallNanos, self);
+        // A baseline that cannot be (a file may say anything) is the run on its own: a run that did not complete
+        // has none, a sequential run is its own, and only a sequential run is compared with itself.
+        if (baseline == null || status != TaskStatus.COMPLETED || wallNanos <= 0 || alone.isSelf() || baseline.isSelf()
+                || baseline.kind() == RunBaseline.Kind.SEQUENTIAL_RUN && baseline.run().wallNanos() <= 0) {
+            baseline = alone;
+        } else if (baseline.kind() == RunBaseline.Kind.TOTAL_WORK && spec.kind() != TaskKind.COMPUTE) {
+            baseline = new RunBaseline(RunBaseline.Kind.NONE, null, baseline.why()); // sleep has no work to divide
+        }
+    }
+
+    /** A run of {@code runtime} with its measured conditions, on its own (no baseline chosen yet). */
+    public Trace(ExperimentSpec spec, MachineInfo machine, Calibration calibration, Instant startedAt,
+                 long wallNanos, long cpuNanos, TaskStatus status, String message, List<TaskRecord> tasks,
+                 List<WorkerInfo> workers, List<Span> spans, long droppedSpans, RunConditions conditions,
+                 RunRuntime runtime) {
+        this(spec, machine, calibration, startedAt, wallNanos, cpuNanos, status, message, tasks, workers, spans,
+                droppedSpans, conditions, runtime, null);
+    }
+
+    /** This run with the baseline chosen for it when it ended. */
+    public Trace withBaseline(RunBaseline b) {
+        return new Trace(spec, machine, calibration, startedAt, wallNanos, cpuNanos, status, message, tasks, workers,
+                spans, droppedSpans, conditions, runtime, b);
     }
 
     /** A Java run without measured run conditions (fixtures, old run files). */

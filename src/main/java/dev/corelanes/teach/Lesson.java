@@ -9,10 +9,13 @@ import java.util.List;
  * to ask before, and what to notice after.
  *
  * @param steps       the experiments, in the order to run and compare them
- * @param explanation a few sentences shown beside the timeline
+ * @param claim       what the lesson expects to show and why, a few sentences: shown as the claim the class
+ *                    tests, never as a result ({@link LessonReport} writes what the steps measured)
+ * @param claims      the same claim in a form the steps' figures are checked against; empty: the last step
+ *                    is faster than the first (several steps), or near its ideal (one step)
  */
-public record Lesson(String id, String title, String question, List<ExperimentSpec> steps, String explanation,
-                     List<Integer> cores, List<Boolean> pythonSteps, boolean freeThreaded) {
+public record Lesson(String id, String title, String question, List<ExperimentSpec> steps, String claim,
+                     List<Integer> cores, List<Boolean> pythonSteps, boolean freeThreaded, List<LessonClaim> claims) {
     /**
      * @param cores        per step, the cores the run is limited to ("use only N cores"); 0 = every usable core
      * @param pythonSteps  per step, whether it runs in a real Python interpreter (empty: all in Java)
@@ -35,24 +38,45 @@ public record Lesson(String id, String title, String question, List<ExperimentSp
         if (freeThreaded && !pythonSteps.contains(true)) {
             throw new IllegalArgumentException("a lesson for a free-threaded Python needs a step that runs in Python");
         }
+        claims = claims == null || claims.isEmpty()
+                ? List.of(steps.size() > 1 ? new LessonClaim.Faster(0, steps.size() - 1) : new LessonClaim.NearIdeal(0))
+                : List.copyOf(claims);
+        for (LessonClaim c : claims) {
+            for (int i : c.steps()) {
+                if (i < 0 || i >= steps.size()) {
+                    throw new IllegalArgumentException("a claim names step " + (i + 1) + " of " + steps.size());
+                }
+            }
+        }
+    }
+
+    /** The lesson in the canonical form, its claims derived from its steps. */
+    public Lesson(String id, String title, String question, List<ExperimentSpec> steps, String claim,
+                  List<Integer> cores, List<Boolean> pythonSteps, boolean freeThreaded) {
+        this(id, title, question, steps, claim, cores, pythonSteps, freeThreaded, List.of());
+    }
+
+    /** This lesson, checked against {@code checks} instead of the default claim. */
+    public Lesson checking(LessonClaim... checks) {
+        return new Lesson(id, title, question, steps, claim, cores, pythonSteps, freeThreaded, List.of(checks));
     }
 
     /** A lesson whose steps run in Java with core limits. */
-    public Lesson(String id, String title, String question, List<ExperimentSpec> steps, String explanation,
+    public Lesson(String id, String title, String question, List<ExperimentSpec> steps, String claim,
                   List<Integer> cores) {
-        this(id, title, question, steps, explanation, cores, List.of(), false);
+        this(id, title, question, steps, claim, cores, List.of(), false);
     }
 
     /** A lesson whose steps {@code pythonSteps} says run in a real Python interpreter, on every usable core. */
     public static Lesson inPython(String id, String title, String question, List<ExperimentSpec> steps,
-                                  String explanation, List<Boolean> pythonSteps) {
-        return new Lesson(id, title, question, steps, explanation, List.of(), pythonSteps, false);
+                                  String claim, List<Boolean> pythonSteps) {
+        return new Lesson(id, title, question, steps, claim, List.of(), pythonSteps, false);
     }
 
     /** A lesson whose every step runs in a free-threaded Python (its GIL off), on every usable core. */
     public static Lesson inFreeThreadedPython(String id, String title, String question, List<ExperimentSpec> steps,
-                                              String explanation) {
-        return new Lesson(id, title, question, steps, explanation, List.of(),
+                                              String claim) {
+        return new Lesson(id, title, question, steps, claim, List.of(),
                 java.util.Collections.nCopies(steps.size(), true), true);
     }
 
@@ -62,8 +86,8 @@ public record Lesson(String id, String title, String question, List<ExperimentSp
     }
 
     /** A lesson whose every step runs in Java on all usable cores. */
-    public Lesson(String id, String title, String question, List<ExperimentSpec> steps, String explanation) {
-        this(id, title, question, steps, explanation, List.of());
+    public Lesson(String id, String title, String question, List<ExperimentSpec> steps, String claim) {
+        this(id, title, question, steps, claim, List.of());
     }
 
     /** The cores step {@code step} is limited to; 0 = every usable core. */

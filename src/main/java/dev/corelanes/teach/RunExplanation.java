@@ -11,7 +11,6 @@ import dev.corelanes.engine.Trace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * The automatic caption of a run: its figures (from {@link RunFigures}, the one source) and the patterns a
@@ -32,14 +31,19 @@ public record RunExplanation(RunFigures figures, List<String> patterns) {
     public static final String PINNED = "Pinned";
     public static final String EFFICIENCY_CORES = "Efficiency cores";
     public static final String LIMITED = "Fewer usable CPUs";
+    public static final String NOT_COMPARED = "Not compared with sequential";
+
+    /** The explanation of a run from what it measured (its figures against its baseline, its load). */
+    public static RunExplanation of(Trace t) {
+        return of(t, Double.NaN);
+    }
 
     /**
-     * @param sequential  a completed sequential run of the same workload, if any (ignored otherwise)
      * @param otherLoad   the machine's average CPU load from other programs during the run, 0..1, or NaN to use
      *                    what the engine measured
      */
-    public static RunExplanation of(Trace t, Optional<Trace> sequential, double otherLoad) {
-        RunFigures f = RunFigures.of(t, sequential.orElse(null));
+    public static RunExplanation of(Trace t, double otherLoad) {
+        RunFigures f = RunFigures.of(t);
         double wall = Math.max(1e-9, f.wallSeconds());
         double load = Double.isNaN(otherLoad) ? t.conditions().otherLoad() : otherLoad;
         List<String> patterns = new ArrayList<>();
@@ -51,6 +55,11 @@ public record RunExplanation(RunFigures figures, List<String> patterns) {
         } else if (m.limited()) {
             patterns.add(LIMITED + ": this process could use " + m.usableCores() + " of the machine's "
                     + m.logicalCores() + " CPUs (its affinity mask or container CPU quota).");
+        }
+        if (f.hasSpeedup() && f.baseline() == dev.corelanes.engine.RunBaseline.Kind.TOTAL_WORK
+                && !f.baselineWhy().isEmpty()) {
+            patterns.add(NOT_COMPARED + ": the speedup is against the tasks' own work, not the sequential run: "
+                    + f.baselineWhy() + ".");
         }
         String drift = FigureText.drift(f);
         if (!drift.isEmpty()) {
@@ -101,7 +110,8 @@ public record RunExplanation(RunFigures figures, List<String> patterns) {
         String head = "Wall " + FigureText.seconds(f.wallSeconds()) + " · ideal " + FigureText.seconds(f.idealSeconds())
                 + (f.hasEfficiency()
                 ? " · speedup " + FigureText.speedup(f) + " · efficiency " + FigureText.efficiency(f)
-                : " · no speedup or efficiency: " + f.noSpeedupReason());
+                : f.noEfficiencyReason().equals(f.noSpeedupReason()) ? " · no speedup or efficiency: " + f.noSpeedupReason()
+                : " · speedup " + FigureText.speedup(f) + " · efficiency " + FigureText.efficiency(f));
         return patterns.isEmpty() ? head : head + "\n" + String.join(" ", patterns);
     }
 }

@@ -84,10 +84,8 @@ public final class Slide {
         for (int i = 0; i < runs.size(); i++) {
             Run r = runs.get(i);
             boolean last = i == runs.size() - 1;
-            // The baseline is a sequential run of the same workload on this slide, never another workload's.
-            Trace baseline = RunFigures.latestBaseline(traces, r.trace());
-            runLabel(shapes, r.trace(), RunFigures.of(r.trace(), baseline), baseline, runs.size() > 1,
-                    y + RUN_LABEL - 8, theme);
+            // Each run's own figures, against the baseline chosen when it ended: the same as everywhere else.
+            runLabel(shapes, r.trace(), RunFigures.of(r.trace()), runs.size() > 1, y + RUN_LABEL - 8, theme);
             y += RUN_LABEL;
             LaneMode mode = o.mode() == LaneMode.CORES && r.model().coreUnknown() ? LaneMode.WORKERS : o.mode();
             double ph = Math.max(minPanel, natural[i] * share);
@@ -214,7 +212,7 @@ public final class Slide {
         return t.runtime().python() ? " · " + t.runtime().label() : "";
     }
 
-    private static void runLabel(List<Shape> out, Trace t, RunFigures f, Trace baseline, boolean several, double y,
+    private static void runLabel(List<Shape> out, Trace t, RunFigures f, boolean several, double y,
                                  TimelineTheme theme) {
         String name = (several ? model(t.spec()) : t.spec().mode().label() + (t.spec().gil() ? " + GIL" : ""))
                 + runtime(t);
@@ -226,8 +224,10 @@ public final class Slide {
         if (t.status() == TaskStatus.COMPLETED) {
             d.append("   ideal ").append(FigureText.seconds(f.idealSeconds()));
             d.append("   CPU ").append(FigureText.seconds(f.cpuSeconds()));
-            if (f.hasSpeedup() && baseline != t) {
+            if (f.hasSpeedup() && (f.baselineRun() == null || !f.baselineRun().self())) {
                 d.append("   ").append(FigureText.speedup(f));
+            } else if (!f.hasSpeedup() && FigureText.speedupWithheld(f)) {
+                d.append("   speedup ").append(FigureText.speedupShort(f));
             }
             if (f.drift().detected()) {
                 d.append("   ").append(FigureText.driftTag(f));

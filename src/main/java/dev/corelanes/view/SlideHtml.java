@@ -55,13 +55,12 @@ public final class SlideHtml {
 
     /** The runs' figures: the same numbers the slide's run lines show, as a table. */
     private static void figures(StringBuilder b, List<Slide.Run> runs) {
-        List<Trace> traces = runs.stream().map(Slide.Run::trace).toList();
         b.append("<table id=\"figures\">\n<thead><tr><th>run</th><th>status</th><th>wall</th><th>ideal</th><th>CPU</th>")
                 .append("<th>usable cores</th><th>speedup</th><th>efficiency</th></tr></thead>\n<tbody>\n");
         for (Slide.Run r : runs) {
             Trace t = r.trace();
             // The same figures, baseline and wording as the slide's run lines (one source: RunFigures).
-            RunFigures f = RunFigures.of(t, RunFigures.latestBaseline(traces, t));
+            RunFigures f = RunFigures.of(t);
             b.append("<tr><td>").append(escape(Slide.model(t.spec()) + " · " + Slide.workload(t.spec())))
                     .append("</td><td>").append(escape(t.status().id() + (t.message().isEmpty() ? "" : ": " + t.message())))
                     .append("</td><td>").append(escape(FigureText.seconds(f.wallSeconds())))

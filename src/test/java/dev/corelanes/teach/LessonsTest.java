@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LessonsTest {
@@ -46,12 +47,18 @@ class LessonsTest {
     }
 
     @Test
-    void everyLessonHasAUniqueIdAQuestionAndAnExplanation() {
+    void everyLessonHasAUniqueIdAQuestionAndAClaimItsStepsCanBeCheckedAgainst() {
         Set<String> ids = new HashSet<>();
         for (Lesson l : Lessons.all()) {
             assertTrue(ids.add(l.id()), l.id());
             assertTrue(l.question().endsWith("?"), l.id());
-            assertTrue(l.explanation().length() > 60, l.id());
+            assertTrue(l.claim().length() > 60, l.id());
+            assertFalse(l.claims().isEmpty(), l.id());
+            for (LessonClaim c : l.claims()) {
+                for (int step : c.steps()) {
+                    assertTrue(step >= 0 && step < l.steps().size(), l.id());
+                }
+            }
         }
         assertTrue(ids.containsAll(Set.of("do-something", "io-bound", "cpu-java", "cpu-python", "oversubscribed",
                 "virtual-10k", "process-pool")));

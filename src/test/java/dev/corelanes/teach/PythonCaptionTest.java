@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,7 +26,7 @@ class PythonCaptionTest {
         Trace t = new Trace(base.spec(), base.machine(), base.calibration(), base.startedAt(), base.wallNanos(),
                 base.cpuNanos(), base.status(), base.message(), base.tasks(), base.workers(), spans, 0,
                 new RunRuntime("python", "/usr/bin/python3", "3.11.2", "enabled", ""));
-        RunExplanation e = RunExplanation.of(t, Optional.empty(), Double.NaN);
+        RunExplanation e = RunExplanation.of(t, Double.NaN);
         assertTrue(e.patterns().contains(RunExplanation.GIL + " of CPython 3.11.2 (GIL): one thread computed at a "
                 + "time (1 wait, measured inside the interpreter)."), e.patterns().toString());
         assertEquals(1, RunFigures.of(t).usableCores());

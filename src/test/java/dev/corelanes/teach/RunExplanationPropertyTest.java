@@ -26,8 +26,11 @@ class RunExplanationPropertyTest {
         for (int i = 0; i < 2_000; i++) {
             Trace t = gen.trace();
             Trace base = gen.random().nextBoolean() ? gen.trace(RandomTraces.sequentialOf(t.spec())) : null;
-            RunExplanation e = RunExplanation.of(t, Optional.ofNullable(base), Double.NaN);
-            RunFigures f = RunFigures.of(t, base);
+            if (base != null) {
+                t = t.withBaseline(dev.corelanes.engine.Baselines.choose(t, java.util.List.of(base)));
+            }
+            RunExplanation e = RunExplanation.of(t);
+            RunFigures f = RunFigures.of(t);
             assertEquals(f, e.figures());
             String head = e.caption().lines().findFirst().orElseThrow();
             if (t.status() != TaskStatus.COMPLETED) {
@@ -41,10 +44,10 @@ class RunExplanationPropertyTest {
             Matcher m = EFFICIENCY.matcher(head);
             if (f.hasEfficiency()) {
                 assertTrue(m.find(), head);
-                if (Integer.parseInt(m.group(1)) > 100) {
-                    assertTrue(e.caption().contains("Calibration drift"), "over 100 % without the drift on screen: "
-                            + e.caption());
-                }
+                assertTrue(Integer.parseInt(m.group(1)) <= 100, "efficiency past 100 %: " + head);
+            } else {
+                assertTrue(head.contains("efficiency " + FigureText.DASH) || head.contains("no speedup or efficiency: "),
+                        head);
             }
             assertEquals(f.drift().recalibrate(), e.caption().contains("Calibration drift"), e.caption());
             assertEquals(f.drift().detected() && !f.drift().recalibrate(), e.caption().contains("Process start-up"),

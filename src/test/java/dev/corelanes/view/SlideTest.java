@@ -74,40 +74,50 @@ class SlideTest {
     @Test
     void compareStacksOneTimelinePerRunOnOneAxisWithOneLegend() {
         Trace seq = Traces.compute(ExecutionMode.SEQUENTIAL, 4);
-        Trace thr = Traces.compute(ExecutionMode.THREADS, 4);
+        // Threads compared with the sequential run, as chosen when it ended (see Baselines).
+        Trace thr = Traces.compute(ExecutionMode.THREADS, 4).withBaseline(new dev.corelanes.engine.RunBaseline(
+                dev.corelanes.engine.RunBaseline.Kind.SEQUENTIAL_RUN,
+                dev.corelanes.engine.RunBaseline.Reference.of(seq, false), ""));
         Trace vir = Traces.compute(ExecutionMode.VIRTUAL, 4);
         TimelineFrame f = Slide.compose(runs(seq, thr, vir), SlideOptions.defaults());
         String all = text(f);
         assertTrue(all.contains("sequential vs threads vs virtual"), all);
         assertEquals(3, count(all, "CPU 0\n"), "three stacked core timelines");
         assertEquals(1, count(all, "running:\n"), "one legend");
-        assertTrue(all.contains(FigureText.ratio((double) seq.wallNanos() / thr.wallNanos()) + " vs sequential"), all);
+        assertTrue(all.contains(FigureText.speedup(RunFigures.of(thr))), all);
+        assertTrue(FigureText.speedup(RunFigures.of(thr)).endsWith(" vs sequential"));
         assertEquals(3, count(all, "wall "), "each run labelled with its wall time");
     }
 
     @Test
-    void aSlideComparesOnlyWithASequentialRunOfTheSameWorkload() {
+    void aSlideShowsEachRunsOwnSpeedupAsChosenWhenItEndedNeverPastTheLimit() {
         dev.corelanes.fixtures.RandomTraces gen = new dev.corelanes.fixtures.RandomTraces(41);
-        int comparedSlides = 0;
+        int compared = 0;
         for (int i = 0; i < 150; i++) {
-            Trace a = gen.trace();
-            Trace b = gen.random().nextBoolean() ? gen.trace(dev.corelanes.fixtures.RandomTraces.sequentialOf(a.spec()))
-                    : gen.trace();
-            if (gen.random().nextBoolean()) {
-                Trace swap = a;
-                a = b;
-                b = swap;
-            }
-            Trace first = a;
-            Trace second = b;
+            var m = dev.corelanes.fixtures.Sessions.machine(gen);
+            var spec = dev.corelanes.fixtures.Sessions.spec(gen);
+            Trace a = dev.corelanes.fixtures.Sessions.run(gen, gen.random().nextBoolean()
+                    ? dev.corelanes.fixtures.RandomTraces.sequentialOf(spec) : spec, m);
+            Trace measured = dev.corelanes.fixtures.Sessions.run(gen, spec, m);
+            Trace b = measured.withBaseline(dev.corelanes.engine.Baselines.choose(measured, java.util.List.of(a)));
             String all = text(Slide.compose(runs(a, b), SlideOptions.defaults()));
-            boolean compared = RunFigures.isBaselineFor(a, b) && RunFigures.of(b).hasEfficiency()
-                    || RunFigures.isBaselineFor(b, a) && RunFigures.of(a).hasEfficiency();
-            comparedSlides += compared ? 1 : 0;
-            assertEquals(compared, java.util.regex.Pattern.compile("×[0-9.]+ vs sequential").matcher(all).find(), () -> first.spec().describe() + " / "
-                    + second.spec().describe() + ":\n" + all);
+            for (Trace t : java.util.List.of(a, b)) {
+                RunFigures f = RunFigures.of(t);
+                boolean shown = f.hasSpeedup() && (f.baselineRun() == null || !f.baselineRun().self());
+                if (shown) {
+                    assertTrue(all.contains(FigureText.speedup(f)), () -> FigureText.speedup(f) + " missing:\n" + all);
+                    compared += f.baseline() == dev.corelanes.engine.RunBaseline.Kind.SEQUENTIAL_RUN ? 1 : 0;
+                } else if (FigureText.speedupWithheld(f)) {
+                    assertTrue(all.contains("speedup " + FigureText.speedupShort(f)), all);
+                }
+            }
+            java.util.regex.Matcher r = java.util.regex.Pattern.compile("×([0-9.]+) vs").matcher(all);
+            while (r.find()) {
+                assertTrue(Double.parseDouble(r.group(1)) <= m.usableCores() * 1.0 + 1e-9 || b.spec().kind()
+                        == dev.corelanes.engine.TaskKind.SLEEP, all);
+            }
         }
-        assertTrue(comparedSlides > 10, "slides with a baseline: " + comparedSlides);
+        assertTrue(compared > 5, "slides with a sequential baseline: " + compared);
     }
 
     @Test

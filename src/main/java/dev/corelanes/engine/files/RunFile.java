@@ -7,6 +7,7 @@ import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.ExperimentSpec;
 import dev.corelanes.engine.FigureText;
 import dev.corelanes.engine.MachineInfo;
+import dev.corelanes.engine.RunBaseline;
 import dev.corelanes.engine.RunConditions;
 import dev.corelanes.engine.RunFigures;
 import dev.corelanes.engine.RunRuntime;
@@ -236,6 +237,7 @@ public final class RunFile {
         putOptional(conditions, "stepsPerSecondAfter", t.conditions().rateChecked()
                 ? t.conditions().stepsPerSecondAfter() : -1);
         putOptional(conditions, "otherLoad", t.conditions().otherLoad());
+        baseline(root.putObject("baseline"), t.baseline());
         figures(root.putObject("figures"), f);
         ArrayNode workers = root.putArray("workers");
         for (WorkerInfo w : t.workers()) {
@@ -259,6 +261,26 @@ public final class RunFile {
     }
 
     /**
+     * The baseline chosen when the run ended, read back as it was: what the speedup divides, and the run it
+     * names as measured (so a class can check the figure by hand, and a restart shows the same).
+     */
+    private static void baseline(ObjectNode o, RunBaseline b) {
+        o.put("kind", b.kind().id());
+        if (b.run() != null) {
+            RunBaseline.Reference r = b.run();
+            o.put("self", r.self());
+            if (r.startedAt() != null) {
+                o.put("startedAt", r.startedAt().toString());
+            }
+            o.put("wallSeconds", r.wallNanos() / 1e9);
+            putOptional(o, "otherLoad", r.otherLoad());
+            o.put("usableCores", r.usableCores());
+            o.put("runtime", r.runtime());
+        }
+        o.put("why", b.why());
+    }
+
+    /**
      * The derived figures, for readers other than CoreLanes (a spreadsheet, a script): written, never read
      * back, since {@link RunFigures} derives them again from the trace.
      */
@@ -268,11 +290,12 @@ public final class RunFile {
         putOptional(o, "efficiency", f.efficiency());
         putOptional(o, "speedup", f.speedup());
         if (f.hasSpeedup()) {
-            o.put("speedupBaseline", f.baseline().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            o.put("speedupBaseline", f.baseline().id());
         } else {
             o.putNull("speedupBaseline");
         }
         o.put("noSpeedupReason", f.noSpeedupReason());
+        o.put("noEfficiencyReason", f.noEfficiencyReason());
         RunFigures.Drift d = f.drift();
         if (d.detected()) {
             ObjectNode drift = o.putObject("drift");
@@ -544,7 +567,50 @@ public final class RunFile {
             }
             return new Trace(spec, machine, cal, startedAt, nanos(root, "wallSeconds"), cpuNanos(root),
                     status(root), text(root, "message"), tasks, workers, spans,
-                    longIn(root, "droppedSpans", 0, Long.MAX_VALUE), conditions(root), runtime(root));
+                    longIn(root, "droppedSpans", 0, Long.MAX_VALUE), conditions(root), runtime(root),
+                    baseline(root));
+        }
+
+        /** Files written before baselines were kept with the run have none: the run on its own. */
+        private RunBaseline baseline(JsonNode root) throws RunFileException {
+            JsonNode b = root.get("baseline");
+            if (b == null || b.isNull()) {
+                return null;
+            }
+            if (!b.isObject()) {
+                throw new RunFileException(name + ": \"baseline\" must be an object.");
+            }
+            RunBaseline.Kind kind;
+            try {
+                kind = RunBaseline.Kind.parse(text(b, "kind"));
+            } catch (IllegalArgumentException e) {
+                throw new RunFileException(name + ": " + e.getMessage() + ".");
+            }
+            JsonNode why = b.get("why");
+            String reason = why == null || why.isNull() ? "" : text(b, "why");
+            if (kind != RunBaseline.Kind.SEQUENTIAL_RUN) {
+                return new RunBaseline(kind, null, reason);
+            }
+            Instant at = null;
+            JsonNode started = b.get("startedAt");
+            if (started != null && !started.isNull()) {
+                try {
+                    at = Instant.parse(text(b, "startedAt"));
+                } catch (DateTimeParseException e) {
+                    throw new RunFileException(name + ": baseline \"startedAt\" is not a date-time.");
+                }
+            }
+            JsonNode load = b.get("otherLoad");
+            double other = load == null || load.isNull() ? Double.NaN : number(b, "otherLoad");
+            if (other < 0 || other > 1) {
+                throw new RunFileException(name + ": baseline \"otherLoad\" must be between 0 and 1.");
+            }
+            long wall = nanos(b, "wallSeconds");
+            if (wall <= 0) {
+                throw new RunFileException(name + ": baseline \"wallSeconds\" must be more than 0.");
+            }
+            return new RunBaseline(kind, new RunBaseline.Reference(at, wall, other,
+                    integerIn(b, "usableCores", 1, MachineInfo.MAX_CPUS), text(b, "runtime"), bool(b, "self")), reason);
         }
 
         /** One span, checked; the worker's name is shared by all its spans. */

@@ -1,0 +1,55 @@
+package dev.corelanes.teach;
+
+import dev.corelanes.engine.FigureText;
+import dev.corelanes.engine.RunFigures;
+import dev.corelanes.engine.Trace;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a class should know before comparing runs stacked on one time axis: which of them ran on a busy
+ * machine (a run measured while other programs used the CPUs waited for them too), so the comparison carries
+ * the warning of every run, not only the single run on screen.
+ *
+ * @param runs  how many runs are compared
+ * @param notes one sentence per warning, in the runs' order
+ */
+public record ComparisonNotes(int runs, List<String> notes) {
+
+    public ComparisonNotes {
+        notes = List.copyOf(notes);
+    }
+
+    /** The notes for {@code traces}, named by their position and model ("run 2 (threads)"). */
+    public static ComparisonNotes of(List<Trace> traces) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < traces.size(); i++) {
+            names.add("run " + (i + 1) + " (" + StepNames.model(traces.get(i)) + ")");
+        }
+        return of(traces, names);
+    }
+
+    /** The notes for {@code traces}, each named as {@code names} says ("step 1 (sequential)"). */
+    public static ComparisonNotes of(List<Trace> traces, List<String> names) {
+        List<String> notes = new ArrayList<>();
+        for (int i = 0; i < traces.size(); i++) {
+            Trace t = traces.get(i);
+            if (t == null) {
+                continue;
+            }
+            double load = t.conditions().otherLoad();
+            if (t.conditions().loadKnown() && load > RunFigures.BUSY_LOAD) {
+                notes.add(RunExplanation.BUSY + " during " + names.get(i) + ": other programs used "
+                        + FigureText.percent(load) + " of the CPUs, so it also waited for them.");
+            }
+        }
+        return new ComparisonNotes(traces.size(), notes);
+    }
+
+    /** The caption under runs compared in the window. */
+    public String caption() {
+        String head = runs + " runs on one time axis: compare their lengths, then export them as one slide (Ctrl+E).";
+        return notes.isEmpty() ? head : head + "\n" + String.join(" ", notes);
+    }
+}

@@ -1,0 +1,279 @@
+package dev.corelanes.teach;
+
+import dev.corelanes.engine.Baselines;
+import dev.corelanes.engine.FigureText;
+import dev.corelanes.engine.MachineInfo;
+import dev.corelanes.engine.RunFigures;
+import dev.corelanes.engine.Span;
+import dev.corelanes.engine.SpanState;
+import dev.corelanes.engine.TaskKind;
+import dev.corelanes.engine.TaskStatus;
+import dev.corelanes.engine.Trace;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The lesson card, written from what the lesson's steps measured: the question, each step's figures (the
+ * same {@link RunFigures} as everywhere else), what the comparison showed — which step was faster, by how
+ * much, and why (the GIL, spawn cost, oversubscription, other programs' load, one core) — and, plainly,
+ * when this run did not show the lesson's claim and the likely cause. The window's card and
+ * {@code corelanes lesson} print this one text.
+ *
+ * @param lesson   the lesson
+ * @param steps    one line per step that has run: its figures
+ * @param findings one paragraph per claim checked, in the lesson's order
+ * @param notes    the busy-machine warning of any step
+ * @param shown    true when every claim was checked and the runs showed it
+ * @param complete true when every step has run
+ */
+public record LessonReport(Lesson lesson, List<String> steps, List<String> findings, List<String> notes,
+                           boolean shown, boolean complete) {
+
+    /** Two walls within this factor of each other are "about the same". */
+    public static final double SIMILAR = 1.25;
+    /** A run within this efficiency of its ideal is "close to ideal". */
+    public static final double NEAR_IDEAL = 0.8;
+    /** A step this much faster than another is faster at all (below it: timer noise and start-up). */
+    static final double FASTER_AT_ALL = 1.05;
+
+    public LessonReport {
+        steps = List.copyOf(steps);
+        findings = List.copyOf(findings);
+        notes = List.copyOf(notes);
+    }
+
+    /**
+     * The report of {@code lesson} from its steps' runs so far, in the lesson's order ({@code runs} may be
+     * shorter than the lesson's steps while it is being given; a null entry is a step not run yet).
+     */
+    public static LessonReport of(Lesson lesson, List<Trace> runs) {
+        List<Trace> t = new ArrayList<>(runs);
+        while (t.size() < lesson.steps().size()) {
+            t.add(null);
+        }
+        List<String> names = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < lesson.steps().size(); i++) {
+            Trace r = t.get(i);
+            names.add(r == null ? "step " + (i + 1) : StepNames.step(i, r));
+            if (r != null) {
+                lines.add(stepLine(i, r));
+            }
+        }
+        boolean complete = t.stream().allMatch(java.util.Objects::nonNull);
+        List<String> findings = new ArrayList<>();
+        boolean shown = complete;
+        if (complete) {
+            for (LessonClaim c : lesson.claims()) {
+                Finding f = check(c, t, names);
+                findings.add(f.text());
+                shown &= f.shown();
+            }
+        }
+        ComparisonNotes notes = ComparisonNotes.of(t, names);
+        return new LessonReport(lesson, lines, findings, notes.notes(), shown, complete);
+    }
+
+    /** "Step 1 (sequential): 2.01 s · ideal 2.00 s · ×1.00 vs sequential · efficiency 99 %". */
+    static String stepLine(int i, Trace t) {
+        RunFigures f = RunFigures.of(t);
+        String name = StepNames.step(i, t);
+        String head = Character.toUpperCase(name.charAt(0)) + name.substring(1) + ": ";
+        if (t.status() != TaskStatus.COMPLETED) {
+            return head + t.status().id() + (t.message().isEmpty() ? "" : " (" + t.message() + ")");
+        }
+        return head + FigureText.seconds(f.wallSeconds()) + " · ideal " + FigureText.seconds(f.idealSeconds())
+                + " · speedup " + FigureText.speedup(f) + " · efficiency " + FigureText.efficiency(f)
+                + (t.conditions().loadKnown() ? " · other programs " + FigureText.percent(t.conditions().otherLoad())
+                : "");
+    }
+
+    private record Finding(String text, boolean shown) {
+    }
+
+    private static Finding check(LessonClaim c, List<Trace> t, List<String> names) {
+        for (int i : c.steps()) {
+            if (t.get(i).status() != TaskStatus.COMPLETED || t.get(i).wallNanos() <= 0) {
+                return new Finding(cap(names.get(i)) + " " + t.get(i).status().id()
+                        + ", so this claim could not be checked: run the lesson again.", false);
+            }
+        }
+        return switch (c) {
+            case LessonClaim.Faster f -> faster(t.get(f.slower()), names.get(f.slower()), t.get(f.faster()),
+                    names.get(f.faster()));
+            case LessonClaim.Similar s -> similar(t.get(s.a()), names.get(s.a()), t.get(s.b()), names.get(s.b()));
+            case LessonClaim.NearIdeal n -> nearIdeal(t.get(n.step()), names.get(n.step()));
+        };
+    }
+
+    private static Finding faster(Trace slow, String sn, Trace fast, String fn) {
+        String unfair = Baselines.differentConditions(slow, sn, fast, fn);
+        String walls = cap(fn) + " took " + FigureText.seconds(fast.wallSeconds()) + ", " + sn + " "
+                + FigureText.seconds(slow.wallSeconds());
+        if (!unfair.isEmpty()) {
+            return new Finding(walls + ". The two cannot be compared fairly: " + unfair
+                    + ". Run the lesson again on a quieter machine.", false);
+        }
+        RunFigures fs = RunFigures.of(slow);
+        RunFigures ff = RunFigures.of(fast);
+        double expected = fs.idealSeconds() / ff.idealSeconds();
+        double r = slow.wallSeconds() / fast.wallSeconds();
+        boolean parallel = expected > 1 + 2 * (FASTER_AT_ALL - 1); // the claim is about more cores or waits
+        String expectedText = FigureText.ratio(expected) + " that " + capacity(fast, ff) + " allow";
+        if (parallel && r > expected * (1 + RunFigures.LIMIT_NOISE)) {
+            // More than the cores explain: the slower step was slow for other reasons; no ratio past the limit.
+            return new Finding(walls + ": faster, by more than the " + expectedText + ", so " + sn
+                    + " was slower than its ideal " + FigureText.seconds(fs.idealSeconds()) + " for reasons of its own"
+                    + cause(slow, sn, fs, "") + ".", true);
+        }
+        boolean shown = parallel ? r >= 1 + (expected - 1) / 2 : r >= FASTER_AT_ALL;
+        if (shown) {
+            return new Finding(walls + ": " + FigureText.ratio(parallel ? Math.min(r, expected) : r) + " faster"
+                    + (parallel ? (r >= expected * 0.9 ? ", close to the " : ", against the ") + expectedText
+                    : "") + mechanism(slow, sn, fast, fn) + ".", true);
+        }
+        String how = r >= FASTER_AT_ALL ? ": only " + FigureText.ratio(r) + " faster, against the " + expectedText
+                : r > 1 / FASTER_AT_ALL ? ": about the same" : ": slower, not faster";
+        return new Finding(walls + how + ". This run did not show the claim. Likely cause: "
+                + likelyCause(slow, sn, fast, fn) + ".", false);
+    }
+
+    private static Finding similar(Trace a, String an, Trace b, String bn) {
+        String unfair = Baselines.differentConditions(a, an, b, bn);
+        String walls = cap(an) + " took " + FigureText.seconds(a.wallSeconds()) + ", " + bn + " "
+                + FigureText.seconds(b.wallSeconds());
+        if (!unfair.isEmpty()) {
+            return new Finding(walls + ". The two cannot be compared fairly: " + unfair
+                    + ". Run the lesson again on a quieter machine.", false);
+        }
+        double r = Math.max(a.wallSeconds(), b.wallSeconds()) / Math.min(a.wallSeconds(), b.wallSeconds());
+        if (r <= SIMILAR) {
+            return new Finding(walls + ": about the same, as claimed.", true);
+        }
+        boolean aSlower = a.wallSeconds() > b.wallSeconds();
+        Trace slow = aSlower ? a : b;
+        Trace fast = aSlower ? b : a;
+        return new Finding(walls + ": " + (aSlower ? an : bn) + " took " + FigureText.ratio(r)
+                + " as long, not about the same. This run did not show the claim. Likely cause: "
+                + likelyCause(fast, aSlower ? bn : an, slow, aSlower ? an : bn) + ".", false);
+    }
+
+    private static Finding nearIdeal(Trace t, String name) {
+        RunFigures f = RunFigures.of(t);
+        String head = cap(name) + " took " + FigureText.seconds(f.wallSeconds()) + " against its " + FigureText.ideal(f);
+        if (!f.hasEfficiency()) {
+            return new Finding(head + ": no efficiency, " + f.noEfficiencyReason() + ".", false);
+        }
+        String why = mechanism(null, "", t, name);
+        if (f.efficiency() >= NEAR_IDEAL) {
+            return new Finding(head + ": efficiency " + FigureText.efficiency(f) + ", close to ideal as claimed"
+                    + why + ".", true);
+        }
+        return new Finding(head + ": efficiency " + FigureText.efficiency(f) + ". This run did not show the claim. "
+                + "Likely cause: " + cause(t, name, f, "the cause was not measured: run it again") + ".", false);
+    }
+
+    /** What the claim rests on, where the runs show it: the GIL's waits, spawn cost, preemptions. */
+    private static String mechanism(Trace slow, String sn, Trace fast, String fn) {
+        List<String> parts = new ArrayList<>();
+        if (slow != null && count(slow, SpanState.GIL_WAIT) > 0) {
+            parts.add(sn + " waited for the GIL " + count(slow, SpanState.GIL_WAIT) + " times");
+        }
+        long preempted = count(fast, SpanState.PREEMPTED);
+        if (fast.spec().kind() == TaskKind.COMPUTE && RunFigures.concurrency(fast.spec()) > RunFigures.machineCores(fast)
+                && preempted > 0) {
+            parts.add("the OS time-sliced " + fn + "'s " + RunFigures.concurrency(fast.spec()) + " tasks on "
+                    + MachineInfo.count(RunFigures.machineCores(fast), "core") + " (" + preempted + " preemptions)");
+        }
+        double spawn = spawnSeconds(fast);
+        if (spawn > 0) {
+            parts.add("starting " + fn + "'s processes took " + FigureText.seconds(spawn));
+        }
+        return parts.isEmpty() ? "" : "; " + String.join("; ", parts);
+    }
+
+    /** The likeliest measured reason {@code fast} was not as much faster than {@code slow} as claimed. */
+    private static String likelyCause(Trace slow, String sn, Trace fast, String fn) {
+        String own = cause(fast, fn, RunFigures.of(fast), "");
+        if (!own.isEmpty()) {
+            return own.substring(2);
+        }
+        String other = cause(slow, sn, RunFigures.of(slow), "");
+        return other.isEmpty() ? "none was measured (other programs' load was low and steady): run the lesson again"
+                : other.substring(2);
+    }
+
+    /** "; other programs used 74 % of the CPUs during step 2 (threads)", or {@code otherwise} ("" for none). */
+    private static String cause(Trace t, String name, RunFigures f, String otherwise) {
+        if (t.conditions().loadKnown() && t.conditions().otherLoad() > RunFigures.BUSY_LOAD) {
+            return "; other programs used " + FigureText.percent(t.conditions().otherLoad()) + " of the CPUs during "
+                    + name;
+        }
+        boolean compute = t.spec().kind() == TaskKind.COMPUTE;
+        if (compute && f.concurrency() > 1 && f.usableCores() == 1) {
+            return (t.spec().gil() || t.runtime().realGil()) && !t.spec().mode().processBased()
+                    ? "; the GIL let only one of " + name + "'s threads compute at a time"
+                    : "; only one core was usable for " + name;
+        }
+        double spawn = spawnSeconds(t);
+        if (spawn > 0.2 * t.wallSeconds()) {
+            return "; starting " + name + "'s processes took " + FigureText.seconds(spawn) + " of its "
+                    + FigureText.seconds(t.wallSeconds());
+        }
+        if (f.drift().detected()) {
+            return "; " + FigureText.drift(f);
+        }
+        long preempted = count(t, SpanState.PREEMPTED);
+        if (compute && f.concurrency() > f.machineCores() && preempted > 0) {
+            return "; " + name + " had more tasks than cores, so the OS time-sliced them (" + preempted
+                    + " preemptions)";
+        }
+        return otherwise.isEmpty() ? "" : "; " + otherwise;
+    }
+
+    /** What bounds a run's speed: "2 cores", "10 waits at a time". */
+    private static String capacity(Trace t, RunFigures f) {
+        return t.spec().kind() == TaskKind.SLEEP ? f.usableCores() + " waits at a time"
+                : MachineInfo.count(f.usableCores(), "core");
+    }
+
+    private static double spawnSeconds(Trace t) {
+        return t.spans().stream().filter(s -> s.state() == SpanState.SPAWNING).mapToLong(Span::durationNanos).max()
+                .orElse(0) / 1e9;
+    }
+
+    private static long count(Trace t, SpanState state) {
+        return t.spans().stream().filter(s -> s.state() == state).count();
+    }
+
+    private static String cap(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** The measured explanation, one paragraph: every finding, then the warnings. */
+    public String explanation() {
+        List<String> all = new ArrayList<>(findings);
+        all.addAll(notes);
+        if (complete && !findings.isEmpty()) {
+            all.add(shown ? "This run showed the claim." : "This run did not show the whole claim; the reasons are "
+                    + "above.");
+        }
+        return String.join(" ", all);
+    }
+
+    /** The whole card as plain text, for the command line and a handout. */
+    public String text() {
+        StringBuilder b = new StringBuilder();
+        b.append(lesson.title()).append('\n');
+        b.append("Question: ").append(lesson.question()).append('\n');
+        b.append("Claim:    ").append(lesson.claim()).append('\n');
+        for (String s : steps) {
+            b.append("  ").append(s).append('\n');
+        }
+        if (!findings.isEmpty() || !notes.isEmpty()) {
+            b.append("Measured: ").append(explanation()).append('\n');
+        }
+        return b.toString();
+    }
+}
