@@ -169,8 +169,7 @@ final class LessonCard extends VBox {
         if (l == null || next >= l.steps().size()) {
             return 0;
         }
-        int cores = l.coresOf(next);
-        return cores > 0 && cores <= usableCores && pinning ? cores : 0;
+        return l.coresFor(next, usableCores, pinning);
     }
 
     private int usableCores = Integer.MAX_VALUE;

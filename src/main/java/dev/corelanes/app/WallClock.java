@@ -172,5 +172,8 @@ final class WallClock extends HBox {
                 + (f.drift().detected() ? " (" + FigureText.driftTag(f) + ")" : ""));
         ideal.setText(FigureText.ideal(f));
         speedup.setText("speedup " + FigureText.speedup(f));
+        // What the figure divides, so a class can check it by hand (and why it is not the sequential run).
+        speedup.setTooltip(new javafx.scene.control.Tooltip(f.hasSpeedup() ? "Measured against "
+                + FigureText.baseline(f) + "." : "No speedup: " + f.noSpeedupReason() + "."));
     }
 }

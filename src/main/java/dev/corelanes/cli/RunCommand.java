@@ -257,6 +257,9 @@ final class RunCommand implements Callable<Integer> {
                         : fmt(t.spec().totalWorkSeconds()) + " s of work",
                 f.usableCores(), t.spec().kind() == TaskKind.SLEEP ? "waiters" : "cores");
         out.println("Speedup    " + FigureText.speedup(f));
+        if (f.hasSpeedup()) {
+            out.println("Baseline   " + FigureText.baseline(f));
+        }
         out.println("Efficiency " + FigureText.efficiency(f)
                 + (f.hasEfficiency() ? " (ideal ÷ wall)" : ""));
         if (f.drift().detected()) {

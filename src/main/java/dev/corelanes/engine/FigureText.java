@@ -89,8 +89,7 @@ public final class FigureText {
                     + (Double.isNaN(r.otherLoad()) ? "" : ", other programs " + percent(r.otherLoad())) + ")";
         }
         String work = "its tasks' measured CPU time (" + seconds(f.baselineSeconds()) + ")";
-        return f.baselineWhy().isEmpty() ? work + ": no sequential run of this workload was made before it"
-                : work + ": no fair sequential run, " + f.baselineWhy();
+        return f.baselineWhy().isEmpty() ? work : work + ": no fair sequential run, " + f.baselineWhy();
     }
 
     /** A short tag for a drift, for beside a figure: "calibration drift", "process start-up", or "". */

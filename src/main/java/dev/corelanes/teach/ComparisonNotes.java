@@ -30,20 +30,25 @@ public record ComparisonNotes(int runs, List<String> notes) {
         return of(traces, names);
     }
 
-    /** The notes for {@code traces}, each named as {@code names} says ("step 1 (sequential)"). */
+    /**
+     * The notes for {@code traces}, each named as {@code names} says ("step 1 (sequential)"): one sentence
+     * naming every run measured on a busy machine, with the load during each.
+     */
     public static ComparisonNotes of(List<Trace> traces, List<String> names) {
-        List<String> notes = new ArrayList<>();
+        List<String> busy = new ArrayList<>();
         for (int i = 0; i < traces.size(); i++) {
             Trace t = traces.get(i);
-            if (t == null) {
-                continue;
-            }
-            double load = t.conditions().otherLoad();
-            if (t.conditions().loadKnown() && load > RunFigures.BUSY_LOAD) {
-                notes.add(RunExplanation.BUSY + " during " + names.get(i) + ": other programs used "
-                        + FigureText.percent(load) + " of the CPUs, so it also waited for them.");
+            if (t != null && t.conditions().loadKnown() && t.conditions().otherLoad() > RunFigures.BUSY_LOAD) {
+                busy.add(FigureText.percent(t.conditions().otherLoad()) + " during " + names.get(i));
             }
         }
+        if (busy.isEmpty()) {
+            return new ComparisonNotes(traces.size(), List.of());
+        }
+        String during = busy.size() == 1 ? busy.get(0) : String.join(", ", busy.subList(0, busy.size() - 1))
+                + " and " + busy.get(busy.size() - 1);
+        List<String> notes = List.of(RunExplanation.BUSY + ": other programs used "
+                + during.replaceFirst(" during", " of the CPUs during") + "; tasks that waited for them took longer.");
         return new ComparisonNotes(traces.size(), notes);
     }
 

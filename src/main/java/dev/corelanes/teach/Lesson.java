@@ -90,6 +90,15 @@ public record Lesson(String id, String title, String question, List<ExperimentSp
         this(id, title, question, steps, claim, List.of());
     }
 
+    /**
+     * The cores step {@code step} runs on, here: its limit, or 0 (every usable core) where the machine has no
+     * more usable CPUs than that or the OS cannot pin a run. The window and {@code corelanes lesson} both ask.
+     */
+    public int coresFor(int step, int usableCores, boolean canPin) {
+        int limit = coresOf(step);
+        return limit > 0 && limit <= usableCores && canPin ? limit : 0;
+    }
+
     /** The cores step {@code step} is limited to; 0 = every usable core. */
     public int coresOf(int step) {
         return cores.get(step);

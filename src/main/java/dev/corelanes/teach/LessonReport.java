@@ -129,9 +129,11 @@ public record LessonReport(Lesson lesson, List<String> steps, List<String> findi
         }
         boolean shown = parallel ? r >= 1 + (expected - 1) / 2 : r >= FASTER_AT_ALL;
         if (shown) {
-            return new Finding(walls + ": " + FigureText.ratio(parallel ? Math.min(r, expected) : r) + " faster"
-                    + (parallel ? (r >= expected * 0.9 ? ", close to the " : ", against the ") + expectedText
-                    : "") + mechanism(slow, sn, fast, fn) + ".", true);
+            // A cost saved (not more cores) is said in seconds: a ratio of walls is not a speedup to bound.
+            return new Finding(walls + ": " + (parallel ? FigureText.ratio(Math.min(r, expected)) + " faster"
+                    + (r >= expected * 0.9 ? ", close to the " : ", against the ") + expectedText
+                    : FigureText.seconds(slow.wallSeconds() - fast.wallSeconds()) + " sooner")
+                    + mechanism(slow, sn, fast, fn) + ".", true);
         }
         String how = r >= FASTER_AT_ALL ? ": only " + FigureText.ratio(r) + " faster, against the " + expectedText
                 : r > 1 / FASTER_AT_ALL ? ": about the same" : ": slower, not faster";
@@ -154,9 +156,11 @@ public record LessonReport(Lesson lesson, List<String> steps, List<String> findi
         boolean aSlower = a.wallSeconds() > b.wallSeconds();
         Trace slow = aSlower ? a : b;
         Trace fast = aSlower ? b : a;
-        return new Finding(walls + ": " + (aSlower ? an : bn) + " took " + FigureText.ratio(r)
-                + " as long, not about the same. This run did not show the claim. Likely cause: "
-                + likelyCause(fast, aSlower ? bn : an, slow, aSlower ? an : bn) + ".", false);
+        // Both ran with the same limits (the claim is that they match): only what differed explains a gap.
+        String why = differingCause(slow, aSlower ? an : bn, fast);
+        return new Finding(walls + ": " + (aSlower ? an : bn) + " took "
+                + FigureText.seconds(slow.wallSeconds() - fast.wallSeconds()) + " longer, not about the same. This run "
+                + "did not show the claim. Likely cause: " + why + ".", false);
     }
 
     private static Finding nearIdeal(Trace t, String name) {
@@ -204,6 +208,23 @@ public record LessonReport(Lesson lesson, List<String> steps, List<String> findi
                 : other.substring(2);
     }
 
+    /** What slowed {@code slow} that {@code other} did not share: load, spawn cost or drift; else "none measured". */
+    private static String differingCause(Trace slow, String name, Trace other) {
+        RunFigures f = RunFigures.of(slow);
+        if (slow.conditions().loadKnown() && slow.conditions().otherLoad() > RunFigures.BUSY_LOAD) {
+            return "other programs used " + FigureText.percent(slow.conditions().otherLoad()) + " of the CPUs during "
+                    + name;
+        }
+        double spawn = spawnSeconds(slow);
+        if (spawn > 0.2 * slow.wallSeconds() && spawnSeconds(other) < spawn / 2) {
+            return "starting " + name + "'s processes took " + FigureText.seconds(spawn);
+        }
+        if (f.drift().detected()) {
+            return FigureText.drift(f).replaceAll("\\.$", "");
+        }
+        return "none was measured (other programs' load was low and steady): compare the two timelines";
+    }
+
     /** "; other programs used 74 % of the CPUs during step 2 (threads)", or {@code otherwise} ("" for none). */
     private static String cause(Trace t, String name, RunFigures f, String otherwise) {
         if (t.conditions().loadKnown() && t.conditions().otherLoad() > RunFigures.BUSY_LOAD) {
@@ -222,7 +243,7 @@ public record LessonReport(Lesson lesson, List<String> steps, List<String> findi
                     + FigureText.seconds(t.wallSeconds());
         }
         if (f.drift().detected()) {
-            return "; " + FigureText.drift(f);
+            return "; " + FigureText.drift(f).replaceAll("\\.$", "");
         }
         long preempted = count(t, SpanState.PREEMPTED);
         if (compute && f.concurrency() > f.machineCores() && preempted > 0) {
@@ -251,13 +272,20 @@ public record LessonReport(Lesson lesson, List<String> steps, List<String> findi
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    /** The measured explanation, one paragraph: every finding, then the warnings. */
+    /** The verdict, once every step has run: "This run showed the claim." or that it did not. */
+    public String verdict() {
+        if (!complete || findings.isEmpty()) {
+            return "";
+        }
+        return shown ? "This run showed the claim." : "This run did not show the whole claim; the reasons are above.";
+    }
+
+    /** The measured explanation, one paragraph: every finding, the warnings, the verdict. */
     public String explanation() {
         List<String> all = new ArrayList<>(findings);
         all.addAll(notes);
-        if (complete && !findings.isEmpty()) {
-            all.add(shown ? "This run showed the claim." : "This run did not show the whole claim; the reasons are "
-                    + "above.");
+        if (!verdict().isEmpty()) {
+            all.add(verdict());
         }
         return String.join(" ", all);
     }
@@ -268,11 +296,21 @@ public record LessonReport(Lesson lesson, List<String> steps, List<String> findi
         b.append(lesson.title()).append('\n');
         b.append("Question: ").append(lesson.question()).append('\n');
         b.append("Claim:    ").append(lesson.claim()).append('\n');
+        b.append("Steps:\n");
         for (String s : steps) {
             b.append("  ").append(s).append('\n');
         }
-        if (!findings.isEmpty() || !notes.isEmpty()) {
-            b.append("Measured: ").append(explanation()).append('\n');
+        if (!findings.isEmpty()) {
+            b.append("Measured:\n");
+            for (String f : findings) {
+                b.append("  - ").append(f).append('\n');
+            }
+        }
+        for (String n : notes) {
+            b.append("Warning:  ").append(n).append('\n');
+        }
+        if (!verdict().isEmpty()) {
+            b.append(verdict()).append('\n');
         }
         return b.toString();
     }

@@ -84,12 +84,18 @@ class FiguresAgreeTest {
 
         RunFigures f = ui.lastRun().figures();
         assertEquals(dev.corelanes.engine.RunBaseline.Kind.SEQUENTIAL_RUN, f.baseline(), "a sleep run compares with sequential sleep");
-        assertEquals(Math.min(seq.wallSeconds() / thr.wallSeconds(), f.usableCores()), f.speedup(), 1e-9);
-        String ratio = FigureText.ratio(f.speedup());
-        assertEquals("speedup " + ratio + " vs sequential", text(robot, "#wallSpeedup"));
-        assertEquals(ratio, speedupCell(robot, 1));
-        assertTrue(text(robot, "#runCaption").contains("speedup " + ratio + " vs sequential"),
-                text(robot, "#runCaption"));
+        double measured = seq.wallSeconds() / thr.wallSeconds();
+        if (measured > f.usableCores() * (1 + RunFigures.LIMIT_NOISE)) {
+            // The sequential run's own start-up made the ratio pass two waits at a time: no figure, the reason.
+            assertFalse(f.hasSpeedup());
+            assertTrue(f.noSpeedupReason().startsWith("past the limit of 2 waits at a time"), f.noSpeedupReason());
+        } else {
+            assertEquals(Math.min(measured, f.usableCores()), f.speedup(), 1e-9);
+        }
+        String shown = FigureText.speedup(f);
+        assertEquals("speedup " + shown, text(robot, "#wallSpeedup"));
+        assertEquals(FigureText.speedupCell(f), speedupCell(robot, 1));
+        assertTrue(text(robot, "#runCaption").contains("speedup " + shown), text(robot, "#runCaption"));
         assertEquals(FigureText.ideal(f), text(robot, "#wallIdeal"));
     }
 

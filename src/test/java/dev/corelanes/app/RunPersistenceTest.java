@@ -94,4 +94,72 @@ class RunPersistenceTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> files() == 0);
         assertEquals(0, session.runs().size(), "the table is empty");
     }
+
+    private String speedupCell(FxRobot robot, int row) {
+        javafx.scene.control.TableView<?> table = robot.lookup("#runsTable").queryAs(javafx.scene.control.TableView.class);
+        return table.getColumns().stream().filter(c -> c.getText().equals("Speedup")).findFirst()
+                .map(c -> String.valueOf(c.getCellData(row))).orElseThrow();
+    }
+
+    private java.util.List<dev.corelanes.engine.Trace> kept() throws Exception {
+        java.util.List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.getFileName().toString().startsWith("run-")).sorted().toList();
+        }
+        java.util.List<dev.corelanes.engine.Trace> out = new java.util.ArrayList<>();
+        for (Path f : files) {
+            out.add(dev.corelanes.engine.files.RunFile.read(f));
+        }
+        return out;
+    }
+
+    @Test
+    void eachRunShowsTheFiguresOfItsRunFileBeforeAndAfterARestart(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> !robot.lookup("#runButton").queryAs(Button.class).isDisabled());
+        long before = files();
+        for (ExecutionMode mode : new ExecutionMode[] {ExecutionMode.SEQUENTIAL, ExecutionMode.THREADS}) {
+            robot.interact(() -> window.apply(ExperimentSpec.of(mode, TaskKind.SLEEP, 2, 0.2, false)));
+            robot.clickOn("#runButton");
+            long n = before + (mode == ExecutionMode.SEQUENTIAL ? 1 : 2);
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> files() == n);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> session.runs().size() == n
+                    && session.runs().get((int) n - 1).figures() != null);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        java.util.List<dev.corelanes.engine.Trace> files = kept();
+        int rows = session.runs().size();
+        java.util.List<String> shown = new java.util.ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            dev.corelanes.engine.RunFigures file = dev.corelanes.engine.RunFigures.of(files.get(i));
+            assertEquals(file, session.runs().get(i).figures(), "run " + (i + 1) + ": the window's figures are its file's");
+            assertEquals(dev.corelanes.engine.FigureText.speedupCell(file), speedupCell(robot, i));
+            shown.add(speedupCell(robot, i));
+        }
+        dev.corelanes.engine.RunFigures threads = session.runs().get(rows - 1).figures();
+        assertEquals(dev.corelanes.engine.RunBaseline.Kind.SEQUENTIAL_RUN, threads.baseline(),
+                "a sleep run compares with the sequential sleep made before it");
+        assertEquals(files.get(rows - 2).wallNanos(), threads.baselineRun().wallNanos());
+
+        robot.interact(() -> {
+            session.close();
+            open();
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> session.runs().size() == rows
+                && session.runs().stream().allMatch(r -> r.figures() != null));
+        WaitForAsyncUtils.waitForFxEvents();
+        for (int i = 0; i < rows; i++) {
+            assertEquals(dev.corelanes.engine.RunFigures.of(files.get(i)), session.runs().get(i).figures(),
+                    "run " + (i + 1) + " after the restart");
+            assertEquals(shown.get(i), speedupCell(robot, i), "run " + (i + 1) + "'s cell after the restart");
+        }
+        robot.clickOn(robot.lookup(".table-row-cell").nth(rows - 1).queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("speedup " + dev.corelanes.engine.FigureText.speedup(threads),
+                robot.lookup("#wallSpeedup").queryAs(javafx.scene.control.Label.class).getText());
+
+        robot.clickOn("File");
+        robot.clickOn("Clear runs");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> files() == 0);
+    }
 }

@@ -1,0 +1,237 @@
+package dev.corelanes.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.corelanes.engine.Baselines;
+import dev.corelanes.engine.CoreLimit;
+import dev.corelanes.engine.CpuAffinity;
+import dev.corelanes.engine.ExperimentSpec;
+import dev.corelanes.engine.MachineInfo;
+import dev.corelanes.engine.RunHandle;
+import dev.corelanes.engine.TaskStatus;
+import dev.corelanes.engine.Trace;
+import dev.corelanes.engine.files.AtomicFiles;
+import dev.corelanes.engine.files.OutputFileException;
+import dev.corelanes.engine.files.RunFile;
+import dev.corelanes.engine.python.PythonChoice;
+import dev.corelanes.engine.python.PythonInterpreter;
+import dev.corelanes.engine.python.PythonInterpreters;
+import dev.corelanes.engine.python.PythonUnavailable;
+import dev.corelanes.hardware.Hardware;
+import dev.corelanes.runners.Runs;
+import dev.corelanes.teach.Lesson;
+import dev.corelanes.teach.LessonReport;
+import dev.corelanes.teach.Lessons;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * {@code corelanes lesson NAME}: runs every step of a lesson as the window does (the same cores, runtime and
+ * baselines), prints the lesson card {@link LessonReport} writes from the measured steps, and writes the
+ * comparison slide — for a teacher preparing a handout, and for tests.
+ */
+@Command(name = "lesson", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run every step of a lesson, print its card (question, each step's figures, what the comparison "
+                + "showed and why) and write the comparison slide.")
+final class LessonCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "NAME", arity = "0..1",
+            description = "The lesson's id (the ids of `window --lesson`); --list shows them.")
+    String name;
+
+    @Option(names = "--list", description = "List the lessons and exit.")
+    boolean list;
+
+    @Option(names = "--python", paramLabel = "PATH",
+            description = "The Python interpreter for the lesson's real-Python steps (default: python3 on the PATH).")
+    String python;
+
+    @Option(names = "--json", paramLabel = "FILE",
+            description = "Write every step's run and the card's text (JSON) here.")
+    Path json;
+
+    @picocli.CommandLine.Mixin
+    SlideOutputs images = new SlideOutputs();
+
+    /** A step stopped by Ctrl-C has this long to end before the command gives up on it. */
+    private static final long CTRL_C_MILLIS = 10_000;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (list) {
+            Lessons.all().forEach(l -> out.printf("%-20s %s%n", l.id(), l.title()));
+            return Cli.OK;
+        }
+        if (name == null) {
+            throw new UserError("name a lesson, e.g. `corelanes lesson cpu-java`; `corelanes lesson --list` lists them.");
+        }
+        Lesson lesson = Lessons.byId(name.strip()).orElseThrow(() -> new UserError("unknown lesson '" + name
+                + "': use one of " + String.join(", ", Lessons.all().stream().map(Lesson::id).toList()) + "."));
+        images.check();
+        OutputFiles outputs = new OutputFiles().add("--json", json);
+        images.addTo(outputs);
+        outputs.check(List.of());
+        List<PythonChoice> pythons = pythons(lesson);
+        MachineInfo machine = Hardware.detect().machine();
+        boolean canPin = CpuAffinity.detect().supported();
+
+        AtomicReference<RunHandle> current = new AtomicReference<>();
+        CountDownLatch finished = new CountDownLatch(1);
+        boolean[] stopped = {false};
+        Thread onCtrlC = new Thread(() -> {
+            stopped[0] = true;
+            RunHandle h = current.get();
+            if (h != null) {
+                h.cancel();
+            }
+            try {
+                finished.await(CTRL_C_MILLIS, TimeUnit.MILLISECONDS); // the steps measured so far are written
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "corelanes-lesson-ctrl-c");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        List<Trace> done = new ArrayList<>();
+        try {
+            for (int i = 0; i < lesson.steps().size() && !stopped[0]; i++) {
+                ExperimentSpec step = lesson.steps().get(i);
+                int cores = lesson.coresFor(i, machine.usableCores(), canPin);
+                MachineInfo m = cores > 0 ? CoreOptions.pinned(machine, CoreLimit.count(cores)) : machine;
+                out.printf("Running step %d of %d: %s%s%s …%n", i + 1, lesson.steps().size(), step.describe(),
+                        cores > 0 ? " · on " + MachineInfo.count(cores, "core") : "",
+                        pythons.get(i) != null ? " · in " + pythons.get(i).interpreter().name() : "");
+                RunHandle h = Runs.start(step, pythons.get(i), m);
+                current.set(h);
+                Trace measured = h.await();
+                // Each step's baseline is chosen as the window chooses it: from the steps run before it.
+                done.add(measured.withBaseline(Baselines.choose(measured, done)));
+                if (measured.status() != TaskStatus.COMPLETED) {
+                    break; // a later step would be compared with nothing: say what ran
+                }
+            }
+            LessonReport report = LessonReport.of(lesson, done);
+            out.println();
+            out.print(report.text());
+            out.println();
+            write(lesson, report, done, out);
+            Trace last = done.get(done.size() - 1);
+            return done.stream().allMatch(t -> t.status() == TaskStatus.COMPLETED)
+                    && done.size() == lesson.steps().size() ? Cli.OK
+                    : last.status() == TaskStatus.CANCELLED || stopped[0] ? Cli.INTERRUPTED : Cli.RUN_FAILED;
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is running and ends the program
+            }
+        }
+    }
+
+    /** The interpreter of each step: null for Java; the lesson's Python for its real-Python steps. */
+    private List<PythonChoice> pythons(Lesson lesson) {
+        List<PythonChoice> out = new ArrayList<>();
+        PythonChoice chosen = null;
+        for (ExperimentSpec s : lesson.steps()) {
+            if (!lesson.python(s)) {
+                out.add(null);
+                continue;
+            }
+            if (chosen == null) {
+                chosen = new PythonChoice(interpreter(lesson), "");
+            }
+            out.add(chosen);
+        }
+        return out;
+    }
+
+    private PythonInterpreter interpreter(Lesson lesson) {
+        try {
+            if (!lesson.freeThreaded()) {
+                return PythonInterpreters.find(python);
+            }
+            if (python != null) {
+                PythonInterpreter p = PythonInterpreters.find(python);
+                if (!p.freeThreaded()) {
+                    throw new UserError("lesson " + lesson.id() + " needs a free-threaded Python (python3.13t or newer); "
+                            + python + " has its GIL on.");
+                }
+                return p;
+            }
+            return PythonInterpreters.discover().stream().filter(PythonInterpreter::freeThreaded).findFirst()
+                    .orElseThrow(() -> new UserError("lesson " + lesson.id() + " needs a free-threaded Python "
+                            + "(python3.13t or newer), and none was found; give one with --python PATH."));
+        } catch (PythonUnavailable e) {
+            throw new UserError("lesson " + lesson.id() + " has steps in real Python: " + e.getMessage());
+        }
+    }
+
+    /** Every file asked for, written all or none: the steps' runs with the card, and the comparison slide. */
+    private void write(Lesson lesson, LessonReport report, List<Trace> runs, PrintWriter out) {
+        AtomicFiles.Batch batch = new AtomicFiles.Batch();
+        List<String> lines = new ArrayList<>();
+        if (json != null) {
+            byte[] text = lessonJson(lesson, report, runs).getBytes(StandardCharsets.UTF_8);
+            batch.add(json, o -> o.write(text));
+            lines.add("Lesson     " + json + " (every step's run and the card)");
+        }
+        if (images.any()) {
+            javax.imageio.ImageIO.setUseCache(false);
+        }
+        lines.addAll(images.addTo(batch, runs));
+        try {
+            batch.commit();
+        } catch (OutputFileException e) {
+            throw new UserError(e.getMessage(), Cli.RUN_FAILED);
+        }
+        lines.forEach(out::println);
+    }
+
+    /** The lesson file: {@code corelanes-lesson} with the card's text and each step's run as a run file holds it. */
+    static String lessonJson(Lesson lesson, LessonReport report, List<Trace> runs) {
+        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = m.createObjectNode();
+        root.put("format", "corelanes-lesson");
+        root.put("version", 1);
+        root.put("lesson", lesson.id());
+        root.put("title", lesson.title());
+        root.put("question", lesson.question());
+        root.put("claim", lesson.claim());
+        ObjectNode card = root.putObject("card");
+        card.put("text", report.text());
+        card.put("explanation", report.explanation());
+        card.put("shown", report.shown());
+        report.steps().forEach(card.putArray("steps")::add);
+        report.findings().forEach(card.putArray("findings")::add);
+        report.notes().forEach(card.putArray("notes")::add);
+        ArrayNode steps = root.putArray("steps");
+        for (Trace t : runs) {
+            try {
+                steps.add(m.readTree(RunFile.toJsonString(t)));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("a run file we wrote is not JSON", e);
+            }
+        }
+        return root.toPrettyString() + "\n";
+    }
+}
