@@ -36,10 +36,12 @@ public record ComparisonNotes(int runs, List<String> notes) {
      */
     public static ComparisonNotes of(List<Trace> traces, List<String> names) {
         List<String> busy = new ArrayList<>();
+        boolean compute = false;
         for (int i = 0; i < traces.size(); i++) {
             Trace t = traces.get(i);
             if (t != null && t.conditions().loadKnown() && t.conditions().otherLoad() > RunFigures.BUSY_LOAD) {
                 busy.add(FigureText.percent(t.conditions().otherLoad()) + " during " + names.get(i));
+                compute |= t.spec().kind() == dev.corelanes.engine.TaskKind.COMPUTE;
             }
         }
         if (busy.isEmpty()) {
@@ -48,7 +50,9 @@ public record ComparisonNotes(int runs, List<String> notes) {
         String during = busy.size() == 1 ? busy.get(0) : String.join(", ", busy.subList(0, busy.size() - 1))
                 + " and " + busy.get(busy.size() - 1);
         List<String> notes = List.of(RunExplanation.BUSY + ": other programs used "
-                + during.replaceFirst(" during", " of the CPUs during") + "; tasks that waited for them took longer.");
+                + during.replaceFirst(" during", " of the CPUs during")
+                // A wait needs no CPU: only compute tasks are slowed by other programs.
+                + (compute ? "; compute tasks that waited for them took longer." : "."));
         return new ComparisonNotes(traces.size(), notes);
     }
 

@@ -104,7 +104,7 @@ class LessonReportTest {
         assertTrue(f.startsWith("Step 2 (threads) took 3.84 s, step 1 (sequential) 2.42 s: slower, not faster. This run did "
                 + "not show the claim. Likely cause: other programs used 70 % of the CPUs during step 2 (threads)."), f);
         assertEquals(List.of("Machine busy: other programs used 62 % of the CPUs during step 1 (sequential) and 70 % during "
-                + "step 2 (threads); tasks that waited for them took longer."), r.notes());
+                + "step 2 (threads); compute tasks that waited for them took longer."), r.notes());
     }
 
     @Test
