@@ -270,6 +270,11 @@ public record RunFigures(TaskStatus status, double wallSeconds, double cpuSecond
                 : "the kernel ran slower than calibrated (cause unknown)";
     }
 
+    /** True when the run is its own baseline (a sequential run: ×1.00, not worth printing beside it). */
+    public boolean comparedWithItself() {
+        return baselineRun != null && baselineRun.self();
+    }
+
     /** True when a speedup was measured. */
     public boolean hasSpeedup() {
         return !Double.isNaN(speedup);

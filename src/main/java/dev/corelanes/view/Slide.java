@@ -224,7 +224,7 @@ public final class Slide {
         if (t.status() == TaskStatus.COMPLETED) {
             d.append("   ideal ").append(FigureText.seconds(f.idealSeconds()));
             d.append("   CPU ").append(FigureText.seconds(f.cpuSeconds()));
-            if (f.hasSpeedup() && (f.baselineRun() == null || !f.baselineRun().self())) {
+            if (f.hasSpeedup() && !f.comparedWithItself()) {
                 d.append("   ").append(FigureText.speedup(f));
             } else if (!f.hasSpeedup() && FigureText.speedupWithheld(f)) {
                 d.append("   speedup ").append(FigureText.speedupShort(f));

@@ -45,7 +45,7 @@ class BaselineSessionPropertyTest {
                 RunFigures f = RunFigures.of(t);
                 shownWhenItEnded.put(k, shown(f));
                 withinTheLimit(f);
-                if (f.baseline() == RunBaseline.Kind.SEQUENTIAL_RUN && !f.baselineRun().self()) {
+                if (f.baseline() == RunBaseline.Kind.SEQUENTIAL_RUN && !f.comparedWithItself()) {
                     sequentialBaselines++;
                 }
                 if (!t.baseline().why().isEmpty()) {
