@@ -1,6 +1,7 @@
 package dev.corelanes.app.labs;
 
-import dev.corelanes.view.Formats;
+import dev.corelanes.engine.lab.CounterMemory;
+import dev.corelanes.teach.MemoryFindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -14,7 +15,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One row per worker: what counter value it last saw, as a number and a bar, and its resident memory.
+ * One row per worker: what counter value it last saw, as a number and a bar, and once the run is over what
+ * it cost in memory (threads: the average a thread added to the process; processes: each child's own).
  * For threads every row reads the same counter (the bars climb together towards N × k); for processes
  * each row is a separate counter that stops at k.
  */
@@ -24,7 +26,6 @@ final class WorkerBoard {
     private final List<Label> values = new ArrayList<>();
     private final List<ProgressBar> bars = new ArrayList<>();
     private final List<Label> memory = new ArrayList<>();
-    private boolean processes;
     private double full = 1;
 
     WorkerBoard() {
@@ -43,7 +44,6 @@ final class WorkerBoard {
 
     /** New rows for {@code n} workers; bars are full at {@code shared} (threads) or {@code own} (processes). */
     void reset(int n, boolean isProcesses, long shared, long own) {
-        processes = isProcesses;
         full = isProcesses ? own : shared;
         grid.getChildren().clear();
         values.clear();
@@ -51,7 +51,7 @@ final class WorkerBoard {
         memory.clear();
         grid.addRow(0, bold(isProcesses ? "child process" : "thread"),
                 bold(isProcesses ? "its own counter" : "the ONE shared counter, as this thread last saw it"),
-                bold("value"), bold("resident memory"));
+                bold("value"), bold(MemoryFindings.column(isProcesses)));
         for (int i = 0; i < n; i++) {
             ProgressBar b = new ProgressBar(0);
             b.setMaxWidth(Double.MAX_VALUE);
@@ -75,20 +75,10 @@ final class WorkerBoard {
         }
     }
 
-    /** Threads: every row is the same process, so the same number. */
-    void showSharedMemory(long rss) {
-        String text = rss < 0 ? "not available on this OS" : Formats.bytes(rss) + " (shared)";
-        memory.forEach(m -> m.setText(text));
-    }
-
-    void showMemory(List<Long> residentBytes) {
-        if (!processes) {
-            showSharedMemory(residentBytes.get(0));
-            return;
-        }
-        for (int i = 0; i < Math.min(residentBytes.size(), memory.size()); i++) {
-            long b = residentBytes.get(i);
-            memory.get(i).setText(b < 0 ? "not available on this OS" : Formats.bytes(b) + " (its own)");
+    /** Each row's memory, as {@link MemoryFindings} writes it (threads: the average one added; processes: its own). */
+    void showMemory(CounterMemory m) {
+        for (int i = 0; i < memory.size(); i++) {
+            memory.get(i).setText(m.processes() && i >= m.workers() ? "—" : MemoryFindings.row(m, i));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.corelanes.engine.lab;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -10,7 +11,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * Threads share memory: several platform threads increment ONE counter. Without a lock, increments are
  * lost — a real race between real threads, nothing simulated. With a lock or an atomic, none are.
  *
- * <p>While it runs, {@link #seen()} tells what each thread last saw in the counter, for a live view.
+ * <p>While it runs, {@link #seen()} tells what each thread last saw in the counter, for a live view. What
+ * the threads cost in memory is measured as this process's growth while they live ({@link CounterMemory}).
  */
 public final class SharedCounterLab {
 
@@ -62,24 +64,61 @@ public final class SharedCounterLab {
         return Runtime.getRuntime().availableProcessors() > 1;
     }
 
+    /**
+     * Runs the threads and measures what they cost in memory: this process's resident set just before the
+     * first starts, and again once all have counted — each thread then waits, alive, until that second reading
+     * is taken, so what the threads hold (their stacks, the JVM's record of each) is in it.
+     */
     public CounterResult run() throws InterruptedException {
         Counter counter = new Counter();
         // All threads start incrementing together, so they really overlap.
         CyclicBarrier start = new CyclicBarrier(threads);
+        CountDownLatch counted = new CountDownLatch(threads);
+        CountDownLatch measured = new CountDownLatch(1);
         List<Thread> workers = new ArrayList<>();
+        long before = ResidentMemory.ofSelf();
         long t0 = System.nanoTime();
-        for (int w = 0; w < threads; w++) {
-            int index = w;
-            workers.add(Thread.ofPlatform().name("counter-" + (w + 1)).start(() -> increment(counter, index, start)));
+        long elapsed;
+        long during;
+        try {
+            for (int w = 0; w < threads; w++) {
+                int index = w;
+                workers.add(Thread.ofPlatform().name("counter-" + (w + 1)).start(() -> {
+                    try {
+                        increment(counter, index, start);
+                    } finally {
+                        counted.countDown();
+                        awaitQuietly(measured);
+                    }
+                }));
+            }
+            counted.await();
+            elapsed = System.nanoTime() - t0;
+            during = ResidentMemory.ofSelf();
+        } finally {
+            measured.countDown(); // never leave a thread waiting, whatever happened
         }
         for (Thread t : workers) {
             t.join();
         }
-        long elapsed = System.nanoTime() - t0;
         long total = guard == CounterGuard.ATOMIC ? counter.atomic.get() : counter.value;
-        long rss = ResidentMemory.ofSelf();
         return new CounterResult(false, guard, threads, perThread, threads * perThread, List.of(total), total,
-                List.of(rss), elapsed);
+                CounterMemory.threads(threads, before, during), elapsed);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                latch.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void increment(Counter c, int index, CyclicBarrier start) {
