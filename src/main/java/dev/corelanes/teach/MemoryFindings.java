@@ -59,7 +59,7 @@ public final class MemoryFindings {
                     m.workers(), m.workers() == 1 ? "thread" : "threads", signed(added.getAsLong()), process);
         }
         return String.format(Locale.ROOT, "Memory: the %d %s added %s to this process's resident memory — %s a "
-                + "thread — measured from just before they started to after they had counted, all still alive.%s",
+                + "thread — measured from just before they started to when all were running.%s",
                 m.workers(), m.workers() == 1 ? "thread" : "threads", bytes(added.getAsLong()),
                 bytes(m.perWorkerBytes().orElseThrow()), process);
     }

@@ -64,7 +64,7 @@ public final class ScalingChart {
             s.line(x, y1, x, y0, grid, 1);
             s.text(String.valueOf(n), x, y0 + 16, 11, false, faint, Shape.Align.CENTER);
         }
-        for (int v : ticks((int) Math.ceil(maxY))) {
+        for (int v : ticks((int) Math.floor(maxY))) { // none above the plot: maxY has 8 % headroom
             double y = ax.y(v);
             s.line(x0, y, x1, y, grid, 1);
             s.text("×" + v, x0 - 6, y + 4, 11, false, faint, Shape.Align.RIGHT);

@@ -23,9 +23,9 @@ class MemoryFindingsTest {
     @Test
     void threadsAreChargedTheGrowthNotTheWholeProcess() {
         assertEquals("Memory: the 4 threads added 300.0 KiB to this process's resident memory — 75.0 KiB a thread — "
-                + "measured from just before they started to after they had counted, all still alive. The rest of "
-                + "this process (357.7 MiB before they started: the JVM and everything it runs) was there already; "
-                + "the threads share it.", MemoryFindings.summary(THREADS));
+                + "measured from just before they started to when all were running. The rest of this process "
+                + "(357.7 MiB before they started: the JVM and everything it runs) was there already; the threads "
+                + "share it.", MemoryFindings.summary(THREADS));
         assertEquals("+75.0 KiB", MemoryFindings.row(THREADS, 2));
         assertEquals("memory it added (average)", MemoryFindings.column(false));
     }

@@ -129,6 +129,15 @@ class ScalingChartTest {
                 + "of cores — an extrapolation: measured up to 3 cores", r.fitSentence());
     }
 
+    /** Two cores, ×1.14: the speedup axis stops at ×2, no tick (×3) drawn up into the title. */
+    @Test
+    void noSpeedupTickIsDrawnAboveThePlot() {
+        SweepResult r = firstRuns(sys, 2);
+        String svg = new String(ScalingFiles.svg(r, false), StandardCharsets.UTF_8);
+        assertTrue(svg.contains(">×2</text>"), svg);
+        assertFalse(svg.contains(">×3</text>"), "a tick above the plot, in the header");
+    }
+
     @Test
     void theFitsCurveEndsWhereTheMeasurementsEnd() {
         SweepResult r = firstRuns(sys, 4);

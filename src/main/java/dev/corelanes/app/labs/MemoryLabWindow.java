@@ -131,8 +131,7 @@ public final class MemoryLabWindow {
 
         BorderPane root = new BorderPane(scroll);
         root.setLeft(form);
-        scene = new Scene(root, 1100, 680);
-        LabControls.style(scene);
+        scene = LabControls.scene(root, 1100, 680);
         poll.setCycleCount(Timeline.INDEFINITE);
         if (!SharedCounterLab.raceLikelyVisible()) {
             status.setText("This machine shows 1 CPU: threads rarely interleave mid-increment, so the race may not show.");

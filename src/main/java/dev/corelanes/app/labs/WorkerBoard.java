@@ -9,6 +9,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,9 +33,11 @@ final class WorkerBoard {
         grid.setHgap(14);
         grid.setVgap(6);
         grid.setId("workerBoard");
+        // Names, values and memory are never cut: the bars give way (down to a short bar) instead.
         ColumnConstraints name = new ColumnConstraints();
         ColumnConstraints bar = new ColumnConstraints();
         bar.setHgrow(Priority.ALWAYS);
+        bar.setMinWidth(80);
         grid.getColumnConstraints().addAll(name, bar, new ColumnConstraints(), new ColumnConstraints());
     }
 
@@ -49,8 +52,10 @@ final class WorkerBoard {
         values.clear();
         bars.clear();
         memory.clear();
-        grid.addRow(0, bold(isProcesses ? "child process" : "thread"),
-                bold(isProcesses ? "its own counter" : "the ONE shared counter, as this thread last saw it"),
+        Label barHeading = bold(isProcesses ? "its own counter" : "the ONE shared counter, as this thread last saw it");
+        barHeading.setWrapText(true);
+        barHeading.setMinWidth(0);
+        grid.addRow(0, bold(isProcesses ? "child process" : "thread"), barHeading,
                 bold("value"), bold(MemoryFindings.column(isProcesses)));
         for (int i = 0; i < n; i++) {
             ProgressBar b = new ProgressBar(0);
@@ -61,10 +66,13 @@ final class WorkerBoard {
             v.setAlignment(Pos.CENTER_RIGHT);
             Label m = new Label("—");
             m.setId("rss-" + (i + 1));
+            m.setMinWidth(Region.USE_PREF_SIZE);
+            Label who = new Label((isProcesses ? "child " : "thread ") + (i + 1));
+            who.setMinWidth(Region.USE_PREF_SIZE);
             bars.add(b);
             values.add(v);
             memory.add(m);
-            grid.addRow(i + 1, new Label((isProcesses ? "child " : "thread ") + (i + 1)), b, v, m);
+            grid.addRow(i + 1, who, b, v, m);
         }
     }
 
@@ -84,6 +92,7 @@ final class WorkerBoard {
 
     private static Label bold(String text) {
         Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         l.setStyle("-fx-font-weight: bold;");
         return l;
     }

@@ -10,7 +10,7 @@ import java.util.OptionalLong;
  *
  * <ul>
  *   <li>Threads live in this process: their cost is how much its resident memory grew from just before they
- *   started ({@code beforeBytes}) to when all of them had counted and were still alive ({@code whileBytes}).
+ *   started ({@code beforeBytes}) to when all of them were running, each on its own stack ({@code whileBytes}).
  *   The rest of the process (the JVM, and in the window the window itself) was there before them and is
  *   theirs only to share.</li>
  *   <li>Each process has its own memory: {@code residentBytes} is each child's resident set as it reported it

@@ -2,7 +2,6 @@ package dev.corelanes.engine.lab;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -66,59 +65,56 @@ public final class SharedCounterLab {
 
     /**
      * Runs the threads and measures what they cost in memory: this process's resident set just before the
-     * first starts, and again once all have counted — each thread then waits, alive, until that second reading
-     * is taken, so what the threads hold (their stacks, the JVM's record of each) is in it.
+     * first starts, and again when all of them have started — alive, each on its own stack, waiting at the
+     * start line — in the moment before they are let go. The second reading is taken there, not after the
+     * counting, so that what the JVM does meanwhile (compiling the loop, the window drawing) is not charged
+     * to the threads.
      */
     public CounterResult run() throws InterruptedException {
-        Counter counter = new Counter();
-        // All threads start incrementing together, so they really overlap.
-        CyclicBarrier start = new CyclicBarrier(threads);
-        CountDownLatch counted = new CountDownLatch(threads);
-        CountDownLatch measured = new CountDownLatch(1);
-        List<Thread> workers = new ArrayList<>();
-        long before = ResidentMemory.ofSelf();
-        long t0 = System.nanoTime();
-        long elapsed;
-        long during;
-        try {
-            for (int w = 0; w < threads; w++) {
-                int index = w;
-                workers.add(Thread.ofPlatform().name("counter-" + (w + 1)).start(() -> {
-                    try {
-                        increment(counter, index, start);
-                    } finally {
-                        counted.countDown();
-                        awaitQuietly(measured);
-                    }
-                }));
+        // A first pass with one thread and one increment loads and links this code (the classes, the lambdas'
+        // bootstrap), so that one-off memory is not charged to the threads measured next.
+        new SharedCounterLab(1, 1, guard).count(false);
+        return count(true);
+    }
+
+    /**
+     * This process's resident memory once it holds still (two readings 20 ms apart alike; half a second at
+     * most): what else the JVM is busy with as the run starts — a window drawing the page it just changed — is
+     * then not charged to the threads.
+     */
+    private static long settledResident() throws InterruptedException {
+        long last = ResidentMemory.ofSelf();
+        for (int i = 0; i < 25 && last >= 0; i++) {
+            Thread.sleep(20);
+            long now = ResidentMemory.ofSelf();
+            if (now == last) {
+                return now;
             }
-            counted.await();
-            elapsed = System.nanoTime() - t0;
-            during = ResidentMemory.ofSelf();
-        } finally {
-            measured.countDown(); // never leave a thread waiting, whatever happened
+            last = now;
+        }
+        return last;
+    }
+
+    private CounterResult count(boolean settle) throws InterruptedException {
+        Counter counter = new Counter();
+        long[] started = {-1};
+        // All threads start incrementing together, so they really overlap; the last to arrive reads the memory.
+        CyclicBarrier start = new CyclicBarrier(threads, () -> started[0] = ResidentMemory.ofSelf());
+        List<Thread> workers = new ArrayList<>();
+        long before = settle ? settledResident() : ResidentMemory.ofSelf();
+        long t0 = System.nanoTime();
+        for (int w = 0; w < threads; w++) {
+            int index = w;
+            workers.add(Thread.ofPlatform().name("counter-" + (w + 1)).start(() -> increment(counter, index, start)));
         }
         for (Thread t : workers) {
             t.join();
         }
+        long elapsed = System.nanoTime() - t0;
         long total = guard == CounterGuard.ATOMIC ? counter.atomic.get() : counter.value;
+        // The barrier's action happens-before every thread's release, and each thread's end before its join.
         return new CounterResult(false, guard, threads, perThread, threads * perThread, List.of(total), total,
-                CounterMemory.threads(threads, before, during), elapsed);
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                latch.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+                CounterMemory.threads(threads, before, started[0]), elapsed);
     }
 
     private void increment(Counter c, int index, CyclicBarrier start) {
