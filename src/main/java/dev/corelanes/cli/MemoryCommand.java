@@ -5,6 +5,7 @@ import dev.corelanes.engine.lab.CounterResult;
 import dev.corelanes.engine.lab.ProcessCounterLab;
 import dev.corelanes.engine.lab.SharedCounterLab;
 import dev.corelanes.engine.process.ChildCommands;
+import dev.corelanes.teach.MemoryFindings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -55,10 +56,8 @@ final class MemoryCommand implements Callable<Integer> {
         if (r.processes()) {
             out.printf(Locale.ROOT, "%d processes × %,d increments, each of its own counter%n", r.workers(), r.perWorker());
             for (int i = 0; i < r.workers(); i++) {
-                long rss = r.residentBytes().get(i);
-                out.printf(Locale.ROOT, "  child %d counted %,d (%s)%n", i + 1, r.finalValues().get(i),
-                        rss < 0 ? "its resident memory is not measurable on this OS"
-                                : String.format(Locale.ROOT, "resident %.1f MiB of its own", rss / 1048576.0));
+                out.printf(Locale.ROOT, "  child %d counted %,d (its own memory: %s)%n", i + 1, r.finalValues().get(i),
+                        MemoryFindings.row(r.memory(), i));
             }
             out.printf(Locale.ROOT, "The parent's counter: %,d — it learns the children's values only from their messages.%n",
                     r.parentSees());
@@ -67,14 +66,13 @@ final class MemoryCommand implements Callable<Integer> {
                     r.guard().label());
             out.printf(Locale.ROOT, "  expected %,d, counted %,d: %,d updates lost%n", r.expected(), r.finalValues().get(0),
                     r.lost());
-            long rss = r.residentBytes().get(0);
-            out.println(rss < 0 ? "  all threads share one process's memory (its size is not measurable on this OS)"
-                    : String.format(Locale.ROOT, "  all threads share one process's memory: resident %.1f MiB",
-                    rss / 1048576.0));
             if (!SharedCounterLab.raceLikelyVisible()) {
                 out.println("  (one CPU: threads rarely interleave mid-increment, so the race may not show)");
             }
         }
+        out.println(MemoryFindings.summary(r.memory()));
+        out.println(r.processes() ? "(Run it without --processes to see what one more thread costs.)"
+                : "(Run it with --processes to see what one more process costs.)");
         return Cli.OK;
     }
 }

@@ -36,11 +36,11 @@ final class OverheadCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         OverheadLab lab = new OverheadLab(repetitions, ChildCommands.problem() == null ? () -> ChildCommands.worker("overhead") : null, () -> false,
                 (f, what) -> {
-                    err.printf(Locale.ROOT, "\r%3.0f %% %-20s", f * 100, what);
+                    err.printf(Locale.ROOT, "\r%3.0f %% %-32s", f * 100, what);
                     err.flush();
                 });
         List<Measurement> results = lab.measureAll();
-        err.print("\r" + " ".repeat(30) + "\r");
+        err.print("\r" + " ".repeat(40) + "\r");
         err.flush();
         OverheadFindings findings = OverheadFindings.of(results);
         out.println(findings.headline());
@@ -52,15 +52,16 @@ final class OverheadCommand implements Callable<Integer> {
     }
 
     static void print(PrintWriter out, List<Measurement> results) {
-        out.println("| what | median | p10–p90 | samples |");
-        out.println("|---|---|---|---|");
+        out.println("| what | how | median | p10–p90 | samples |");
+        out.println("|---|---|---|---|---|");
         for (Measurement m : results) {
             if (!m.available()) {
-                out.printf(Locale.ROOT, "| %s | n/a | %s | 0 |%n", m.name(), m.note());
+                out.printf(Locale.ROOT, "| %s | %s | not measured | %s | 0 |%n", m.name(), m.description(), m.note());
                 continue;
             }
-            out.printf(Locale.ROOT, "| %s | %s | %s–%s | %d |%n", m.name(), duration(m.medianNanos()),
-                    duration(m.percentileNanos(10)), duration(m.percentileNanos(90)), m.samplesNanos().size());
+            out.printf(Locale.ROOT, "| %s | %s | %s | %s–%s | %d |%n", m.name(), m.description(),
+                    duration(m.medianNanos()), duration(m.percentileNanos(10)), duration(m.percentileNanos(90)),
+                    m.samplesNanos().size());
         }
     }
 

@@ -201,7 +201,7 @@ final class SweepCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-6d %-10s %8.3fs %7.2f× %5d×  %s%n", p.n(), p.cpus().isEmpty() ? "-" : p.cpus(),
                     p.wallSeconds(), p.speedup(), p.idealSpeedup(), p.added());
         }
-        out.println("Amdahl     " + r.fitSentence());
+        out.println("Fit        " + r.fitSentence());
         if (!r.note().isEmpty()) {
             out.println("Stopped    " + r.note());
         }

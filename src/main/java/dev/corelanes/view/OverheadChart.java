@@ -1,6 +1,7 @@
 package dev.corelanes.view;
 
 import dev.corelanes.engine.lab.Measurement;
+import dev.corelanes.engine.lab.OverheadLab;
 
 import java.util.List;
 import java.util.Locale;
@@ -8,14 +9,19 @@ import java.util.Locale;
 /**
  * The overhead lab's bar chart: one horizontal bar per measurement, its length the median on a LOG scale
  * (a process costs thousands of times a virtual thread: on a linear axis the cheap bars would vanish),
- * whiskers from the 10th to the 90th percentile, and the median written beside the bar. Drawn only through
+ * whiskers from the 10th to the 90th percentile, and the median written beside the bar. Each bar is labelled
+ * with what was timed (its name) and, under it, how (its description). Drawn only through
  * {@link Surface}, so the window, the PNG and the SVG show the same chart.
  */
 public final class OverheadChart {
 
     public static final double ROW = 46;
     private static final double TOP = 54;
-    private static final double LABEL_WIDTH = 190;
+    /** The narrowest and widest the label column gets: it grows with the longest label. */
+    private static final double LABEL_MIN = 190;
+    private static final double LABEL_MAX_SHARE = 0.42;
+    private static final double NAME_SIZE = 13;
+    private static final double HOW_SIZE = 10.5;
     private static final double RIGHT_MARGIN = 90;
     private static final double BOTTOM = 44;
 
@@ -41,7 +47,7 @@ public final class OverheadChart {
                 16, 26, 14, true, ink, Shape.Align.LEFT);
 
         double[] range = decades(ms);
-        double x0 = LABEL_WIDTH;
+        double x0 = labelWidth(ms, width);
         double x1 = Math.max(x0 + 100, width - RIGHT_MARGIN);
         double plotBottom = TOP + Math.max(1, ms.size()) * ROW;
         for (double d = range[0]; d <= range[1] + 1e-9; d++) {
@@ -58,7 +64,12 @@ public final class OverheadChart {
             Measurement m = ms.get(i);
             double top = TOP + i * ROW;
             double mid = top + ROW / 2;
-            s.text(m.name(), x0 - 10, mid + 5, 13, true, ink, Shape.Align.RIGHT);
+            boolean how = !m.description().isEmpty();
+            s.text(m.name(), x0 - 10, how ? mid : mid + 5, NAME_SIZE, true, ink, Shape.Align.RIGHT);
+            if (how) {
+                s.text(fit(m.description(), HOW_SIZE, x0 - 20), x0 - 10, mid + 14, HOW_SIZE, false, faint,
+                        Shape.Align.RIGHT);
+            }
             if (!m.available() || m.samplesNanos().isEmpty()) {
                 s.text("not measured: " + m.note(), x0 + 6, mid + 5, 12, false, faint, Shape.Align.LEFT);
                 continue;
@@ -83,8 +94,32 @@ public final class OverheadChart {
 
     /** Whether a measurement starts or talks to another process (coloured apart from the thread ones). */
     static boolean isProcess(Measurement m) {
-        String n = m.name();
-        return n.contains("process") || n.contains("JVM") || n.contains("pipe");
+        return PROCESS_COSTS.contains(m.name());
+    }
+
+    private static final java.util.Set<String> PROCESS_COSTS = java.util.Set.of(OverheadLab.WORKER_JVM,
+            OverheadLab.NATIVE_PROCESS, OverheadLab.PIPE_CAT, OverheadLab.PIPE_WORKER);
+
+    /** Wide enough for the longest name (bold) and description, within its share of the chart. */
+    static double labelWidth(List<Measurement> ms, double width) {
+        double need = LABEL_MIN;
+        for (Measurement m : ms) {
+            need = Math.max(need, 20 + Math.max(textWidth(m.name(), NAME_SIZE) * 1.1, textWidth(m.description(),
+                    HOW_SIZE)));
+        }
+        return Math.min(need, width * LABEL_MAX_SHARE);
+    }
+
+    private static double textWidth(String text, double size) {
+        return TimelineLayout.textWidth(text, size) * 1.08;
+    }
+
+    private static String fit(String text, double size, double width) {
+        String t = text;
+        while (t.length() > 8 && textWidth(t, size) > width) {
+            t = t.substring(0, t.length() - 2);
+        }
+        return t.equals(text) ? text : t.strip() + "…";
     }
 
     /** Whole decades around every p10 and p90, so each bar and whisker fits. */

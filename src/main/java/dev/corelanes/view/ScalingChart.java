@@ -18,7 +18,7 @@ public final class ScalingChart {
     public static final double HEIGHT = 600;
     private static final double LEFT = 70;
     private static final double RIGHT = 30;
-    private static final double TOP = 116;
+    private static final double TOP = 132;
     private static final double BOTTOM = 78;
 
     private static final Rgb MEASURED = Rgb.hex("#0072B2"); // blue
@@ -37,11 +37,15 @@ public final class ScalingChart {
         s.begin(width, height, bg);
         String unit = r.by().unit();
         s.text("Speedup vs " + unit + "s: " + r.workload().describe(), 16, 28, 17, true, ink, Shape.Align.LEFT);
-        s.text(r.fitSentence() + (r.note().isEmpty() ? "" : " · " + r.note()), 16, 50, 13, false, ink,
-                Shape.Align.LEFT);
-        s.text(fit(r.machine().oneLine(), 11, width - 32), 16, 68, 11, false, faint, Shape.Align.LEFT);
-        s.text("runs one after another; speedup = wall time on 1 " + unit + " ÷ wall time on n", 16, 84, 11, false,
-                faint, Shape.Align.LEFT);
+        // The fit's sentence whole (it says where the measurements end), over two lines when it must.
+        double headY = 50;
+        for (String line : wrap(r.fitSentence() + (r.note().isEmpty() ? "" : " · " + r.note()), 13, width - 32, 2)) {
+            s.text(line, 16, headY, 13, false, ink, Shape.Align.LEFT);
+            headY += 17;
+        }
+        s.text(fit(r.machine().oneLine(), 11, width - 32), 16, headY + 1, 11, false, faint, Shape.Align.LEFT);
+        s.text("runs one after another; speedup = wall time on 1 " + unit + " ÷ wall time on n", 16, headY + 17, 11,
+                false, faint, Shape.Align.LEFT);
 
         List<SweepPoint> pts = r.points();
         int maxN = pts.stream().mapToInt(SweepPoint::n).max().orElse(1);
@@ -60,7 +64,7 @@ public final class ScalingChart {
             s.line(x, y1, x, y0, grid, 1);
             s.text(String.valueOf(n), x, y0 + 16, 11, false, faint, Shape.Align.CENTER);
         }
-        for (int v : ticks((int) Math.ceil(maxY))) {
+        for (int v : ticks((int) Math.floor(maxY))) { // none above the plot: maxY has 8 % headroom
             double y = ax.y(v);
             s.line(x0, y, x1, y, grid, 1);
             s.text("×" + v, x0 - 6, y + 4, 11, false, faint, Shape.Align.RIGHT);
@@ -81,8 +85,8 @@ public final class ScalingChart {
             SweepPoint b = pts.get(i);
             s.line(ax.x(a.n()), ax.y(a.idealSpeedup()), ax.x(b.n()), ax.y(b.idealSpeedup()), faint, 1.5);
         }
-        // Amdahl's curve through the measurements
-        if (!Double.isNaN(r.serialFraction())) {
+        // Amdahl's curve through the measurements, drawn only as far as they go
+        if (r.hasFit()) {
             double prevX = ax.x(1);
             double prevY = ax.y(1);
             for (int k = 1; k <= 100; k++) {
@@ -118,7 +122,9 @@ public final class ScalingChart {
         double lx = 16;
         lx = legend(s, lx, ly, MEASURED, "measured", faint);
         lx = legend(s, lx, ly, faint, "ideal (usable " + unit + "s)", faint);
-        lx = legend(s, lx, ly, AMDAHL, "Amdahl fit", faint);
+        if (r.hasFit()) {
+            lx = legend(s, lx, ly, AMDAHL, "Amdahl fit (over the " + unit + "s measured)", faint);
+        }
         if (r.firstAdded(SweepPoint.SMT_SIBLING) > 0) {
             lx = legend(s, lx, ly, SIBLING, "SMT siblings join", faint);
         }
@@ -161,6 +167,31 @@ public final class ScalingChart {
             t = t.substring(0, t.length() - 2);
         }
         return t.equals(text) ? text : t + "…";
+    }
+
+    /**
+     * Words into at most {@code maxLines} lines of {@code width}, breaking first at a dash (" — ", where the fit
+     * sentence turns to its caveat); the last line cut with "…" if it must be.
+     */
+    static List<String> wrap(String text, double size, double width, int maxLines) {
+        int dash = text.indexOf(" — ");
+        if (maxLines == 2 && dash > 0 && TimelineLayout.textWidth(text, size) * 1.15 > width
+                && TimelineLayout.textWidth(text.substring(0, dash), size) * 1.15 <= width) {
+            return List.of(text.substring(0, dash), fit(text.substring(dash + 1), size, width));
+        }
+        List<String> lines = new java.util.ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String next = line.isEmpty() ? word : line + " " + word;
+            if (!line.isEmpty() && TimelineLayout.textWidth(next, size) * 1.15 > width && lines.size() < maxLines - 1) {
+                lines.add(line.toString());
+                line = new StringBuilder(word);
+            } else {
+                line = new StringBuilder(next);
+            }
+        }
+        lines.add(fit(line.toString(), size, width));
+        return lines;
     }
 
     /** About six round tick values from 0 to {@code max}. */

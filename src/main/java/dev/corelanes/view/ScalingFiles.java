@@ -38,18 +38,30 @@ public final class ScalingFiles {
         return s.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A header, then one line per run: n, CPUs, wall, speedup, ideal, Amdahl's value, what was added. */
+    /**
+     * A header, then one line per run: n, CPUs, wall, speedup, ideal, Amdahl's value (at the measured n only),
+     * what was added; then the fit: its serial fraction (empty without a fit), the runs it can use and the fewest
+     * it is made from, the largest n measured, the limit it extrapolates to beyond that (empty without a fit,
+     * "inf" for f = 0) and the same sentence the chart shows.
+     */
     public static String csv(SweepResult r) {
+        boolean fit = r.hasFit();
+        double f = r.serialFraction();
         StringBuilder b = new StringBuilder(r.by().unit() + "s,cpus,wall_s,speedup,ideal_speedup,amdahl_speedup,added\n");
         for (SweepPoint p : r.points()) {
             b.append(p.n()).append(',').append('"').append(p.cpus()).append('"').append(',')
                     .append(String.format(Locale.ROOT, "%.4f,%.4f,%d,%s,", p.wallSeconds(), p.speedup(),
-                            p.idealSpeedup(), Double.isNaN(r.serialFraction()) ? ""
-                                    : String.format(Locale.ROOT, "%.4f", Amdahl.speedup(r.serialFraction(), p.n()))))
+                            p.idealSpeedup(), fit ? String.format(Locale.ROOT, "%.4f", Amdahl.speedup(f, p.n())) : ""))
                     .append(p.added()).append('\n');
         }
-        b.append(String.format(Locale.ROOT, "# serial_fraction,%s%n",
-                Double.isNaN(r.serialFraction()) ? "" : String.format(Locale.ROOT, "%.4f", r.serialFraction())));
+        double limit = r.extrapolatedLimit();
+        b.append("# serial_fraction,").append(fit ? String.format(Locale.ROOT, "%.4f", f) : "").append('\n');
+        b.append("# usable_runs,").append(r.fitRuns()).append('\n');
+        b.append("# min_runs_for_fit,").append(Amdahl.MIN_RUNS).append('\n');
+        b.append("# measured_up_to,").append(r.measuredUpTo()).append('\n');
+        b.append("# extrapolated_limit,").append(!fit ? "" : Double.isInfinite(limit) ? "inf"
+                : String.format(Locale.ROOT, "%.4f", limit)).append('\n');
+        b.append("# amdahl,\"").append(r.fitSentence().replace("\"", "\"\"")).append("\"\n");
         return b.toString();
     }
 

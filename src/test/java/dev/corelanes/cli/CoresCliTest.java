@@ -57,14 +57,16 @@ class CoresCliTest {
     void aSweepOverWorkersPrintsATableAndWritesItsFiles() throws Exception {
         Path csv = dir.resolve("sweep.csv");
         Path svg = dir.resolve("sweep.svg");
-        CliTest.Result r = CliTest.cli("sweep", "--by", "workers", "--mode", "pool", "--kind", "sleep", "--max", "2",
-                "--tasks", "2", "--seconds", "0.05", "--csv", csv.toString(), "--svg", svg.toString());
+        CliTest.Result r = CliTest.cli("sweep", "--by", "workers", "--mode", "pool", "--kind", "sleep", "--max", "3",
+                "--tasks", "3", "--seconds", "0.05", "--csv", csv.toString(), "--svg", svg.toString());
         assertEquals(Cli.OK, r.code(), r.err());
-        assertTrue(r.out().contains("Sweep      2 sleep tasks × 0.05 s · pool (1 workers) on 1 … n workers"), r.out());
-        assertTrue(r.out().contains("Amdahl     fitted serial fraction"), r.out());
+        assertTrue(r.out().contains("Sweep      3 sleep tasks × 0.05 s · pool (1 workers) on 1 … n workers"), r.out());
+        assertTrue(r.out().contains("Fit        Amdahl fit from 3 runs: serial fraction "), r.out());
+        assertTrue(r.out().contains(" — an extrapolation: measured up to 3 workers"), r.out());
         List<String> lines = Files.readAllLines(csv);
         assertEquals("workers,cpus,wall_s,speedup,ideal_speedup,amdahl_speedup,added", lines.get(0));
-        assertEquals(4, lines.size(), lines.toString()); // header, 2 runs, the fit
+        assertEquals(10, lines.size(), lines.toString()); // header, 3 runs, 6 lines of the fit
+        assertTrue(lines.get(lines.size() - 1).contains("measured up to 3 workers"), lines.toString());
         assertTrue(Files.readString(svg).contains("Speedup vs workers"));
     }
 

@@ -2,10 +2,13 @@ package dev.corelanes.app.labs;
 
 import dev.corelanes.app.MainWindow;
 import javafx.css.PseudoClass;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextFormatter;
+import javafx.stage.Screen;
 
 /** Small pieces both labs share: bounded spinners and the app's look. */
 final class LabControls {
@@ -44,6 +47,24 @@ final class LabControls {
             // keep the last value
         }
         s.getEditor().setText(Integer.toString(f.getValue()));
+    }
+
+    /**
+     * A lab's scene at the size it was designed for, or smaller where the screen is (a 1280×720 projector):
+     * a window taller than the screen has its buttons cut off, and there is no window manager to fix that.
+     */
+    static Scene scene(Parent root, double width, double height) {
+        double[] size = fit(width, height, Screen.getScreens().isEmpty() ? null : Screen.getPrimary().getVisualBounds());
+        Scene scene = new Scene(root, size[0], size[1]);
+        style(scene);
+        return scene;
+    }
+
+    /** {@code width × height}, shrunk to leave a margin on {@code screen} (null: unknown), never below 480 × 360. */
+    static double[] fit(double width, double height, Rectangle2D screen) {
+        double w = screen == null ? width : Math.min(width, screen.getWidth() - 40);
+        double h = screen == null ? height : Math.min(height, screen.getHeight() - 40);
+        return new double[] {Math.max(480, w), Math.max(360, h)};
     }
 
     static void style(Scene scene) {

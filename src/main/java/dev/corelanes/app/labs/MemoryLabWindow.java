@@ -1,11 +1,12 @@
 package dev.corelanes.app.labs;
 
 import dev.corelanes.engine.lab.CounterGuard;
+import dev.corelanes.engine.lab.CounterMemory;
 import dev.corelanes.engine.lab.CounterResult;
 import dev.corelanes.engine.lab.ProcessCounterLab;
-import dev.corelanes.engine.lab.ResidentMemory;
 import dev.corelanes.engine.lab.SharedCounterLab;
 import dev.corelanes.engine.process.ChildCommands;
+import dev.corelanes.teach.MemoryFindings;
 import dev.corelanes.view.Formats;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -36,7 +37,9 @@ import java.util.Locale;
 /**
  * "Threads share memory, a process has its own": N threads increment ONE counter, or N processes each
  * increment their OWN. Polls what each worker sees ten times a second while the engine runs on its own
- * thread, then shows totals, lost updates and resident memory — all measured.
+ * thread, then shows totals, lost updates and what one more worker cost in memory, like with like (one more
+ * thread: the growth of this process while they lived; one more process: each child's own memory) — all
+ * measured, and beside the last run of the other kind once there is one.
  */
 public final class MemoryLabWindow {
 
@@ -54,6 +57,7 @@ public final class MemoryLabWindow {
     private final Label lostLabel = label("lostLabel", "");
     private final Label parentLabel = label("parentLabel", "");
     private final Label memoryLabel = label("memoryLabel", "");
+    private final Label compareLabel = label("memoryCompareLabel", "");
     private final Label status = label("memoryStatus", "");
     private final Scene scene;
     private final Timeline poll = new Timeline(new KeyFrame(Duration.millis(100), e -> refreshLive()));
@@ -62,6 +66,9 @@ public final class MemoryLabWindow {
     /** Threads stop early when cancelled and still return a total: it must not be shown as "lost updates". */
     private volatile boolean cancelRequested;
     private volatile java.util.function.Supplier<long[]> seen;
+    /** The last finished run of each kind: one more thread against one more process. */
+    private CounterMemory lastThreads;
+    private CounterMemory lastProcesses;
 
     public MemoryLabWindow() {
         ToggleGroup kind = new ToggleGroup();
@@ -115,7 +122,8 @@ public final class MemoryLabWindow {
         // The two lines the lesson is about, readable from the back of a classroom.
         lostLabel.setStyle("-fx-font-size: 1.35em; -fx-font-weight: bold;");
         parentLabel.setStyle("-fx-font-size: 1.15em;");
-        VBox results = new VBox(6, totalLabel, lostLabel, parentLabel, memoryLabel, status);
+        compareLabel.setStyle("-fx-font-weight: bold;");
+        VBox results = new VBox(6, totalLabel, lostLabel, parentLabel, memoryLabel, compareLabel, status);
         VBox centre = new VBox(12, lesson, board.node(), new Separator(), results);
         centre.setPadding(new Insets(12));
         ScrollPane scroll = new ScrollPane(centre);
@@ -123,8 +131,7 @@ public final class MemoryLabWindow {
 
         BorderPane root = new BorderPane(scroll);
         root.setLeft(form);
-        scene = new Scene(root, 1100, 680);
-        LabControls.style(scene);
+        scene = LabControls.scene(root, 1100, 680);
         poll.setCycleCount(Timeline.INDEFINITE);
         if (!SharedCounterLab.raceLikelyVisible()) {
             status.setText("This machine shows 1 CPU: threads rarely interleave mid-increment, so the race may not show.");
@@ -225,10 +232,6 @@ public final class MemoryLabWindow {
         if (s != null) {
             board.showSeen(s.get());
         }
-        if (threads.isSelected() && running.get()) {
-            long rss = ResidentMemory.ofSelf();
-            board.showSharedMemory(rss);
-        }
     }
 
     private void finished(CounterResult r, String message) {
@@ -243,7 +246,16 @@ public final class MemoryLabWindow {
         }
         result.set(r);
         board.showSeen(r.finalValues().stream().mapToLong(Long::longValue).toArray());
-        board.showMemory(r.residentBytes());
+        board.showMemory(r.memory());
+        memoryLabel.setText(MemoryFindings.summary(r.memory()));
+        if (r.processes()) {
+            lastProcesses = r.memory();
+        } else {
+            lastThreads = r.memory();
+        }
+        compareLabel.setText(MemoryFindings.comparison(lastThreads, lastProcesses).orElse(r.processes()
+                ? "Run it with threads too, to see what one more thread costs beside one more process."
+                : "Run it with processes too, to see what one more process costs beside one more thread."));
         if (r.processes()) {
             totalLabel.setText(String.format(Locale.ROOT,
                     "Each of the %d processes counted to %,d in its own copy of the counter (%s).",
@@ -253,11 +265,6 @@ public final class MemoryLabWindow {
                     + ": they never added to one another's." : "A child reported an unexpected total.");
             parentLabel.setText("The parent's own counter: " + r.parentSees()
                     + ". The parent learns each child's value only from its message.");
-            // Only what the children reported: a child that could not measure itself says -1.
-            boolean allKnown = r.residentBytes().stream().allMatch(b -> b >= 0);
-            memoryLabel.setText(!allKnown ? "Resident memory: not available on this OS."
-                    : "Resident memory: each child has its own (shown beside it) — " + Formats.bytes(
-                    r.residentBytes().stream().mapToLong(Long::longValue).sum()) + " in all.");
         } else {
             long total = r.finalValues().get(0);
             totalLabel.setText(String.format(Locale.ROOT,
@@ -271,10 +278,6 @@ public final class MemoryLabWindow {
                     ? " this time (the threads did not collide; try more increments)." : "."));
             parentLabel.setText("The main thread reads the same counter directly: " + String.format(Locale.ROOT,
                     "%,d", r.parentSees()) + ". No message needed — it is the same memory.");
-            long rss = r.residentBytes().get(0);
-            memoryLabel.setText(rss < 0 ? "Resident memory: not available on this OS."
-                    : "Resident memory: " + Formats.bytes(rss) + " — ONE process, shared by all "
-                    + r.workers() + " threads.");
         }
     }
 

@@ -51,17 +51,20 @@ public final class OverheadExport {
         AtomicFiles.write(file, out -> out.write(doc));
     }
 
-    /** A header, then one line per measurement; unavailable ones have empty numbers and the reason. */
+    /**
+     * A header, then one line per measurement: what was timed (the bar's label), how, the figures; unavailable
+     * ones have empty numbers and the reason in {@code not_measured}.
+     */
     static String csvText(List<Measurement> ms) {
-        StringBuilder b = new StringBuilder("name,median_ns,p10_ns,p90_ns,samples,note\n");
+        StringBuilder b = new StringBuilder("name,how,median_ns,p10_ns,p90_ns,samples,not_measured\n");
         for (Measurement m : ms) {
             boolean has = m.available() && !m.samplesNanos().isEmpty();
-            b.append(quote(m.name())).append(',')
+            b.append(quote(m.name())).append(',').append(quote(m.description())).append(',')
                     .append(has ? number(m.medianNanos()) : "").append(',')
                     .append(has ? number(m.percentileNanos(10)) : "").append(',')
                     .append(has ? number(m.percentileNanos(90)) : "").append(',')
                     .append(m.samplesNanos().size()).append(',')
-                    .append(quote(m.available() ? m.description() : m.note())).append('\n');
+                    .append(m.available() ? "" : quote(m.note())).append('\n');
         }
         return b.toString();
     }

@@ -99,8 +99,7 @@ public final class OverheadLabWindow {
         HBox bottom = new HBox(exports);
         bottom.setPadding(new Insets(10, 12, 12, 12));
         root.setBottom(bottom);
-        scene = new Scene(root, 1000, 620);
-        LabControls.style(scene);
+        scene = LabControls.scene(root, 1000, 620);
         redraw();
     }
 

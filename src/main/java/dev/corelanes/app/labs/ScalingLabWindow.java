@@ -48,6 +48,9 @@ public final class ScalingLabWindow {
     /** The export formats offered. */
     public enum Format { PNG, SVG, CSV }
 
+    private static final double MIN_CHART_WIDTH = 720;
+    private static final double MIN_CHART_HEIGHT = 440;
+
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<SweepResult> result = new ReadOnlyObjectWrapper<>();
     private final ChoiceBox<ScalingSweep.By> by = new ChoiceBox<>();
@@ -118,13 +121,20 @@ public final class ScalingLabWindow {
         exports.setAlignment(Pos.CENTER_LEFT);
         VBox top = new VBox(10, controls, status);
         top.setPadding(new Insets(12));
-        BorderPane root = new BorderPane(new ScrollPane(canvas));
+        // The chart fills what the window leaves it (down to a readable least, then it scrolls): the whole
+        // chart on a 1280×720 screen. Exports keep the chart's own size.
+        ScrollPane chart = new ScrollPane(canvas);
+        chart.viewportBoundsProperty().addListener((o, was, is) -> {
+            canvas.setWidth(Math.max(MIN_CHART_WIDTH, Math.floor(is.getWidth())));
+            canvas.setHeight(Math.max(MIN_CHART_HEIGHT, Math.floor(is.getHeight())));
+            redraw();
+        });
+        BorderPane root = new BorderPane(chart);
         root.setTop(top);
         HBox bottom = new HBox(exports);
         bottom.setPadding(new Insets(10, 12, 12, 12));
         root.setBottom(bottom);
-        scene = new Scene(root, 1000, 760);
-        LabControls.style(scene);
+        scene = LabControls.scene(root, 1000, 760);
         redraw();
     }
 

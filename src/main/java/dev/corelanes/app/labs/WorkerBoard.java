@@ -1,6 +1,7 @@
 package dev.corelanes.app.labs;
 
-import dev.corelanes.view.Formats;
+import dev.corelanes.engine.lab.CounterMemory;
+import dev.corelanes.teach.MemoryFindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -8,13 +9,15 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * One row per worker: what counter value it last saw, as a number and a bar, and its resident memory.
+ * One row per worker: what counter value it last saw, as a number and a bar, and once the run is over what
+ * it cost in memory (threads: the average a thread added to the process; processes: each child's own).
  * For threads every row reads the same counter (the bars climb together towards N × k); for processes
  * each row is a separate counter that stops at k.
  */
@@ -24,16 +27,17 @@ final class WorkerBoard {
     private final List<Label> values = new ArrayList<>();
     private final List<ProgressBar> bars = new ArrayList<>();
     private final List<Label> memory = new ArrayList<>();
-    private boolean processes;
     private double full = 1;
 
     WorkerBoard() {
         grid.setHgap(14);
         grid.setVgap(6);
         grid.setId("workerBoard");
+        // Names, values and memory are never cut: the bars give way (down to a short bar) instead.
         ColumnConstraints name = new ColumnConstraints();
         ColumnConstraints bar = new ColumnConstraints();
         bar.setHgrow(Priority.ALWAYS);
+        bar.setMinWidth(80);
         grid.getColumnConstraints().addAll(name, bar, new ColumnConstraints(), new ColumnConstraints());
     }
 
@@ -43,15 +47,16 @@ final class WorkerBoard {
 
     /** New rows for {@code n} workers; bars are full at {@code shared} (threads) or {@code own} (processes). */
     void reset(int n, boolean isProcesses, long shared, long own) {
-        processes = isProcesses;
         full = isProcesses ? own : shared;
         grid.getChildren().clear();
         values.clear();
         bars.clear();
         memory.clear();
-        grid.addRow(0, bold(isProcesses ? "child process" : "thread"),
-                bold(isProcesses ? "its own counter" : "the ONE shared counter, as this thread last saw it"),
-                bold("value"), bold("resident memory"));
+        Label barHeading = bold(isProcesses ? "its own counter" : "the ONE shared counter, as this thread last saw it");
+        barHeading.setWrapText(true);
+        barHeading.setMinWidth(0);
+        grid.addRow(0, bold(isProcesses ? "child process" : "thread"), barHeading,
+                bold("value"), bold(MemoryFindings.column(isProcesses)));
         for (int i = 0; i < n; i++) {
             ProgressBar b = new ProgressBar(0);
             b.setMaxWidth(Double.MAX_VALUE);
@@ -61,10 +66,13 @@ final class WorkerBoard {
             v.setAlignment(Pos.CENTER_RIGHT);
             Label m = new Label("—");
             m.setId("rss-" + (i + 1));
+            m.setMinWidth(Region.USE_PREF_SIZE);
+            Label who = new Label((isProcesses ? "child " : "thread ") + (i + 1));
+            who.setMinWidth(Region.USE_PREF_SIZE);
             bars.add(b);
             values.add(v);
             memory.add(m);
-            grid.addRow(i + 1, new Label((isProcesses ? "child " : "thread ") + (i + 1)), b, v, m);
+            grid.addRow(i + 1, who, b, v, m);
         }
     }
 
@@ -75,25 +83,16 @@ final class WorkerBoard {
         }
     }
 
-    /** Threads: every row is the same process, so the same number. */
-    void showSharedMemory(long rss) {
-        String text = rss < 0 ? "not available on this OS" : Formats.bytes(rss) + " (shared)";
-        memory.forEach(m -> m.setText(text));
-    }
-
-    void showMemory(List<Long> residentBytes) {
-        if (!processes) {
-            showSharedMemory(residentBytes.get(0));
-            return;
-        }
-        for (int i = 0; i < Math.min(residentBytes.size(), memory.size()); i++) {
-            long b = residentBytes.get(i);
-            memory.get(i).setText(b < 0 ? "not available on this OS" : Formats.bytes(b) + " (its own)");
+    /** Each row's memory, as {@link MemoryFindings} writes it (threads: the average one added; processes: its own). */
+    void showMemory(CounterMemory m) {
+        for (int i = 0; i < memory.size(); i++) {
+            memory.get(i).setText(m.processes() && i >= m.workers() ? "—" : MemoryFindings.row(m, i));
         }
     }
 
     private static Label bold(String text) {
         Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         l.setStyle("-fx-font-weight: bold;");
         return l;
     }

@@ -5,12 +5,13 @@ import java.io.PrintStream;
 
 /**
  * The child side of the memory lab ({@code corelanes --counter-worker K}): increments its OWN counter K
- * times, reporting what it sees, and finally its total and resident memory. It shares nothing with the
- * parent or its siblings: the parent learns the value only because it is sent over the pipe.
+ * times, reporting what it sees, and finally its total and its own memory, resident and unique (bytes; -1
+ * where the OS does not tell), read while it is still alive. It shares nothing with the parent or its
+ * siblings: the parent learns the value only because it is sent over the pipe.
  *
  * <pre>
  * seen 12000          (every ~5 % of the way)
- * done 200000 rss 38654976
+ * done 200000 rss 38654976 unique 30146560
  * </pre>
  * It exits by itself if the parent goes away (its stdin closes).
  */
@@ -43,7 +44,7 @@ public final class CounterWorker {
                 out.flush();
             }
         }
-        out.println("done " + counter + " rss " + ResidentMemory.ofSelf());
+        out.println("done " + counter + " rss " + ResidentMemory.ofSelf() + " unique " + ResidentMemory.uniqueOfSelf());
         out.flush();
         System.exit(0);
     }

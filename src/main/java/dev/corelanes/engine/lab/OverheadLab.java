@@ -43,15 +43,18 @@ public final class OverheadLab {
         }
     }
 
-    /** Names of the measurements, in the order {@link #measureAll} returns them. */
-    public static final String PLATFORM_THREAD = "platform thread";
-    public static final String VIRTUAL_THREAD = "virtual thread";
-    public static final String WORKER_JVM = "worker JVM";
-    public static final String NATIVE_PROCESS = "native process";
-    public static final String THREAD_HAND_OFF = "thread hand-off";
-    public static final String THREAD_QUEUES = "thread queues";
-    public static final String PIPE_CAT = "pipe to cat";
-    public static final String PIPE_WORKER = "pipe to worker";
+    /**
+     * Names of the measurements, in the order {@link #measureAll} returns them: each says what was timed (the
+     * bar's label, the CSV's and the command line's row), its {@link Measurement#description()} how.
+     */
+    public static final String PLATFORM_THREAD = "start a platform thread";
+    public static final String VIRTUAL_THREAD = "start a virtual thread";
+    public static final String WORKER_JVM = "start a worker JVM";
+    public static final String NATIVE_PROCESS = "start a native process";
+    public static final String THREAD_HAND_OFF = "thread round trip: park/unpark";
+    public static final String THREAD_QUEUES = "thread round trip: 2 queues";
+    public static final String PIPE_CAT = "pipe round trip: cat";
+    public static final String PIPE_WORKER = "pipe round trip: worker JVM";
     public static final List<String> NAMES = List.of(PLATFORM_THREAD, VIRTUAL_THREAD, WORKER_JVM, NATIVE_PROCESS,
             THREAD_HAND_OFF, THREAD_QUEUES, PIPE_CAT, PIPE_WORKER);
 
@@ -100,12 +103,12 @@ public final class OverheadLab {
     // ------------------------------------------------------------------ creation
 
     public Measurement platformThread() throws Cancelled {
-        return timeThreads(PLATFORM_THREAD, "create + start + join a platform (OS) thread",
+        return timeThreads(PLATFORM_THREAD, "an OS thread: create, start, join",
                 () -> Thread.ofPlatform().unstarted(OverheadLab::nothing));
     }
 
     public Measurement virtualThread() throws Cancelled {
-        return timeThreads(VIRTUAL_THREAD, "create + start + join a virtual thread",
+        return timeThreads(VIRTUAL_THREAD, "made by the JVM: create, start, join",
                 () -> Thread.ofVirtual().unstarted(OverheadLab::nothing));
     }
 
@@ -138,7 +141,7 @@ public final class OverheadLab {
             run(oneBatch);
             samples.add((System.nanoTime() - t0) / batch);
         }
-        return new Measurement(name, what + " (batches of " + batch + ")", samples, true, "");
+        return new Measurement(name, what + "; " + batch + " at a time", samples, true, "");
     }
 
     private static void run(Step step) throws Cancelled {
@@ -178,7 +181,7 @@ public final class OverheadLab {
 
     /** Start → first line on stdout → exit, of a CoreLanes worker JVM. */
     public Measurement workerJvm() throws Cancelled {
-        String what = "start a CoreLanes worker JVM until its first message";
+        String what = "a CoreLanes worker, until its first line";
         if (workerCommand == null) {
             return Measurement.unavailable(WORKER_JVM, what, "worker processes are not available here");
         }
@@ -190,13 +193,13 @@ public final class OverheadLab {
         String what;
         Supplier<ProcessBuilder> cmd;
         if (Files.isExecutable(Path.of("/bin/true"))) {
-            what = "start /bin/true and wait for it to exit";
+            what = "/bin/true, until it has exited";
             cmd = () -> new ProcessBuilder("/bin/true");
         } else if (System.getProperty("os.name", "").startsWith("Windows")) {
-            what = "start cmd /c exit and wait for it to exit";
+            what = "cmd /c exit, until it has exited";
             cmd = () -> new ProcessBuilder("cmd", "/c", "exit");
         } else {
-            return Measurement.unavailable(NATIVE_PROCESS, "start a minimal native process",
+            return Measurement.unavailable(NATIVE_PROCESS, "the smallest program, until it has exited",
                     "no /bin/true or cmd on this OS");
         }
         return timeProcesses(NATIVE_PROCESS, what, cmd, repetitions * 2, false);
@@ -255,8 +258,10 @@ public final class OverheadLab {
     // ------------------------------------------------------------------ messages
 
     /**
-     * A token handed to another thread and back with the cheapest primitive there is: a volatile turn
-     * and {@link LockSupport#park}/{@link LockSupport#unpark}. What is left is the OS waking a thread.
+     * A turn handed to another thread and back with nothing but a volatile turn and
+     * {@link LockSupport#park}/{@link LockSupport#unpark}: each side parks at once while it waits, so what is
+     * timed is mostly the OS waking a thread, twice. (Not always the cheapest: a queue that spins before it
+     * parks can beat it when both threads have a CPU — the findings say which it was.)
      */
     public Measurement threadHandOff() throws Cancelled {
         Thread caller = Thread.currentThread();
@@ -285,7 +290,7 @@ public final class OverheadLab {
         };
         try {
             return new Measurement(THREAD_HAND_OFF,
-                    "hand a turn to another thread and back: park/unpark, the cheapest hand-off",
+                    "a turn there and back; each side parks until woken",
                     timeRoundTrips(once), true, "");
         } finally {
             stop.set(true);
@@ -307,7 +312,7 @@ public final class OverheadLab {
             }
         });
         try {
-            return new Measurement(THREAD_QUEUES, "hand a value to another thread and back through two SynchronousQueues",
+            return new Measurement(THREAD_QUEUES, "a value there and back, two SynchronousQueues",
                     timeRoundTrips(() -> {
                         ping.put(1);
                         pong.take();
@@ -335,7 +340,7 @@ public final class OverheadLab {
 
     /** One byte to a child process and back, through its stdin and stdout pipes ({@code cat} echoes it). */
     public Measurement pipeRoundTrip() throws Cancelled {
-        String what = "send one byte to cat (another process) and back through pipes";
+        String what = "one byte to cat (another process) and back";
         if (!Files.isExecutable(Path.of("/bin/cat"))) {
             return Measurement.unavailable(PIPE_CAT, what, "no /bin/cat on this OS");
         }
@@ -365,7 +370,7 @@ public final class OverheadLab {
      * real workers use (the parent pings each worker this way during its handshake).
      */
     public Measurement workerRoundTrip() throws Cancelled {
-        String what = "ping a worker JVM and read its pong, the worker protocol's own lines";
+        String what = "a ping line and its pong, the worker protocol";
         if (workerCommand == null) {
             return Measurement.unavailable(PIPE_WORKER, what, "worker processes are not available here");
         }

@@ -60,6 +60,7 @@ public final class ProcessCounterLab {
         long t0 = System.nanoTime();
         long[] finals = new long[processes];
         long[] rss = new long[processes];
+        long[] unique = new long[processes];
         List<Thread> readers = new ArrayList<>();
         List<String> errors = java.util.Collections.synchronizedList(new ArrayList<>());
         try {
@@ -72,7 +73,7 @@ public final class ProcessCounterLab {
                 }
                 int index = i;
                 readers.add(Thread.ofPlatform().daemon(true).name("counter-reader-" + (i + 1))
-                        .start(() -> read(p, index, finals, rss, errors)));
+                        .start(() -> read(p, index, finals, rss, unique, errors)));
             }
             for (Thread r : readers) {
                 r.join();
@@ -87,26 +88,30 @@ public final class ProcessCounterLab {
             throw new IOException(errors.get(0));
         }
         List<Long> values = new ArrayList<>();
-        List<Long> memory = new ArrayList<>();
+        List<Long> resident = new ArrayList<>();
+        List<Long> own = new ArrayList<>();
         for (int i = 0; i < processes; i++) {
             values.add(finals[i]);
-            memory.add(rss[i]);
+            resident.add(rss[i]);
+            own.add(unique[i]);
         }
         return new CounterResult(true, CounterGuard.NONE, processes, perProcess, perProcess, values, parentCounter,
-                memory, System.nanoTime() - t0);
+                CounterMemory.processes(resident, own), System.nanoTime() - t0);
     }
 
-    private void read(Process p, int index, long[] finals, long[] rss, List<String> errors) {
+    /** Reads one child's lines: "seen N" as it goes, then "done N rss BYTES unique BYTES" (see CounterWorker). */
+    private void read(Process p, int index, long[] finals, long[] rss, long[] unique, List<String> errors) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 String[] f = line.trim().split(" ");
                 if (f.length == 2 && f[0].equals("seen")) {
                     seen.set(index, Long.parseLong(f[1]));
-                } else if (f.length == 4 && f[0].equals("done") && f[2].equals("rss")) {
+                } else if (f.length == 6 && f[0].equals("done") && f[2].equals("rss") && f[4].equals("unique")) {
                     finals[index] = Long.parseLong(f[1]);
                     seen.set(index, finals[index]);
                     rss[index] = Long.parseLong(f[3]);
+                    unique[index] = Long.parseLong(f[5]);
                     return;
                 } else {
                     errors.add("child " + (index + 1) + " sent an unexpected line: " + abbreviate(line));

@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * Threads share memory: several platform threads increment ONE counter. Without a lock, increments are
  * lost — a real race between real threads, nothing simulated. With a lock or an atomic, none are.
  *
- * <p>While it runs, {@link #seen()} tells what each thread last saw in the counter, for a live view.
+ * <p>While it runs, {@link #seen()} tells what each thread last saw in the counter, for a live view. What
+ * the threads cost in memory is measured as this process's growth while they live ({@link CounterMemory}).
  */
 public final class SharedCounterLab {
 
@@ -62,11 +63,45 @@ public final class SharedCounterLab {
         return Runtime.getRuntime().availableProcessors() > 1;
     }
 
+    /**
+     * Runs the threads and measures what they cost in memory: this process's resident set just before the
+     * first starts, and again when all of them have started — alive, each on its own stack, waiting at the
+     * start line — in the moment before they are let go. The second reading is taken there, not after the
+     * counting, so that what the JVM does meanwhile (compiling the loop, the window drawing) is not charged
+     * to the threads.
+     */
     public CounterResult run() throws InterruptedException {
+        // A first pass with one thread and one increment loads and links this code (the classes, the lambdas'
+        // bootstrap), so that one-off memory is not charged to the threads measured next.
+        new SharedCounterLab(1, 1, guard).count(false);
+        return count(true);
+    }
+
+    /**
+     * This process's resident memory once it holds still (two readings 20 ms apart alike; half a second at
+     * most): what else the JVM is busy with as the run starts — a window drawing the page it just changed — is
+     * then not charged to the threads.
+     */
+    private static long settledResident() throws InterruptedException {
+        long last = ResidentMemory.ofSelf();
+        for (int i = 0; i < 25 && last >= 0; i++) {
+            Thread.sleep(20);
+            long now = ResidentMemory.ofSelf();
+            if (now == last) {
+                return now;
+            }
+            last = now;
+        }
+        return last;
+    }
+
+    private CounterResult count(boolean settle) throws InterruptedException {
         Counter counter = new Counter();
-        // All threads start incrementing together, so they really overlap.
-        CyclicBarrier start = new CyclicBarrier(threads);
+        long[] started = {-1};
+        // All threads start incrementing together, so they really overlap; the last to arrive reads the memory.
+        CyclicBarrier start = new CyclicBarrier(threads, () -> started[0] = ResidentMemory.ofSelf());
         List<Thread> workers = new ArrayList<>();
+        long before = settle ? settledResident() : ResidentMemory.ofSelf();
         long t0 = System.nanoTime();
         for (int w = 0; w < threads; w++) {
             int index = w;
@@ -77,9 +112,9 @@ public final class SharedCounterLab {
         }
         long elapsed = System.nanoTime() - t0;
         long total = guard == CounterGuard.ATOMIC ? counter.atomic.get() : counter.value;
-        long rss = ResidentMemory.ofSelf();
+        // The barrier's action happens-before every thread's release, and each thread's end before its join.
         return new CounterResult(false, guard, threads, perThread, threads * perThread, List.of(total), total,
-                List.of(rss), elapsed);
+                CounterMemory.threads(threads, before, started[0]), elapsed);
     }
 
     private void increment(Counter c, int index, CyclicBarrier start) {

@@ -8,6 +8,14 @@ import java.util.List;
  */
 public final class Amdahl {
 
+    /**
+     * The fewest runs a fit is made from: the baseline (n = 1) and at least two more. The baseline's speedup
+     * is 1 by definition and tells the fit nothing; through ONE point with n > 1 the curve passes exactly,
+     * so its "limit" would only restate that one measurement. Two points with n > 1 are the fewest the law
+     * can fail to fit.
+     */
+    public static final int MIN_RUNS = 3;
+
     private Amdahl() {
     }
 
@@ -15,11 +23,21 @@ public final class Amdahl {
         return 1 / (serialFraction + (1 - serialFraction) / n);
     }
 
+    /** How many of these points a fit can use: distinct n > 1 with a finite, positive speedup, plus the baseline. */
+    public static int usableRuns(List<Integer> ns, List<Double> speedups) {
+        return (int) java.util.stream.IntStream.range(0, ns.size())
+                .filter(i -> ns.get(i) > 1 && speedups.get(i) > 0 && Double.isFinite(speedups.get(i)))
+                .map(ns::get).distinct().count() + (ns.contains(1) ? 1 : 0);
+    }
+
     /**
-     * The serial fraction that best fits the speedups measured at {@code ns}, within 0…1; NaN when no
-     * point has n > 1 (a single core tells nothing about scaling).
+     * The serial fraction that best fits the speedups measured at {@code ns}, within 0…1; NaN with fewer than
+     * {@link #MIN_RUNS} usable runs (see {@link #usableRuns}): too few to say anything about scaling.
      */
     public static double fit(List<Integer> ns, List<Double> speedups) {
+        if (usableRuns(ns, speedups) < MIN_RUNS || !ns.contains(1)) {
+            return Double.NaN;
+        }
         double num = 0;
         double den = 0;
         for (int i = 0; i < ns.size(); i++) {

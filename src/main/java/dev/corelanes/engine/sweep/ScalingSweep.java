@@ -18,9 +18,9 @@ import java.util.function.Consumer;
 
 /**
  * Runs one workload on 1, 2, … N cores (each run pinned, one CPU per physical core first, performance
- * cores before efficiency cores, SMT siblings last) or with 1 … N pool workers, one run after the other, and
- * fits Amdahl's law through the speedups. The point where SMT siblings or efficiency cores join is named, so
- * the chart can show where the curve bends.
+ * cores before efficiency cores, SMT siblings last) or with 1 … N pool workers, one run after the other; the
+ * result fits Amdahl's law through the speedups when there are enough of them. The point where SMT siblings
+ * or efficiency cores join is named, so the chart can show where the curve bends.
  */
 public final class ScalingSweep {
 
@@ -121,8 +121,6 @@ public final class ScalingSweep {
         List<Integer> order = by == By.CORES
                 ? CoreLimit.preferredOrder(machine, CpuAffinity.detect().allowedCpus()) : List.of();
         List<SweepPoint> points = new ArrayList<>();
-        List<Integer> ns = new ArrayList<>();
-        List<Double> speedups = new ArrayList<>();
         String note = "";
         double baseWall = Double.NaN;
         for (int n : steps(max)) {
@@ -148,10 +146,8 @@ public final class ScalingSweep {
             }
             double speedup = baseWall / Math.max(1e-9, t.wallSeconds());
             points.add(new SweepPoint(n, t, speedup, by == By.CORES ? added(machine, order, n) : ""));
-            ns.add(n);
-            speedups.add(speedup);
         }
-        return new SweepResult(by, workload, machine, points, Amdahl.fit(ns, speedups), note);
+        return new SweepResult(by, workload, machine, points, note);
     }
 
     /** What the n-th CPU in the order adds: a new core, an SMT sibling of a core already in, an efficiency core. */

@@ -15,8 +15,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Not a test: opens each lab under a real display (Xvfb), runs it for real and captures the screen with
- * ImageMagick's {@code import}, for {@code assets/screenshot-memory-lab.png} and
- * {@code assets/screenshot-overhead-lab.png}.
+ * ImageMagick's {@code import}, for {@code assets/screenshot-memory-lab.png} (threads, then processes: one
+ * more of each side by side) and {@code assets/screenshot-overhead-lab.png}.
  *
  * <pre>Xvfb :97 -screen 0 1280x800x24 &amp; DISPLAY=:97 java -cp target/classes:target/test-classes:target/lib/* \
  *   dev.corelanes.app.labs.LabScreenshotTool assets</pre>
@@ -41,6 +41,13 @@ public final class LabScreenshotTool {
             return null;
         });
         waitWhile(() -> memory.runningProperty().get());
+        // then processes: the page sets one more process beside one more thread
+        fx(() -> {
+            ((RadioButton) memory.scene().lookup("#processesChoice")).fire();
+            ((Button) memory.scene().lookup("#runMemoryButton")).fire();
+            return null;
+        });
+        waitWhile(() -> memory.runningProperty().get());
         Thread.sleep(800);
         capture(out.resolve("screenshot-memory-lab.png"), "1180x720+0+0");
         fx(() -> {
@@ -58,7 +65,7 @@ public final class LabScreenshotTool {
         Thread.sleep(800);
         capture(out.resolve("screenshot-overhead-lab.png"), "1060x640+0+0");
         fx(() -> {
-            overhead.measurementsProperty().get().forEach(m -> System.out.printf("%-18s median %,12.0f ns  p10 %,12.0f  p90 %,12.0f  n=%d %s%n",
+            overhead.measurementsProperty().get().forEach(m -> System.out.printf("%-30s median %,12.0f ns  p10 %,12.0f  p90 %,12.0f  n=%d %s%n",
                     m.name(), m.medianNanos(), m.percentileNanos(10), m.percentileNanos(90), m.samplesNanos().size(), m.note()));
             return null;
         });

@@ -4,6 +4,7 @@ import dev.corelanes.engine.lab.CounterGuard;
 import dev.corelanes.engine.lab.CounterResult;
 import dev.corelanes.engine.lab.SharedCounterLab;
 import dev.corelanes.engine.process.ChildCommands;
+import dev.corelanes.teach.MemoryFindings;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,8 @@ class MemoryLabWindowTest {
         assertTrue(r.lost() > 0, "no update lost in 6 runs of 4 × 5,000,000 unsynchronised increments");
         assertTrue(text(robot, "#lostLabel").startsWith(String.format(Locale.ROOT, "Lost updates: %,d ", r.lost())),
                 text(robot, "#lostLabel"));
-        assertTrue(text(robot, "#memoryLabel").contains("ONE process"), text(robot, "#memoryLabel"));
+        assertEquals(MemoryFindings.summary(r.memory()), text(robot, "#memoryLabel"));
+        assertEquals(MemoryFindings.row(r.memory(), 0), text(robot, "#rss-1"));
     }
 
     @Test
@@ -88,11 +90,40 @@ class MemoryLabWindowTest {
         assertTrue(r.processes(), text(robot, "#memoryStatus"));
         for (int i = 1; i <= 3; i++) {
             assertEquals("50,000", text(robot, "#seen-" + i), "child " + i + " sees only its own increments");
-            assertTrue(text(robot, "#rss-" + i).contains("its own"), text(robot, "#rss-" + i));
+            assertEquals(MemoryFindings.row(r.memory(), i - 1), text(robot, "#rss-" + i));
         }
+        assertEquals(MemoryFindings.summary(r.memory()), text(robot, "#memoryLabel"));
+        assertTrue(text(robot, "#memoryCompareLabel").startsWith("Run it with threads too"),
+                text(robot, "#memoryCompareLabel"));
         assertEquals(0, r.parentSees());
         assertTrue(text(robot, "#parentLabel").startsWith("The parent's own counter: 0."), text(robot, "#parentLabel"));
         assertTrue(text(robot, "#parentLabel").contains("only from its message"));
+        assertEquals(0, childrenLeft());
+    }
+
+    /** The lesson in figures: one more process costs far more memory than one more thread, measured alike. */
+    @Test
+    void oneMoreProcessIsShownBesideOneMoreThread(FxRobot robot) throws Exception {
+        assumeTrue(ChildCommands.problem() == null, "children cannot start here");
+        robot.clickOn("#guardAtomic");
+        type(robot, "#workersSpinner", "8");
+        type(robot, "#incrementsSpinner", "200000");
+        CounterResult threads = runAndWait(robot);
+        assertTrue(text(robot, "#memoryCompareLabel").startsWith("Run it with processes too"),
+                text(robot, "#memoryCompareLabel"));
+        robot.clickOn("#processesChoice");
+        type(robot, "#workersSpinner", "2");
+        CounterResult processes = runAndWait(robot);
+        assertTrue(processes.processes(), text(robot, "#memoryStatus"));
+        var said = MemoryFindings.comparison(threads.memory(), processes.memory());
+        assertEquals(said.orElse(""), text(robot, "#memoryCompareLabel"));
+        if (java.nio.file.Files.exists(java.nio.file.Path.of("/proc/self/status"))) {
+            assertTrue(said.isPresent(), "both measured on Linux");
+            double oneThread = threads.memory().perWorkerBytes().orElseThrow();
+            double oneProcess = processes.memory().perWorkerBytes().orElseThrow();
+            assertTrue(oneProcess > 4 * Math.max(0, oneThread), "one more process " + oneProcess
+                    + " B against one more thread " + oneThread + " B: " + said.get());
+        }
         assertEquals(0, childrenLeft());
     }
 

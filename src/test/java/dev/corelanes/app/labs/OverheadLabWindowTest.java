@@ -86,12 +86,13 @@ class OverheadLabWindowTest {
 
         var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
         assertEquals("svg", doc.getDocumentElement().getNodeName());
-        assertTrue(Files.readString(svg).contains("virtual thread"));
+        assertTrue(Files.readString(svg).contains(">" + OverheadLab.VIRTUAL_THREAD + "</text>"));
 
         List<String> lines = Files.readAllLines(csv);
-        assertEquals("name,median_ns,p10_ns,p90_ns,samples,note", lines.get(0));
+        assertEquals("name,how,median_ns,p10_ns,p90_ns,samples,not_measured", lines.get(0));
         assertEquals(ms.size() + 1, lines.size(), "a header and one line per measurement");
-        assertTrue(lines.get(2).startsWith("\"virtual thread\"," + Math.round(virtual) + ","), lines.get(2));
+        assertTrue(lines.get(2).startsWith("\"start a virtual thread\",\"" + named(ms, OverheadLab.VIRTUAL_THREAD)
+                .description() + "\"," + Math.round(virtual) + ","), lines.get(2));
     }
 
     @Test

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,12 +53,19 @@ class SharedCounterLabTest {
         assertThrows(IllegalArgumentException.class, () -> new SharedCounterLab(2, 0, CounterGuard.NONE));
     }
 
+    /** What the threads cost is this process's growth while they lived, both readings taken by the lab. */
     @Test
-    void residentMemoryParsesProcStatus() {
-        assertEquals(41236L * 1024, ResidentMemory.parseKb("   41236 kB"));
-        assertEquals(-1, ResidentMemory.parseKb("lots"));
+    void theThreadsMemoryIsTheProcessGrowthWhileTheyLived() throws Exception {
+        CounterResult r = new SharedCounterLab(8, 10_000, CounterGuard.ATOMIC).run();
+        CounterMemory m = r.memory();
+        assertFalse(m.processes());
+        assertEquals(8, m.workers());
         if (java.nio.file.Files.exists(java.nio.file.Path.of("/proc/self/status"))) {
-            assertTrue(ResidentMemory.ofSelf() > 1 << 20);
+            assertTrue(m.beforeBytes() > 1 << 20 && m.whileBytes() > 1 << 20);
+            assertEquals(m.whileBytes() - m.beforeBytes(), m.addedBytes().orElseThrow());
+            assertEquals((m.whileBytes() - m.beforeBytes()) / 8.0, m.perWorkerBytes().orElseThrow(), 1e-9);
+        } else {
+            assertTrue(m.addedBytes().isEmpty(), "no /proc: not measured, not invented");
         }
     }
 }

@@ -30,13 +30,34 @@ class AmdahlTest {
     void noisySpeedupsGiveANearbyFractionWithinZeroToOne() {
         double f = Amdahl.fit(List.of(1, 2, 3, 4), List.of(1.0, 1.85, 2.6, 3.2));
         assertTrue(f > 0.03 && f < 0.12, "f = " + f);
-        assertEquals(0.0, Amdahl.fit(List.of(1, 2), List.of(1.0, 2.4)), 1e-12, "superlinear clamps to 0");
-        assertEquals(1.0, Amdahl.fit(List.of(1, 2), List.of(1.0, 0.5)), 1e-12, "slower on more cores clamps to 1");
+        assertEquals(0.0, Amdahl.fit(List.of(1, 2, 4), List.of(1.0, 2.4, 5.0)), 1e-12, "superlinear clamps to 0");
+        assertEquals(1.0, Amdahl.fit(List.of(1, 2, 4), List.of(1.0, 0.5, 0.4)), 1e-12,
+                "slower on more cores clamps to 1");
     }
 
     @Test
     void oneCoreAloneTellsNothing() {
         assertTrue(Double.isNaN(Amdahl.fit(List.of(1), List.of(1.0))));
         assertTrue(Double.isNaN(Amdahl.fit(List.of(), List.of())));
+    }
+
+    /** Through one point with n > 1 the curve passes exactly: its "limit" would restate that one run. */
+    @Test
+    void twoRunsAreNotEnoughForAFitThreeAre() {
+        assertEquals(3, Amdahl.MIN_RUNS);
+        List<Double> law = List.of(1.0, Amdahl.speedup(0.1, 2), Amdahl.speedup(0.1, 3));
+        assertTrue(Double.isNaN(Amdahl.fit(List.of(1, 2), law.subList(0, 2))), "1 and 2 cores");
+        assertEquals(2, Amdahl.usableRuns(List.of(1, 2), law.subList(0, 2)));
+        assertEquals(0.1, Amdahl.fit(List.of(1, 2, 3), law), 1e-9, "1, 2 and 3 cores");
+        assertEquals(3, Amdahl.usableRuns(List.of(1, 2, 3), law));
+    }
+
+    @Test
+    void onlyDistinctRunsWithAUsableSpeedupCount() {
+        assertEquals(2, Amdahl.usableRuns(List.of(1, 2, 2), List.of(1.0, 1.8, 1.9)), "the same n twice is one n");
+        assertTrue(Double.isNaN(Amdahl.fit(List.of(1, 2, 2), List.of(1.0, 1.8, 1.9))));
+        assertEquals(2, Amdahl.usableRuns(List.of(1, 2, 3), List.of(1.0, 1.8, Double.NaN)));
+        assertTrue(Double.isNaN(Amdahl.fit(List.of(1, 2, 3), List.of(1.0, 1.8, 0.0))));
+        assertTrue(Double.isNaN(Amdahl.fit(List.of(2, 3, 4), List.of(1.0, 1.4, 1.7))), "no baseline, no speedups");
     }
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -88,7 +89,8 @@ class ScalingSweepTest {
         assertEquals(1.0, r.points().get(0).speedup(), 1e-12);
         double expected = r.points().get(0).wallSeconds() / r.points().get(1).wallSeconds();
         assertEquals(expected, r.points().get(1).speedup(), 1e-9);
-        assertTrue(r.serialFraction() >= 0 && r.serialFraction() <= 1);
+        assertFalse(r.hasFit(), "two runs are too few to fit Amdahl's law");
+        assertTrue(Double.isNaN(r.serialFraction()));
     }
 
     @Test
@@ -98,6 +100,9 @@ class ScalingSweepTest {
         SweepResult r = ScalingSweep.run(ScalingSweep.By.WORKERS, pool, 3, m, Runs.JAVA, () -> false, s -> { }, h -> { });
         assertEquals(List.of(1, 2, 3), r.points().stream().map(p -> p.trace().spec().workers()).toList());
         assertTrue(r.points().stream().allMatch(p -> p.trace().machine().pinnedCpus().isEmpty()));
+        assertTrue(r.hasFit(), "three runs are enough for a fit");
+        assertTrue(r.serialFraction() >= 0 && r.serialFraction() <= 1);
+        assertEquals(3, r.measuredUpTo());
         int[] runs = {0};
         SweepResult cancelled = ScalingSweep.run(ScalingSweep.By.WORKERS, pool, 3, m, Runs.JAVA, () -> runs[0] >= 1,
                 s -> runs[0]++, h -> { });
