@@ -11,15 +11,13 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-import java.util.Locale;
-
 /**
  * The wall time in big digits: counting up from the engine's clock during a run, then frozen at the
  * measured wall time, with CPU time, the ideal time and the speedup beside it.
  */
 final class WallClock extends HBox {
 
-    private final Label digits = new Label("0.000 s");
+    private final Label digits = new Label(FigureText.clock(0));
     private final Label caption = new Label("wall time");
     private final Label run = new Label();
     private final Label cpu = new Label();
@@ -97,7 +95,7 @@ final class WallClock extends HBox {
     }
 
     static String clockText(long nanos) {
-        return String.format(Locale.ROOT, "%.3f s", nanos / 1e9);
+        return FigureText.clock(nanos);
     }
 
     private void showIdle() {
@@ -111,7 +109,7 @@ final class WallClock extends HBox {
     void clear() {
         live = null;
         endReplay();
-        digits.setText("0.000 s");
+        digits.setText(FigureText.clock(0));
         caption.setText("wall time");
         showIdle();
     }

@@ -142,7 +142,7 @@ public final class Experiment {
                     : failures.get(0) + " (and " + (failures.size() - 1) + " more)";
         } else if (run.cancelled()) {
             status = TaskStatus.CANCELLED;
-            message = "cancelled after " + String.format(java.util.Locale.ROOT, "%.3f", endNow / 1e9) + " s";
+            message = "cancelled after " + FigureText.nanos(endNow);
         } else {
             status = TaskStatus.COMPLETED;
             message = "";

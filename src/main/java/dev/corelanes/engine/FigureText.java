@@ -3,8 +3,8 @@ package dev.corelanes.engine;
 import java.util.Locale;
 
 /**
- * The one way figures are written, on screen, on slides and on the command line: "×1.80", "44 %",
- * "0.302 s". A figure that does not exist is a dash with its reason, never a number.
+ * The one way figures are written, on screen, on slides, in exports and on the command line: "×1.80",
+ * "44 %", "0.302 s". A figure that does not exist is a dash with its reason, never a number.
  */
 public final class FigureText {
 
@@ -13,22 +13,113 @@ public final class FigureText {
     private FigureText() {
     }
 
-    /** Seconds with a precision that suits their size: "0.302 s", "12.4 s", "850 µs". */
+    /**
+     * Seconds with three significant digits in a unit that suits their size: "877 µs", "1.16 ms",
+     * "45.6 ms", "0.302 s", "2.00 s", "12.40 s", "250 s". Every duration on screen, on slides, in exports and on
+     * the command line goes through here, whatever runtime measured it: the same nanoseconds always read the
+     * same (a Python run's 1.16 ms was once "0.001 s" beside a Java run's "877 µs").
+     */
     public static String seconds(double s) {
         if (Double.isNaN(s)) {
             return DASH;
         }
-        double a = Math.abs(s);
-        if (a == 0) {
-            return "0 s";
+        return s == 0 ? "0 s" : at(s, step(s));
+    }
+
+    /** {@link #seconds} of nanoseconds. */
+    public static String nanos(long n) {
+        return seconds(n / 1e9);
+    }
+
+    /**
+     * A clock counting a run: always three decimals ("1.139 s"), so the digits do not jump between units or
+     * widths while they count. Only the big wall-time digits use it; every other duration is {@link #seconds}.
+     */
+    public static String clock(long nanos) {
+        return String.format(Locale.ROOT, "%.3f s", nanos / 1e9);
+    }
+
+    /**
+     * The difference {@code to − from} as the two figures read: each is rounded as {@link #seconds} shows it,
+     * then subtracted, and the result written at the coarser of their two precisions. Predicted 1.50 s against
+     * measured 2.001 s ("2.00 s") reads "+0.50 s", not the "+0.501 s" of the unrounded values.
+     */
+    public static String difference(double from, double to) {
+        if (Double.isNaN(from) || Double.isNaN(to)) {
+            return DASH;
         }
-        if (a < 0.001) {
+        // In whole microseconds, the finest digit shown: exact, so a half step rounds the same way every time.
+        long step = Math.max(stepMicros(from), stepMicros(to));
+        long diff = shownMicros(to) - shownMicros(from);
+        long steps = (Math.abs(diff) + step / 2) / step; // half a step away from zero, as the figures round
+        if (steps == 0) {
+            return at(0, step / 1e6);
+        }
+        return (diff > 0 ? "+" : "−") + at(steps * step / 1e6, step / 1e6);
+    }
+
+    /** {@code s} rounded as {@link #seconds} shows it. */
+    public static double shown(double s) {
+        if (Double.isNaN(s) || s == 0) {
+            return s;
+        }
+        return shownMicros(s) / 1e6;
+    }
+
+    /** {@code s} as shown, in microseconds: read back from its very text, so it is what the class reads. */
+    private static long shownMicros(double s) {
+        String[] text = seconds(s).replace('−', '-').split(" ");
+        int unit = switch (text[1]) {
+            case "µs" -> 0;
+            case "ms" -> 3;
+            default -> 6;
+        };
+        return new java.math.BigDecimal(text[0]).movePointRight(unit).longValueExact();
+    }
+
+    private static long stepMicros(double s) {
+        return Math.round(step(s) * 1e6);
+    }
+
+    /**
+     * The step of the last digit {@link #seconds} shows for {@code s}, in seconds. The bounds sit where rounding
+     * would carry into the next unit (0.0009996 s reads "1.00 ms", not "1000 µs").
+     */
+    private static double step(double s) {
+        double a = Math.abs(s);
+        if (a < 0.0009995) {
+            return 1e-6;
+        }
+        if (a < 0.009995) {
+            return 1e-5;
+        }
+        if (a < 0.09995) {
+            return 1e-4;
+        }
+        if (a < 0.9995) {
+            return 1e-3;
+        }
+        if (a < 99.995) {
+            return 1e-2;
+        }
+        return 1;
+    }
+
+    /** {@code s} written with the unit and digits of {@code step}. */
+    private static String at(double s, double step) {
+        if (step <= 1e-6) {
             return String.format(Locale.ROOT, "%.0f µs", s * 1e6);
         }
-        if (a < 1) {
+        if (step <= 1e-5) {
+            return String.format(Locale.ROOT, "%.2f ms", s * 1e3);
+        }
+        if (step <= 1e-4) {
+            return String.format(Locale.ROOT, "%.1f ms", s * 1e3);
+        }
+        if (step <= 1e-3) {
             return String.format(Locale.ROOT, "%.3f s", s);
         }
-        if (a < 100) {
+        if (step <= 1e-2) {
             return String.format(Locale.ROOT, "%.2f s", s);
         }
         return String.format(Locale.ROOT, "%.0f s", s);

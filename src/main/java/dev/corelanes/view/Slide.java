@@ -221,7 +221,7 @@ public final class Slide {
         out.add(new Shape.Text(name, MARGIN, y, 17, true, theme.text(), Shape.Align.LEFT));
         StringBuilder d = new StringBuilder();
         if (t.status() == TaskStatus.COMPLETED || t.wallNanos() > 0) {
-            d.append("wall ").append(Formats.nanos(t.wallNanos()));
+            d.append("wall ").append(FigureText.nanos(t.wallNanos()));
         }
         if (t.status() == TaskStatus.COMPLETED) {
             d.append("   ideal ").append(FigureText.seconds(f.idealSeconds()));

@@ -104,7 +104,7 @@ public final class SlideHtml {
         b.append("\n]\n");
     }
 
-    /** "task 3 · running on CPU 1 · 0.1200 s → 0.1248 s (4.8 ms) · worker T3 · Threads". */
+    /** "task 3 · running on CPU 1 · 0.1200 s → 0.1248 s (4.80 ms) · worker T3 · Threads". */
     static String describe(Span s, Trace t) {
         String who = s.state() == dev.corelanes.engine.SpanState.UNCERTAIN ? "uncertain"
                 : s.task() == Span.NO_TASK ? "worker " + s.worker() : "task " + s.task();
@@ -113,10 +113,10 @@ public final class SlideHtml {
             case UNCERTAIN -> "CPU " + s.core() + " changed hands here; which of the two tasks ran is unknown";
             default -> Palette.stateLabel(s.state());
         };
-        // Hover details are read zoomed in: to the 0.1 ms, where the slide's own labels round to the 10 ms.
+        // Hover details are read zoomed in: where on the axis to the 0.1 ms; the duration as every duration is
+        // written (three significant digits).
         String span = String.format(Locale.ROOT, "%.4f s → %.4f s (%s)", s.startNanos() / 1e9, s.endNanos() / 1e9,
-                s.durationNanos() < 1_000_000_000L ? String.format(Locale.ROOT, "%.1f ms", s.durationNanos() / 1e6)
-                        : Formats.nanos(s.durationNanos()));
+                FigureText.nanos(s.durationNanos()));
         return who + " · " + what + " · " + span + (s.task() == Span.NO_TASK ? "" : " · worker " + s.worker())
                 + " · " + t.spec().mode().label();
     }

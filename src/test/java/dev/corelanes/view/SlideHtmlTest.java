@@ -92,7 +92,7 @@ class SlideHtmlTest {
         }
         List<String> texts = new ArrayList<>();
         records.forEach(r -> texts.add(r.get(4).asText()));
-        assertTrue(texts.contains("task 3 · running on CPU 0 · 0.1100 s → 0.2100 s (100.0 ms) · worker T3 · Threads"), texts.toString());
+        assertTrue(texts.contains("task 3 · running on CPU 0 · 0.1100 s → 0.2100 s (0.100 s) · worker T3 · Threads"), texts.toString());
         assertTrue(texts.stream().anyMatch(s -> s.startsWith("uncertain · CPU 0 changed hands here")), texts.toString());
         assertTrue(texts.stream().anyMatch(s -> s.contains("worker </script><b>x&y")), "names survive, escaped");
 

@@ -45,11 +45,11 @@ class SlideTest {
         TimelineFrame f = Slide.compose(runs(t), SlideOptions.defaults());
         String all = text(f);
         assertTrue(all.contains("4 compute tasks × 0.1 s · threads · 2 cores"), all);
-        assertTrue(all.contains("wall " + Formats.nanos(t.wallNanos())), all);
+        assertTrue(all.contains("wall " + FigureText.nanos(t.wallNanos())), all);
         assertTrue(all.contains("Test CPU · 2 cores / 2 CPUs · TestOS"), all);
         assertTrue(all.contains("running:\nT1\n"), "legend: the colour key starts with task 1: " + all);
         assertTrue(all.contains("0.1 s") || all.contains("0.10 s"), "axis ticks");
-        assertTrue(all.contains("ideal " + Formats.seconds(RunFigures.of(t).idealSeconds())), "ideal mark");
+        assertTrue(all.contains("ideal " + FigureText.seconds(RunFigures.of(t).idealSeconds())), "ideal mark");
         assertEquals(1280, f.width());
     }
 
