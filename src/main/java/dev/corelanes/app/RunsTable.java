@@ -28,6 +28,9 @@ final class RunsTable extends TableView<RunRow> {
         getColumns().add(column("#", 40, r -> constant(String.valueOf(r.number()))));
         getColumns().add(column("Model", 130, r -> constant(r.spec().mode().label()
                 + (r.spec().mode().pooled() ? " (" + r.spec().workers() + ")" : ""))));
+        // The cores the run could use, and where it was pinned: a 1-core and a 2-core run must not look alike.
+        getColumns().add(column("Cores", 116, r -> Bindings.createStringBinding(() -> r.trace() == null ? "…"
+                : FigureText.cores(r.trace().machine()), r.traceProperty())));
         getColumns().add(column("Kind", 80, r -> constant(r.spec().kind().id())));
         getColumns().add(column("Tasks", 60, r -> constant(String.valueOf(r.spec().tasks()))));
         getColumns().add(column("Seconds", 84, r -> constant(FigureText.seconds(r.spec().taskSeconds()))));

@@ -66,6 +66,7 @@ final class WallClock extends HBox {
     WallClock() {
         getStyleClass().add("wall-clock");
         digits.setId("wallClock");
+        run.setId("wallRun");
         cpu.setId("wallCpu");
         ideal.setId("wallIdeal");
         speedup.setId("wallSpeedup");
@@ -159,11 +160,13 @@ final class WallClock extends HBox {
         }
         digits.setText(clockText(t.wallNanos()));
         caption.setText(t.status() == TaskStatus.COMPLETED ? "wall time (measured)" : "wall time · " + t.status().id());
-        run.setText("Run #" + row.number() + ": " + row.spec().describe());
+        // With the cores it could use, as the runs table and the compared runs' headers say them.
+        String named = "Run #" + row.number() + ": " + row.spec().describe() + " · " + FigureText.cores(t.machine());
+        run.setText(named);
         if (t.nothingRan()) {
             showIdle(); // nothing ran: no figure to show
             digits.setText("— s");
-            run.setText("Run #" + row.number() + ": " + row.spec().describe());
+            run.setText(named);
             return;
         }
         cpu.setText("CPU time " + FigureText.seconds(f.cpuSeconds())

@@ -3,7 +3,6 @@ package dev.corelanes.cli;
 import dev.corelanes.runners.Runs;
 import dev.corelanes.engine.files.AtomicFiles;
 import dev.corelanes.engine.CoreUsage;
-import dev.corelanes.engine.CpuList;
 import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.Experiment;
 import dev.corelanes.engine.FigureText;
@@ -241,22 +240,20 @@ final class RunCommand implements Callable<Integer> {
 
     static void print(PrintWriter out, Trace t) {
         out.println("Experiment " + t.spec().describe());
-        out.println("Machine    " + t.machine().oneLine());
+        out.println("Machine    " + t.machine().hardwareLine());
         if (t.runtime().python()) {
             out.println("Runtime    " + t.runtime().label() + " · " + t.runtime().interpreter());
         }
-        if (!t.machine().pinnedCpus().isEmpty()) {
-            out.println("Pinned     CPU " + CpuList.format(t.machine().pinnedCpus()) + " (the run's threads and "
-                    + "processes ran only there)");
-        }
+        // The cores the run could use, in the words of the window, the slides and the exports.
+        out.println("Cores      " + FigureText.cores(t.machine()) + (t.machine().pinnedCpus().isEmpty()
+                ? "" : ": the run's threads and processes ran only there"));
         out.printf(Locale.ROOT, "Status     %s%s%n", t.status().id(), t.message().isEmpty() ? "" : " — " + t.message());
         RunFigures f = RunFigures.of(t);
         out.println("Wall       " + FigureText.seconds(f.wallSeconds()));
         out.println("CPU        " + FigureText.seconds(f.cpuSeconds()) + cpuDetail(t));
-        out.printf(Locale.ROOT, "Ideal      %s  (%s ÷ %d usable %s)%n", FigureText.seconds(f.idealSeconds()),
-                t.spec().kind() == TaskKind.SLEEP ? "waits of " + fmt(t.spec().taskSeconds()) + " s"
-                        : fmt(t.spec().totalWorkSeconds()) + " s of work",
-                f.usableCores(), t.spec().kind() == TaskKind.SLEEP ? "waiters" : "cores");
+        out.println("Ideal      " + FigureText.seconds(f.idealSeconds()) + "  ("
+                + (t.spec().kind() == TaskKind.SLEEP ? "waits of " + fmt(t.spec().taskSeconds()) + " s"
+                        : fmt(t.spec().totalWorkSeconds()) + " s of work") + ", " + FigureText.atATime(f) + ")");
         out.println("Speedup    " + FigureText.speedup(f));
         out.println("Efficiency " + FigureText.efficiency(f)
                 + (f.hasEfficiency() ? " (ideal ÷ wall)" : ""));

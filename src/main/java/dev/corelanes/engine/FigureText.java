@@ -1,5 +1,6 @@
 package dev.corelanes.engine;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -171,9 +172,35 @@ public final class FigureText {
         return f.hasSpeedup() ? ratio(f.speedup()) : DASH;
     }
 
-    /** "(4 at a time)" style description of the ideal: "ideal 2.00 s (2 cores at a time)". */
+    /** The ideal wall time and what bounds it: "ideal 2.00 s (2 tasks at a time)". */
     public static String ideal(RunFigures f) {
-        return "ideal " + seconds(f.idealSeconds()) + " (" + f.usableCores() + " at a time)";
+        return "ideal " + seconds(f.idealSeconds()) + " (" + atATime(f) + ")";
+    }
+
+    /**
+     * The cores a run could use — the machine's CPUs narrowed by affinity, a container quota or a core limit
+     * — with the CPUs it was pinned to: "2 cores", "1 core (CPU 1)", "2 cores (CPUs 0,2)"; "? cores" for a
+     * machine no one has (a crafted run file). Every title, header, table and export says it in these words.
+     * It is not how many tasks ran at once: that is {@link #atATime}.
+     */
+    public static String cores(MachineInfo m) {
+        if (!m.plausible()) {
+            return "? cores";
+        }
+        String cores = MachineInfo.count(m.usableCores(), "core");
+        List<Integer> pinned = m.pinnedCpus();
+        if (pinned.isEmpty()) {
+            return cores;
+        }
+        return cores + " (" + (pinned.size() == 1 ? "CPU " : "CPUs ") + CpuList.format(pinned) + ")";
+    }
+
+    /**
+     * How many tasks could run at once, the divisor of the ideal time: "1 task at a time" for a sequential run
+     * even on 2 cores, "2 tasks at a time" for threads on 2 cores, one under a GIL, every waiting task for sleep.
+     */
+    public static String atATime(RunFigures f) {
+        return f.usableCores() + (f.usableCores() == 1 ? " task" : " tasks") + " at a time";
     }
 
     /**

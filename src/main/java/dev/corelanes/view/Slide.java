@@ -148,7 +148,7 @@ public final class Slide {
     private static void header(List<Shape> out, List<Run> runs, double w, TimelineTheme theme) {
         out.add(new Shape.Text(title(runs), MARGIN, MARGIN + 24, 26, true, theme.text(), Shape.Align.LEFT));
         MachineInfo m = runs.get(0).trace().machine();
-        out.add(new Shape.Text(fit(m.oneLine() + " · " + m.java(), 15, w - 2 * MARGIN), MARGIN, MARGIN + 50, 15,
+        out.add(new Shape.Text(fit(m.hardwareLine() + " · " + m.java(), 15, w - 2 * MARGIN), MARGIN, MARGIN + 50, 15,
                 false, theme.muted(), Shape.Align.LEFT));
         out.add(new Shape.Line(MARGIN, HEADER - 3, w - MARGIN, HEADER - 3, theme.grid(), 1));
     }
@@ -156,7 +156,7 @@ public final class Slide {
     /**
      * "4 compute tasks × 0.5 s · sequential vs threads · 2 cores"; differing workloads are listed whole. The
      * cores are those the runs could use (affinity, quota, a core limit); runs on different cores say each:
-     * "2 compute tasks × 1 s · threads on 1 core vs threads on 2 cores".
+     * "2 compute tasks × 1 s · threads on 1 core (CPU 1) vs threads on 2 cores".
      */
     public static String title(List<Run> runs) {
         Set<String> workloads = new LinkedHashSet<>();
@@ -180,9 +180,9 @@ public final class Slide {
         return workloads.iterator().next() + " · " + String.join(" vs ", models) + cores;
     }
 
-    /** "2 cores" the run could use; "? cores" for a machine no one has (a crafted run file). */
+    /** "2 cores", "1 core (CPU 1)": the cores the run could use, in the words of every other place. */
     private static String cores(MachineInfo m) {
-        return m.plausible() ? MachineInfo.count(m.usableCores(), "core") : "? cores";
+        return FigureText.cores(m);
     }
 
     static String workload(ExperimentSpec s) {
@@ -216,8 +216,9 @@ public final class Slide {
 
     private static void runLabel(List<Shape> out, Trace t, RunFigures f, Trace baseline, boolean several, double y,
                                  TimelineTheme theme) {
+        // The cores each run could use: a 1-core and a 2-core run of one model must not look the same.
         String name = (several ? model(t.spec()) : t.spec().mode().label() + (t.spec().gil() ? " + GIL" : ""))
-                + runtime(t);
+                + runtime(t) + " · " + cores(t.machine());
         out.add(new Shape.Text(name, MARGIN, y, 17, true, theme.text(), Shape.Align.LEFT));
         StringBuilder d = new StringBuilder();
         if (t.status() == TaskStatus.COMPLETED || t.wallNanos() > 0) {

@@ -57,7 +57,7 @@ public final class SlideHtml {
     private static void figures(StringBuilder b, List<Slide.Run> runs) {
         List<Trace> traces = runs.stream().map(Slide.Run::trace).toList();
         b.append("<table id=\"figures\">\n<thead><tr><th>run</th><th>status</th><th>wall</th><th>ideal</th><th>CPU</th>")
-                .append("<th>usable cores</th><th>speedup</th><th>efficiency</th></tr></thead>\n<tbody>\n");
+                .append("<th>cores</th><th>at a time</th><th>speedup</th><th>efficiency</th></tr></thead>\n<tbody>\n");
         for (Slide.Run r : runs) {
             Trace t = r.trace();
             // The same figures, baseline and wording as the slide's run lines (one source: RunFigures).
@@ -67,13 +67,16 @@ public final class SlideHtml {
                     .append("</td><td>").append(escape(FigureText.seconds(f.wallSeconds())))
                     .append("</td><td>").append(escape(FigureText.seconds(f.idealSeconds())))
                     .append("</td><td>").append(escape(FigureText.seconds(f.cpuSeconds())))
-                    .append("</td><td>").append(f.usableCores())
+                    // The cores the run could use, as the title says them; then how many tasks ran at once
+                    // (a sequential run on 2 cores: "2 cores", "1 task at a time").
+                    .append("</td><td>").append(escape(FigureText.cores(t.machine())))
+                    .append("</td><td>").append(escape(FigureText.atATime(f)))
                     .append("</td><td>").append(escape(FigureText.speedup(f)))
                     .append("</td><td>").append(escape(FigureText.efficiency(f))).append("</td></tr>\n");
         }
         b.append("</tbody>\n</table>\n");
         Trace first = runs.get(0).trace();
-        b.append("<p class=\"machine\">").append(escape(first.machine().oneLine() + " · " + first.machine().java()))
+        b.append("<p class=\"machine\">").append(escape(first.machine().hardwareLine() + " · " + first.machine().java()))
                 .append("</p>\n");
     }
 
