@@ -43,7 +43,10 @@ final class RunsTable extends TableView<RunRow> {
             return r.spec().gil() ? "yes" : "no";
         }, r.traceProperty())));
         getColumns().add(column("Wall", 80, r -> fromFigures(r, f -> FigureText.seconds(f.wallSeconds()))));
-        getColumns().add(column("CPU", 80, r -> fromFigures(r, f -> FigureText.seconds(f.cpuSeconds()))));
+        // The tasks' own CPU time apart from the runtime's (creating threads, JIT, GC, start-up): the header has both
+        // with the total.
+        getColumns().add(column("Task CPU", 80, r -> fromFigures(r, FigureText::taskCpuCell)));
+        getColumns().add(column("Runtime CPU", 96, r -> fromFigures(r, FigureText::runtimeCpuCell)));
         getColumns().add(column("Speedup", 80, r -> fromFigures(r, FigureText::speedupCell)));
         getColumns().add(column("Status", 110, RunRow::statusProperty));
         setRowFactory(statusTooltips());

@@ -169,7 +169,8 @@ final class WallClock extends HBox {
             run.setText(named);
             return;
         }
-        cpu.setText("CPU time " + FigureText.seconds(f.cpuSeconds())
+        // The tasks' own CPU time apart from the runtime's: sleeping tasks use ~0 s, whatever it cost to start them.
+        cpu.setText("CPU time " + FigureText.seconds(f.cpuSeconds()) + ": " + FigureText.cpuSplit(f)
                 + (f.drift().detected() ? " (" + FigureText.driftTag(f) + ")" : ""));
         ideal.setText(FigureText.ideal(f));
         speedup.setText("speedup " + FigureText.speedup(f));

@@ -250,7 +250,12 @@ final class RunCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Status     %s%s%n", t.status().id(), t.message().isEmpty() ? "" : " — " + t.message());
         RunFigures f = RunFigures.of(t);
         out.println("Wall       " + FigureText.seconds(f.wallSeconds()));
-        out.println("CPU        " + FigureText.seconds(f.cpuSeconds()) + cpuDetail(t));
+        out.println("CPU        " + FigureText.seconds(f.cpuSeconds()) + " = " + FigureText.cpuSplit(f)
+                + (f.cpuSplit().runtimeKnown() ? "  (runtime: " + FigureText.RUNTIME_WORK + ")" : ""));
+        String perTask = cpuDetail(t);
+        if (!perTask.isEmpty()) {
+            out.println("           " + perTask.strip());
+        }
         out.println("Ideal      " + FigureText.seconds(f.idealSeconds()) + "  ("
                 + (t.spec().kind() == TaskKind.SLEEP ? "waits of " + fmt(t.spec().taskSeconds()) + " s"
                         : fmt(t.spec().totalWorkSeconds()) + " s of work") + ", " + FigureText.atATime(f) + ")");

@@ -126,6 +126,45 @@ public final class FigureText {
         return String.format(Locale.ROOT, "%.0f s", s);
     }
 
+    /**
+     * The run's CPU time told apart: "tasks 42.1 ms + runtime 0.528 s" — the tasks' own code, and the runtime's
+     * work around them (creating threads and processes, JIT, GC, start-up). A part that is unknown says why
+     * instead of a number: "tasks and runtime not told apart (…)", "tasks 12.0 ms + runtime — (…)".
+     */
+    public static String cpuSplit(RunFigures f) {
+        RunFigures.CpuSplit c = f.cpuSplit();
+        if (!c.tasksKnown()) {
+            return "tasks and runtime not told apart (" + c.unknownReason() + ")";
+        }
+        return "tasks " + seconds(c.taskSeconds()) + " + runtime "
+                + (c.runtimeKnown() ? seconds(c.runtimeSeconds()) : DASH + " (" + c.unknownReason() + ")");
+    }
+
+    /**
+     * The CPU time for a line that has little room (a slide's run header): "CPU tasks 0.600 s + runtime 3.10 ms",
+     * "CPU tasks 12.0 ms + runtime —", or "CPU 0.570 s (tasks' share unknown)".
+     */
+    public static String cpuShort(RunFigures f) {
+        RunFigures.CpuSplit c = f.cpuSplit();
+        if (!c.tasksKnown()) {
+            return "CPU " + seconds(f.cpuSeconds()) + " (tasks' share unknown)";
+        }
+        return "CPU tasks " + seconds(c.taskSeconds()) + " + runtime " + (c.runtimeKnown() ? seconds(c.runtimeSeconds()) : DASH);
+    }
+
+    /** What "runtime" CPU time is, for where it is named first (the command line, the run file's readers). */
+    public static final String RUNTIME_WORK = "creating threads and processes, scheduling, JIT, GC, start-up";
+
+    /** The tasks' own CPU time for a table cell: "42.1 ms", or a dash where it was not measured. */
+    public static String taskCpuCell(RunFigures f) {
+        return f.cpuSplit().tasksKnown() ? seconds(f.cpuSplit().taskSeconds()) : DASH;
+    }
+
+    /** The runtime's CPU time for a table cell: "0.528 s", or a dash where it cannot be told apart. */
+    public static String runtimeCpuCell(RunFigures f) {
+        return f.cpuSplit().runtimeKnown() ? seconds(f.cpuSplit().runtimeSeconds()) : DASH;
+    }
+
     /** "×1.80", "×12.3", "×8120": three significant digits, no more; a dash when there is none. */
     public static String ratio(double x) {
         if (Double.isNaN(x) || Double.isInfinite(x)) {

@@ -226,7 +226,7 @@ public final class Slide {
         }
         if (t.status() == TaskStatus.COMPLETED) {
             d.append("   ideal ").append(FigureText.seconds(f.idealSeconds()));
-            d.append("   CPU ").append(FigureText.seconds(f.cpuSeconds()));
+            d.append("   ").append(FigureText.cpuShort(f));
             if (f.hasSpeedup() && baseline != t) {
                 d.append("   ").append(FigureText.speedup(f));
             }

@@ -57,6 +57,7 @@ public final class SlideHtml {
     private static void figures(StringBuilder b, List<Slide.Run> runs) {
         List<Trace> traces = runs.stream().map(Slide.Run::trace).toList();
         b.append("<table id=\"figures\">\n<thead><tr><th>run</th><th>status</th><th>wall</th><th>ideal</th><th>CPU</th>")
+                .append("<th>tasks' CPU</th><th>runtime CPU</th>")
                 .append("<th>cores</th><th>at a time</th><th>speedup</th><th>efficiency</th></tr></thead>\n<tbody>\n");
         for (Slide.Run r : runs) {
             Trace t = r.trace();
@@ -67,6 +68,9 @@ public final class SlideHtml {
                     .append("</td><td>").append(escape(FigureText.seconds(f.wallSeconds())))
                     .append("</td><td>").append(escape(FigureText.seconds(f.idealSeconds())))
                     .append("</td><td>").append(escape(FigureText.seconds(f.cpuSeconds())))
+                    // Apart: the tasks' own code, and the runtime's work around it (threads, JIT, GC, start-up).
+                    .append("</td><td>").append(escape(withReason(FigureText.taskCpuCell(f), f)))
+                    .append("</td><td>").append(escape(withReason(FigureText.runtimeCpuCell(f), f)))
                     // The cores the run could use, as the title says them; then how many tasks ran at once
                     // (a sequential run on 2 cores: "2 cores", "1 task at a time").
                     .append("</td><td>").append(escape(FigureText.cores(t.machine())))
@@ -78,6 +82,11 @@ public final class SlideHtml {
         Trace first = runs.get(0).trace();
         b.append("<p class=\"machine\">").append(escape(first.machine().hardwareLine() + " · " + first.machine().java()))
                 .append("</p>\n");
+    }
+
+    /** A dash says why: "— (virtual threads' own CPU time was not measured …)". */
+    private static String withReason(String cell, RunFigures f) {
+        return cell.equals(FigureText.DASH) ? cell + " (" + f.cpuSplit().unknownReason() + ")" : cell;
     }
 
     /** One record per span drawn: [x, y, w, h, "what"] in slide pixels. */
