@@ -295,7 +295,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** "  (tasks 1.00–1.01 s each, asked 1 s)" for compute tasks whose own CPU time is known. */
+    /** "  (tasks 0.998 s–1.01 s each, asked 1 s)" for compute tasks whose own CPU time is known. */
     private static String cpuDetail(Trace t) {
         if (t.spec().kind() != TaskKind.COMPUTE) {
             return "";
@@ -305,7 +305,9 @@ final class RunCommand implements Callable<Integer> {
         if (known.getCount() == 0) {
             return "";
         }
-        return "  (tasks " + FigureText.nanos(known.getMin()) + "–" + FigureText.nanos(known.getMax()) + " each, asked "
+        String least = FigureText.nanos(known.getMin());
+        String most = FigureText.nanos(known.getMax());
+        return "  (tasks " + (least.equals(most) ? least : least + "–" + most) + " each, asked "
                 + fmt(t.spec().taskSeconds()) + " s)";
     }
 

@@ -87,7 +87,7 @@ public final class Slide {
             // The baseline is a sequential run of the same workload on this slide, never another workload's.
             Trace baseline = RunFigures.latestBaseline(traces, r.trace());
             runLabel(shapes, r.trace(), RunFigures.of(r.trace(), baseline), baseline, runs.size() > 1,
-                    y + RUN_LABEL - 8, theme);
+                    y + RUN_LABEL - 8, theme, w);
             y += RUN_LABEL;
             LaneMode mode = o.mode() == LaneMode.CORES && r.model().coreUnknown() ? LaneMode.WORKERS : o.mode();
             double ph = Math.max(minPanel, natural[i] * share);
@@ -215,7 +215,7 @@ public final class Slide {
     }
 
     private static void runLabel(List<Shape> out, Trace t, RunFigures f, Trace baseline, boolean several, double y,
-                                 TimelineTheme theme) {
+                                 TimelineTheme theme, double width) {
         // The cores each run could use: a 1-core and a 2-core run of one model must not look the same.
         String name = (several ? model(t.spec()) : t.spec().mode().label() + (t.spec().gil() ? " + GIL" : ""))
                 + runtime(t) + " · " + cores(t.machine());
@@ -236,8 +236,22 @@ public final class Slide {
         } else {
             d.append(d.isEmpty() ? "" : "   ").append(t.status().id());
         }
-        out.add(new Shape.Text(d.toString(), MARGIN + TimelineLayout.textWidth(name, 17) * 1.1 + 16, y, 16, false,
-                theme.text(), Shape.Align.LEFT));
+        double x = MARGIN + TimelineLayout.textWidth(name, 17) * 1.1 + 16;
+        out.add(new Shape.Text(tightCpu(d.toString(), f, width - MARGIN - x), x, y, 16, false, theme.text(),
+                Shape.Align.LEFT));
+    }
+
+    /**
+     * The run line with its CPU time told apart ("CPU tasks 0.600 s + runtime 3.10 ms") where it fits; where it
+     * would run off the slide (a narrow window, long names), the tasks' own alone ("task CPU 0.600 s"), so the
+     * figures after it stay in view.
+     */
+    private static String tightCpu(String line, RunFigures f, double room) {
+        String full = FigureText.cpuShort(f);
+        if (TimelineLayout.textWidth(line, 16) <= room || !line.contains(full)) {
+            return line;
+        }
+        return line.replace(full, FigureText.cpuTight(f));
     }
 
     private static void footer(List<Shape> out, Trace t, double w, double y, TimelineTheme theme) {
