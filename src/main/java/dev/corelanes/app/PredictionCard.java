@@ -1,7 +1,7 @@
 package dev.corelanes.app;
 
 import dev.corelanes.engine.Trace;
-import dev.corelanes.view.Formats;
+import dev.corelanes.engine.FigureText;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -57,10 +57,11 @@ final class PredictionCard extends HBox {
             return;
         }
         double wall = t.wallSeconds();
-        double diff = wall - predictedSeconds;
-        predicted.setText(Formats.seconds(predictedSeconds));
-        measured.setText(Formats.seconds(wall));
-        difference.setText((diff >= 0 ? "+" : "−") + Formats.seconds(Math.abs(diff)));
+        predicted.setText(FigureText.seconds(predictedSeconds));
+        measured.setText(FigureText.seconds(wall));
+        // The difference of the two figures as shown: 1.50 s and 2.00 s differ by +0.50 s, whatever the digits
+        // behind the rounding.
+        difference.setText(FigureText.difference(predictedSeconds, wall));
         setVisible(true);
     }
 

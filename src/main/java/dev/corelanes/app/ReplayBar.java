@@ -1,8 +1,8 @@
 package dev.corelanes.app;
 
 import atlantafx.base.theme.Styles;
+import dev.corelanes.engine.FigureText;
 import dev.corelanes.engine.Trace;
-import dev.corelanes.view.Formats;
 import dev.corelanes.view.LiveFeed;
 import dev.corelanes.view.Replay;
 import dev.corelanes.view.TimelineModel;
@@ -207,7 +207,7 @@ final class ReplayBar extends HBox {
         updatingScrubber = true;
         scrubber.setValue(pos / 1e9);
         updatingScrubber = false;
-        time.setText(Formats.nanos(pos) + " / " + Formats.nanos(replay.endNanos()));
+        time.setText(FigureText.clock(pos) + " / " + FigureText.clock(replay.endNanos())); // counts like the big digits
         position.set(pos);
         timeline.invalidate();
     }

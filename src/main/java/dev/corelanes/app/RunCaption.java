@@ -1,9 +1,9 @@
 package dev.corelanes.app;
 
+import dev.corelanes.engine.FigureText;
 import dev.corelanes.engine.Trace;
 import dev.corelanes.teach.ComparisonNotes;
 import dev.corelanes.teach.RunExplanation;
-import dev.corelanes.view.Formats;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
@@ -65,9 +65,11 @@ final class RunCaption extends VBox {
             return "";
         }
         double measured = t.wallSeconds();
-        double off = (measured - predicted) / predicted * 100;
+        // From the figures as shown, as the reveal's difference is: the sentence agrees with its own numbers.
+        double p = FigureText.shown(predicted) > 0 ? FigureText.shown(predicted) : predicted; // "0 µs" divides nothing
+        double off = (FigureText.shown(measured) - p) / p * 100;
         String how = Math.abs(off) < 5 ? "spot on" : String.format(Locale.ROOT, "%.0f %% %s than predicted",
                 Math.abs(off), off > 0 ? "longer" : "shorter");
-        return "Predicted " + Formats.seconds(predicted) + " · measured " + Formats.seconds(measured) + ": " + how + ".";
+        return "Predicted " + FigureText.seconds(predicted) + " · measured " + FigureText.seconds(measured) + ": " + how + ".";
     }
 }

@@ -2,7 +2,7 @@ package dev.corelanes.app;
 
 import dev.corelanes.app.canvas.CanvasSurface;
 import dev.corelanes.engine.Span;
-import dev.corelanes.view.Formats;
+import dev.corelanes.engine.FigureText;
 import dev.corelanes.view.LaneMode;
 import dev.corelanes.view.LiveFeed;
 import dev.corelanes.view.Palette;
@@ -443,11 +443,11 @@ public final class TimelinePane extends Region {
     static String describe(Span s) {
         if (s.state() == dev.corelanes.engine.SpanState.UNCERTAIN) {
             return "CPU " + s.core() + " changed hands here:\nwhich of the two tasks ran is unknown\n"
-                    + "Start " + Formats.nanos(s.startNanos()) + "   duration " + Formats.nanos(s.durationNanos());
+                    + "Start " + FigureText.nanos(s.startNanos()) + "   duration " + FigureText.nanos(s.durationNanos());
         }
         String task = s.task() == Span.NO_TASK ? "— (worker start-up)" : String.valueOf(s.task());
         return "Task " + task + "   worker " + s.worker() + "\n"
                 + "State " + Palette.stateLabel(s.state()) + "   core " + (s.hasCore() ? "CPU " + s.core() : "—") + "\n"
-                + "Start " + Formats.nanos(s.startNanos()) + "   duration " + Formats.nanos(s.durationNanos());
+                + "Start " + FigureText.nanos(s.startNanos()) + "   duration " + FigureText.nanos(s.durationNanos());
     }
 }

@@ -11,15 +11,13 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-import java.util.Locale;
-
 /**
  * The wall time in big digits: counting up from the engine's clock during a run, then frozen at the
  * measured wall time, with CPU time, the ideal time and the speedup beside it.
  */
 final class WallClock extends HBox {
 
-    private final Label digits = new Label("0.000 s");
+    private final Label digits = new Label(FigureText.clock(0));
     private final Label caption = new Label("wall time");
     private final Label run = new Label();
     private final Label cpu = new Label();
@@ -68,6 +66,7 @@ final class WallClock extends HBox {
     WallClock() {
         getStyleClass().add("wall-clock");
         digits.setId("wallClock");
+        run.setId("wallRun");
         cpu.setId("wallCpu");
         ideal.setId("wallIdeal");
         speedup.setId("wallSpeedup");
@@ -97,7 +96,7 @@ final class WallClock extends HBox {
     }
 
     static String clockText(long nanos) {
-        return String.format(Locale.ROOT, "%.3f s", nanos / 1e9);
+        return FigureText.clock(nanos);
     }
 
     private void showIdle() {
@@ -111,7 +110,7 @@ final class WallClock extends HBox {
     void clear() {
         live = null;
         endReplay();
-        digits.setText("0.000 s");
+        digits.setText(FigureText.clock(0));
         caption.setText("wall time");
         showIdle();
     }
@@ -161,14 +160,17 @@ final class WallClock extends HBox {
         }
         digits.setText(clockText(t.wallNanos()));
         caption.setText(t.status() == TaskStatus.COMPLETED ? "wall time (measured)" : "wall time · " + t.status().id());
-        run.setText("Run #" + row.number() + ": " + row.spec().describe());
+        // With the cores it could use, as the runs table and the compared runs' headers say them.
+        String named = "Run #" + row.number() + ": " + row.spec().describe() + " · " + FigureText.cores(t.machine());
+        run.setText(named);
         if (t.nothingRan()) {
             showIdle(); // nothing ran: no figure to show
             digits.setText("— s");
-            run.setText("Run #" + row.number() + ": " + row.spec().describe());
+            run.setText(named);
             return;
         }
-        cpu.setText("CPU time " + FigureText.seconds(f.cpuSeconds())
+        // The tasks' own CPU time apart from the runtime's: sleeping tasks use ~0 s, whatever it cost to start them.
+        cpu.setText("CPU time " + FigureText.seconds(f.cpuSeconds()) + ": " + FigureText.cpuSplit(f)
                 + (f.drift().detected() ? " (" + FigureText.driftTag(f) + ")" : ""));
         ideal.setText(FigureText.ideal(f));
         speedup.setText("speedup " + FigureText.speedup(f));

@@ -3,7 +3,6 @@ package dev.corelanes.cli;
 import dev.corelanes.runners.Runs;
 import dev.corelanes.engine.files.AtomicFiles;
 import dev.corelanes.engine.CoreUsage;
-import dev.corelanes.engine.CpuList;
 import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.Experiment;
 import dev.corelanes.engine.FigureText;
@@ -175,7 +174,8 @@ final class RunCommand implements Callable<Integer> {
             Trace t = handle.await(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             long filesDeadline = files ? deadline + TimeUnit.MILLISECONDS.toNanos(CTRL_C_FILES_MILLIS) : deadline;
             boolean written = outputsWritten.await(Math.max(1, filesDeadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            err.printf(Locale.ROOT, "corelanes: interrupted — run %s after %.3f s%s%n", t.status().id(), t.wallSeconds(),
+            err.printf(Locale.ROOT, "corelanes: interrupted — run %s after %s%s%n", t.status().id(),
+                    FigureText.seconds(t.wallSeconds()),
                     written || !files ? "" : "; the files asked for could not be written in time");
         } catch (TimeoutException e) {
             err.println("corelanes: interrupted — the run did not stop within " + CTRL_C_BUDGET_MILLIS
@@ -240,22 +240,25 @@ final class RunCommand implements Callable<Integer> {
 
     static void print(PrintWriter out, Trace t) {
         out.println("Experiment " + t.spec().describe());
-        out.println("Machine    " + t.machine().oneLine());
+        out.println("Machine    " + t.machine().hardwareLine());
         if (t.runtime().python()) {
             out.println("Runtime    " + t.runtime().label() + " · " + t.runtime().interpreter());
         }
-        if (!t.machine().pinnedCpus().isEmpty()) {
-            out.println("Pinned     CPU " + CpuList.format(t.machine().pinnedCpus()) + " (the run's threads and "
-                    + "processes ran only there)");
-        }
+        // The cores the run could use, in the words of the window, the slides and the exports.
+        out.println("Cores      " + FigureText.cores(t.machine()) + (t.machine().pinnedCpus().isEmpty()
+                ? "" : ": the run's threads and processes ran only there"));
         out.printf(Locale.ROOT, "Status     %s%s%n", t.status().id(), t.message().isEmpty() ? "" : " — " + t.message());
         RunFigures f = RunFigures.of(t);
-        out.printf(Locale.ROOT, "Wall       %.3f s%n", f.wallSeconds());
-        out.printf(Locale.ROOT, "CPU        %.3f s%s%n", f.cpuSeconds(), cpuDetail(t));
-        out.printf(Locale.ROOT, "Ideal      %.3f s  (%s ÷ %d usable %s)%n", f.idealSeconds(),
-                t.spec().kind() == TaskKind.SLEEP ? "waits of " + fmt(t.spec().taskSeconds()) + " s"
-                        : fmt(t.spec().totalWorkSeconds()) + " s of work",
-                f.usableCores(), t.spec().kind() == TaskKind.SLEEP ? "waiters" : "cores");
+        out.println("Wall       " + FigureText.seconds(f.wallSeconds()));
+        out.println("CPU        " + FigureText.seconds(f.cpuSeconds()) + " = " + FigureText.cpuSplit(f)
+                + (f.cpuSplit().runtimeKnown() ? "  (runtime: " + FigureText.RUNTIME_WORK + ")" : ""));
+        String perTask = cpuDetail(t);
+        if (!perTask.isEmpty()) {
+            out.println("           " + perTask.strip());
+        }
+        out.println("Ideal      " + FigureText.seconds(f.idealSeconds()) + "  ("
+                + (t.spec().kind() == TaskKind.SLEEP ? "waits of " + fmt(t.spec().taskSeconds()) + " s"
+                        : fmt(t.spec().totalWorkSeconds()) + " s of work") + ", " + FigureText.atATime(f) + ")");
         out.println("Speedup    " + FigureText.speedup(f));
         if (f.hasSpeedup()) {
             out.println("Baseline   " + FigureText.baseline(f));
@@ -278,8 +281,8 @@ final class RunCommand implements Callable<Integer> {
             if (usage.isEmpty()) {
                 out.println("Per core   core unknown on this OS (" + dev.corelanes.engine.CoreProbe.detect().description() + ")");
             }
-            usage.values().forEach(u -> out.printf(Locale.ROOT, "CPU %-6d %.3f s running, %d %s%n", u.core(),
-                    u.runningNanos() / 1e9, u.tasks().size(), u.tasks().size() == 1 ? "task" : "tasks"));
+            usage.values().forEach(u -> out.printf(Locale.ROOT, "CPU %-6d %s running, %d %s%n", u.core(),
+                    FigureText.nanos(u.runningNanos()), u.tasks().size(), u.tasks().size() == 1 ? "task" : "tasks"));
             long preempted = t.spans().stream().filter(s -> s.state() == SpanState.PREEMPTED).count();
             long gilWaits = t.spans().stream().filter(s -> s.state() == SpanState.GIL_WAIT).count();
             out.printf(Locale.ROOT, "Spans      %d (%d preempted, %d GIL waits)%n", t.spans().size(), preempted, gilWaits);
@@ -295,7 +298,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** "  (tasks 1.002–1.010 s each, asked 1 s)" for compute tasks whose own CPU time is known. */
+    /** "  (tasks 0.998 s–1.01 s each, asked 1 s)" for compute tasks whose own CPU time is known. */
     private static String cpuDetail(Trace t) {
         if (t.spec().kind() != TaskKind.COMPUTE) {
             return "";
@@ -305,8 +308,10 @@ final class RunCommand implements Callable<Integer> {
         if (known.getCount() == 0) {
             return "";
         }
-        return String.format(Locale.ROOT, "  (tasks %.3f–%.3f s each, asked %s s)", known.getMin() / 1e9,
-                known.getMax() / 1e9, fmt(t.spec().taskSeconds()));
+        String least = FigureText.nanos(known.getMin());
+        String most = FigureText.nanos(known.getMax());
+        return "  (tasks " + (least.equals(most) ? least : least + "–" + most) + " each, asked "
+                + fmt(t.spec().taskSeconds()) + " s)";
     }
 
     private static String fmt(double v) {

@@ -4,6 +4,7 @@ import dev.corelanes.runners.Runs;
 import dev.corelanes.engine.files.AtomicFiles;
 import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.ExperimentSpec;
+import dev.corelanes.engine.FigureText;
 import dev.corelanes.engine.MachineInfo;
 import dev.corelanes.engine.files.OutputFileException;
 import dev.corelanes.engine.RunHandle;
@@ -198,8 +199,8 @@ final class SweepCommand implements Callable<Integer> {
         out.println("Machine    " + r.machine().oneLine());
         out.printf(Locale.ROOT, "%-6s %-10s %9s %8s %6s  %s%n", unit + "s", "CPUs", "wall", "speedup", "ideal", "added");
         for (SweepPoint p : r.points()) {
-            out.printf(Locale.ROOT, "%-6d %-10s %8.3fs %7.2f× %5d×  %s%n", p.n(), p.cpus().isEmpty() ? "-" : p.cpus(),
-                    p.wallSeconds(), p.speedup(), p.idealSpeedup(), p.added());
+            out.printf(Locale.ROOT, "%-6d %-10s %9s %7.2f× %5d×  %s%n", p.n(), p.cpus().isEmpty() ? "-" : p.cpus(),
+                    FigureText.seconds(p.wallSeconds()), p.speedup(), p.idealSpeedup(), p.added());
         }
         out.println("Fit        " + r.fitSentence());
         if (!r.note().isEmpty()) {

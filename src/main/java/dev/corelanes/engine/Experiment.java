@@ -1,6 +1,5 @@
 package dev.corelanes.engine;
 
-import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -83,7 +82,7 @@ public final class Experiment {
                 return;
             }
         }
-        long processCpu0 = processCpuNanos();
+        RunCpu jvmCpu = RunCpu.start();
         SystemLoad load = SystemLoad.start();
         RunContext run = new RunContext(spec, calibration, CoreProbe.detect(), sink, System.nanoTime(), pinning);
         handle.attach(run, backend);
@@ -99,14 +98,28 @@ public final class Experiment {
         }
         long endNow = run.now();
         pinning.close();
-        long processCpu = processCpuNanos() - processCpu0;
+        long jvm = jvmCpu.sinceStart();
         // Tasks in worker processes or a Python interpreter ran outside this JVM: their CPU is the run's own.
         boolean outside = spec.mode().processBased() || backend.runtime().python();
         double otherLoad = load.othersSinceStart(outside && !run.cpuUnknown() ? run.cpuNanos() : 0);
         // Checked again after a compute run: a change tells a CPU clock that moved from a busy machine.
         long rateAfter = compute && endNow > 0 ? Calibrator.check() : 0;
-        Trace trace = buildTrace(run, machine, startedAt, endNow, processCpu,
-                new RunConditions(rateAfter, otherLoad), backend.runtime());
+        // The run's CPU time: its tasks' and the runtime's around them — this JVM's share (creating threads and
+        // processes, JIT, GC) and, for tasks outside it, what each child reported of its own (tasks and start-up).
+        long cpu;
+        boolean runtimeMeasured;
+        if (jvm < 0) {
+            cpu = run.cpuNanos(); // this JVM cannot say: the tasks' (and children's) CPU time alone
+            runtimeMeasured = false;
+        } else if (outside) {
+            cpu = jvm + run.cpuNanos();
+            runtimeMeasured = !run.cpuUnknown(); // a child that never said bye took its start-up's time along
+        } else {
+            cpu = Math.max(jvm, run.cpuNanos()); // the tasks ran in this JVM: its time holds theirs
+            runtimeMeasured = true;
+        }
+        Trace trace = buildTrace(run, machine, startedAt, endNow, cpu,
+                new RunConditions(rateAfter, otherLoad, runtimeMeasured), backend.runtime());
         if (RunFigures.of(trace).drift().recalibrate()) {
             Calibrator.invalidate(); // the figure no longer matches the machine: the next run measures again
         }
@@ -119,7 +132,7 @@ public final class Experiment {
     }
 
     private static Trace buildTrace(RunContext run, MachineInfo machine, Instant startedAt, long endNow,
-                                    long processCpu, RunConditions conditions, RunRuntime runtime) {
+                                    long cpu, RunConditions conditions, RunRuntime runtime) {
         ExperimentSpec spec = run.spec();
         List<TaskRecord> tasks = new ArrayList<>(run.tasks());
         Set<Integer> seen = new HashSet<>();
@@ -142,23 +155,15 @@ public final class Experiment {
                     : failures.get(0) + " (and " + (failures.size() - 1) + " more)";
         } else if (run.cancelled()) {
             status = TaskStatus.CANCELLED;
-            message = "cancelled after " + String.format(java.util.Locale.ROOT, "%.3f", endNow / 1e9) + " s";
+            message = "cancelled after " + FigureText.nanos(endNow);
         } else {
             status = TaskStatus.COMPLETED;
             message = "";
         }
         // Wall time ends when the last task ended (not when workers were torn down), unless cancelled.
         long wall = status == TaskStatus.COMPLETED && lastEnd > 0 ? lastEnd : endNow;
-        long cpu = run.cpuUnknown() ? Math.max(processCpu, run.cpuNanos()) : run.cpuNanos();
         return new Trace(spec, machine, run.calibration(), startedAt, wall, cpu, status, message, tasks,
                 run.workers(), CpuLanes.resolve(run.sink().spans(), run.sink().sampleBatches()), run.sink().dropped(),
                 conditions, runtime);
-    }
-
-    private static long processCpuNanos() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime();
-        }
-        return 0;
     }
 }

@@ -126,9 +126,12 @@ public record ExperimentSpec(ExecutionMode mode, TaskKind kind, int tasks, doubl
 
     /** A one-line description, e.g. "4 compute tasks × 1 s · threads · GIL". */
     public String describe() {
-        String secs = taskSeconds == Math.rint(taskSeconds) ? String.valueOf((long) taskSeconds)
-                : String.valueOf(taskSeconds);
-        return tasks + " " + kind.id() + (tasks == 1 ? " task" : " tasks") + " × " + secs + " s · " + mode.id()
+        return tasks + " " + kind.id() + (tasks == 1 ? " task" : " tasks") + " × " + taskSecondsText() + " s · " + mode.id()
                 + (mode.pooled() ? " (" + workers + " workers)" : "") + (gil ? " · GIL" : "");
+    }
+
+    /** The seconds per task as typed: "0.3", "1". */
+    public String taskSecondsText() {
+        return taskSeconds == Math.rint(taskSeconds) ? String.valueOf((long) taskSeconds) : String.valueOf(taskSeconds);
     }
 }

@@ -1,10 +1,11 @@
 package dev.corelanes.engine;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
- * The one way figures are written, on screen, on slides and on the command line: "×1.80", "44 %",
- * "0.302 s". A figure that does not exist is a dash with its reason, never a number.
+ * The one way figures are written, on screen, on slides, in exports and on the command line: "×1.80",
+ * "44 %", "0.302 s". A figure that does not exist is a dash with its reason, never a number.
  */
 public final class FigureText {
 
@@ -13,25 +14,161 @@ public final class FigureText {
     private FigureText() {
     }
 
-    /** Seconds with a precision that suits their size: "0.302 s", "12.4 s", "850 µs". */
+    /**
+     * Seconds with three significant digits in a unit that suits their size: "877 µs", "1.16 ms",
+     * "45.6 ms", "0.302 s", "2.00 s", "12.40 s", "250 s". Every duration on screen, on slides, in exports and on
+     * the command line goes through here, whatever runtime measured it: the same nanoseconds always read the
+     * same (a Python run's 1.16 ms was once "0.001 s" beside a Java run's "877 µs").
+     */
     public static String seconds(double s) {
         if (Double.isNaN(s)) {
             return DASH;
         }
-        double a = Math.abs(s);
-        if (a == 0) {
-            return "0 s";
+        return s == 0 ? "0 s" : at(s, step(s));
+    }
+
+    /** {@link #seconds} of nanoseconds. */
+    public static String nanos(long n) {
+        return seconds(n / 1e9);
+    }
+
+    /**
+     * A clock counting a run: always three decimals ("1.139 s"), so the digits do not jump between units or
+     * widths while they count. Only the big wall-time digits use it; every other duration is {@link #seconds}.
+     */
+    public static String clock(long nanos) {
+        return String.format(Locale.ROOT, "%.3f s", nanos / 1e9);
+    }
+
+    /**
+     * The difference {@code to − from} as the two figures read: each is rounded as {@link #seconds} shows it,
+     * then subtracted, and the result written at the coarser of their two precisions. Predicted 1.50 s against
+     * measured 2.001 s ("2.00 s") reads "+0.50 s", not the "+0.501 s" of the unrounded values.
+     */
+    public static String difference(double from, double to) {
+        if (Double.isNaN(from) || Double.isNaN(to)) {
+            return DASH;
         }
-        if (a < 0.001) {
+        // In whole microseconds, the finest digit shown: exact, so a half step rounds the same way every time.
+        long step = Math.max(stepMicros(from), stepMicros(to));
+        long diff = shownMicros(to) - shownMicros(from);
+        long steps = (Math.abs(diff) + step / 2) / step; // half a step away from zero, as the figures round
+        if (steps == 0) {
+            return at(0, step / 1e6);
+        }
+        return (diff > 0 ? "+" : "−") + at(steps * step / 1e6, step / 1e6);
+    }
+
+    /** {@code s} rounded as {@link #seconds} shows it. */
+    public static double shown(double s) {
+        if (Double.isNaN(s) || s == 0) {
+            return s;
+        }
+        return shownMicros(s) / 1e6;
+    }
+
+    /** {@code s} as shown, in microseconds: read back from its very text, so it is what the class reads. */
+    private static long shownMicros(double s) {
+        String[] text = seconds(s).replace('−', '-').split(" ");
+        int unit = switch (text[1]) {
+            case "µs" -> 0;
+            case "ms" -> 3;
+            default -> 6;
+        };
+        return new java.math.BigDecimal(text[0]).movePointRight(unit).longValueExact();
+    }
+
+    private static long stepMicros(double s) {
+        return Math.round(step(s) * 1e6);
+    }
+
+    /**
+     * The step of the last digit {@link #seconds} shows for {@code s}, in seconds. The bounds sit where rounding
+     * would carry into the next unit (0.0009996 s reads "1.00 ms", not "1000 µs").
+     */
+    private static double step(double s) {
+        double a = Math.abs(s);
+        if (a < 0.0009995) {
+            return 1e-6;
+        }
+        if (a < 0.009995) {
+            return 1e-5;
+        }
+        if (a < 0.09995) {
+            return 1e-4;
+        }
+        if (a < 0.9995) {
+            return 1e-3;
+        }
+        if (a < 99.995) {
+            return 1e-2;
+        }
+        return 1;
+    }
+
+    /** {@code s} written with the unit and digits of {@code step}. */
+    private static String at(double s, double step) {
+        if (step <= 1e-6) {
             return String.format(Locale.ROOT, "%.0f µs", s * 1e6);
         }
-        if (a < 1) {
+        if (step <= 1e-5) {
+            return String.format(Locale.ROOT, "%.2f ms", s * 1e3);
+        }
+        if (step <= 1e-4) {
+            return String.format(Locale.ROOT, "%.1f ms", s * 1e3);
+        }
+        if (step <= 1e-3) {
             return String.format(Locale.ROOT, "%.3f s", s);
         }
-        if (a < 100) {
+        if (step <= 1e-2) {
             return String.format(Locale.ROOT, "%.2f s", s);
         }
         return String.format(Locale.ROOT, "%.0f s", s);
+    }
+
+    /**
+     * The run's CPU time told apart: "tasks 42.1 ms + runtime 0.528 s" — the tasks' own code, and the runtime's
+     * work around them (creating threads and processes, JIT, GC, start-up). A part that is unknown says why
+     * instead of a number: "tasks and runtime not told apart (…)", "tasks 12.0 ms + runtime — (…)".
+     */
+    public static String cpuSplit(RunFigures f) {
+        RunFigures.CpuSplit c = f.cpuSplit();
+        if (!c.tasksKnown()) {
+            return "tasks and runtime not told apart (" + c.unknownReason() + ")";
+        }
+        return "tasks " + seconds(c.taskSeconds()) + " + runtime "
+                + (c.runtimeKnown() ? seconds(c.runtimeSeconds()) : DASH + " (" + c.unknownReason() + ")");
+    }
+
+    /**
+     * The CPU time for a line that has little room (a slide's run header): "CPU tasks 0.600 s + runtime 3.10 ms",
+     * "CPU tasks 12.0 ms + runtime —", or "CPU 0.570 s (tasks' share unknown)".
+     */
+    public static String cpuShort(RunFigures f) {
+        RunFigures.CpuSplit c = f.cpuSplit();
+        if (!c.tasksKnown()) {
+            return "CPU " + seconds(f.cpuSeconds()) + " (tasks' share unknown)";
+        }
+        return "CPU tasks " + seconds(c.taskSeconds()) + " + runtime " + (c.runtimeKnown() ? seconds(c.runtimeSeconds()) : DASH);
+    }
+
+    /** The tasks' own CPU time alone, for the least room: "task CPU 0.600 s", or "CPU 0.570 s" where unknown. */
+    public static String cpuTight(RunFigures f) {
+        RunFigures.CpuSplit c = f.cpuSplit();
+        return c.tasksKnown() ? "task CPU " + seconds(c.taskSeconds()) : "CPU " + seconds(f.cpuSeconds());
+    }
+
+    /** What "runtime" CPU time is, for where it is named first (the command line, the run file's readers). */
+    public static final String RUNTIME_WORK = "creating threads and processes, scheduling, JIT, GC, start-up";
+
+    /** The tasks' own CPU time for a table cell: "42.1 ms", or a dash where it was not measured. */
+    public static String taskCpuCell(RunFigures f) {
+        return f.cpuSplit().tasksKnown() ? seconds(f.cpuSplit().taskSeconds()) : DASH;
+    }
+
+    /** The runtime's CPU time for a table cell: "0.528 s", or a dash where it cannot be told apart. */
+    public static String runtimeCpuCell(RunFigures f) {
+        return f.cpuSplit().runtimeKnown() ? seconds(f.cpuSplit().runtimeSeconds()) : DASH;
     }
 
     /** "×1.80", "×12.3", "×8120": three significant digits, no more; a dash when there is none. */
@@ -122,9 +259,35 @@ public final class FigureText {
         return f.hasSpeedup() ? ratio(f.speedup()) : DASH;
     }
 
-    /** "(4 at a time)" style description of the ideal: "ideal 2.00 s (2 cores at a time)". */
+    /** The ideal wall time and what bounds it: "ideal 2.00 s (2 tasks at a time)". */
     public static String ideal(RunFigures f) {
-        return "ideal " + seconds(f.idealSeconds()) + " (" + f.usableCores() + " at a time)";
+        return "ideal " + seconds(f.idealSeconds()) + " (" + atATime(f) + ")";
+    }
+
+    /**
+     * The cores a run could use — the machine's CPUs narrowed by affinity, a container quota or a core limit
+     * — with the CPUs it was pinned to: "2 cores", "1 core (CPU 1)", "2 cores (CPUs 0,2)"; "? cores" for a
+     * machine no one has (a crafted run file). Every title, header, table and export says it in these words.
+     * It is not how many tasks ran at once: that is {@link #atATime}.
+     */
+    public static String cores(MachineInfo m) {
+        if (!m.plausible()) {
+            return "? cores";
+        }
+        String cores = MachineInfo.count(m.usableCores(), "core");
+        List<Integer> pinned = m.pinnedCpus();
+        if (pinned.isEmpty()) {
+            return cores;
+        }
+        return cores + " (" + (pinned.size() == 1 ? "CPU " : "CPUs ") + CpuList.format(pinned) + ")";
+    }
+
+    /**
+     * How many tasks could run at once, the divisor of the ideal time: "1 task at a time" for a sequential run
+     * even on 2 cores, "2 tasks at a time" for threads on 2 cores, one under a GIL, every waiting task for sleep.
+     */
+    public static String atATime(RunFigures f) {
+        return f.usableCores() + (f.usableCores() == 1 ? " task" : " tasks") + " at a time";
     }
 
     /**

@@ -123,6 +123,14 @@ public record MachineInfo(String cpu, int logicalCores, int physicalCores, List<
                 + (limited() ? " (" + usableCores + " usable)" : "") + " · " + os;
     }
 
+    /**
+     * The machine itself, "Intel Xeon · 2 cores / 2 CPUs · Linux", without what a run could use of it: beside a
+     * run's own "1 core (CPU 1)" ({@code FigureText.cores}) a second wording of the same limit would only confuse.
+     */
+    public String hardwareLine() {
+        return cpu + " · " + count(physicalCores, "core") + " / " + count(logicalCores, "CPU") + " · " + os;
+    }
+
     /** True when the CPU counts are ones a machine can have (a run file may say anything). */
     public boolean plausible() {
         return logicalCores >= 1 && logicalCores <= MAX_CPUS && physicalCores >= 1 && physicalCores <= logicalCores;

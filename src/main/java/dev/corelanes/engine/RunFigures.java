@@ -35,11 +35,13 @@ import java.util.Locale;
  *                     ("the sequential run was measured while other programs used 74 % of the CPUs, this run
  *                     3 %"); empty when none of this workload had been made
  * @param baselineRun  the sequential run compared with, as measured; null for the other baselines
+ * @param cpuSplit     the run's CPU time split into its tasks' own and the runtime's work around them
  */
 public record RunFigures(TaskStatus status, double wallSeconds, double cpuSeconds, double idealSeconds,
                          int machineCores, int concurrency, int usableCores, double speedup, RunBaseline.Kind baseline,
                          double baselineSeconds, double efficiency, String noSpeedupReason, Drift drift,
-                         String noEfficiencyReason, String baselineWhy, RunBaseline.Reference baselineRun) {
+                         String noEfficiencyReason, String baselineWhy, RunBaseline.Reference baselineRun,
+                         CpuSplit cpuSplit) {
 
     /** A compute task whose CPU time is further than this from what was asked has drifted. */
     public static final double DRIFT_TOLERANCE = 0.10;
@@ -145,7 +147,7 @@ public record RunFigures(TaskStatus status, double wallSeconds, double cpuSecond
         }
         return new RunFigures(t.status(), wall, t.cpuSeconds(), ideal, machineCores, concurrency, usable, speedup,
                 kind, base, efficiency, reason, drift, efficiencyReason, chosen.why(),
-                kind == RunBaseline.Kind.SEQUENTIAL_RUN ? chosen.run() : null);
+                kind == RunBaseline.Kind.SEQUENTIAL_RUN ? chosen.run() : null, cpuSplit(t));
     }
 
     /**
@@ -282,5 +284,59 @@ public record RunFigures(TaskStatus status, double wallSeconds, double cpuSecond
 
     public boolean hasEfficiency() {
         return !Double.isNaN(efficiency);
+    }
+
+    /**
+     * The run's CPU time ({@link #cpuSeconds}) split in two: what its tasks' own code used, and the rest — the
+     * runtime's work around them: creating threads and processes, scheduling virtual threads, JIT compiling,
+     * collecting garbage, a worker JVM's or interpreter's start-up. 10 000 sleeping virtual threads use ~0 s of
+     * task CPU time and a second of the runtime's.
+     *
+     * @param taskSeconds     the sum of the tasks' measured CPU times; NaN when a task that ran was not measured
+     * @param runtimeSeconds  the run's CPU time less the tasks'; NaN when it cannot be told apart
+     * @param unmeasuredTasks tasks that ran without a measured CPU time
+     * @param unknownReason   why a part is unknown; empty when both are known
+     */
+    public record CpuSplit(double taskSeconds, double runtimeSeconds, int unmeasuredTasks, String unknownReason) {
+
+        public boolean tasksKnown() {
+            return !Double.isNaN(taskSeconds);
+        }
+
+        public boolean runtimeKnown() {
+            return !Double.isNaN(runtimeSeconds);
+        }
+    }
+
+    /** {@link CpuSplit}: the tasks' records against the run's CPU time, saying so where a part is unknown. */
+    private static CpuSplit cpuSplit(Trace t) {
+        long tasks = 0;
+        int unmeasured = 0;
+        int ran = 0;
+        for (TaskRecord r : t.tasks()) {
+            if (r.cpuKnown()) {
+                tasks += r.cpuNanos();
+                ran++;
+            } else if (!r.worker().isEmpty() && r.endNanos() > r.startNanos()) {
+                unmeasured++; // it ran, for a while, and nothing says what CPU time it used
+                ran++;
+            }
+        }
+        if (unmeasured > 0) {
+            String why = t.spec().mode() == ExecutionMode.VIRTUAL && !t.runtime().python() && unmeasured == ran
+                    ? "virtual threads' own CPU time was not measured (CoreLanes reads it on Linux only)"
+                    : unmeasured + " of " + ran + (ran == 1 ? " task" : " tasks") + " ran without a measured CPU time";
+            return new CpuSplit(Double.NaN, Double.NaN, unmeasured, why);
+        }
+        if (!t.conditions().runtimeCpuMeasured()) {
+            return new CpuSplit(tasks / 1e9, Double.NaN, 0, "the runtime's share was not measured (a run file from an "
+                    + "older CoreLanes, or a worker that ended without reporting it)");
+        }
+        long rest = t.cpuNanos() - tasks;
+        if (rest < 0) {
+            return new CpuSplit(tasks / 1e9, Double.NaN, 0, "the run's CPU time is less than its tasks' (a run file "
+                    + "that does not add up)");
+        }
+        return new CpuSplit(tasks / 1e9, rest / 1e9, 0, "");
     }
 }

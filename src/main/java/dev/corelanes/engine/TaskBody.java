@@ -1,47 +1,24 @@
 package dev.corelanes.engine;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-
 /**
  * The code of one task — the same whether a platform thread, a virtual thread or a child process runs it.
  * Compute tasks run the kernel in ~1 ms chunks and read the core after each chunk; sleep tasks sleep.
  */
 public final class TaskBody {
 
-    /**
-     * Read only by platform threads. A holder, so that loading this class does not start the management
-     * beans: every task of a run waits on this class's initialisation, and in a cold JVM that took tens of
-     * milliseconds that 10 000 virtual threads spent queued behind the first.
-     */
-    private static final class Cpu {
-        static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    }
-
     private TaskBody() {
     }
 
     public static TaskOutcome run(int task, String worker, TaskKind kind, double seconds, TaskEnvironment env) {
-        long cpu0 = threadCpu();
+        // The task's own CPU time, apart from the runtime's (creating its thread, JIT, GC): see TaskCpu.
+        TaskCpu cpu = TaskCpu.start();
         TaskStatus status = kind == TaskKind.SLEEP
-                ? sleep(task, worker, seconds, env)
-                : compute(task, worker, seconds, env);
-        long cpu1 = threadCpu();
-        return new TaskOutcome(status, cpu0 < 0 || cpu1 < 0 ? -1 : cpu1 - cpu0);
+                ? sleep(task, worker, seconds, env, cpu)
+                : compute(task, worker, seconds, env, cpu);
+        return new TaskOutcome(status, cpu.stop());
     }
 
-    private static long threadCpu() {
-        if (Thread.currentThread().isVirtual()) {
-            return -1; // not measurable per virtual thread; the runner then uses the process's CPU time
-        }
-        try {
-            return Cpu.THREADS.isCurrentThreadCpuTimeSupported() ? Cpu.THREADS.getCurrentThreadCpuTime() : -1;
-        } catch (UnsupportedOperationException e) {
-            return -1;
-        }
-    }
-
-    private static TaskStatus sleep(int task, String worker, double seconds, TaskEnvironment env) {
+    private static TaskStatus sleep(int task, String worker, double seconds, TaskEnvironment env, TaskCpu cpu) {
         long start = env.clock().getAsLong();
         env.sink().opened(new Span(task, worker, Span.NO_CORE, SpanState.SLEEPING, start, start));
         long nanos = Math.round(seconds * 1e9);
@@ -50,7 +27,12 @@ public final class TaskBody {
             if (env.cancelled().getAsBoolean()) {
                 status = TaskStatus.CANCELLED;
             } else {
-                Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+                cpu.pause(); // a virtual thread leaves its carrier while it sleeps
+                try {
+                    Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+                } finally {
+                    cpu.resume();
+                }
             }
         } catch (InterruptedException e) {
             status = TaskStatus.CANCELLED;
@@ -59,7 +41,7 @@ public final class TaskBody {
         return status;
     }
 
-    private static TaskStatus compute(int task, String worker, double seconds, TaskEnvironment env) {
+    private static TaskStatus compute(int task, String worker, double seconds, TaskEnvironment env, TaskCpu cpu) {
         Calibration cal = env.calibration();
         long total = cal.stepsFor(seconds);
         // ~1 ms of work between two core samples.
@@ -69,7 +51,8 @@ public final class TaskBody {
         Progress p = new Progress(ComputeKernel.seed(task), total);
         TaskStatus status;
         try {
-            status = env.gil() == null ? computeFree(p, chunk, sampler, env) : computeUnderGil(task, worker, p, chunk, sampler, env);
+            status = env.gil() == null ? computeFree(p, chunk, sampler, env)
+                    : computeUnderGil(task, worker, p, chunk, sampler, env, cpu);
         } catch (InterruptedException e) {
             status = TaskStatus.CANCELLED;
         } finally {
@@ -127,10 +110,10 @@ public final class TaskBody {
      * The 5 ms rhythm comes from the waiter's timer inside {@link PythonGil}, not from here.
      */
     private static TaskStatus computeUnderGil(int task, String worker, Progress p, int chunk, CoreSampler sampler,
-                                              TaskEnvironment env) throws InterruptedException {
+                                              TaskEnvironment env, TaskCpu cpu) throws InterruptedException {
         PythonGil gil = env.gil();
         try {
-            acquire(task, worker, gil, env, false);
+            acquire(task, worker, gil, env, false, cpu);
             sampler.begin(env.clock().getAsLong(), env.probe().currentCore());
             while (p.remaining > 0) {
                 if (env.cancelled().getAsBoolean()) {
@@ -149,14 +132,16 @@ public final class TaskBody {
                 sampler.sample(now, env.probe().currentCore());
                 if (gil.dropRequested() && p.remaining > 0) {
                     sampler.pause(now);
-                    acquire(task, worker, gil, env, true);
+                    acquire(task, worker, gil, env, true, cpu);
                     sampler.begin(env.clock().getAsLong(), env.probe().currentCore());
                 }
             }
             sampler.pause(env.clock().getAsLong());
             return TaskStatus.COMPLETED;
         } finally {
+            cpu.pause(); // the GIL's locks may park a virtual thread
             gil.release();
+            cpu.resume();
         }
     }
 
@@ -167,8 +152,18 @@ public final class TaskBody {
     private static final int GIL_CHECK_STEPS = 4_096;
 
     /** Takes the GIL, or hands it over and takes it back; a GIL-wait span covers any time spent waiting. */
-    private static void acquire(int task, String worker, PythonGil gil, TaskEnvironment env, boolean handOver)
-            throws InterruptedException {
+    private static void acquire(int task, String worker, PythonGil gil, TaskEnvironment env, boolean handOver,
+                                TaskCpu cpu) throws InterruptedException {
+        cpu.pause(); // taking the GIL may park a virtual thread: it may come back on another carrier
+        try {
+            acquireOrHandOver(task, worker, gil, env, handOver);
+        } finally {
+            cpu.resume();
+        }
+    }
+
+    private static void acquireOrHandOver(int task, String worker, PythonGil gil, TaskEnvironment env,
+                                          boolean handOver) throws InterruptedException {
         if (!handOver && gil.tryAcquire()) {
             return;
         }

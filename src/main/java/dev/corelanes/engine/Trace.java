@@ -11,7 +11,10 @@ import java.util.List;
  *
  * @param startedAt    wall-clock instant the run started (for file names and the runs table)
  * @param wallNanos    measured wall time from the first task's launch to the last task's end
- * @param cpuNanos     CPU time the tasks consumed (threads and child processes together)
+ * @param cpuNanos     CPU time of the run: its tasks' and the runtime's work around them (creating threads and
+ *                     processes, JIT, GC, worker start-up), in this JVM and in child processes together; the
+ *                     tasks' own is in each {@link TaskRecord}, and {@link RunFigures.CpuSplit} tells the two
+ *                     apart where {@link RunConditions#runtimeCpuMeasured()}
  * @param status       completed, cancelled (what ran until then is kept) or failed
  * @param message      why the run was cancelled or failed; empty when it completed
  * @param droppedSpans spans the bounded sink had to drop (0 unless a run produced millions)

@@ -4,19 +4,19 @@ import dev.corelanes.engine.FigureText;
 
 import java.util.Locale;
 
-/** Numbers as people read them on screen. */
+/** Sizes as people read them on screen; durations are {@link FigureText}'s. */
 public final class Formats {
 
     private Formats() {
     }
 
-    /** Seconds with a precision that suits their size (the one formatter: {@link FigureText#seconds}). */
-    public static String seconds(double s) {
-        return FigureText.seconds(s);
-    }
-
+    /**
+     * Durations are written by {@link FigureText#seconds} alone (the engine's, so the command line and run files
+     * can use it too). This was once a second formatter of the view's own; it now only hands over, for code
+     * that still calls it.
+     */
     public static String nanos(long n) {
-        return seconds(n / 1e9);
+        return FigureText.nanos(n);
     }
 
     /** "23.5 GiB" */

@@ -85,7 +85,7 @@ public final class Slide {
             Run r = runs.get(i);
             boolean last = i == runs.size() - 1;
             // Each run's own figures, against the baseline chosen when it ended: the same as everywhere else.
-            runLabel(shapes, r.trace(), RunFigures.of(r.trace()), runs.size() > 1, y + RUN_LABEL - 8, theme);
+            runLabel(shapes, r.trace(), RunFigures.of(r.trace()), runs.size() > 1, y + RUN_LABEL - 8, theme, w);
             y += RUN_LABEL;
             LaneMode mode = o.mode() == LaneMode.CORES && r.model().coreUnknown() ? LaneMode.WORKERS : o.mode();
             double ph = Math.max(minPanel, natural[i] * share);
@@ -146,7 +146,7 @@ public final class Slide {
     private static void header(List<Shape> out, List<Run> runs, double w, TimelineTheme theme) {
         out.add(new Shape.Text(title(runs), MARGIN, MARGIN + 24, 26, true, theme.text(), Shape.Align.LEFT));
         MachineInfo m = runs.get(0).trace().machine();
-        out.add(new Shape.Text(fit(m.oneLine() + " · " + m.java(), 15, w - 2 * MARGIN), MARGIN, MARGIN + 50, 15,
+        out.add(new Shape.Text(fit(m.hardwareLine() + " · " + m.java(), 15, w - 2 * MARGIN), MARGIN, MARGIN + 50, 15,
                 false, theme.muted(), Shape.Align.LEFT));
         out.add(new Shape.Line(MARGIN, HEADER - 3, w - MARGIN, HEADER - 3, theme.grid(), 1));
     }
@@ -154,7 +154,7 @@ public final class Slide {
     /**
      * "4 compute tasks × 0.5 s · sequential vs threads · 2 cores"; differing workloads are listed whole. The
      * cores are those the runs could use (affinity, quota, a core limit); runs on different cores say each:
-     * "2 compute tasks × 1 s · threads on 1 core vs threads on 2 cores".
+     * "2 compute tasks × 1 s · threads on 1 core (CPU 1) vs threads on 2 cores".
      */
     public static String title(List<Run> runs) {
         Set<String> workloads = new LinkedHashSet<>();
@@ -178,9 +178,9 @@ public final class Slide {
         return workloads.iterator().next() + " · " + String.join(" vs ", models) + cores;
     }
 
-    /** "2 cores" the run could use; "? cores" for a machine no one has (a crafted run file). */
+    /** "2 cores", "1 core (CPU 1)": the cores the run could use, in the words of every other place. */
     private static String cores(MachineInfo m) {
-        return m.plausible() ? MachineInfo.count(m.usableCores(), "core") : "? cores";
+        return FigureText.cores(m);
     }
 
     static String workload(ExperimentSpec s) {
@@ -213,17 +213,18 @@ public final class Slide {
     }
 
     private static void runLabel(List<Shape> out, Trace t, RunFigures f, boolean several, double y,
-                                 TimelineTheme theme) {
+                                 TimelineTheme theme, double width) {
+        // The cores each run could use: a 1-core and a 2-core run of one model must not look the same.
         String name = (several ? model(t.spec()) : t.spec().mode().label() + (t.spec().gil() ? " + GIL" : ""))
-                + runtime(t);
+                + runtime(t) + " · " + cores(t.machine());
         out.add(new Shape.Text(name, MARGIN, y, 17, true, theme.text(), Shape.Align.LEFT));
         StringBuilder d = new StringBuilder();
         if (t.status() == TaskStatus.COMPLETED || t.wallNanos() > 0) {
-            d.append("wall ").append(Formats.nanos(t.wallNanos()));
+            d.append("wall ").append(FigureText.nanos(t.wallNanos()));
         }
         if (t.status() == TaskStatus.COMPLETED) {
             d.append("   ideal ").append(FigureText.seconds(f.idealSeconds()));
-            d.append("   CPU ").append(FigureText.seconds(f.cpuSeconds()));
+            d.append("   ").append(FigureText.cpuShort(f));
             if (f.hasSpeedup() && !f.comparedWithItself()) {
                 d.append("   ").append(FigureText.speedup(f));
             } else if (!f.hasSpeedup() && FigureText.speedupWithheld(f)) {
@@ -235,8 +236,22 @@ public final class Slide {
         } else {
             d.append(d.isEmpty() ? "" : "   ").append(t.status().id());
         }
-        out.add(new Shape.Text(d.toString(), MARGIN + TimelineLayout.textWidth(name, 17) * 1.1 + 16, y, 16, false,
-                theme.text(), Shape.Align.LEFT));
+        double x = MARGIN + TimelineLayout.textWidth(name, 17) * 1.1 + 16;
+        out.add(new Shape.Text(tightCpu(d.toString(), f, width - MARGIN - x), x, y, 16, false, theme.text(),
+                Shape.Align.LEFT));
+    }
+
+    /**
+     * The run line with its CPU time told apart ("CPU tasks 0.600 s + runtime 3.10 ms") where it fits; where it
+     * would run off the slide (a narrow window, long names), the tasks' own alone ("task CPU 0.600 s"), so the
+     * figures after it stay in view.
+     */
+    private static String tightCpu(String line, RunFigures f, double room) {
+        String full = FigureText.cpuShort(f);
+        if (TimelineLayout.textWidth(line, 16) <= room || !line.contains(full)) {
+            return line;
+        }
+        return line.replace(full, FigureText.cpuTight(f));
     }
 
     private static void footer(List<Shape> out, Trace t, double w, double y, TimelineTheme theme) {

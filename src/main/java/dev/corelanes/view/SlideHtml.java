@@ -56,7 +56,8 @@ public final class SlideHtml {
     /** The runs' figures: the same numbers the slide's run lines show, as a table. */
     private static void figures(StringBuilder b, List<Slide.Run> runs) {
         b.append("<table id=\"figures\">\n<thead><tr><th>run</th><th>status</th><th>wall</th><th>ideal</th><th>CPU</th>")
-                .append("<th>usable cores</th><th>speedup</th><th>efficiency</th></tr></thead>\n<tbody>\n");
+                .append("<th>tasks' CPU</th><th>runtime CPU</th>")
+                .append("<th>cores</th><th>at a time</th><th>speedup</th><th>efficiency</th></tr></thead>\n<tbody>\n");
         for (Slide.Run r : runs) {
             Trace t = r.trace();
             // The same figures, baseline and wording as the slide's run lines (one source: RunFigures).
@@ -66,14 +67,25 @@ public final class SlideHtml {
                     .append("</td><td>").append(escape(FigureText.seconds(f.wallSeconds())))
                     .append("</td><td>").append(escape(FigureText.seconds(f.idealSeconds())))
                     .append("</td><td>").append(escape(FigureText.seconds(f.cpuSeconds())))
-                    .append("</td><td>").append(f.usableCores())
+                    // Apart: the tasks' own code, and the runtime's work around it (threads, JIT, GC, start-up).
+                    .append("</td><td>").append(escape(withReason(FigureText.taskCpuCell(f), f)))
+                    .append("</td><td>").append(escape(withReason(FigureText.runtimeCpuCell(f), f)))
+                    // The cores the run could use, as the title says them; then how many tasks ran at once
+                    // (a sequential run on 2 cores: "2 cores", "1 task at a time").
+                    .append("</td><td>").append(escape(FigureText.cores(t.machine())))
+                    .append("</td><td>").append(escape(FigureText.atATime(f)))
                     .append("</td><td>").append(escape(FigureText.speedup(f)))
                     .append("</td><td>").append(escape(FigureText.efficiency(f))).append("</td></tr>\n");
         }
         b.append("</tbody>\n</table>\n");
         Trace first = runs.get(0).trace();
-        b.append("<p class=\"machine\">").append(escape(first.machine().oneLine() + " · " + first.machine().java()))
+        b.append("<p class=\"machine\">").append(escape(first.machine().hardwareLine() + " · " + first.machine().java()))
                 .append("</p>\n");
+    }
+
+    /** A dash says why: "— (virtual threads' own CPU time was not measured …)". */
+    private static String withReason(String cell, RunFigures f) {
+        return cell.equals(FigureText.DASH) ? cell + " (" + f.cpuSplit().unknownReason() + ")" : cell;
     }
 
     /** One record per span drawn: [x, y, w, h, "what"] in slide pixels. */
@@ -103,7 +115,7 @@ public final class SlideHtml {
         b.append("\n]\n");
     }
 
-    /** "task 3 · running on CPU 1 · 0.1200 s → 0.1248 s (4.8 ms) · worker T3 · Threads". */
+    /** "task 3 · running on CPU 1 · 0.1200 s → 0.1248 s (4.80 ms) · worker T3 · Threads". */
     static String describe(Span s, Trace t) {
         String who = s.state() == dev.corelanes.engine.SpanState.UNCERTAIN ? "uncertain"
                 : s.task() == Span.NO_TASK ? "worker " + s.worker() : "task " + s.task();
@@ -112,10 +124,10 @@ public final class SlideHtml {
             case UNCERTAIN -> "CPU " + s.core() + " changed hands here; which of the two tasks ran is unknown";
             default -> Palette.stateLabel(s.state());
         };
-        // Hover details are read zoomed in: to the 0.1 ms, where the slide's own labels round to the 10 ms.
+        // Hover details are read zoomed in: where on the axis to the 0.1 ms; the duration as every duration is
+        // written (three significant digits).
         String span = String.format(Locale.ROOT, "%.4f s → %.4f s (%s)", s.startNanos() / 1e9, s.endNanos() / 1e9,
-                s.durationNanos() < 1_000_000_000L ? String.format(Locale.ROOT, "%.1f ms", s.durationNanos() / 1e6)
-                        : Formats.nanos(s.durationNanos()));
+                FigureText.nanos(s.durationNanos()));
         return who + " · " + what + " · " + span + (s.task() == Span.NO_TASK ? "" : " · worker " + s.worker())
                 + " · " + t.spec().mode().label();
     }

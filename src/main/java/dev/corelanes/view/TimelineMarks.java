@@ -1,5 +1,7 @@
 package dev.corelanes.view;
 
+import dev.corelanes.engine.FigureText;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,7 +29,7 @@ public final class TimelineMarks {
         for (double y = top; y < bottom; y += DASH + GAP) {
             out.add(new Shape.Line(x, y, x, Math.min(bottom, y + DASH), theme.warning(), 2));
         }
-        String label = "ideal " + Formats.nanos(idealNanos);
+        String label = "ideal " + FigureText.nanos(idealNanos);
         double size = 12;
         // Left of the line when there is no room on its right.
         boolean right = x + 6 + TimelineLayout.textWidth(label, size) < frame.plotX() + frame.plotWidth();

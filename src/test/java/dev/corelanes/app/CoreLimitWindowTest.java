@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The experiment panel's Cores control and the one-core lesson, clicked as a user clicks them. */
@@ -81,6 +82,52 @@ class CoreLimitWindowTest {
         assertEquals(1, t.machine().pinnedCpus().size());
         assertEquals(1, RunFigures.of(t).usableCores());
         assertEquals(Set.copyOf(t.machine().pinnedCpus()), cores(t));
+    }
+
+    @Test
+    void aOneCoreAndATwoCoreRunNeverLookAlike(FxRobot robot) throws Exception {
+        assumeTrue(CpuAffinity.detect().supported(), CpuAffinity.detect().unsupportedReason());
+        assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs 2 usable CPUs");
+        waitReady(robot);
+        UserActions.pick(robot, "#kindChoice", "Compute");
+        UserActions.pick(robot, "#modeChoice", ExecutionMode.THREADS.label());
+        UserActions.type(robot, "#tasksSpinner", "2");
+        UserActions.type(robot, "#secondsSpinner", "0.1");
+        UserActions.pick(robot, "#coresChoice", "1 core");
+        robot.clickOn("#runButton");
+        Trace one = ui.waitRun(1);
+        waitReady(robot);
+        UserActions.pick(robot, "#coresChoice", "All usable");
+        robot.clickOn("#runButton");
+        Trace all = ui.waitRun(2);
+        int cpu = one.machine().pinnedCpus().get(0);
+        String oneCore = "1 core (CPU " + cpu + ")";
+        String allCores = Runtime.getRuntime().availableProcessors() + " cores";
+
+        // The runs table says each run's cores, and the header the selected run's.
+        assertEquals(oneCore, cell(robot, 0, "Cores"));
+        assertEquals(allCores, cell(robot, 1, "Cores"));
+        assertEquals("Run #2: " + all.spec().describe() + " · " + allCores,
+                robot.lookup("#wallRun").queryAs(javafx.scene.control.Label.class).getText());
+
+        // Both selected, stacked on one axis: each run's own header names its cores.
+        robot.clickOn(robot.lookup(".table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        robot.press(javafx.scene.input.KeyCode.SHIFT);
+        robot.clickOn(robot.lookup(".table-row-cell").nth(1).queryAs(javafx.scene.Node.class));
+        robot.release(javafx.scene.input.KeyCode.SHIFT);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.timeline().compared().size() == 2
+                && window.timeline().frame() != null);
+        Set<String> texts = window.timeline().frame().shapes().stream()
+                .filter(s -> s instanceof dev.corelanes.view.Shape.Text).map(s -> ((dev.corelanes.view.Shape.Text) s).text())
+                .collect(Collectors.toSet());
+        assertTrue(texts.contains("threads · " + oneCore), texts.toString());
+        assertTrue(texts.contains("threads · " + allCores), texts.toString());
+    }
+
+    private static String cell(FxRobot robot, int row, String column) {
+        javafx.scene.control.TableView<?> table = robot.lookup("#runsTable").queryAs(javafx.scene.control.TableView.class);
+        return table.getColumns().stream().filter(c -> c.getText().equals(column)).findFirst()
+                .map(c -> String.valueOf(c.getCellData(row))).orElseThrow(() -> new AssertionError("no column " + column));
     }
 
     @Test

@@ -86,10 +86,17 @@ class MainWindowTest {
 
         assertEquals(TaskStatus.COMPLETED, t.status(), t.message());
         assertEquals("Threads", cell(robot, 0, "Model"));
-        assertEquals("2", cell(robot, 0, "Tasks"));
+        assertEquals("2 sleep × 0.3 s", cell(robot, 0, "Workload"));
         assertEquals("completed", cell(robot, 0, "Status"));
         assertTrue(t.wallSeconds() >= 0.3, "two 0.3 s sleeps take at least 0.3 s: wall " + t.wallSeconds());
-        assertTrue(cell(robot, 0, "Wall").endsWith(" s"));
+        assertEquals(dev.corelanes.engine.FigureText.seconds(t.wallSeconds()), cell(robot, 0, "Wall"));
+        // Sleeping tasks' own CPU time, apart from the runtime's: the header has both, the table the tasks'.
+        var f = dev.corelanes.engine.RunFigures.of(t);
+        assertTrue(f.cpuSplit().tasksKnown(), f.cpuSplit().unknownReason());
+        assertEquals(dev.corelanes.engine.FigureText.seconds(f.cpuSplit().taskSeconds()), cell(robot, 0, "Task CPU"));
+        assertTrue(f.cpuSplit().taskSeconds() < 0.05, "two sleeping tasks' own code: " + f.cpuSplit().taskSeconds() + " s");
+        assertEquals("CPU time " + dev.corelanes.engine.FigureText.seconds(f.cpuSeconds()) + ": "
+                + dev.corelanes.engine.FigureText.cpuSplit(f), robot.lookup("#wallCpu").queryAs(Label.class).getText());
         String clock = robot.lookup("#wallClock").queryAs(Label.class).getText();
         assertEquals(WallClock.clockText(t.wallNanos()), clock);
 

@@ -2,9 +2,9 @@ package dev.corelanes.app;
 
 import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.ExperimentSpec;
+import dev.corelanes.engine.FigureText;
 import dev.corelanes.engine.TaskKind;
 import dev.corelanes.engine.Trace;
-import dev.corelanes.view.Formats;
 import dev.corelanes.view.Shape;
 import dev.corelanes.view.TimelineTheme;
 import javafx.scene.control.Button;
@@ -79,9 +79,10 @@ class PresenterTest {
         Trace t = session.runs().get(0).trace();
         assertTrue(robot.lookup("#predictionCard").query().isVisible(), "the reveal is a card");
         assertEquals("0.400 s", text(robot, "#predictedValue"));
-        assertEquals(Formats.seconds(t.wallSeconds()), text(robot, "#measuredValue"));
-        assertEquals("+" + Formats.seconds(t.wallSeconds() - 0.4), text(robot, "#differenceValue"),
-                "a 0.6 s sleep measured against 0.4 s predicted");
+        assertEquals(FigureText.seconds(t.wallSeconds()), text(robot, "#measuredValue"));
+        assertTrue(t.wallSeconds() >= 0.6 && t.wallSeconds() < 0.9995, "a 0.6 s sleep reads in thousandths of a second");
+        assertEquals(String.format(java.util.Locale.ROOT, "+%.3f s", FigureText.shown(t.wallSeconds()) - 0.4),
+                text(robot, "#differenceValue"), "a 0.6 s sleep measured against 0.4 s predicted: the shown figures' difference");
         double px = window.timeline().frame().shapes().stream().filter(s -> s instanceof Shape.Text)
                 .mapToDouble(s -> ((Shape.Text) s).size()).min().orElseThrow() * window.timeline().zoomProperty().get();
         assertTrue(px >= 20, "the smallest timeline text is " + px + " px on the projector");

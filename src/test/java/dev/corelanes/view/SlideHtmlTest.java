@@ -95,7 +95,7 @@ class SlideHtmlTest {
         }
         List<String> texts = new ArrayList<>();
         records.forEach(r -> texts.add(r.get(4).asText()));
-        assertTrue(texts.contains("task 3 · running on CPU 0 · 0.1100 s → 0.2100 s (100.0 ms) · worker T3 · Threads"), texts.toString());
+        assertTrue(texts.contains("task 3 · running on CPU 0 · 0.1100 s → 0.2100 s (0.100 s) · worker T3 · Threads"), texts.toString());
         assertTrue(texts.stream().anyMatch(s -> s.startsWith("uncertain · CPU 0 changed hands here")), texts.toString());
         assertTrue(texts.stream().anyMatch(s -> s.contains("worker </script><b>x&y")), "names survive, escaped");
 
@@ -106,6 +106,44 @@ class SlideHtmlTest {
         // same speedup the slide's run line shows.
         assertTrue(table.getTextContent().contains("×2.00 vs sequential"), table.getTextContent());
         assertEquals(FigureText.speedup(dev.corelanes.engine.RunFigures.of(threads)), "×2.00 vs sequential");
+    }
+
+    @Test
+    void theTableSaysTheCoresAsTheTitleDoesAndTasksAtATimeApart() throws Exception {
+        // The issue: "usable cores 1" for the sequential run under a title that says 2 cores.
+        Trace sequential = Traces.compute(ExecutionMode.SEQUENTIAL, 4);
+        Trace threads = Traces.compute(ExecutionMode.THREADS, 4);
+        Trace pinned = new Trace(threads.spec(), threads.machine().pinnedTo(List.of(1)), threads.calibration(),
+                threads.startedAt(), threads.wallNanos(), threads.cpuNanos(), threads.status(), "", threads.tasks(),
+                threads.workers(), threads.spans(), 0);
+        Document d = parse(SlideHtml.html(slide(sequential, threads, pinned)));
+        String title = d.getElementsByTagName("h1").item(0).getTextContent();
+        assertTrue(title.contains("on 2 cores") && title.contains("on 1 core (CPU 1)"), title);
+        List<List<String>> rows = rows(byId(d, "table", "figures"));
+        List<String> head = rows.get(0);
+        int cores = head.indexOf("cores");
+        int atATime = head.indexOf("at a time");
+        assertEquals(List.of("2 cores", "1 task at a time"), List.of(rows.get(1).get(cores), rows.get(1).get(atATime)));
+        assertEquals(List.of("2 cores", "2 tasks at a time"), List.of(rows.get(2).get(cores), rows.get(2).get(atATime)));
+        assertEquals(List.of("1 core (CPU 1)", "1 task at a time"), List.of(rows.get(3).get(cores), rows.get(3).get(atATime)));
+        assertFalse(d.getElementsByTagName("table").item(0).getTextContent().contains("usable"));
+    }
+
+    /** The table's cells, a list per row, the header first. */
+    private static List<List<String>> rows(Element table) {
+        List<List<String>> rows = new ArrayList<>();
+        NodeList trs = table.getElementsByTagName("tr");
+        for (int i = 0; i < trs.getLength(); i++) {
+            List<String> cells = new ArrayList<>();
+            NodeList cs = ((Element) trs.item(i)).getChildNodes();
+            for (int j = 0; j < cs.getLength(); j++) {
+                if (cs.item(j) instanceof Element e) {
+                    cells.add(e.getTextContent());
+                }
+            }
+            rows.add(cells);
+        }
+        return rows;
     }
 
     @Test

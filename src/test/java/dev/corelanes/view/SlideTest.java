@@ -45,11 +45,11 @@ class SlideTest {
         TimelineFrame f = Slide.compose(runs(t), SlideOptions.defaults());
         String all = text(f);
         assertTrue(all.contains("4 compute tasks × 0.1 s · threads · 2 cores"), all);
-        assertTrue(all.contains("wall " + Formats.nanos(t.wallNanos())), all);
+        assertTrue(all.contains("wall " + FigureText.nanos(t.wallNanos())), all);
         assertTrue(all.contains("Test CPU · 2 cores / 2 CPUs · TestOS"), all);
         assertTrue(all.contains("running:\nT1\n"), "legend: the colour key starts with task 1: " + all);
         assertTrue(all.contains("0.1 s") || all.contains("0.10 s"), "axis ticks");
-        assertTrue(all.contains("ideal " + Formats.seconds(RunFigures.of(t).idealSeconds())), "ideal mark");
+        assertTrue(all.contains("ideal " + FigureText.seconds(RunFigures.of(t).idealSeconds())), "ideal mark");
         assertEquals(1280, f.width());
     }
 
@@ -59,9 +59,14 @@ class SlideTest {
         Trace one = new Trace(all.spec(), all.machine().pinnedTo(java.util.List.of(0)), all.calibration(),
                 all.startedAt(), all.wallNanos(), all.cpuNanos(), all.status(), all.message(), all.tasks(),
                 all.workers(), all.spans(), 0);
-        assertEquals("2 compute tasks × 0.1 s · threads on 1 core vs threads on 2 cores",
+        assertEquals("2 compute tasks × 0.1 s · threads on 1 core (CPU 0) vs threads on 2 cores",
                 Slide.title(runs(one, all)));
-        assertEquals("2 compute tasks × 0.1 s · threads · 1 core", Slide.title(runs(one)));
+        assertEquals("2 compute tasks × 0.1 s · threads · 1 core (CPU 0)", Slide.title(runs(one)));
+        // Each run's own header says its cores too, so the two panels never look alike.
+        String drawn = text(Slide.compose(runs(one, all), SlideOptions.defaults()));
+        assertTrue(drawn.contains("threads · 1 core (CPU 0)\n"), drawn);
+        assertTrue(drawn.contains("threads · 2 cores\n"), drawn);
+        assertFalse(drawn.contains("usable"), drawn);
     }
 
     @Test

@@ -237,8 +237,9 @@ public final class RunFile {
         putOptional(conditions, "stepsPerSecondAfter", t.conditions().rateChecked()
                 ? t.conditions().stepsPerSecondAfter() : -1);
         putOptional(conditions, "otherLoad", t.conditions().otherLoad());
+        conditions.put("runtimeCpuMeasured", t.conditions().runtimeCpuMeasured());
         baseline(root.putObject("baseline"), t.baseline());
-        figures(root.putObject("figures"), f);
+        figures(root.putObject("figures"), f, t);
         ArrayNode workers = root.putArray("workers");
         for (WorkerInfo w : t.workers()) {
             ObjectNode o = workers.addObject();
@@ -284,9 +285,18 @@ public final class RunFile {
      * The derived figures, for readers other than CoreLanes (a spreadsheet, a script): written, never read
      * back, since {@link RunFigures} derives them again from the trace.
      */
-    private static void figures(ObjectNode o, RunFigures f) {
+    private static void figures(ObjectNode o, RunFigures f, Trace t) {
+        // "usableCores" has always meant how many tasks could run at once; "tasksAtATime" says so, and "cores" is
+        // what the run could use (machine.usableCores), in the words every export uses ("1 core (CPU 1)").
         o.put("usableCores", f.usableCores());
+        o.put("tasksAtATime", f.usableCores());
+        o.put("cores", f.machineCores());
+        o.put("coresText", FigureText.cores(t.machine()));
         o.put("concurrency", f.concurrency());
+        RunFigures.CpuSplit cpu = f.cpuSplit();
+        putOptional(o, "taskCpuSeconds", cpu.taskSeconds());
+        putOptional(o, "runtimeCpuSeconds", cpu.runtimeSeconds());
+        o.put("cpuSplitUnknownReason", cpu.unknownReason());
         putOptional(o, "efficiency", f.efficiency());
         putOptional(o, "speedup", f.speedup());
         if (f.hasSpeedup()) {
@@ -647,7 +657,9 @@ public final class RunFile {
             if (other < 0 || other > 1) {
                 throw new RunFileException(name + ": \"otherLoad\" must be between 0 and 1.");
             }
-            return new RunConditions(Math.max(0, after), other);
+            // Absent in files from before it was measured: their CPU time may hold the tasks' alone.
+            boolean runtimeMeasured = c.has("runtimeCpuMeasured") && bool(c, "runtimeCpuMeasured");
+            return new RunConditions(Math.max(0, after), other, runtimeMeasured);
         }
 
         /** Files written before runtimes were recorded ran on Java. */

@@ -66,7 +66,8 @@ public final class TraceEvents {
         ObjectNode meta = root.putObject("otherData");
         meta.put("experiment", t.spec().describe());
         meta.put("runtime", t.runtime().label());
-        meta.put("machine", t.machine().oneLine());
+        meta.put("machine", t.machine().hardwareLine());
+        meta.put("cores", dev.corelanes.engine.FigureText.cores(t.machine()));
         meta.put("wallSeconds", t.wallSeconds());
         meta.put("status", t.status().id());
         ArrayNode events = root.putArray("traceEvents");

@@ -185,8 +185,9 @@ public final class PythonBackend implements Backend {
                             taskCpu += e.cpuNanos();
                         }
                         long start = starts.getOrDefault(e.task(), at(run, e.t()));
+                        // With the task's own CPU time (its thread's, -1 unknown), as a Java task's record has it.
                         run.recordTask(new TaskRecord(e.task(), e.worker(), start, at(run, e.t()), e.status(),
-                                e.status() == TaskStatus.CANCELLED ? "cancelled" : ""));
+                                e.status() == TaskStatus.CANCELLED ? "cancelled" : "", e.cpuNanos()));
                     }
                     case Bye b -> {
                         if (b.cpuNanos() > taskCpu) {

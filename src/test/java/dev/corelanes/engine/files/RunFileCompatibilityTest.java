@@ -65,6 +65,47 @@ class RunFileCompatibilityTest {
     }
 
     @Test
+    void aFileFromBeforeTheRuntimesCpuWasMeasuredDoesNotInventIt() throws Exception {
+        RandomTraces gen = new RandomTraces(55);
+        Trace t;
+        do {
+            t = gen.trace();
+        } while (!RunFigures.of(t).cpuSplit().runtimeKnown());
+        ObjectNode root = (ObjectNode) JSON.readTree(RunFile.toJsonString(t));
+        ((ObjectNode) root.get("conditions")).remove("runtimeCpuMeasured");
+        Trace old = RunFile.parse(JSON.writeValueAsString(root), "old.json");
+        assertFalse(old.conditions().runtimeCpuMeasured());
+        assertFalse(RunFigures.of(old).cpuSplit().runtimeKnown(), "its CPU time may be the tasks' alone");
+        assertEquals(RunFigures.of(t).cpuSplit().taskSeconds(), RunFigures.of(old).cpuSplit().taskSeconds());
+
+        ((ObjectNode) root.get("conditions")).put("runtimeCpuMeasured", "yes");
+        RunFileException e = assertThrows(RunFileException.class,
+                () -> RunFile.parse(JSON.writeValueAsString(root), "bad.json"));
+        assertTrue(e.getMessage().contains("runtimeCpuMeasured"), e.getMessage());
+    }
+
+    @Test
+    void theFiguresTellTheTasksCpuFromTheRuntimesAndTheCoresFromTasksAtATime() throws Exception {
+        RandomTraces gen = new RandomTraces(56);
+        for (int i = 0; i < 300; i++) {
+            Trace t = gen.trace();
+            RunFigures f = RunFigures.of(t);
+            var figures = JSON.readTree(RunFile.toJsonString(t)).get("figures");
+            RunFigures.CpuSplit c = f.cpuSplit();
+            assertEquals(c.tasksKnown(), !figures.get("taskCpuSeconds").isNull());
+            assertEquals(c.runtimeKnown(), !figures.get("runtimeCpuSeconds").isNull());
+            if (c.runtimeKnown()) {
+                assertEquals(t.cpuNanos() / 1e9, figures.get("taskCpuSeconds").asDouble()
+                        + figures.get("runtimeCpuSeconds").asDouble(), 1e-9);
+            }
+            assertEquals(c.unknownReason(), figures.get("cpuSplitUnknownReason").asText());
+            assertEquals(t.machine().usableCores(), figures.get("cores").asInt());
+            assertEquals(FigureText.cores(t.machine()), figures.get("coresText").asText());
+            assertEquals(f.usableCores(), figures.get("tasksAtATime").asInt());
+        }
+    }
+
+    @Test
     void aLoadOutsideZeroToOneIsRefusedWithAMessage() throws Exception {
         ObjectNode root = (ObjectNode) JSON.readTree(RunFile.toJsonString(new RandomTraces(54).trace()));
         root.putObject("conditions").put("otherLoad", 7.5);

@@ -69,6 +69,24 @@ class PythonRunTest {
     }
 
     @Test
+    void everyPythonTaskCarriesItsOwnCpuTimeApartFromTheInterpretersWork() throws Exception {
+        // Threads and asyncio coroutines sleeping: microseconds of their own code each, however long the sleep.
+        for (ExecutionMode mode : List.of(ExecutionMode.THREADS, ExecutionMode.VIRTUAL)) {
+            Trace t = run(ExperimentSpec.of(mode, TaskKind.SLEEP, 20, 0.1, false), null);
+            assertEquals(TaskStatus.COMPLETED, t.status(), t.message());
+            assertTrue(t.tasks().stream().allMatch(TaskRecord::cpuKnown), mode + ": " + t.tasks());
+            assertTrue(t.tasks().stream().allMatch(r -> r.cpuNanos() < 10_000_000L), mode + ": " + t.tasks());
+            RunFigures.CpuSplit c = RunFigures.of(t).cpuSplit();
+            assertTrue(c.tasksKnown() && c.runtimeKnown(), c.unknownReason());
+            assertEquals(t.cpuNanos() / 1e9, c.taskSeconds() + c.runtimeSeconds(), 1e-9);
+        }
+        // Computing threads: each task's own thread CPU time, at least the work asked (the GIL serialises it).
+        Trace t = run(ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.COMPUTE, 2, 0.2, false), null);
+        assertEquals(TaskStatus.COMPLETED, t.status(), t.message());
+        assertTrue(t.tasks().stream().allMatch(r -> r.cpuKnown() && r.cpuNanos() > 100_000_000L), t.tasks().toString());
+    }
+
+    @Test
     void threadsComputeOneAtATimeUnderTheRealGil() throws Exception {
         Trace t = run(ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.COMPUTE, 2, 0.3, false), "");
         assertEquals(TaskStatus.COMPLETED, t.status(), t.message());
