@@ -50,8 +50,8 @@ public record RunExplanation(RunFigures figures, List<String> patterns) {
         var m = t.machine();
         if (!m.pinnedCpus().isEmpty()) {
             patterns.add(PINNED + ": the run could use only CPU " + dev.corelanes.engine.CpuList.format(m.pinnedCpus())
-                    + " (" + m.usableCores() + " of the machine's " + m.logicalCores() + "), so the ideal is "
-                    + "computed for " + m.usableCores() + (m.usableCores() == 1 ? " core." : " cores."));
+                    + " (" + m.usableCores() + " of the machine's " + m.logicalCores() + "), so its ideal is for "
+                    + FigureText.atATime(f) + ".");
         } else if (m.limited()) {
             patterns.add(LIMITED + ": this process could use " + m.usableCores() + " of the machine's "
                     + m.logicalCores() + " CPUs (its affinity mask or container CPU quota).");
@@ -86,8 +86,8 @@ public record RunExplanation(RunFigures figures, List<String> patterns) {
         double spawnSeconds = t.spans().stream().filter(s -> s.state() == SpanState.SPAWNING)
                 .mapToLong(Span::durationNanos).max().orElse(0) / 1e9;
         if (spawnSeconds > 0 && spawnSeconds > 0.2 * wall) {
-            patterns.add(String.format(Locale.ROOT, "%s: starting a process took %.0f ms of the %s.", SPAWN,
-                    spawnSeconds * 1000, FigureText.seconds(wall)));
+            patterns.add(SPAWN + ": starting a process took " + FigureText.seconds(spawnSeconds) + " of the "
+                    + FigureText.seconds(wall) + ".");
         }
         if (!Double.isNaN(load) && load > RunFigures.BUSY_LOAD) {
             patterns.add(String.format(Locale.ROOT, "%s: other programs used %.0f %% of the CPUs during the run.",
