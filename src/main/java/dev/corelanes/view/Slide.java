@@ -233,6 +233,10 @@ public final class Slide {
             if (f.drift().detected()) {
                 d.append("   ").append(FigureText.driftTag(f));
             }
+            // A run measured while other programs used the CPUs says so on the slide too, not only in the window.
+            if (t.conditions().loadKnown() && t.conditions().otherLoad() > RunFigures.BUSY_LOAD) {
+                d.append("   machine busy (").append(FigureText.percent(t.conditions().otherLoad())).append(")");
+            }
         } else {
             d.append(d.isEmpty() ? "" : "   ").append(t.status().id());
         }

@@ -116,6 +116,13 @@ class SlideTest {
                     assertTrue(all.contains("speedup " + FigureText.speedupShort(f)), all);
                 }
             }
+            for (Trace t : java.util.List.of(a, b)) {
+                boolean busy = t.status() == dev.corelanes.engine.TaskStatus.COMPLETED && t.conditions().loadKnown()
+                        && t.conditions().otherLoad() > RunFigures.BUSY_LOAD;
+                if (busy) {
+                    assertTrue(all.contains("machine busy (" + FigureText.percent(t.conditions().otherLoad()) + ")"), all);
+                }
+            }
             java.util.regex.Matcher r = java.util.regex.Pattern.compile("×([0-9.]+) vs").matcher(all);
             while (r.find()) {
                 assertTrue(Double.parseDouble(r.group(1)) <= m.usableCores() * 1.0 + 1e-9 || b.spec().kind()
