@@ -174,6 +174,13 @@ final class LessonCard extends VBox {
 
     private int usableCores = Integer.MAX_VALUE;
     private boolean pinning;
+    /** False until the machine's usable CPUs and the OS's affinity call are known: a step run before would not pin. */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper coresKnown =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "coresKnown");
+
+    javafx.beans.property.ReadOnlyBooleanProperty coresKnownProperty() {
+        return coresKnown.getReadOnlyProperty();
+    }
 
     /**
      * The CPUs the machine lets a run use, and whether the OS can pin: a step asking for more cores, or on
@@ -182,6 +189,7 @@ final class LessonCard extends VBox {
     void setUsableCores(int cores, boolean canPin) {
         usableCores = cores;
         pinning = canPin;
+        coresKnown.set(true);
         updateStep();
     }
 

@@ -47,6 +47,11 @@ final class LessonFlow {
         chooseRuntime(l.first());
     }
 
+    /** True once the card knows the usable CPUs and whether the OS can pin (a step run before would not pin). */
+    javafx.beans.property.ReadOnlyBooleanProperty coresKnownProperty() {
+        return card.coresKnownProperty();
+    }
+
     /** True while a lesson is on screen. */
     boolean active() {
         return card.lessonProperty().get() != null;

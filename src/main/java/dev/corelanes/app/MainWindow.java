@@ -74,6 +74,14 @@ public final class MainWindow implements WindowCommands {
         this(session, prefs, asker, null);
     }
 
+    /** The OS's affinity call, found off the FX thread once the machine is read (tests: a slow one). */
+    private java.util.function.Supplier<dev.corelanes.engine.CpuAffinity> affinity = dev.corelanes.engine.CpuAffinity::detect;
+
+    /** Tests: how the affinity call is found (set before the machine is read). */
+    void affinitySource(java.util.function.Supplier<dev.corelanes.engine.CpuAffinity> source) {
+        affinity = source;
+    }
+
     /** {@code store}: where finished runs are kept and read back from at start; null keeps none. */
     MainWindow(RunSession session, AppPrefs prefs, FileAsker asker, RunStore store) {
         this.session = session;
@@ -88,7 +96,7 @@ public final class MainWindow implements WindowCommands {
         session.machineProperty().addListener((o, a, m) -> {
             if (m != null) {
                 // The affinity call loads native code: find it off the FX thread.
-                CompletableFuture.supplyAsync(dev.corelanes.engine.CpuAffinity::detect).thenAccept(aff ->
+                CompletableFuture.supplyAsync(affinity).thenAccept(aff ->
                         Platform.runLater(() -> {
                             panel.setUsableCores(m.usableCores(), aff);
                             lessonCard.setUsableCores(m.usableCores(), aff.supported());

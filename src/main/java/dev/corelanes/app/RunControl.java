@@ -161,6 +161,9 @@ final class RunControl {
      * Ready for a demo (`corelanes window`): sets the lesson or the workload, and with {@code runNow} starts
      * it (the lesson's first step) as soon as the machine has been read.
      */
+    /** The condition a demo's first run waits for (kept reachable while it waits). */
+    private javafx.beans.binding.BooleanBinding waitingToRun;
+
     void prepare(ExperimentSpec spec, Lesson lesson, boolean runNow) {
         if (lesson != null) {
             lessons.start(lesson);
@@ -177,16 +180,22 @@ final class RunControl {
                 run();
             }
         };
-        var machine = p.session().machineProperty();
-        if (machine.get() != null) {
+        // A lesson's step waits until the card knows whether it can pin (the affinity call is read off the FX
+        // thread after the machine): run before, the one-core lesson's first step ran on every core.
+        javafx.beans.binding.BooleanBinding ready = p.session().machineProperty().isNotNull()
+                .and(lesson == null ? javafx.beans.binding.Bindings.createBooleanBinding(() -> true)
+                        : lessons.coresKnownProperty());
+        if (ready.get()) {
             go.run();
             return;
         }
-        machine.addListener(new ChangeListener<>() {
+        waitingToRun = ready; // a binding listens weakly: held here until it fires
+        ready.addListener(new ChangeListener<>() {
             @Override
-            public void changed(ObservableValue<? extends MachineInfo> o, MachineInfo a, MachineInfo b) {
-                if (b != null) {
-                    machine.removeListener(this);
+            public void changed(ObservableValue<? extends Boolean> o, Boolean a, Boolean b) {
+                if (b) {
+                    ready.removeListener(this);
+                    waitingToRun = null;
                     Platform.runLater(go);
                 }
             }

@@ -151,4 +151,46 @@ class CoreLimitWindowTest {
         assertEquals(2.0, RunFigures.of(one).idealSeconds(), 1e-9);
         assertEquals(1.0, RunFigures.of(two).idealSeconds(), 1e-9);
     }
+
+    @Test
+    void aDemoOfTheOneCoreLessonStartedAtOnceRunsItsFirstStepOnOneCore(FxRobot robot) throws Exception {
+        assumeTrue(CpuAffinity.detect().supported(), CpuAffinity.detect().unsupportedReason());
+        assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs 2 usable CPUs");
+        // `corelanes window --lesson one-core --run`: the step is asked for before the machine and the OS's
+        // affinity call are known, and must still run pinned to one core.
+        RunSession demo = new RunSession(dev.corelanes.hardware.Hardware.detect());
+        Stage[] stage = new Stage[1];
+        try {
+            robot.interact(() -> {
+                stage[0] = new Stage();
+                MainWindow w = new MainWindow(demo, TestPrefs.fresh(), FileAsker.system());
+                // As on a cold start, the affinity call is known well after the machine (it loads native code).
+                w.affinitySource(() -> {
+                    try {
+                        Thread.sleep(1500);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return CpuAffinity.detect();
+                });
+                w.install(stage[0]);
+                stage[0].setWidth(1280);
+                stage[0].setHeight(720);
+                stage[0].show();
+                w.prepare(null, Lessons.byId("one-core").orElseThrow(), true);
+            });
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                    () -> demo.runs().size() >= 1 && demo.runs().get(0).trace() != null);
+            Trace first = demo.runs().get(0).trace();
+            assertEquals(1, first.machine().usableCores(), "the first step of a demo runs on one core");
+            assertEquals(java.util.List.of(first.machine().pinnedCpus().get(0)), first.machine().pinnedCpus());
+        } finally {
+            demo.close();
+            robot.interact(() -> {
+                if (stage[0] != null) {
+                    stage[0].close();
+                }
+            });
+        }
+    }
 }
