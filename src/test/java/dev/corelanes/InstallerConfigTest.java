@@ -182,4 +182,26 @@ class InstallerConfigTest {
         assertTrue(msi.contains("--win-menu"), msi.toString());
         assertFalse(msi.contains("--win-dir-chooser"), "a per-user install offering Program Files would fail there");
     }
+
+    /**
+     * jpackage's MSI removes its install folder recursively on uninstall (WiX RemoveFolderEx on INSTALLDIR), and a
+     * major upgrade uninstalls the old version first. A per-user install goes under %LOCALAPPDATA%, where CoreLanes
+     * keeps its cache ({@code AppFolders}): the install folder must not hold it, or every upgrade would wipe it.
+     */
+    @Test
+    void theWindowsInstallFolderHoldsNoneOfTheUsersFiles() throws Exception {
+        List<String> msi = argsFile("windows", "package.args");
+        int i = msi.indexOf("--install-dir");
+        String sub = i >= 0 ? msi.get(i + 1) : "CoreLanes"; // jpackage's default: the app's name
+        Path local = Path.of("C:", "Users", "student", "AppData", "Local");
+        Path roaming = Path.of("C:", "Users", "student", "AppData", "Roaming");
+        Path installed = local.resolve(sub.replace('\\', '/'));
+        dev.corelanes.engine.files.AppFolders folders = dev.corelanes.engine.files.AppFolders.of("Windows 11",
+                java.util.Map.of("LOCALAPPDATA", local.toString(), "APPDATA", roaming.toString()), "C:/Users/student");
+        for (Path users : List.of(folders.cache(), folders.data(), folders.config())) {
+            assertFalse(users.normalize().startsWith(installed.normalize()),
+                    users + " would be removed with the install folder " + installed);
+        }
+        assertFalse(sub.contains(":") || sub.contains(".."), "jpackage takes a sub-path of %LOCALAPPDATA% only: " + sub);
+    }
 }

@@ -113,12 +113,7 @@ public final class StartupCache {
     private StartupCache() {
     }
 
-    /** The JVM options that make a child use the cache, or none while there is no valid cache. */
-    static List<String> flagsForChild(WorkerCommand command) {
-        Target t = target(command);
-        return flags(t, t == null ? null : t.newest());
-    }
-
+    /** The JVM options that make a child use cache {@code g}, or none while there is no valid cache. */
     private static List<String> flags(Target t, CacheFiles.Generation g) {
         if (t == null || g == null) {
             return List.of();
