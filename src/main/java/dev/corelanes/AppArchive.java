@@ -1,16 +1,15 @@
 package dev.corelanes;
 
+import dev.corelanes.engine.process.CacheFiles;
 import dev.corelanes.engine.process.StartupCache;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The window JVM's start-up cache in the user's cache folder, chosen by the JDK 24+ restart ({@link Relaunch}).
@@ -20,17 +19,22 @@ import java.util.Set;
  *       (benchmarks.md). It is made without showing anything and outside the user's session: after a window
  *       JVM ended normally, the waiting parent runs a trainer ({@link AppTraining}: the real window built off
  *       screen, one tiny run) and an assembler, at low priority, under the same build lock as the workers'
- *       cache, and checks it by size and CRC-32C at every use ({@link StartupCache#valid}).</li>
+ *       cache, and checks it by size and CRC-32C at every use ({@link CacheFiles#valid}).</li>
  *   <li>Until then, and on JDK 19–24: a dynamic CDS archive of the classes a session loaded, written when its
- *       JVM exits ({@code -XX:+AutoCreateSharedArchive}); the JVM checks it itself and writes it anew when it
- *       was made by another JDK or for other jars.</li>
+ *       JVM exits ({@code -XX:+AutoCreateSharedArchive}) to a name of that launch's own; the waiting parent
+ *       publishes it with a checksum when the JVM ended normally ({@link #afterSession}), and later launches
+ *       only read it.</li>
  * </ul>
  *
- * <p>Every file is named by the runtime, the jars (size and time) and the window JVM's options, so a rebuilt
- * jar or another JDK gets new files and the old ones are deleted; a stale or damaged cache is never used with
- * a line on the console ({@code -Xlog:aot*=off,cds*=off}). A missing or unwritable cache folder means no
- * cache, never a failure. The same name, with {@code .pipeline}, keeps the rendering pipeline JavaFX ended up
- * with ({@link #pipelineFlags}), so it is probed again with each new jar or JDK.
+ * <p>Windows' rule shapes the files: a file a running JVM maps (another window open, a trainer) can be
+ * neither replaced nor deleted there. So no JVM ever writes to a name another may map — each cache is a
+ * generation of its own ({@link CacheFiles}) — and old ones are removed at a later launch, silently left for
+ * the next when a JVM still maps them. Every file is named by the runtime, the jars (size and time) and the
+ * window JVM's options, so a rebuilt jar or another JDK gets new files and the old ones go; a stale or
+ * damaged cache is never used with a line on the console ({@code -Xlog:aot*=off,cds*=off}). A missing or
+ * unwritable cache folder means no cache, never a failure. The same name, with {@code .pipeline}, keeps the
+ * rendering pipeline JavaFX ended up with ({@link #pipelineFlags}), so it is probed again with each new jar or
+ * JDK.
  */
 final class AppArchive {
 
@@ -51,16 +55,19 @@ final class AppArchive {
 
     /** The start-up files of one installation: runtime, jars and JVM options. */
     record Names(Path dir, String base) {
-        Path aot() {
-            return dir.resolve(base + ".aot");
+        /** The newest valid AOT cache, or null. */
+        CacheFiles.Generation aot() {
+            return CacheFiles.newest(dir, base, ".aot");
         }
 
-        Path sum() {
-            return dir.resolve(base + ".sum");
+        /** The newest valid CDS archive, or null. */
+        CacheFiles.Generation archive() {
+            return CacheFiles.newest(dir, base, ".jsa");
         }
 
-        Path archive() {
-            return dir.resolve(base + ".jsa");
+        /** Where a window JVM started by this process writes its archive at exit: a name nobody else maps. */
+        Path dump() {
+            return temp(".jsa");
         }
 
         Path pipeline() {
@@ -74,7 +81,7 @@ final class AppArchive {
 
         /** A name of this process's own for a file being built: a killed builder leaves nothing final. */
         Path temp(String ext) {
-            return dir.resolve(base + ".tmp-" + ProcessHandle.current().pid() + ext);
+            return CacheFiles.temp(dir, base, ext);
         }
     }
 
@@ -118,15 +125,66 @@ final class AppArchive {
         if (n == null) {
             return List.of();
         }
-        if (jdk >= AOT_JDK && StartupCache.valid(n.aot(), n.sum())) {
-            deleteOthers(n, Set.of(n.aot(), n.sum(), n.pipeline(), n.untrained())); // the archive is no longer needed (~25 MB)
-            return List.of(AOT_OPTION + n.aot(), QUIET);
+        CacheFiles.Generation aot = jdk >= AOT_JDK ? n.aot() : null;
+        if (aot != null) {
+            // Older files of this build (the archive, ~25 MB, is no longer needed) and other builds' go.
+            CacheFiles.sweep(n.dir(), PREFIX, n.base(), aot, false);
+            return List.of(AOT_OPTION + aot.data(), QUIET);
         }
-        if (!Files.isRegularFile(n.archive())) {
-            // files of other builds or JDKs are dead weight; the AOT cache of this one may still come
-            deleteOthers(n, Set.of(n.archive(), n.aot(), n.sum(), n.pipeline(), n.untrained()));
+        CacheFiles.Generation archive = n.archive();
+        if (archive != null) {
+            CacheFiles.sweep(n.dir(), PREFIX, n.base(), archive, false);
+            // Read only: without AutoCreateSharedArchive the JVM never writes to it (another window may map it).
+            return List.of(FILE_OPTION + archive.data(), QUIET);
         }
-        return List.of(FILE_OPTION + n.archive(), "-XX:+AutoCreateSharedArchive", QUIET);
+        CacheFiles.sweep(n.dir(), PREFIX, n.base(), null, false); // other builds' files; the AOT cache may still come
+        return List.of(FILE_OPTION + n.dump(), "-XX:+AutoCreateSharedArchive", QUIET);
+    }
+
+    /**
+     * After a window JVM started with {@code cmd} ended with {@code code}: the archive it wrote at exit to a name
+     * of this launch's own ({@link Names#dump}) is published with its checksum when the JVM ended normally and
+     * no other launch published one meanwhile; otherwise it is removed (a JVM killed while writing it may have
+     * left half of it).
+     */
+    static void afterSession(List<String> cmd, int code) {
+        Path dump = dumpIn(cmd);
+        if (dump == null) {
+            return;
+        }
+        String name = dump.getFileName().toString();
+        String base = name.substring(0, name.indexOf(".tmp-"));
+        try {
+            if (code == 0 && Files.isRegularFile(dump) && Files.size(dump) > 0
+                    && CacheFiles.newest(dump.getParent(), base, ".jsa") == null) {
+                CacheFiles.publish(dump, dump.getParent(), base, ".jsa");
+            }
+        } catch (IOException | RuntimeException e) {
+            // no archive this time: the next session writes one
+        } finally {
+            CacheFiles.deleteQuietly(dump, CacheFiles.SYSTEM);
+        }
+    }
+
+    /** The archive a window JVM started with {@code cmd} writes at exit, when it writes one of ours; else null. */
+    static Path dumpIn(List<String> cmd) {
+        if (!cmd.contains("-XX:+AutoCreateSharedArchive")) {
+            return null;
+        }
+        for (String arg : cmd) {
+            if (arg.startsWith(FILE_OPTION)) {
+                try {
+                    Path file = Path.of(arg.substring(FILE_OPTION.length()));
+                    String name = file.getFileName().toString();
+                    if (name.startsWith(PREFIX) && name.contains(".tmp-") && file.getParent() != null) {
+                        return file;
+                    }
+                } catch (java.nio.file.InvalidPathException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     /** True when the JVM started with {@code cmd} has no AOT cache and this JDK can train one. */
@@ -195,35 +253,9 @@ final class AppArchive {
     }
 
     /**
-     * Deletes this folder's app files other than {@code keep}; files being built ({@code .tmp-}) are left to
-     * the build that holds the lock ({@link #deleteStaleTemps}).
-     */
-    private static void deleteOthers(Names n, Set<Path> keep) {
-        try (DirectoryStream<Path> old = Files.newDirectoryStream(n.dir(), PREFIX + "*")) {
-            for (Path p : old) {
-                if (!keep.contains(p) && !p.getFileName().toString().contains(".tmp-")) {
-                    Files.deleteIfExists(p); // a JVM that maps it keeps its mapping
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // housekeeping only
-        }
-    }
-
-    /** Files left by a killed build; call it holding the build lock. */
-    static void deleteStaleTemps(Path dir) {
-        try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, PREFIX + "*.tmp-*")) {
-            for (Path p : old) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException | RuntimeException e) {
-            // housekeeping only
-        }
-    }
-
-    /**
-     * Removes the start-up cache named in {@code cmd} (a window JVM crashed with it): the AOT cache with its
-     * checksum, or the archive. Only files of ours, never a cache the user gave.
+     * Makes the start-up cache named in {@code cmd} untrusted (a window JVM crashed with it): the AOT cache or
+     * archive loses its checksum, then the file itself goes if it can (another window may still map it on
+     * Windows: then a later launch removes it). Only files of ours, never a cache the user gave.
      */
     static void dropCaches(List<String> cmd) {
         for (String arg : cmd) {
@@ -234,14 +266,17 @@ final class AppArchive {
             try {
                 Path file = Path.of(arg.substring(option.length()));
                 String name = file.getFileName().toString();
-                if (!name.startsWith(PREFIX)) {
+                if (!name.startsWith(PREFIX) || file.getParent() == null) {
                     continue;
                 }
-                if (name.endsWith(".aot")) {
-                    Files.deleteIfExists(file.resolveSibling(name.substring(0, name.length() - 4) + ".sum"));
+                String base = name.substring(0, name.indexOf('.') < 0 ? name.length() : name.indexOf('.'));
+                CacheFiles.Generation g = CacheFiles.parse(file, base);
+                if (g != null) {
+                    CacheFiles.discard(g.data(), g.sum(), CacheFiles.SYSTEM);
+                } else {
+                    CacheFiles.deleteQuietly(file, CacheFiles.SYSTEM); // this launch's own archive, half written
                 }
-                Files.deleteIfExists(file);
-            } catch (IOException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 // the next launch finds no valid cache (or the JVM ignores an archive it cannot read)
             }
         }

@@ -1,5 +1,6 @@
 package dev.corelanes;
 
+import dev.corelanes.engine.process.CacheFiles;
 import dev.corelanes.engine.process.StartupCache;
 
 import java.io.IOException;
@@ -16,7 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * JDK 24+ restart, which waits for the window JVM anyway: a trainer — the window JVM's own command with
  * {@code -XX:AOTMode=record} and {@code -Dcorelanes.trainWindow=true}, which builds the real window off screen
  * and makes one tiny run, showing nothing — then an assembler ({@code -XX:AOTMode=create}), as the workers'
- * cache is made ({@link StartupCache}: the same build lock, temporary names, commit with a checksum).
+ * cache is made ({@link StartupCache}: the same build lock, temporary names, published as a new generation
+ * with a checksum, never over a file another window JVM may map: {@link CacheFiles}).
  *
  * <p>It runs only after the user closed the window, so it never competes with a run, at the lowest priority
  * ({@code nice}, where there is one), and each step is bounded in time. Both steps are children of the parent:
@@ -93,7 +95,7 @@ final class AppTraining {
 
     /** True when training is worth trying: no valid cache, and no failed attempt for this jar and JDK. */
     static boolean due(Plan p) {
-        return p != null && !StartupCache.valid(p.names().aot(), p.names().sum()) && !Files.exists(p.names().untrained());
+        return p != null && p.names().aot() == null && !Files.exists(p.names().untrained());
     }
 
     /**
@@ -103,7 +105,7 @@ final class AppTraining {
     static boolean trainAfter(List<String> cmd) {
         Plan p = plan(cmd, StartupCache.cacheDir(), Runtime.version().feature());
         if (!due(p)) {
-            return p != null && StartupCache.valid(p.names().aot(), p.names().sum());
+            return p != null && p.names().aot() != null;
         }
         if (busy()) {
             // At the lowest priority it would barely run while other programs keep the cores busy, and the
@@ -115,7 +117,8 @@ final class AppTraining {
             return false; // another process is building a cache now; a later exit tries again
         }
         try {
-            AppArchive.deleteStaleTemps(p.names().dir());
+            // Under the lock nobody publishes: files of killed builders, broken and other builds' caches can go.
+            CacheFiles.sweep(p.names().dir(), AppArchive.PREFIX, p.names().base(), null, true);
             // The window is closed and the prompt does not come back for a few seconds: say why, once.
             System.err.println(WAIT_NOTE);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BUDGET_SECONDS);
@@ -126,8 +129,8 @@ final class AppTraining {
                 made = Outcome.FAILED;
             }
             if (made == Outcome.DONE) {
-                StartupCache.commit(p.built(), p.names().aot(), p.names().sum());
-                return StartupCache.valid(p.names().aot(), p.names().sum());
+                CacheFiles.Generation g = CacheFiles.publish(p.built(), p.names().dir(), p.names().base(), ".aot");
+                return CacheFiles.valid(g.data(), g.sum());
             }
             if (made == Outcome.FAILED && !stopping) {
                 Files.writeString(p.names().untrained(), "training failed; a new jar or JDK tries again\n");
@@ -231,10 +234,6 @@ final class AppTraining {
     }
 
     private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException e) {
-            // a temporary file: the next build removes it
-        }
+        CacheFiles.deleteQuietly(p, CacheFiles.SYSTEM); // a temporary file: if it cannot go now, the next build's sweep removes it
     }
 }

@@ -129,6 +129,7 @@ final class Relaunch {
             Runtime.getRuntime().addShutdownHook(stop);
             int code = p.waitFor();
             dropArchiveAfterCrash(cmd, code);
+            AppArchive.afterSession(cmd, code); // the archive the window JVM wrote at exit, under a name of its own
             if (code == 0 && AppArchive.wantsTraining(cmd, Runtime.version().feature())) {
                 // The user closed the window: now, not during their runs, make the faster start-up cache.
                 AppTraining.trainAfter(cmd);

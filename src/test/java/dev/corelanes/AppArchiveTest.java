@@ -1,5 +1,6 @@
 package dev.corelanes;
 
+import dev.corelanes.engine.process.CacheFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,8 @@ class AppArchiveTest {
         assertEquals(cache, Path.of(file).getParent());
         assertTrue(Path.of(file).getFileName().toString().startsWith(AppArchive.PREFIX + "jdk" + Runtime.version().feature() + "-"));
         assertTrue(flags.contains("-XX:+AutoCreateSharedArchive"), "the first session writes it at exit");
+        assertTrue(file.endsWith(".tmp-" + ProcessHandle.current().pid() + ".jsa"),
+                "to a name of this launch's own, which no other window JVM maps: " + file);
         assertTrue(flags.contains(AppArchive.QUIET), "a stale archive prints nothing on the user's console");
 
         Files.writeString(jar, "rebuilt, another size");
@@ -57,15 +60,54 @@ class AppArchiveTest {
         assertTrue(Files.exists(worker));
     }
 
+    /** What a window JVM writes at exit, simulated: the archive under the name its flags gave. */
+    private static Path writtenAtExit(List<String> flags) throws Exception {
+        return Files.write(Path.of(flags.get(0).substring(AppArchive.FILE_OPTION.length())), new byte[8192]);
+    }
+
+    @Test
+    void theArchiveASessionWroteIsPublishedAndLaterLaunchesOnlyReadIt() throws Exception {
+        Path cache = Files.createDirectories(tmp.resolve("cache"));
+        Path jar = Files.writeString(tmp.resolve("app.jar"), "x");
+        AppArchive.Names n = AppArchive.names(List.of(), jar.toString(), cache, 24);
+        List<String> first = AppArchive.flags(n, 24);
+        Path dump = writtenAtExit(first);
+        List<String> cmd = new java.util.ArrayList<>(List.of("java"));
+        cmd.addAll(first);
+        AppArchive.afterSession(cmd, 0);
+        assertFalse(Files.exists(dump), "renamed, not copied");
+        CacheFiles.Generation archive = n.archive();
+        assertTrue(archive != null && CacheFiles.valid(archive.data(), archive.sum()), "published with its checksum");
+        assertEquals(List.of(AppArchive.FILE_OPTION + archive.data(), AppArchive.QUIET), AppArchive.flags(n, 24),
+                "read only: no JVM writes to a file another window may map");
+    }
+
+    @Test
+    void anArchiveOfASessionThatDidNotEndWellIsDropped() throws Exception {
+        Path cache = Files.createDirectories(tmp.resolve("cache"));
+        Path jar = Files.writeString(tmp.resolve("app.jar"), "x");
+        AppArchive.Names n = AppArchive.names(List.of(), jar.toString(), cache, 24);
+        List<String> flags = AppArchive.flags(n, 24);
+        Path dump = writtenAtExit(flags);
+        List<String> cmd = new java.util.ArrayList<>(List.of("java"));
+        cmd.addAll(flags);
+        AppArchive.afterSession(cmd, 143); // killed while it may have been writing it
+        assertFalse(Files.exists(dump));
+        assertEquals(null, n.archive());
+    }
+
     @Test
     void aWindowJvmThatCrashedLosesItsArchiveOneThatEndedKeepsIt() throws Exception {
-        Path archive = Files.writeString(tmp.resolve(AppArchive.PREFIX + "jdk25-0123456789ab.jsa"), "archive");
+        Path built = Files.write(tmp.resolve(AppArchive.PREFIX + "jdk25-0123456789ab.tmp-1.jsa"), new byte[4096]);
+        CacheFiles.Generation g = CacheFiles.publish(built, tmp, AppArchive.PREFIX + "jdk25-0123456789ab", ".jsa");
+        Path archive = g.data();
         List<String> cmd = List.of("java", AppArchive.FILE_OPTION + archive, "-cp", "app.jar", "dev.corelanes.Main");
         Relaunch.dropArchiveAfterCrash(cmd, 0);
         Relaunch.dropArchiveAfterCrash(cmd, 143); // stopped by a signal: not the archive's fault
         assertTrue(Files.exists(archive));
         Relaunch.dropArchiveAfterCrash(cmd, Relaunch.JVM_CRASH);
         assertFalse(Files.exists(archive));
+        assertFalse(Files.exists(g.sum()));
 
         Path users = Files.writeString(tmp.resolve("my.jsa"), "the user's own");
         Relaunch.dropArchiveAfterCrash(List.of("java", AppArchive.FILE_OPTION + users, "-cp", "app.jar"), Relaunch.JVM_CRASH);

@@ -1,6 +1,6 @@
 package dev.corelanes;
 
-import dev.corelanes.engine.process.StartupCache;
+import dev.corelanes.engine.process.CacheFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,10 +41,16 @@ class AppTrainingTest {
         return AppArchive.names(options, jar().toString(), Files.createDirectories(tmp.resolve("cache")), 25);
     }
 
-    /** A cache "built" and committed as the trainer commits it: renamed into place with its checksum. */
-    private void trained(AppArchive.Names n) throws Exception {
+    /** A cache "built" and published as the trainer publishes it: a new generation with its checksum. */
+    private CacheFiles.Generation trained(AppArchive.Names n) throws Exception {
         Path built = Files.write(n.temp(".aot"), new byte[4096]);
-        StartupCache.commit(built, n.aot(), n.sum());
+        return CacheFiles.publish(built, n.dir(), n.base(), ".aot");
+    }
+
+    /** An archive a session wrote and the parent published. */
+    private CacheFiles.Generation archived(AppArchive.Names n) throws Exception {
+        Path built = Files.write(n.dump(), new byte[8192]);
+        return CacheFiles.publish(built, n.dir(), n.base(), ".jsa");
     }
 
     /** The window JVM's command as Relaunch makes it, with {@code flags} for the cache and pipeline. */
@@ -75,24 +81,24 @@ class AppTrainingTest {
     @Test
     void aValidAotCacheIsUsedQuietlyAndTheArchiveGoesOnJdk24TheArchiveStays() throws Exception {
         AppArchive.Names n = names(OPTIONS);
-        assertEquals(List.of(AppArchive.FILE_OPTION + n.archive(), "-XX:+AutoCreateSharedArchive", AppArchive.QUIET),
+        assertEquals(List.of(AppArchive.FILE_OPTION + n.dump(), "-XX:+AutoCreateSharedArchive", AppArchive.QUIET),
                 AppArchive.flags(n, 25), "no AOT cache yet: the archive, written at exit");
-        Files.writeString(n.archive(), "archive");
-        trained(n);
-        assertEquals(List.of(AppArchive.AOT_OPTION + n.aot(), AppArchive.QUIET), AppArchive.flags(n, 25));
-        assertFalse(Files.exists(n.archive()), "the archive is dead weight once the AOT cache exists");
-        assertTrue(Files.exists(n.aot()) && Files.exists(n.sum()));
+        CacheFiles.Generation archive = archived(n);
+        CacheFiles.Generation aot = trained(n);
+        assertEquals(List.of(AppArchive.AOT_OPTION + aot.data(), AppArchive.QUIET), AppArchive.flags(n, 25));
+        assertFalse(Files.exists(archive.data()), "the archive is dead weight once the AOT cache exists");
+        assertTrue(Files.exists(aot.data()) && Files.exists(aot.sum()));
         assertTrue(AppArchive.flags(n, 24).get(0).startsWith(AppArchive.FILE_OPTION), "JDK 24 cannot read an AOT cache");
     }
 
     @Test
     void aDamagedOrHalfWrittenCacheIsNotUsed() throws Exception {
         AppArchive.Names n = names(OPTIONS);
-        trained(n);
-        Files.write(n.aot(), new byte[1000]); // damaged in place: another size than its checksum says
+        CacheFiles.Generation g = trained(n);
+        Files.write(g.data(), new byte[1000]); // damaged in place: another size than its checksum says
         assertTrue(AppArchive.flags(n, 25).get(0).startsWith(AppArchive.FILE_OPTION));
-        Files.delete(n.sum());
-        Files.write(n.aot(), new byte[4096]); // cut off before its checksum was written
+        g = trained(n);
+        Files.delete(g.sum()); // a checksum lost (discarded, or never written)
         assertTrue(AppArchive.flags(n, 25).get(0).startsWith(AppArchive.FILE_OPTION));
     }
 
@@ -101,18 +107,21 @@ class AppTrainingTest {
         AppArchive.Names n = names(OPTIONS);
         Path old = Files.writeString(n.dir().resolve(AppArchive.PREFIX + "jdk25-0123456789ab.aot"), "old");
         Path oldNote = Files.writeString(n.dir().resolve(AppArchive.PREFIX + "jdk25-0123456789ab.pipeline"), "sw");
-        Path building = Files.writeString(n.dir().resolve(AppArchive.PREFIX + "jdk25-0123456789ab.tmp-1.aot"), "half");
+        long me = ProcessHandle.current().pid();
+        Path building = Files.writeString(n.dir().resolve(AppArchive.PREFIX + "jdk25-0123456789ab.tmp-" + me + ".aot"), "half");
+        Process gone = new ProcessBuilder(java(), "-version").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        gone.waitFor();
+        Path killed = Files.writeString(n.dir().resolve(n.base() + ".tmp-" + gone.pid() + ".aot"), "half");
         Path worker = Files.writeString(n.dir().resolve("corelanes-worker-jdk25-0123456789ab.aot"), "worker's");
         Path note = Files.writeString(n.pipeline(), "sw");
         AppArchive.flags(n, 25);
         assertFalse(Files.exists(old));
         assertFalse(Files.exists(oldNote), "a new jar or JDK probes the pipeline again");
         assertTrue(Files.exists(note));
-        assertTrue(Files.exists(building), "another launch may be building it");
-        assertTrue(Files.exists(worker));
-        AppArchive.deleteStaleTemps(n.dir()); // done by a builder holding the lock
-        assertFalse(Files.exists(building));
-        assertTrue(Files.exists(worker));
+        assertTrue(Files.exists(building), "a process that is still running may be building it");
+        assertFalse(Files.exists(killed), "its builder is gone");
+        assertTrue(Files.exists(worker), "the workers' cache is not the window's to remove");
     }
 
     @Test
@@ -199,13 +208,14 @@ class AppTrainingTest {
     @Test
     void aWindowJvmThatCrashedWithOurAotCacheLosesItTheUsersOwnStays() throws Exception {
         AppArchive.Names n = names(OPTIONS);
-        trained(n);
+        CacheFiles.Generation g = trained(n);
         List<String> cmd = command(AppArchive.flags(n, 25));
         Relaunch.dropArchiveAfterCrash(cmd, 0);
-        assertTrue(Files.exists(n.aot()));
+        assertEquals(g, n.aot());
         Relaunch.dropArchiveAfterCrash(cmd, Relaunch.JVM_CRASH);
-        assertFalse(Files.exists(n.aot()));
-        assertFalse(Files.exists(n.sum()));
+        assertFalse(Files.exists(g.data()));
+        assertFalse(Files.exists(g.sum()));
+        assertNull(n.aot());
         Path users = Files.writeString(tmp.resolve("my.aot"), "the user's own");
         Relaunch.dropArchiveAfterCrash(List.of("java", AppArchive.AOT_OPTION + users, "-cp", "x.jar"), Relaunch.JVM_CRASH);
         assertTrue(Files.exists(users));

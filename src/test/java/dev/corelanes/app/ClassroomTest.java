@@ -7,6 +7,7 @@ import dev.corelanes.engine.files.RunFile;
 import dev.corelanes.engine.TaskStatus;
 import dev.corelanes.engine.Trace;
 import dev.corelanes.fixtures.Images;
+import dev.corelanes.fixtures.Needs;
 import dev.corelanes.fixtures.Traces;
 import dev.corelanes.hardware.Hardware;
 import dev.corelanes.teach.Lesson;
@@ -283,8 +284,7 @@ class ClassroomTest {
     @Test
     void aFileStillBeingReadLeavesTheWindowFree(FxRobot robot) throws Exception {
         Path fifo = dir.resolve("slow.json");
-        org.junit.jupiter.api.Assumptions.assumeTrue(
-                new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo available");
+        Needs.fifo(fifo);
         asker.answer(fifo);
         robot.clickOn("File");
         robot.clickOn("Open run…");

@@ -2,6 +2,7 @@ package dev.corelanes.app;
 
 import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.files.RunFile;
+import dev.corelanes.fixtures.Needs;
 import javafx.scene.control.Button;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -167,8 +168,7 @@ class IdleWindowTest {
             throws Exception {
         open(robot, saved());
         Path fifo = dir.resolve("slide.png");
-        Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0,
-                "mkfifo available");
+        Needs.fifo(fifo); // a pipe nobody reads yet: the export waits, the window must not
         asker.answer(fifo);
         robot.press(KeyCode.CONTROL).press(KeyCode.E).release(KeyCode.E).release(KeyCode.CONTROL);
         robot.clickOn("#exportOk");

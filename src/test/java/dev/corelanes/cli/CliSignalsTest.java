@@ -3,6 +3,7 @@ package dev.corelanes.cli;
 import dev.corelanes.engine.files.RunFile;
 import dev.corelanes.engine.TaskStatus;
 import dev.corelanes.engine.Trace;
+import dev.corelanes.fixtures.Needs;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -101,7 +102,9 @@ class CliSignalsTest {
 
     @Test
     void ctrlCStillWritesTheRunFileAndTheImageWithWhatWasMeasured() throws Exception {
-        Assumptions.assumeTrue(python() && Files.isDirectory(Path.of("/proc")), "needs python3 and /proc");
+        Needs.proc(); // the CLI's threads are found by name in /proc
+        Needs.posixSignals(); // kill -INT stands for Ctrl-C
+        Assumptions.assumeTrue(python(), "needs python3");
         Path json = dir.resolve("run.json");
         Path png = dir.resolve("run.png");
         Process p = start(List.of(), "run", "--mode", "threads", "--kind", "sleep", "--tasks", "4", "--seconds", "30",
@@ -120,7 +123,9 @@ class CliSignalsTest {
 
     @Test
     void ctrlCDuringAProcessRunLeavesNoChildBehind() throws Exception {
-        Assumptions.assumeTrue(python() && Files.isDirectory(Path.of("/proc")), "needs python3 and /proc");
+        Needs.proc(); // workers are found by their command line in /proc
+        Needs.posixSignals(); // kill -INT stands for Ctrl-C
+        Assumptions.assumeTrue(python(), "needs python3");
         Process p = start(List.of(), "run", "--mode", "processes", "--kind", "sleep", "--tasks", "2", "--seconds", "30");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         List<ProcessHandle> children = List.of();

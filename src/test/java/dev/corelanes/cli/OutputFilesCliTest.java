@@ -2,6 +2,7 @@ package dev.corelanes.cli;
 
 import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.files.RunFile;
+import dev.corelanes.fixtures.Needs;
 import dev.corelanes.fixtures.Traces;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +49,7 @@ class OutputFilesCliTest {
 
     @Test
     void anOutputThatIsTheInputIsRefused() throws Exception {
+        Needs.symbolicLinks(dir);
         Path run = saved("a.json");
         String before = Files.readString(run);
         assertOneLine(CliTest.cli("export", run.toString(), "--trace-event", run.toString()), Cli.BAD_INPUT,
@@ -60,6 +62,7 @@ class OutputFilesCliTest {
 
     @Test
     void anOutputNamedTwiceIsRefusedBeforeRunning() throws Exception {
+        Needs.symbolicLinks(dir);
         Path x = dir.resolve("x.json");
         CliTest.Result r = CliTest.cli("run", "--mode", "threads", "--kind", "sleep", "--seconds", "0.05",
                 "--json", x.toString(), "--trace-event", x.toString());
@@ -76,7 +79,8 @@ class OutputFilesCliTest {
 
     @Test
     void devNullMayTakeEveryOutput() throws Exception {
-        assumeTrue(Files.exists(Path.of("/dev/null")));
+        Needs.device("/dev/null");
+        Needs.symbolicLinks(dir);
         Path run = saved("run.json");
         Path nullJson = Files.createSymbolicLink(dir.resolve("null.json"), Path.of("/dev/null"));
         Path nullSvg = Files.createSymbolicLink(dir.resolve("null.svg"), Path.of("/dev/null"));
@@ -89,7 +93,8 @@ class OutputFilesCliTest {
 
     @Test
     void aFailedImageWriteLeavesNoTraceEventFileEither() throws Exception {
-        assumeTrue(Files.exists(Path.of("/dev/full")));
+        Needs.device("/dev/full"); // Linux only
+        Needs.symbolicLinks(dir);
         Path run = saved("run.json");
         Path events = dir.resolve("events.json");
         Path full = Files.createSymbolicLink(dir.resolve("full.svg"), Path.of("/dev/full"));
@@ -143,13 +148,14 @@ class OutputFilesCliTest {
     @Test
     void aFullStdoutExitsOneWithOneLine() throws Exception {
         File devFull = new File("/dev/full");
-        assumeTrue(devFull.exists());
+        Needs.device("/dev/full"); // Linux only
         assertOneLine(child(devFull, "info"), Cli.RUN_FAILED, "could not write to standard output");
     }
 
     @Test
     void devStdoutIsWrittenThrough() throws Exception {
-        assumeTrue(Files.exists(Path.of("/dev/stdout")));
+        Needs.device("/dev/stdout");
+        Needs.symbolicLinks(dir);
         Path run = saved("run.json");
         Path link = Files.createSymbolicLink(dir.resolve("out.json"), Path.of("/dev/stdout"));
         CliTest.Result r = child(null, "export", run.toString(), "--trace-event", link.toString());

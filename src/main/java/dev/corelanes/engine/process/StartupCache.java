@@ -5,25 +5,19 @@ import dev.corelanes.engine.files.AppFolders;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.util.Map;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.zip.CRC32C;
 
 /**
  * A start-up cache of the worker's classes in the user's cache folder, so that children map them instead
@@ -38,13 +32,16 @@ import java.util.zip.CRC32C;
  * trainer also ends at once if this JVM is killed outright (its stdin closes), the assembler within ~0.5 s.
  *
  * <p>A cache is trusted only when complete and intact: it is built under a temporary name by one process
- * at a time (a file lock), renamed into place when complete, and followed by a checksum file (size and
- * CRC-32C) that every use checks. A worker that crashes at start with the cache is started again without
- * it, and the cache is removed (see ProcessBackend).
+ * at a time (a file lock), then published under a name of its own with a checksum file (size and CRC-32C)
+ * that every use checks ({@link CacheFiles}). A worker that crashes at start with the cache is started again
+ * without it, and the cache is discarded (see ProcessBackend).
  *
  * <p>The file name carries a fingerprint of the runtime, the JVM flags and the class path (each entry's
  * size and time): the JVM ignores a cache made for other classes, so a rebuilt jar gets a new file rather
- * than a stale one forever, and caches of other builds are deleted.
+ * than a stale one forever. Windows' rule decides the rest: a cache a running worker maps can be neither
+ * replaced nor deleted there, so a new build never takes an existing file's name (each is a generation of its
+ * own), and old generations and other builds' caches are removed at a later start, when no JVM maps them any
+ * more ({@link CacheFiles#sweep}; a failed delete is retried then, silently).
  */
 public final class StartupCache {
 
@@ -53,14 +50,23 @@ public final class StartupCache {
     private static final String LOCK = "corelanes-build.lock";
 
     private static final AtomicReference<CompletableFuture<Boolean>> BUILDING = new AtomicReference<>();
-    /** Cache files already checked by this JVM, with the size and time they had then. */
-    private static final Map<Path, String> VALIDATED = new ConcurrentHashMap<>();
+    /** Set once this JVM has removed old caches: once per JVM is enough (and costs a folder listing). */
+    private static final AtomicBoolean SWEPT = new AtomicBoolean();
 
-    /** Where the cache of this installation lives; {@code sum} holds its size and checksum. */
-    private record Target(boolean aot, Path cache, Path sum) {
-        /** A name of its own for one build: a killed builder leaves nothing under the final name. */
+    /** Where the caches of this installation live: {@code dir}, named {@code base.g<generation>ext}. */
+    private record Target(boolean aot, Path dir, String base) {
+        String ext() {
+            return aot ? ".aot" : ".jsa";
+        }
+
+        /** The newest valid cache, or null. */
+        CacheFiles.Generation newest() {
+            return CacheFiles.newest(dir, base, ext());
+        }
+
+        /** A name of this process's own for one build: a killed builder leaves nothing final. */
         Path temp(String ext) {
-            return cache.resolveSibling(cache.getFileName() + ".tmp-" + ProcessHandle.current().pid() + ext);
+            return CacheFiles.temp(dir, base, ext);
         }
     }
 
@@ -77,14 +83,23 @@ public final class StartupCache {
 
         static Use of(WorkerCommand command) {
             return new Use() {
+                /** The cache the last flags named: the one a crashed child used. */
+                private volatile CacheFiles.Generation given;
+
                 @Override
                 public List<String> flags() {
-                    return flagsForChild(command);
+                    Target t = target(command);
+                    CacheFiles.Generation g = t == null ? null : t.newest();
+                    given = g;
+                    return StartupCache.flags(t, g);
                 }
 
                 @Override
                 public void discard(String why) {
-                    StartupCache.discard(command);
+                    CacheFiles.Generation g = given;
+                    if (g != null) {
+                        CacheFiles.discard(g.data(), g.sum(), CacheFiles.SYSTEM);
+                    }
                 }
 
                 @Override
@@ -98,79 +113,12 @@ public final class StartupCache {
     private StartupCache() {
     }
 
-    /** The JVM options that make a child use the cache, or none while there is no valid cache. */
-    static List<String> flagsForChild(WorkerCommand command) {
-        Target t = target(command);
-        if (t == null || !valid(t)) {
+    /** The JVM options that make a child use cache {@code g}, or none while there is no valid cache. */
+    private static List<String> flags(Target t, CacheFiles.Generation g) {
+        if (t == null || g == null) {
             return List.of();
         }
-        return List.of(t.aot() ? "-XX:AOTCache=" + t.cache() : "-XX:SharedArchiveFile=" + t.cache());
-    }
-
-    /** Removes this installation's cache (a child crashed at start with it). */
-    static void discard(WorkerCommand command) {
-        Target t = target(command);
-        if (t != null) {
-            VALIDATED.remove(t.cache());
-            deleteQuietly(t.sum());
-            deleteQuietly(t.cache());
-        }
-    }
-
-    /**
-     * Valid when the checksum file written after a complete build matches the cache's size and CRC-32C.
-     * A cache damaged in place, cut short, or left by a killed builder is not used (and is rebuilt).
-     */
-    public static boolean valid(Path cache, Path sum) {
-        try {
-            if (!Files.isRegularFile(cache) || !Files.isRegularFile(sum) || Files.size(cache) == 0) {
-                return false;
-            }
-            String stamp = Files.size(cache) + ":" + Files.getLastModifiedTime(cache).toMillis();
-            if (stamp.equals(VALIDATED.get(cache))) {
-                return true;
-            }
-            String expected = Files.readString(sum, StandardCharsets.US_ASCII).strip();
-            if (!expected.equals(checksumLine(cache))) {
-                return false;
-            }
-            VALIDATED.put(cache, stamp);
-            return true;
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
-    }
-
-    private static boolean valid(Target t) {
-        return valid(t.cache(), t.sum());
-    }
-
-    /** "size crc32c" of a file. CRC-32C is hardware-assisted: a 16 MB cache is checked in a few ms. */
-    static String checksumLine(Path file) throws IOException {
-        CRC32C crc = new CRC32C();
-        long size = 0;
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
-            while (ch.read(buf) >= 0) {
-                buf.flip();
-                size += buf.remaining();
-                crc.update(buf);
-                buf.clear();
-            }
-        }
-        return size + " " + Long.toHexString(crc.getValue());
-    }
-
-    /**
-     * Moves a complete build into place: the cache under its final name, then its checksum file (both by
-     * rename, so a reader sees either nothing or a complete file).
-     */
-    public static void commit(Path built, Path cache, Path sum) throws IOException {
-        String line = checksumLine(built);
-        Path sumTemp = sum.resolveSibling(sum.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-        Files.writeString(sumTemp, line + "\n", StandardCharsets.US_ASCII);
-        Files.move(built, cache, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        Files.move(sumTemp, sum, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return List.of(t.aot() ? "-XX:AOTCache=" + g.data() : "-XX:SharedArchiveFile=" + g.data());
     }
 
     /**
@@ -183,7 +131,9 @@ public final class StartupCache {
         if (t == null) {
             return CompletableFuture.completedFuture(false);
         }
-        if (valid(t)) {
+        CacheFiles.Generation current = t.newest();
+        if (current != null) {
+            sweepOnce(t, current); // a later start: what earlier ones left can go now
             return CompletableFuture.completedFuture(true);
         }
         CompletableFuture<Boolean> mine = new CompletableFuture<>();
@@ -191,14 +141,21 @@ public final class StartupCache {
         if (running != null) {
             return running;
         }
-        FileChannel held = lockForBuild(t.cache().getParent());
+        FileChannel held = lockForBuild(t.dir());
         if (held == null) {
             BUILDING.set(null);
             mine.complete(false); // another process is building it (or the folder cannot be locked)
             return mine;
         }
-        deleteOthers(t);
-        Path built = t.temp(t.aot() ? ".aot" : ".jsa");
+        if (t.newest() != null) { // another process finished one while this one waited for the lock
+            closeQuietly(held);
+            BUILDING.set(null);
+            mine.complete(true);
+            return mine;
+        }
+        // Under the lock nobody publishes: broken caches, other builds' and killed builders' files can go.
+        CacheFiles.sweep(t.dir(), PREFIX, t.base(), null, true);
+        Path built = t.temp(t.ext());
         Path config = t.temp(".aotconf");
         CompletableFuture<Boolean> done = train(command, t, built, config)
                 .thenCompose(ok -> ok && t.aot() ? assemble(command, config, built) : CompletableFuture.completedFuture(ok));
@@ -206,20 +163,30 @@ public final class StartupCache {
             boolean good = false;
             try {
                 if (e == null && Boolean.TRUE.equals(ok) && Files.isRegularFile(built) && Files.size(built) > 0) {
-                    commit(built, t.cache(), t.sum());
-                    good = valid(t);
+                    CacheFiles.Generation g = CacheFiles.publish(built, t.dir(), t.base(), t.ext());
+                    good = CacheFiles.valid(g.data(), g.sum());
                 }
             } catch (IOException | RuntimeException x) {
                 good = false;
             } finally {
-                deleteQuietly(built);
-                deleteQuietly(config);
+                CacheFiles.deleteQuietly(built, CacheFiles.SYSTEM);
+                CacheFiles.deleteQuietly(config, CacheFiles.SYSTEM);
                 closeQuietly(held); // releases the lock
                 BUILDING.set(null);
                 mine.complete(good);
             }
         });
         return mine;
+    }
+
+    /**
+     * Once per JVM, with a valid cache in use: removes older generations, other builds' caches and files of
+     * builders that are gone. What a running JVM still maps (Windows) stays until a later start.
+     */
+    private static void sweepOnce(Target t, CacheFiles.Generation keep) {
+        if (SWEPT.compareAndSet(false, true)) {
+            CacheFiles.sweep(t.dir(), PREFIX, t.base(), keep, false);
+        }
     }
 
     /**
@@ -304,9 +271,8 @@ public final class StartupCache {
         if (dir == null) {
             return null;
         }
-        boolean aot = feature >= 25;
         String base = PREFIX + "jdk" + feature + "-" + fingerprint(command.identity());
-        return new Target(aot, dir.resolve(base + (aot ? ".aot" : ".jsa")), dir.resolve(base + ".sum"));
+        return new Target(feature >= 25, dir, base);
     }
 
     private static void closeQuietly(FileChannel c) {
@@ -319,27 +285,6 @@ public final class StartupCache {
         }
     }
 
-    /** Caches of other builds are dead weight (an AOT cache is ~16 MB). */
-    private static void deleteOthers(Target keep) {
-        java.util.Set<Path> mine = java.util.Set.of(keep.cache(), keep.sum());
-        try (DirectoryStream<Path> old = Files.newDirectoryStream(keep.cache().getParent(), PREFIX + "*")) {
-            for (Path p : old) {
-                if (!mine.contains(p)) {
-                    deleteQuietly(p); // a JVM using it keeps its mapping; a temp file is a killed build's
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // housekeeping only
-        }
-    }
-
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException | RuntimeException e) {
-            // housekeeping only
-        }
-    }
 
     /**
      * A short hash of the runtime and of what decides which classes a JVM loads: its options and class path,

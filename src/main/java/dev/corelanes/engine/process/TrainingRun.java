@@ -1,35 +1,85 @@
 package dev.corelanes.engine.process;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
+import com.sun.jna.Native;
+import com.sun.jna.Platform;
+
+import java.util.function.IntConsumer;
 
 /**
  * A JVM recording a training run for a JDK AOT cache ({@code -XX:AOTMode=record}): the worker cache's trainer
  * and the window's. Such a JVM writes its record on every exit, even {@link Runtime#halt} (checked on JDK 25: a
- * halted recording still writes its ~8 MB configuration), which costs seconds of CPU for nobody when the
- * parent that would assemble it is gone. So a trainer whose parent is gone kills itself outright.
+ * halted recording still writes its configuration, ~8 MB for the window's), which costs seconds of CPU for
+ * nobody when the parent that would assemble it is gone.
+ *
+ * <p>While the parent lives it never needs this: it kills a trainer it gives up on through the process API
+ * ({@link Process#destroyForcibly()}: SIGKILL, or TerminateProcess on Windows), which writes nothing either. When
+ * the parent is gone (killed outright, so no hook of its ran), the trainer must end itself, and the process API
+ * cannot do that: {@code ProcessHandle.current().destroyForcibly()} is refused. So it asks the OS to kill it the
+ * way a kill from outside would, without the JVM's exit path — {@code kill(getpid(), SIGKILL)} on Linux and macOS,
+ * {@code TerminateProcess(GetCurrentProcess(), …)} on Windows (which, when a process terminates itself, "stops
+ * execution of the calling thread and does not return": Microsoft's documentation) — through JNA, not through a
+ * {@code /bin/kill} that Windows does not have. Only where that call cannot be made does it halt, which writes
+ * the record.
  */
 public final class TrainingRun {
+
+    /** The exit code where this JVM sets one itself (Windows, or the halt): as if ended by SIGTERM. */
+    static final int EXIT_CODE = 143;
+
+    /** One way for this JVM to end itself at once; it returns (or throws) only when it could not. */
+    @FunctionalInterface
+    interface SelfKill {
+        void now();
+    }
 
     private TrainingRun() {
     }
 
-    /** Ends this JVM at once without writing its record: SIGKILL to itself where there is a kill, else halt. */
+    /** Ends this JVM at once without writing its record: the OS's own kill of this process, else halt. */
     public static void abandon() {
-        String pid = Long.toString(ProcessHandle.current().pid());
-        for (String kill : List.of("/bin/kill", "/usr/bin/kill")) {
-            if (Files.isExecutable(Path.of(kill))) {
-                try {
-                    new ProcessBuilder(kill, "-KILL", pid).start().waitFor();
-                } catch (IOException e) {
-                    // try the next one, then halt
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
+        abandon(selfKill(Platform.isWindows()), code -> Runtime.getRuntime().halt(code));
+    }
+
+    /** Tries {@code kill}; only if this JVM is still running after it, {@code halt}s with {@link #EXIT_CODE}. */
+    static void abandon(SelfKill kill, IntConsumer halt) {
+        try {
+            kill.now();
+        } catch (Throwable e) { // no JNA, no such library or function here: halt is what is left
+            // fall through
         }
-        Runtime.getRuntime().halt(143);
+        halt.accept(EXIT_CODE);
+    }
+
+    /** The OS call that kills this process from inside: TerminateProcess on Windows, kill(2) elsewhere. */
+    static SelfKill selfKill(boolean windows) {
+        return windows ? WindowsSelfKill::now : PosixSelfKill::now;
+    }
+
+    /** Linux and macOS: {@code kill(getpid(), SIGKILL)}; SIGKILL is 9 on both. Loaded only when called. */
+    static final class PosixSelfKill {
+        static {
+            Native.register(PosixSelfKill.class, Platform.C_LIBRARY_NAME);
+        }
+
+        private static native int kill(int pid, int signal);
+
+        static void now() {
+            kill(Math.toIntExact(ProcessHandle.current().pid()), 9);
+        }
+    }
+
+    /** Windows: {@code TerminateProcess(GetCurrentProcess(), 143)}. Loaded only when called. */
+    static final class WindowsSelfKill {
+        static {
+            Native.register(WindowsSelfKill.class, "kernel32");
+        }
+
+        private static native long GetCurrentProcess();
+
+        private static native int TerminateProcess(long process, int exitCode);
+
+        static void now() {
+            TerminateProcess(GetCurrentProcess(), EXIT_CODE);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.corelanes.engine.files;
 
+import dev.corelanes.fixtures.Needs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,7 @@ class AtomicFilesTest {
 
     @Test
     void aSymlinkIsFollowedItsTargetWrittenAndTheLinkKept() throws Exception {
+        Needs.symbolicLinks(dir);
         Path real = Files.writeString(dir.resolve("real.json"), "old");
         Path link = Files.createSymbolicLink(dir.resolve("link.json"), real.getFileName());
         AtomicFiles.write(link, text("new"));
@@ -49,6 +51,7 @@ class AtomicFilesTest {
 
     @Test
     void aDanglingSymlinkCreatesItsTarget() throws Exception {
+        Needs.symbolicLinks(dir);
         Path sub = Files.createDirectory(dir.resolve("sub"));
         Path link = Files.createSymbolicLink(dir.resolve("link.json"), sub.resolve("made.json"));
         AtomicFiles.write(link, text("made"));
@@ -58,6 +61,7 @@ class AtomicFilesTest {
 
     @Test
     void aSymlinkLoopIsRefusedInOneLine() throws Exception {
+        Needs.symbolicLinks(dir);
         Path a = dir.resolve("a.json");
         Path b = dir.resolve("b.json");
         Files.createSymbolicLink(a, b);
@@ -71,7 +75,8 @@ class AtomicFilesTest {
     void aCharacterDeviceIsWrittenDirectlyNotReplaced() throws Exception {
         // A link to /dev/null: the old code replaced the link (harmless here); it must write /dev/null.
         Path devNull = Path.of("/dev/null");
-        assumeTrue(Files.exists(devNull) && isCharacterDeviceOrFifo(devNull));
+        Needs.device("/dev/null");
+        Needs.symbolicLinks(dir);
         Path link = Files.createSymbolicLink(dir.resolve("null.json"), devNull);
         assertNull(AtomicFiles.problemWriting(link));
         assertNull(AtomicFiles.problemWriting(devNull), "no false 'permission denied' for /dev/null");
@@ -84,7 +89,8 @@ class AtomicFilesTest {
     @Test
     void aFullDeviceFailsInOneLine() throws Exception {
         Path devFull = Path.of("/dev/full");
-        assumeTrue(Files.exists(devFull));
+        Needs.device("/dev/full"); // Linux only
+        Needs.symbolicLinks(dir);
         Path link = Files.createSymbolicLink(dir.resolve("full.json"), devFull);
         OutputFileException e = assertThrows(OutputFileException.class, () -> AtomicFiles.write(link, text("x")));
         assertTrue(e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("no space left"), e.getMessage());
@@ -95,7 +101,7 @@ class AtomicFilesTest {
     @Test
     void aFifoIsWrittenDirectly() throws Exception {
         Path fifo = dir.resolve("pipe.json");
-        assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo available");
+        Needs.fifo(fifo);
         CompletableFuture<byte[]> read = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
             try (InputStream in = Files.newInputStream(fifo)) {
@@ -121,7 +127,8 @@ class AtomicFilesTest {
     @Test
     void aReplacedFileKeepsItsMode() throws Exception {
         Path f = Files.writeString(dir.resolve("shared.json"), "old");
-        assumeTrue(Files.getFileAttributeView(f, java.nio.file.attribute.PosixFileAttributeView.class) != null);
+        assumeTrue(Files.getFileAttributeView(f, java.nio.file.attribute.PosixFileAttributeView.class) != null,
+                "needs POSIX file permissions (not on Windows)");
         Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-rw-r--"));
         AtomicFiles.write(f, text("new"));
         assertEquals("rw-rw-r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
@@ -149,7 +156,8 @@ class AtomicFilesTest {
     @Test
     void aBatchWhoseDeviceFailsReplacesNoFile() throws Exception {
         Path devFull = Path.of("/dev/full");
-        assumeTrue(Files.exists(devFull));
+        Needs.device("/dev/full"); // Linux only
+        Needs.symbolicLinks(dir);
         Path file = dir.resolve("trace.json");
         Path full = Files.createSymbolicLink(dir.resolve("full.svg"), devFull);
         OutputFileException e = assertThrows(OutputFileException.class, () -> new AtomicFiles.Batch()
@@ -160,6 +168,7 @@ class AtomicFilesTest {
 
     @Test
     void sameFileSeesThroughLinksAndRelativePaths() throws Exception {
+        Needs.symbolicLinks(dir);
         Path a = Files.writeString(dir.resolve("a.json"), "{}");
         Path link = Files.createSymbolicLink(dir.resolve("l.json"), a);
         assertTrue(AtomicFiles.sameFile(a, link));

@@ -11,6 +11,7 @@ import dev.corelanes.engine.TaskRecord;
 import dev.corelanes.engine.TaskStatus;
 import dev.corelanes.engine.Trace;
 import dev.corelanes.engine.TraceSink;
+import dev.corelanes.fixtures.Needs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -104,7 +105,7 @@ class RunFileLimitsTest {
     @Test
     void anEndlessDeviceIsRefusedInOneLine() {
         Path zero = Path.of("/dev/zero");
-        assumeTrue(Files.exists(zero));
+        Needs.device("/dev/zero");
         RunFileException e = assertThrows(RunFileException.class, () -> RunFile.read(zero));
         assertTrue(e.getMessage().contains("not valid JSON"), e.getMessage());
     }
@@ -113,7 +114,7 @@ class RunFileLimitsTest {
     @Test
     void anEndlessPipeStopsAtTheCap() throws Exception {
         Path fifo = dir.resolve("endless.json");
-        assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo available");
+        Needs.fifo(fifo);
         Thread writer = new Thread(() -> {
             byte[] chunk = " ".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
             try (var out = Files.newOutputStream(fifo)) {

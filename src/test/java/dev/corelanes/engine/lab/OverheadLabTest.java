@@ -57,7 +57,7 @@ class OverheadLabTest {
 
     @Test
     void aChildThatSpeaksNoProtocolIsNotMeasuredAndSaysWhy() throws Exception {
-        Assumptions.assumeTrue(java.nio.file.Files.isExecutable(java.nio.file.Path.of("/bin/echo")));
+        Assumptions.assumeTrue(java.nio.file.Files.isExecutable(java.nio.file.Path.of("/bin/echo")), "needs /bin/echo (POSIX)");
         OverheadLab wrong = new OverheadLab(3, () -> new ProcessBuilder("/bin/echo", "hi"), () -> false, (f, w) -> { });
         Measurement m = wrong.workerRoundTrip();
         assertTrue(!m.available() && m.note().contains("hello"), m.note());

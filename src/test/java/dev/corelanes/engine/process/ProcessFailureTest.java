@@ -13,6 +13,7 @@ import dev.corelanes.engine.TaskStatus;
 import dev.corelanes.engine.Trace;
 import dev.corelanes.engine.TraceListener;
 import dev.corelanes.engine.WorkerInfo;
+import dev.corelanes.fixtures.Needs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -79,6 +80,9 @@ class ProcessFailureTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"garbage", "error", "segv", "abort", "silent-exit"})
     void aFailingWorkerFailsTheRunAndIsNeverCancelled(String how) throws Exception {
+        if (how.equals("abort")) {
+            Needs.posixSignals(); // the child aborts itself with kill -ABRT
+        }
         Trace t = run(ExperimentSpec.of(ExecutionMode.PROCESSES, TaskKind.SLEEP, 2, 0.1, false),
                 new ProcessBackend(command(how), new NoCache(List.of()), QUICK));
         assertEquals(TaskStatus.FAILED, t.status(), t.message());
@@ -139,6 +143,7 @@ class ProcessFailureTest {
 
     @Test
     void aFrozenRealWorkerFailsWithItsReasonAndTheOtherTaskFinishes() throws Exception {
+        Needs.posixSignals(); // kill -STOP
         Map<String, Long> pids = new ConcurrentHashMap<>();
         TraceListener freezer = new TraceListener() {
             @Override
@@ -165,6 +170,7 @@ class ProcessFailureTest {
 
     @Test
     void cancelStillWorksOnAFrozenWorkerAndIsACancel() throws Exception {
+        Needs.posixSignals(); // kill -STOP
         Map<String, Long> pids = new ConcurrentHashMap<>();
         CountDownLatch frozen = new CountDownLatch(1);
         TraceListener freezer = new TraceListener() {

@@ -6,6 +6,7 @@ import dev.corelanes.engine.SpanState;
 import dev.corelanes.engine.TaskKind;
 import dev.corelanes.engine.TaskStatus;
 import dev.corelanes.engine.WorkerInfo;
+import dev.corelanes.fixtures.Needs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -140,6 +141,7 @@ class WorkerProcessTest {
 
     @Test
     void aChildThatCrashesOnSigsegvSaysSoAndLeavesItsReportOutOfTheCurrentFolder() throws Exception {
+        Needs.posixSignals(); // the message names the signal; Windows reports an exception code instead
         java.nio.file.Path cwd = java.nio.file.Path.of("").toAbsolutePath();
         WorkerProcess w = worker("segv", MisbehavingWorker.class.getName());
         WorkerFailure f = assertThrows(WorkerFailure.class, () -> {
@@ -163,6 +165,7 @@ class WorkerProcessTest {
 
     @Test
     void aChildKilledBySigabrtIsAFailureThatNamesTheSignal() {
+        Needs.posixSignals(); // the child aborts itself with kill -ABRT
         WorkerProcess w = worker("abort", MisbehavingWorker.class.getName());
         WorkerFailure f = assertThrows(WorkerFailure.class, () -> {
             w.start();
@@ -197,6 +200,7 @@ class WorkerProcessTest {
 
     @Test
     void aFrozenChildIsNamedAsStoppedBySignalWhenItsDeadlinePasses() throws Exception {
+        Needs.posixSignals(); // kill -STOP
         WorkerProcess w = worker("P1", WorkerCommand.MAIN_CLASS);
         w.start();
         w.handshake(WorkerProtocol.config(1_000_000, TaskKind.SLEEP, 5, false));
@@ -209,6 +213,7 @@ class WorkerProcessTest {
 
     @Test
     void cancellingAFrozenChildStillWorksAndIsACancel() throws Exception {
+        Needs.posixSignals(); // kill -STOP
         WorkerProcess w = worker("P1", WorkerCommand.MAIN_CLASS);
         w.start();
         w.handshake(WorkerProtocol.config(1_000_000, TaskKind.SLEEP, 5, false));

@@ -306,8 +306,7 @@ class PythonRunTest {
 
     /** An "interpreter" that is a shell script: what a broken install or a wrong path looks like to the parent. */
     private static PythonChoice fake(java.nio.file.Path dir, String body) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(java.nio.file.Path.of("/bin/sh")),
-                "needs /bin/sh for a fake interpreter");
+        dev.corelanes.fixtures.Needs.shell(); // a shell script stands for the interpreter
         java.nio.file.Path script = dir.resolve("python3");
         java.nio.file.Files.writeString(script, "#!/bin/sh\n" + body + "\n");
         script.toFile().setExecutable(true);
