@@ -76,6 +76,13 @@ final class FileActions {
         this.theme = theme;
     }
 
+    private java.util.function.BiConsumer<RunRow, Trace> onOpened = (r, t) -> { };
+
+    /** Called with each run opened from a file and added to the table (the window keeps a copy of it). */
+    void setOnOpened(java.util.function.BiConsumer<RunRow, Trace> c) {
+        onOpened = c;
+    }
+
     /** Asks for a run file and opens it; {@code then} gets the new row. */
     void open(Consumer<RunRow> then) {
         asker.open(owner.get(), "Open run", "CoreLanes run files (*.json)", "*.json").ifPresent(p -> open(p, then));
@@ -111,8 +118,15 @@ final class FileActions {
                     messages.error("Could not open " + file.getFileName() + ": " + why);
                     return;
                 }
-                RunRow row = session.addOpened(read, file, built);
                 prefs.addRecent(file);
+                RunRow same = session.same(read);
+                if (same != null) {
+                    messages.info(file.getFileName() + " is run #" + same.number() + ", already in the table.");
+                    then.accept(same);
+                    return;
+                }
+                RunRow row = session.addOpened(read, file, built);
+                onOpened.accept(row, read);
                 messages.info("Opened " + file.getFileName() + ": run #" + row.number() + ", " + read.spec().describe() + ".");
                 then.accept(row);
             });

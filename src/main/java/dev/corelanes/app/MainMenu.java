@@ -78,7 +78,8 @@ final class MainMenu {
                 item("Save run as…", "saveItem", ctrl(KeyCode.S), w::saveRun),
                 new SeparatorMenuItem(),
                 item("Export…", "exportItem", ctrl(KeyCode.E), w::export),
-                item("Clear runs", "clearRunsItem", null, w::clearRuns),
+                item("Clear runs…", "clearRunsItem", null, w::clearRuns),
+                undoClear(),
                 new SeparatorMenuItem(),
                 item("Copy image", "copyImageItem",
                         new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
@@ -86,6 +87,13 @@ final class MainMenu {
                 new SeparatorMenuItem(),
                 item("Quit", "quitItem", ctrl(KeyCode.Q), w::quit));
         return m;
+    }
+
+    private MenuItem undoClear() {
+        MenuItem undo = item("Undo clear runs", "undoClearItem", ctrl(KeyCode.Z), w::undoClear);
+        undo.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !w.canUndoClear().get(), w.canUndoClear()));
+        return undo;
     }
 
     private void fillRecent() {
