@@ -28,6 +28,7 @@ final class ClearRunsDialog extends Alert {
         ((javafx.scene.control.Button) getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
         getDialogPane().getStylesheets().add(ClearRunsDialog.class.getResource("corelanes.css").toExternalForm());
         setResizable(true);
+        ScreenFit.fit(this, owner);
     }
 
     /** True when the user clicked Clear runs. */

@@ -87,6 +87,8 @@ final class ExportDialog extends Dialog<ExportDialog.Request> {
         getDialogPane().setContent(grid);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         getDialogPane().lookupButton(ButtonType.OK).setId("exportOk");
+        setResizable(true);
+        ScreenFit.fit(this, owner);
         setResultConverter(b -> b == ButtonType.OK ? new Request(kind.getValue(), scale.getValue(), wide.isSelected())
                 : null);
     }

@@ -374,6 +374,22 @@ public final class MainWindow implements WindowCommands {
         }
     }
 
+    private HelpWindow help;
+
+    /** The Help window on {@code page}, its type as large as the main window's (presenter mode too). */
+    @Override
+    public void showHelp(HelpWindow.Page page) {
+        if (help == null) {
+            help = new HelpWindow(window(), root.getStyle());
+        }
+        help.show(page, root.getStyle());
+    }
+
+    /** The Help window, once opened (tests). */
+    HelpWindow help() {
+        return help;
+    }
+
     // ---- look, for the app and tests ------------------------------------------------------------------
 
     /** True while the dark theme is on. */

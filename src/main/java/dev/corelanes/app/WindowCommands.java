@@ -59,4 +59,7 @@ interface WindowCommands {
 
     /** The Lessons menu opens: look for interpreters now (not during a run: each probe starts one). */
     void lessonsShowing();
+
+    /** Help ▸ Guide (F1), Glossary, Keyboard shortcuts, About. */
+    void showHelp(HelpWindow.Page page);
 }
