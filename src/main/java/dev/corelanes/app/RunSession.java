@@ -215,14 +215,16 @@ public final class RunSession implements AutoCloseable {
     }
 
     /**
-     * The finished run in the table that is the same measurement as {@code trace} (the same run, started at
-     * the same instant with the same settings and wall time), or null: opening a run twice selects it.
+     * The finished run in the table that is the same measurement as {@code trace} (started at the same instant
+     * with the same settings, runtime, times, tasks and spans), or null: opening a run twice selects it.
      */
     RunRow same(Trace trace) {
         for (RunRow r : runs) {
             Trace t = r.trace();
             if (t != null && t.startedAt().equals(trace.startedAt()) && t.spec().equals(trace.spec())
-                    && t.wallNanos() == trace.wallNanos()) {
+                    && t.wallNanos() == trace.wallNanos() && t.cpuNanos() == trace.cpuNanos()
+                    && java.util.Objects.equals(t.runtime(), trace.runtime()) && t.tasks().equals(trace.tasks())
+                    && t.spans().equals(trace.spans())) {
                 return r;
             }
         }
