@@ -53,13 +53,17 @@ final class CodeDialog extends Dialog<Void> {
         BorderPane pane = new BorderPane(tabs);
         pane.setBottom(copy);
         BorderPane.setMargin(copy, new javafx.geometry.Insets(8, 0, 0, 0));
-        pane.setPrefSize(1000, 640);
+        // As large as reads well, never taller than the screen: at 1280×720 the title and Close stay on it.
+        javafx.geometry.Rectangle2D screen = ScreenFit.area(owner);
+        pane.setPrefSize(Math.min(1000, screen.getWidth() - 120), Math.min(640, screen.getHeight() - 300));
         // A window of its own size: resizable, big monospaced type, long lines scroll sideways (never wrap).
         getDialogPane().getStylesheets().add(CodeDialog.class.getResource("corelanes.css").toExternalForm());
         getDialogPane().getStyleClass().add("code-dialog");
         getDialogPane().setMinSize(480, 320);
         getDialogPane().setContent(pane);
-        getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        getDialogPane().getButtonTypes().add(ButtonType.CLOSE); // Close and Esc
+        getDialogPane().lookupButton(ButtonType.CLOSE).setId("codeClose");
+        ScreenFit.fit(this, owner);
     }
 
     private static Tab tab(String name, String code, String id) {

@@ -35,16 +35,17 @@ final class ExportDialog extends Dialog<ExportDialog.Request> {
 
     private static Request last = new Request(Kind.PNG, 2, false);
 
-    ExportDialog(Window owner, boolean traceEventPossible) {
+    /**
+     * Every format the README lists, always: with several runs selected, trace-event JSON writes one file per
+     * run (a trace-event file holds one run), named after the chosen file with each run's number.
+     */
+    ExportDialog(Window owner, boolean oneRun) {
         initOwner(owner);
         setTitle("Export");
         setHeaderText("Export a slide-ready image: title, legend, time axis, wall time and machine included.");
         ChoiceBox<Kind> kind = new ChoiceBox<>();
         kind.setId("exportFormat");
-        kind.getItems().addAll(Kind.PNG, Kind.SVG, Kind.HTML);
-        if (traceEventPossible) {
-            kind.getItems().add(Kind.TRACE_EVENT);
-        }
+        kind.getItems().addAll(Kind.PNG, Kind.SVG, Kind.HTML, Kind.TRACE_EVENT);
         kind.setConverter(new StringConverter<>() {
             @Override
             public String toString(Kind k) {
@@ -84,9 +85,21 @@ final class ExportDialog extends Dialog<ExportDialog.Request> {
         grid.addRow(0, new Label("Format"), kind);
         grid.addRow(1, new Label("Scale"), scale);
         grid.addRow(2, new Label("Frame"), wide);
+        if (!oneRun) {
+            Label perRun = new Label("Trace-event JSON holds one run: each selected run gets its own file, "
+                    + "the chosen name with \"-run\" and its number.");
+            perRun.setId("exportPerRun");
+            perRun.setWrapText(true);
+            perRun.setMaxWidth(420);
+            perRun.visibleProperty().bind(kind.valueProperty().isEqualTo(Kind.TRACE_EVENT));
+            perRun.managedProperty().bind(perRun.visibleProperty());
+            grid.add(perRun, 0, 3, 2, 1);
+        }
         getDialogPane().setContent(grid);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         getDialogPane().lookupButton(ButtonType.OK).setId("exportOk");
+        setResizable(true);
+        ScreenFit.fit(this, owner);
         setResultConverter(b -> b == ButtonType.OK ? new Request(kind.getValue(), scale.getValue(), wide.isSelected())
                 : null);
     }

@@ -76,6 +76,13 @@ final class FileActions {
         this.theme = theme;
     }
 
+    private java.util.function.BiConsumer<RunRow, Trace> onOpened = (r, t) -> { };
+
+    /** Called with each run opened from a file and added to the table (the window keeps a copy of it). */
+    void setOnOpened(java.util.function.BiConsumer<RunRow, Trace> c) {
+        onOpened = c;
+    }
+
     /** Asks for a run file and opens it; {@code then} gets the new row. */
     void open(Consumer<RunRow> then) {
         asker.open(owner.get(), "Open run", "CoreLanes run files (*.json)", "*.json").ifPresent(p -> open(p, then));
@@ -111,8 +118,15 @@ final class FileActions {
                     messages.error("Could not open " + file.getFileName() + ": " + why);
                     return;
                 }
-                RunRow row = session.addOpened(read, file, built);
                 prefs.addRecent(file);
+                RunRow same = session.same(read);
+                if (same != null) {
+                    messages.info(file.getFileName() + " is run #" + same.number() + ", already in the table.");
+                    then.accept(same);
+                    return;
+                }
+                RunRow row = session.addOpened(read, file, built);
+                onOpened.accept(row, read);
                 messages.info("Opened " + file.getFileName() + ": run #" + row.number() + ", " + read.spec().describe() + ".");
                 then.accept(row);
             });
@@ -247,7 +261,21 @@ final class FileActions {
         List<Slide.Run> runs = runs(rows);
         inBackground("Exporting " + file.getFileName() + "…", "Could not export " + file.getFileName(), () -> {
             switch (req.kind()) {
-                case TRACE_EVENT -> TraceEvents.write(runs.get(0).trace(), file);
+                case TRACE_EVENT -> {
+                    if (rows.size() == 1) {
+                        TraceEvents.write(runs.get(0).trace(), file);
+                    } else {
+                        // One file per run, all or none: a failing one leaves none of the others half-written.
+                        var batch = new dev.corelanes.engine.files.AtomicFiles.Batch();
+                        for (RunRow r : rows) {
+                            batch.add(perRun(file, r.number()), TraceEvents.content(r.trace()));
+                        }
+                        batch.commit();
+                        return "Exported " + rows.size() + " trace-event files: " + perRun(file, rows.get(0).number())
+                                .getFileName() + " … " + perRun(file, rows.get(rows.size() - 1).number()).getFileName()
+                                + " in " + file.toAbsolutePath().getParent() + ".";
+                    }
+                }
                 case PNG -> SlideFiles.writePng(Slide.composeWithPanels(runs, options).frame(), req.scale(), file);
                 case SVG -> SlideFiles.writeSvg(Slide.composeWithPanels(runs, options).frame(), file);
                 case HTML -> SlideHtml.write(Slide.composeWithPanels(runs, options), file);
@@ -256,10 +284,17 @@ final class FileActions {
         });
     }
 
-    /** {@code file}, with {@code .ext} added when the user typed a name without it. */
+    /** "lesson.json" for run 3 → "lesson-run3.json": one trace-event file per run of a comparison. */
+    static Path perRun(Path file, int number) {
+        String name = file.getFileName().toString();
+        int dot = name.toLowerCase(Locale.ROOT).endsWith(".json") ? name.length() - 5 : name.length();
+        return file.resolveSibling(name.substring(0, dot) + "-run" + number + name.substring(dot));
+    }
+
     /** The run file extension the installers register (see installer/linux/run-file.properties). */
     static final String RUN_EXTENSION = "corelanes.json";
 
+    /** {@code file}, with {@code .ext} added when the user typed a name without it. */
     static Path withExtension(Path file, String ext) {
         String name = file.getFileName() == null ? "" : file.getFileName().toString();
         return name.toLowerCase(Locale.ROOT).endsWith("." + ext) ? file : file.resolveSibling(name + "." + ext);

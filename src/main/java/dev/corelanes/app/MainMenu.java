@@ -13,7 +13,7 @@ import javafx.scene.input.KeyCodeCombination;
 
 import java.nio.file.Path;
 
-/** The menu bar: File (open, save, recent, export), View (replay, presenter, type size), Lessons, Teach. */
+/** The menu bar: File (open, save, recent, export), View (replay, presenter, type size), Lessons, Teach, Help. */
 final class MainMenu {
 
     private final WindowCommands w;
@@ -24,7 +24,7 @@ final class MainMenu {
     MainMenu(WindowCommands w) {
         this.w = w;
         bar.setId("menuBar");
-        bar.getMenus().addAll(file(), view(), lessons(), teach());
+        bar.getMenus().addAll(file(), view(), lessons(), teach(), help());
     }
 
     /**
@@ -78,7 +78,8 @@ final class MainMenu {
                 item("Save run as…", "saveItem", ctrl(KeyCode.S), w::saveRun),
                 new SeparatorMenuItem(),
                 item("Export…", "exportItem", ctrl(KeyCode.E), w::export),
-                item("Clear runs", "clearRunsItem", null, w::clearRuns),
+                item("Clear runs…", "clearRunsItem", null, w::clearRuns),
+                undoClear(),
                 new SeparatorMenuItem(),
                 item("Copy image", "copyImageItem",
                         new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
@@ -86,6 +87,13 @@ final class MainMenu {
                 new SeparatorMenuItem(),
                 item("Quit", "quitItem", ctrl(KeyCode.Q), w::quit));
         return m;
+    }
+
+    private MenuItem undoClear() {
+        MenuItem undo = item("Undo clear runs", "undoClearItem", ctrl(KeyCode.Z), w::undoClear);
+        undo.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !w.canUndoClear().get(), w.canUndoClear()));
+        return undo;
     }
 
     private void fillRecent() {
@@ -123,6 +131,18 @@ final class MainMenu {
         }
         // A free-threaded Python's lesson appears once the interpreters have been looked for.
         m.setOnShowing(e -> w.lessonsShowing());
+        return m;
+    }
+
+    private Menu help() {
+        Menu m = new Menu("Help");
+        m.setId("helpMenu");
+        m.getItems().addAll(
+                item("Guide", "guideItem", new KeyCodeCombination(KeyCode.F1), () -> w.showHelp(HelpWindow.Page.GUIDE)),
+                item("Glossary", "glossaryItem", null, () -> w.showHelp(HelpWindow.Page.GLOSSARY)),
+                item("Keyboard shortcuts", "shortcutsItem", null, () -> w.showHelp(HelpWindow.Page.SHORTCUTS)),
+                new SeparatorMenuItem(),
+                item("About CoreLanes", "aboutItem", null, () -> w.showHelp(HelpWindow.Page.ABOUT)));
         return m;
     }
 

@@ -107,6 +107,7 @@ public final class MainWindow implements WindowCommands {
         machine.managedProperty().bind(machine.visibleProperty());
         files = new FileActions(session, prefs, asker, messages, this::window, this::selectedRows,
                 timeline.laneModeProperty()::get, timeline.themeProperty()::get);
+        files.setOnOpened(kept::keep);
 
         VBox left = new VBox(12, machine, panel);
         left.setPadding(new Insets(12));
@@ -162,7 +163,10 @@ public final class MainWindow implements WindowCommands {
         stage.setFullScreenExitHint("Esc or F11 leaves presenter mode");
         look.attach(stage);
         // Closing during a run cancels it and waits briefly, so no worker outlives the window.
-        stage.setOnCloseRequest(e -> session.close());
+        stage.setOnCloseRequest(e -> {
+            session.close();
+            kept.close(); // what Clear runs moved aside can no longer be undone: delete it now
+        });
         // Enter and Space must run at once in a fresh window: give Run the focus, not the first button found.
         stage.setOnShown(e -> panel.runButton().requestFocus());
     }
@@ -280,15 +284,49 @@ public final class MainWindow implements WindowCommands {
         }
     }
 
-    /** File ▸ Clear runs: empties the table and deletes the kept run files (a run going on stays). */
+    /**
+     * File ▸ Clear runs: asks first, naming how many runs go; then empties the table (a run going on stays)
+     * and moves the kept run files aside, so Undo (the message's button, or Ctrl+Z) brings them back until
+     * the window closes.
+     */
     @Override
     public void clearRuns() {
+        long n = session.runs().stream().filter(r -> r.trace() != null).count();
+        if (n == 0) {
+            messages.info("There are no finished runs to clear.");
+            return;
+        }
+        if (!new ClearRunsDialog(window(), (int) n).confirmed()) {
+            return;
+        }
         replayBar.stop();
-        int n = session.clearFinished();
+        List<RunRow> gone = session.clearFinished();
         views.cleared();
         lessons.forgetRuns();
-        messages.info(n == 1 ? "Cleared 1 run." : "Cleared " + n + " runs.");
-        kept.clear();
+        kept.clear(gone);
+        messages.info((gone.size() == 1 ? "Cleared 1 run." : "Cleared " + gone.size() + " runs.")
+                + " Undo (Ctrl+Z) brings them back until the window closes.", "Undo", this::undoClear);
+    }
+
+    @Override
+    public void undoClear() {
+        List<RunRow> back = kept.undo();
+        if (!back.isEmpty()) {
+            messages.info(back.size() == 1 ? "Run #" + back.get(0).number() + " is back."
+                    : back.size() + " runs are back (#" + back.get(0).number() + "–#"
+                    + back.get(back.size() - 1).number() + ").");
+            select(back.get(back.size() - 1));
+        }
+    }
+
+    @Override
+    public javafx.beans.value.ObservableBooleanValue canUndoClear() {
+        return kept.canUndo();
+    }
+
+    /** Kept run files (tests wait for their writes and moves). */
+    KeptRuns kept() {
+        return kept;
     }
 
     @Override
@@ -342,6 +380,22 @@ public final class MainWindow implements WindowCommands {
         } catch (SpecException e) {
             messages.error("No code for these settings: " + e.getMessage());
         }
+    }
+
+    private HelpWindow help;
+
+    /** The Help window on {@code page}, its type as large as the main window's (presenter mode too). */
+    @Override
+    public void showHelp(HelpWindow.Page page) {
+        if (help == null) {
+            help = new HelpWindow(window(), root.getStyle());
+        }
+        help.show(page, root.getStyle());
+    }
+
+    /** The Help window, once opened (tests). */
+    HelpWindow help() {
+        return help;
     }
 
     // ---- look, for the app and tests ------------------------------------------------------------------

@@ -16,6 +16,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 final class Messages extends HBox {
 
     private final Label text = new Label();
+    /** A button that undoes what the message reports (Clear runs); shown only with such a message. */
+    private final Button action = new Button();
 
     Messages() {
         setId("messageBar");
@@ -29,7 +31,11 @@ final class Messages extends HBox {
         Button close = new Button(null, new FontIcon("mdi2c-close"));
         close.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         close.setOnAction(e -> clear());
-        getChildren().addAll(text, close);
+        action.setId("messageAction");
+        action.setMnemonicParsing(false);
+        action.managedProperty().bind(action.visibleProperty());
+        action.setVisible(false);
+        getChildren().addAll(text, action, close);
         visibleProperty().bind(text.textProperty().isNotEmpty());
         managedProperty().bind(visibleProperty());
     }
@@ -48,6 +54,7 @@ final class Messages extends HBox {
         spinner.setPrefSize(16, 16);
         text.setGraphic(spinner);
         text.setText(message);
+        action.setVisible(false);
     }
 
     /** True while a {@link #progress} message is shown. */
@@ -63,7 +70,20 @@ final class Messages extends HBox {
         show(message, false);
     }
 
+    /** An info message with a button that acts on it ("Undo"), until the next message replaces it. */
+    void info(String message, String actionText, Runnable onAction) {
+        show(message, false);
+        action.setText(actionText);
+        action.setOnAction(e -> {
+            clear();
+            onAction.run();
+        });
+        action.setVisible(true);
+    }
+
     private void show(String message, boolean error) {
+        action.setVisible(false);
+        action.setOnAction(null);
         getStyleClass().removeAll("message-error", "message-info");
         getStyleClass().add(error ? "message-error" : "message-info");
         text.setGraphic(new FontIcon(error ? "mdi2a-alert-circle-outline" : "mdi2c-check-circle-outline"));
@@ -71,6 +91,8 @@ final class Messages extends HBox {
     }
 
     void clear() {
+        action.setVisible(false);
+        action.setOnAction(null);
         text.setText("");
         text.setGraphic(null);
     }

@@ -19,6 +19,8 @@ final class PredictDialog extends TextInputDialog {
         setContentText("Wall time in seconds:");
         getEditor().setId("predictionField");
         getDialogPane().lookupButton(ButtonType.OK).setId("predictOk");
+        setResizable(true);
+        ScreenFit.fit(this, owner);
         Label error = new Label();
         error.getStyleClass().add("spec-error");
         // OK only with a number that can be a wall time.

@@ -25,6 +25,7 @@ final class RunCaption extends VBox {
         explanation.setId("runCaption");
         explanation.getStyleClass().add("run-caption");
         explanation.setWrapText(true);
+        Glossary.explain(explanation, "ideal", "efficiency", "speedup", "other programs");
         prediction.setId("predictionResult");
         prediction.getStyleClass().add("prediction");
         prediction.setWrapText(true);

@@ -63,6 +63,11 @@ public final class RunSession implements AutoCloseable {
     /** The thread that rebuilt the last model (tests: never the FX thread). */
     private volatile Thread lastModelThread;
     private Consumer<RunRow> onStarted = r -> { };
+    /**
+     * The number the next run gets: never one a run of this table had (a cleared run can come back with
+     * Undo, a kept run comes back after a restart under its own number).
+     */
+    private int nextNumber = 1;
 
     public RunSession(Hardware hardware) {
         this.hardware = hardware;
@@ -148,7 +153,7 @@ public final class RunSession implements AutoCloseable {
         TimelineModel model = new TimelineModel(spec, machine.get(), loads);
         LiveFeed feed = new LiveFeed();
         RunHandle handle = Runs.start(spec, python, runMachine, feed);
-        RunRow row = new RunRow(runs.size() + 1, spec, handle, loads, model);
+        RunRow row = new RunRow(nextNumber++, spec, handle, loads, model);
         // The runs made before this one, as they are now: its baseline is chosen from them once, when it ends.
         List<Trace> earlier = runs.stream().map(RunRow::trace).filter(java.util.Objects::nonNull).toList();
         lastFeed = feed;
@@ -193,20 +198,55 @@ public final class RunSession implements AutoCloseable {
      * {@link #model} off the FX thread.
      */
     public RunRow addOpened(Trace trace, java.nio.file.Path file, TimelineModel model) {
-        RunRow row = RunRow.opened(runs.size() + 1, trace, file, model);
+        return addOpened(trace, file, model, 0);
+    }
+
+    /**
+     * As {@link #addOpened(Trace, java.nio.file.Path, TimelineModel)}, under {@code number} when the run had
+     * one in this table before (a kept run after a restart; 0: the next number).
+     */
+    RunRow addOpened(Trace trace, java.nio.file.Path file, TimelineModel model, int number) {
+        int n = number > 0 ? number : nextNumber;
+        nextNumber = Math.max(nextNumber, n + 1);
+        RunRow row = RunRow.opened(n, trace, file, model);
         runs.add(row);
         updateFigures();
         return row;
     }
 
-    /** Removes every finished run from the table (a run going on stays); returns how many went. */
-    public int clearFinished() {
-        int before = runs.size();
-        runs.removeIf(r -> r.trace() != null);
+    /**
+     * The finished run in the table that is the same measurement as {@code trace} (started at the same instant
+     * with the same settings, runtime, times, tasks and spans), or null: opening a run twice selects it.
+     */
+    RunRow same(Trace trace) {
+        for (RunRow r : runs) {
+            Trace t = r.trace();
+            if (t != null && t.startedAt().equals(trace.startedAt()) && t.spec().equals(trace.spec())
+                    && t.wallNanos() == trace.wallNanos() && t.cpuNanos() == trace.cpuNanos()
+                    && java.util.Objects.equals(t.runtime(), trace.runtime()) && t.tasks().equals(trace.tasks())
+                    && t.spans().equals(trace.spans())) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** Removes every finished run from the table (a run going on stays); returns them, for Undo. */
+    public List<RunRow> clearFinished() {
+        List<RunRow> gone = runs.stream().filter(r -> r.trace() != null).toList();
+        runs.removeAll(gone);
         if (current.get() != null && !runs.contains(current.get())) {
             current.set(null);
         }
-        return before - runs.size();
+        return gone;
+    }
+
+    /** Undo of {@link #clearFinished}: the runs come back under their numbers, in number order. */
+    void restoreCleared(List<RunRow> gone) {
+        List<RunRow> all = new ArrayList<>(runs);
+        all.addAll(gone);
+        all.sort(java.util.Comparator.comparingInt(RunRow::number));
+        runs.setAll(all);
     }
 
     private void finished(RunRow row, Trace trace, TimelineModel rebuilt) {

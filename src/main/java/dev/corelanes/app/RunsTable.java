@@ -50,6 +50,21 @@ final class RunsTable extends TableView<RunRow> {
         getColumns().add(column("Task CPU", 90, r -> fromFigures(r, FigureText::taskCpuCell)));
         getColumns().add(column("Speedup", 88, r -> fromFigures(r, FigureText::speedupCell)));
         getColumns().add(column("Status", 84, RunRow::statusProperty));
+        for (var c : getColumns()) {
+            String term = switch (c.getText()) {
+                case "Cores" -> "cores";
+                case "Workload" -> "workload";
+                case "GIL" -> "GIL";
+                case "Wall" -> "wall";
+                case "Task CPU" -> "task CPU";
+                case "Speedup" -> "speedup";
+                default -> null;
+            };
+            if (term != null) {
+                Glossary.explain(c, term);
+            }
+        }
+        Glossary.explainHeaders(this);
         setRowFactory(statusTooltips());
     }
 

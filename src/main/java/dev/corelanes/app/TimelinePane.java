@@ -421,11 +421,12 @@ public final class TimelinePane extends Region {
     private void onHover(MouseEvent e) {
         Span s = frame == null || model == null || compared != null ? null
                 : frame.hit(e.getX() / zoom.get(), e.getY() / zoom.get(), model);
-        if (s == null) {
+        String term = s == null && frame != null ? legendTerm(frame.shapes(), e.getX() / zoom.get(), e.getY() / zoom.get()) : null;
+        if (s == null && term == null) {
             tip.setVisible(false);
             return;
         }
-        tip.setText(describe(s));
+        tip.setText(s != null ? describe(s) : term + ": " + Glossary.meaning(term));
         tip.autosize();
         double x = e.getX() + 14;
         double y = e.getY() + 16;
@@ -437,6 +438,23 @@ public final class TimelinePane extends Region {
         }
         tip.relocate(x, y);
         tip.setVisible(true);
+    }
+
+    /**
+     * The glossary term of the key entry under the point (its swatch or its words), or null: the key under the
+     * timeline explains itself on hover, in the glossary's words.
+     */
+    static String legendTerm(List<dev.corelanes.view.Shape> shapes, double x, double y) {
+        for (dev.corelanes.view.Shape sh : shapes) {
+            if (sh instanceof dev.corelanes.view.Shape.Text t && y >= t.y() - t.size() - 2 && y <= t.y() + 4
+                    && x >= t.x() - 20 && x <= t.x() + dev.corelanes.view.TimelineLayout.textWidth(t.text(), t.size())) {
+                String term = t.text().equals("running:") ? "running" : t.text();
+                if (Glossary.has(term)) {
+                    return term;
+                }
+            }
+        }
+        return null;
     }
 
     /** What the tooltip says about a span. */

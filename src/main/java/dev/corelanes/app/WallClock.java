@@ -77,6 +77,8 @@ final class WallClock extends HBox {
             l.getStyleClass().add("wall-stat");
         }
         run.getStyleClass().add("wall-run");
+        Glossary.explain(cpu, "task CPU", "runtime CPU");
+        Glossary.explain(ideal, "ideal", "tasks at a time", "efficiency");
         // Long lines wrap rather than end in "…" when the window is narrow or the type large.
         for (Label l : new Label[] {run, cpu, ideal, speedup}) {
             l.setWrapText(true);
@@ -175,7 +177,10 @@ final class WallClock extends HBox {
         ideal.setText(FigureText.ideal(f));
         speedup.setText("speedup " + FigureText.speedup(f));
         // What the figure divides, so a class can check it by hand (and why it is not the sequential run).
-        speedup.setTooltip(new javafx.scene.control.Tooltip(f.hasSpeedup() ? "Measured against "
-                + FigureText.baseline(f) + "." : "No speedup: " + f.noSpeedupReason() + "."));
+        javafx.scene.control.Tooltip why = Glossary.tooltip("speedup", f.hasSpeedup() && Glossary.has(f.baseline().label()) ? f.baseline().label()
+                : FigureText.speedupWithheld(f) ? "past the limit" : "speedup");
+        why.setText((f.hasSpeedup() ? "Measured against " + FigureText.baseline(f) + "."
+                : "No speedup: " + f.noSpeedupReason() + ".") + "\n\n" + why.getText());
+        speedup.setTooltip(why);
     }
 }

@@ -24,8 +24,17 @@ interface WindowCommands {
 
     void copyImage();
 
-    /** Empties the runs table and deletes the kept run files (a run going on stays). */
+    /**
+     * Empties the runs table once the user confirms (a run going on stays); the kept files are moved aside
+     * until the window closes.
+     */
     void clearRuns();
+
+    /** Brings back the runs the last Clear runs took away. */
+    void undoClear();
+
+    /** True while a Clear runs can be undone. */
+    javafx.beans.value.ObservableBooleanValue canUndoClear();
 
     /** Closes the window as its close button does: a run going on is cancelled first. */
     void quit();
@@ -50,4 +59,7 @@ interface WindowCommands {
 
     /** The Lessons menu opens: look for interpreters now (not during a run: each probe starts one). */
     void lessonsShowing();
+
+    /** Help ▸ Guide (F1), Glossary, Keyboard shortcuts, About. */
+    void showHelp(HelpWindow.Page page);
 }

@@ -224,6 +224,26 @@ class ClassroomTest {
     }
 
     @Test
+    void aComparisonExportsAsTraceEventJsonOneFilePerRun(FxRobot robot) throws Exception {
+        open(robot, saved(Traces.compute(ExecutionMode.SEQUENTIAL, 2), "seq.json"));
+        open(robot, saved(Traces.compute(ExecutionMode.THREADS, 2), "thr.json"));
+        robot.clickOn(robot.lookup(".table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        robot.press(KeyCode.SHIFT);
+        robot.clickOn(robot.lookup(".table-row-cell").nth(1).queryAs(javafx.scene.Node.class));
+        robot.release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, window.selectedRows().size());
+        exportVia(robot, "Trace-event JSON (Perfetto)", null, dir.resolve("lesson.json"));
+        assertFalse(window.messages().isError(), window.messages().text());
+        for (RunRow r : session.runs()) {
+            Path f = dir.resolve("lesson-run" + r.number() + ".json");
+            assertTrue(Files.exists(f), "one file per run: " + f + " (" + window.messages().text() + ")");
+            JsonNode events = new ObjectMapper().readTree(f.toFile()).get("traceEvents");
+            assertTrue(events != null && events.size() > 0, "a trace-event file: " + f);
+        }
+    }
+
+    @Test
     void threeSelectedRunsAreStackedOnOneTimeAxis(FxRobot robot) throws Exception {
         open(robot, saved(Traces.compute(ExecutionMode.SEQUENTIAL, 4), "seq.json"));
         open(robot, saved(Traces.compute(ExecutionMode.THREADS, 4), "thr.json"));

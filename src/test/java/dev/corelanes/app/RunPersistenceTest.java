@@ -90,7 +90,8 @@ class RunPersistenceTest {
         assertEquals(2, session.runs().get(0).trace().spec().tasks());
 
         robot.clickOn("File");
-        robot.clickOn("Clear runs");
+        robot.clickOn("#clearRunsItem");
+        robot.clickOn("#clearRunsOk");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> files() == 0);
         assertEquals(0, session.runs().size(), "the table is empty");
     }
@@ -159,7 +160,8 @@ class RunPersistenceTest {
                 robot.lookup("#wallSpeedup").queryAs(javafx.scene.control.Label.class).getText());
 
         robot.clickOn("File");
-        robot.clickOn("Clear runs");
+        robot.clickOn("#clearRunsItem");
+        robot.clickOn("#clearRunsOk");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> files() == 0);
     }
 }

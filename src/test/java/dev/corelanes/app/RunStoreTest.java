@@ -39,8 +39,8 @@ class RunStoreTest {
         RunStore store = new RunStore(dir.resolve("runs"));
         Trace a = Traces.compute(ExecutionMode.SEQUENTIAL, 2);
         Trace b = Traces.compute(ExecutionMode.THREADS, 2);
-        Path fa = store.save(a);
-        Path fb = store.save(b);
+        Path fa = store.save(a, 1);
+        Path fb = store.save(b, 2);
         assertTrue(!fa.equals(fb) && Files.exists(fa) && Files.exists(fb), "two files, neither overwritten");
         Files.writeString(dir.resolve("runs").resolve("run-zz-broken.json"), "{ not a run");
         Files.writeString(dir.resolve("runs").resolve("notes.txt"), "mine");
@@ -52,8 +52,28 @@ class RunStoreTest {
         assertEquals(a.wallNanos(), back.get(0).trace().wallNanos());
         assertEquals(1, problems.size(), "the broken file is named, not fatal: " + problems);
 
-        assertEquals(3, store.clear());
+        Path trash = store.clear();
+        assertEquals(3, store.inTrash(), "Clear runs moves our files aside, deleting none yet");
         assertTrue(Files.exists(dir.resolve("runs").resolve("notes.txt")), "a file that is not ours stays");
         assertEquals(List.of(), store.load(new ArrayList<>()));
+
+        store.undo(trash);
+        assertEquals(List.of(1, 2), store.load(new ArrayList<>()).stream().map(RunStore.Saved::number).toList(),
+                "Undo puts them back, with their numbers");
+        store.clear();
+        store.emptyTrash();
+        assertEquals(0, store.inTrash(), "closing the window deletes what was cleared");
+        assertEquals(List.of(), store.load(new ArrayList<>()));
+    }
+
+    @Test
+    void keptRunsComeBackInTheirTableOrderUnderTheirNumbers(@TempDir Path dir) throws Exception {
+        RunStore store = new RunStore(dir.resolve("runs"));
+        Trace a = Traces.compute(ExecutionMode.SEQUENTIAL, 2);
+        Trace b = Traces.compute(ExecutionMode.THREADS, 2);
+        store.save(b, 12);
+        store.save(a, 3);
+        store.save(a, 7); // the same run twice (same start time) still gets two files
+        assertEquals(List.of(3, 7, 12), store.load(new ArrayList<>()).stream().map(RunStore.Saved::number).toList());
     }
 }
