@@ -1,7 +1,9 @@
 package dev.corelanes.cli;
 
 import dev.corelanes.engine.CoreProbe;
+import dev.corelanes.engine.FigureText;
 import dev.corelanes.engine.MachineInfo;
+import dev.corelanes.engine.ThreadCpuClock;
 import dev.corelanes.engine.python.PythonInterpreter;
 import dev.corelanes.engine.python.PythonInterpreters;
 import dev.corelanes.engine.python.PythonUnavailable;
@@ -38,6 +40,7 @@ final class InfoCommand implements Runnable {
         out.println("OS           " + m.os());
         out.println("Java         " + m.java());
         out.println("Core probe   " + CoreProbe.detect().description());
+        out.println("CPU clock    " + cpuClock(ThreadCpuClock.tick()));
         try {
             PythonInterpreter python = PythonInterpreters.find(null);
             out.println("Python       " + python.describe()
@@ -46,6 +49,13 @@ final class InfoCommand implements Runnable {
         } catch (PythonUnavailable e) {
             out.println("Python       none usable (" + e.getMessage() + ")");
         }
+    }
+
+    /** "thread CPU time in steps of 15.6 ms (simulated by -Dcorelanes.cpuClockTick)", as measured. */
+    static String cpuClock(ThreadCpuClock.Tick tick) {
+        return !tick.known() ? "thread CPU time not readable here"
+                : "thread CPU time in steps of " + FigureText.nanos(tick.nanos())
+                + (tick.simulated() ? " (simulated by -D" + ThreadCpuClock.PROPERTY + ")" : " (measured)");
     }
 
     /** "P 0-11, E 12-19". */

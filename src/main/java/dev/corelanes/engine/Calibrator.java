@@ -1,7 +1,5 @@
 package dev.corelanes.engine;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 
 /**
@@ -34,10 +32,21 @@ public final class Calibrator {
     private static final long ROUND_CPU = 20_000_000L;
     private static final int CHECK_ROUNDS = 3;
     private static final long CHECK_ROUND_CPU = 10_000_000L;
+    /**
+     * Rounds last at least this many ticks of the thread CPU clock ({@link ThreadCpuClock#tick()}): on Windows'
+     * 15.625 ms clock a 20 ms round becomes 62.5 ms, a 10 ms check 31.25 ms. Each round is timed from tick to
+     * tick (see {@link #round}), so what remains is one kernel call's error in a round of several ticks.
+     */
+    private static final int ROUND_TICKS = 4;
+    private static final int CHECK_ROUND_TICKS = 2;
+    private static final int WARM_ROUND_TICKS = 2;
+    /** Steps per call while waiting for the clock to tick: ~10 µs, so a round starts close after the tick. */
+    private static final int ALIGN_STEPS_PER_CALL = 5_000;
+    /** A thread CPU clock that has not moved in this long never will (the thread is starved): start anyway. */
+    private static final long ALIGN_GIVE_UP_NANOS = 1_000_000_000L;
     /** A cached figure further off than this from a quick check is measured again. */
     static final double CHECK_TOLERANCE = 0.03;
 
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static volatile Calibration cached;
 
     private Calibrator() {
@@ -60,7 +69,7 @@ public final class Calibrator {
 
     /**
      * The calibration a compute run should use: measured if there is none (or the last run drifted), else
-     * the cached one after a quick check (~30 ms of CPU), measured again if the check disagrees by more than
+     * the cached one after a quick check (~30 ms of CPU; ~94 ms on Windows' 15.625 ms clock), measured again if the check disagrees by more than
      * 3 %.
      */
     public static synchronized Calibration forRun() {
@@ -68,7 +77,8 @@ public final class Calibrator {
         if (c == null) {
             return calibration();
         }
-        if (!stillHolds(c, check())) {
+        if (!c.cpuTick().equals(ThreadCpuClock.tick()) || !stillHolds(c, check())) {
+            // Another clock than the one that timed it (a simulated tick set since): its rounds were sized wrong.
             c = measure();
             cached = c;
         }
@@ -99,10 +109,11 @@ public final class Calibrator {
     /** The kernel's rate now, from a few short rounds of CPU time (steps per second; the median round). */
     public static long check() {
         Clock clock = new Clock();
-        long x = ComputeKernel.seed(1);
+        long x = clock.align(ComputeKernel.seed(1));
         double[] rates = new double[CHECK_ROUNDS];
+        long length = ThreadCpuClock.atLeastTicks(CHECK_ROUND_CPU, CHECK_ROUND_TICKS);
         for (int r = 0; r < CHECK_ROUNDS; r++) {
-            Round round = round(clock, x, STEPS_PER_CALL, CHECK_ROUND_CPU);
+            Round round = round(clock, x, STEPS_PER_CALL, length);
             x = round.x;
             rates[r] = round.rate;
         }
@@ -112,18 +123,20 @@ public final class Calibrator {
 
     static Calibration measure() {
         long begin = System.nanoTime();
+        ThreadCpuClock.Tick tick = ThreadCpuClock.tick();
         Clock clock = new Clock();
-        Round warm = warm(clock, ComputeKernel.seed(0));
+        Round warm = warm(clock, clock.align(ComputeKernel.seed(0)));
         long x = warm.x;
         double[] rates = new double[ROUNDS];
+        long length = ThreadCpuClock.atLeastTicks(ROUND_CPU, ROUND_TICKS);
         for (int r = 0; r < ROUNDS; r++) {
-            Round round = round(clock, x, STEPS_PER_CALL, ROUND_CPU);
+            Round round = round(clock, x, STEPS_PER_CALL, length);
             x = round.x;
             rates[r] = round.rate;
         }
         ComputeKernel.publish(x);
         // The median, not the best: a task meets the same interruptions a typical round met.
-        return new Calibration(Math.max(1, Math.round(median(rates))), (System.nanoTime() - begin) / 1e6);
+        return new Calibration(Math.max(1, Math.round(median(rates))), (System.nanoTime() - begin) / 1e6, tick);
     }
 
     /** Rounds of kernel work until the best rate has not risen for {@link #STABLE_CPU} of CPU time. */
@@ -131,8 +144,9 @@ public final class Calibrator {
         double best = 0;
         long spent = 0;
         long lastRise = 0;
+        long length = ThreadCpuClock.atLeastTicks(WARM_ROUND_CPU, WARM_ROUND_TICKS);
         while (spent < MAX_WARM_CPU) {
-            Round round = round(clock, x, WARM_STEPS_PER_CALL, WARM_ROUND_CPU);
+            Round round = round(clock, x, WARM_STEPS_PER_CALL, length);
             x = round.x;
             spent += round.elapsed;
             if (round.rate > best * RISE) {
@@ -146,9 +160,15 @@ public final class Calibrator {
         return new Round(x, best, spent);
     }
 
+    /**
+     * One round of at least {@code length} CPU time, from the clock's last reading. The loop ends at the first
+     * reading past the length, which on a coarse clock comes just after a tick (the reading only moves there), as
+     * the round's start did (see {@link Clock#align}): so a round is timed from tick to tick, and its error is one
+     * kernel call, not one tick.
+     */
     private static Round round(Clock clock, long x, int stepsPerCall, long length) {
         long steps = 0;
-        long t0 = clock.now();
+        long t0 = clock.last;
         long elapsed;
         do {
             x = ComputeKernel.spin(x, stepsPerCall);
@@ -167,13 +187,33 @@ public final class Calibrator {
     private record Round(long x, double rate, long elapsed) {
     }
 
-    /** The calling thread's CPU time where the JVM offers it (not on virtual threads), else the wall clock. */
+    /**
+     * The calling thread's CPU time where the JVM offers it (not on virtual threads), else the wall clock; read
+     * through {@link ThreadCpuClock}, so a simulated coarse tick applies here too.
+     */
     private static final class Clock {
-        private final boolean cpu = !Thread.currentThread().isVirtual() && THREADS.isCurrentThreadCpuTimeSupported()
-                && THREADS.getCurrentThreadCpuTime() >= 0;
+        private final boolean cpu = !Thread.currentThread().isVirtual() && ThreadCpuClock.currentThreadNanos() >= 0;
+        /** The latest reading: where the next round starts. */
+        long last = now();
 
         long now() {
-            return cpu ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
+            long t = cpu ? ThreadCpuClock.currentThreadNanos() : System.nanoTime();
+            last = t;
+            return t;
+        }
+
+        /**
+         * Spins in small calls until the reading moves, so that the first round starts right after a tick of a
+         * coarse clock (Windows: 15.625 ms) instead of somewhere inside one. Costs at most one tick; on a fine
+         * clock, one call.
+         */
+        long align(long x) {
+            long from = now();
+            long waited = System.nanoTime();
+            while (now() == from && System.nanoTime() - waited < ALIGN_GIVE_UP_NANOS) {
+                x = ComputeKernel.spin(x, ALIGN_STEPS_PER_CALL);
+            }
+            return x;
         }
     }
 }

@@ -32,7 +32,7 @@ final class CarrierClock {
 
     /** CPU nanoseconds the calling OS thread has used, or -1 when it cannot be read. */
     static long cpuNanos() {
-        return Linux.LOADED ? Linux.cpuNanos() : -1;
+        return Linux.LOADED ? ThreadCpuClock.floor(Linux.cpuNanos()) : -1;
     }
 
     /** The calling OS thread ({@code pthread_t}): two readings with different values came from two carriers. */

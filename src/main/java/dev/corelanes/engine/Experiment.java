@@ -128,7 +128,7 @@ public final class Experiment {
 
     /** Sleep runs do not need the kernel's speed; do not make them wait for a calibration. */
     private static Calibration cachedOrNominal() {
-        return Calibrator.cachedOr(new Calibration(1, 0));
+        return Calibrator.cachedOr(new Calibration(1, 0, ThreadCpuClock.tick()));
     }
 
     private static Trace buildTrace(RunContext run, MachineInfo machine, Instant startedAt, long endNow,

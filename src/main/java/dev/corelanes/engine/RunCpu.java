@@ -40,7 +40,7 @@ final class RunCpu {
             long me = Thread.currentThread().threadId();
             for (ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
                 if (t != null && t.getThreadId() != me && !CARRIER.matcher(t.getThreadName()).matches()) {
-                    long cpu = mx.getThreadCpuTime(t.getThreadId());
+                    long cpu = ThreadCpuClock.floor(mx.getThreadCpuTime(t.getThreadId()));
                     if (cpu >= 0) {
                         bystanders.put(t.getThreadId(), cpu);
                     }
@@ -59,7 +59,7 @@ final class RunCpu {
         long others = 0;
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         for (Map.Entry<Long, Long> b : bystanders0.entrySet()) {
-            long now = mx.getThreadCpuTime(b.getKey());
+            long now = ThreadCpuClock.floor(mx.getThreadCpuTime(b.getKey()));
             if (now >= b.getValue()) {
                 others += now - b.getValue();
             }

@@ -43,7 +43,10 @@ public record RunFigures(TaskStatus status, double wallSeconds, double cpuSecond
                          String noEfficiencyReason, String baselineWhy, RunBaseline.Reference baselineRun,
                          CpuSplit cpuSplit) {
 
-    /** A compute task whose CPU time is further than this from what was asked has drifted. */
+    /**
+     * A compute task whose CPU time is further than this from what was asked has drifted (widened for short tasks
+     * on a coarse clock: {@link #driftTolerance}).
+     */
     public static final double DRIFT_TOLERANCE = 0.10;
     /** The kernel's rate after a run further than this from the calibration: the CPU's speed changed. */
     public static final double RATE_CHANGE = 0.05;
@@ -60,7 +63,7 @@ public record RunFigures(TaskStatus status, double wallSeconds, double cpuSecond
      * machine makes every task shorter or longer than asked, and every figure with it.
      *
      * @param tasksChecked completed compute tasks whose CPU time was measured
-     * @param tasksOff     of those, how many are further than 10 % from what was asked
+     * @param tasksOff     of those, how many are further than {@link #driftTolerance} from what was asked
      * @param worstRatio   measured ÷ asked CPU time of the task furthest off (1 when none is off)
      * @param wallUnderIdeal true when the run finished more than 10 % before its ideal time
      * @param why          the likely cause, as far as known; empty when nothing drifted
@@ -216,11 +219,22 @@ public record RunFigures(TaskStatus status, double wallSeconds, double cpuSecond
         return s.totalWorkSeconds() / usable;
     }
 
+    /**
+     * How far a task's measured CPU time may be from {@code askedNanos} before it has drifted: 10 %, plus one tick
+     * of the thread CPU clock that measured it. A task's CPU time is the difference of two readings, each rounded
+     * down to the clock's tick, so it can be up to one tick off however exact the work was: on Windows' 15.625 ms
+     * clock a 0.2 s task reads ±8 %. The one place this widening is decided.
+     */
+    public static double driftTolerance(long askedNanos, ThreadCpuClock.Tick tick) {
+        return DRIFT_TOLERANCE + (askedNanos > 0 && tick.known() ? (double) tick.nanos() / askedNanos : 0);
+    }
+
     private static Drift drift(Trace t, double ideal) {
         if (t.spec().kind() != TaskKind.COMPUTE) {
             return Drift.NONE;
         }
         long asked = Math.round(t.spec().taskSeconds() * 1e9);
+        double tolerance = driftTolerance(asked, t.calibration().cpuTick());
         int checked = 0;
         int off = 0;
         double worst = 1;
@@ -235,7 +249,7 @@ public record RunFigures(TaskStatus status, double wallSeconds, double cpuSecond
             }
             checked++;
             double ratio = (double) r.cpuNanos() / asked;
-            if (Math.abs(ratio - 1) > DRIFT_TOLERANCE) {
+            if (Math.abs(ratio - 1) > tolerance) {
                 off++;
                 onlyFirstTasksSlower &= firstOfWorker && ratio > 1;
                 if (Math.abs(ratio - 1) > Math.abs(worst - 1)) {

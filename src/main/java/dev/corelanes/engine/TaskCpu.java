@@ -1,8 +1,5 @@
 package dev.corelanes.engine;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-
 /**
  * The CPU time one task's own code uses, whatever thread runs it.
  *
@@ -16,11 +13,6 @@ import java.lang.management.ThreadMXBean;
  * runtime's work of creating and scheduling them.
  */
 final class TaskCpu {
-
-    /** Read only by platform threads; a holder, so that loading this class does not start the management beans. */
-    private static final class Threads {
-        static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
-    }
 
     private final boolean virtual;
     private long from;
@@ -85,10 +77,6 @@ final class TaskCpu {
     }
 
     private static long platformCpu() {
-        try {
-            return Threads.MX.isCurrentThreadCpuTimeSupported() ? Threads.MX.getCurrentThreadCpuTime() : -1;
-        } catch (UnsupportedOperationException e) {
-            return -1;
-        }
+        return ThreadCpuClock.currentThreadNanos();
     }
 }

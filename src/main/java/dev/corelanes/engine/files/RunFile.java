@@ -1,6 +1,7 @@
 package dev.corelanes.engine.files;
 
 import dev.corelanes.engine.Calibration;
+import dev.corelanes.engine.ThreadCpuClock;
 import dev.corelanes.engine.CoreClass;
 import dev.corelanes.engine.CpuList;
 import dev.corelanes.engine.ExecutionMode;
@@ -226,6 +227,9 @@ public final class RunFile {
         ObjectNode cal = root.putObject("calibration");
         cal.put("stepsPerSecond", t.calibration().stepsPerSecond());
         cal.put("measuredMillis", t.calibration().measuredMillis());
+        // The thread CPU clock's step as measured (null: not measured), and whether it was a simulated tick.
+        putOptional(cal, "cpuTickNanos", t.calibration().cpuTick().known() ? t.calibration().cpuTick().nanos() : -1);
+        cal.put("cpuTickSimulated", t.calibration().cpuTick().simulated());
         root.put("wallSeconds", t.wallNanos() / 1e9);
         root.put("cpuSeconds", t.cpuNanos() / 1e9);
         RunFigures f = RunFigures.of(t);
@@ -559,7 +563,9 @@ public final class RunFile {
             if (measured < 0) {
                 throw new RunFileException(name + ": \"measuredMillis\" is negative.");
             }
-            Calibration cal = new Calibration(longIn(c, "stepsPerSecond", 0, Long.MAX_VALUE), measured);
+            long tick = optionalLong(c, "cpuTickNanos"); // absent in files from before the tick was measured
+            Calibration cal = new Calibration(longIn(c, "stepsPerSecond", 0, Long.MAX_VALUE), measured,
+                    new ThreadCpuClock.Tick(Math.max(0, tick), c.has("cpuTickSimulated") && bool(c, "cpuTickSimulated")));
             Instant startedAt;
             try {
                 startedAt = Instant.parse(text(root, "startedAt"));

@@ -187,6 +187,7 @@ final class WorkerCommand {
             cmd.addAll(cacheArgs);
             cmd.addAll(extraJvmArgs);
             cmd.addAll(jnaSearchPath());
+            cmd.addAll(dev.corelanes.engine.ThreadCpuClock.childJvmArgs()); // the same (simulated) CPU clock
             if (mainArgs.isEmpty()) {
                 cmd.add(mainClass);
             } else {

@@ -2,6 +2,7 @@ package dev.corelanes.engine.python;
 
 import dev.corelanes.engine.Backend;
 import dev.corelanes.engine.Calibration;
+import dev.corelanes.engine.ThreadCpuClock;
 import dev.corelanes.engine.ExperimentSpec;
 import dev.corelanes.engine.RunContext;
 import dev.corelanes.engine.RunRuntime;
@@ -97,6 +98,7 @@ public final class PythonBackend implements Backend {
         pb.environment().remove("PYTHONINSPECT");
         pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");
         pb.environment().put("PYTHONIOENCODING", "utf-8");
+        ThreadCpuClock.childEnvironment(pb.environment()); // a simulated coarse thread CPU clock, as in this JVM
         synchronized (lifecycle) {
             if (cancelled) {
                 throw new PythonUnavailable("cancelled");
@@ -140,7 +142,7 @@ public final class PythonBackend implements Backend {
                 throw violation("expected ready, got " + m.getClass().getSimpleName());
             }
             readySeen = true;
-            calibration = new Calibration(r.stepsPerSecond(), r.measuredMicros() / 1000.0);
+            calibration = new Calibration(r.stepsPerSecond(), r.measuredMicros() / 1000.0, ThreadCpuClock.tick());
         } catch (Failure f) {
             close();
             throw new PythonUnavailable(cancelled ? "cancelled" : f.getMessage());

@@ -32,6 +32,24 @@ PROTOCOL = "--corelanes" in sys.argv[1:]
 clock = time.perf_counter_ns  # one clock for every process of the machine (CLOCK_MONOTONIC, QPC)
 
 
+def _simulated_tick():
+    try:
+        return max(0, int(os.environ.get("CORELANES_CPU_CLOCK_TICK_NS", "") or 0))
+    except ValueError:
+        return 0
+
+
+# A thread's CPU time. On Windows time.thread_time_ns() reads GetThreadTimes, which moves in ~15.625 ms ticks
+# (cpython issue 135304); CoreLanes can make any clock that coarse (CORELANES_CPU_CLOCK_TICK_NS, set from its
+# -Dcorelanes.cpuClockTick) so that Linux shows what Windows would: every reading is then rounded down to it.
+SIMULATED_TICK_NS = _simulated_tick()
+
+
+def thread_cpu():
+    t = time.thread_time_ns()
+    return t - t % SIMULATED_TICK_NS if SIMULATED_TICK_NS > 1 else t
+
+
 def do_something(seconds):
     """The notebook's task: wait, using no CPU (like reading a file or a web page)."""
     time.sleep(seconds)
@@ -44,17 +62,49 @@ def kernel(steps, x=1):
     return x
 
 
+def cpu_tick():
+    """The thread CPU clock's step in ns: the smallest of 4 changes of its reading while computing (0 if it
+    never moves). ~1 us on Linux; ~15.6 ms on Windows, which costs ~60 ms of CPU once."""
+    last, smallest, seen = thread_cpu(), 0, 0
+    give_up = time.perf_counter() + 1.0
+    while seen < 4 and time.perf_counter() < give_up:
+        kernel(16)
+        now = thread_cpu()
+        if now > last:
+            smallest = now - last if seen == 0 else min(smallest, now - last)
+            seen += 1
+        last = now
+    return smallest
+
+
 def calibrate():
-    """Kernel steps per second of this interpreter on one core, by thread CPU time (warm-up first)."""
-    kernel(20_000)
-    best, n = 0.0, 50_000
+    """Kernel steps per second of this interpreter on one core, by thread CPU time (warm-up first).
+
+    Each round lasts at least two ticks of the thread CPU clock (2.5 ms on a fine one), and rounds run from tick
+    to tick: the first starts right after the clock moves, each ends at the first reading past its length (on a
+    coarse clock, just after a tick) and the next starts there. So a round's error is one chunk of the kernel,
+    not one tick: on Windows a 2.5 ms round read 0 or 15.6 ms."""
     t0 = time.perf_counter()
+    kernel(20_000)
+    global CPU_TICK_NS, GAP_NS
+    CPU_TICK_NS = cpu_tick()
+    GAP_NS = max(1_000_000, 2 * CPU_TICK_NS)
+    length, chunk = max(2_500_000, 2 * CPU_TICK_NS), 5_000
+    last = thread_cpu()
+    give_up = time.perf_counter() + 1.0
+    while thread_cpu() == last and time.perf_counter() < give_up:
+        kernel(chunk)  # wait for the clock to move: the first round starts right after a tick
+    last, best = thread_cpu(), 0.0
     for _ in range(5):
-        c0 = time.thread_time_ns()
-        kernel(n)
-        used = time.thread_time_ns() - c0
-        if used > 0:
-            best = max(best, n * 1e9 / used)
+        n = 0
+        while True:
+            kernel(chunk)
+            n += chunk
+            now = thread_cpu()
+            if now - last >= length:
+                break
+        best = max(best, n * 1e9 / (now - last))
+        last = now
     return int(best), (time.perf_counter() - t0) * 1000
 
 
@@ -107,7 +157,8 @@ def task_lock(task):
         lock = _task_locks.setdefault(task, threading.Lock())  # atomic under the GIL: one lock per task
     return lock
 _task_cpu0 = {}         # task -> its thread's CPU time when it started
-GAP_NS = 1_000_000      # off-CPU for longer than this between two probes is a gap worth drawing
+GAP_NS = 1_000_000      # off-CPU for longer than this is a gap worth drawing (2 ticks on a coarse clock)
+CPU_TICK_NS = 0         # the thread CPU clock's step, measured by calibrate()
 STEPS_PER_SECOND = 0    # set by calibrate() in the main process, passed on to child processes
 MIN_PART_NS = 100_000   # a gil-wait or preempted part of a gap shorter than this goes to the other part
 _cpu = core_reader()
@@ -173,7 +224,7 @@ def set_state(task, state, c, t):
 def run_task(task, worker):
     """Runs one task of KIND, reporting its spans; returns (start, end) in seconds of perf_counter."""
     t0 = clock()
-    c0 = _task_cpu0[task] = time.thread_time_ns()
+    c0 = _task_cpu0[task] = thread_cpu()
     emit("start %d %s %d" % (task, worker, t0))
     state = "sleeping" if KIND == "sleep" else "running"
     with task_lock(task):
@@ -184,7 +235,7 @@ def run_task(task, worker):
     else:
         compute(task, SECONDS)
     t1 = clock()
-    finish(task, "completed", time.thread_time_ns() - c0, t1)
+    finish(task, "completed", thread_cpu() - c0, t1)
     if not PROTOCOL:
         line = "task %d on %s (pid %d): %.3f s -> %.3f s\n" % (task, worker, os.getpid(), (t0 - BEGIN) / 1e9,
                                                             (t1 - BEGIN) / 1e9)
@@ -213,25 +264,36 @@ def compute(task, seconds):
 
 
 def compute_steps(task, steps, chunk, queued):
+    """The task's kernel in chunks, probing after each: where it runs, and whether it was off the CPU.
+
+    Off-CPU time is wall time minus CPU time since the last reading at which the CPU clock moved. On a fine
+    clock that is the previous probe; on a coarse one (Windows' 15.6 ms ticks) the clock stands still for many
+    probes and then jumps, so the wall time since it last moved counts against the jump, and a gap is drawn only
+    past GAP_NS (two ticks there): less than that cannot be told from the clock's own step."""
     x, done = 1, 0
-    last_t, last_cpu, last_all, last_queued = clock(), time.thread_time_ns(), time.process_time_ns(), queued()
+    last_t, last_cpu, last_all, last_queued = clock(), thread_cpu(), time.process_time_ns(), queued()
+    probe_t = last_t
     while done < steps:
         n = min(chunk, steps - done)
         x = kernel(n, x)
         done += n
         if CANCEL.is_set():
             return
-        t, cpu, c = clock(), time.thread_time_ns(), core()
+        t, cpu, c = clock(), thread_cpu(), core()
         all_cpu, waited = time.process_time_ns(), queued()
         off = (t - last_t) - (cpu - last_cpu)
-        if off > GAP_NS:
-            # Off the CPU between two probes: where is unknown, so draw it after the CPU time used.
+        gap = off > GAP_NS
+        if gap:
+            # Off the CPU: where is unknown, so draw it after the CPU time used (never before the last probe,
+            # which ran).
             others = (all_cpu - last_all) - (cpu - last_cpu)
             ready = waited - last_queued if waited is not None and last_queued is not None else None
-            for state, a, b in gap_spans(t - off, t, ready, others, _gil and len(_open) > 1):
+            for state, a, b in gap_spans(max(t - off, probe_t), t, ready, others, _gil and len(_open) > 1):
                 set_state(task, state, -1, a)
         set_state(task, "running", c, t)
-        last_t, last_cpu, last_all, last_queued = t, cpu, all_cpu, waited
+        if gap or cpu != last_cpu:
+            last_t, last_cpu, last_all, last_queued = t, cpu, all_cpu, waited
+        probe_t = t
     return x
 
 
@@ -344,7 +406,7 @@ def watch_parent_windows(parent):
 def cancelled_exit():
     """Cancel: close this process's open spans, say its tasks were cancelled, and leave at once.
     Runs in the child's main thread, which runs its task: its CPU time is the task's."""
-    t, cpu = clock(), time.thread_time_ns()
+    t, cpu = clock(), thread_cpu()
     for task in list(_open):
         finish(task, "cancelled", cpu - _task_cpu0.get(task, cpu), t)
     os._exit(0)
@@ -374,12 +436,12 @@ def pool_task(task):
 
 
 def settings():
-    return STEPS_PER_SECOND, BEGIN
+    return STEPS_PER_SECOND, BEGIN, GAP_NS
 
 
 def apply_settings(s):
-    global STEPS_PER_SECOND, BEGIN
-    STEPS_PER_SECOND, BEGIN = s
+    global STEPS_PER_SECOND, BEGIN, GAP_NS
+    STEPS_PER_SECOND, BEGIN, GAP_NS = s
 
 
 # ---------------------------------------------------------------- the execution models
@@ -395,17 +457,17 @@ def pool_thread_task(task):
 async def do_something_async(task, seconds):
     """One coroutine's task. Its CPU time is its own code's, before and after the await: the loop's thread runs
     the other coroutines meanwhile, so the thread's clock across the await is not this task's."""
-    c0 = time.thread_time_ns()
+    c0 = thread_cpu()
     t0 = clock()
     emit("start %d main %d" % (task, t0))
     with task_lock(task):
         _open[task] = ["main", "sleeping", -1, t0]
         emit("open %d main sleeping -1 %d" % (task, t0))
-    c1 = time.thread_time_ns()
+    c1 = thread_cpu()
     await asyncio.sleep(seconds)
-    c2 = time.thread_time_ns()
+    c2 = thread_cpu()
     t1 = clock()
-    finish(task, "completed", (c1 - c0) + (time.thread_time_ns() - c2), t1)
+    finish(task, "completed", (c1 - c0) + (thread_cpu() - c2), t1)
 
 
 async def all_async():
