@@ -134,7 +134,11 @@ class TaskCpuTest {
             assertTrue(alone < bystanderCpu / 3, "the bystander's " + bystanderCpu + " ns must not count: the run "
                     + "measured " + alone + " ns");
 
-            // The run's own work: a thread started after the run began counts.
+            // The run's own work: a thread started after the run began counts. The bystander stops first: the
+            // process's and a thread's CPU times are read one after the other, and a thread spinning between
+            // the two readings would be taken off the run (milliseconds on a busy machine: the flake seen).
+            stop.set(true);
+            bystander.join();
             AtomicLong taskCpu = new AtomicLong();
             Thread.ofPlatform().start(() -> {
                 long before = MX.getCurrentThreadCpuTime();
