@@ -22,7 +22,7 @@ public final class TrainingRun {
         for (String kill : List.of("/bin/kill", "/usr/bin/kill")) {
             if (Files.isExecutable(Path.of(kill))) {
                 try {
-                    new ProcessBuilder(kill, "-KILL", pid).start().waitFor();
+                    dev.corelanes.engine.child.Children.start(new ProcessBuilder(kill, "-KILL", pid)).waitFor();
                 } catch (IOException e) {
                     // try the next one, then halt
                 } catch (InterruptedException e) {

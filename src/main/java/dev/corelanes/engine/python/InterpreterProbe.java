@@ -1,10 +1,13 @@
 package dev.corelanes.engine.python;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import dev.corelanes.engine.child.ChildProcess;
+import dev.corelanes.engine.child.ChildReadException;
+import dev.corelanes.engine.child.ChildStartException;
+import dev.corelanes.engine.child.TaskDeadlines;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -66,10 +69,19 @@ public final class InterpreterProbe {
 
     /** Starts {@code path} and asks it; any problem is a {@link PythonUnavailable} that says what. */
     public static PythonInterpreter probe(String path) {
+        return probe(path, TIMEOUT_MILLIS);
+    }
+
+    static PythonInterpreter probe(String path, long timeoutMillis) {
         if (path == null || path.isBlank()) {
             throw new PythonUnavailable("No Python interpreter given.");
         }
-        Path p = Path.of(path);
+        Path p;
+        try {
+            p = Path.of(path);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new PythonUnavailable("No Python at " + path + ": not a path this system can name.");
+        }
         if (p.isAbsolute() || path.contains("/") || path.contains("\\")) {
             if (!Files.exists(p)) {
                 throw new PythonUnavailable("No Python at " + path + ": no such file.");
@@ -78,46 +90,40 @@ public final class InterpreterProbe {
                 throw new PythonUnavailable(path + " is a folder, not a Python interpreter.");
             }
         }
-        Process process;
-        try {
-            process = new ProcessBuilder(path, "-E", "-s", "-c", SCRIPT).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new PythonUnavailable("Cannot start " + path + ": " + oneLine(e.getMessage()) + ".");
+        Answer a = ask(path, PythonBackend.FLAGS, timeoutMillis);
+        if (a.output().contains("Unknown option: -I") || a.output().contains("Unknown option: -B")) {
+            // Python 2 and 3.0-3.3 have no -I: ask again the old way, so that it is named and refused as too old.
+            a = ask(path, List.of("-E", "-s"), timeoutMillis);
         }
-        try (InputStream in = process.getInputStream()) {
-            process.getOutputStream().close();
-            byte[] out = readBounded(in, process);
-            if (!process.waitFor(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
-                throw new PythonUnavailable(path + " did not answer within " + TIMEOUT_MILLIS / 1000 + " s.");
-            }
-            return parse(path, new String(out, StandardCharsets.UTF_8), process.exitValue());
-        } catch (IOException e) {
-            throw new PythonUnavailable("Cannot read what " + path + " says: " + oneLine(e.getMessage()) + ".");
+        return parse(path, a.output(), a.exit());
+    }
+
+    private record Answer(String output, int exit) {
+    }
+
+    /**
+     * Runs the probe's lines in {@code path} with {@code flags}, in a session of its own (a wrapper script's
+     * interpreter is killed with the wrapper), reading at most {@value #MAX_OUTPUT} bytes of what it says for at
+     * most {@code timeoutMillis} of running time, then killing everything it started.
+     */
+    private static Answer ask(String path, List<String> flags, long timeoutMillis) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(path);
+        cmd.addAll(flags);
+        cmd.add("-c");
+        cmd.add(SCRIPT);
+        try {
+            ChildProcess.Finished f = ChildProcess.runToEnd("probe", new ProcessBuilder(cmd), MAX_OUTPUT, timeoutMillis,
+                    ChildProcess.Option.MERGE_STDERR, ChildProcess.Option.OWN_SESSION);
+            return new Answer(f.output(), f.exitCode());
+        } catch (ChildStartException e) {
+            throw new PythonUnavailable(e.refused() ? e.getMessage() : e.getMessage().replace("Cannot start "
+                    + cmd.get(0) + ":", "Cannot start " + path + ":"));
+        } catch (ChildReadException e) {
+            throw new PythonUnavailable(path + " did not answer within " + TaskDeadlines.seconds(timeoutMillis) + ".");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PythonUnavailable("Interrupted while asking " + path + ".");
-        } finally {
-            process.destroyForcibly();
-        }
-    }
-
-    private static byte[] readBounded(InputStream in, Process process) throws IOException {
-        // A watchdog: a program that never ends its output must not hang the caller.
-        var watchdog = Thread.ofVirtual().start(() -> {
-            try {
-                if (!process.waitFor(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                // the probe ended first
-            }
-        });
-        try {
-            byte[] all = in.readNBytes(MAX_OUTPUT);
-            in.skip(Long.MAX_VALUE);
-            return all;
-        } finally {
-            watchdog.interrupt();
         }
     }
 
