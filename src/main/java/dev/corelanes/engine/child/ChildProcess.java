@@ -161,11 +161,7 @@ public final class ChildProcess {
         if (refusal != null) {
             return new ChildStartException(refusal + "", true);
         }
-        String m = String.valueOf(e.getMessage());
-        // "Cannot run program "x": error=2, No such file or directory" -> "No such file or directory"
-        int at = m.indexOf("error=");
-        String why = at >= 0 && m.indexOf(", ", at) > 0 ? m.substring(m.indexOf(", ", at) + 2) : m;
-        why = why.lines().findFirst().orElse(why).strip();
+        String why = systemReason(String.valueOf(e.getMessage()));
         return new ChildStartException("Cannot start " + program + ": " + why + ".", false);
     }
 
@@ -210,6 +206,20 @@ public final class ChildProcess {
         } finally {
             child.close();
         }
+    }
+
+    private static final java.util.regex.Pattern ERRNO = java.util.regex.Pattern.compile(
+            "error(?:=|: )\\d+(?:, | \\()([^)\\n]+)\\)?");
+
+    /**
+     * The system's words in the JDK's message: "No such file or directory" from {@code Cannot run program "x":
+     * error=2, No such file or directory} (JDK 21) or {@code … Exec failed, error: 2 (No such file or directory)}
+     * (JDK 25).
+     */
+    static String systemReason(String message) {
+        java.util.regex.Matcher m = ERRNO.matcher(message);
+        String why = m.find() ? m.group(1) : message;
+        return why.lines().findFirst().orElse(why).strip();
     }
 
     /** Reads stdout into the queue until it ends; the only reader of that stream. */

@@ -16,6 +16,28 @@ public record TaskDeadlines(long startupMillis, double factor, long slackMillis)
     /** A child that has not started within 30 s is stuck (the machine may be busy: be generous). */
     public static final TaskDeadlines DEFAULT = new TaskDeadlines(30_000, 4, 10_000);
 
+    /**
+     * {@link #DEFAULT}, or what the system property {@value #PROPERTY} says ("STARTUP_MS,FACTOR,SLACK_MS"):
+     * tests of a whole command line make the deadlines short that way.
+     */
+    public static TaskDeadlines configured() {
+        String v = System.getProperty(PROPERTY);
+        if (v != null) {
+            String[] f = v.split(",");
+            try {
+                if (f.length == 3) {
+                    return new TaskDeadlines(Long.parseLong(f[0].strip()), Double.parseDouble(f[1].strip()),
+                            Long.parseLong(f[2].strip()));
+                }
+            } catch (NumberFormatException e) {
+                // the default then
+            }
+        }
+        return DEFAULT;
+    }
+
+    public static final String PROPERTY = "corelanes.deadlines";
+
     /** The deadline of one task of {@code spec}, in milliseconds, on a machine with {@code cores} usable CPUs. */
     public long taskMillis(ExperimentSpec spec, int cores) {
         int concurrent = spec.mode() == ExecutionMode.PROCESS_POOL || spec.mode() == ExecutionMode.POOL

@@ -49,7 +49,7 @@ public final class ProcessBackend implements Backend {
     }
 
     ProcessBackend(WorkerCommand command) {
-        this(command, StartupCache.Use.of(command), TaskDeadlines.DEFAULT);
+        this(command, StartupCache.Use.of(command), TaskDeadlines.configured());
     }
 
     ProcessBackend(WorkerCommand command, StartupCache.Use cache, TaskDeadlines deadlines) {

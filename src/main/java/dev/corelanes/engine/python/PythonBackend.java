@@ -78,7 +78,7 @@ public final class PythonBackend implements Backend {
     private final Map<Long, String> processNames = new HashMap<>();
 
     public PythonBackend(PythonChoice choice) {
-        this(choice, TaskDeadlines.DEFAULT);
+        this(choice, TaskDeadlines.configured());
     }
 
     /** With other deadlines (tests make them short). */

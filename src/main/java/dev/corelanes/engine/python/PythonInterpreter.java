@@ -53,6 +53,7 @@ public record PythonInterpreter(String path, String executable, String version, 
         String impl = switch (implementation) {
             case "cpython" -> "CPython";
             case "pypy" -> "PyPy";
+            case "unknown", "" -> "Python"; // Python 2 has no sys.implementation
             default -> implementation;
         };
         return impl + " " + version + (freeThreaded ? " free-threaded" : "");
