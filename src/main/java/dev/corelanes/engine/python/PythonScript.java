@@ -129,7 +129,11 @@ public final class PythonScript {
      * re-imports the main module from it.
      */
     public static File write(String text) {
-        Path cache = CacheFolder.dir();
+        return write(text, CacheFolder.dir());
+    }
+
+    /** As {@link #write(String)}, with {@code cache} the cache folder (null: there is none). */
+    static File write(String text, Path cache) {
         Path dir = null;
         try {
             boolean temporary = cache == null;
