@@ -48,6 +48,18 @@ public final class Experiment {
                                    TraceSink sink, RunHandle handle) {
         Instant startedAt = Instant.now();
         Calibration calibration = cachedOrNominal();
+        CpuAffinity.Pinning pinning = CpuAffinity.NONE;
+        if (!machine.pinnedCpus().isEmpty()) {
+            try {
+                // Before the backend gets ready: this thread starts the run's threads and processes, and a Python
+                // interpreter started in prepare must inherit its CPUs too (it had run on every CPU).
+                pinning = CpuAffinity.detect().pin(machine.pinnedCpus());
+            } catch (RuntimeException e) {
+                handle.complete(new Trace(spec, machine, calibration, startedAt, 0, 0, TaskStatus.FAILED,
+                        e.getMessage(), List.of(), List.of(), List.of(), 0));
+                return;
+            }
+        }
         boolean compute = false;
         Backend backend = null;
         try {
@@ -62,6 +74,7 @@ public final class Experiment {
                 calibration = backend.calibration();
             }
         } catch (RuntimeException | InterruptedException e) {
+            pinning.close();
             if (backend != null) {
                 backend.cancel();
             }
@@ -71,17 +84,6 @@ public final class Experiment {
                     cancelled ? TaskStatus.CANCELLED : TaskStatus.FAILED, cancelled ? "cancelled" : e.getMessage(),
                     List.of(), List.of(), List.of(), 0, runtime));
             return;
-        }
-        CpuAffinity.Pinning pinning = CpuAffinity.NONE;
-        if (!machine.pinnedCpus().isEmpty()) {
-            try {
-                // This thread starts the run's threads and processes: they inherit its CPUs.
-                pinning = CpuAffinity.detect().pin(machine.pinnedCpus());
-            } catch (RuntimeException e) {
-                handle.complete(new Trace(spec, machine, calibration, startedAt, 0, 0, TaskStatus.FAILED,
-                        e.getMessage(), List.of(), List.of(), List.of(), 0));
-                return;
-            }
         }
         long processCpu0 = processCpuNanos();
         SystemLoad load = SystemLoad.start();
@@ -99,6 +101,11 @@ public final class Experiment {
         }
         long endNow = run.now();
         pinning.close();
+        String pinBroken = PinCheck.broken(machine.pinnedCpus(), run.sink().spans(), run.sink().sampleBatches());
+        if (pinBroken != null) {
+            run.failFirst(pinBroken);
+            machine = machine.unpinned(); // the run file must not claim a pin that did not hold
+        }
         long processCpu = processCpuNanos() - processCpu0;
         // Tasks in worker processes or a Python interpreter ran outside this JVM: their CPU is the run's own.
         boolean outside = spec.mode().processBased() || backend.runtime().python();
