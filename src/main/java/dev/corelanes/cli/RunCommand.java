@@ -111,7 +111,7 @@ final class RunCommand implements Callable<Integer> {
         Trace trace;
         try {
             trace = handle.await();
-            print(out, trace);
+            print(out, trace, python);
             // A cancelled run (Ctrl-C) writes what it measured, like any other.
             writeOutputs(trace, out);
         } finally {
@@ -239,6 +239,11 @@ final class RunCommand implements Callable<Integer> {
     }
 
     static void print(PrintWriter out, Trace t) {
+        print(out, t, null);
+    }
+
+    /** The summary; {@code python} (null for Java) says why a Python run's cores are unknown. */
+    static void print(PrintWriter out, Trace t, PythonChoice python) {
         out.println("Experiment " + t.spec().describe());
         out.println("Machine    " + t.machine().oneLine());
         if (t.runtime().python()) {
@@ -273,7 +278,7 @@ final class RunCommand implements Callable<Integer> {
                             : "");
             var usage = CoreUsage.of(t);
             if (usage.isEmpty()) {
-                out.println("Per core   core unknown on this OS (" + dev.corelanes.engine.CoreProbe.detect().description() + ")");
+                out.println("Per core   " + unknownCores(python));
             }
             usage.values().forEach(u -> out.printf(Locale.ROOT, "CPU %-6d %.3f s running, %d %s%n", u.core(),
                     u.runningNanos() / 1e9, u.tasks().size(), u.tasks().size() == 1 ? "task" : "tasks"));
@@ -290,6 +295,16 @@ final class RunCommand implements Callable<Integer> {
         if (t.droppedSpans() > 0) {
             out.println("Dropped    " + t.droppedSpans() + " spans (memory bound reached)");
         }
+    }
+
+    /** Why no task's CPU is known: the interpreter's own reason for a Python run, this JVM's probe otherwise. */
+    private static String unknownCores(PythonChoice python) {
+        if (python == null) {
+            return "core unknown on this OS (" + dev.corelanes.engine.CoreProbe.detect().description() + ")";
+        }
+        String status = python.interpreter().coreStatus();
+        return status.startsWith("core unknown") ? status
+                : "core unknown: " + python.interpreter().name() + " reported no CPU for its tasks";
     }
 
     /** "  (tasks 1.002–1.010 s each, asked 1 s)" for compute tasks whose own CPU time is known. */

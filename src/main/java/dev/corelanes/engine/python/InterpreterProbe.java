@@ -47,6 +47,7 @@ public final class InterpreterProbe {
             "except Exception:",
             "    print('startmethods=')",
             "core = ''",
+            "why = 'the call failed'",
             "try:",
             "    import ctypes",
             "    if sys.platform.startswith('linux'):",
@@ -59,9 +60,13 @@ public final class InterpreterProbe {
             "        c = ctypes.c_size_t()",
             "        if ctypes.CDLL('/usr/lib/libSystem.B.dylib').pthread_cpu_number_np(ctypes.byref(c)) == 0:",
             "            core = 'pthread_cpu_number_np'",
-            "except Exception:",
-            "    pass",
+            "    else:",
+            "        why = 'no call for the current CPU on %s' % sys.platform",
+            "except Exception as e:",
+            "    why = ('ctypes: %s' % e).replace('\\n', ' ')[:200]",
             "print('core=%s' % core)",
+            "if not core:",
+            "    print('corewhy=%s' % why)",
             "");
 
     private InterpreterProbe() {
@@ -132,7 +137,7 @@ public final class InterpreterProbe {
         List<String> lines = output.lines().map(String::strip).toList();
         int mark = lines.indexOf(MARK);
         if (mark < 0) {
-            String said = lines.stream().filter(l -> !l.isEmpty()).reduce((a, b) -> b).orElse("");
+            String said = PythonErrors.cause(lines); // the cause, not a fatal error's trailer
             for (String l : lines) {
                 if (l.contains("command not found") || l.contains("is not installed")) {
                     // pyenv's shims answer this way for a version that is installed but not selected
@@ -158,7 +163,7 @@ public final class InterpreterProbe {
         PythonInterpreter found = new PythonInterpreter(path, kv.getOrDefault("executable", path), version,
                 kv.getOrDefault("implementation", "unknown"), !"disabled".equals(kv.get("gil")),
                 "1".equals(kv.get("freethreaded")), methods, kv.getOrDefault("defaultstart", methods.isEmpty() ? ""
-                : methods.get(0)), kv.getOrDefault("core", ""));
+                : methods.get(0)), kv.getOrDefault("core", ""), kv.getOrDefault("corewhy", ""));
         if (!found.supported()) {
             throw new PythonUnavailable(found.name() + " at " + path + " is too old: CoreLanes needs Python "
                     + PythonInterpreter.MIN_MAJOR + "." + PythonInterpreter.MIN_MINOR + " or newer.");
