@@ -50,6 +50,10 @@ public final class ScalingFiles {
         }
         b.append(String.format(Locale.ROOT, "# serial_fraction,%s%n",
                 Double.isNaN(r.serialFraction()) ? "" : String.format(Locale.ROOT, "%.4f", r.serialFraction())));
+        if (!r.note().isEmpty()) {
+            // an interrupted or stopped sweep says so in its numbers too
+            b.append("# note,\"").append(r.note().replace("\"", "\"\"")).append("\"\n");
+        }
         return b.toString();
     }
 

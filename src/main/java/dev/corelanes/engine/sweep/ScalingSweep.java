@@ -127,7 +127,8 @@ public final class ScalingSweep {
         double baseWall = Double.NaN;
         for (int n : steps(max)) {
             if (cancelled.getAsBoolean()) {
-                note = "cancelled after " + points.size() + (points.size() == 1 ? " run" : " runs");
+                note = "interrupted after " + points.size() + (points.size() == 1 ? " step" : " steps")
+                        + "; the steps measured are kept";
                 break;
             }
             ExperimentSpec spec = by == By.WORKERS ? new ExperimentSpec(workload.mode(), workload.kind(),
@@ -138,6 +139,12 @@ public final class ScalingSweep {
             RunHandle h = Experiment.start(spec, runMachine, backends);
             current.accept(h);
             Trace t = h.await();
+            if (t.status() == TaskStatus.CANCELLED && cancelled.getAsBoolean()) {
+                note = "interrupted during the run on " + n + " " + by.unit() + (n == 1 ? "" : "s") + "; "
+                        + (points.size() == 1 ? "the step" : "the " + points.size() + " steps") + " measured before it "
+                        + (points.size() == 1 ? "is" : "are") + " kept";
+                break;
+            }
             if (t.status() != TaskStatus.COMPLETED) {
                 note = "stopped at " + n + " " + by.unit() + (n == 1 ? "" : "s") + ": the run "
                         + t.status().id() + (t.message().isEmpty() ? "" : " — " + t.message());
