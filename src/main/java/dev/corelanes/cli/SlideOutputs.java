@@ -91,7 +91,7 @@ final class SlideOutputs {
      */
     List<String> addTo(AtomicFiles.Batch batch, List<Trace> traces) {
         List<String> lines = new ArrayList<>();
-        for (OutputFiles.Output o : outputs(traces)) {
+        for (OutputFiles.Output o : outputs(traces, true)) {
             batch.add(o.file(), o.content());
             lines.add(o.line());
         }
@@ -103,6 +103,14 @@ final class SlideOutputs {
      * a slide that cannot be composed makes each image fail with the reason when it is written.
      */
     List<OutputFiles.Output> outputs(List<Trace> traces) {
+        return outputs(traces, false);
+    }
+
+    /**
+     * As {@link #outputs(List)}; {@code refuse}: a PNG too large to draw is refused at once (a {@link UserError},
+     * exit 2: the input asked for it) rather than failing on its own when written.
+     */
+    private List<OutputFiles.Output> outputs(List<Trace> traces, boolean refuse) {
         if (!any()) {
             return List.of();
         }
@@ -127,16 +135,24 @@ final class SlideOutputs {
         }
         TimelineFrame frame = slide.frame();
         List<OutputFiles.Output> out = new ArrayList<>();
-        if (png != null) {
-            out.add(new OutputFiles.Output("--png", png, SlideFiles.png(frame, scale), String.format(java.util.Locale.ROOT,
+        String tooLarge = png == null ? null : SlideFiles.imageTooLarge(frame, scale);
+        if (tooLarge != null && refuse) {
+            throw new UserError("--png " + png + ": " + tooLarge + ".");
+        }
+        if (tooLarge != null) {
+            out.add(new OutputFiles.Output("--png", png, stream -> {
+                throw new java.io.IOException(tooLarge);
+            }, ""));
+        } else if (png != null) {
+            // Drawn when written, not now: the other outputs need not wait for (or make room beside) its pixels.
+            out.add(new OutputFiles.Output("--png", png, stream -> SlideFiles.png(frame, scale).writeTo(stream), String.format(java.util.Locale.ROOT,
                     "Image      %s (PNG %.0f×%.0f)", png, Math.ceil(frame.width() * scale), Math.ceil(frame.height() * scale))));
         }
         if (svg != null) {
             out.add(new OutputFiles.Output("--svg", svg, SlideFiles.svgContent(frame), "Image      " + svg + " (SVG)"));
         }
         if (html != null) {
-            out.add(new OutputFiles.Output("--html", html, stream -> stream.write(
-                    SlideHtml.html(slide).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            out.add(new OutputFiles.Output("--html", html, SlideHtml.content(slide),
                     "Page       " + html + " (interactive HTML, works offline)"));
         }
         return out;

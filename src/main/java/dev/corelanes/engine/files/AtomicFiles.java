@@ -193,6 +193,9 @@ public final class AtomicFiles {
                 throw failure(current, "no such folder.", done, none, e);
             } catch (IOException | RuntimeException e) {
                 throw failure(current, reason(e), done, none, e);
+            } catch (OutOfMemoryError e) {
+                throw failure(current, "not enough memory to make it (the Java heap is full).", done, none,
+                        new IOException(e));
             } finally {
                 for (Path tmp : temps) {
                     if (tmp != null) {
