@@ -47,6 +47,49 @@ public final class ResourceLimits {
         return OPEN_FILES.equals(refusal) ? openFilesNote() : limitNote();
     }
 
+    private static volatile long openFilesLimit = -2;
+
+    /**
+     * Linux: {@link #OPEN_FILES} when this process has fewer than {@code headroom} file descriptors left under its
+     * limit (ulimit -n), else null (also where this cannot be told). Checked before starting a child: the JDK's
+     * spawn helper inherits the parent's descriptors, and when none is left it prints its own lines on the
+     * terminal ("jspawnhelper: error while loading shared libraries … Error 24") besides failing.
+     */
+    public static String openFilesShortage(int headroom) {
+        long limit = openFilesLimit();
+        if (limit <= 0) {
+            return null;
+        }
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count() + headroom > limit ? OPEN_FILES : null;
+        } catch (IOException | RuntimeException e) {
+            return e.getMessage() != null && e.getMessage().contains("Too many open files") ? OPEN_FILES : null;
+        }
+    }
+
+    /** The soft limit on open files, or -1 when unlimited or unknown. */
+    private static long openFilesLimit() {
+        long l = openFilesLimit;
+        if (l == -2) {
+            l = -1;
+            Path limits = Path.of("/proc/self/limits");
+            try {
+                if (Files.isReadable(limits)) {
+                    for (String line : Files.readAllLines(limits, StandardCharsets.US_ASCII)) {
+                        if (line.startsWith("Max open files")) {
+                            String soft = line.substring("Max open files".length()).trim().split("\\s+")[0];
+                            l = soft.equals("unlimited") ? -1 : Long.parseLong(soft);
+                        }
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                l = -1;
+            }
+            openFilesLimit = l;
+        }
+        return l;
+    }
+
     /** The limit on open files of this process, as a note to a refusal. */
     public static String openFilesNote() {
         Path limits = Path.of("/proc/self/limits");

@@ -34,7 +34,8 @@ class ChildLifecycleCliTest {
     }
 
     private ProcessBuilder cli(Map<String, String> env, List<String> jvm, String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED")); // as the jar's manifest allows: no JDK warning on stderr
         cmd.addAll(jvm);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.corelanes.Main"));
         cmd.addAll(List.of(args));
@@ -156,5 +157,85 @@ class ChildLifecycleCliTest {
         assertEquals(Cli.OK, e.code(), e.out() + e.err());
         assertTrue(e.out().contains("Status     completed"), e.out());
         assertFalse(e.out().contains("did not finish"), e.out());
+    }
+
+    /** A relative XDG_CACHE_HOME is ignored (the XDG spec says so): nothing is made under the working folder. */
+    @Test
+    void aRelativeCacheVariableMakesNothingInTheWorkingFolder() throws Exception {
+        Ended e = await(cli(Map.of("XDG_CACHE_HOME", "relcache"), List.of(), "run", "--mode", "threads", "--kind",
+                "compute", "--tasks", "2", "--seconds", "0.05").start());
+        assertEquals(Cli.OK, e.code(), e.out() + e.err());
+        assertFalse(Files.exists(dir.resolve("relcache")), "JNA made relcache/JNA/temp in the working folder");
+    }
+
+    /**
+     * No folder where JNA's library could be unpacked and run (the cache variable and the temporary folder are
+     * files, not folders): the run still works, with what the JVM alone knows, and no stack trace.
+     */
+    @Test
+    void withNoFolderForNativeCodeTheRunStillWorks() throws Exception {
+        Path notAFolder = Files.writeString(dir.resolve("not-a-folder"), "x");
+        Ended e = await(cli(Map.of("XDG_CACHE_HOME", notAFolder.toString(), "HOME", notAFolder.toString()),
+                List.of("-Djava.io.tmpdir=" + notAFolder, "-Duser.home=" + notAFolder), "run", "--mode", "processes",
+                "--kind", "compute", "--tasks", "2", "--seconds", "0.05").start());
+        assertEquals(Cli.OK, e.code(), e.out() + e.err());
+        assertTrue(e.out().contains("Status     completed"), e.out());
+        assertFalse(e.err().contains("Exception") || e.err().contains("Error"), e.err());
+    }
+
+    /** A cache folder on a noexec file system (found among this machine's mounts, else skipped). */
+    @Test
+    void aCacheFolderOnANoexecFileSystemStillRuns() throws Exception {
+        Path noexec = null;
+        for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
+            String[] f = line.split(" ");
+            if (f.length > 5 && List.of(f[5].split(",")).contains("noexec") && f[5].startsWith("rw")) {
+                Path point = Path.of(f[4].replace("\\040", " "));
+                if (Files.isDirectory(point) && Files.isWritable(point)) {
+                    noexec = point;
+                    break;
+                }
+            }
+        }
+        Assumptions.assumeTrue(noexec != null, "needs a writable file system mounted noexec (none on this machine)");
+        Path cache = Files.createTempDirectory(noexec, "corelanes-test");
+        try {
+            Ended e = await(cli(Map.of("XDG_CACHE_HOME", cache.toString()), List.of(), "run", "--mode", "threads",
+                    "--kind", "compute", "--tasks", "2", "--seconds", "0.05", "--cores", "1").start());
+            assertEquals(Cli.OK, e.code(), e.out() + e.err());
+            assertFalse(e.err().contains("UnsatisfiedLinkError"), e.err());
+        } finally {
+            try (var walk = Files.walk(cache)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static String tasks(Path json) {
+        try {
+            return dev.corelanes.engine.files.RunFile.read(json).tasks().stream()
+                    .filter(t -> !t.message().startsWith("not started") && t.status() != dev.corelanes.engine.TaskStatus.COMPLETED)
+                    .map(t -> t.id() + " " + t.status() + " " + t.message()).toList().toString();
+        } catch (Exception x) {
+            return x.toString();
+        }
+    }
+
+    /** ulimit -n too low for the processes asked for: one line naming the limit, nothing else on the terminal. */
+    @Test
+    void runningOutOfFileDescriptorsIsOneLineNamingTheLimit() throws Exception {
+        needsShellAndProc();
+        Path json = dir.resolve("fd.json");
+        ProcessBuilder pb = cli(Map.of(), List.of(), "run", "--mode", "processes", "--kind", "sleep", "--tasks", "64",
+                "--seconds", "0.5", "--json", json.toString());
+        List<String> cmd = new ArrayList<>(List.of("/bin/sh", "-c", "ulimit -n 200 && exec \"$0\" \"$@\""));
+        cmd.addAll(pb.command());
+        Ended e = await(pb.command(cmd).start());
+        assertEquals(Cli.RUN_FAILED, e.code(), e.out() + e.err());
+        assertTrue(e.out().matches("(?s).*\nStatus     failed — started \\d+ of 64 worker processes; the system refused the "
+                + "other \\d+: the system refused a new process \\(too many open files\\) \\(ulimit -n allows 200 open "
+                + "files for this program; each process takes three pipes\\)( \\(and \\d+ more\\))?\n.*"),
+                () -> e.out() + tasks(json));
+        assertEquals("", e.err(), "nothing but the summary: no spawn helper lines, no JDK text");
     }
 }

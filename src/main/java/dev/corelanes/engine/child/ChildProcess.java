@@ -103,7 +103,7 @@ public final class ChildProcess {
         }
         Process p;
         try {
-            p = builder.start();
+            p = Children.spawn(builder);
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
             throw startFailure(builder.command().get(ownSession && setsid() != null ? 1 : 0), e);
         }

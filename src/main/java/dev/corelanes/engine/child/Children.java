@@ -41,20 +41,34 @@ public final class Children {
      * child that does is a {@link ChildProcess}.
      */
     public static Process start(ProcessBuilder pb) throws IOException {
-        Process p = pb.start();
+        Process p = spawn(pb);
         register(p, ConcurrentHashMap.newKeySet(), false);
         return p;
     }
 
     /** Starts a helper child (a start-up cache builder): not counted, but killed like the others at exit. */
     public static Process startHelper(ProcessBuilder pb) throws IOException {
-        Process p = pb.start();
+        Process p = spawn(pb);
         HELPERS.put(p, Set.of());
         p.onExit().thenRun(() -> HELPERS.remove(p));
         if (shuttingDown) {
             killTree(p); // started while the JVM was exiting (a Ctrl-C just after a run)
         }
         return p;
+    }
+
+    /** Descriptors a new child needs in this process (its pipes, and the spawn helper's), with margin. */
+    static final int FD_HEADROOM = 16;
+
+    /**
+     * Starts {@code pb} unless this process is out of file descriptors: then the same refusal the system would
+     * give ("error=24, Too many open files"), without the JDK spawn helper's own lines on the terminal.
+     */
+    static Process spawn(ProcessBuilder pb) throws IOException {
+        if (dev.corelanes.engine.ResourceLimits.openFilesShortage(FD_HEADROOM) != null) {
+            throw new IOException("Cannot run program \"" + pb.command().get(0) + "\": error=24, Too many open files");
+        }
+        return pb.start();
     }
 
     /** Counts {@code p} until it exits; {@code deadlines}: its deadlines need the {@link RunningTime} ticker meanwhile. */

@@ -343,7 +343,7 @@ public final class ProcessBackend implements Backend {
         if (n > 0) {
             // First: the other failures (workers that died for want of threads) follow from this one.
             run.failFirst("started " + (planned - n) + " of " + planned + " worker processes; the system refused the other "
-                    + n + ": " + refusal.get() + ResourceLimits.limitNote());
+                    + n + ": " + refusal.get() + ResourceLimits.noteFor(refusal.get()));
         }
     }
 
