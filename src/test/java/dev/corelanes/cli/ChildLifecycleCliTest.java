@@ -238,4 +238,66 @@ class ChildLifecycleCliTest {
                 () -> e.out() + tasks(json));
         assertEquals("", e.err(), "nothing but the summary: no spawn helper lines, no JDK text");
     }
+
+    /**
+     * The working folder deleted during a sweep of processes: the workers of the next step start anyway (a worker
+     * JVM started in a deleted folder died at once, its stack frames the run's message).
+     */
+    @Test
+    void workersStartEvenWhenTheWorkingFolderWasDeleted() throws Exception {
+        Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs 2 CPUs");
+        Path work = Files.createDirectories(dir.resolve("work"));
+        Path csv = dir.resolve("sweep.csv");
+        ProcessBuilder pb = cli(Map.of(), List.of(), "sweep", "--mode", "processes", "--kind", "sleep", "--tasks", "2",
+                "--seconds", "1", "--max", "2", "--csv", csv.toString()).directory(work.toFile());
+        Process p = pb.start();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.readString(dir.resolve("stderr.txt")).contains("running 1 core") && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        Files.delete(work); // during the first step; the second starts its workers after
+        Ended e = await(p);
+        assertEquals(Cli.OK, e.code(), e.out() + e.err());
+        assertEquals(2, Files.readAllLines(csv).stream().filter(l -> l.matches("\\d+,.*")).count());
+    }
+
+    /** LANG=C: a file name the locale cannot write is one plain line; "×" and "·" print as "x" and "*", not "?". */
+    @Test
+    void underLangCMessagesArePlain() throws Exception {
+        Map<String, String> c = Map.of("LANG", "C", "LC_ALL", "C");
+        Ended bad = await(cli(c, List.of(), "run", "--mode", "threads", "--kind", "sleep", "--tasks", "2", "--seconds",
+                "0.05", "--json", "résumé.json").start());
+        assertEquals(Cli.BAD_INPUT, bad.code(), bad.err());
+        assertTrue(bad.err().contains("is not a file name this system can use (its characters cannot be written in the "
+                + "locale's character set"), bad.err());
+        assertFalse(bad.err().contains("Exception"), bad.err());
+        Ended ok = await(cli(c, List.of(), "run", "--mode", "threads", "--kind", "compute", "--tasks", "2", "--seconds",
+                "0.05").start());
+        assertEquals(Cli.OK, ok.code(), ok.err());
+        assertTrue(ok.out().contains("Experiment 2 compute tasks x 0.05 s * threads"), ok.out());
+        assertFalse(ok.out().contains("?"), ok.out());
+    }
+
+    /**
+     * Piped into a reader that stops before the output ends (corelanes … | head -1; here | true, which reads
+     * nothing, so every write meets the closed pipe): no complaint about standard output.
+     */
+    @Test
+    void aReaderThatClosesThePipeEarlyGetsNoComplaint() throws Exception {
+        needsShellAndProc();
+        ProcessBuilder pb = cli(Map.of(), List.of(), "run", "--mode", "threads", "--kind", "sleep", "--tasks", "2",
+                "--seconds", "0.05");
+        List<String> cmd = new ArrayList<>(List.of("/bin/sh", "-c", "\"$0\" \"$@\" | true"));
+        cmd.addAll(pb.command());
+        Ended e = await(pb.command(cmd).start());
+        assertEquals("", e.err());
+    }
+
+    /** overhead into a file: its progress line (redrawn with \r on a terminal) stays out. */
+    @Test
+    void overheadWritesNoCarriageReturnsIntoAFile() throws Exception {
+        Ended e = await(cli(Map.of(), List.of(), "overhead", "--repetitions", "3").start());
+        assertEquals(Cli.OK, e.code(), e.err());
+        assertFalse(e.out().contains("\r") || e.err().contains("\r"), "no \\r in redirected output");
+    }
 }

@@ -68,6 +68,11 @@ public final class Children {
         if (dev.corelanes.engine.ResourceLimits.openFilesShortage(FD_HEADROOM) != null) {
             throw new IOException("Cannot run program \"" + pb.command().get(0) + "\": error=24, Too many open files");
         }
+        if (pb.directory() == null && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(System.getProperty("user.dir")))) {
+            // The working folder was deleted during the run: a child JVM started there dies at once (its stack
+            // frames were a run's message). Any folder will do for a child that names its files absolutely.
+            pb.directory(new java.io.File(System.getProperty("java.io.tmpdir")));
+        }
         return pb.start();
     }
 
