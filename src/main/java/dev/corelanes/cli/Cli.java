@@ -35,14 +35,19 @@ public final class Cli implements Runnable {
         // In the locale's character set, with plain stand-ins for "×", "—", "…" where it has none (LANG=C).
         PrintWriter err = new PrintWriter(Terminal.plain(new java.io.OutputStreamWriter(System.err, cs), cs), true);
         PrintWriter out = new PrintWriter(Terminal.plain(new java.io.OutputStreamWriter(System.out, cs), cs), true);
-        int code = run(args, out, err);
+        int code = run(args, out, err, true);
         out.flush();
         // A PrintWriter swallows write errors (a full disk, /dev/full, a closed pipe): ask it, or a lost
         // summary would still exit 0.
-        return stdoutFailed(out.checkError() || System.out.checkError(), code, err);
+        return stdoutFailed(out.checkError() || System.out.checkError(), code, err, true);
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, false);
+    }
+
+    /** {@code stdout}: {@code out} is this process's standard output (a closed pipe there is no error). */
+    private static int run(String[] args, PrintWriter out, PrintWriter err, boolean stdout) {
         CommandLine cl = new CommandLine(new Cli());
         cl.registerConverter(java.nio.file.Path.class, Cli::path);
         cl.setOut(out);
@@ -63,15 +68,15 @@ public final class Cli implements Runnable {
             return RUN_FAILED;
         });
         int code = cl.execute(args);
-        return stdoutFailed(out.checkError(), code, err);
+        return stdoutFailed(out.checkError(), code, err, stdout);
     }
 
     /** A command whose output could not be written has failed, whatever it did otherwise. */
-    private static int stdoutFailed(boolean failed, int code, PrintWriter err) {
+    private static int stdoutFailed(boolean failed, int code, PrintWriter err, boolean stdout) {
         if (!failed || code != OK) {
             return code;
         }
-        if (Terminal.isPipe(1)) {
+        if (stdout && Terminal.isPipe(1)) {
             // The reader closed the pipe (corelanes … | head): it had what it wanted. Quiet, as a program
             // ended by SIGPIPE is, with its exit status.
             return 141;

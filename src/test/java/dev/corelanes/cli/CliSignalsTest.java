@@ -243,7 +243,7 @@ class CliSignalsTest {
         assertTrue(err.contains("interrupted (SIG" + sig + ") — 1 of 2 steps measured"), err);
         List<String> rows = Files.readAllLines(csv);
         assertTrue(rows.get(1).startsWith("1,"), rows.toString());
-        assertTrue(rows.get(rows.size() - 1).startsWith("# note,\"interrupted during the run on 2 cores"), rows.toString());
+        assertTrue(rows.get(rows.size() - 1).startsWith("# note,\"cancelled during the run on 2 cores; the run measured before it is kept"), rows.toString());
         assertTrue(Files.size(png) > 0);
     }
 }

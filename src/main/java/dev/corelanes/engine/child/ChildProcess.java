@@ -93,6 +93,9 @@ public final class ChildProcess {
                 ownSession = true;
             }
         }
+        // Only a program that can be run goes through setsid: for one that cannot, the system's own reason
+        // ("Permission denied", "No such file") comes from starting it directly, not from setsid's exit code.
+        ownSession = ownSession && runnable(builder.command().get(0));
         if (ownSession) {
             String setsid = setsid();
             if (setsid != null) {
@@ -123,6 +126,29 @@ public final class ChildProcess {
             throw new ChildStartException(ResourceLimits.refusal(e), true);
         }
         return c;
+    }
+
+    /** True when {@code program} names an executable file, as given or on the PATH. */
+    static boolean runnable(String program) {
+        try {
+            if (program.contains("/") || program.contains(java.io.File.separator)) {
+                Path p = Path.of(program);
+                return Files.isRegularFile(p) && Files.isExecutable(p);
+            }
+            String path = System.getenv("PATH");
+            if (path == null) {
+                return false;
+            }
+            for (String dir : path.split(java.io.File.pathSeparator)) {
+                Path p = Path.of(dir.isEmpty() ? "." : dir, program);
+                if (Files.isRegularFile(p) && Files.isExecutable(p)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static ProcessBuilder copy(ProcessBuilder b, List<String> command) {

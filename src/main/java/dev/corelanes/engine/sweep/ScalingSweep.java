@@ -127,8 +127,7 @@ public final class ScalingSweep {
         double baseWall = Double.NaN;
         for (int n : steps(max)) {
             if (cancelled.getAsBoolean()) {
-                note = "interrupted after " + points.size() + (points.size() == 1 ? " step" : " steps")
-                        + "; the steps measured are kept";
+                note = "cancelled after " + points.size() + (points.size() == 1 ? " run" : " runs");
                 break;
             }
             ExperimentSpec spec = by == By.WORKERS ? new ExperimentSpec(workload.mode(), workload.kind(),
@@ -140,8 +139,8 @@ public final class ScalingSweep {
             current.accept(h);
             Trace t = h.await();
             if (t.status() == TaskStatus.CANCELLED && cancelled.getAsBoolean()) {
-                note = "interrupted during the run on " + n + " " + by.unit() + (n == 1 ? "" : "s") + "; "
-                        + (points.size() == 1 ? "the step" : "the " + points.size() + " steps") + " measured before it "
+                note = "cancelled during the run on " + n + " " + by.unit() + (n == 1 ? "" : "s") + "; "
+                        + (points.size() == 1 ? "the run" : "the " + points.size() + " runs") + " measured before it "
                         + (points.size() == 1 ? "is" : "are") + " kept";
                 break;
             }
