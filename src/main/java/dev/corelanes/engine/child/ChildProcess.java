@@ -416,7 +416,9 @@ public final class ChildProcess {
      * process of its group that outlived it), waits for the child, and closes its stdin.
      */
     public void close() {
-        if (process.isAlive() || !ProcessTree.liveOthers(process.pid(), groups).isEmpty()) {
+        // A child that has exited can have left something behind only in a group or session it led (its own
+        // children are no longer its descendants): the process table is read only then.
+        if (process.isAlive() || !groups.isEmpty() && !ProcessTree.liveOthers(process.pid(), groups).isEmpty()) {
             kill();
         }
         awaitExit(1_000);
