@@ -163,7 +163,7 @@ final class AppTraining {
             ProcessBuilder pb = new ProcessBuilder(full).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectInput(ProcessBuilder.Redirect.PIPE);
             pb.environment().putAll(AppArchive.environment(cmd, pb.environment()));
-            Process p = pb.start();
+            Process p = dev.corelanes.engine.child.Children.start(pb);
             STEP.set(p);
             if (stopping) { // stopped while it started
                 p.destroyForcibly();

@@ -57,6 +57,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Before anything uses JNA (OSHI, the core probe, pinning): a folder where its native library can run.
+        dev.corelanes.engine.files.NativeFolder.prepare();
         if (args.length > 0 && WORKER_FLAG.equals(args[0])) {
             dev.corelanes.engine.process.WorkerMain.main(Arrays.copyOfRange(args, 1, args.length));
             return;

@@ -121,7 +121,7 @@ final class Relaunch {
         try {
             ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
             pb.environment().putAll(AppArchive.environment(cmd, pb.environment()));
-            Process p = pb.start();
+            Process p = dev.corelanes.engine.child.Children.start(pb);
             Thread stop = new Thread(() -> {
                 p.destroy();
                 AppTraining.stop();

@@ -86,7 +86,7 @@ public final class AllBenchmarks {
 
     private static String run(String mainClass, String... args) throws IOException, InterruptedException {
         System.err.println("… " + mainClass + " " + String.join(" ", args));
-        Process p = new ProcessBuilder(java(mainClass, args)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process p = dev.corelanes.engine.child.Children.start(new ProcessBuilder(java(mainClass, args)).redirectError(ProcessBuilder.Redirect.INHERIT));
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int rc = p.waitFor();
         return rc == 0 ? text : text + "\n(" + mainClass + " exited with " + rc + ")\n";
@@ -100,7 +100,7 @@ public final class AllBenchmarks {
             List<String> cmd = java("dev.corelanes.Main");
             cmd.add(1, "-D" + CoreLanesApp.STARTUP_PROBE + "=true");
             long t0 = System.nanoTime();
-            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = dev.corelanes.engine.child.Children.start(new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD));
             try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = in.readLine()) != null && !line.contains(CoreLanesApp.SHOWN_LINE)) {

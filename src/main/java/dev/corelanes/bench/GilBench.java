@@ -201,7 +201,7 @@ public final class GilBench {
         List<String> cmd = new ArrayList<>();
         cmd.add(python);
         cmd.addAll(args);
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process p = dev.corelanes.engine.child.Children.start(new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT));
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
             throw new IllegalStateException(python + " failed: " + String.join(" ", args.subList(0, 1)));
@@ -223,7 +223,7 @@ public final class GilBench {
     private static List<Process> startLoad(int n) throws IOException, InterruptedException {
         List<Process> load = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            load.add(new ProcessBuilder("yes").redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+            load.add(dev.corelanes.engine.child.Children.start(new ProcessBuilder("yes").redirectOutput(ProcessBuilder.Redirect.DISCARD)));
         }
         Thread.sleep(200); // let the scheduler see them as busy before anything is timed
         return load;

@@ -150,7 +150,7 @@ public final class ProcessBench {
             Path file = Files.createTempFile("corelanes-bench", ".py");
             try {
                 Files.writeString(file, script);
-                Process p = new ProcessBuilder("python3", file.toString(), "10").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                Process p = dev.corelanes.engine.child.Children.start(new ProcessBuilder("python3", file.toString(), "10").redirectError(ProcessBuilder.Redirect.DISCARD));
                 String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
                     row("CPython", "not measured", "", "python3 failed");

@@ -220,9 +220,9 @@ public final class PythonBench {
 
     private static double[] probeOverhead(PythonInterpreter py, int reps) throws IOException, InterruptedException {
         Path worker = PythonScript.write(PythonScript.text(ExperimentSpec.of(ExecutionMode.SEQUENTIAL, TaskKind.COMPUTE,
-                1, 1, false), ""));
-        Process p = new ProcessBuilder(py.path(), "-c", OVERHEAD, worker.toString(), String.valueOf(Math.max(5, reps)))
-                .redirectErrorStream(true).start();
+                1, 1, false), "")).path();
+        Process p = dev.corelanes.engine.child.Children.start(new ProcessBuilder(py.path(), "-c", OVERHEAD, worker.toString(), String.valueOf(Math.max(5, reps)))
+                .redirectErrorStream(true));
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         p.waitFor(120, TimeUnit.SECONDS);
         try {

@@ -163,7 +163,7 @@ public final class StartBench {
         Path json = tmp.resolve("run" + (files++) + ".json");
         List<String> cmd = List.of(JAVA, "-jar", JAR.toString(), "run",
                 "--mode=" + mode, "--kind=" + kind, "--tasks=" + tasks, "--seconds=1", "--json=" + json);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = dev.corelanes.engine.child.Children.start(new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD));
         if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
             p.destroyForcibly();
             throw new IOException("corelanes run " + mode + " " + kind + " failed (exit " + (p.isAlive() ? "none" : p.exitValue()) + ")");
@@ -175,8 +175,8 @@ public final class StartBench {
 
     /** {@link VirtualFloor} in a fresh JVM with default flags: its wall and launch ramp, in seconds. */
     private static double[] virtualFloor() throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(JAVA, "-cp", JAR.toString(), VirtualFloor.class.getName(), "10000")
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = dev.corelanes.engine.child.Children.start(new ProcessBuilder(JAVA, "-cp", JAR.toString(), VirtualFloor.class.getName(), "10000")
+                .redirectError(ProcessBuilder.Redirect.DISCARD));
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
             p.destroyForcibly();
@@ -188,7 +188,7 @@ public final class StartBench {
 
     private static double wallOf(List<String> cmd) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = dev.corelanes.engine.child.Children.start(new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD));
         p.waitFor();
         return (System.nanoTime() - t0) / 1e9;
     }
@@ -229,7 +229,7 @@ public final class StartBench {
         try (InputStream in = StartBench.class.getResourceAsStream("python_compare.py")) {
             Path script = tmp.resolve("python_compare.py");
             Files.write(script, in.readAllBytes());
-            Process p = new ProcessBuilder("python3", script.toString(), "5").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = dev.corelanes.engine.child.Children.start(new ProcessBuilder("python3", script.toString(), "5").redirectError(ProcessBuilder.Redirect.DISCARD));
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 return;
@@ -327,7 +327,7 @@ public final class StartBench {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("XDG_CACHE_HOME", home.resolve("cache").toAbsolutePath().toString());
         long t0 = System.nanoTime();
-        Process p = pb.start();
+        Process p = dev.corelanes.engine.child.Children.start(pb);
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null && !line.contains(CoreLanesApp.SHOWN_LINE)) {

@@ -31,15 +31,25 @@ public final class Cli implements Runnable {
     public static int run(String[] args) {
         // Images are drawn by Java2D: no display is needed or wanted on the command line.
         System.setProperty("java.awt.headless", "true");
-        PrintWriter err = new PrintWriter(System.err, true);
-        int code = run(args, new PrintWriter(System.out, true), err);
-        // System.out swallows write errors (a full disk, /dev/full, a closed pipe): ask it, or a lost
+        java.nio.charset.Charset cs = Terminal.stdoutCharset();
+        // In the locale's character set, with plain stand-ins for "×", "—", "…" where it has none (LANG=C).
+        PrintWriter err = new PrintWriter(Terminal.plain(new java.io.OutputStreamWriter(System.err, cs), cs), true);
+        PrintWriter out = new PrintWriter(Terminal.plain(new java.io.OutputStreamWriter(System.out, cs), cs), true);
+        int code = run(args, out, err, true);
+        out.flush();
+        // A PrintWriter swallows write errors (a full disk, /dev/full, a closed pipe): ask it, or a lost
         // summary would still exit 0.
-        return stdoutFailed(System.out.checkError(), code, err);
+        return stdoutFailed(out.checkError() || System.out.checkError(), code, err, true);
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, false);
+    }
+
+    /** {@code stdout}: {@code out} is this process's standard output (a closed pipe there is no error). */
+    private static int run(String[] args, PrintWriter out, PrintWriter err, boolean stdout) {
         CommandLine cl = new CommandLine(new Cli());
+        cl.registerConverter(java.nio.file.Path.class, Cli::path);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -58,16 +68,38 @@ public final class Cli implements Runnable {
             return RUN_FAILED;
         });
         int code = cl.execute(args);
-        return stdoutFailed(out.checkError(), code, err);
+        return stdoutFailed(out.checkError(), code, err, stdout);
     }
 
     /** A command whose output could not be written has failed, whatever it did otherwise. */
-    private static int stdoutFailed(boolean failed, int code, PrintWriter err) {
+    private static int stdoutFailed(boolean failed, int code, PrintWriter err, boolean stdout) {
         if (!failed || code != OK) {
             return code;
         }
+        if (stdout && Terminal.isPipe(1)) {
+            // The reader closed the pipe (corelanes … | head): it had what it wanted. Quiet, as a program
+            // ended by SIGPIPE is, with its exit status.
+            return 141;
+        }
         err.println("corelanes: could not write to standard output (disk full or output closed); the output is incomplete.");
         return RUN_FAILED;
+    }
+
+    /**
+     * A file name from the command line. One this system cannot name — under LANG=C a name with "é" cannot be
+     * encoded — is one plain line, not "cannot convert … (java.nio.file.InvalidPathException …)".
+     */
+    static java.nio.file.Path path(String s) {
+        try {
+            return java.nio.file.Path.of(s);
+        } catch (java.nio.file.InvalidPathException e) {
+            String lang = System.getProperty("sun.jnu.encoding", "");
+            throw new CommandLine.TypeConversionException("'" + s + "' is not a file name this system can use"
+                    + (e.getReason() != null && e.getReason().contains("Malformed input") || !lang.isEmpty()
+                    && !java.nio.charset.Charset.forName(lang).newEncoder().canEncode(s)
+                    ? " (its characters cannot be written in the locale's character set, " + lang
+                    + "; set LANG to a UTF-8 locale)" : " (" + e.getReason() + ")"));
+        }
     }
 
     /** The version from the jar's manifest, or "dev" when run from classes. */

@@ -44,7 +44,7 @@ final class InfoCommand implements Runnable {
         try {
             PythonInterpreter python = PythonInterpreters.find(null);
             out.println("Python       " + python.describe()
-                    + (python.coreCall().isEmpty() ? " · core unknown" : " · core via " + python.coreCall())
+                    + " · " + python.coreStatus()
                     + " · start methods " + String.join(", ", python.startMethods()));
         } catch (PythonUnavailable e) {
             out.println("Python       none usable (" + e.getMessage() + ")");

@@ -1,7 +1,9 @@
 package dev.corelanes.cli;
 
 import dev.corelanes.engine.files.AtomicFiles;
+import dev.corelanes.engine.files.OutputFileException;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +57,35 @@ final class OutputFiles {
                 }
             }
         }
+    }
+
+    /** One file a command writes: its option, where, what, and the line printed once it is written. */
+    record Output(String flag, Path file, AtomicFiles.Content content, String line) {
+    }
+
+    /**
+     * Writes each output on its own, after a run that cannot be taken back: one that fails is named with its
+     * cause in one line on {@code err} and the others are still written (each atomically). Returns how many
+     * failed.
+     */
+    static int writeEach(java.util.List<Output> outputs, PrintWriter out, PrintWriter err) {
+        int failed = 0;
+        for (Output o : outputs) {
+            try {
+                AtomicFiles.write(o.file(), o.content());
+                out.println(o.line());
+            } catch (OutputFileException e) {
+                failed++;
+                err.println("corelanes: " + o.flag() + " not written: " + e.getMessage());
+            } catch (OutOfMemoryError e) {
+                failed++;
+                err.println("corelanes: " + o.flag() + " not written: Cannot write " + o.file()
+                        + ": not enough memory to draw it (the Java heap is full).");
+            }
+        }
+        out.flush();
+        err.flush();
+        return failed;
     }
 
     private static boolean discards(Path file) {

@@ -34,14 +34,20 @@ final class OverheadCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // Progress redraws one line with \r: only on a terminal, never into a file or a pipe.
+        boolean progress = Terminal.isTerminal(2);
         OverheadLab lab = new OverheadLab(repetitions, ChildCommands.problem() == null ? () -> ChildCommands.worker("overhead") : null, () -> false,
                 (f, what) -> {
-                    err.printf(Locale.ROOT, "\r%3.0f %% %-32s", f * 100, what);
-                    err.flush();
+                    if (progress) {
+                        err.printf(Locale.ROOT, "\r%3.0f %% %-32s", f * 100, what);
+                        err.flush();
+                    }
                 });
         List<Measurement> results = lab.measureAll();
-        err.print("\r" + " ".repeat(40) + "\r");
-        err.flush();
+        if (progress) {
+            err.print("\r" + " ".repeat(40) + "\r");
+            err.flush();
+        }
         OverheadFindings findings = OverheadFindings.of(results);
         out.println(findings.headline());
         out.println();

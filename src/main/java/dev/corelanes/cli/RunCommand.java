@@ -9,7 +9,6 @@ import dev.corelanes.engine.FigureText;
 import dev.corelanes.engine.ProcessMemory;
 import dev.corelanes.engine.ExperimentSpec;
 import dev.corelanes.engine.files.RunFile;
-import dev.corelanes.engine.files.OutputFileException;
 import dev.corelanes.engine.RunFigures;
 import dev.corelanes.engine.RunHandle;
 import dev.corelanes.engine.SpanState;
@@ -105,29 +104,58 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         CountDownLatch outputsWritten = new CountDownLatch(1);
         boolean files = json != null || traceEvent != null || images.any();
-        Thread onCtrlC = new Thread(() -> cancelAndWait(handle, outputsWritten, files, err), "corelanes-ctrl-c");
-        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        Thread main = Thread.currentThread();
+        // Ctrl-C or SIGTERM: the first cancels the run, which then writes what it measured in its own time; a second
+        // one abandons the writes, leaving no temporary file.
+        Interrupts interrupts = Interrupts.install(handle::cancel, () -> {
+            AtomicFiles.abandon();
+            err.println("corelanes: interrupted again — stopped before every output was written; no temporary file "
+                    + "is left");
+            err.flush();
+        });
+        // Where signals cannot be taken over, the JVM's shutdown runs this hook instead (as before).
+        Thread onCtrlC = interrupts.installed() ? null
+                : new Thread(() -> cancelAndWait(handle, outputsWritten, files, err), "corelanes-ctrl-c");
+        if (onCtrlC != null) {
+            Runtime.getRuntime().addShutdownHook(onCtrlC);
+        }
         Trace trace;
+        int notWritten;
         try {
             trace = handle.await();
-            print(out, trace);
-            // A cancelled run (Ctrl-C) writes what it measured, like any other.
-            writeOutputs(trace, out);
+            // The run is over: what it measured is printed and written whatever comes now.
+            interrupts.onStop(() -> { });
+            print(out, trace, python);
+            notWritten = writeOutputs(trace, out, err);
+            if (interrupts.interrupted() && trace.status() == TaskStatus.CANCELLED) {
+                err.printf(Locale.ROOT, "corelanes: interrupted (%s) — run %s after %.3f s%n", interrupts.signalName(),
+                        trace.status().id(), trace.wallSeconds());
+            }
+            if (experiment.mode().processBased() && !dev.corelanes.engine.child.Children.shuttingDown()) {
+                // Nothing outlives the CLI: a start-up cache being built after the run is waited for (once, ~1 s);
+                // Ctrl-C stops the wait (the builder is killed as the program exits), not the run's result.
+                interrupts.onStop(main::interrupt);
+                ProcessBackend.awaitStartupCache(CACHE_BUILD_WAIT_MILLIS);
+                interrupts.onStop(() -> { });
+                Thread.interrupted();
+            }
         } finally {
             outputsWritten.countDown();
+            interrupts.close();
+            if (onCtrlC != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onCtrlC);
+                } catch (IllegalStateException shuttingDown) {
+                    // Ctrl-C without signal handling: the hook is running and ends the program
+                }
+            }
         }
-        boolean exiting = false;
-        try {
-            Runtime.getRuntime().removeShutdownHook(onCtrlC);
-        } catch (IllegalStateException shuttingDown) {
-            exiting = true; // Ctrl-C: the hook is running and ends the program
-        }
-        if (!exiting && experiment.mode().processBased()) {
-            // Nothing outlives the CLI: a start-up cache being built after the run is waited for (once, ~1 s).
-            ProcessBackend.awaitStartupCache(CACHE_BUILD_WAIT_MILLIS);
-        }
-        return trace.status() == TaskStatus.COMPLETED ? Cli.OK
-                : trace.status() == TaskStatus.CANCELLED ? Cli.INTERRUPTED : Cli.RUN_FAILED;
+        return switch (trace.status()) {
+            // A completed run exits 0 whatever happens after it, unless one of its outputs could not be written.
+            case COMPLETED -> notWritten == 0 ? Cli.OK : Cli.RUN_FAILED;
+            case CANCELLED -> Cli.INTERRUPTED;
+            default -> Cli.RUN_FAILED;
+        };
     }
 
     /** Ctrl-C must stop the run and end the program within a second, whatever the run was doing... */
@@ -136,36 +164,32 @@ final class RunCommand implements Callable<Integer> {
     static final long CTRL_C_FILES_MILLIS = 10_000;
     private static final long CACHE_BUILD_WAIT_MILLIS = 60_000;
 
-    /** Everything is drawn before the first file is written, and written all or none. */
-    private void writeOutputs(Trace trace, PrintWriter out) {
+    /**
+     * Writes each output asked for on its own: one that cannot be written is named in one line with the cause
+     * and the others are still written. Returns how many were not written.
+     */
+    private int writeOutputs(Trace trace, PrintWriter out, PrintWriter err) {
         if (images.any()) {
             // ImageIO's file cache registers a shutdown hook on first use, which fails ("Shutdown in
             // progress") when the image is written after Ctrl-C; a slide needs no disk cache anyway.
             javax.imageio.ImageIO.setUseCache(false);
         }
-        AtomicFiles.Batch batch = new AtomicFiles.Batch();
-        java.util.List<String> lines = new java.util.ArrayList<>();
+        java.util.List<OutputFiles.Output> outputs = new java.util.ArrayList<>();
         if (json != null) {
-            batch.add(json, RunFile.content(trace));
-            lines.add("Run file   " + json);
+            outputs.add(new OutputFiles.Output("--json", json, RunFile.content(trace), "Run file   " + json));
         }
         if (traceEvent != null) {
-            batch.add(traceEvent, TraceEvents.content(trace));
-            lines.add("Trace      " + traceEvent + " (trace-event JSON)");
+            outputs.add(new OutputFiles.Output("--trace-event", traceEvent, TraceEvents.content(trace),
+                    "Trace      " + traceEvent + " (trace-event JSON)"));
         }
-        lines.addAll(images.addTo(batch, java.util.List.of(trace)));
-        try {
-            batch.commit();
-        } catch (OutputFileException e) {
-            throw new UserError(e.getMessage());
-        }
-        lines.forEach(out::println);
+        outputs.addAll(images.outputs(java.util.List.of(trace)));
+        return OutputFiles.writeEach(outputs, out, err);
     }
 
     /**
-     * The Ctrl-C hook: cancels the run (nothing more is launched), waits — within the budget — for it to
-     * stop, then for the main thread to print the summary and write the files asked for with what was
-     * measured.
+     * The shutdown hook where signals cannot be taken over: cancels the run (nothing more is launched), waits —
+     * within the budget — for it to stop, then for the main thread to print the summary and write the files
+     * asked for with what was measured.
      */
     private static void cancelAndWait(RunHandle handle, CountDownLatch outputsWritten, boolean files, PrintWriter err) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CTRL_C_BUDGET_MILLIS);
@@ -239,6 +263,11 @@ final class RunCommand implements Callable<Integer> {
     }
 
     static void print(PrintWriter out, Trace t) {
+        print(out, t, null);
+    }
+
+    /** The summary; {@code python} (null for Java) says why a Python run's cores are unknown. */
+    static void print(PrintWriter out, Trace t, PythonChoice python) {
         out.println("Experiment " + t.spec().describe());
         out.println("Machine    " + t.machine().hardwareLine());
         if (t.runtime().python()) {
@@ -279,7 +308,7 @@ final class RunCommand implements Callable<Integer> {
                             : "");
             var usage = CoreUsage.of(t);
             if (usage.isEmpty()) {
-                out.println("Per core   core unknown on this OS (" + dev.corelanes.engine.CoreProbe.detect().description() + ")");
+                out.println("Per core   " + unknownCores(python));
             }
             usage.values().forEach(u -> out.printf(Locale.ROOT, "CPU %-6d %s running, %d %s%n", u.core(),
                     FigureText.nanos(u.runningNanos()), u.tasks().size(), u.tasks().size() == 1 ? "task" : "tasks"));
@@ -296,6 +325,16 @@ final class RunCommand implements Callable<Integer> {
         if (t.droppedSpans() > 0) {
             out.println("Dropped    " + t.droppedSpans() + " spans (memory bound reached)");
         }
+    }
+
+    /** Why no task's CPU is known: the interpreter's own reason for a Python run, this JVM's probe otherwise. */
+    private static String unknownCores(PythonChoice python) {
+        if (python == null) {
+            return "core unknown on this OS (" + dev.corelanes.engine.CoreProbe.detect().description() + ")";
+        }
+        String status = python.interpreter().coreStatus();
+        return status.startsWith("core unknown") ? status
+                : "core unknown: " + python.interpreter().name() + " reported no CPU for its tasks";
     }
 
     /** "  (tasks 0.998 s–1.01 s each, asked 1 s)" for compute tasks whose own CPU time is known. */

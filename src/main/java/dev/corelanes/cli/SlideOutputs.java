@@ -90,28 +90,71 @@ final class SlideOutputs {
      * {@code batch}; returns the lines to print once the batch is written.
      */
     List<String> addTo(AtomicFiles.Batch batch, List<Trace> traces) {
+        List<String> lines = new ArrayList<>();
+        for (OutputFiles.Output o : outputs(traces, true)) {
+            batch.add(o.file(), o.content());
+            lines.add(o.line());
+        }
+        return lines;
+    }
+
+    /**
+     * The image files asked for, each drawn from one slide of the traces (stacked, one time axis), composed once;
+     * a slide that cannot be composed makes each image fail with the reason when it is written.
+     */
+    List<OutputFiles.Output> outputs(List<Trace> traces) {
+        return outputs(traces, false);
+    }
+
+    /**
+     * As {@link #outputs(List)}; {@code refuse}: a PNG too large to draw is refused at once (a {@link UserError},
+     * exit 2: the input asked for it) rather than failing on its own when written.
+     */
+    private List<OutputFiles.Output> outputs(List<Trace> traces, boolean refuse) {
         if (!any()) {
             return List.of();
         }
         SlideOptions o = new SlideOptions(SlideOptions.DEFAULT_WIDTH, 0, wide, true, laneMode(),
                 dark ? TimelineTheme.DARK : TimelineTheme.LIGHT);
-        Slide.Composed slide = Slide.composeWithPanels(traces.stream().map(Slide.Run::of).toList(), o);
+        Slide.Composed slide;
+        try {
+            slide = Slide.composeWithPanels(traces.stream().map(Slide.Run::of).toList(), o);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            String why = e instanceof OutOfMemoryError ? "not enough memory to draw it (the Java heap is full)"
+                    : String.valueOf(e.getMessage());
+            AtomicFiles.Content fail = out -> {
+                throw new java.io.IOException(why);
+            };
+            List<OutputFiles.Output> failing = new ArrayList<>();
+            for (var f : List.of(new Object[] {"--png", png}, new Object[] {"--svg", svg}, new Object[] {"--html", html})) {
+                if (f[1] != null) {
+                    failing.add(new OutputFiles.Output((String) f[0], (Path) f[1], fail, ""));
+                }
+            }
+            return failing;
+        }
         TimelineFrame frame = slide.frame();
-        List<String> lines = new ArrayList<>();
-        if (png != null) {
-            batch.add(png, SlideFiles.png(frame, scale));
-            lines.add(String.format(java.util.Locale.ROOT, "Image      %s (PNG %.0f×%.0f)", png,
-                    Math.ceil(frame.width() * scale), Math.ceil(frame.height() * scale)));
+        List<OutputFiles.Output> out = new ArrayList<>();
+        String tooLarge = png == null ? null : SlideFiles.imageTooLarge(frame, scale);
+        if (tooLarge != null && refuse) {
+            throw new UserError("--png " + png + ": " + tooLarge + ".");
+        }
+        if (tooLarge != null) {
+            out.add(new OutputFiles.Output("--png", png, stream -> {
+                throw new java.io.IOException(tooLarge);
+            }, ""));
+        } else if (png != null) {
+            // Drawn when written, not now: the other outputs need not wait for (or make room beside) its pixels.
+            out.add(new OutputFiles.Output("--png", png, stream -> SlideFiles.png(frame, scale).writeTo(stream), String.format(java.util.Locale.ROOT,
+                    "Image      %s (PNG %.0f×%.0f)", png, Math.ceil(frame.width() * scale), Math.ceil(frame.height() * scale))));
         }
         if (svg != null) {
-            batch.add(svg, SlideFiles.svgContent(frame));
-            lines.add("Image      " + svg + " (SVG)");
+            out.add(new OutputFiles.Output("--svg", svg, SlideFiles.svgContent(frame), "Image      " + svg + " (SVG)"));
         }
         if (html != null) {
-            byte[] page = SlideHtml.html(slide).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            batch.add(html, out -> out.write(page));
-            lines.add("Page       " + html + " (interactive HTML, works offline)");
+            out.add(new OutputFiles.Output("--html", html, SlideHtml.content(slide),
+                    "Page       " + html + " (interactive HTML, works offline)"));
         }
-        return lines;
+        return out;
     }
 }

@@ -6,7 +6,6 @@ import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.ExperimentSpec;
 import dev.corelanes.engine.FigureText;
 import dev.corelanes.engine.MachineInfo;
-import dev.corelanes.engine.files.OutputFileException;
 import dev.corelanes.engine.RunHandle;
 import dev.corelanes.engine.SpecException;
 import dev.corelanes.engine.TaskKind;
@@ -24,7 +23,9 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -120,11 +121,25 @@ final class SweepCommand implements Callable<Integer> {
         }
         AtomicBoolean cancel = new AtomicBoolean();
         AtomicReference<RunHandle> current = new AtomicReference<>();
-        Thread onCtrlC = new Thread(() -> {
+        Runnable stop = () -> {
             cancel.set(true);
             RunHandle h = current.get();
             if (h != null) {
                 h.cancel();
+            }
+        };
+        // Ctrl-C or SIGTERM: the first stops the sweep, which still prints and writes the steps it measured; a second
+        // abandons the writes, leaving no temporary file.
+        Interrupts interrupts = Interrupts.install(stop, () -> {
+            AtomicFiles.abandon();
+            err.println("corelanes: interrupted again — stopped before every output was written; no temporary file "
+                    + "is left");
+            err.flush();
+        });
+        Thread onCtrlC = interrupts.installed() ? null : new Thread(() -> {
+            stop.run();
+            RunHandle h = current.get();
+            if (h != null) {
                 try {
                     h.await(2, TimeUnit.SECONDS);
                 } catch (Exception ignored) {
@@ -132,45 +147,56 @@ final class SweepCommand implements Callable<Integer> {
                 }
             }
         }, "corelanes-ctrl-c");
-        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        if (onCtrlC != null) {
+            Runtime.getRuntime().addShutdownHook(onCtrlC);
+        }
+        int notWritten;
         SweepResult r;
         try {
             r = ScalingSweep.run(what, workload, n, machine, Runs.JAVA, cancel::get, line -> {
                 err.println("running " + line);
                 err.flush();
             }, current::set);
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(onCtrlC);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running
-            }
-        }
-        print(out, r);
-        try {
-            // Everything is rendered first, so a failing encoder leaves no partial set of files.
-            byte[] pngBytes = png == null ? null : ScalingFiles.png(r, scale, dark);
-            byte[] svgBytes = svg == null ? null : ScalingFiles.svg(r, dark);
-            byte[] csvBytes = csv == null ? null : ScalingFiles.csv(r).getBytes(StandardCharsets.UTF_8);
+            // The steps measured are printed and written whatever comes now.
+            interrupts.onStop(() -> { });
+            print(out, r);
+            List<OutputFiles.Output> files = new ArrayList<>();
             if (png != null) {
-                ScalingFiles.write(png, pngBytes);
-                out.println("Chart      " + png);
+                files.add(new OutputFiles.Output("--png", png, o -> {
+                    try {
+                        o.write(ScalingFiles.png(r, scale, dark));
+                    } catch (dev.corelanes.engine.files.OutputFileException e) {
+                        throw new java.io.IOException(e.getMessage(), e);
+                    }
+                }, "Chart      " + png));
             }
             if (svg != null) {
-                ScalingFiles.write(svg, svgBytes);
-                out.println("Chart      " + svg);
+                files.add(new OutputFiles.Output("--svg", svg, o -> o.write(ScalingFiles.svg(r, dark)), "Chart      " + svg));
             }
             if (csv != null) {
-                ScalingFiles.write(csv, csvBytes);
-                out.println("Numbers    " + csv);
+                files.add(new OutputFiles.Output("--csv", csv, o -> o.write(ScalingFiles.csv(r)
+                        .getBytes(StandardCharsets.UTF_8)), "Numbers    " + csv));
             }
-        } catch (OutputFileException e) {
-            throw new UserError(e.getMessage());
+            notWritten = OutputFiles.writeEach(files, out, err);
+            if (interrupts.interrupted() || cancel.get()) {
+                err.println("corelanes: interrupted" + (interrupts.signalName().isEmpty() ? "" : " ("
+                        + interrupts.signalName() + ")") + " — " + r.points().size() + " of " + ScalingSweep.steps(n).size()
+                        + " steps measured; what they show was printed and written");
+            }
+        } finally {
+            interrupts.close();
+            if (onCtrlC != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onCtrlC);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running
+                }
+            }
         }
         if (cancel.get()) {
             return Cli.INTERRUPTED;
         }
-        return r.note().isEmpty() ? Cli.OK : Cli.RUN_FAILED;
+        return r.note().isEmpty() && notWritten == 0 ? Cli.OK : Cli.RUN_FAILED;
     }
 
     private ExperimentSpec workload(ScalingSweep.By what, int n) {

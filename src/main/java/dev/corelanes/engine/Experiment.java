@@ -47,6 +47,18 @@ public final class Experiment {
                                    TraceSink sink, RunHandle handle) {
         Instant startedAt = Instant.now();
         Calibration calibration = cachedOrNominal();
+        CpuAffinity.Pinning pinning = CpuAffinity.NONE;
+        if (!machine.pinnedCpus().isEmpty()) {
+            try {
+                // Before the backend gets ready: this thread starts the run's threads and processes, and a Python
+                // interpreter started in prepare must inherit its CPUs too (it had run on every CPU).
+                pinning = CpuAffinity.detect().pin(machine.pinnedCpus());
+            } catch (RuntimeException e) {
+                handle.complete(new Trace(spec, machine, calibration, startedAt, 0, 0, TaskStatus.FAILED,
+                        e.getMessage(), List.of(), List.of(), List.of(), 0));
+                return;
+            }
+        }
         boolean compute = false;
         Backend backend = null;
         try {
@@ -61,6 +73,7 @@ public final class Experiment {
                 calibration = backend.calibration();
             }
         } catch (RuntimeException | InterruptedException e) {
+            pinning.close();
             if (backend != null) {
                 backend.cancel();
             }
@@ -70,17 +83,6 @@ public final class Experiment {
                     cancelled ? TaskStatus.CANCELLED : TaskStatus.FAILED, cancelled ? "cancelled" : e.getMessage(),
                     List.of(), List.of(), List.of(), 0, runtime));
             return;
-        }
-        CpuAffinity.Pinning pinning = CpuAffinity.NONE;
-        if (!machine.pinnedCpus().isEmpty()) {
-            try {
-                // This thread starts the run's threads and processes: they inherit its CPUs.
-                pinning = CpuAffinity.detect().pin(machine.pinnedCpus());
-            } catch (RuntimeException e) {
-                handle.complete(new Trace(spec, machine, calibration, startedAt, 0, 0, TaskStatus.FAILED,
-                        e.getMessage(), List.of(), List.of(), List.of(), 0));
-                return;
-            }
         }
         RunCpu jvmCpu = RunCpu.start();
         SystemLoad load = SystemLoad.start();
@@ -98,6 +100,11 @@ public final class Experiment {
         }
         long endNow = run.now();
         pinning.close();
+        String pinBroken = PinCheck.broken(machine.pinnedCpus(), run.sink().spans(), run.sink().sampleBatches());
+        if (pinBroken != null) {
+            run.failFirst(pinBroken);
+            machine = machine.unpinned(); // the run file must not claim a pin that did not hold
+        }
         long jvm = jvmCpu.sinceStart();
         // Tasks in worker processes or a Python interpreter ran outside this JVM: their CPU is the run's own.
         boolean outside = spec.mode().processBased() || backend.runtime().python();

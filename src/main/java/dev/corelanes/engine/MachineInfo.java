@@ -66,6 +66,12 @@ public record MachineInfo(String cpu, int logicalCores, int physicalCores, List<
                 Math.min(usableCores, cpus.size()), cpus, cpuClasses);
     }
 
+    /** The same machine as an unpinned run sees it: the CPUs this process may use. */
+    public MachineInfo unpinned() {
+        return new MachineInfo(cpu, logicalCores, physicalCores, smtGroups, memoryBytes, os, java,
+                Math.max(1, Math.min(logicalCores, processUsableCores())), List.of(), cpuClasses);
+    }
+
     /** The same machine with its CPUs' classes. */
     public MachineInfo withClasses(List<CoreClass> classes) {
         return new MachineInfo(cpu, logicalCores, physicalCores, smtGroups, memoryBytes, os, java, usableCores,

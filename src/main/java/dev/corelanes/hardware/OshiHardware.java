@@ -23,14 +23,29 @@ final class OshiHardware implements Hardware {
     private volatile MachineInfo machine;
     private long[][] previousTicks;
 
+    /** Set once OSHI failed for want of native access: from then on the JVM's own view is used. */
+    private volatile JvmHardware fallback;
+
     @Override
     public MachineInfo machine() {
         MachineInfo m = machine;
         if (m == null) {
-            m = read();
+            try {
+                m = read();
+            } catch (LinkageError | RuntimeException e) {
+                // No native access (JNA could not load: no folder where its library may run): what the JVM knows.
+                fallback = new JvmHardware();
+                classNote = "the machine could not be read (" + oneLine(e) + ")";
+                m = fallback.machine();
+            }
             machine = m;
         }
         return m;
+    }
+
+    private static String oneLine(Throwable e) {
+        String m = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+        return m.length() > 200 ? m.substring(0, 200) + "…" : m;
     }
 
     private MachineInfo read() {
@@ -118,7 +133,17 @@ final class OshiHardware implements Hardware {
 
     @Override
     public synchronized double[] cpuLoads() {
-        CentralProcessor cpu = hal.getProcessor();
+        if (fallback != null) {
+            return fallback.cpuLoads();
+        }
+        CentralProcessor cpu;
+        try {
+            cpu = hal.getProcessor();
+            cpu.getProcessorCpuLoadTicks();
+        } catch (LinkageError | RuntimeException e) {
+            fallback = new JvmHardware();
+            return fallback.cpuLoads();
+        }
         long[][] ticks = cpu.getProcessorCpuLoadTicks();
         double[] loads;
         if (previousTicks == null || previousTicks.length != ticks.length) {

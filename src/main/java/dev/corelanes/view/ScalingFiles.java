@@ -62,6 +62,10 @@ public final class ScalingFiles {
         b.append("# extrapolated_limit,").append(!fit ? "" : Double.isInfinite(limit) ? "inf"
                 : String.format(Locale.ROOT, "%.4f", limit)).append('\n');
         b.append("# amdahl,\"").append(r.fitSentence().replace("\"", "\"\"")).append("\"\n");
+        if (!r.note().isEmpty()) {
+            // an interrupted or stopped sweep says so in its numbers too
+            b.append("# note,\"").append(r.note().replace("\"", "\"\"")).append("\"\n");
+        }
         return b.toString();
     }
 

@@ -26,16 +26,68 @@ public final class SlideHtml {
     }
 
     public static void write(Slide.Composed slide, Path file) throws OutputFileException {
-        String html = html(slide);
-        AtomicFiles.write(file, out -> out.write(html.getBytes(StandardCharsets.UTF_8)));
+        AtomicFiles.write(file, content(slide));
+    }
+
+    /**
+     * The page's content, written as it is made: the hover records (one per span, 800 000 in the densest run) go
+     * straight to the file, never into one string — a page built in memory ran a 512 MiB heap out.
+     */
+    public static AtomicFiles.Content content(Slide.Composed slide) {
+        return out -> {
+            java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8),
+                    64 * 1024);
+            try {
+                page(slide, new Page(w));
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
+            w.flush();
+        };
     }
 
     public static String html(Slide.Composed slide) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        page(slide, new Page(w));
+        return w.toString();
+    }
+
+    /** Appends to a writer; a failed write is unchecked here and checked again by {@link #content}. */
+    private static final class Page {
+        private final java.io.Writer w;
+
+        Page(java.io.Writer w) {
+            this.w = w;
+        }
+
+        Page append(String s) {
+            try {
+                w.write(s);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return this;
+        }
+
+        Page append(char c) {
+            try {
+                w.write(c);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return this;
+        }
+
+        Page append(int i) {
+            return append(Integer.toString(i));
+        }
+    }
+
+    private static void page(Slide.Composed slide, Page b) {
         List<Slide.Run> runs = slide.panels().stream().map(Slide.Placed::run).toList();
         String title = Slide.title(runs);
         // Inline SVG needs no namespace declaration; leaving it out keeps the page free of any URL.
         String svg = SlideFiles.svg(slide.frame()).replaceFirst(" xmlns=\"http://www\\.w3\\.org/2000/svg\"", "");
-        StringBuilder b = new StringBuilder(svg.length() + 64 * 1024);
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n")
                 .append("<meta name=\"generator\" content=\"CoreLanes\" />\n")
@@ -45,16 +97,17 @@ public final class SlideHtml {
         b.append("<p class=\"help\">Hover a bar for its details. Wheel or + / − zooms, drag or arrow keys pan, ")
                 .append("double-click or 0 resets.</p>\n");
         b.append("<div id=\"slide\" tabindex=\"0\">\n").append(svg).append("</div>\n");
+        svg = null; // not kept while the hover records are written
         b.append("<div id=\"tip\" role=\"tooltip\" hidden=\"hidden\"></div>\n");
         b.append("<script type=\"application/json\" id=\"spans\">\n");
         spans(b, slide);
         // Written as well-formed XML too (polyglot): the script sits in a CDATA section that JS reads as comments.
         b.append("</script>\n<script>\n//<![CDATA[\n").append(SCRIPT).append("//]]>\n</script>\n</body>\n</html>\n");
-        return b.toString();
     }
 
     /** The runs' figures: the same numbers the slide's run lines show, as a table. */
-    private static void figures(StringBuilder b, List<Slide.Run> runs) {
+    private static void figures(Page b, List<Slide.Run> runs) {
+        List<Trace> traces = runs.stream().map(Slide.Run::trace).toList();
         b.append("<table id=\"figures\">\n<thead><tr><th>run</th><th>status</th><th>wall</th><th>ideal</th><th>CPU</th>")
                 .append("<th>tasks' CPU</th><th>runtime CPU</th>")
                 .append("<th>cores</th><th>at a time</th><th>speedup</th><th>efficiency</th></tr></thead>\n<tbody>\n");
@@ -78,9 +131,12 @@ public final class SlideHtml {
                     .append("</td><td>").append(escape(FigureText.efficiency(f))).append("</td></tr>\n");
         }
         b.append("</tbody>\n</table>\n");
-        Trace first = runs.get(0).trace();
-        b.append("<p class=\"machine\">").append(escape(first.machine().hardwareLine() + " · " + first.machine().java()))
-                .append("</p>\n");
+        // Every machine the runs were measured on, in the order they first appear (runs from two machines name both).
+        java.util.LinkedHashSet<String> machines = new java.util.LinkedHashSet<>();
+        for (Trace t : traces) {
+            machines.add(t.machine().hardwareLine() + " · " + t.machine().java());
+        }
+        b.append("<p class=\"machine\">").append(escape(String.join(" | ", machines))).append("</p>\n");
     }
 
     /** A dash says why: "— (virtual threads' own CPU time was not measured …)". */
@@ -88,10 +144,11 @@ public final class SlideHtml {
         return cell.equals(FigureText.DASH) ? cell + " (" + f.cpuSplit().unknownReason() + ")" : cell;
     }
 
-    /** One record per span drawn: [x, y, w, h, "what"] in slide pixels. */
-    private static void spans(StringBuilder b, Slide.Composed slide) {
+    /** One record per span drawn: [x, y, w, h, "what"] in slide pixels, written one by one. */
+    private static void spans(Page b, Slide.Composed slide) {
         b.append('[');
         boolean firstRecord = true;
+        StringBuilder record = new StringBuilder(256);
         for (Slide.Placed p : slide.panels()) {
             TimelineFrame panel = p.panel();
             for (TimelineFrame.Lane lane : panel.lanes()) {
@@ -103,12 +160,14 @@ public final class SlideHtml {
                     Span s = track.get(i);
                     double x0 = panel.xAt(s.startNanos());
                     double x1 = panel.xAt(s.endNanos());
-                    b.append(firstRecord ? "\n" : ",\n");
+                    record.setLength(0);
+                    record.append(firstRecord ? "\n" : ",\n");
                     firstRecord = false;
-                    b.append(String.format(Locale.ROOT, "[%.2f,%.2f,%.2f,%.2f,", p.dx() + x0, p.dy() + lane.y(),
+                    record.append(String.format(Locale.ROOT, "[%.2f,%.2f,%.2f,%.2f,", p.dx() + x0, p.dy() + lane.y(),
                             Math.max(1, x1 - x0), lane.h()));
-                    jsonString(b, describe(s, p.run().trace()));
-                    b.append(']');
+                    jsonString(record, describe(s, p.run().trace()));
+                    record.append(']');
+                    b.append(record.toString());
                 }
             }
         }

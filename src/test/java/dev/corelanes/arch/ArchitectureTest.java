@@ -82,6 +82,30 @@ class ArchitectureTest {
     }
 
     @Test
+    void theTwoChildRuntimesShareOnlyTheChildLifecycle() {
+        // JVM workers and the Python runtime each keep their protocol; what they share is engine.child.
+        noClasses().that().resideInAPackage("dev.corelanes.engine.python..")
+                .should().dependOnClassesThat().resideInAPackage("dev.corelanes.engine.process..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("dev.corelanes.engine.process..")
+                .should().dependOnClassesThat().resideInAPackage("dev.corelanes.engine.python..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheChildLifecycleStartsProcesses() {
+        // One place registers every child (none outlives this JVM) and kills it with everything it started.
+        noClasses().that().resideOutsideOfPackage("dev.corelanes.engine.child..")
+                .should().callMethod(ProcessBuilder.class, "start")
+                .orShould().callMethod(ProcessBuilder.class, "startPipeline", java.util.List.class)
+                .orShould().callMethod(Runtime.class, "exec", String.class)
+                .orShould().callMethod(Runtime.class, "exec", String[].class)
+                .orShould().callMethod(Runtime.class, "exec", String[].class, String[].class)
+                .orShould().callMethod(Runtime.class, "exec", String[].class, String[].class, java.io.File.class)
+                .check(CLASSES);
+    }
+
+    @Test
     void imagesAndTablesAreNotRunFiles() {
         // A PNG, SVG, HTML or CSV that cannot be written is an OutputFileException; RunFileException is for run files.
         noClasses().that().resideInAnyPackage("dev.corelanes.view..", "dev.corelanes.app.labs..")

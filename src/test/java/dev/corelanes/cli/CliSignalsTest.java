@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -97,7 +99,37 @@ class CliSignalsTest {
     }
 
     private static void sigint(Process p) throws Exception {
-        assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor());
+        signal(p, "INT");
+    }
+
+    private static void signal(Process p, String sig) throws Exception {
+        assertEquals(0, new ProcessBuilder("kill", "-" + sig, Long.toString(p.pid())).start().waitFor());
+    }
+
+    /** Waits until {@code file} (the CLI's stdout or stderr) contains {@code text}. */
+    private void awaitText(Process p, String file, String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline && p.isAlive()) {
+            if (Files.readString(dir.resolve(file)).contains(text)) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no '" + text + "' from the CLI (alive: " + p.isAlive() + "): "
+                + Files.readString(dir.resolve("stdout.txt")) + Files.readString(dir.resolve("stderr.txt")));
+    }
+
+    /** A named pipe nobody reads yet: writing to it blocks, as a slow disk or a big output would. */
+    private Path fifo(String name) throws Exception {
+        Path f = dir.resolve(name);
+        Assumptions.assumeTrue(new ProcessBuilder("mkfifo", f.toString()).start().waitFor() == 0, "needs mkfifo");
+        return f;
+    }
+
+    private List<String> temporaryFiles() throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList();
+        }
     }
 
     @Test
@@ -114,7 +146,7 @@ class CliSignalsTest {
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the CLI ended after Ctrl-C");
         String err = Files.readString(dir.resolve("stderr.txt"));
         assertEquals(Cli.INTERRUPTED, p.exitValue(), err);
-        assertTrue(err.contains("corelanes: interrupted — run cancelled after"), err);
+        assertTrue(err.contains("corelanes: interrupted (SIGINT) — run cancelled after"), err);
         Trace t = RunFile.read(json);
         assertEquals(TaskStatus.CANCELLED, t.status());
         assertEquals(4, t.tasks().size());
@@ -155,5 +187,68 @@ class CliSignalsTest {
         assertEquals(Cli.OK, p.exitValue(), out + Files.readString(dir.resolve("stderr.txt")));
         assertTrue(out.contains("Status     completed"), out);
         assertFalse(out.contains("Spans      0 "), "the workers' spans arrived: " + out);
+    }
+
+    /** A run that completed exits 0 whatever happens after it: here a Ctrl-C while its outputs are written. */
+    @Test
+    void aCompletedRunExitsZeroWhenCtrlCComesWhileItsOutputsAreWritten() throws Exception {
+        Assumptions.assumeTrue(python() && Files.isDirectory(Path.of("/proc")), "needs python3 and /proc");
+        Path json = dir.resolve("run.json");
+        Path events = fifo("events.json");
+        Process p = start(List.of(), "run", "--mode", "threads", "--kind", "sleep", "--tasks", "2", "--seconds", "0.05",
+                "--json", json.toString(), "--trace-event", events.toString());
+        awaitText(p, "stdout.txt", "Run file"); // written; the trace-event file now waits for a reader
+        sigint(p);
+        Thread.sleep(300); // the signal is handled (the JVM's own handling would have exited with 130)
+        byte[] read = Files.readAllBytes(events); // a reader comes: the write goes through
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        String err = Files.readString(dir.resolve("stderr.txt"));
+        assertEquals(Cli.OK, p.exitValue(), err);
+        assertFalse(err.contains("interrupted"), err);
+        assertTrue(read.length > 0);
+        assertEquals(TaskStatus.COMPLETED, RunFile.read(json).status());
+    }
+
+    /** A second Ctrl-C abandons the writes: exit 130 at once, what was written stays whole, no temporary file. */
+    @Test
+    void aSecondCtrlCAbandonsTheWritesAndLeavesNoTemporaryFile() throws Exception {
+        Assumptions.assumeTrue(python() && Files.isDirectory(Path.of("/proc")), "needs python3 and /proc");
+        Path json = dir.resolve("run.json");
+        Path events = fifo("events.json");
+        Process p = start(List.of(), "run", "--mode", "threads", "--kind", "sleep", "--tasks", "2", "--seconds", "0.05",
+                "--json", json.toString(), "--trace-event", events.toString(), "--svg", dir.resolve("run.svg").toString());
+        awaitText(p, "stdout.txt", "Run file");
+        sigint(p);
+        Thread.sleep(300);
+        sigint(p);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the second Ctrl-C ends the program");
+        String err = Files.readString(dir.resolve("stderr.txt"));
+        assertEquals(Cli.INTERRUPTED, p.exitValue(), err);
+        assertTrue(err.contains("interrupted again"), err);
+        assertEquals(TaskStatus.COMPLETED, RunFile.read(json).status(), "the file written before is whole");
+        assertEquals(List.of(), temporaryFiles());
+        assertFalse(Files.exists(dir.resolve("run.svg")), "abandoned");
+    }
+
+    /** Ctrl-C or SIGTERM during a sweep: the steps measured are printed and written, and the files say so. */
+    @ParameterizedTest(name = "SIG{0}")
+    @ValueSource(strings = {"INT", "TERM"})
+    void aSweepInterruptedKeepsTheStepsItMeasured(String sig) throws Exception {
+        Assumptions.assumeTrue(python() && Files.isDirectory(Path.of("/proc")), "needs python3 and /proc");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs 2 CPUs");
+        Path csv = dir.resolve("sweep.csv");
+        Path png = dir.resolve("sweep.png");
+        Process p = start(List.of(), "sweep", "--mode", "threads", "--kind", "sleep", "--tasks", "2", "--seconds", "2",
+                "--max", "2", "--csv", csv.toString(), "--png", png.toString());
+        awaitText(p, "stderr.txt", "running 2 cores");
+        signal(p, sig);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        String err = Files.readString(dir.resolve("stderr.txt"));
+        assertEquals(Cli.INTERRUPTED, p.exitValue(), err);
+        assertTrue(err.contains("interrupted (SIG" + sig + ") — 1 of 2 steps measured"), err);
+        List<String> rows = Files.readAllLines(csv);
+        assertTrue(rows.get(1).startsWith("1,"), rows.toString());
+        assertTrue(rows.get(rows.size() - 1).startsWith("# note,\"cancelled during the run on 2 cores; the run measured before it is kept"), rows.toString());
+        assertTrue(Files.size(png) > 0);
     }
 }

@@ -163,4 +163,39 @@ class OutputFilesCliTest {
         assertTrue(r.out().contains("\"traceEvents\""), r.out());
         assertTrue(Files.isSymbolicLink(link), "the link is kept");
     }
+
+    /** A legal 250-byte output name: the temporary name beside it still fits, and the finished run is written. */
+    @Test
+    void aFinishedRunIsWrittenUnderALegalLongName() throws Exception {
+        Path json = dir.resolve("r".repeat(245) + ".json");
+        Path svg = dir.resolve("ok.svg");
+        CliTest.Result r = CliTest.cli("run", "--mode", "threads", "--kind", "sleep", "--tasks", "2", "--seconds", "0.05",
+                "--json", json.toString(), "--svg", svg.toString());
+        assertEquals(Cli.OK, r.code(), r.err());
+        assertEquals("", r.err());
+        assertTrue(Files.size(json) > 0 && Files.size(svg) > 0);
+        try (var files = Files.list(dir)) {
+            assertEquals(2, files.count(), "no temporary file left");
+        }
+    }
+
+    /**
+     * An output that fails after the run is named with its cause in one line; the others are written; exit 1 —
+     * never "interrupted" for a run that completed (it was, with exit 2 and every output lost).
+     */
+    @Test
+    void anOutputThatFailsAfterTheRunIsNamedAndTheOthersAreWritten() throws Exception {
+        assumeTrue(Files.isWritable(Path.of("/dev/full")), "needs /dev/full");
+        Path full = dir.resolve("full");
+        Files.createSymbolicLink(full, Path.of("/dev/full"));
+        Path svg = dir.resolve("ok.svg");
+        Path events = dir.resolve("t.json");
+        CliTest.Result r = CliTest.cli("run", "--mode", "threads", "--kind", "sleep", "--tasks", "2", "--seconds", "0.05",
+                "--json", full.toString(), "--trace-event", events.toString(), "--svg", svg.toString());
+        assertOneLine(r, Cli.RUN_FAILED, "--json not written: Cannot write " + full + ": No space left on device.");
+        assertFalse(r.err().contains("interrupted"), r.err());
+        assertTrue(r.out().contains("Status     completed"), r.out());
+        assertTrue(Files.size(svg) > 0 && Files.size(events) > 0, "the other outputs were written");
+        assertTrue(Files.isSymbolicLink(full), "the device link is still a link");
+    }
 }

@@ -63,4 +63,54 @@ class PythonCliTest {
         assertTrue(r.out().matches("(?s).*\nPython       (CPython 3\\.\\d+\\.\\d+.* · GIL (enabled|disabled) · .*"
                 + "|none usable \\(.*\\))\n.*"), r.out());
     }
+
+    private Path interpreter(String name, String text) throws Exception {
+        Path p = dir.resolve(name);
+        java.nio.file.Files.writeString(p, text);
+        assertTrue(p.toFile().setExecutable(true));
+        return p;
+    }
+
+    private static String python3() {
+        try {
+            return dev.corelanes.engine.python.PythonInterpreters.find(null).executable();
+        } catch (dev.corelanes.engine.python.PythonUnavailable e) {
+            return Assumptions.abort("needs python3 on the PATH: " + e.getMessage());
+        }
+    }
+
+    /** A Python whose ctypes cannot load (a build without libffi) reads no CPU: the run says why, as info does. */
+    @Test
+    void aPythonWithoutCtypesSaysSoWhereTheCoreColumnIs() throws Exception {
+        Path py = interpreter("python3", "#!" + python3() + " -I\n"
+                + "import sys, runpy\n"
+                + "sys.modules['_ctypes'] = None\n"
+                + "args = [a for a in sys.argv[1:] if a not in ('-I', '-B', '-E', '-s')]\n"
+                + "if args[0] == '-c':\n"
+                + "    sys.argv = ['-c'] + args[2:]\n"
+                + "    exec(compile(args[1], '<string>', 'exec'), {'__name__': '__main__'})\n"
+                + "else:\n"
+                + "    sys.argv = args\n"
+                + "    runpy.run_path(args[0], run_name='__main__')\n");
+        CliTest.Result r = CliTest.cli("run", "--runtime", "python=" + py, "--mode", "threads", "--kind", "compute",
+                "--tasks", "2", "--seconds", "0.05");
+        assertEquals(Cli.OK, r.code(), r.out() + r.err());
+        assertTrue(r.out().matches("(?s).*\nPer core   core unknown: CPython 3\\.\\d+\\.\\d+ cannot read the current CPU "
+                + "\\(ctypes: import of _ctypes halted; None in sys.modules\\)\n.*"), r.out());
+    }
+
+    /** An interpreter that cannot start (no standard library, as with a wrong PYTHONHOME) gives its real cause. */
+    @Test
+    void aBrokenInterpreterGivesItsRealCauseInOneLine() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(Path.of("/bin/sh")), "needs /bin/sh");
+        Path py = interpreter("python3", "#!/bin/sh\n"
+                + "while [ \"$1\" = -I ] || [ \"$1\" = -B ]; do shift; done\n"
+                + "PYTHONHOME='" + dir.resolve("nowhere") + "' exec '" + python3() + "' \"$@\"\n");
+        CliTest.Result r = CliTest.cli("run", "--runtime", "python=" + py, "--mode", "threads", "--kind", "sleep",
+                "--tasks", "2", "--seconds", "0.05");
+        assertEquals(Cli.BAD_INPUT, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("No module named 'encodings'"), r.err());
+        assertFalse(r.err().contains("Current thread"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
 }

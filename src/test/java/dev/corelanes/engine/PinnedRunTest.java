@@ -84,4 +84,32 @@ class PinnedRunTest {
         assertEquals(TaskStatus.FAILED, t.status());
         assertTrue(t.message().contains("is not usable by this process"), t.message());
     }
+
+    /**
+     * A backend whose task reports a core outside the pin (as a Python interpreter started before the run was
+     * pinned did): the run fails with the reason, and its trace does not claim the pin.
+     */
+    @Test
+    void aPinThatDidNotHoldFailsTheRunAndIsNotRecorded() throws Exception {
+        int pinned = allowed.get(0);
+        int other = allowed.get(1);
+        Backend leaky = new Backend() {
+            @Override
+            public void run(RunContext run) {
+                long t = run.now();
+                run.sink().accept(new Span(1, "T1", other, SpanState.RUNNING, t, t + 1_000_000));
+                run.recordTask(new TaskRecord(1, "T1", t, t + 1_000_000, TaskStatus.COMPLETED, ""));
+            }
+
+            @Override
+            public void cancel() {
+            }
+        };
+        Trace t = Experiment.start(ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.SLEEP, 1, 0.05, false),
+                machine.pinnedTo(List.of(pinned)), leaky).await();
+        assertEquals(TaskStatus.FAILED, t.status());
+        assertEquals("the run was pinned to CPU " + pinned + " but its tasks also ran on CPU " + other
+                + ": the pin did not hold, so its figures would be wrong", t.message());
+        assertTrue(t.machine().pinnedCpus().isEmpty(), "no pin recorded: " + t.machine());
+    }
 }

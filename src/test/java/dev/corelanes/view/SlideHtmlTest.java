@@ -155,4 +155,24 @@ class SlideHtmlTest {
         }
         assertEquals(2, html.split("<script", -1).length - 1, "the hover data and the inline script");
     }
+
+    /** Runs measured on two machines: the page names both (it named only the first). */
+    @Test
+    void runsFromTwoMachinesNameBoth() throws Exception {
+        Trace here = Traces.compute(ExecutionMode.THREADS, 4);
+        dev.corelanes.engine.MachineInfo other = new dev.corelanes.engine.MachineInfo("Other CPU 9000", 8, 4,
+                List.of(), 16L << 30, "Other OS", "Java 99");
+        Trace there = new Trace(here.spec(), other, here.calibration(), here.startedAt(), here.wallNanos(),
+                here.cpuNanos(), here.status(), here.message(), here.tasks(), here.workers(), here.spans(),
+                here.droppedSpans());
+        Document d = parse(SlideHtml.html(slide(here, there)));
+        NodeList ps = d.getElementsByTagName("p");
+        String machines = "";
+        for (int i = 0; i < ps.getLength(); i++) {
+            if ("machine".equals(((Element) ps.item(i)).getAttribute("class"))) {
+                machines = ps.item(i).getTextContent();
+            }
+        }
+        assertTrue(machines.contains(here.machine().oneLine()) && machines.contains("Other CPU 9000"), machines);
+    }
 }

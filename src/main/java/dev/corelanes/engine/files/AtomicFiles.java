@@ -16,6 +16,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes files all or nothing, without clobbering what the user's path really is:
@@ -178,6 +180,7 @@ public final class AtomicFiles {
                     if (temps.get(i) != null) {
                         current = files.get(i);
                         moveIntoPlace(temps.get(i), targets.get(i).real());
+                        TEMPS.remove(temps.get(i));
                         temps.set(i, null);
                         done++;
                     }
@@ -190,6 +193,9 @@ public final class AtomicFiles {
                 throw failure(current, "no such folder.", done, none, e);
             } catch (IOException | RuntimeException e) {
                 throw failure(current, reason(e), done, none, e);
+            } catch (OutOfMemoryError e) {
+                throw failure(current, "not enough memory to make it (the Java heap is full).", done, none,
+                        new IOException(e));
             } finally {
                 for (Path tmp : temps) {
                     if (tmp != null) {
@@ -198,6 +204,7 @@ public final class AtomicFiles {
                         } catch (IOException ignored) {
                             // nothing more can be done; the temporary file is hidden and named after the target
                         }
+                        TEMPS.remove(tmp);
                     }
                 }
             }
@@ -209,15 +216,88 @@ public final class AtomicFiles {
         }
     }
 
+    /** Temporary files being written now: removed if the program is abandoned (a second Ctrl-C) or exits. */
+    private static final Set<Path> TEMPS = ConcurrentHashMap.newKeySet();
+    private static volatile boolean abandoned;
+    private static volatile boolean hooked;
+
+    /**
+     * Removes every temporary file being written and makes any write still going on remove its own: the
+     * program is ending before its writes (a second Ctrl-C). Files already moved into place stay (they are whole).
+     */
+    public static void abandon() {
+        abandoned = true;
+        removeTemps();
+    }
+
+    private static void removeTemps() {
+        for (Path tmp : TEMPS) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException | RuntimeException ignored) {
+                // nothing more can be done
+            }
+        }
+    }
+
+    /** Writes may go on again (tests: abandon is otherwise followed by the program's exit). */
+    static void resume() {
+        abandoned = false;
+    }
+
+    /** Temporary files still being written (tests check none is left). */
+    static int tempsInProgress() {
+        return TEMPS.size();
+    }
+
+    private static void hookOnce() {
+        if (!hooked) {
+            synchronized (AtomicFiles.class) {
+                if (!hooked) {
+                    hooked = true;
+                    try {
+                        // A JVM ending mid-write (a signal nobody handles, System.exit) leaves no temporary file.
+                        Runtime.getRuntime().addShutdownHook(new Thread(AtomicFiles::removeTemps, "corelanes-temp-files"));
+                    } catch (IllegalStateException shuttingDown) {
+                        // too late to register: the write below checks for itself
+                    }
+                }
+            }
+        }
+    }
+
+    /** Longest file name most file systems allow, in bytes (ext4, XFS, btrfs, APFS; NTFS counts 255 UTF-16 units). */
+    static final int MAX_NAME_BYTES = 255;
+
+    /**
+     * The temporary file beside {@code target}: hidden and named after it when that name fits, else a short
+     * name — a target whose name is 236–255 bytes long (legal) once made the temporary name too long after the
+     * run had finished, and every output was lost.
+     */
+    static Path tempBeside(Path target) {
+        String suffix = "." + Long.toHexString(System.nanoTime()) + ".tmp";
+        String named = "." + target.getFileName() + suffix;
+        String name = named.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= MAX_NAME_BYTES ? named
+                : ".corelanes" + suffix;
+        return target.resolveSibling(name);
+    }
+
     private static Path stage(Target t, Content content) throws IOException {
-        Path dir = t.real().getParent();
+        hookOnce();
         // Not Files.createTempFile: that makes the file owner-only (0600), and an exported slide or run
         // file should get the same permissions as any other file the user saves (their umask).
-        Path tmp = dir.resolve("." + t.real().getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
-        try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            content.writeTo(out);
-        } catch (IOException | RuntimeException e) {
+        Path tmp = tempBeside(t.real());
+        TEMPS.add(tmp);
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                content.writeTo(out);
+            }
+            if (abandoned) {
+                throw new IOException("abandoned (interrupted again)");
+            }
+        } catch (IOException | RuntimeException | Error e) {
             Files.deleteIfExists(tmp);
+            TEMPS.remove(tmp);
             throw e;
         }
         if (t.kind() == Kind.REGULAR) {
@@ -254,6 +334,7 @@ public final class AtomicFiles {
             return f.getReason().toLowerCase(java.util.Locale.ROOT) + ".";
         }
         String m = e.getMessage();
-        return (m == null || m.isBlank() ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m)) + ".";
+        String line = m == null || m.isBlank() ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m).strip();
+        return line.endsWith(".") ? line : line + ".";
     }
 }

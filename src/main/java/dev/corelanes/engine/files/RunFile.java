@@ -72,11 +72,16 @@ public final class RunFile {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    /** Reads one value at a time from a parser positioned inside the file (what follows is not "trailing"). */
-    private static final com.fasterxml.jackson.databind.ObjectReader VALUE =
-            JSON.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /**
+     * The parser factory for reading: field names are not canonicalized, because a file may hold millions of
+     * distinct names in a field this version skips, and a symbol table of them cost seconds and memory (17 s for
+     * 100 MB of them); the few names a run file really has cost nothing to allocate again. Without it Jackson reads
+     * characters, not bytes: {@link #utf8} decodes them, strictly.
+     */
+    private static final com.fasterxml.jackson.core.JsonFactory READING = com.fasterxml.jackson.core.JsonFactory.builder()
+            .disable(com.fasterxml.jackson.core.JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).build();
 
     private RunFile() {
     }
@@ -352,8 +357,7 @@ public final class RunFile {
         // FIFO) has no size and would otherwise be read until memory runs out.
         try (CappedInput in = new CappedInput(Files.newInputStream(file))) {
             try {
-                // Jackson reads the bytes as UTF-8 and skips a byte-order mark.
-                return parse(JSON.getFactory().createParser(in), name);
+                return parse(READING.createParser(utf8(in)), name);
             } catch (RunFileException e) {
                 if (in.over) {
                     throw tooLarge(file);
@@ -369,6 +373,42 @@ public final class RunFile {
         } catch (IOException e) {
             throw new RunFileException("Cannot read " + file + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The bytes as UTF-8 text: bytes that are not UTF-8 are an error (not replaced), and a byte-order mark at the
+     * start is dropped, as some Windows editors save one.
+     */
+    private static java.io.Reader utf8(InputStream in) {
+        java.io.Reader r = new java.io.InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT));
+        java.io.PushbackReader p = new java.io.PushbackReader(new java.io.BufferedReader(r, 64 * 1024), 1);
+        return new java.io.FilterReader(p) {
+            private boolean first = true;
+
+            @Override
+            public int read(char[] cbuf, int off, int len) throws IOException {
+                skipBom();
+                return super.read(cbuf, off, len);
+            }
+
+            @Override
+            public int read() throws IOException {
+                skipBom();
+                return super.read();
+            }
+
+            private void skipBom() throws IOException {
+                if (first) {
+                    first = false;
+                    int c = p.read();
+                    if (c >= 0 && c != '\uFEFF') {
+                        p.unread(c);
+                    }
+                }
+            }
+        };
     }
 
     private static RunFileException tooLarge(Path file) {
@@ -420,7 +460,7 @@ public final class RunFile {
             text = text.substring(1); // a UTF-8 byte-order mark, as some Windows editors save
         }
         try {
-            return parse(JSON.getFactory().createParser(text), name);
+            return parse(READING.createParser(text), name);
         } catch (IOException e) {
             throw new RunFileException(name + ": " + e.getMessage());
         }
@@ -441,17 +481,23 @@ public final class RunFile {
                 throw new RunFileException(name + " is empty: not valid JSON, not a run file.");
             }
             if (first != JsonToken.START_OBJECT) {
-                VALUE.readTree(p); // a complete value (an array, a number) is "not an object"; broken text is not JSON
+                p.skipChildren(); // a complete value (an array, a number) is "not an object"; broken text is not JSON
                 throw new RunFileException(name + " is not a CoreLanes run file: expected a JSON object.");
             }
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            Budget budget = new Budget(name, MAX_HEAD_VALUES);
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
-                if (field.equals("spans") && value == JsonToken.START_ARRAY && !root.has("spans")) {
-                    root.putArray("spans"); // a placeholder: a second "spans" field is a duplicate
+                if (!seen.add(field)) {
+                    throw new RunFileException(name + " is not a CoreLanes run file: it is not valid JSON"
+                            + " (field \"" + field + "\" twice).");
+                }
+                if (field.equals("spans") && value == JsonToken.START_ARRAY) {
+                    root.putArray("spans"); // a placeholder: the spans are kept as records
                     spans = new ArrayList<>();
                     while (p.nextToken() != JsonToken.END_ARRAY) {
-                        JsonNode sp = VALUE.readTree(p);
+                        JsonNode sp = tree(p, new Budget(name, MAX_SPAN_VALUES));
                         if (spanProblem != null) {
                             continue; // keep reading to report broken JSON or a foreign format first
                         }
@@ -468,12 +514,12 @@ public final class RunFile {
                             spanProblem = new RunFileException(name + ": " + e.getMessage());
                         }
                     }
+                } else if (READ.contains(field)) {
+                    root.set(field, tree(p, budget));
                 } else {
-                    if (root.has(field)) {
-                        throw new RunFileException(name + " is not a CoreLanes run file: it is not valid JSON"
-                                + " (field \"" + field + "\" twice).");
-                    }
-                    root.set(field, VALUE.readTree(p));
+                    // A field this version does not read (a newer one's, or anything else): skipped while streaming,
+                    // so its size costs no memory (an unknown field of 8 000 000 keys ran a 512 MiB heap out).
+                    p.skipChildren();
                 }
             }
             if (p.nextToken() != null) {
@@ -487,7 +533,7 @@ public final class RunFile {
                 throw new RunFileException(name + " is not a CoreLanes run file (not text).");
             }
             throw new RunFileException(name + " is not a CoreLanes run file: it is not valid JSON" + where + ".");
-        } catch (java.io.CharConversionException e) {
+        } catch (java.io.CharConversionException | java.nio.charset.CharacterCodingException e) {
             throw new RunFileException(name + " is not a CoreLanes run file (not text).");
         }
         if (!FORMAT.equals(root.path("format").asText(null))) {
@@ -514,6 +560,98 @@ public final class RunFile {
             return reader.trace(root, spans);
         } catch (IllegalArgumentException e) {
             throw new RunFileException(name + ": " + e.getMessage());
+        }
+    }
+
+    /** The top-level fields this version reads; any other is skipped unread ("figures" is written for others). */
+    private static final java.util.Set<String> READ = java.util.Set.of("format", "version", "startedAt", "spec",
+            "runtime", "machine", "calibration", "wallSeconds", "cpuSeconds", "status", "message", "droppedSpans",
+            "conditions", "workers", "tasks", "baseline");
+    /**
+     * Values (objects, arrays, numbers, strings) read outside the spans, at most: the largest run file holds
+     * {@value ExperimentSpec#MAX_LIGHT_TASKS} tasks of 8 values and as many workers of 4, and a machine of
+     * {@value MachineInfo#MAX_CPUS} CPUs in SMT groups. More cannot be a run file, and must not fill the heap.
+     */
+    static final int MAX_HEAD_VALUES = 2_000_000;
+    /** Values in one span at most (it has 6). */
+    static final int MAX_SPAN_VALUES = 64;
+
+    /** Counts the values read into trees, and refuses the file past its limit. */
+    private static final class Budget {
+        private final String name;
+        private int left;
+        private final int max;
+
+        Budget(String name, int max) {
+            this.name = name;
+            this.left = max;
+            this.max = max;
+        }
+
+        void take() throws RunFileException {
+            if (--left < 0) {
+                throw new RunFileException(name + " is not a CoreLanes run file: it holds more values than a run file "
+                        + "can (" + (max == MAX_SPAN_VALUES ? "a span with more than " + max
+                        : "more than " + max + " outside its spans") + ").");
+            }
+        }
+    }
+
+    private static JsonProcessingException duplicate(JsonParser p, String field) {
+        return new com.fasterxml.jackson.core.JsonParseException(p, "Duplicate field '" + field + "'");
+    }
+
+    /**
+     * The value at the parser's current token as a tree, as Jackson would build it, counting every value against
+     * {@code budget} and refusing a field named twice in one object.
+     */
+    private static JsonNode tree(JsonParser p, Budget budget) throws IOException, RunFileException {
+        budget.take();
+        var nodes = JSON.getNodeFactory();
+        JsonToken t = p.currentToken();
+        switch (t) {
+            case START_OBJECT -> {
+                ObjectNode o = nodes.objectNode();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String k = p.currentName();
+                    p.nextToken();
+                    if (o.has(k)) {
+                        throw duplicate(p, k);
+                    }
+                    o.set(k, tree(p, budget));
+                }
+                return o;
+            }
+            case START_ARRAY -> {
+                ArrayNode a = nodes.arrayNode();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    a.add(tree(p, budget));
+                }
+                return a;
+            }
+            case VALUE_STRING -> {
+                return nodes.textNode(p.getText());
+            }
+            case VALUE_NUMBER_INT -> {
+                return switch (p.getNumberType()) {
+                    case INT -> nodes.numberNode(p.getIntValue());
+                    case LONG -> nodes.numberNode(p.getLongValue());
+                    default -> nodes.numberNode(p.getBigIntegerValue());
+                };
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return nodes.numberNode(p.getDoubleValue());
+            }
+            case VALUE_TRUE -> {
+                return nodes.booleanNode(true);
+            }
+            case VALUE_FALSE -> {
+                return nodes.booleanNode(false);
+            }
+            case VALUE_NULL -> {
+                return nodes.nullNode();
+            }
+            default -> throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected " + t);
         }
     }
 

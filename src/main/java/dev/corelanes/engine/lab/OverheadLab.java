@@ -215,7 +215,7 @@ public final class OverheadLab {
             try {
                 ProcessBuilder pb = cmd.get().redirectError(ProcessBuilder.Redirect.DISCARD);
                 long t0 = System.nanoTime();
-                p = pb.start();
+                p = dev.corelanes.engine.child.Children.start(pb);
                 long dt;
                 if (untilFirstLine) {
                     InputStream in = p.getInputStream();
@@ -242,8 +242,7 @@ public final class OverheadLab {
                 throw new Cancelled();
             } finally {
                 if (p != null) {
-                    p.descendants().forEach(ProcessHandle::destroyForcibly);
-                    p.destroyForcibly();
+                    dev.corelanes.engine.child.Children.killTree(p);
                     try {
                         p.waitFor();
                     } catch (InterruptedException e) {
@@ -346,7 +345,7 @@ public final class OverheadLab {
         }
         Process p;
         try {
-            p = new ProcessBuilder("/bin/cat").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            p = dev.corelanes.engine.child.Children.start(new ProcessBuilder("/bin/cat").redirectError(ProcessBuilder.Redirect.DISCARD));
         } catch (IOException e) {
             return Measurement.unavailable(PIPE_CAT, what, "could not start /bin/cat: " + e.getMessage());
         }
@@ -376,7 +375,7 @@ public final class OverheadLab {
         }
         Process p = null;
         try {
-            p = workerCommand.get().redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            p = dev.corelanes.engine.child.Children.start(workerCommand.get().redirectError(ProcessBuilder.Redirect.DISCARD));
             OutputStream out = p.getOutputStream();
             BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII));
             String hello = in.readLine();
@@ -413,8 +412,7 @@ public final class OverheadLab {
 
     /** Kills a child and waits until it is gone (a child still exiting would outlive the lab for a moment). */
     private static void end(Process p) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
+        dev.corelanes.engine.child.Children.killTree(p);
         try {
             p.waitFor(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

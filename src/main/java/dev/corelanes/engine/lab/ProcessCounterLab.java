@@ -67,7 +67,7 @@ public final class ProcessCounterLab {
             for (int i = 0; i < processes; i++) {
                 ProcessBuilder pb = command.apply(List.of("--counter-worker", Long.toString(perProcess)))
                         .redirectError(ProcessBuilder.Redirect.DISCARD);
-                Process p = pb.start();
+                Process p = dev.corelanes.engine.child.Children.start(pb);
                 synchronized (children) {
                     children.add(p);
                 }
@@ -138,8 +138,7 @@ public final class ProcessCounterLab {
             copy = new ArrayList<>(children);
         }
         for (Process p : copy) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
+            dev.corelanes.engine.child.Children.killTree(p);
         }
         for (Process p : copy) {
             try {

@@ -7,6 +7,9 @@ import dev.corelanes.engine.ResourceLimits;
 import dev.corelanes.engine.RunContext;
 import dev.corelanes.engine.TaskRecord;
 import dev.corelanes.engine.TaskStatus;
+import dev.corelanes.engine.child.Children;
+import dev.corelanes.engine.child.ClockSync;
+import dev.corelanes.engine.child.TaskDeadlines;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +35,7 @@ public final class ProcessBackend implements Backend {
 
     private final WorkerCommand command;
     private final StartupCache.Use cache;
-    private final Deadlines deadlines;
+    private final TaskDeadlines deadlines;
     private final List<WorkerProcess> workers = new CopyOnWriteArrayList<>();
     private final Set<Integer> settled = ConcurrentHashMap.newKeySet();
     private volatile boolean cancelled;
@@ -41,33 +44,15 @@ public final class ProcessBackend implements Backend {
     private final AtomicInteger refused = new AtomicInteger();
     private final AtomicReference<String> refusal = new AtomicReference<>();
 
-    /**
-     * How long a worker may take, derived from the workload: to start, and to run one task — several times
-     * what the task should take on this machine's cores, plus slack for a busy machine. A frozen child
-     * (SIGSTOP) or a task that never ends is failed after that; the user's Cancel works at any moment.
-     */
-    record Deadlines(long startupMillis, double factor, long slackMillis) {
-        static final Deadlines DEFAULT = new Deadlines(WorkerProcess.STARTUP_TIMEOUT_MILLIS, 4, 10_000);
-
-        /** The deadline of one task of {@code spec}, in milliseconds. */
-        long taskMillis(ExperimentSpec spec, int cores) {
-            int concurrent = spec.mode() == ExecutionMode.PROCESS_POOL ? spec.workers() : spec.tasks();
-            // Compute processes share the cores: with more processes than cores each one gets a share.
-            double share = spec.kind() == dev.corelanes.engine.TaskKind.COMPUTE
-                    ? Math.max(1, Math.ceil(concurrent / (double) Math.max(1, cores))) : 1;
-            return Math.round(spec.taskSeconds() * share * factor * 1000) + slackMillis;
-        }
-    }
-
     public ProcessBackend() {
         this(WorkerCommand.forThisJvm());
     }
 
     ProcessBackend(WorkerCommand command) {
-        this(command, StartupCache.Use.of(command), Deadlines.DEFAULT);
+        this(command, StartupCache.Use.of(command), TaskDeadlines.configured());
     }
 
-    ProcessBackend(WorkerCommand command, StartupCache.Use cache, Deadlines deadlines) {
+    ProcessBackend(WorkerCommand command, StartupCache.Use cache, TaskDeadlines deadlines) {
         this.command = command;
         this.cache = cache;
         this.deadlines = deadlines;
@@ -358,7 +343,7 @@ public final class ProcessBackend implements Backend {
         if (n > 0) {
             // First: the other failures (workers that died for want of threads) follow from this one.
             run.failFirst("started " + (planned - n) + " of " + planned + " worker processes; the system refused the other "
-                    + n + ": " + refusal.get() + ResourceLimits.limitNote());
+                    + n + ": " + refusal.get() + ResourceLimits.noteFor(refusal.get()));
         }
     }
 
@@ -377,6 +362,6 @@ public final class ProcessBackend implements Backend {
 
     /** Worker processes of this JVM still alive (tests and the benchmark check that none are left). */
     public static int liveWorkers() {
-        return ChildProcesses.liveCount();
+        return Children.liveCount();
     }
 }

@@ -244,8 +244,8 @@ public final class StartupCache {
     /** Builders are children like workers: killed when this JVM exits, so none outlives a CLI run. */
     private static CompletableFuture<Boolean> run(ProcessBuilder pb, boolean lifeline) {
         try {
-            Process p = pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            ChildProcesses.registerHelper(p);
+            Process p = dev.corelanes.engine.child.Children.startHelper(
+                    pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD));
             if (!lifeline) {
                 p.getOutputStream().close();
             }
@@ -309,41 +309,13 @@ public final class StartupCache {
         }
     }
 
-    private static volatile Path cacheDir;
-    private static volatile boolean cacheDirKnown;
-
     /** The user's cache folder for CoreLanes, created if needed; null when there is none or it is not writable. */
     public static Path cacheDir() {
-        if (!cacheDirKnown) {
-            cacheDir = findCacheDir();
-            cacheDirKnown = true;
-        }
-        return cacheDir;
-    }
-
-    private static Path findCacheDir() {
-        return findCacheDir(System.getProperty("os.name", ""), System.getProperty("user.home"),
-                System.getenv("XDG_CACHE_HOME"), System.getenv("LOCALAPPDATA"));
+        return dev.corelanes.engine.files.CacheFolder.dir();
     }
 
     /** The cache folder for this OS, home and variables ({@link AppFolders}), created if needed; null when unusable. */
     static Path findCacheDir(String osName, String home, String xdg, String local) {
-        java.util.Map<String, String> env = new java.util.HashMap<>();
-        if (xdg != null) {
-            env.put("XDG_CACHE_HOME", xdg);
-        }
-        if (local != null) {
-            env.put("LOCALAPPDATA", local);
-        }
-        try {
-            Path dir = AppFolders.of(osName, env, home).cache();
-            if (dir == null) {
-                return null;
-            }
-            Files.createDirectories(dir);
-            return Files.isDirectory(dir) && Files.isWritable(dir) ? dir : null;
-        } catch (IOException | RuntimeException e) {
-            return null; // no cache then: workers start without one
-        }
+        return dev.corelanes.engine.files.CacheFolder.find(osName, home, xdg, local);
     }
 }

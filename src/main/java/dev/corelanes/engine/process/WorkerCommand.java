@@ -171,6 +171,21 @@ final class WorkerCommand {
 
     static final String JNA_SEARCH_PATH = "jna.platform.library.path";
 
+    /**
+     * Where the parent found JNA's native library can be unpacked and run ({@code NativeFolder}), handed to the
+     * child so that it neither looks again at start nor picks an unusable folder by itself.
+     */
+    static List<String> jnaFolder() {
+        List<String> out = new ArrayList<>();
+        for (String p : List.of("jna.tmpdir", "jna.nosys")) {
+            String v = System.getProperty(p);
+            if (v != null && !v.isEmpty()) {
+                out.add("-D" + p + "=" + v);
+            }
+        }
+        return out;
+    }
+
     /** A process builder for worker {@code name}, with {@code cacheArgs} added to the JVM options. */
     ProcessBuilder builder(String name, List<String> cacheArgs) {
         return builderFor(List.of(WORKER_FLAG, name), cacheArgs);
@@ -188,6 +203,7 @@ final class WorkerCommand {
             cmd.addAll(extraJvmArgs);
             cmd.addAll(jnaSearchPath());
             cmd.addAll(dev.corelanes.engine.ThreadCpuClock.childJvmArgs()); // the same (simulated) CPU clock
+            cmd.addAll(jnaFolder());
             if (mainArgs.isEmpty()) {
                 cmd.add(mainClass);
             } else {

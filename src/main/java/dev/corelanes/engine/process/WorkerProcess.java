@@ -14,9 +14,15 @@ import dev.corelanes.engine.process.WorkerMessage.SpanDone;
 import dev.corelanes.engine.process.WorkerMessage.TaskEnd;
 import dev.corelanes.engine.process.WorkerMessage.TaskStart;
 
+import dev.corelanes.engine.child.ChildProcess;
+import dev.corelanes.engine.child.ChildReadException;
+import dev.corelanes.engine.child.ChildStartException;
+import dev.corelanes.engine.child.Children;
+import dev.corelanes.engine.child.ClockSync;
+import dev.corelanes.engine.child.TaskDeadlines;
+
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -24,7 +30,8 @@ import java.util.function.LongSupplier;
 /**
  * One child worker process, seen from the parent: start it, shake hands (clock sync, config), hand it
  * tasks one at a time, and end it. Driven by one thread (the worker's); only {@link #stop} and
- * {@link #kill} may be called from others.
+ * {@link #kill} may be called from others. The child's life (start, deadlines, stop, kill, its stderr) is a
+ * {@link ChildProcess}'s; this class keeps only the worker protocol.
  *
  * <p>Every line the child writes is parsed and checked against the conversation so far; anything wrong
  * ends this worker with a {@link WorkerFailure} that says what happened, and the process is killed —
@@ -33,7 +40,7 @@ import java.util.function.LongSupplier;
 public final class WorkerProcess {
 
     /** A child that has not said hello by then is stuck (the machine may be busy: be generous). */
-    static final long STARTUP_TIMEOUT_MILLIS = 30_000;
+    static final long STARTUP_TIMEOUT_MILLIS = TaskDeadlines.DEFAULT.startupMillis();
     private volatile long startupTimeoutMillis = STARTUP_TIMEOUT_MILLIS;
     /** After {@code stop}, a child gets this long to end by itself before it is killed. */
     static final long STOP_GRACE_MILLIS = 200;
@@ -67,17 +74,20 @@ public final class WorkerProcess {
     private final ClockSync sync = new ClockSync();
 
     private final Object lifecycle = new Object();
-    private Process process;
+    /** The child; set once it has started. */
+    private volatile ChildProcess child;
     private boolean stopped;
 
-    /** Its stdin and stdout; set once it has started. */
-    private volatile ChildPipe pipe;
-    private StderrTail stderr;
     private long pid = -1;
     private long spawnStart;
     private volatile boolean helloSeen;
-    /** Why this worker was killed by the parent for a fault (a deadline), or null; never the user's stop. */
-    private volatile String killReason;
+    /** The hello deadline (running time), set at start. */
+    private long helloDeadline = ChildProcess.NO_DEADLINE;
+    /** The deadline of the step in progress ({@link #within}) and what missing it means. */
+    private long stepDeadline = ChildProcess.NO_DEADLINE;
+    private String stepReason = "";
+    /** True once this worker missed a deadline (and was killed for it): never a stop. */
+    private volatile boolean missedDeadline;
     private volatile boolean refusedBySystem;
     private long taskStartNanos = -1;
     private long taskCpuTotal;
@@ -123,40 +133,19 @@ public final class WorkerProcess {
             ProcessBuilder pb = command.builder(name, cacheFlags);
             spawnStart = clock.getAsLong();
             try {
-                process = pb.start();
-            } catch (IOException | RuntimeException | OutOfMemoryError e) {
-                String why = dev.corelanes.engine.ResourceLimits.refusal(e);
-                if (why != null) {
+                child = ChildProcess.start(name, pb, WorkerProtocol.MAX_LINE_BYTES);
+            } catch (ChildStartException e) {
+                if (e.refused()) {
                     refusedBySystem = true;
-                    throw new WorkerFailure(why);
+                    throw new WorkerFailure(e.getMessage());
                 }
                 throw new WorkerFailure("could not start worker " + name + ": " + e.getMessage());
             }
-            ChildProcesses.register(process);
         }
-        try {
-            watch();
-        } catch (OutOfMemoryError e) {
-            refusedBySystem = true;
-            kill();
-            throw new WorkerFailure(dev.corelanes.engine.ResourceLimits.refusal(e));
-        }
-    }
-
-    private void watch() {
-        pid = process.pid();
+        pid = child.pid();
+        helloDeadline = ChildProcess.deadlineIn(startupTimeoutMillis);
         sink.opened(new Span(Span.NO_TASK, name, Span.NO_CORE, SpanState.SPAWNING, spawnStart, spawnStart));
         workerInfo.accept(new WorkerInfo(name, pid, -1));
-        pipe = new ChildPipe(process, WorkerProtocol.MAX_LINE_BYTES);
-        stderr = StderrTail.start(process.getErrorStream(), name);
-        long limit = startupTimeoutMillis;
-        ScheduledFuture<?> watchdog = ChildProcesses.schedule(() -> {
-            if (!helloSeen && process.isAlive()) {
-                killFor("did not start within " + seconds(limit) + " (no hello line)");
-            }
-        }, limit);
-        // Once the child has exited the watchdog has nothing to do; dropping it frees this worker at once.
-        process.onExit().thenRun(() -> watchdog.cancel(false));
     }
 
     /** True when the system refused to create the process (a limit on processes or threads, or memory). */
@@ -166,7 +155,7 @@ public final class WorkerProcess {
 
     /** True when the child died before its hello by itself (not stopped, not timed out). */
     boolean diedWhileStarting() {
-        return !helloSeen && killReason == null && !stopRequested();
+        return !helloSeen && !missedDeadline && !stopRequested();
     }
 
     /**
@@ -178,21 +167,20 @@ public final class WorkerProcess {
     }
 
     /**
-     * Kills the child with {@code reason} if {@code body} has not returned within {@code millis}: a
-     * frozen child (SIGSTOP) or a task that never ends must not hang the run. The user's stop still
-     * works at any moment.
+     * Fails the worker with {@code reason} (and kills it) if {@code body} has not had its answers within
+     * {@code millis} of running time: a frozen child (SIGSTOP) or a task that never ends must not hang the
+     * run. The user's stop still works at any moment.
      */
     <T> T within(long millis, String reason, Step<T> body) throws WorkerFailure {
-        Process p = process;
-        ScheduledFuture<?> deadline = ChildProcesses.schedule(() -> {
-            if (p.isAlive()) {
-                killFor(reason + (frozen(p) ? " (it was stopped by a signal, e.g. SIGSTOP)" : ""));
-            }
-        }, millis);
+        long outerDeadline = stepDeadline;
+        String outerReason = stepReason;
+        stepDeadline = ChildProcess.deadlineIn(millis);
+        stepReason = reason;
         try {
             return body.run();
         } finally {
-            deadline.cancel(false);
+            stepDeadline = outerDeadline;
+            stepReason = outerReason;
         }
     }
 
@@ -201,25 +189,13 @@ public final class WorkerProcess {
         T run() throws WorkerFailure;
     }
 
-    /** Linux: true when the process is stopped (state T), as after SIGSTOP. */
-    private static boolean frozen(Process p) {
-        java.nio.file.Path stat = java.nio.file.Path.of("/proc", Long.toString(p.pid()), "stat");
-        try {
-            String s = java.nio.file.Files.readString(stat);
-            char state = s.charAt(s.lastIndexOf(')') + 2);
-            return state == 'T' || state == 't';
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
-    }
-
     static String seconds(long millis) {
-        return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+        return TaskDeadlines.seconds(millis);
     }
 
     /** Waits for hello, measures the clock offset, and sends the run's config line. */
     void handshake(String configLine) throws WorkerFailure {
-        Hello hello = (Hello) next();
+        Hello hello = (Hello) next().message();
         helloSeen = true;
         long ready = clock.getAsLong();
         sink.accept(new Span(Span.NO_TASK, name, Span.NO_CORE, SpanState.SPAWNING, spawnStart, ready));
@@ -232,12 +208,13 @@ public final class WorkerProcess {
             conversation.pingSent(seq);
             long sent = clock.getAsLong();
             send(WorkerProtocol.ping(seq));
-            WorkerMessage m = next();
-            long received = clock.getAsLong();
-            if (!(m instanceof Pong p) || p.seq() != seq) {
-                throw violation("expected pong " + seq + ", got " + m.getClass().getSimpleName());
+            Received r = next();
+            // When the line arrived, not when this thread got to it: the reader thread stamps it.
+            long received = clock.getAsLong() - Math.max(0, System.nanoTime() - r.receivedNanos());
+            if (!(r.message() instanceof Pong p) || p.seq() != seq) {
+                throw violation("expected pong " + seq + ", got " + r.message().getClass().getSimpleName());
             }
-            sync.sample(sent, p.childNanos(), received);
+            sync.sample(sent, p.childNanos(), Math.max(sent, received));
         }
         send(configLine);
     }
@@ -257,7 +234,7 @@ public final class WorkerProcess {
         conversation.taskSent(task);
         send(WorkerProtocol.task(task));
         while (true) {
-            WorkerMessage m = next();
+            WorkerMessage m = next().message();
             switch (m) {
                 case TaskStart s -> taskStartNanos = sync.toParent(s.t());
                 case Opened o -> {
@@ -298,7 +275,7 @@ public final class WorkerProcess {
         send(WorkerProtocol.DONE);
         Bye bye;
         try {
-            bye = (Bye) next();
+            bye = (Bye) next().message();
         } catch (WorkerFailure f) {
             if (stopRequested()) {
                 return -1; // stopped and gone before saying bye: nothing more to learn
@@ -306,28 +283,23 @@ public final class WorkerProcess {
             throw f;
         }
         workerInfo.accept(new WorkerInfo(name, pid, bye.peakRssBytes()));
-        closeStdin(); // end of input makes the child halt at once (see WorkerMain)
-        awaitExit(2_000);
+        child.closeInput(); // end of input makes the child halt at once (see WorkerMain)
+        child.awaitExit(2_000);
         return bye.cpuNanos() < 0 ? -1 : Math.max(0, bye.cpuNanos() - taskCpuTotal);
     }
 
     /** Asks the child to stop now (cancel); kills it if it is still there after a short grace. Any thread. */
     void stop() {
-        Process p;
+        ChildProcess c;
         synchronized (lifecycle) {
             stopped = true;
-            p = process;
+            c = child;
         }
-        if (p == null) {
-            return;
+        if (c == null) {
+            return; // not started: start() now refuses to
         }
         conversation.byeRequested();
-        ChildPipe cp = pipe;
-        if (cp != null) {
-            cp.stop(WorkerProtocol.STOP, STOP_GRACE_MILLIS, "corelanes-stop-" + name);
-        } else { // started a moment ago, not yet watched: nothing to say to it, it goes after the grace
-            ChildProcesses.schedule(() -> ChildProcesses.destroyTree(p), STOP_GRACE_MILLIS);
-        }
+        c.stop(WorkerProtocol.STOP, STOP_GRACE_MILLIS);
     }
 
     boolean stopRequested() {
@@ -341,77 +313,48 @@ public final class WorkerProcess {
      * worker's failure says why. Any thread.
      */
     void kill() {
-        Process p;
-        synchronized (lifecycle) {
-            p = process;
+        ChildProcess c = child;
+        if (c != null) {
+            c.kill();
         }
-        if (p != null) {
-            ChildProcesses.destroyTree(p);
-        }
-    }
-
-    /** Kills the child for a fault that its end of stream will report as {@code reason}. */
-    private void killFor(String reason) {
-        if (killReason == null) {
-            killReason = reason;
-        }
-        kill();
     }
 
     /** Makes sure the child is gone: kills it if it is still alive, then closes its stdin. */
     void close() {
-        Process p;
-        synchronized (lifecycle) {
-            p = process;
+        ChildProcess c = child;
+        if (c != null) {
+            c.close();
         }
-        if (p == null) {
-            return;
-        }
-        if (p.isAlive()) {
-            ChildProcesses.destroyTree(p);
-        }
-        awaitExit(1_000);
-        closeStdin();
-    }
-
-    private void closeStdin() {
-        ChildPipe cp = pipe;
-        if (cp != null) {
-            cp.closeInput();
-        } else {
-            try {
-                process.getOutputStream().close();
-            } catch (IOException e) {
-                // already closed
-            }
-        }
-    }
-
-    private void awaitExit(long millis) {
-        ChildProcesses.awaitExit(process, millis);
     }
 
     private void send(String line) {
-        pipe.send(line);
+        child.send(line);
+    }
+
+    /** A message and when its line arrived ({@link System#nanoTime()}). */
+    private record Received(WorkerMessage message, long receivedNanos) {
     }
 
     /** The next valid message, or a failure that says why there is none. */
-    private WorkerMessage next() throws WorkerFailure {
-        String line;
+    private Received next() throws WorkerFailure {
+        ChildProcess.Line line;
+        boolean hello = !helloSeen && helloDeadline < stepDeadline;
         try {
-            line = pipe.readLine();
-        } catch (BoundedLineReader.LineTooLongException e) {
-            throw violation(e.getMessage());
+            line = child.readLine(hello ? helloDeadline : stepDeadline);
+        } catch (ChildReadException e) {
+            throw switch (e.kind()) {
+                case TOO_LONG -> violation(e.getMessage());
+                case DEADLINE -> missed(hello ? "did not start within " + seconds(startupTimeoutMillis)
+                        + " (no hello line)" : stepReason);
+                case ENDED -> gone();
+            };
         }
-        if (line == null) {
-            throw gone();
-        }
-        if (line.startsWith("#") && dyingOfACrash()) {
+        if (line.text().startsWith("#") && dyingOfACrash()) {
             throw gone(); // the JVM's fatal-error banner goes to stdout whatever the flags: report the crash
         }
         WorkerMessage m;
         try {
-            m = conversation.accept(WorkerLineParser.parse(line));
+            m = conversation.accept(WorkerLineParser.parse(line.text()));
         } catch (ProtocolException e) {
             throw violation(e.getMessage());
         }
@@ -419,13 +362,27 @@ public final class WorkerProcess {
             kill();
             throw new WorkerFailure(who() + " reported an error: " + r.text());
         }
-        return m;
+        return new Received(m, line.receivedNanos());
+    }
+
+    /** A deadline passed: says whether the child was frozen by a signal, then kills it. */
+    private WorkerFailure missed(String reason) {
+        if (stopRequested() || Children.shuttingDown()) {
+            kill();
+            return WorkerFailure.stopped(who() + " was stopped");
+        }
+        missedDeadline = true;
+        boolean frozen = !child.stoppedProcesses().isEmpty();
+        kill();
+        child.awaitExit(1_000);
+        return new WorkerFailure(who() + " " + reason + (frozen ? " (it was stopped by a signal, e.g. SIGSTOP)" : "")
+                + "; it was killed");
     }
 
     /** After a '#' line: gives a crashing JVM time to write its report and exit; true if it did. */
     private boolean dyingOfACrash() {
         try {
-            return process.waitFor(CRASH_REPORT_MILLIS, TimeUnit.MILLISECONDS);
+            return child.process().waitFor(CRASH_REPORT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -434,7 +391,7 @@ public final class WorkerProcess {
 
     private WorkerFailure violation(String what) {
         kill();
-        if (stopRequested() || ChildProcesses.shuttingDown()) {
+        if (stopRequested() || Children.shuttingDown()) {
             return WorkerFailure.stopped(who() + " was stopped"); // a line cut short by the stop's kill
         }
         return new WorkerFailure(who() + " broke the worker protocol: " + what);
@@ -442,31 +399,28 @@ public final class WorkerProcess {
 
     /** The child closed its stdout: it has exited, crashed or been killed. Say which. */
     private WorkerFailure gone() {
-        awaitExit(1_000);
-        stderr.awaitEnd(200);
+        child.awaitExit(1_000);
+        child.awaitStderr(200);
         int task = conversation.currentTask();
-        if (stopRequested() || ChildProcesses.shuttingDown()) {
+        if (stopRequested() || Children.shuttingDown()) {
             return WorkerFailure.stopped(who() + " was stopped");
         }
-        if (killReason != null) {
-            return new WorkerFailure(who() + " " + killReason + "; it was killed");
-        }
-        String words8 = stderr.lastLines(8);
+        String words8 = child.stderrTail(8);
         if (!helloSeen && (words8.contains("Out of system resources") || words8.contains("pthread_create failed (EAGAIN)")
                 || words8.contains("unable to create native thread"))) {
             refusedBySystem = true; // the JVM could not create its own threads: a limit, not a fault of ours
             return new WorkerFailure("the system refused threads to a new worker JVM");
         }
         String when = !helloSeen ? "died while starting" : task != 0 ? "died during task " + task : "ended unexpectedly";
-        java.nio.file.Path report = WorkerCommand.crashReport(process.pid());
+        java.nio.file.Path report = WorkerCommand.crashReport(child.pid());
         if (report != null) {
             // The JVM crashed: its own report says how (its stderr only repeats the banner).
             return new WorkerFailure(who() + " crashed (" + crashSignal(report) + ") "
                     + (!helloSeen ? "while starting" : task != 0 ? "during task " + task : "after its tasks")
                     + "; crash report: " + report);
         }
-        String how = process.isAlive() ? "" : " (" + exitDescription(process.exitValue()) + ")";
-        String words = stderr.lastLines(3);
+        String how = child.isAlive() ? "" : " (" + child.exitDescription() + ")";
+        String words = child.stderrTail(3);
         return new WorkerFailure(who() + " " + when + how + (words.isEmpty() ? "" : "; it said: " + words));
     }
 
@@ -484,23 +438,5 @@ public final class WorkerProcess {
 
     private String who() {
         return "worker process " + name + (pid > 0 ? " (pid " + pid + ")" : "");
-    }
-
-    /** Unix reports a death by signal N as exit code 128 + N. */
-    public static String exitDescription(int code) {
-        boolean windows = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("win");
-        if (!windows && code > 128 && code < 160) {
-            int signal = code - 128;
-            String sig = switch (signal) {
-                case 9 -> "SIGKILL";
-                case 15 -> "SIGTERM";
-                case 6 -> "SIGABRT";
-                case 11 -> "SIGSEGV";
-                case 2 -> "SIGINT";
-                default -> "signal " + signal;
-            };
-            return "killed by " + sig;
-        }
-        return "exit code " + code;
     }
 }

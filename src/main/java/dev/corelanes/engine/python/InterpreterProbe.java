@@ -1,10 +1,13 @@
 package dev.corelanes.engine.python;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import dev.corelanes.engine.child.ChildProcess;
+import dev.corelanes.engine.child.ChildReadException;
+import dev.corelanes.engine.child.ChildStartException;
+import dev.corelanes.engine.child.TaskDeadlines;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +47,7 @@ public final class InterpreterProbe {
             "except Exception:",
             "    print('startmethods=')",
             "core = ''",
+            "why = 'the call failed'",
             "try:",
             "    import ctypes",
             "    if sys.platform.startswith('linux'):",
@@ -56,9 +60,13 @@ public final class InterpreterProbe {
             "        c = ctypes.c_size_t()",
             "        if ctypes.CDLL('/usr/lib/libSystem.B.dylib').pthread_cpu_number_np(ctypes.byref(c)) == 0:",
             "            core = 'pthread_cpu_number_np'",
-            "except Exception:",
-            "    pass",
+            "    else:",
+            "        why = 'no call for the current CPU on %s' % sys.platform",
+            "except Exception as e:",
+            "    why = ('ctypes: %s' % e).replace('\\n', ' ')[:200]",
             "print('core=%s' % core)",
+            "if not core:",
+            "    print('corewhy=%s' % why)",
             "");
 
     private InterpreterProbe() {
@@ -66,10 +74,19 @@ public final class InterpreterProbe {
 
     /** Starts {@code path} and asks it; any problem is a {@link PythonUnavailable} that says what. */
     public static PythonInterpreter probe(String path) {
+        return probe(path, TIMEOUT_MILLIS);
+    }
+
+    static PythonInterpreter probe(String path, long timeoutMillis) {
         if (path == null || path.isBlank()) {
             throw new PythonUnavailable("No Python interpreter given.");
         }
-        Path p = Path.of(path);
+        Path p;
+        try {
+            p = Path.of(path);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new PythonUnavailable("No Python at " + path + ": not a path this system can name.");
+        }
         if (p.isAbsolute() || path.contains("/") || path.contains("\\")) {
             if (!Files.exists(p)) {
                 throw new PythonUnavailable("No Python at " + path + ": no such file.");
@@ -78,46 +95,40 @@ public final class InterpreterProbe {
                 throw new PythonUnavailable(path + " is a folder, not a Python interpreter.");
             }
         }
-        Process process;
-        try {
-            process = new ProcessBuilder(path, "-E", "-s", "-c", SCRIPT).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new PythonUnavailable("Cannot start " + path + ": " + oneLine(e.getMessage()) + ".");
+        Answer a = ask(path, PythonBackend.FLAGS, timeoutMillis);
+        if (a.output().contains("Unknown option: -I") || a.output().contains("Unknown option: -B")) {
+            // Python 2 and 3.0-3.3 have no -I: ask again the old way, so that it is named and refused as too old.
+            a = ask(path, List.of("-E", "-s"), timeoutMillis);
         }
-        try (InputStream in = process.getInputStream()) {
-            process.getOutputStream().close();
-            byte[] out = readBounded(in, process);
-            if (!process.waitFor(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
-                throw new PythonUnavailable(path + " did not answer within " + TIMEOUT_MILLIS / 1000 + " s.");
-            }
-            return parse(path, new String(out, StandardCharsets.UTF_8), process.exitValue());
-        } catch (IOException e) {
-            throw new PythonUnavailable("Cannot read what " + path + " says: " + oneLine(e.getMessage()) + ".");
+        return parse(path, a.output(), a.exit());
+    }
+
+    private record Answer(String output, int exit) {
+    }
+
+    /**
+     * Runs the probe's lines in {@code path} with {@code flags}, in a session of its own (a wrapper script's
+     * interpreter is killed with the wrapper), reading at most {@value #MAX_OUTPUT} bytes of what it says for at
+     * most {@code timeoutMillis} of running time, then killing everything it started.
+     */
+    private static Answer ask(String path, List<String> flags, long timeoutMillis) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(path);
+        cmd.addAll(flags);
+        cmd.add("-c");
+        cmd.add(SCRIPT);
+        try {
+            ChildProcess.Finished f = ChildProcess.runToEnd("probe", new ProcessBuilder(cmd), MAX_OUTPUT, timeoutMillis,
+                    ChildProcess.Option.MERGE_STDERR, ChildProcess.Option.OWN_SESSION);
+            return new Answer(f.output(), f.exitCode());
+        } catch (ChildStartException e) {
+            throw new PythonUnavailable(e.refused() ? e.getMessage() : e.getMessage().replace("Cannot start "
+                    + cmd.get(0) + ":", "Cannot start " + path + ":"));
+        } catch (ChildReadException e) {
+            throw new PythonUnavailable(path + " did not answer within " + TaskDeadlines.seconds(timeoutMillis) + ".");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PythonUnavailable("Interrupted while asking " + path + ".");
-        } finally {
-            process.destroyForcibly();
-        }
-    }
-
-    private static byte[] readBounded(InputStream in, Process process) throws IOException {
-        // A watchdog: a program that never ends its output must not hang the caller.
-        var watchdog = Thread.ofVirtual().start(() -> {
-            try {
-                if (!process.waitFor(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                // the probe ended first
-            }
-        });
-        try {
-            byte[] all = in.readNBytes(MAX_OUTPUT);
-            in.skip(Long.MAX_VALUE);
-            return all;
-        } finally {
-            watchdog.interrupt();
         }
     }
 
@@ -126,7 +137,7 @@ public final class InterpreterProbe {
         List<String> lines = output.lines().map(String::strip).toList();
         int mark = lines.indexOf(MARK);
         if (mark < 0) {
-            String said = lines.stream().filter(l -> !l.isEmpty()).reduce((a, b) -> b).orElse("");
+            String said = PythonErrors.cause(lines); // the cause, not a fatal error's trailer
             for (String l : lines) {
                 if (l.contains("command not found") || l.contains("is not installed")) {
                     // pyenv's shims answer this way for a version that is installed but not selected
@@ -152,7 +163,7 @@ public final class InterpreterProbe {
         PythonInterpreter found = new PythonInterpreter(path, kv.getOrDefault("executable", path), version,
                 kv.getOrDefault("implementation", "unknown"), !"disabled".equals(kv.get("gil")),
                 "1".equals(kv.get("freethreaded")), methods, kv.getOrDefault("defaultstart", methods.isEmpty() ? ""
-                : methods.get(0)), kv.getOrDefault("core", ""));
+                : methods.get(0)), kv.getOrDefault("core", ""), kv.getOrDefault("corewhy", ""));
         if (!found.supported()) {
             throw new PythonUnavailable(found.name() + " at " + path + " is too old: CoreLanes needs Python "
                     + PythonInterpreter.MIN_MAJOR + "." + PythonInterpreter.MIN_MINOR + " or newer.");

@@ -14,16 +14,37 @@ import java.util.List;
  * @param startMethods  multiprocessing start methods this OS offers, e.g. [fork, spawn, forkserver]
  * @param defaultStartMethod the one used when none is chosen
  * @param coreCall      how the worker reads the current CPU ("sched_getcpu", …), or "" when it cannot
+ * @param coreProblem   why it cannot ("ctypes: No module named '_ctypes'"), "" when it can or did not say
  */
 public record PythonInterpreter(String path, String executable, String version, String implementation,
                                 boolean gilEnabled, boolean freeThreaded, List<String> startMethods,
-                                String defaultStartMethod, String coreCall) {
+                                String defaultStartMethod, String coreCall, String coreProblem) {
 
     public static final int MIN_MAJOR = 3;
     public static final int MIN_MINOR = 8;
 
     public PythonInterpreter {
         startMethods = List.copyOf(startMethods);
+        coreProblem = coreProblem == null ? "" : coreProblem;
+    }
+
+    /** An interpreter that gave no reason for a missing core call. */
+    public PythonInterpreter(String path, String executable, String version, String implementation, boolean gilEnabled,
+                             boolean freeThreaded, List<String> startMethods, String defaultStartMethod, String coreCall) {
+        this(path, executable, version, implementation, gilEnabled, freeThreaded, startMethods, defaultStartMethod,
+                coreCall, "");
+    }
+
+    /**
+     * How its tasks' CPU is known, for {@code info} and a run's per-core line: "core via sched_getcpu", or
+     * "core unknown: CPython 3.11.7 cannot read the current CPU (ctypes: No module named '_ctypes')".
+     */
+    public String coreStatus() {
+        if (!coreCall.isEmpty()) {
+            return "core via " + coreCall;
+        }
+        return "core unknown: " + name() + " cannot read the current CPU"
+                + (coreProblem.isEmpty() ? "" : " (" + coreProblem + ")");
     }
 
     public int major() {
@@ -53,6 +74,7 @@ public record PythonInterpreter(String path, String executable, String version, 
         String impl = switch (implementation) {
             case "cpython" -> "CPython";
             case "pypy" -> "PyPy";
+            case "unknown", "" -> "Python"; // Python 2 has no sys.implementation
             default -> implementation;
         };
         return impl + " " + version + (freeThreaded ? " free-threaded" : "");

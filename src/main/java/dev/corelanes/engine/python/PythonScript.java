@@ -4,7 +4,7 @@ import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.ExperimentSpec;
 import dev.corelanes.engine.SpecException;
 import dev.corelanes.engine.TaskKind;
-import dev.corelanes.engine.process.StartupCache;
+import dev.corelanes.engine.files.CacheFolder;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +15,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -97,26 +102,108 @@ public final class PythonScript {
         }
     }
 
+    /** The program's file; a temporary one (no usable cache folder) is deleted by {@link #close()}. */
+    public record File(Path path, boolean temporary) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (temporary) {
+                try {
+                    Files.deleteIfExists(path);
+                    Files.deleteIfExists(path.getParent());
+                } catch (IOException e) {
+                    // the temporary folder's own cleaning takes it
+                }
+            }
+        }
+    }
+
+    /** Programs kept in the cache at most: each distinct workload is a file of ~22 KB. */
+    static final int KEEP = 32;
+    /** A program younger than this may belong to a run still going on in another CoreLanes: never pruned. */
+    static final long KEEP_YOUNG_MILLIS = 24L * 3600 * 1000;
+
     /**
      * Writes the program to the app's cache folder (named after its content, so a file is never rewritten
-     * under a running interpreter) and returns its path. multiprocessing's spawn and forkserver start
-     * methods need a file: a child re-imports the main module from it.
+     * under a running interpreter) and returns it; with no usable cache folder, to a temporary folder that is
+     * deleted after the run. multiprocessing's spawn and forkserver start methods need a file: a child
+     * re-imports the main module from it.
      */
-    public static Path write(String text) {
+    public static File write(String text) {
+        return write(text, CacheFolder.dir());
+    }
+
+    /** As {@link #write(String)}, with {@code cache} the cache folder (null: there is none). */
+    static File write(String text, Path cache) {
+        Path dir = null;
         try {
-            Path dir = StartupCache.cacheDir();
-            dir = dir == null ? Files.createTempDirectory("corelanes-python") : dir.resolve("python");
+            boolean temporary = cache == null;
+            dir = temporary ? Files.createTempDirectory("corelanes-python") : cache.resolve("python");
             Files.createDirectories(dir);
-            Path file = dir.resolve("corelanes_experiment_" + hash(text) + ".py");
+            Path file = dir.resolve(PREFIX + hash(text) + ".py");
             if (Files.isRegularFile(file) && Files.readString(file).equals(text)) {
-                return file;
+                touch(file);
+                return new File(file, temporary);
             }
             Path tmp = Files.createTempFile(dir, ".corelanes", ".tmp");
-            Files.writeString(tmp, text);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return file;
+            try {
+                Files.writeString(tmp, text);
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            if (!temporary) {
+                prune(dir, file);
+            }
+            return new File(file, temporary);
+        } catch (IOException | RuntimeException e) {
+            if (cache == null && dir != null) {
+                new File(dir.resolve("x"), true).close();
+            }
+            throw new PythonUnavailable("Cannot write the Python program to " + (cache == null ? "the temporary folder"
+                    : "the cache folder " + cache) + ": " + InterpreterProbe.oneLine(e.getMessage()) + ".");
+        }
+    }
+
+    static final String PREFIX = "corelanes_experiment_";
+
+    /** A program used again is young again (pruning keeps the recently used). */
+    private static void touch(Path file) {
+        try {
+            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
         } catch (IOException e) {
-            throw new PythonUnavailable("Cannot write the Python program to the cache folder: " + e.getMessage());
+            // pruned earlier than it might be, and written again when needed
+        }
+    }
+
+    /** Keeps the {@value #KEEP} most recently used programs of the cache, and any used within a day. */
+    static void prune(Path dir, Path keep) {
+        List<Path> programs = new ArrayList<>();
+        try (var files = Files.newDirectoryStream(dir, PREFIX + "*.py")) {
+            files.forEach(programs::add);
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        if (programs.size() <= KEEP) {
+            return;
+        }
+        Map<Path, Long> age = new HashMap<>();
+        for (Path p : programs) {
+            try {
+                age.put(p, Files.getLastModifiedTime(p).toMillis());
+            } catch (IOException e) {
+                age.put(p, Long.MAX_VALUE); // unreadable: leave it
+            }
+        }
+        programs.sort(Comparator.comparing(age::get).reversed());
+        long young = System.currentTimeMillis() - KEEP_YOUNG_MILLIS;
+        for (Path p : programs.subList(KEEP, programs.size())) {
+            if (!p.equals(keep) && age.get(p) < young) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    // next time
+                }
+            }
         }
     }
 

@@ -71,21 +71,14 @@ public record SearchPlaces(String path, String separator, Function<String, List<
         return out;
     }
 
+    /** What {@code command} prints within 5 s, "" when it fails or does not end (it is then killed with its tree). */
     private static String run(List<String> command) {
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            p.getOutputStream().close();
-            try (InputStream in = p.getInputStream()) {
-                String out = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
-                if (!p.waitFor(5, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                    return "";
-                }
-                return p.exitValue() == 0 ? out : "";
-            } finally {
-                p.destroyForcibly();
-            }
-        } catch (IOException e) {
+            dev.corelanes.engine.child.ChildProcess.Finished f = dev.corelanes.engine.child.ChildProcess.runToEnd(
+                    "search", new ProcessBuilder(command), 64 * 1024, 5_000,
+                    dev.corelanes.engine.child.ChildProcess.Option.MERGE_STDERR);
+            return f.exitCode() == 0 ? f.output() : "";
+        } catch (dev.corelanes.engine.child.ChildStartException | dev.corelanes.engine.child.ChildReadException e) {
             return "";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

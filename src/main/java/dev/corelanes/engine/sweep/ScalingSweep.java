@@ -136,6 +136,12 @@ public final class ScalingSweep {
             RunHandle h = Experiment.start(spec, runMachine, backends);
             current.accept(h);
             Trace t = h.await();
+            if (t.status() == TaskStatus.CANCELLED && cancelled.getAsBoolean()) {
+                note = "cancelled during the run on " + n + " " + by.unit() + (n == 1 ? "" : "s") + "; "
+                        + (points.size() == 1 ? "the run" : "the " + points.size() + " runs") + " measured before it "
+                        + (points.size() == 1 ? "is" : "are") + " kept";
+                break;
+            }
             if (t.status() != TaskStatus.COMPLETED) {
                 note = "stopped at " + n + " " + by.unit() + (n == 1 ? "" : "s") + ": the run "
                         + t.status().id() + (t.message().isEmpty() ? "" : " — " + t.message());

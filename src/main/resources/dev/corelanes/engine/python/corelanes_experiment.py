@@ -605,7 +605,7 @@ def peak_rss():
 def main():
     global STEPS_PER_SECOND, BEGIN
     if PROTOCOL:
-        if os.name == "posix":
+        if os.name == "posix" and os.getpgrp() != os.getpid():
             os.setpgrp()  # our children and theirs in one group that stop() can end at once
         go = {"prepare": threading.Event(), "run": threading.Event()}
         emit("hello corelanes-python 1 %d" % os.getpid())

@@ -175,4 +175,65 @@ class AtomicFilesTest {
         assertTrue(AtomicFiles.sameFile(dir.resolve("new.json"), dir.resolve("sub/../new.json")));
         assertFalse(AtomicFiles.sameFile(a, dir.resolve("b.json")));
     }
+
+    @Test
+    void aLegalNameOf250BytesGetsATemporaryNameThatFitsAndIsWritten() throws Exception {
+        Path target = dir.resolve("r".repeat(245) + ".json"); // 250 bytes: legal, but "." + it + ".<time>.tmp" is not
+        assertTrue(AtomicFiles.tempBeside(target).getFileName().toString().getBytes(StandardCharsets.UTF_8).length
+                <= AtomicFiles.MAX_NAME_BYTES);
+        AtomicFiles.write(target, out -> out.write("{}".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("{}", Files.readString(target));
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count(), "no temporary file left");
+        }
+        // A short name keeps the temporary file named after it (hidden, beside it).
+        assertTrue(AtomicFiles.tempBeside(dir.resolve("run.json")).getFileName().toString().startsWith(".run.json."));
+        // Multi-byte names count in bytes: 120 × 'é' is 240 bytes.
+        assertTrue(AtomicFiles.tempBeside(dir.resolve("é".repeat(120))).getFileName().toString()
+                .getBytes(StandardCharsets.UTF_8).length <= AtomicFiles.MAX_NAME_BYTES);
+    }
+
+    /** A second Ctrl-C abandons a write in progress: its temporary file is removed, the target left as it was. */
+    @Test
+    void abandoningRemovesTheTemporaryFileOfAWriteInProgress() throws Exception {
+        Path target = dir.resolve("big.json");
+        Files.writeString(target, "old");
+        java.util.concurrent.CountDownLatch writing = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch abandoned = new java.util.concurrent.CountDownLatch(1);
+        CompletableFuture<Throwable> write = CompletableFuture.supplyAsync(() -> {
+            try {
+                AtomicFiles.write(target, out -> {
+                    out.write("partial".getBytes(StandardCharsets.UTF_8));
+                    writing.countDown();
+                    try {
+                        abandoned.await();
+                    } catch (InterruptedException e) {
+                        throw new IOException(e);
+                    }
+                    out.write(" rest".getBytes(StandardCharsets.UTF_8));
+                });
+                return null;
+            } catch (OutputFileException e) {
+                return e;
+            }
+        });
+        try {
+            assertTrue(writing.await(30, java.util.concurrent.TimeUnit.SECONDS));
+            try (var files = Files.list(dir)) {
+                assertEquals(2, files.count(), "the target and its temporary file");
+            }
+            AtomicFiles.abandon();
+            abandoned.countDown();
+            Throwable failure = write.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(failure instanceof OutputFileException && failure.getMessage().contains("abandoned"),
+                    String.valueOf(failure));
+            assertEquals("old", Files.readString(target));
+            try (var files = Files.list(dir)) {
+                assertEquals(1, files.count(), "no temporary file left");
+            }
+            assertEquals(0, AtomicFiles.tempsInProgress());
+        } finally {
+            AtomicFiles.resume();
+        }
+    }
 }

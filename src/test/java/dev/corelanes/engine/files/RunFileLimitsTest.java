@@ -187,4 +187,33 @@ class RunFileLimitsTest {
         long spanLines = GOOD.lines().filter(l -> l.trim().startsWith("{\"task\":")).count();
         assertEquals(RunFileTest.sample().spans().size(), spanLines, GOOD);
     }
+
+    /**
+     * A field this version does not read is skipped while streaming, whatever its size; a known field holding more
+     * values than any run file can (here inside "machine") is refused in one line before it fills the heap.
+     */
+    @Test
+    void unknownFieldsAreSkippedAndKnownOnesAreBounded() throws Exception {
+        String good = GOOD.strip();
+        StringBuilder junk = new StringBuilder("{");
+        for (int i = 0; i < 50_000; i++) {
+            junk.append(i == 0 ? "\"k" : ",\"k").append(i).append("\":[").append(i).append("]");
+        }
+        junk.append('}');
+        Path skipped = dir.resolve("newer.json");
+        Files.writeString(skipped, good.substring(0, good.length() - 1) + ",\"fromTheFuture\":" + junk + "}");
+        assertEquals(RunFileTest.sample(), RunFile.read(skipped));
+
+        StringBuilder many = new StringBuilder("[");
+        for (int i = 0; i <= RunFile.MAX_HEAD_VALUES; i++) {
+            many.append(i == 0 ? "0" : ",0");
+        }
+        many.append(']');
+        Path bounded = dir.resolve("bounded.json");
+        Files.writeString(bounded, good.replaceFirst("\"machine\"\\s*:\\s*\\{", "\"machine\": {\"extra\": "
+                + java.util.regex.Matcher.quoteReplacement(many.toString()) + ","));
+        RunFileException e = assertThrows(RunFileException.class, () -> RunFile.read(bounded));
+        assertEquals("bounded.json is not a CoreLanes run file: it holds more values than a run file can (more than "
+                + RunFile.MAX_HEAD_VALUES + " outside its spans).", e.getMessage());
+    }
 }

@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ProcessFailureTest {
 
     private static final MachineInfo MACHINE = MachineInfo.fromJvm();
-    private static final ProcessBackend.Deadlines QUICK = new ProcessBackend.Deadlines(30_000, 4, 1_000);
+    private static final dev.corelanes.engine.child.TaskDeadlines QUICK = new dev.corelanes.engine.child.TaskDeadlines(30_000, 4, 1_000);
 
     @AfterEach
     void noWorkerLeftBehind() throws InterruptedException {
@@ -97,7 +97,7 @@ class ProcessFailureTest {
 
     @Test
     void theTaskDeadlineComesFromTheWorkload() {
-        ProcessBackend.Deadlines d = ProcessBackend.Deadlines.DEFAULT;
+        dev.corelanes.engine.child.TaskDeadlines d = dev.corelanes.engine.child.TaskDeadlines.DEFAULT;
         // a sleep task takes its seconds wherever it runs: 4 × 2 s + 10 s
         assertEquals(18_000, d.taskMillis(ExperimentSpec.of(ExecutionMode.PROCESSES, TaskKind.SLEEP, 8, 2, false), 2));
         // 8 compute processes on 2 cores: each gets a quarter of a core, so 4 × (4 × 1 s) + 10 s
@@ -189,7 +189,7 @@ class ProcessFailureTest {
         };
         RunHandle h = Experiment.start(ExperimentSpec.of(ExecutionMode.PROCESSES, TaskKind.SLEEP, 1, 20, false),
                 MACHINE, new ProcessBackend(WorkerCommand.forThisJvm(), new NoCache(List.of()),
-                        ProcessBackend.Deadlines.DEFAULT), freezer);
+                        dev.corelanes.engine.child.TaskDeadlines.DEFAULT), freezer);
         assertTrue(frozen.await(30, TimeUnit.SECONDS));
         h.cancel();
         Trace t = h.await(30, TimeUnit.SECONDS);

@@ -107,4 +107,51 @@ class InterpreterProbeTest {
         assertFalse(p.gilEnabled());
         assertTrue(p.freeThreaded());
     }
+
+    @Test
+    void aRealPython27WithoutIsolationFlagsIsStillNamedAndRefused() {
+        String path = Pythons.pyenvVersion("2.7");
+        PythonUnavailable e = assertThrows(PythonUnavailable.class, () -> InterpreterProbe.probe(path));
+        assertTrue(e.getMessage().matches("Python 2\\.7\\.\\d+ at .* is too old: CoreLanes needs Python 3\\.8 or newer\\."),
+                e.getMessage());
+    }
+
+    private Path script(String body) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(Path.of("/bin/sh"))
+                && java.nio.file.Files.isDirectory(Path.of("/proc")), "needs /bin/sh and /proc");
+        Path p = dir.resolve("python3");
+        java.nio.file.Files.writeString(p, "#!/bin/sh\n" + body + "\n");
+        assertTrue(p.toFile().setExecutable(true));
+        return p;
+    }
+
+    private static boolean goneWithin30s(long pid) throws Exception {
+        var h = ProcessHandle.of(pid);
+        if (h.isEmpty()) {
+            return true;
+        }
+        try {
+            h.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS); // a hang guard, not a speed limit
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void aWrapperWhoseChildNeverAnswersIsGivenUpAndLeavesNoGrandchild() throws Exception {
+        Path pid = dir.resolve("child.pid");
+        Path wrapper = script("sleep 600 & echo $! > '" + pid + "'; wait");
+        PythonUnavailable e = assertThrows(PythonUnavailable.class, () -> InterpreterProbe.probe(wrapper.toString(), 500));
+        assertEquals(wrapper + " did not answer within 0.5 s.", e.getMessage());
+        long child = Long.parseLong(java.nio.file.Files.readString(pid).strip());
+        assertTrue(goneWithin30s(child), "the wrapper's child " + child + " was left behind");
+    }
+
+    @Test
+    void aRealInterpreterThatHangsSaysItDidNotAnswer() throws Exception {
+        Path wrapper = script("exec '" + Pythons.python3().executable() + "' -c 'import time; time.sleep(600)'");
+        PythonUnavailable e = assertThrows(PythonUnavailable.class, () -> InterpreterProbe.probe(wrapper.toString(), 500));
+        assertEquals(wrapper + " did not answer within 0.5 s.", e.getMessage());
+    }
 }

@@ -367,4 +367,34 @@ class PythonRunTest {
         assertEquals("disabled", t.runtime().gil());
         assertEquals(0, t.spans().stream().filter(s -> s.state() == SpanState.GIL_WAIT).count());
     }
+
+    /**
+     * {@code --cpus 1} with Python: the interpreter and every process it starts inherit the pin (it had run on
+     * every CPU while the output claimed the pin), in every mode and start method.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"threads", "processes fork", "processes spawn", "processes forkserver", "process-pool"})
+    void aPinnedPythonRunStaysOnItsCpu(String how) throws Exception {
+        dev.corelanes.engine.CpuAffinity a = dev.corelanes.engine.CpuAffinity.detect();
+        org.junit.jupiter.api.Assumptions.assumeTrue(a.supported(), a.unsupportedReason());
+        List<Integer> allowed = a.allowedCpus();
+        org.junit.jupiter.api.Assumptions.assumeTrue(allowed.size() >= 2, "needs 2 usable CPUs");
+        PythonInterpreter python = Pythons.python3();
+        org.junit.jupiter.api.Assumptions.assumeFalse(python.coreCall().isEmpty(), "the interpreter cannot read its CPU");
+        String[] w = how.split(" ");
+        String method = w.length > 1 ? w[1] : "";
+        if (!method.isEmpty() && !python.startMethods().contains(method)) {
+            Pythons.skip("start method " + method + " does not exist on this OS");
+        }
+        ExecutionMode mode = ExecutionMode.parse(w[0]);
+        ExperimentSpec spec = mode.pooled() ? new ExperimentSpec(mode, TaskKind.COMPUTE, 2, 0.2, 2, false)
+                : ExperimentSpec.of(mode, TaskKind.COMPUTE, 2, 0.2, false);
+        int cpu = allowed.get(allowed.size() - 1);
+        Trace t = await(Runs.start(spec, new PythonChoice(python, method), MACHINE.pinnedTo(List.of(cpu))));
+        assertEquals(TaskStatus.COMPLETED, t.status(), t.message());
+        assertEquals(List.of(cpu), t.machine().pinnedCpus());
+        Set<Integer> cores = t.spans().stream().filter(s -> s.state() == SpanState.RUNNING && s.hasCore())
+                .map(Span::core).collect(Collectors.toSet());
+        assertEquals(Set.of(cpu), cores, how + " ran outside CPU " + cpu);
+    }
 }

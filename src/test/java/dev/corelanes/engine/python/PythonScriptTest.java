@@ -10,9 +10,11 @@ import org.junit.jupiter.api.Timeout;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The program shown in the code view is the one that runs, and it runs without CoreLanes. */
@@ -39,11 +41,12 @@ class PythonScriptTest {
     @Test
     void theFileIsNamedAfterItsTextAndNeverRewritten() throws Exception {
         String text = PythonScript.text(ExperimentSpec.of(ExecutionMode.SEQUENTIAL, TaskKind.SLEEP, 1, 0.05, false), "");
-        Path a = PythonScript.write(text);
-        long modified = Files.getLastModifiedTime(a).toMillis();
-        Path b = PythonScript.write(text);
+        Path a = PythonScript.write(text).path();
+        Object file = Files.readAttributes(a, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        Path b = PythonScript.write(text).path();
         assertEquals(a, b);
-        assertEquals(modified, Files.getLastModifiedTime(b).toMillis());
+        // The same file, not another moved over it (an interpreter may be reading it); only its time is touched.
+        assertEquals(file, Files.readAttributes(b, java.nio.file.attribute.BasicFileAttributes.class).fileKey());
         assertEquals(text, Files.readString(a));
     }
 
@@ -62,5 +65,40 @@ class PythonScriptTest {
         assertTrue(out.matches("(?s).*\nwall time: \\d+\\.\\d\\d s\n"), out);
         Files.delete(file);
         Files.delete(file.getParent());
+    }
+
+    @Test
+    void withoutACacheFolderTheProgramIsTemporaryAndRemovedAfterTheRun() throws Exception {
+        String text = PythonScript.text(ExperimentSpec.of(ExecutionMode.SEQUENTIAL, TaskKind.SLEEP, 1, 0.05, false), "");
+        PythonScript.File f = PythonScript.write(text, null);
+        assertTrue(f.temporary());
+        assertEquals(text, Files.readString(f.path()));
+        f.close();
+        assertFalse(Files.exists(f.path()));
+        assertFalse(Files.exists(f.path().getParent()), "its temporary folder is gone too");
+    }
+
+    @Test
+    void theCacheKeepsTheMostRecentProgramsAndAnyUsedWithinADay(@org.junit.jupiter.api.io.TempDir Path cache)
+            throws Exception {
+        Path dir = Files.createDirectories(cache.resolve("python"));
+        long old = System.currentTimeMillis() - 3 * PythonScript.KEEP_YOUNG_MILLIS;
+        for (int i = 0; i < PythonScript.KEEP + 8; i++) {
+            Path p = dir.resolve(PythonScript.PREFIX + i + ".py");
+            Files.writeString(p, "# " + i);
+            Files.setLastModifiedTime(p, java.nio.file.attribute.FileTime.fromMillis(old + i * 1000L));
+        }
+        Path young = dir.resolve(PythonScript.PREFIX + "young.py");
+        Files.writeString(young, "# used an hour ago, maybe by another CoreLanes still running");
+        Files.setLastModifiedTime(young, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+        Path fresh = PythonScript.write(PythonScript.text(ExperimentSpec.of(ExecutionMode.SEQUENTIAL, TaskKind.SLEEP, 1,
+                0.05, false), ""), cache).path();
+        try (var files = Files.list(dir)) {
+            List<String> left = files.map(p -> p.getFileName().toString()).toList();
+            assertEquals(PythonScript.KEEP, left.size(), left.toString());
+            assertTrue(left.contains(fresh.getFileName().toString()));
+            assertTrue(left.contains(young.getFileName().toString()));
+            assertFalse(left.contains(PythonScript.PREFIX + "0.py"), "the least recently used go first");
+        }
     }
 }

@@ -72,7 +72,9 @@ final class Pythons {
                         return n.startsWith(prefix + ".") && (prefix.endsWith("t") || !n.endsWith("t"));
                     })
                     .sorted()
-                    .map(v -> v.resolve("bin").resolve("python3"))
+                    // Python 2 has no python3 binary
+                    .map(v -> Files.isExecutable(v.resolve("bin").resolve("python3")) ? v.resolve("bin").resolve("python3")
+                            : v.resolve("bin").resolve("python"))
                     .filter(Files::isExecutable)
                     .reduce((a, b) -> b);
         } catch (IOException e) {

@@ -1,4 +1,4 @@
-package dev.corelanes.engine.process;
+package dev.corelanes.engine.child;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,8 +13,10 @@ import java.util.stream.Collectors;
  */
 public final class StderrTail {
 
-    private static final int KEEP_LINES = 8;
+    /** Enough for a Python fatal error's cause, which comes a few lines before its "Current thread" trailer. */
+    private static final int KEEP_LINES = 12;
     private static final int MAX_LINE_CHARS = 300;
+    private static final int MAX_LINE_BYTES = 64 * 1024;
 
     private final Deque<String> lines = new ArrayDeque<>();
     private final Thread drainer;
@@ -23,20 +25,20 @@ public final class StderrTail {
         drainer = Thread.ofPlatform().daemon(true).name("corelanes-stderr-" + worker).unstarted(() -> drain(err));
     }
 
-    public static StderrTail start(InputStream err, String worker) {
+    static StderrTail start(InputStream err, String worker) {
         StderrTail t = new StderrTail(err, worker);
         t.drainer.start();
         return t;
     }
 
     private void drain(InputStream err) {
-        BoundedLineReader reader = new BoundedLineReader(err, WorkerProtocol.MAX_LINE_BYTES);
+        LineReader reader = new LineReader(err, MAX_LINE_BYTES);
         try (err) {
             while (true) {
                 String line;
                 try {
                     line = reader.readLine();
-                } catch (BoundedLineReader.LineTooLongException e) {
+                } catch (LineReader.LineTooLongException e) {
                     line = "(a line longer than 64 KiB)";
                 }
                 if (line == null) {
@@ -67,6 +69,11 @@ public final class StderrTail {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The last lines kept, oldest first. */
+    public synchronized java.util.List<String> lines() {
+        return java.util.List.copyOf(lines);
     }
 
     /** The last lines, joined with " | ", or "" when the child said nothing. */

@@ -1,4 +1,4 @@
-package dev.corelanes.engine.process;
+package dev.corelanes.engine.child;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * Reads '\n'-terminated lines from a stream without ever holding more than {@code maxBytes} of one line:
  * a child that writes megabytes without a newline cannot exhaust the parent's memory.
  */
-public final class BoundedLineReader {
+public final class LineReader {
 
     /** A line was longer than the limit; the rest of it is still unread. */
     public static final class LineTooLongException extends IOException {
@@ -24,7 +24,7 @@ public final class BoundedLineReader {
     private int pos;
     private int len;
 
-    public BoundedLineReader(InputStream in, int maxBytes) {
+    public LineReader(InputStream in, int maxBytes) {
         this.in = in;
         this.maxBytes = maxBytes;
     }

@@ -1,4 +1,4 @@
-package dev.corelanes.engine.process;
+package dev.corelanes.engine.child;
 
 /**
  * Maps a child's {@code System.nanoTime()} onto the parent's run timeline. The clocks of two processes

@@ -1,4 +1,4 @@
-package dev.corelanes.engine.process;
+package dev.corelanes.engine.child;
 
 import org.junit.jupiter.api.Test;
 
@@ -9,15 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-class BoundedLineReaderTest {
+class LineReaderTest {
 
-    private static BoundedLineReader reader(String text, int max) {
-        return new BoundedLineReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), max);
+    private static LineReader reader(String text, int max) {
+        return new LineReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), max);
     }
 
     @Test
     void splitsLinesAndDropsCarriageReturns() throws Exception {
-        BoundedLineReader r = reader("one\r\n\ntwo\nlast", 100);
+        LineReader r = reader("one\r\n\ntwo\nlast", 100);
         assertEquals("one", r.readLine());
         assertEquals("", r.readLine());
         assertEquals("two", r.readLine());
@@ -28,7 +28,7 @@ class BoundedLineReaderTest {
     @Test
     void stopsAtTheLimitWithoutReadingTheRest() {
         String huge = "x".repeat(200_000) + "\nnext\n";
-        assertThrows(BoundedLineReader.LineTooLongException.class, () -> reader(huge, 64 * 1024).readLine());
+        assertThrows(LineReader.LineTooLongException.class, () -> reader(huge, 64 * 1024).readLine());
     }
 
     @Test

@@ -1,0 +1,222 @@
+package dev.corelanes.engine.child;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A child and everything it started: its descendants, and on Linux every member of a process group or
+ * session that one of them leads. The group matters because a process whose parent has died is re-parented
+ * (to init or a sub-reaper) and no longer shows up as anyone's descendant: a Python program's forkserver
+ * after the program was killed, or the grandchild of a shell script whose shell was killed first. Killing
+ * only the direct child left such a grandchild behind with parent 1, still holding the child's stdout open.
+ *
+ * <p>Linux reads {@code /proc}; elsewhere only {@link ProcessHandle#descendants()} is known.
+ */
+final class ProcessTree {
+
+    /** One line of {@code /proc/PID/stat}: who its parent is, which group and session, and its state. */
+    record Proc(long pid, long ppid, long pgrp, long session, char state) {
+        boolean alive() {
+            return state != 'Z' && state != 'X';
+        }
+
+        boolean stopped() {
+            return state == 'T' || state == 't';
+        }
+    }
+
+    private static final Path PROC = Path.of("/proc");
+    private static final long SELF = ProcessHandle.current().pid();
+
+    private ProcessTree() {
+    }
+
+    /** True when process information comes from {@code /proc} (Linux). */
+    static boolean procAvailable() {
+        return Files.isReadable(PROC.resolve("self/stat"));
+    }
+
+    /** The {@code /proc/PID/stat} of one process, or null when it is gone or unreadable. */
+    static Proc read(long pid) {
+        try {
+            return parse(Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"), StandardCharsets.ISO_8859_1));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Parses a stat line; the command name sits in parentheses and may itself contain spaces or ')'. */
+    static Proc parse(String stat) {
+        int close = stat.lastIndexOf(')');
+        if (close < 0) {
+            return null;
+        }
+        long pid = Long.parseLong(stat.substring(0, stat.indexOf(' ')).strip());
+        String[] f = stat.substring(close + 2).split(" ");
+        // f[0] state, f[1] ppid, f[2] pgrp, f[3] session
+        return new Proc(pid, Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]), f[0].charAt(0));
+    }
+
+    /** Every process of the machine that can be read, by pid (empty where there is no /proc). */
+    static Map<Long, Proc> table() {
+        Map<Long, Proc> all = new HashMap<>();
+        if (!procAvailable()) {
+            return all;
+        }
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(PROC, p -> isNumber(p.getFileName().toString()))) {
+            for (Path d : dirs) {
+                Proc p = read(Long.parseLong(d.getFileName().toString()));
+                if (p != null) {
+                    all.put(p.pid(), p);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // what was read so far is still worth killing
+        }
+        return all;
+    }
+
+    private static boolean isNumber(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when {@code pid} leads its own process group (it called setpgrp or setsid). */
+    static boolean leadsGroup(long pid) {
+        Proc p = read(pid);
+        return p != null && p.pgrp() == pid && pid != SELF;
+    }
+
+    /**
+     * The tree of {@code root}: it, its descendants, and the members of {@code groups} and of any group or
+     * session a member leads — never this JVM or its own group.
+     */
+    static Set<Long> members(long root, Set<Long> groups, Map<Long, Proc> table) {
+        long ownGroup = table.containsKey(SELF) ? table.get(SELF).pgrp() : -1;
+        Set<Long> leaders = new LinkedHashSet<>(groups);
+        Set<Long> out = new LinkedHashSet<>();
+        out.add(root);
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Proc p : table.values()) {
+                if (p.pid() == SELF || out.contains(p.pid())) {
+                    continue;
+                }
+                boolean inGroup = p.pgrp() != ownGroup && (leaders.contains(p.pgrp()) || leaders.contains(p.session()));
+                if (out.contains(p.ppid()) || inGroup) {
+                    out.add(p.pid());
+                    grew = true;
+                }
+            }
+            for (long m : out) {
+                Proc p = table.get(m);
+                if (p != null && (p.pgrp() == m || p.session() == m) && m != ownGroup && leaders.add(m)) {
+                    grew = true;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Kills {@code root} and everything it started, at once (SIGKILL). Linux: the tree is read again after the
+     * kill, so a process forked meanwhile (or re-parented by its parent's death) goes too.
+     */
+    static void kill(ProcessHandle root, Set<Long> groups) {
+        if (!procAvailable()) {
+            killDescendantsThenRoot(root);
+            return;
+        }
+        Set<Long> known = new LinkedHashSet<>(groups);
+        if (root.isAlive() && leadsGroup(root.pid())) {
+            known.add(root.pid());
+        }
+        for (int pass = 0; pass < 4; pass++) {
+            Map<Long, Proc> table = table();
+            List<Long> victims = new ArrayList<>();
+            for (long pid : members(root.pid(), known, table)) {
+                Proc p = table.get(pid);
+                if (p != null && p.alive()) {
+                    victims.add(pid);
+                }
+            }
+            if (pass > 0 && victims.isEmpty()) {
+                break;
+            }
+            if (pass == 0) {
+                root.destroyForcibly(); // first, so it starts nothing more
+            }
+            for (long pid : victims) {
+                if (pid != root.pid()) {
+                    // ProcessHandle checks the start time: a pid reused meanwhile is not killed.
+                    ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+                }
+            }
+            if (victims.isEmpty()) {
+                break;
+            }
+        }
+    }
+
+    private static void killDescendantsThenRoot(ProcessHandle root) {
+        try {
+            // While the root lives its descendants are still its descendants: take them first.
+            root.descendants().forEach(ProcessHandle::destroyForcibly);
+        } catch (RuntimeException e) {
+            // the process table may not be readable; the root itself is still killed below
+        }
+        root.destroyForcibly();
+    }
+
+    /** The members of {@code root}'s tree stopped by a signal (SIGSTOP, SIGTSTP), e.g. {@code kill -STOP}. */
+    static List<Long> stopped(long root, Set<Long> groups) {
+        Map<Long, Proc> table = table();
+        List<Long> out = new ArrayList<>();
+        Set<Long> known = new LinkedHashSet<>(groups);
+        Proc r = table.get(root);
+        if (r != null && r.pgrp() == root) {
+            known.add(root);
+        }
+        for (long pid : members(root, known, table)) {
+            Proc p = table.get(pid);
+            if (p != null && p.stopped()) {
+                out.add(pid);
+            }
+        }
+        return out;
+    }
+
+    /** Live members of {@code root}'s tree other than the root itself (what would outlive it). */
+    static List<Long> liveOthers(long root, Set<Long> groups) {
+        if (!procAvailable()) {
+            return ProcessHandle.of(root).map(h -> h.descendants().filter(ProcessHandle::isAlive)
+                    .map(ProcessHandle::pid).toList()).orElse(List.of());
+        }
+        Map<Long, Proc> table = table();
+        List<Long> out = new ArrayList<>();
+        for (long pid : members(root, groups, table)) {
+            Proc p = table.get(pid);
+            if (pid != root && p != null && p.alive()) {
+                out.add(pid);
+            }
+        }
+        return out;
+    }
+}
