@@ -145,10 +145,22 @@ public final class Slide {
 
     private static void header(List<Shape> out, List<Run> runs, double w, TimelineTheme theme) {
         out.add(new Shape.Text(title(runs), MARGIN, MARGIN + 24, 26, true, theme.text(), Shape.Align.LEFT));
-        MachineInfo m = runs.get(0).trace().machine();
-        out.add(new Shape.Text(fit(m.hardwareLine() + " · " + m.java(), 15, w - 2 * MARGIN), MARGIN, MARGIN + 50, 15,
+        out.add(new Shape.Text(fit(machines(runs), 15, w - 2 * MARGIN), MARGIN, MARGIN + 50, 15,
                 false, theme.muted(), Shape.Align.LEFT));
         out.add(new Shape.Line(MARGIN, HEADER - 3, w - MARGIN, HEADER - 3, theme.grid(), 1));
+    }
+
+    /**
+     * The machine line: the one machine the runs were measured on, or each of them in the order they first
+     * appear ("AMD EPYC … | Intel Core i5 …"): runs from two machines must not be credited to the first.
+     */
+    static String machines(List<Run> runs) {
+        Set<String> lines = new LinkedHashSet<>();
+        for (Run r : runs) {
+            MachineInfo m = r.trace().machine();
+            lines.add(m.hardwareLine() + " · " + m.java());
+        }
+        return String.join(" | ", lines);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.files.OutputFileException;
 import dev.corelanes.engine.FigureText;
 import dev.corelanes.engine.RunFigures;
+import dev.corelanes.engine.MachineInfo;
 import dev.corelanes.engine.Trace;
 import dev.corelanes.fixtures.Images;
 import dev.corelanes.fixtures.Traces;
@@ -227,5 +228,16 @@ class SlideTest {
             assertTrue(f.shapes().stream().anyMatch(s -> s instanceof Shape.Box b && b.label() == null
                     && b.fill().equals(Palette.task(Integer.parseInt(t.substring(1))))), t + "'s colour in the key");
         }
+    }
+
+    @Test
+    void aSlideOfRunsFromTwoMachinesNamesBoth() {
+        Trace here = Traces.compute(ExecutionMode.SEQUENTIAL, 2);
+        MachineInfo other = new MachineInfo("Other CPU", 8, 8, java.util.List.of(), 1L << 34, "OtherOS", "Java 21");
+        Trace there = new Trace(here.spec(), other, here.calibration(), here.startedAt(), here.wallNanos(),
+                here.cpuNanos(), here.status(), "", here.tasks(), here.workers(), here.spans(), 0);
+        String all = text(Slide.compose(runs(here, there), SlideOptions.defaults()));
+        assertTrue(all.contains(here.machine().hardwareLine()), all);
+        assertTrue(all.contains(other.hardwareLine()), "the second machine is named too:\n" + all);
     }
 }
