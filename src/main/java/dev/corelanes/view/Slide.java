@@ -247,14 +247,18 @@ public final class Slide {
             }
             // A run measured while other programs used the CPUs says so on the slide too, not only in the window.
             if (t.conditions().loadKnown() && t.conditions().otherLoad() > RunFigures.BUSY_LOAD) {
-                d.append("   machine busy (").append(FigureText.percent(t.conditions().otherLoad())).append(")");
+                d.append("   busy ").append(FigureText.percent(t.conditions().otherLoad()));
             }
         } else {
             d.append(d.isEmpty() ? "" : "   ").append(t.status().id());
         }
         double x = MARGIN + TimelineLayout.textWidth(name, 17) * 1.1 + 16;
-        out.add(new Shape.Text(tightCpu(d.toString(), f, width - MARGIN - x), x, y, 16, false, theme.text(),
-                Shape.Align.LEFT));
+        String line = tightCpu(d.toString(), f, width - MARGIN - x);
+        if (TimelineLayout.textWidth(line, 16) > width - MARGIN - x && t.status() == TaskStatus.COMPLETED) {
+            // Still too long: the ideal goes first (its dashed mark and label are on the lanes below).
+            line = line.replace("   ideal " + FigureText.seconds(f.idealSeconds()), "");
+        }
+        out.add(new Shape.Text(line, x, y, 16, false, theme.text(), Shape.Align.LEFT));
     }
 
     /**

@@ -121,7 +121,7 @@ class SlideTest {
                 boolean busy = t.status() == dev.corelanes.engine.TaskStatus.COMPLETED && t.conditions().loadKnown()
                         && t.conditions().otherLoad() > RunFigures.BUSY_LOAD;
                 if (busy) {
-                    assertTrue(all.contains("machine busy (" + FigureText.percent(t.conditions().otherLoad()) + ")"), all);
+                    assertTrue(all.contains("busy " + FigureText.percent(t.conditions().otherLoad())), all);
                 }
             }
             java.util.regex.Matcher r = java.util.regex.Pattern.compile("×([0-9.]+) vs").matcher(all);
