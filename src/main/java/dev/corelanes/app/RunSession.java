@@ -1,7 +1,6 @@
 package dev.corelanes.app;
 
 import dev.corelanes.runners.Runs;
-import dev.corelanes.engine.Baselines;
 import dev.corelanes.engine.ExperimentSpec;
 import dev.corelanes.engine.MachineInfo;
 import dev.corelanes.engine.RunFigures;
@@ -152,10 +151,10 @@ public final class RunSession implements AutoCloseable {
         LoadSeries loads = new LoadSeries();
         TimelineModel model = new TimelineModel(spec, machine.get(), loads);
         LiveFeed feed = new LiveFeed();
-        RunHandle handle = Runs.start(spec, python, runMachine, feed);
-        RunRow row = new RunRow(nextNumber++, spec, handle, loads, model);
-        // The runs made before this one, as they are now: its baseline is chosen from them once, when it ends.
+        // The runs made before this one, as they are now: the engine chooses its baseline from them when it ends.
         List<Trace> earlier = runs.stream().map(RunRow::trace).filter(java.util.Objects::nonNull).toList();
+        RunHandle handle = Runs.start(spec, python, runMachine, earlier, feed);
+        RunRow row = new RunRow(nextNumber++, spec, handle, loads, model);
         lastFeed = feed;
         runs.add(row);
         current.set(row);
@@ -164,9 +163,8 @@ public final class RunSession implements AutoCloseable {
         if (sampling == null) {
             sampling = sampler.scheduleAtFixedRate(this::sampleLoad, 300, 100, TimeUnit.MILLISECONDS);
         }
-        handle.result().thenAcceptAsync(measured -> {
+        handle.result().thenAcceptAsync(trace -> {
             Platform.runLater(row::finishing);
-            Trace trace = measured.withBaseline(Baselines.choose(measured, earlier));
             TimelineModel rebuilt = model(trace, loads);
             Platform.runLater(() -> finished(row, trace, rebuilt));
         }, MODELS);

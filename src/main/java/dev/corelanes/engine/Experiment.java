@@ -21,6 +21,15 @@ public final class Experiment {
      */
     public static RunHandle start(ExperimentSpec spec, MachineInfo machine, Backends backends,
                                   TraceListener... listeners) {
+        return start(spec, machine, backends, List.of(), listeners);
+    }
+
+    /**
+     * As {@link #start(ExperimentSpec, MachineInfo, Backends, TraceListener...)}, the run's baseline chosen when
+     * it ends from {@code earlier}, the runs made before it (oldest first; see {@link Baselines}).
+     */
+    public static RunHandle start(ExperimentSpec spec, MachineInfo machine, Backends backends, List<Trace> earlier,
+                                  TraceListener... listeners) {
         if (backends == null) {
             throw new IllegalArgumentException("no backends");
         }
@@ -31,7 +40,7 @@ public final class Experiment {
         }
         RunHandle handle = new RunHandle(spec);
         Thread.ofPlatform().name("corelanes-run").daemon(true)
-                .start(() -> coordinate(spec, machine, backends, sink, handle));
+                .start(() -> coordinate(spec, machine, backends, List.copyOf(earlier), sink, handle));
         return handle;
     }
 
@@ -43,7 +52,7 @@ public final class Experiment {
         return start(spec, machine, s -> backend, listeners);
     }
 
-    private static void coordinate(ExperimentSpec spec, MachineInfo machine, Backends backends,
+    private static void coordinate(ExperimentSpec spec, MachineInfo machine, Backends backends, List<Trace> earlier,
                                    TraceSink sink, RunHandle handle) {
         Instant startedAt = Instant.now();
         Calibration calibration = cachedOrNominal();
@@ -126,7 +135,7 @@ public final class Experiment {
             runtimeMeasured = true;
         }
         Trace trace = buildTrace(run, machine, startedAt, endNow, cpu,
-                new RunConditions(rateAfter, otherLoad, runtimeMeasured), backend.runtime());
+                new RunConditions(rateAfter, otherLoad, runtimeMeasured), backend.runtime(), earlier);
         if (RunFigures.of(trace).drift().recalibrate()) {
             Calibrator.invalidate(); // the figure no longer matches the machine: the next run measures again
         }
@@ -139,7 +148,7 @@ public final class Experiment {
     }
 
     private static Trace buildTrace(RunContext run, MachineInfo machine, Instant startedAt, long endNow,
-                                    long cpu, RunConditions conditions, RunRuntime runtime) {
+                                    long cpu, RunConditions conditions, RunRuntime runtime, List<Trace> earlier) {
         ExperimentSpec spec = run.spec();
         List<TaskRecord> tasks = new ArrayList<>(run.tasks());
         Set<Integer> seen = new HashSet<>();
@@ -169,8 +178,12 @@ public final class Experiment {
         }
         // Wall time ends when the last task ended (not when workers were torn down), unless cancelled.
         long wall = status == TaskStatus.COMPLETED && lastEnd > 0 ? lastEnd : endNow;
+        // The baseline is chosen on the run's figures, which need its tasks but not its spans: the trace with its
+        // (possibly millions of) spans is then built once, baseline and all.
+        Trace figures = new Trace(spec, machine, run.calibration(), startedAt, wall, cpu, status, message, tasks,
+                run.workers(), List.of(), run.sink().dropped(), conditions, runtime);
         return new Trace(spec, machine, run.calibration(), startedAt, wall, cpu, status, message, tasks,
                 run.workers(), CpuLanes.resolve(run.sink().spans(), run.sink().sampleBatches()), run.sink().dropped(),
-                conditions, runtime);
+                conditions, runtime, Baselines.choose(figures, earlier));
     }
 }

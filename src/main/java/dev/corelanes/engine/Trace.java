@@ -59,7 +59,10 @@ public record Trace(ExperimentSpec spec, MachineInfo machine, Calibration calibr
                 droppedSpans, conditions, runtime, null);
     }
 
-    /** This run with the baseline chosen for it when it ended. */
+    /**
+     * This run with another baseline (tests, and files written by hand). The engine chooses a run's baseline as
+     * it builds the trace ({@code Experiment}); this rebuilds every span list, so it is not for a live path.
+     */
     public Trace withBaseline(RunBaseline b) {
         return new Trace(spec, machine, calibration, startedAt, wallNanos, cpuNanos, status, message, tasks, workers,
                 spans, droppedSpans, conditions, runtime, b);

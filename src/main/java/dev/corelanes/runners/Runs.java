@@ -1,5 +1,7 @@
 package dev.corelanes.runners;
 
+import java.util.List;
+
 import dev.corelanes.engine.Backends;
 import dev.corelanes.engine.Experiment;
 import dev.corelanes.engine.ExperimentSpec;
@@ -41,6 +43,15 @@ public final class Runs {
     public static RunHandle start(ExperimentSpec spec, PythonChoice python, MachineInfo machine,
                                   TraceListener... listeners) {
         return Experiment.start(spec, machine, backends(python), listeners);
+    }
+
+    /**
+     * As {@link #start(ExperimentSpec, PythonChoice, MachineInfo, TraceListener...)}, its baseline chosen when it
+     * ends from {@code earlier}, the runs made before it (the window's table, a lesson's earlier steps).
+     */
+    public static RunHandle start(ExperimentSpec spec, PythonChoice python, MachineInfo machine, List<Trace> earlier,
+                                  TraceListener... listeners) {
+        return Experiment.start(spec, machine, backends(python), earlier, listeners);
     }
 
     /** Runs a Java run to the end on the calling thread. */
