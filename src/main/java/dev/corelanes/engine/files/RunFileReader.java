@@ -466,11 +466,7 @@ final class RunFileReader {
                     throw new RunFileException(name + ": baseline \"startedAt\" is not a date-time.");
                 }
             }
-            JsonNode load = b.get("otherLoad");
-            double other = load == null || load.isNull() ? Double.NaN : number(b, "otherLoad");
-            if (other < 0 || other > 1) {
-                throw new RunFileException(name + ": baseline \"otherLoad\" must be between 0 and 1.");
-            }
+            double other = otherLoad(b, "baseline ");
             long wall = nanos(b, "wallSeconds");
             if (wall <= 0) {
                 throw new RunFileException(name + ": baseline \"wallSeconds\" must be more than 0.");
@@ -508,11 +504,7 @@ final class RunFileReader {
                 throw new RunFileException(name + ": \"conditions\" must be an object.");
             }
             long after = optionalLong(c, "stepsPerSecondAfter");
-            JsonNode load = c.get("otherLoad");
-            double other = load == null || load.isNull() ? Double.NaN : number(c, "otherLoad");
-            if (other < 0 || other > 1) {
-                throw new RunFileException(name + ": \"otherLoad\" must be between 0 and 1.");
-            }
+            double other = otherLoad(c, "");
             // Absent in files from before it was measured: their CPU time may hold the tasks' alone.
             boolean runtimeMeasured = c.has("runtimeCpuMeasured") && bool(c, "runtimeCpuMeasured");
             return new RunConditions(Math.max(0, after), other, runtimeMeasured);
@@ -672,6 +664,16 @@ final class RunFileReader {
                 classes.add(ch == 'P' ? CoreClass.PERFORMANCE : CoreClass.EFFICIENCY);
             }
             return classes;
+        }
+
+        /** Other programs' share of the CPUs, 0..1, or NaN where absent (older files, an OS that does not tell). */
+        private double otherLoad(JsonNode n, String where) throws RunFileException {
+            JsonNode load = n.get("otherLoad");
+            double other = load == null || load.isNull() ? Double.NaN : number(n, "otherLoad");
+            if (other < 0 || other > 1) {
+                throw new RunFileException(name + ": " + where + "\"otherLoad\" must be between 0 and 1.");
+            }
+            return other;
         }
 
         private long optionalLong(JsonNode n, String f) throws RunFileException {
