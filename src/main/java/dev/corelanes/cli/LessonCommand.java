@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.corelanes.engine.Baselines;
 import dev.corelanes.engine.CoreLimit;
 import dev.corelanes.engine.CpuAffinity;
 import dev.corelanes.engine.ExperimentSpec;
@@ -14,8 +13,8 @@ import dev.corelanes.engine.RunHandle;
 import dev.corelanes.engine.TaskStatus;
 import dev.corelanes.engine.Trace;
 import dev.corelanes.engine.files.AtomicFiles;
-import dev.corelanes.engine.files.OutputFileException;
 import dev.corelanes.engine.files.RunFile;
+import dev.corelanes.engine.process.ProcessBackend;
 import dev.corelanes.engine.python.PythonChoice;
 import dev.corelanes.engine.python.PythonInterpreter;
 import dev.corelanes.engine.python.PythonInterpreters;
@@ -37,8 +36,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -72,8 +70,8 @@ final class LessonCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     SlideOutputs images = new SlideOutputs();
 
-    /** A step stopped by Ctrl-C has this long to end before the command gives up on it. */
-    private static final long CTRL_C_MILLIS = 10_000;
+    /** How long the command waits, at the end, for a worker start-up cache being built after a step (as `run`). */
+    private static final long CACHE_BUILD_WAIT_MILLIS = 60_000;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -95,55 +93,84 @@ final class LessonCommand implements Callable<Integer> {
         MachineInfo machine = Hardware.detect().machine();
         boolean canPin = CpuAffinity.detect().supported();
 
+        PrintWriter err = spec.commandLine().getErr();
         AtomicReference<RunHandle> current = new AtomicReference<>();
-        CountDownLatch finished = new CountDownLatch(1);
-        boolean[] stopped = {false};
-        Thread onCtrlC = new Thread(() -> {
-            stopped[0] = true;
+        AtomicBoolean stopped = new AtomicBoolean();
+        Runnable stop = () -> {
+            stopped.set(true);
             RunHandle h = current.get();
             if (h != null) {
                 h.cancel();
             }
-            try {
-                finished.await(CTRL_C_MILLIS, TimeUnit.MILLISECONDS); // the steps measured so far are written
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "corelanes-lesson-ctrl-c");
-        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        };
+        // Ctrl-C or SIGTERM, as for `run` and `sweep`: the first stops the lesson, which still prints its card and
+        // writes the steps it measured; a second abandons the writes, leaving no temporary file.
+        Interrupts interrupts = Interrupts.install(stop, () -> {
+            AtomicFiles.abandon();
+            err.println("corelanes: interrupted again — stopped before every output was written; no temporary file "
+                    + "is left");
+            err.flush();
+        });
+        // Where signals cannot be taken over, the JVM's shutdown cancels the step instead (nothing more is written).
+        Thread onCtrlC = interrupts.installed() ? null : new Thread(stop, "corelanes-lesson-ctrl-c");
+        if (onCtrlC != null) {
+            Runtime.getRuntime().addShutdownHook(onCtrlC);
+        }
         List<Trace> done = new ArrayList<>();
         try {
-            for (int i = 0; i < lesson.steps().size() && !stopped[0]; i++) {
+            for (int i = 0; i < lesson.steps().size() && !stopped.get(); i++) {
                 ExperimentSpec step = lesson.steps().get(i);
                 int cores = lesson.coresFor(i, machine.usableCores(), canPin);
                 MachineInfo m = cores > 0 ? CoreOptions.pinned(machine, CoreLimit.count(cores)) : machine;
                 out.printf("Running step %d of %d: %s%s%s …%n", i + 1, lesson.steps().size(), step.describe(),
                         cores > 0 ? " · on " + MachineInfo.count(cores, "core") : "",
                         pythons.get(i) != null ? " · in " + pythons.get(i).interpreter().name() : "");
-                RunHandle h = Runs.start(step, pythons.get(i), m);
+                // Each step's baseline is chosen as the window chooses it: from the steps run before it.
+                RunHandle h = Runs.start(step, pythons.get(i), m, List.copyOf(done));
                 current.set(h);
                 Trace measured = h.await();
-                // Each step's baseline is chosen as the window chooses it: from the steps run before it.
-                done.add(measured.withBaseline(Baselines.choose(measured, done)));
+                done.add(measured);
                 if (measured.status() != TaskStatus.COMPLETED) {
                     break; // a later step would be compared with nothing: say what ran
                 }
             }
+            // What ran is printed and written whatever comes now.
+            interrupts.onStop(() -> { });
             LessonReport report = LessonReport.of(lesson, done);
             out.println();
             out.print(report.text());
             out.println();
-            write(lesson, report, done, out);
+            int notWritten = write(lesson, report, done, out, err);
+            if (stopped.get()) {
+                err.println("corelanes: interrupted" + (interrupts.signalName().isEmpty() ? "" : " ("
+                        + interrupts.signalName() + ")") + " — " + done.size() + " of " + lesson.steps().size()
+                        + " steps ran; their card was printed and written");
+            }
+            if (done.stream().anyMatch(t -> t.spec().mode().processBased())
+                    && !dev.corelanes.engine.child.Children.shuttingDown()) {
+                // Nothing outlives the CLI: a worker start-up cache being built after a step is waited for, as `run`
+                // does; Ctrl-C stops the wait (the builder is killed as the program exits).
+                Thread main = Thread.currentThread();
+                interrupts.onStop(main::interrupt);
+                ProcessBackend.awaitStartupCache(CACHE_BUILD_WAIT_MILLIS);
+                interrupts.onStop(() -> { });
+                Thread.interrupted();
+            }
             Trace last = done.get(done.size() - 1);
-            return done.stream().allMatch(t -> t.status() == TaskStatus.COMPLETED)
-                    && done.size() == lesson.steps().size() ? Cli.OK
-                    : last.status() == TaskStatus.CANCELLED || stopped[0] ? Cli.INTERRUPTED : Cli.RUN_FAILED;
+            if (stopped.get() || last.status() == TaskStatus.CANCELLED) {
+                return Cli.INTERRUPTED;
+            }
+            boolean allRan = done.size() == lesson.steps().size()
+                    && done.stream().allMatch(t -> t.status() == TaskStatus.COMPLETED);
+            return allRan && notWritten == 0 ? Cli.OK : Cli.RUN_FAILED;
         } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onCtrlC);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is running and ends the program
+            interrupts.close();
+            if (onCtrlC != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onCtrlC);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running and ends the program
+                }
             }
         }
     }
@@ -186,25 +213,23 @@ final class LessonCommand implements Callable<Integer> {
         }
     }
 
-    /** Every file asked for, written all or none: the steps' runs with the card, and the comparison slide. */
-    private void write(Lesson lesson, LessonReport report, List<Trace> runs, PrintWriter out) {
-        AtomicFiles.Batch batch = new AtomicFiles.Batch();
-        List<String> lines = new ArrayList<>();
+    /**
+     * Every file asked for — the steps' runs with the card, and the comparison slide — each written on its own, as
+     * `run` writes its outputs: one that cannot be written is named with its cause, the others are still written.
+     * Returns how many were not written.
+     */
+    private int write(Lesson lesson, LessonReport report, List<Trace> runs, PrintWriter out, PrintWriter err) {
+        List<OutputFiles.Output> outputs = new ArrayList<>();
         if (json != null) {
             byte[] text = lessonJson(lesson, report, runs).getBytes(StandardCharsets.UTF_8);
-            batch.add(json, o -> o.write(text));
-            lines.add("Lesson     " + json + " (every step's run and the card)");
+            outputs.add(new OutputFiles.Output("--json", json, o -> o.write(text),
+                    "Lesson     " + json + " (every step's run and the card)"));
         }
         if (images.any()) {
-            javax.imageio.ImageIO.setUseCache(false);
+            javax.imageio.ImageIO.setUseCache(false); // its file cache's shutdown hook fails after Ctrl-C
         }
-        lines.addAll(images.addTo(batch, runs));
-        try {
-            batch.commit();
-        } catch (OutputFileException e) {
-            throw new UserError(e.getMessage(), Cli.RUN_FAILED);
-        }
-        lines.forEach(out::println);
+        outputs.addAll(images.outputs(runs));
+        return OutputFiles.writeEach(outputs, out, err);
     }
 
     /** The lesson file: {@code corelanes-lesson} with the card's text and each step's run as a run file holds it. */
