@@ -80,8 +80,10 @@ class PresenterTest {
         assertTrue(robot.lookup("#predictionCard").query().isVisible(), "the reveal is a card");
         assertEquals("0.400 s", text(robot, "#predictedValue"));
         assertEquals(FigureText.seconds(t.wallSeconds()), text(robot, "#measuredValue"));
-        assertTrue(t.wallSeconds() >= 0.6 && t.wallSeconds() < 0.9995, "a 0.6 s sleep reads in thousandths of a second");
-        assertEquals(String.format(java.util.Locale.ROOT, "+%.3f s", FigureText.shown(t.wallSeconds()) - 0.4),
+        assertTrue(t.wallSeconds() >= 0.6, "a 0.6 s sleep lasts at least 0.6 s");
+        // Under a second the wall reads in thousandths, from 1 s in hundredths (a busy machine may get there).
+        String shownAs = FigureText.shown(t.wallSeconds()) < 1 ? "+%.3f s" : "+%.2f s";
+        assertEquals(String.format(java.util.Locale.ROOT, shownAs, FigureText.shown(t.wallSeconds()) - 0.4),
                 text(robot, "#differenceValue"), "a 0.6 s sleep measured against 0.4 s predicted: the shown figures' difference");
         double px = window.timeline().frame().shapes().stream().filter(s -> s instanceof Shape.Text)
                 .mapToDouble(s -> ((Shape.Text) s).size()).min().orElseThrow() * window.timeline().zoomProperty().get();

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RunExplanationTest {
@@ -40,9 +41,16 @@ class RunExplanationTest {
         Trace thr = Runs.run(ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.SLEEP, 2, 0.1, false), MACHINE);
         RunExplanation e = RunExplanation.of(thr.withBaseline(dev.corelanes.engine.Baselines.choose(thr, java.util.List.of(seq))));
         assertEquals(dev.corelanes.engine.RunBaseline.Kind.SEQUENTIAL_RUN, e.figures().baseline());
-        // Measured, or the limit itself when timer noise put it a hair past two waits at a time.
-        assertEquals(Math.min(seq.wallSeconds() / thr.wallSeconds(), e.figures().usableCores()), e.figures().speedup(), 1e-9);
-        assertTrue(e.caption().contains("vs sequential"));
+        double measured = seq.wallSeconds() / thr.wallSeconds();
+        if (measured > e.figures().usableCores() * (1 + dev.corelanes.engine.RunFigures.LIMIT_NOISE)) {
+            // A busy machine stretched the sequential run's starts past two waits at a time: no figure, and why.
+            assertFalse(e.figures().hasSpeedup());
+            assertTrue(e.caption().contains("past the limit of 2 waits at a time"), e.caption());
+        } else {
+            // Measured, or the limit itself when timer noise put it a hair past two waits at a time.
+            assertEquals(Math.min(measured, e.figures().usableCores()), e.figures().speedup(), 1e-9);
+            assertTrue(e.caption().contains("vs sequential"));
+        }
     }
 
     @Test
