@@ -146,8 +146,8 @@ final class RuntimeChooser {
         } catch (RuntimeException e) {
             problem = "could not look for Python: " + e.getMessage();
         }
-        if (found.isEmpty() && problem.startsWith("looking")) {
-            problem = "no Python 3.8 or newer found on the PATH";
+        if (found.isEmpty() && problem.startsWith("still looking")) {
+            problem = PythonInterpreters.notFound(); // where it looked, on this machine
         } else if (!found.isEmpty()) {
             problem = found.size() + (found.size() == 1 ? " interpreter" : " interpreters") + " found";
         }
