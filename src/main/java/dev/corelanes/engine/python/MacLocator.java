@@ -49,7 +49,7 @@ public final class MacLocator extends PathLocator {
         }
         return List.of(
                 Place.shared("Homebrew (/opt/homebrew, /usr/local)", brew),
-                Place.environments("Homebrew's python@3.X kegs", kegs),
+                Place.environments("", kegs), // part of Homebrew, already named
                 Place.environments("python.org (/Library/Frameworks/Python.framework, PythonT.framework)", frameworks),
                 Place.shared("MacPorts (/opt/local)", List.of("/opt/local/bin")),
                 pyenv(places),

@@ -24,7 +24,7 @@ public class PathLocator implements InterpreterLocator {
     public List<String> lookedIn(SearchPlaces places) {
         List<String> out = new ArrayList<>();
         out.add(places.pathFolders().isEmpty() ? "the PATH (empty)" : "the PATH");
-        installPlaces(places).forEach(p -> out.add(p.label()));
+        installPlaces(places).stream().map(Place::label).filter(l -> !l.isEmpty()).forEach(out::add);
         return out;
     }
 
