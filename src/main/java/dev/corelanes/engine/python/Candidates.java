@@ -71,7 +71,7 @@ final class Candidates {
             if (place.shared()) {
                 addNewestFirst(versioned);
             } else if (!any && !versioned.isEmpty()) {
-                out.add(Versions.newestFirst(versioned).get(0));
+                out.add(newestFirst(versioned).get(0));
             }
         }
     }
@@ -85,9 +85,14 @@ final class Candidates {
     }
 
     private void addNewestFirst(List<String> paths) {
+        out.addAll(newestFirst(paths));
+    }
+
+    /** By the version in the file's name (not in its folders'), newest first; stable, so folder order stays. */
+    private List<String> newestFirst(List<String> paths) {
         List<String> sorted = new ArrayList<>(paths);
         sorted.sort(java.util.Comparator.comparing(this::fileName, Versions.NEWEST_FIRST));
-        out.addAll(sorted);
+        return sorted;
     }
 
     private String fileName(String path) {
