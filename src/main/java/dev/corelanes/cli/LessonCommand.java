@@ -60,7 +60,7 @@ final class LessonCommand implements Callable<Integer> {
     boolean list;
 
     @Option(names = "--python", paramLabel = "PATH",
-            description = "The Python interpreter for the lesson's real-Python steps (default: python3 on the PATH).")
+            description = "The Python interpreter for the lesson's real-Python steps (default: the first one found, python3 on the PATH first).")
     String python;
 
     @Option(names = "--json", paramLabel = "FILE",

@@ -69,7 +69,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--runtime", defaultValue = "java", paramLabel = "RUNTIME",
             description = "java (default), or python to run the same experiment in a real Python interpreter: "
-                    + "python3 on the PATH, or python=PATH for another one (3.8 or newer).")
+                    + "the first one found (python3 on the PATH first, then where installers put Python), or python=PATH "
+                    + "for another one (3.8 or newer).")
     String runtime;
 
     @Option(names = "--start-method", paramLabel = "METHOD",
