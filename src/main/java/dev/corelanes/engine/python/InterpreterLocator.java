@@ -1,5 +1,6 @@
 package dev.corelanes.engine.python;
 
+import dev.corelanes.engine.platform.Os;
 import java.util.List;
 
 /**
@@ -14,11 +15,11 @@ public interface InterpreterLocator {
 
     /** The locator for the OS this JVM runs on. */
     static InterpreterLocator forThisOs() {
-        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
-        if (os.contains("win")) {
+        Os os = Os.current();
+        if (os.isWindows()) {
             return new WindowsLocator();
         }
-        if (os.contains("mac")) {
+        if (os.isMac()) {
             return new MacLocator();
         }
         return new PathLocator();
