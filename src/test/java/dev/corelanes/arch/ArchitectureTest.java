@@ -64,6 +64,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void jnasPerOsBindingsAreUsedOnlyByThatOsCode() {
+        // JNA's ready-made bindings of one OS (win32, mac, linux) belong to that OS's package alone.
+        for (String os : new String[]{"windows", "mac", "linux"}) {
+            String jna = os.equals("windows") ? "com.sun.jna.platform.win32.." : "com.sun.jna.platform." + os + "..";
+            noClasses().that().resideOutsideOfPackage("dev.corelanes.engine.platform." + os + "..")
+                    .should().dependOnClassesThat().resideInAPackage(jna)
+                    .check(CLASSES);
+        }
+    }
+
+    @Test
     void eachOsCodeKnowsNoOtherOs() {
         for (String os : PER_OS_PACKAGES) {
             noClasses().that().resideInAPackage(os)
