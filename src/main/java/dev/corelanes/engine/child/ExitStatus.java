@@ -2,7 +2,6 @@ package dev.corelanes.engine.child;
 
 import dev.corelanes.engine.platform.Os;
 
-
 /** How a child ended, in words: "exit code 3", "killed by SIGKILL". */
 public final class ExitStatus {
 
