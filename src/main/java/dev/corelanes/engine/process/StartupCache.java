@@ -1,5 +1,6 @@
 package dev.corelanes.engine.process;
 
+import dev.corelanes.engine.platform.Os;
 import dev.corelanes.engine.files.AppFolders;
 
 import java.io.File;
@@ -315,7 +316,7 @@ public final class StartupCache {
     }
 
     /** The cache folder for this OS, home and variables ({@link AppFolders}), created if needed; null when unusable. */
-    static Path findCacheDir(String osName, String home, String xdg, String local) {
-        return dev.corelanes.engine.files.CacheFolder.find(osName, home, xdg, local);
+    static Path findCacheDir(Os os, String home, String xdg, String local) {
+        return dev.corelanes.engine.files.CacheFolder.find(os, home, xdg, local);
     }
 }

@@ -39,14 +39,14 @@ class StartupCacheTest {
     @Test
     void anUnusableCacheFolderMeansNoCacheNotAFailure() throws IOException {
         Path file = Files.writeString(dir.resolve("a-file"), "x");
-        assertNull(StartupCache.findCacheDir("Linux", dir.toString(), file.resolve("sub").toString(), null),
+        assertNull(StartupCache.findCacheDir(dev.corelanes.engine.platform.Os.of("Linux"), dir.toString(), file.resolve("sub").toString(), null),
                 "XDG_CACHE_HOME under a regular file");
-        assertNull(StartupCache.findCacheDir("Linux", null, null, null), "no home");
-        assertNull(StartupCache.findCacheDir("Linux", "?", null, null), "no password-file entry");
-        assertNull(StartupCache.findCacheDir("Linux", file.toString(), null, null), "home is a file");
+        assertNull(StartupCache.findCacheDir(dev.corelanes.engine.platform.Os.of("Linux"), null, null, null), "no home");
+        assertNull(StartupCache.findCacheDir(dev.corelanes.engine.platform.Os.of("Linux"), "?", null, null), "no password-file entry");
+        assertNull(StartupCache.findCacheDir(dev.corelanes.engine.platform.Os.of("Linux"), file.toString(), null, null), "home is a file");
         assertEquals(dir.resolve("xdg").resolve("corelanes"),
-                StartupCache.findCacheDir("Linux", null, dir.resolve("xdg").toString(), null), "XDG_CACHE_HOME wins");
-        assertEquals(dir.resolve(".cache").resolve("corelanes"), StartupCache.findCacheDir("Linux", dir.toString(), "relative", null),
+                StartupCache.findCacheDir(dev.corelanes.engine.platform.Os.of("Linux"), null, dir.resolve("xdg").toString(), null), "XDG_CACHE_HOME wins");
+        assertEquals(dir.resolve(".cache").resolve("corelanes"), StartupCache.findCacheDir(dev.corelanes.engine.platform.Os.of("Linux"), dir.toString(), "relative", null),
                 "a relative XDG_CACHE_HOME is ignored, as the spec says");
     }
 }
