@@ -159,12 +159,15 @@ public final class Experiment {
             seen.add(t.id());
             lastEnd = Math.max(lastEnd, t.endNanos());
         }
+        List<String> failures = run.failures();
         for (int id = 1; id <= spec.tasks(); id++) {
             if (!seen.contains(id)) {
-                tasks.add(new TaskRecord(id, "", endNow, endNow, TaskStatus.CANCELLED, "never started"));
+                // Only the user's Cancel is a cancel: a task left unstarted by a failure failed with its run.
+                tasks.add(failures.isEmpty()
+                        ? new TaskRecord(id, "", endNow, endNow, TaskStatus.CANCELLED, "never started")
+                        : new TaskRecord(id, "", endNow, endNow, TaskStatus.FAILED, "never started: the run failed"));
             }
         }
-        List<String> failures = run.failures();
         TaskStatus status;
         String message;
         if (!failures.isEmpty()) {
