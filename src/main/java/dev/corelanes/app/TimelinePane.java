@@ -31,8 +31,9 @@ import java.util.function.LongSupplier;
  * theme, zoom) and its look in {@link TimelineSkin}, which paints the one timeline layout on a canvas. The
  * window and the replay set the state; the skin draws whatever it says.
  *
- * <p>Wheel, pinch and the + / − keys zoom around the pointer (1.25× a step), drag pans, double-click and 0
- * fit; hovering shows the span under the pointer, or what a key entry means.
+ * <p>Ctrl+wheel, pinch and the + / − keys zoom around the pointer (1.25× a step), never past the run's own
+ * extent; the wheel alone scrolls the window; drag pans, double-click and 0 fit; hovering shows the span under
+ * the pointer, or what a key entry means.
  */
 public final class TimelinePane extends Control {
 

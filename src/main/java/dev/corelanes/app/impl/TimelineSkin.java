@@ -26,8 +26,9 @@ import javafx.scene.input.ZoomEvent;
  * engine are queued by a live feed and drained here, on the FX thread, so the engine never waits for the
  * screen and the screen never waits for the engine.
  *
- * <p>Wheel, pinch and the + / − keys zoom around the pointer (1.25× a step), drag pans, double-click and 0
- * fit; hovering shows the span under the pointer.
+ * <p>Ctrl+wheel, pinch and the + / − keys zoom around the pointer (1.25× a step), never past the run's own
+ * extent; the wheel alone scrolls the window; drag pans, double-click and 0 fit; hovering shows the span under
+ * the pointer.
  */
 public final class TimelineSkin extends SkinBase<Control> {
 
@@ -249,7 +250,15 @@ public final class TimelineSkin extends SkinBase<Control> {
         }
     }
 
+    /**
+     * Ctrl+wheel (or the platform's shortcut key) zooms around the pointer. The wheel alone is left to the
+     * window, which scrolls the centre as it does anywhere else: a class scrolling down to the runs table must
+     * not zoom the timeline on the way.
+     */
     private void onScroll(ScrollEvent e) {
+        if (!(e.isControlDown() || e.isShortcutDown())) {
+            return;
+        }
         if (frame == null || e.getDeltaY() == 0 || state.comparing()) {
             return; // a comparison is shown whole, on its shared axis (the window scrolls instead)
         }

@@ -204,7 +204,7 @@ public final class TimelineState {
 
     /**
      * The run's own extent: from its start to a little after its last span (or now, or the least range it
-     * shows); what a fit shows. Null when nothing is shown.
+     * shows); what a fit shows, and what no zoom or pan goes beyond. Null when nothing is shown.
      */
     public TimeRange extent() {
         TimelineModel m = model.get();
@@ -217,6 +217,18 @@ public final class TimelineState {
         return new TimeRange(r[0], r[1]);
     }
 
+    /** {@code start}..{@code end} moved (and shrunk, if it is wider) to lie within the run's extent. */
+    private void setClamped(long start, long end) {
+        TimeRange e = extent();
+        if (e != null) {
+            long span = Math.min(end - start, e.spanNanos());
+            start = Math.max(e.startNanos(), Math.min(start, e.endNanos() - span));
+            end = start + span;
+            following = span == e.spanNanos(); // all the way out: a live run's range grows with it again
+        }
+        setRange(start, end);
+    }
+
     private void setRange(long start, long end) {
         TimeRange r = new TimeRange(start, end);
         if (!r.equals(viewRange.get())) {
@@ -224,20 +236,23 @@ public final class TimelineState {
         }
     }
 
-    /** Zooms by {@code factor} (&gt; 1 = closer) keeping run time {@code at} where it is on screen. */
+    /**
+     * Zooms by {@code factor} (&gt; 1 = closer) keeping run time {@code at} where it is on screen, within the
+     * run's extent: all the way out is the whole run, never an axis before its start or after its end.
+     */
     public void zoomAround(long at, double factor) {
         TimeRange r = viewRange.get();
         long span = Math.max(100_000L, Math.round(r.spanNanos() / factor)); // ≥ 0.1 ms in view
         double f = (double) (at - r.startNanos()) / r.spanNanos();
         long start = at - Math.round(span * f);
         following = false;
-        setRange(start, start + span);
+        setClamped(start, start + span);
     }
 
-    /** Moves the range by {@code dt} ns (&gt; 0 = later). */
+    /** Moves the range by {@code dt} ns (&gt; 0 = later), stopping at either end of the run. */
     public void panBy(long dt) {
         TimeRange r = viewRange.get();
         following = false;
-        setRange(r.startNanos() + dt, r.endNanos() + dt);
+        setClamped(r.startNanos() + dt, r.endNanos() + dt);
     }
 }
