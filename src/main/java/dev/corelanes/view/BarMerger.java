@@ -9,7 +9,9 @@ import java.util.Objects;
 /**
  * Accumulates the bars of one lane, merging consecutive bars that would overlap within a pixel into one box,
  * so a lane costs what its pixels cost, not what its spans cost. A merged box of several tasks carries no
- * label (it would name only one of them).
+ * label (it would name only one of them). Bars of two tasks wide enough to be seen stay apart even when they
+ * touch and share a colour (two sleeps in a row, both "sleeping"): each call of a sequential run is its own
+ * labelled bar, a pixel apart.
  */
 final class BarMerger {
 
@@ -26,6 +28,9 @@ final class BarMerger {
     private boolean mixed;
     /** Gaps narrower than this close up: half a pixel, more in lanes too thin to show a gap. */
     private final double gapTolerance;
+    /** Right edge and colour of the box last drawn (NaN / null before the first). */
+    private double drawnEnd = Double.NaN;
+    private Rgb drawnColor;
 
     BarMerger(PlotArea p, TimelineFrame.Lane lane, List<Shape> out) {
         this.p = p;
@@ -44,18 +49,25 @@ final class BarMerger {
             return;
         }
         Rgb c = colorOf(s);
-        if (pending && a <= x1 + gapTolerance && (c.equals(color) || b - a < 1 || x1 - x0 < 1)) {
+        String l = labelOf(s);
+        boolean sameBar = c.equals(color) && Objects.equals(l, label);
+        // Bars of one colour that overlap (packed lanes of many sleeping workers) still merge; ones that only
+        // touch, one task after the other, do not.
+        boolean overlaps = c.equals(color) && a < x1 - gapTolerance;
+        if (pending && a <= x1 + gapTolerance && (sameBar || overlaps || b - a < 1 || x1 - x0 < 1)) {
             x1 = Math.max(x1, b);
-            String l = labelOf(s);
-            mixed |= !c.equals(color) || !Objects.equals(l, label);
+            mixed |= !sameBar;
             return;
         }
         flush();
+        if (c.equals(drawnColor) && a <= drawnEnd + gapTolerance && b - a >= 2) {
+            a = drawnEnd + 1; // the same colour right after another task's bar: a pixel of lane between them
+        }
         pending = true;
         x0 = a;
         x1 = b;
         color = c;
-        label = labelOf(s);
+        label = l;
         mixed = false;
     }
 
@@ -89,6 +101,8 @@ final class BarMerger {
         }
         pending = false;
         double w = Math.max(1, x1 - x0);
+        drawnEnd = x0 + w;
+        drawnColor = mixed ? null : color;
         String text = null;
         if (!mixed && label != null && h >= 12) {
             double size = TimelinePainter.labelSize(h);
@@ -101,7 +115,9 @@ final class BarMerger {
             double band = Math.max(1, h / 5);
             out.add(new Shape.Box(x0, y + (h - band) / 2, w, band, color, null, false, null, null));
         } else if (p.model().processBased()) {
-            out.add(new Shape.Box(x0, y, w, h, color.withAlpha(0.25), color, w >= 6, text, p.theme().text()));
+            // As solid as a thread's bar, so a process stands out as much on either theme; told apart by its
+            // outline and hatching in the colour that reads on it.
+            out.add(new Shape.Box(x0, y, w, h, color, Palette.textOn(color), w >= 6, text, Palette.textOn(color)));
         } else {
             out.add(new Shape.Box(x0, y, w, h, color, null, false, text, Palette.textOn(color)));
         }

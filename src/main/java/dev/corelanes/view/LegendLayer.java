@@ -57,13 +57,19 @@ final class LegendLayer {
         swatch(x, y, size, neutral, true, "process");
     }
 
-    /** "running:" then a swatch and a name per task until {@code budget} px are used, then "+k more". */
+    /**
+     * "running:" then a swatch and a name per task until {@code budget} px are used, then "+k more"; nothing
+     * when there is no task to name (the window before a run): a heading is never left empty.
+     */
     private double taskKey(double x, double y, double size, double budget) {
+        List<String> names = taskNames();
+        if (names.isEmpty()) {
+            return x;
+        }
         String head = "running:";
         out.add(new Shape.Text(head, x, y, size, false, theme.text(), Shape.Align.LEFT));
         double end = x + budget;
         x += TimelineLayout.textWidth(head, size) + 8;
-        List<String> names = taskNames();
         for (int i = 0; i < names.size(); i++) {
             String more = "+" + (names.size() - i) + " more";
             double need = 17 + TimelineLayout.textWidth(names.get(i), size) + 10;
@@ -107,7 +113,7 @@ final class LegendLayer {
         if (x + 19 + TimelineLayout.textWidth(text, size) > p.viewport().width()) {
             return x;
         }
-        out.add(process ? new Shape.Box(x, y - 11, 14, 13, c.withAlpha(0.25), c, true, null, null)
+        out.add(process ? new Shape.Box(x, y - 11, 14, 13, c, Palette.textOn(c), true, null, null)
                 : new Shape.Box(x, y - 11, 14, 13, c, null, false, null, null));
         out.add(new Shape.Text(text, x + 19, y, size, false, theme.text(), Shape.Align.LEFT));
         return x + 19 + TimelineLayout.textWidth(text, size) + 14;
