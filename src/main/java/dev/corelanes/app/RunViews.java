@@ -110,7 +110,8 @@ final class RunViews {
             RunRow last = done.get(done.size() - 1);
             clock.show(last, last.figures());
             caption.showCompared(done.stream().map(RunRow::trace).toList());
-            predictionCard.hide();
+            // A lesson's last step compares its runs: its prediction is still revealed, above the comparison.
+            predictionCard.show(last.prediction(), last.trace());
             updateNote(null);
             return;
         }
