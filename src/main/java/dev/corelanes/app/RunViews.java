@@ -143,12 +143,12 @@ final class RunViews {
 
     void replaySelected() {
         List<RunRow> rows = selectedRows().stream().filter(r -> r.trace() != null).toList();
-        if (rows.size() != 1) {
-            messages.error(rows.isEmpty() ? "Select a finished run to replay." : "Select one run to replay.");
+        if (rows.isEmpty()) {
+            messages.error("Select a finished run to replay.");
             return;
         }
         messages.clear();
-        replayBar.start(rows.get(0));
+        replayBar.start(rows); // several: the comparison, played together on one clock
         clock.replay(replayBar.positionProperty());
     }
 

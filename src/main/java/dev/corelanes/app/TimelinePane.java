@@ -137,6 +137,11 @@ public final class TimelinePane extends Control {
         state.showCompared(runs);
     }
 
+    /** Runs compared on one axis while they are replayed together: feed {@code i} fills run {@code i}. */
+    public void showComparedLive(List<Slide.Run> runs, List<LiveFeed> feeds, LongSupplier clock) {
+        state.showComparedLive(runs, feeds, clock);
+    }
+
     public void stopLive() {
         state.stopLive();
     }

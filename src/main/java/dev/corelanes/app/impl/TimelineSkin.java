@@ -219,7 +219,7 @@ public final class TimelineSkin extends SkinBase<Control> {
         double h = canvas.getHeight() / z;
         if (state.comparing()) {
             frame = Slide.compose(state.comparedProperty().get(),
-                    SlideOptions.inWindow(w, h, state.laneModeProperty().get(), state.themeProperty().get()));
+                    SlideOptions.inWindow(w, h, state.laneModeProperty().get(), state.themeProperty().get()), now);
         } else {
             TimeRange r = state.viewRangeProperty().get();
             Viewport v = new Viewport(r.startNanos(), r.endNanos(), w, h, state.laneModeProperty().get(), now,

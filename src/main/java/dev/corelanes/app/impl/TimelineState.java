@@ -45,11 +45,16 @@ public final class TimelineState {
     private final ReadOnlyLongWrapper changes;
     /** The least range a fit shows (a replay shows its whole run from the start). */
     private long minRangeNanos;
-    private LiveFeed feed;
+    /** The live feeds and the model each fills: one for a live run, one per run for a comparison replayed. */
+    private List<Fed> feeds = List.of();
     private LongSupplier clock;
     /** While true the range follows the data (fit); a zoom or pan by the user turns it off. */
     private boolean following = true;
     private HoverText hoverText = (f, m, x, y) -> null;
+
+    /** A live feed and the model it fills. */
+    private record Fed(LiveFeed feed, TimelineModel model) {
+    }
 
     public TimelineState(Object bean) {
         laneMode = new SimpleObjectProperty<>(bean, "laneMode", LaneMode.CORES);
@@ -128,7 +133,7 @@ public final class TimelineState {
     public void show(TimelineModel m) {
         compared.set(List.of());
         minRangeNanos = 0;
-        setLive(null, null);
+        setLive(List.of(), null);
         model.set(m);
         fit();
     }
@@ -137,15 +142,35 @@ public final class TimelineState {
         compared.set(List.of());
         idealNanos.set(-1);
         minRangeNanos = minRange;
-        setLive(liveFeed, runClock);
+        setLive(List.of(new Fed(liveFeed, m)), runClock);
         held.set(false);
         model.set(m);
         fit();
     }
 
     public void showCompared(List<Slide.Run> runs) {
-        setLive(null, null);
+        setLive(List.of(), null);
         idealNanos.set(-1);
+        compared.set(List.copyOf(runs));
+        model.set(runs.get(0).model());
+        fit();
+    }
+
+    /**
+     * Runs compared on one time axis as they are replayed together on one clock: {@code feeds.get(i)} fills
+     * {@code runs.get(i).model()}, {@code runClock} is the replay's time for all of them.
+     */
+    public void showComparedLive(List<Slide.Run> runs, List<LiveFeed> runFeeds, LongSupplier runClock) {
+        if (runs.size() != runFeeds.size()) {
+            throw new IllegalArgumentException("one feed per run");
+        }
+        java.util.ArrayList<Fed> fed = new java.util.ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            fed.add(new Fed(runFeeds.get(i), runs.get(i).model()));
+        }
+        idealNanos.set(-1);
+        setLive(List.copyOf(fed), runClock);
+        held.set(false);
         compared.set(List.copyOf(runs));
         model.set(runs.get(0).model());
         fit();
@@ -153,22 +178,26 @@ public final class TimelineState {
 
     /** The live run ended: what is left of its backlog goes into the model, so the finished view shows every span. */
     public void stopLive() {
-        if (feed != null && model.get() != null) {
-            feed.drainTo(model.get());
+        for (Fed f : feeds) {
+            f.feed().drainTo(f.model());
         }
-        setLive(null, null);
+        setLive(List.of(), null);
         invalidate();
     }
 
-    private void setLive(LiveFeed f, LongSupplier c) {
-        feed = f;
+    private void setLive(List<Fed> f, LongSupplier c) {
+        feeds = f;
         clock = c;
-        live.set(f != null);
+        live.set(!f.isEmpty());
     }
 
-    /** Moves up to {@code max} spans from the live feed into the model; how many moved. */
+    /** Moves up to {@code max} spans from the live feeds into their models; how many moved. */
     public int drain(int max) {
-        return feed == null || model.get() == null ? 0 : feed.drainTo(model.get(), max);
+        int n = 0;
+        for (Fed f : feeds) {
+            n += f.feed().drainTo(f.model(), Math.max(1, max - n));
+        }
+        return n;
     }
 
     /** True while the live clock moves (a live run, a replay playing): the now line moves each frame. */
