@@ -25,6 +25,8 @@ final class BarMerger {
     private double x1;
     private Rgb color;
     private String label;
+    /** The task of the pending box (its spans' task while it is not mixed). */
+    private int task;
     private boolean mixed;
     /** Gaps narrower than this close up: half a pixel, more in lanes too thin to show a gap. */
     private final double gapTolerance;
@@ -68,6 +70,7 @@ final class BarMerger {
         x1 = b;
         color = c;
         label = l;
+        task = s.task();
         mixed = false;
     }
 
@@ -120,6 +123,12 @@ final class BarMerger {
             out.add(new Shape.Box(x0, y, w, h, color, Palette.textOn(color), w >= 6, text, Palette.textOn(color)));
         } else {
             out.add(new Shape.Box(x0, y, w, h, color, null, false, text, Palette.textOn(color)));
+        }
+        if (!mixed && task > 0 && lane.kind() == TimelineFrame.LaneKind.OFF_CPU && h >= 12 && w >= 2) {
+            // Off the CPU a bar is coloured by its state; its lower edge carries its task's colour, so the task
+            // key under the lanes finds every task, a sleep run's too (whose CPU lanes stay empty).
+            double edge = Math.max(3, Math.round(h * 0.18));
+            out.add(new Shape.Box(x0, y + h - edge, w, edge, Palette.task(task), null, false, null, null));
         }
     }
 

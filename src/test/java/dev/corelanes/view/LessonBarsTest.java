@@ -41,7 +41,8 @@ class LessonBarsTest {
                     TimelineTheme.LIGHT));
             TimelineFrame.Lane main = f.lanes().stream().filter(l -> l.kind() != TimelineFrame.LaneKind.CORE)
                     .findFirst().orElseThrow();
-            List<Shape.Box> bars = boxesIn(f, main);
+            List<Shape.Box> bars = boxesIn(f, main).stream()
+                    .filter(b -> b.fill().equals(Palette.state(SpanState.SLEEPING))).toList();
             assertEquals(2, bars.size(), mode + ": first call, then second, as two bars: " + bars);
             List<String> labels = bars.stream().map(Shape.Box::label).toList();
             assertEquals(mode == LaneMode.CORES ? List.of("main #1", "main #2") : List.of("#1", "#2"), labels,
@@ -96,5 +97,23 @@ class LessonBarsTest {
         List<String> keyed = g.shapes().stream().filter(s -> s instanceof Shape.Text).map(s -> ((Shape.Text) s).text())
                 .toList();
         assertTrue(keyed.contains("main #1") && keyed.contains("main #2"), "a sleep run keys its tasks: " + keyed);
+    }
+
+    @Test
+    void aSleepRunShowsEachTasksKeyColourOnItsBars() {
+        TimelineFrame f = TimelineLayout.layout(twoCallsInARow(), new Viewport(0, 2_100_000_000L, 1000, 400,
+                LaneMode.CORES, -1, TimelineTheme.LIGHT));
+        TimelineFrame.Lane main = f.lanes().stream().filter(l -> l.kind() == TimelineFrame.LaneKind.OFF_CPU)
+                .findFirst().orElseThrow();
+        List<Rgb> fills = boxesIn(f, main).stream().map(Shape.Box::fill).toList();
+        for (int task = 1; task <= 2; task++) {
+            // The key's swatch of each task (the box beside its name) …
+            Rgb key = Palette.task(task);
+            assertTrue(f.shapes().stream().anyMatch(s -> s instanceof Shape.Box b && b.fill() != null
+                    && b.fill().equals(key) && b.y() > main.y() + main.h()), "task " + task + " has a key swatch");
+            // … is on the lane too, where the task slept.
+            assertTrue(fills.contains(key), "task " + task + "'s colour is on its sleeping bar: " + fills);
+        }
+        assertTrue(fills.contains(Palette.state(SpanState.SLEEPING)), "the bars stay coloured by their state");
     }
 }
