@@ -109,7 +109,7 @@ final class BarMerger {
         String text = null;
         if (!mixed && label != null && h >= 12) {
             double size = TimelinePainter.labelSize(h);
-            if (w >= TimelineLayout.textWidth(label, size) + 6) {
+            if (w >= LayoutSizes.textWidth(label, size) + 6) {
                 text = label;
             }
         }
@@ -146,6 +146,6 @@ final class BarMerger {
         if (lane.kind() == TimelineFrame.LaneKind.WORKER) {
             return s.task() == Span.NO_TASK ? Palette.stateLabel(s.state()) : "#" + s.task();
         }
-        return TimelineLayout.taskLabel(s);
+        return LayoutSizes.taskLabel(s);
     }
 }

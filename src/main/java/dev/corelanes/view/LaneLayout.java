@@ -14,9 +14,9 @@ import java.util.List;
 final class LaneLayout {
 
     private static final double MIN_LANE = 15;
-    private static final double GROUP_GAP = TimelineLayout.GROUP_GAP;
+    private static final double GROUP_GAP = LayoutSizes.GROUP_GAP;
     private static final double CLASS_GAP = 10;
-    private static final double OFF_HEADER = TimelineLayout.OFF_HEADER;
+    private static final double OFF_HEADER = LayoutSizes.OFF_HEADER;
 
     private final PlotArea p;
     private final TimelineModel m;
@@ -58,14 +58,14 @@ final class LaneLayout {
         // Off-CPU lanes get what they need (up to 45 %), CPU lanes the rest, within legible bounds.
         // Off-CPU lanes keep their legible height (while not packed) before the CPU lanes share the rest.
         double preferred = Math.min(workers * 26.0, avail * 0.45);
-        double legibleOff = Math.min(workers, TimelineLayout.MAX_UNMERGED) * TimelineLayout.LEGIBLE_LANE;
-        double offShare = avail >= n * TimelineLayout.LEGIBLE_LANE + legibleOff
-                ? Math.max(legibleOff, Math.min(preferred, avail - n * TimelineLayout.LEGIBLE_LANE)) : preferred;
+        double legibleOff = Math.min(workers, LayoutSizes.MAX_UNMERGED) * LayoutSizes.LEGIBLE_LANE;
+        double offShare = avail >= n * LayoutSizes.LEGIBLE_LANE + legibleOff
+                ? Math.max(legibleOff, Math.min(preferred, avail - n * LayoutSizes.LEGIBLE_LANE)) : preferred;
         double hc = Math.max(1.5, Math.min(90, (avail - offShare) / n));
         double y = p.top() + 2;
         int labelEvery = hc >= 12 ? 1 : (int) Math.ceil(12 / hc);
         // 12 px in an 18 px lane
-        double labelSize = Math.max(hc >= TimelineLayout.LEGIBLE_LANE ? 12 : 10, Math.min(15, hc * 0.5));
+        double labelSize = Math.max(hc >= LayoutSizes.LEGIBLE_LANE ? 12 : 10, Math.min(15, hc * 0.5));
         MachineInfo machine = m.machine();
         CoreClass previous = groups.isEmpty() ? null : machine.classOf(groups.get(0).get(0));
         for (List<Integer> g : groups) {
@@ -93,7 +93,7 @@ final class LaneLayout {
         }
         y -= GROUP_GAP;
         if (workers > 0) {
-            labels.add(new Shape.Line(8, y + 4, p.viewport().width() - TimelineLayout.RIGHT_MARGIN, y + 4,
+            labels.add(new Shape.Line(8, y + 4, p.viewport().width() - LayoutSizes.RIGHT_MARGIN, y + 4,
                     theme.grid(), 1));
             labels.add(new Shape.Text("tasks off the CPU: sleeping, waiting for the GIL, preempted, spawning",
                     p.plotX(), y + OFF_HEADER - 6, 12, false, theme.muted(), Shape.Align.LEFT));
@@ -110,11 +110,11 @@ final class LaneLayout {
     private void workerGroup(TimelineFrame.LaneKind kind, double y, double avail, double maxLane) {
         int workers = Math.max(1, m.workerCount());
         // A few workers always keep a lane each (the window makes room); many share lanes, T1 +k.
-        int count = workers <= TimelineLayout.MAX_UNMERGED || avail / workers >= MIN_LANE ? workers
+        int count = workers <= LayoutSizes.MAX_UNMERGED || avail / workers >= MIN_LANE ? workers
                 : Math.max(1, (int) Math.floor(avail / MIN_LANE));
         double h = Math.max(4, Math.min(maxLane, avail / count));
         SpanTrack[] tracks = kind == TimelineFrame.LaneKind.OFF_CPU ? m.offCpuLanes(count) : m.workerLanes(count);
-        double size = Math.max(h >= TimelineLayout.LEGIBLE_LANE ? 12 : 10, Math.min(14, h * 0.55));
+        double size = Math.max(h >= LayoutSizes.LEGIBLE_LANE ? 12 : 10, Math.min(14, h * 0.55));
         for (int i = 0; i < count; i++) {
             String name = m.workerName(i + 1);
             int sharing = (workers - i + count - 1) / count; // workers i+1, i+1+count, …

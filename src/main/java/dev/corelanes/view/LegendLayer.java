@@ -69,14 +69,14 @@ final class LegendLayer {
         String head = "running:";
         out.add(new Shape.Text(head, x, y, size, false, theme.text(), Shape.Align.LEFT));
         double end = x + budget;
-        x += TimelineLayout.textWidth(head, size) + 8;
+        x += LayoutSizes.textWidth(head, size) + 8;
         for (int i = 0; i < names.size(); i++) {
             String more = "+" + (names.size() - i) + " more";
-            double need = 17 + TimelineLayout.textWidth(names.get(i), size) + 10;
-            double reserve = i == names.size() - 1 ? 0 : TimelineLayout.textWidth(more, size) + 4;
+            double need = 17 + LayoutSizes.textWidth(names.get(i), size) + 10;
+            double reserve = i == names.size() - 1 ? 0 : LayoutSizes.textWidth(more, size) + 4;
             if (x + need + reserve > end) {
                 out.add(new Shape.Text(more, x, y, size, false, theme.muted(), Shape.Align.LEFT));
-                return x + TimelineLayout.textWidth(more, size) + 14;
+                return x + LayoutSizes.textWidth(more, size) + 14;
             }
             out.add(new Shape.Box(x, y - 11, 13, 13, Palette.task(i + 1), null, false, null, null));
             out.add(new Shape.Text(names.get(i), x + 17, y, size, false, theme.text(), Shape.Align.LEFT));
@@ -98,7 +98,7 @@ final class LegendLayer {
         for (int i = 0; i < spans.size() && i < 20_000 && found < n; i++) {
             Span s = spans.get(i);
             if (s.task() >= 1 && s.task() <= n && names[s.task() - 1] == null) {
-                names[s.task() - 1] = TimelineLayout.taskLabel(s);
+                names[s.task() - 1] = LayoutSizes.taskLabel(s);
                 found++;
             }
         }
@@ -110,12 +110,12 @@ final class LegendLayer {
     }
 
     private double swatch(double x, double y, double size, Rgb c, boolean process, String text) {
-        if (x + 19 + TimelineLayout.textWidth(text, size) > p.viewport().width()) {
+        if (x + 19 + LayoutSizes.textWidth(text, size) > p.viewport().width()) {
             return x;
         }
         out.add(process ? new Shape.Box(x, y - 11, 14, 13, c, Palette.textOn(c), true, null, null)
                 : new Shape.Box(x, y - 11, 14, 13, c, null, false, null, null));
         out.add(new Shape.Text(text, x + 19, y, size, false, theme.text(), Shape.Align.LEFT));
-        return x + 19 + TimelineLayout.textWidth(text, size) + 14;
+        return x + 19 + LayoutSizes.textWidth(text, size) + 14;
     }
 }

@@ -18,7 +18,7 @@ final class MessageLayer {
         }
         TimelineTheme theme = p.theme();
         double size = 16;
-        double w = Math.min(p.plotW() - 20, TimelineLayout.textWidth(text, size) + 32);
+        double w = Math.min(p.plotW() - 20, LayoutSizes.textWidth(text, size) + 32);
         double cx = p.plotX() + p.plotW() / 2;
         double cy = p.top() + (laid.bottom() - p.top()) / 2;
         out.add(new Shape.Box(cx - w / 2, cy - 20, w, 36, theme.background().withAlpha(0.92), theme.warning(),

@@ -10,10 +10,10 @@ record PlotArea(TimelineModel model, Viewport viewport, TimelineTheme theme, dou
 
     /** The plot of {@code m} in {@code v}, leaving the legend's room below it when {@code legend} is true. */
     static PlotArea of(TimelineModel m, Viewport v, boolean legend) {
-        double plotW = Math.max(10, v.width() - TimelineLayout.GUTTER - TimelineLayout.RIGHT_MARGIN);
-        double bottom = v.height() - (legend ? TimelineLayout.LEGEND_HEIGHT : 4);
+        double plotW = Math.max(10, v.width() - LayoutSizes.GUTTER - LayoutSizes.RIGHT_MARGIN);
+        double bottom = v.height() - (legend ? LayoutSizes.LEGEND_HEIGHT : 4);
         long openEnd = v.nowNanos() >= 0 ? v.nowNanos() : m.lastNanos();
-        return new PlotArea(m, v, v.theme(), TimelineLayout.GUTTER, plotW, TimelineLayout.AXIS_HEIGHT, bottom,
+        return new PlotArea(m, v, v.theme(), LayoutSizes.GUTTER, plotW, LayoutSizes.AXIS_HEIGHT, bottom,
                 openEnd);
     }
 

@@ -18,16 +18,15 @@ import java.util.List;
  */
 public final class TimelineLayout {
 
-    public static final double AXIS_HEIGHT = 26;
-    public static final double LEGEND_HEIGHT = 50; // two rows (see LegendLayer)
-    public static final double GUTTER = 84;
-    static final double RIGHT_MARGIN = 12;
-    static final double GROUP_GAP = 5;
-    static final double OFF_HEADER = 22;
+    public static final double AXIS_HEIGHT = LayoutSizes.AXIS_HEIGHT;
+    public static final double LEGEND_HEIGHT = LayoutSizes.LEGEND_HEIGHT;
+    public static final double GUTTER = LayoutSizes.GUTTER;
+    private static final double GROUP_GAP = LayoutSizes.GROUP_GAP;
+    private static final double OFF_HEADER = LayoutSizes.OFF_HEADER;
     /** The least height of a lane whose label and bars a class can read (the window keeps this, scrolling). */
-    public static final double LEGIBLE_LANE = 18;
+    public static final double LEGIBLE_LANE = LayoutSizes.LEGIBLE_LANE;
     /** Up to this many workers each keep their own off-CPU or worker lane; more are packed into shared lanes. */
-    public static final int MAX_UNMERGED = 16;
+    public static final int MAX_UNMERGED = LayoutSizes.MAX_UNMERGED;
 
     private TimelineLayout() {
     }
@@ -96,18 +95,11 @@ public final class TimelineLayout {
 
     /** Width of {@code text} in a sans-serif font, estimated (SVG has no font metrics; labels only need fit). */
     public static double textWidth(String text, double size) {
-        return text.length() * size * 0.55;
+        return LayoutSizes.textWidth(text, size);
     }
 
-    /**
-     * A bar's name on a CPU or off-CPU lane: its worker when the worker runs just this task (T3, V12, P2), else
-     * worker and task ("main #2", "W1 #5"), so the tasks of a sequential run or a pool stay apart.
-     */
+    /** A bar's name on a CPU or off-CPU lane (see {@link LayoutSizes#taskLabel}). */
     static String taskLabel(Span s) {
-        String w = s.worker();
-        if (s.task() == Span.NO_TASK || (w.length() > 1 && w.substring(1).equals(Integer.toString(s.task())))) {
-            return w;
-        }
-        return w + " #" + s.task();
+        return LayoutSizes.taskLabel(s);
     }
 }
