@@ -5,6 +5,7 @@ import dev.corelanes.engine.FigureText;
 import dev.corelanes.engine.Trace;
 import dev.corelanes.view.LiveFeed;
 import dev.corelanes.view.Replay;
+import dev.corelanes.view.Slide;
 import dev.corelanes.view.TimelineModel;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -20,10 +21,14 @@ import javafx.scene.layout.Priority;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * Plays a finished run back on the timeline at 0.25×–4×, with play/pause and a scrubber. The spans come
- * from the trace through a {@link Replay} into the timeline's live feed, so the replay looks exactly like
- * the run did, "now" line included; nothing is measured again.
+ * Plays finished runs back on the timeline at 0.25×–4×, with play/pause and a scrubber. The spans come
+ * from each trace through a {@link Replay} into the timeline's live feed, so the replay looks exactly like
+ * the run did, "now" line included; nothing is measured again. Runs compared on one time axis are played
+ * together on one clock: each run's panel shows what had happened in it at the same moment since its start.
  */
 final class ReplayBar extends HBox {
 
@@ -33,9 +38,12 @@ final class ReplayBar extends HBox {
     private final Slider scrubber = new Slider(0, 1, 0);
     private final Label time = new Label();
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active");
-    private Trace trace;
-    private Replay replay;
-    private LiveFeed feed;
+    /** The runs replayed (one, or the runs of a comparison), each with its replay and feed. */
+    private List<Trace> traces = List.of();
+    private List<Replay> replays = List.of();
+    private List<LiveFeed> feeds = List.of();
+    /** When the longest of the replayed runs ends. */
+    private long endNanos;
     private boolean playing;
     /** Replay time at {@link #baseWall}, and the wall clock then. */
     private long basePos;
@@ -81,7 +89,7 @@ final class ReplayBar extends HBox {
         scrubber.setId("replayScrubber");
         HBox.setHgrow(scrubber, Priority.ALWAYS);
         scrubber.valueProperty().addListener((o, a, b) -> {
-            if (!updatingScrubber && trace != null) {
+            if (!updatingScrubber && !traces.isEmpty()) {
                 seek(Math.round(b.doubleValue() * 1e9));
             }
         });
@@ -106,28 +114,36 @@ final class ReplayBar extends HBox {
 
     /** Replays {@code row}'s run from the start, playing. */
     void start(RunRow row) {
-        trace = row.trace();
-        if (trace == null) {
+        start(List.of(row));
+    }
+
+    /** Replays the finished runs of {@code rows} from the start, together on one clock, playing. */
+    void start(List<RunRow> rows) {
+        List<Trace> t = rows.stream().map(RunRow::trace).filter(java.util.Objects::nonNull).toList();
+        if (t.isEmpty()) {
             return;
         }
+        traces = t;
+        endNanos = traces.stream().mapToLong(x -> new Replay(x).endNanos()).max().orElse(1);
         active.set(true);
-        scrubber.setMax(new Replay(trace).endNanos() / 1e9);
+        scrubber.setMax(endNanos / 1e9);
         restartAt(0);
         setPlaying(true);
     }
 
-    /** Ends the replay and shows the finished run again (null when nothing is replayed). */
-    Trace stop() {
-        Trace t = trace;
+    /** Ends the replay and shows the finished runs again (false when nothing was replayed). */
+    boolean stop() {
+        boolean was = !traces.isEmpty();
         setPlaying(false);
         ticker.stop();
         ticking = false;
         active.set(false);
-        trace = null;
-        if (t != null) {
+        traces = List.of();
+        replays = List.of();
+        if (was) {
             onStop.run();
         }
-        return t;
+        return was;
     }
 
     private Runnable onStop = () -> { };
@@ -156,7 +172,7 @@ final class ReplayBar extends HBox {
     }
 
     void setPlaying(boolean p) {
-        if (p && replay != null && pos >= replay.endNanos()) {
+        if (p && !replays.isEmpty() && pos >= endNanos) {
             restartAt(0); // play again from the start
         }
         playing = p;
@@ -180,15 +196,15 @@ final class ReplayBar extends HBox {
     }
 
     private void tick(long now) {
-        if (replay == null) {
+        if (replays.isEmpty()) {
             ticker.stop();
             ticking = false;
             return;
         }
         if (playing) {
             pos = basePos + Math.round((System.nanoTime() - baseWall) * speed.getValue());
-            if (pos >= replay.endNanos()) {
-                pos = replay.endNanos();
+            if (pos >= endNanos) {
+                pos = endNanos;
                 playing = false;
                 updatePlayButton();
                 timeline.setHeld(true);
@@ -203,11 +219,13 @@ final class ReplayBar extends HBox {
 
     /** Feeds the spans up to {@link #pos} to the timeline and shows where the replay is. */
     private void showPosition() {
-        replay.advanceTo(pos, feed);
+        for (int i = 0; i < replays.size(); i++) {
+            replays.get(i).advanceTo(pos, feeds.get(i));
+        }
         updatingScrubber = true;
         scrubber.setValue(pos / 1e9);
         updatingScrubber = false;
-        time.setText(FigureText.clock(pos) + " / " + FigureText.clock(replay.endNanos())); // counts like the big digits
+        time.setText(FigureText.clock(pos) + " / " + FigureText.clock(endNanos)); // counts like the big digits
         position.set(pos);
         timeline.invalidate();
     }
@@ -224,12 +242,25 @@ final class ReplayBar extends HBox {
     }
 
     private void restartAt(long nanos) {
-        replay = new Replay(trace);
-        feed = new LiveFeed();
-        TimelineModel model = new TimelineModel(trace.spec(), trace.machine(), null);
         pos = nanos;
-        replay.advanceTo(pos, feed);
-        timeline.showLive(model, feed, () -> pos, replay.endNanos());
+        List<Replay> r = new ArrayList<>();
+        List<LiveFeed> f = new ArrayList<>();
+        List<Slide.Run> runs = new ArrayList<>();
+        for (Trace t : traces) {
+            Replay replay = new Replay(t);
+            LiveFeed feed = new LiveFeed();
+            replay.advanceTo(pos, feed);
+            r.add(replay);
+            f.add(feed);
+            runs.add(new Slide.Run(new TimelineModel(t.spec(), t.machine(), null), t));
+        }
+        replays = List.copyOf(r);
+        feeds = List.copyOf(f);
+        if (runs.size() == 1) {
+            timeline.showLive(runs.get(0).model(), feeds.get(0), () -> pos, endNanos);
+        } else {
+            timeline.showComparedLive(runs, feeds, () -> pos); // one clock for every run
+        }
         timeline.setHeld(!playing);
         position.set(pos);
         rebase();

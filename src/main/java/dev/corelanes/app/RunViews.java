@@ -111,7 +111,8 @@ final class RunViews {
             RunRow last = done.get(done.size() - 1);
             clock.show(last, last.figures());
             caption.showCompared(done.stream().map(RunRow::trace).toList());
-            predictionCard.hide();
+            // A lesson's last step compares its runs: its prediction is still revealed, above the comparison.
+            predictionCard.show(last.prediction(), last.trace());
             updateNote(null);
             return;
         }
@@ -143,12 +144,12 @@ final class RunViews {
 
     void replaySelected() {
         List<RunRow> rows = selectedRows().stream().filter(r -> r.trace() != null).toList();
-        if (rows.size() != 1) {
-            messages.error(rows.isEmpty() ? "Select a finished run to replay." : "Select one run to replay.");
+        if (rows.isEmpty()) {
+            messages.error("Select a finished run to replay.");
             return;
         }
         messages.clear();
-        replayBar.start(rows.get(0));
+        replayBar.start(rows); // several: the comparison, played together on one clock
         clock.replay(replayBar.positionProperty());
     }
 

@@ -46,7 +46,7 @@ final class TimelineButtons extends VBox {
                 "Show the whole run (0, or double-click the timeline). Wheel, pinch and + / − zoom, drag pans.",
                 timeline::fit);
         Button replay = action("Replay", "replayButton", "mdi2r-replay",
-                "Play the selected run back, slower or faster (Ctrl+R)", replaySelected);
+                "Play the selected run back, slower or faster; runs compared play together on one clock (Ctrl+R)", replaySelected);
         Button exportButton = action("Export", "exportButton", "mdi2e-export-variant",
                 "Export the selected runs as a slide: PNG, SVG or trace-event (Ctrl+E)", export);
         compactable = List.of(perCore, perWorker, fit, replay, exportButton);

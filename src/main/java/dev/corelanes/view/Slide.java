@@ -49,8 +49,20 @@ public final class Slide {
         return composeWithPanels(runs, o).frame();
     }
 
+    /**
+     * As {@link #compose(List, SlideOptions)} while the runs are replayed together on one clock: every panel
+     * draws its spans still open up to {@code nowNanos} and the now line there ({@code -1}: finished runs).
+     */
+    public static TimelineFrame compose(List<Run> runs, SlideOptions o, long nowNanos) {
+        return composeWithPanels(runs, o, nowNanos).frame();
+    }
+
     /** {@link #compose}, also telling where each run's panel went. */
     public static Composed composeWithPanels(List<Run> runs, SlideOptions o) {
+        return composeWithPanels(runs, o, -1);
+    }
+
+    private static Composed composeWithPanels(List<Run> runs, SlideOptions o, long nowNanos) {
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("a slide needs at least one run");
         }
@@ -94,7 +106,7 @@ public final class Slide {
                 ph = Math.max(ph, TimelineLayout.legibleHeight(r.model(), mode, false));
             }
             ph += last ? TimelineLayout.LEGEND_HEIGHT : 0;
-            Viewport v = new Viewport(0, end, w - 2 * MARGIN + 12, ph, mode, -1, theme);
+            Viewport v = new Viewport(0, end, w - 2 * MARGIN + 12, ph, mode, nowNanos, theme);
             TimelineFrame panel = TimelineLayout.layout(r.model(), v, last);
             if (r.trace().status() == TaskStatus.COMPLETED) {
                 panel = panel.plus(TimelineMarks.ideal(panel, idealNanos(r.trace()), theme));

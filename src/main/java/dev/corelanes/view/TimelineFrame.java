@@ -39,11 +39,11 @@ public record TimelineFrame(double width, double height, Rgb background, List<Sh
 
     /** Top of the first lane and bottom of the last (the axis area when there are none). */
     public double lanesTop() {
-        return lanes.isEmpty() ? TimelineLayout.AXIS_HEIGHT : lanes.get(0).y();
+        return lanes.isEmpty() ? LayoutSizes.AXIS_HEIGHT : lanes.get(0).y();
     }
 
     public double lanesBottom() {
-        return lanes.isEmpty() ? height - TimelineLayout.LEGEND_HEIGHT
+        return lanes.isEmpty() ? height - LayoutSizes.LEGEND_HEIGHT
                 : lanes.get(lanes.size() - 1).y() + lanes.get(lanes.size() - 1).h();
     }
 

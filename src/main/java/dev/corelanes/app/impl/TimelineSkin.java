@@ -1,0 +1,328 @@
+package dev.corelanes.app.impl;
+
+import dev.corelanes.app.canvas.CanvasSurface;
+import dev.corelanes.view.Slide;
+import dev.corelanes.view.SlideOptions;
+import dev.corelanes.view.TimelineFrame;
+import dev.corelanes.view.TimelineLayout;
+import dev.corelanes.view.TimelineMarks;
+import dev.corelanes.view.TimelineModel;
+import dev.corelanes.view.TimelinePainter;
+import dev.corelanes.view.Viewport;
+import javafx.animation.AnimationTimer;
+import javafx.beans.InvalidationListener;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.SkinBase;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.input.ZoomEvent;
+
+/**
+ * The timeline control's look: one canvas on which the one timeline layout is painted, and a tooltip. Redraws
+ * at most once per pulse and only when something changed (new spans, the clock moved, a zoom): spans from the
+ * engine are queued by a live feed and drained here, on the FX thread, so the engine never waits for the
+ * screen and the screen never waits for the engine.
+ *
+ * <p>Ctrl+wheel, pinch and the + / − keys zoom around the pointer (1.25× a step), never past the run's own
+ * extent; the wheel alone scrolls the window; drag pans, double-click and 0 fit; hovering shows the span under
+ * the pointer.
+ */
+public final class TimelineSkin extends SkinBase<Control> {
+
+    /** Least height of the control when nothing needs more room: a few lanes, the axis, the legend. */
+    public static final double BASE_MIN_HEIGHT = 200;
+    /** Spans taken from the live feed per pulse at most: a burst is spread over frames, never one long frame. */
+    public static final int MAX_EVENTS_PER_PULSE = 20_000;
+    /** Each wheel notch, key press or zoom button zooms by at least this much: four steps are 2.4×. */
+    public static final double ZOOM_STEP = 1.25;
+    /** The pixels JavaFX reports for one wheel notch when the platform gives no multiplier. */
+    private static final double NOTCH = 40;
+
+    private final TimelineState state;
+    private final Canvas canvas = new Canvas();
+    private final CanvasSurface surface = new CanvasSurface(canvas.getGraphicsContext2D());
+    private final Label tip = new Label();
+    private boolean dirty = true;
+    private TimelineFrame frame;
+    private double dragX = Double.NaN;
+    /** Where the pointer is over the canvas (NaN when it is elsewhere): the anchor of key zooms. */
+    private double pointerX = Double.NaN;
+    private long frames;
+    private long lastDrawNanos;
+    /** Least time between two live frames; 0 = every pulse (see {@link #setLiveFrameInterval}). */
+    private long liveFrameInterval;
+    private long lastLiveFrame;
+    private boolean pulsing;
+
+    /** Runs only while something moves (a live run, a replay playing, a redraw pending): idle costs nothing. */
+    private final AnimationTimer pulse = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            onPulse();
+        }
+    };
+
+    public TimelineSkin(Control control, TimelineState state) {
+        super(control);
+        this.state = state;
+        canvas.setId("timelineCanvas");
+        getChildren().addAll(canvas, tip);
+        tip.getStyleClass().add("timeline-tip");
+        tip.setManaged(false);
+        tip.setVisible(false);
+        tip.setMouseTransparent(true);
+        InvalidationListener redraw = o -> invalidate();
+        state.laneModeProperty().addListener(redraw);
+        state.zoomProperty().addListener(redraw);
+        state.themeProperty().addListener(redraw);
+        state.modelProperty().addListener(redraw);
+        state.comparedProperty().addListener(redraw);
+        state.viewRangeProperty().addListener(redraw);
+        state.heldProperty().addListener(redraw);
+        state.idealNanosProperty().addListener(redraw);
+        state.changesProperty().addListener(redraw);
+        canvas.addEventHandler(ScrollEvent.SCROLL, this::onScroll);
+        canvas.addEventHandler(ZoomEvent.ZOOM, this::onPinch);
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> pointerX = e.getX());
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> pointerX = Double.NaN);
+        // Clicking the timeline takes the focus from the inputs, so Space and Enter then run.
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            dragX = e.getX();
+            getSkinnable().requestFocus();
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDrag);
+        canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> dragX = Double.NaN);
+        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                state.fit();
+            }
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::onHover);
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> tip.setVisible(false));
+        wake();
+    }
+
+    @Override
+    public void dispose() {
+        pulse.stop();
+        pulsing = false;
+        super.dispose();
+    }
+
+    /** Marks the frame out of date and makes sure the frame loop runs to draw it. */
+    public void invalidate() {
+        dirty = true;
+        wake();
+    }
+
+    /** Starts the frame loop (a no-op when it runs); it stops itself once nothing moves. */
+    private void wake() {
+        if (!pulsing) {
+            pulsing = true;
+            pulse.start();
+        }
+    }
+
+    /** True while the frame loop runs: something moves or a redraw is pending (tests: false when idle). */
+    public boolean animating() {
+        return pulsing;
+    }
+
+    public TimelineFrame frame() {
+        return frame;
+    }
+
+    public long framesDrawn() {
+        return frames;
+    }
+
+    public long lastDrawNanos() {
+        return lastDrawNanos;
+    }
+
+    /**
+     * Caps the frame rate of live runs. Drawing a frame costs the machine CPU too: with software rendering
+     * (a VM, a laptop without GPU acceleration) the window took 55–85 % of a core at 60 fps, which a
+     * compute run on a 2-core machine measures as lost speedup. The caller caps compute runs; 0 = every
+     * pulse.
+     */
+    public void setLiveFrameInterval(long nanos) {
+        liveFrameInterval = Math.max(0, nanos);
+    }
+
+    private void onPulse() {
+        if (state.modelProperty().get() == null) {
+            sleep();
+            return;
+        }
+        if (state.drain(MAX_EVENTS_PER_PULSE) > 0) {
+            dirty = true;
+        }
+        boolean moving = state.moving();
+        if (!moving && !dirty) {
+            sleep(); // nothing moves and all is drawn: no more pulses until something changes
+            return;
+        }
+        if (moving) {
+            dirty = true; // the now line moves
+            long t = System.nanoTime();
+            if (liveFrameInterval > 0 && t - lastLiveFrame < liveFrameInterval) {
+                return; // drawn recently enough; the spans wait in the model for the next frame
+            }
+            lastLiveFrame = t;
+        }
+        if (dirty) {
+            keepLegible();
+            redraw();
+        }
+    }
+
+    private void sleep() {
+        pulse.stop();
+        pulsing = false;
+    }
+
+    /**
+     * Asks for the height at which every lane stays legible (18 px or more, labels on every CPU): the window
+     * scrolls rather than squeeze a comparison into 6 px lanes.
+     */
+    private void keepLegible() {
+        TimelineModel model = state.modelProperty().get();
+        if (model == null) {
+            return;
+        }
+        double need = state.comparing() ? Slide.legibleHeight(state.comparedProperty().get(), state.laneModeProperty().get())
+                : TimelineLayout.legibleHeight(model, state.laneModeProperty().get(), true);
+        double min = Math.max(BASE_MIN_HEIGHT, Math.ceil(need * state.zoomProperty().get()));
+        Control c = getSkinnable();
+        if (Math.abs(c.getMinHeight() - min) >= 1) {
+            c.setMinHeight(min);
+        }
+    }
+
+    /** Lays out and draws one frame now; returns the frame (the benchmark times this). */
+    public TimelineFrame redraw() {
+        long t0 = System.nanoTime();
+        TimelineModel model = state.modelProperty().get();
+        if (model == null || canvas.getWidth() < 1 || canvas.getHeight() < 1) {
+            dirty = false;
+            return frame;
+        }
+        long now = state.nowNanos();
+        state.follow();
+        dirty = false;
+        double z = state.zoomProperty().get();
+        double w = canvas.getWidth() / z;
+        double h = canvas.getHeight() / z;
+        if (state.comparing()) {
+            frame = Slide.compose(state.comparedProperty().get(),
+                    SlideOptions.inWindow(w, h, state.laneModeProperty().get(), state.themeProperty().get()), now);
+        } else {
+            TimeRange r = state.viewRangeProperty().get();
+            Viewport v = new Viewport(r.startNanos(), r.endNanos(), w, h, state.laneModeProperty().get(), now,
+                    state.themeProperty().get());
+            frame = TimelineLayout.layout(model, v);
+            long ideal = state.idealNanosProperty().get();
+            if (ideal > 0) {
+                frame = frame.plus(TimelineMarks.ideal(frame, ideal, state.themeProperty().get()));
+            }
+        }
+        // Presenter zoom scales the drawing commands, so text stays crisp at any size.
+        canvas.getGraphicsContext2D().setTransform(z, 0, 0, z, 0, 0);
+        TimelinePainter.paint(frame, surface);
+        frames++;
+        lastDrawNanos = System.nanoTime() - t0;
+        return frame;
+    }
+
+    @Override
+    protected void layoutChildren(double x, double y, double w, double h) {
+        Control c = getSkinnable();
+        double cw = snapSizeX(c.getWidth());
+        double ch = snapSizeY(c.getHeight());
+        if (canvas.getWidth() != cw || canvas.getHeight() != ch) {
+            canvas.setWidth(cw);
+            canvas.setHeight(ch);
+            invalidate();
+        }
+    }
+
+    /**
+     * Ctrl+wheel (or the platform's shortcut key) zooms around the pointer. The wheel alone is left to the
+     * window, which scrolls the centre as it does anywhere else: a class scrolling down to the runs table must
+     * not zoom the timeline on the way.
+     */
+    private void onScroll(ScrollEvent e) {
+        if (!(e.isControlDown() || e.isShortcutDown())) {
+            return;
+        }
+        if (frame == null || e.getDeltaY() == 0 || state.comparing()) {
+            return; // a comparison is shown whole, on its shared axis (the window scrolls instead)
+        }
+        double notch = e.getMultiplierY() > 0 ? e.getMultiplierY() : NOTCH;
+        zoomAround(Math.pow(ZOOM_STEP, e.getDeltaY() / notch), e.getX());
+        e.consume();
+    }
+
+    /** Trackpad pinch: the gesture's own factor, around the fingers. */
+    private void onPinch(ZoomEvent e) {
+        if (frame == null || state.comparing() || !(e.getZoomFactor() > 0) || e.getZoomFactor() == 1) {
+            return;
+        }
+        zoomAround(e.getZoomFactor(), e.getX());
+        e.consume();
+    }
+
+    /** One zoom step in (+1) or out (-1) around the pointer when it is over the timeline, else the middle. */
+    public void zoomStep(int direction) {
+        if (frame == null || state.comparing() || direction == 0) {
+            return;
+        }
+        double x = Double.isNaN(pointerX) ? canvas.getWidth() / 2 : pointerX;
+        zoomAround(direction > 0 ? ZOOM_STEP : 1 / ZOOM_STEP, x);
+    }
+
+    /** Zooms by {@code factor} (&gt; 1 = closer) keeping the time under canvas x {@code px} where it is. */
+    private void zoomAround(double factor, double px) {
+        double ex = px / state.zoomProperty().get();
+        long at = frame.timeAt(Math.max(frame.plotX(), Math.min(ex, frame.plotX() + frame.plotWidth())));
+        state.zoomAround(at, factor);
+    }
+
+    private void onDrag(MouseEvent e) {
+        if (frame == null || Double.isNaN(dragX) || state.comparing()) {
+            return;
+        }
+        long span = state.viewRangeProperty().get().spanNanos();
+        long dt = Math.round((dragX - e.getX()) / state.zoomProperty().get() / frame.plotWidth() * span);
+        dragX = e.getX();
+        tip.setVisible(false);
+        state.panBy(dt);
+    }
+
+    private void onHover(MouseEvent e) {
+        double z = state.zoomProperty().get();
+        String text = frame == null ? null
+                : state.hoverText().at(frame, state.modelProperty().get(), e.getX() / z, e.getY() / z);
+        if (text == null) {
+            tip.setVisible(false);
+            return;
+        }
+        tip.setText(text);
+        tip.autosize();
+        Control c = getSkinnable();
+        double x = e.getX() + 14;
+        double y = e.getY() + 16;
+        if (x + tip.getWidth() > c.getWidth()) {
+            x = e.getX() - tip.getWidth() - 8;
+        }
+        if (y + tip.getHeight() > c.getHeight()) {
+            y = e.getY() - tip.getHeight() - 8;
+        }
+        tip.relocate(x, y);
+        tip.setVisible(true);
+    }
+}
