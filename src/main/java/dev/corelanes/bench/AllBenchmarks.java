@@ -1,6 +1,6 @@
 package dev.corelanes.bench;
 
-import dev.corelanes.app.CoreLanesApp;
+import dev.corelanes.launch.LaunchProperties;
 import dev.corelanes.engine.lab.ResidentMemory;
 
 import java.io.BufferedReader;
@@ -98,12 +98,12 @@ public final class AllBenchmarks {
         double[] rss = new double[reps];
         for (int r = 0; r < reps; r++) {
             List<String> cmd = java("dev.corelanes.Main");
-            cmd.add(1, "-D" + CoreLanesApp.STARTUP_PROBE + "=true");
+            cmd.add(1, "-D" + LaunchProperties.STARTUP_PROBE + "=true");
             long t0 = System.nanoTime();
             Process p = dev.corelanes.engine.child.Children.start(new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD));
             try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
-                while ((line = in.readLine()) != null && !line.contains(CoreLanesApp.SHOWN_LINE)) {
+                while ((line = in.readLine()) != null && !line.contains(LaunchProperties.SHOWN_LINE)) {
                     // skip
                 }
                 start[r] = (System.nanoTime() - t0) / 1e9;

@@ -1,19 +1,13 @@
 package dev.corelanes.engine.process;
 
-import dev.corelanes.engine.files.AppFolders;
+import dev.corelanes.engine.files.CacheFiles;
+import dev.corelanes.engine.files.CacheFolder;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -47,7 +41,6 @@ public final class StartupCache {
 
     static final String TRAIN_ARG = "--train";
     private static final String PREFIX = "corelanes-worker-";
-    private static final String LOCK = "corelanes-build.lock";
 
     private static final AtomicReference<CompletableFuture<Boolean>> BUILDING = new AtomicReference<>();
     /** Set once this JVM has removed old caches: once per JVM is enough (and costs a folder listing). */
@@ -141,7 +134,7 @@ public final class StartupCache {
         if (running != null) {
             return running;
         }
-        FileChannel held = lockForBuild(t.dir());
+        FileChannel held = CacheFiles.lockForBuild(t.dir());
         if (held == null) {
             BUILDING.set(null);
             mine.complete(false); // another process is building it (or the folder cannot be locked)
@@ -187,25 +180,6 @@ public final class StartupCache {
         if (SWEPT.compareAndSet(false, true)) {
             CacheFiles.sweep(t.dir(), PREFIX, t.base(), keep, false);
         }
-    }
-
-    /**
-     * Takes the folder's build lock, or returns null when another builder holds it (another process, or
-     * this one). Closing the channel releases it; so does the end of the process, however it ends.
-     */
-    public static FileChannel lockForBuild(Path dir) {
-        FileChannel ch = null;
-        try {
-            ch = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = ch.tryLock();
-            if (lock != null) {
-                return ch;
-            }
-        } catch (IOException | RuntimeException e) {
-            // OverlappingFileLockException: this JVM already builds; others: no lock, no build
-        }
-        closeQuietly(ch);
-        return null;
     }
 
     /** Waits at most {@code millis} for a build of this JVM to end. */
@@ -267,11 +241,11 @@ public final class StartupCache {
         if (feature < 19 || !command.acceptsJvmOptions() || !command.runsFromJars()) {
             return null;
         }
-        Path dir = cacheDir();
+        Path dir = CacheFolder.dir();
         if (dir == null) {
             return null;
         }
-        String base = PREFIX + "jdk" + feature + "-" + fingerprint(command.identity());
+        String base = PREFIX + "jdk" + feature + "-" + CacheFiles.fingerprint(command.identity());
         return new Target(feature >= 25, dir, base);
     }
 
@@ -286,36 +260,4 @@ public final class StartupCache {
     }
 
 
-    /**
-     * A short hash of the runtime and of what decides which classes a JVM loads: its options and class path,
-     * with each file's size and time, so that a rebuilt jar gets another name.
-     */
-    public static String fingerprint(List<String> identity) {
-        StringBuilder b = new StringBuilder(System.getProperty("java.vm.version", "")).append('\n');
-        for (String part : identity) {
-            b.append(part).append('\n');
-            for (String entry : part.split(File.pathSeparator)) {
-                File f = new File(entry);
-                if (!entry.isEmpty() && f.isFile()) {
-                    b.append(f.length()).append(' ').append(f.lastModified()).append('\n');
-                }
-            }
-        }
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(h, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            return Integer.toHexString(b.toString().hashCode());
-        }
-    }
-
-    /** The user's cache folder for CoreLanes, created if needed; null when there is none or it is not writable. */
-    public static Path cacheDir() {
-        return dev.corelanes.engine.files.CacheFolder.dir();
-    }
-
-    /** The cache folder for this OS, home and variables ({@link AppFolders}), created if needed; null when unusable. */
-    static Path findCacheDir(String osName, String home, String xdg, String local) {
-        return dev.corelanes.engine.files.CacheFolder.find(osName, home, xdg, local);
-    }
 }

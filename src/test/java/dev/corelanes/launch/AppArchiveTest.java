@@ -1,6 +1,6 @@
-package dev.corelanes;
+package dev.corelanes.launch;
 
-import dev.corelanes.engine.process.CacheFiles;
+import dev.corelanes.engine.files.CacheFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

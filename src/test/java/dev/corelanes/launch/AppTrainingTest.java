@@ -1,6 +1,6 @@
-package dev.corelanes;
+package dev.corelanes.launch;
 
-import dev.corelanes.engine.process.CacheFiles;
+import dev.corelanes.engine.files.CacheFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,8 +58,8 @@ class AppTrainingTest {
         List<String> cmd = new ArrayList<>(List.of("java"));
         cmd.addAll(OPTIONS);
         cmd.addAll(flags);
-        cmd.addAll(List.of("-Dcorelanes.exitWhenReady=true", "-D" + Relaunch.MARK + "=true", "-cp", jar().toString(),
-                Main.class.getName(), "a.corelanes.json"));
+        cmd.addAll(List.of("-Dcorelanes.exitWhenReady=true", "-D" + LaunchProperties.RELAUNCHED + "=true", "-cp", jar().toString(),
+                "dev.corelanes.Main", "a.corelanes.json"));
         return cmd;
     }
 
@@ -144,12 +144,12 @@ class AppTrainingTest {
         assertEquals(n, p.names(), "the cache is made under the name later launches look for");
         List<String> record = p.record();
         assertTrue(record.containsAll(OPTIONS), "the same options, or the JVM would refuse the cache: " + record);
-        assertTrue(record.contains("-D" + Relaunch.MARK + "=true"), "it follows its parent, so it is never orphaned");
+        assertTrue(record.contains("-D" + LaunchProperties.RELAUNCHED + "=true"), "it follows its parent, so it is never orphaned");
         assertTrue(record.contains("-XX:AOTMode=record") && record.contains("-XX:AOTConfiguration=" + p.config()));
         assertTrue(record.contains("-Dcorelanes.trainWindow=true"));
         assertTrue(record.stream().noneMatch(a -> a.startsWith(AppArchive.FILE_OPTION) || a.contains("AutoCreateShared")
                 || a.contains("exitWhenReady")), record.toString());
-        assertEquals(List.of("-cp", jar().toString(), Main.class.getName()), record.subList(record.size() - 3, record.size()),
+        assertEquals(List.of("-cp", jar().toString(), "dev.corelanes.Main"), record.subList(record.size() - 3, record.size()),
                 "no run files: training opens none of the user's files");
         assertTrue(p.create().contains("-XX:AOTMode=create") && p.create().contains("-XX:AOTCache=" + p.built()));
         assertTrue(p.built().getFileName().toString().contains(".tmp-"), "built under a temporary name");

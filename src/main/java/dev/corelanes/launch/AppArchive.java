@@ -1,7 +1,7 @@
-package dev.corelanes;
+package dev.corelanes.launch;
 
-import dev.corelanes.engine.process.CacheFiles;
-import dev.corelanes.engine.process.StartupCache;
+import dev.corelanes.engine.files.CacheFiles;
+import dev.corelanes.engine.files.CacheFolder;
 
 import java.io.File;
 import java.io.IOException;
@@ -44,7 +44,7 @@ final class AppArchive {
     /** A stale or damaged cache is not used; these keep the JVM from saying so on the user's console. */
     static final String QUIET = "-Xlog:aot*=off,cds*=off";
     /** Property that tells the window JVM where to note the rendering pipeline it got. */
-    static final String PIPELINE_FILE = dev.corelanes.app.CoreLanesApp.PIPELINE_FILE;
+    static final String PIPELINE_FILE = LaunchProperties.PIPELINE_FILE;
     /** What the window JVM notes when JavaFX fell back to software rendering on its own. */
     static final String SOFTWARE = "sw";
     /** The first JDK with an AOT cache that a training run can write. */
@@ -103,12 +103,12 @@ final class AppArchive {
         identity.add(classPath);
         // Properties decide no class the JVM caches (and our own -D options vary from launch to launch).
         jvmOptions.stream().filter(o -> !o.startsWith("-D")).forEach(identity::add);
-        return new Names(dir, PREFIX + "jdk" + jdk + "-" + StartupCache.fingerprint(identity));
+        return new Names(dir, PREFIX + "jdk" + jdk + "-" + CacheFiles.fingerprint(identity));
     }
 
     /** The same, in the user's cache folder, for this JDK; null under tests (classes in folders). */
     static Names names(List<String> jvmOptions, String classPath) {
-        return names(jvmOptions, classPath, fromJar() ? StartupCache.cacheDir() : null, Runtime.version().feature());
+        return names(jvmOptions, classPath, fromJar() ? CacheFolder.dir() : null, Runtime.version().feature());
     }
 
     /**

@@ -1,7 +1,7 @@
-package dev.corelanes;
+package dev.corelanes.launch;
 
-import dev.corelanes.engine.process.CacheFiles;
-import dev.corelanes.engine.process.StartupCache;
+import dev.corelanes.engine.files.CacheFiles;
+import dev.corelanes.engine.files.CacheFolder;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * JDK 24+ restart, which waits for the window JVM anyway: a trainer — the window JVM's own command with
  * {@code -XX:AOTMode=record} and {@code -Dcorelanes.trainWindow=true}, which builds the real window off screen
  * and makes one tiny run, showing nothing — then an assembler ({@code -XX:AOTMode=create}), as the workers'
- * cache is made ({@link StartupCache}: the same build lock, temporary names, published as a new generation
+ * cache is made (StartupCache: the same build lock, temporary names, published as a new generation
  * with a checksum, never over a file another window JVM may map: {@link CacheFiles}).
  *
  * <p>It runs only after the user closed the window, so it never competes with a run, at the lowest priority
@@ -78,7 +78,7 @@ final class AppTraining {
         Path config = n.temp(".aotconf");
         Path built = n.temp(".aot");
         List<String> record = new ArrayList<>(same);
-        record.addAll(List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + config, "-D" + dev.corelanes.app.CoreLanesApp.TRAIN_WINDOW + "=true",
+        record.addAll(List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + config, "-D" + LaunchProperties.TRAIN_WINDOW + "=true",
                 "-cp", classPath, cmd.get(cp + 2)));
         List<String> create = new ArrayList<>(same);
         create.addAll(List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=" + config, "-XX:AOTCache=" + built,
@@ -90,7 +90,7 @@ final class AppTraining {
     private static boolean isOurs(String o) {
         return o.startsWith(AppArchive.FILE_OPTION) || o.equals("-XX:+AutoCreateSharedArchive") || o.equals(AppArchive.QUIET)
                 || o.startsWith(AppArchive.AOT_OPTION) || o.startsWith("-D" + AppArchive.PIPELINE_FILE + "=")
-                || o.startsWith("-Dcorelanes.exitWhenReady") || o.startsWith("-Dcorelanes.startupProbe");
+                || o.startsWith("-D" + LaunchProperties.EXIT_WHEN_READY) || o.startsWith("-D" + LaunchProperties.STARTUP_PROBE);
     }
 
     /** True when training is worth trying: no valid cache, and no failed attempt for this jar and JDK. */
@@ -103,7 +103,7 @@ final class AppTraining {
      * cache exists afterwards. Blocks (the caller is the waiting parent, after its child ended).
      */
     static boolean trainAfter(List<String> cmd) {
-        Plan p = plan(cmd, StartupCache.cacheDir(), Runtime.version().feature());
+        Plan p = plan(cmd, CacheFolder.dir(), Runtime.version().feature());
         if (!due(p)) {
             return p != null && p.names().aot() != null;
         }
@@ -112,7 +112,7 @@ final class AppTraining {
             // user would wait for the prompt: a later exit, on a calmer machine, makes it.
             return false;
         }
-        FileChannel lock = StartupCache.lockForBuild(p.names().dir());
+        FileChannel lock = CacheFiles.lockForBuild(p.names().dir());
         if (lock == null) {
             return false; // another process is building a cache now; a later exit tries again
         }
