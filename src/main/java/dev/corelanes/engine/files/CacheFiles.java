@@ -351,6 +351,12 @@ public final class CacheFiles {
         }
     }
 
+    /**
+     * The worker cache the installed app ships beside its jar (made while the package is built, by
+     * launch.ShippedCache; used by engine.process's ShippedWorkerCache): named here, where both can see it.
+     */
+    public static final String SHIPPED_WORKER_CACHE = "corelanes-worker.aot";
+
     /** The one build lock of a cache folder: the workers' cache and the window's are built one at a time. */
     private static final String LOCK = "corelanes-build.lock";
 

@@ -78,9 +78,15 @@ public final class StartupCache {
             return new Use() {
                 /** The cache the last flags named: the one a crashed child used. */
                 private volatile CacheFiles.Generation given;
+                /** The installed app's shipped cache, until a child crashed with it (it is not ours to delete). */
+                private volatile Path shipped = ShippedWorkerCache.find(command);
 
                 @Override
                 public List<String> flags() {
+                    Path s = shipped;
+                    if (s != null) {
+                        return ShippedWorkerCache.flags(s);
+                    }
                     Target t = target(command);
                     CacheFiles.Generation g = t == null ? null : t.newest();
                     given = g;
@@ -89,6 +95,10 @@ public final class StartupCache {
 
                 @Override
                 public void discard(String why) {
+                    if (shipped != null) {
+                        shipped = null; // this JVM's later children start without it (and build one of the user's)
+                        return;
+                    }
                     CacheFiles.Generation g = given;
                     if (g != null) {
                         CacheFiles.discard(g.data(), g.sum(), CacheFiles.SYSTEM);
@@ -97,6 +107,9 @@ public final class StartupCache {
 
                 @Override
                 public void prepare() {
+                    if (shipped != null) {
+                        return;
+                    }
                     StartupCache.prepare(command);
                 }
             };
@@ -120,6 +133,9 @@ public final class StartupCache {
      * with true when a valid cache exists afterwards.
      */
     static CompletableFuture<Boolean> prepare(WorkerCommand command) {
+        if (ShippedWorkerCache.find(command) != null) {
+            return CompletableFuture.completedFuture(true); // the installed app ships one
+        }
         Target t = target(command);
         if (t == null) {
             return CompletableFuture.completedFuture(false);
