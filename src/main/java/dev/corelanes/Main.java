@@ -82,6 +82,7 @@ public final class Main {
                 dev.corelanes.app.Launcher.train();
                 return;
             }
+            dev.corelanes.launch.InstalledLaunch.prepare();
             dev.corelanes.app.Launcher.launch(args);
             return;
         }
@@ -97,6 +98,7 @@ public final class Main {
             }
             System.clearProperty("java.awt.headless"); // set for the command line; the window has a display
             Relaunch.followParent();
+            dev.corelanes.launch.InstalledLaunch.prepare();
             dev.corelanes.app.Launcher.launch(new String[0], window.spec(), window.lesson(), window.run());
             return;
         }
