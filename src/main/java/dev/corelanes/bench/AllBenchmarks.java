@@ -39,6 +39,7 @@ public final class AllBenchmarks {
         if (display) {
             md.append("\n## Timeline rendering\n\n").append(run("dev.corelanes.bench.RenderBench"));
             md.append("\n## App start\n\n").append(appStart(5));
+            md.append("\n## Launch beside its floor (issue 27)\n\n").append(run("dev.corelanes.bench.LaunchBench", "5"));
             md.append("\n").append(run("dev.corelanes.bench.FxBench", "5"));
         } else {
             md.append("\n(No display: render and app-start figures skipped; run under xvfb-run.)\n");
