@@ -89,6 +89,7 @@ final class AppTraining {
     /** Options of the launch itself that a training run must not take over (caches, probes, the pipeline note). */
     private static boolean isOurs(String o) {
         return o.startsWith(AppArchive.FILE_OPTION) || o.equals("-XX:+AutoCreateSharedArchive") || o.equals(AppArchive.QUIET)
+                || o.equals(AppArchive.TRAIN_MARK)
                 || o.startsWith(AppArchive.AOT_OPTION) || o.startsWith("-D" + AppArchive.PIPELINE_FILE + "=")
                 || o.startsWith("-D" + LaunchProperties.EXIT_WHEN_READY) || o.startsWith("-D" + LaunchProperties.STARTUP_PROBE);
     }
@@ -110,10 +111,12 @@ final class AppTraining {
         if (busy()) {
             // At the lowest priority it would barely run while other programs keep the cores busy, and the
             // user would wait for the prompt: a later exit, on a calmer machine, makes it.
+            defer(p);
             return false;
         }
         FileChannel lock = CacheFiles.lockForBuild(p.names().dir());
         if (lock == null) {
+            defer(p);
             return false; // another process is building a cache now; a later exit tries again
         }
         try {
@@ -130,10 +133,13 @@ final class AppTraining {
             }
             if (made == Outcome.DONE) {
                 CacheFiles.Generation g = CacheFiles.publish(p.built(), p.names().dir(), p.names().base(), ".aot");
+                deleteQuietly(p.names().deferred());
                 return CacheFiles.valid(g.data(), g.sum());
             }
             if (made == Outcome.FAILED && !stopping) {
                 Files.writeString(p.names().untrained(), "training failed; a new jar or JDK tries again\n");
+            } else {
+                defer(p);
             }
             return false;
         } catch (IOException | RuntimeException e) {
@@ -146,6 +152,15 @@ final class AppTraining {
             } catch (IOException e) {
                 // released when this process ends anyway
             }
+        }
+    }
+
+    /** Training was put off: later sessions write the CDS archive at exit until it is made (AppArchive). */
+    private static void defer(Plan p) {
+        try {
+            Files.writeString(p.names().deferred(), "training put off; sessions write the CDS archive meanwhile\n");
+        } catch (IOException | RuntimeException e) {
+            // then the next session writes no archive and its parent tries training again: no harm
         }
     }
 

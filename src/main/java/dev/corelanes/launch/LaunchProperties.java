@@ -19,6 +19,12 @@ public final class LaunchProperties {
      */
     public static final String TRAIN_WINDOW = "corelanes.trainWindow";
 
+    /**
+     * Marks a window JVM started without a start-up cache whose parent trains the AOT cache when it ends (JDK 25+,
+     * the first session of a jar and JDK): it writes no CDS archive at exit, which the user would wait for.
+     */
+    public static final String TRAIN_AFTER = "corelanes.trainAfter";
+
     /** Names the file where the window notes its rendering pipeline (see RenderingPipeline). */
     public static final String PIPELINE_FILE = "corelanes.pipelineFile";
 
