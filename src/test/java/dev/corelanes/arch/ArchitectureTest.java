@@ -40,13 +40,14 @@ class ArchitectureTest {
     @Test
     void theLaunchStandsOnTheEngineAlone() {
         // The launcher runs before any window or command: it restarts the JVM, picks and trains its start-up cache.
-        // It may use the engine's files, child processes and load reading, and never what it launches (Main, app,
-        // cli), nor JavaFX or OSHI, which it must not load; nor the worker runtime, whose cache is its own.
+        // It may use the engine's files, child processes and load reading (and JNA, for the C environment GTK reads),
+        // and never what it launches (Main, app, cli), nor JavaFX or OSHI, which it must not load; nor the worker
+        // runtime, whose cache is its own.
         noClasses().that().resideInAPackage("dev.corelanes.launch..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.corelanes", "dev.corelanes.app..",
                         "dev.corelanes.cli..", "dev.corelanes.view..", "dev.corelanes.teach..", "dev.corelanes.runners..",
                         "dev.corelanes.hardware..", "dev.corelanes.bench..", "dev.corelanes.engine.process..",
-                        "dev.corelanes.engine.python..", "javafx..", "oshi..", "com.sun.jna..")
+                        "dev.corelanes.engine.python..", "javafx..", "oshi..")
                 .check(CLASSES);
     }
 
