@@ -196,7 +196,7 @@ class InstallerConfigTest {
         Path local = Path.of("C:", "Users", "student", "AppData", "Local");
         Path roaming = Path.of("C:", "Users", "student", "AppData", "Roaming");
         Path installed = local.resolve(sub.replace('\\', '/'));
-        dev.corelanes.engine.files.AppFolders folders = dev.corelanes.engine.files.AppFolders.of("Windows 11",
+        dev.corelanes.engine.files.AppFolders folders = dev.corelanes.engine.files.AppFolders.of(dev.corelanes.engine.platform.Os.of("Windows 11"),
                 java.util.Map.of("LOCALAPPDATA", local.toString(), "APPDATA", roaming.toString()), "C:/Users/student");
         for (Path users : List.of(folders.cache(), folders.data(), folders.config())) {
             assertFalse(users.normalize().startsWith(installed.normalize()),

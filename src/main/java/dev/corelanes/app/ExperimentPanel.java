@@ -1,5 +1,6 @@
 package dev.corelanes.app;
 
+import dev.corelanes.engine.platform.CpuAffinity;
 import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.ExperimentSpec;
 import dev.corelanes.engine.TaskKind;
@@ -175,7 +176,7 @@ final class ExperimentPanel extends VBox {
      * Offers 1 … the CPUs this process may use (affinity, container quota), or disables the choice with the
      * reason where the OS cannot pin a run.
      */
-    void setUsableCores(int usable, dev.corelanes.engine.CpuAffinity affinity) {
+    void setUsableCores(int usable, dev.corelanes.engine.platform.CpuAffinity affinity) {
         cores.setDisable(!affinity.supported());
         if (!affinity.supported()) {
             cores.getTooltip().setText("Unavailable: " + affinity.unsupportedReason());

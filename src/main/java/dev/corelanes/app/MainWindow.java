@@ -1,5 +1,7 @@
 package dev.corelanes.app;
 
+import dev.corelanes.engine.platform.CpuAffinity;
+import dev.corelanes.engine.platform.host.Host;
 import dev.corelanes.engine.ExperimentSpec;
 import dev.corelanes.engine.SpecException;
 import dev.corelanes.teach.Lesson;
@@ -75,10 +77,10 @@ public final class MainWindow implements WindowCommands {
     }
 
     /** The OS's affinity call, found off the FX thread once the machine is read (tests: a slow one). */
-    private java.util.function.Supplier<dev.corelanes.engine.CpuAffinity> affinity = dev.corelanes.engine.CpuAffinity::detect;
+    private java.util.function.Supplier<dev.corelanes.engine.platform.CpuAffinity> affinity = dev.corelanes.engine.platform.host.Host::affinity;
 
     /** Tests: how the affinity call is found (set before the machine is read). */
-    void affinitySource(java.util.function.Supplier<dev.corelanes.engine.CpuAffinity> source) {
+    void affinitySource(java.util.function.Supplier<dev.corelanes.engine.platform.CpuAffinity> source) {
         affinity = source;
     }
 

@@ -1,5 +1,6 @@
 package dev.corelanes.app;
 
+import dev.corelanes.engine.platform.Os;
 import dev.corelanes.engine.files.AppFolders;
 import dev.corelanes.engine.files.RunFile;
 import dev.corelanes.engine.files.RunFileException;
@@ -60,12 +61,12 @@ final class RunStore {
 
     /** The user's runs folder; null when there is no home or data folder to use (nothing is kept then). */
     static RunStore user() {
-        Path d = defaultDir(System.getProperty("os.name", ""), System.getenv(), System.getProperty("user.home"));
+        Path d = defaultDir(Os.current(), System.getenv(), System.getProperty("user.home"));
         return d == null ? null : new RunStore(d);
     }
 
     /** Where runs are kept on {@code os}, from its environment and home folder (null when neither says). */
-    static Path defaultDir(String os, java.util.Map<String, String> env, String home) {
+    static Path defaultDir(Os os, java.util.Map<String, String> env, String home) {
         Path data = AppFolders.of(os, env, home).data();
         return data == null ? null : data.resolve("runs");
     }

@@ -1,6 +1,7 @@
 package dev.corelanes.app;
 
-import dev.corelanes.engine.CoreProbe;
+import dev.corelanes.engine.platform.host.Host;
+import dev.corelanes.engine.platform.CoreProbe;
 import dev.corelanes.engine.MachineInfo;
 import dev.corelanes.engine.RunFigures;
 import dev.corelanes.engine.TaskStatus;
@@ -191,7 +192,7 @@ final class RunViews {
 
     /** Reads whether this OS can tell the core of a thread (loads a native call: off the FX thread). */
     private void checkProbe() {
-        CompletableFuture.supplyAsync(CoreProbe::detect).thenAccept(p -> {
+        CompletableFuture.supplyAsync(Host::coreProbe).thenAccept(p -> {
             if (!p.available()) {
                 coreUnavailable = p.description();
                 Platform.runLater(() -> {

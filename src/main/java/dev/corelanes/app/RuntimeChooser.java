@@ -68,8 +68,11 @@ final class RuntimeChooser {
         runtime.getItems().setAll(JAVA);
         runtime.setValue(JAVA);
         runtime.setConverter(converter());
-        runtime.setTooltip(new Tooltip("Java runs the tasks in this JVM; Python runs the same experiment in a real "
-                + "CPython on this machine (" + problem + ")"));
+        Tooltip tip = new Tooltip("Java runs the tasks in this JVM; Python runs the same experiment in a real "
+                + "CPython on this machine (" + problem + ")");
+        tip.setWrapText(true); // "No Python 3 found. Looked in: …" names several places: wrapped, not cut off
+        tip.setMaxWidth(520);
+        runtime.setTooltip(tip);
         runtime.valueProperty().addListener((o, a, b) -> {
             if (b == OTHER) {
                 beforeOther = a == null || a == OTHER ? JAVA : a;
@@ -146,8 +149,8 @@ final class RuntimeChooser {
         } catch (RuntimeException e) {
             problem = "could not look for Python: " + e.getMessage();
         }
-        if (found.isEmpty() && problem.startsWith("looking")) {
-            problem = "no Python 3.8 or newer found on the PATH";
+        if (found.isEmpty() && problem.startsWith("still looking")) {
+            problem = PythonInterpreters.notFound(); // where it looked, on this machine
         } else if (!found.isEmpty()) {
             problem = found.size() + (found.size() == 1 ? " interpreter" : " interpreters") + " found";
         }

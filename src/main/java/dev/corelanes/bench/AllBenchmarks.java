@@ -1,5 +1,6 @@
 package dev.corelanes.bench;
 
+import dev.corelanes.engine.platform.Os;
 import dev.corelanes.launch.LaunchProperties;
 import dev.corelanes.engine.lab.ResidentMemory;
 
@@ -35,7 +36,7 @@ public final class AllBenchmarks {
         md.append("\n## Starts: cold CLI and warm app\n\n").append(run("dev.corelanes.bench.StartBench", "5"));
         md.append("\n## Overhead lab (`corelanes overhead`)\n\n").append(run("dev.corelanes.Main", "overhead"));
         md.append("\n").append(run("dev.corelanes.bench.GilBench", "5"));
-        boolean display = !System.getProperty("os.name").startsWith("Linux") || System.getenv("DISPLAY") != null;
+        boolean display = !Os.current().isLinux() || System.getenv("DISPLAY") != null;
         if (display) {
             md.append("\n## Timeline rendering\n\n").append(run("dev.corelanes.bench.RenderBench"));
             md.append("\n## App start\n\n").append(appStart(5));

@@ -1,10 +1,11 @@
 package dev.corelanes.bench;
 
+import dev.corelanes.engine.platform.host.Host;
 import dev.corelanes.runners.Runs;
 import dev.corelanes.engine.Calibration;
 import dev.corelanes.engine.Calibrator;
 import dev.corelanes.engine.ComputeKernel;
-import dev.corelanes.engine.CoreProbe;
+import dev.corelanes.engine.platform.CoreProbe;
 import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.ExperimentSpec;
 import dev.corelanes.engine.MachineInfo;
@@ -41,7 +42,7 @@ public final class EngineBench {
         Calibration cal = Calibrator.calibration();
         System.out.println("## Engine (threads)\n");
         System.out.printf(Locale.ROOT, "Machine: %s, %.0f GiB; %s. Core probe: %s.%n", machine.oneLine(),
-                machine.memoryBytes() / (double) (1L << 30), machine.java(), CoreProbe.detect().description());
+                machine.memoryBytes() / (double) (1L << 30), machine.java(), Host.coreProbe().description());
         System.out.printf(Locale.ROOT, "Calibration: %,d xorshift steps/s, measured in %.0f ms. Repetitions: %d, "
                 + "interleaved, after one untimed warm-up run of each kind; each cell is median (min–max).%n%n", cal.stepsPerSecond(), cal.measuredMillis(), reps);
         new EngineBench(machine, reps).all();
@@ -127,7 +128,7 @@ public final class EngineBench {
         long steps = cal.stepsFor(1.0);
         long origin = System.nanoTime();
         SpanSink discard = span -> { };
-        TaskEnvironment env = new TaskEnvironment(cal, CoreProbe.detect(), null, discard,
+        TaskEnvironment env = new TaskEnvironment(cal, Host.coreProbe(), null, discard,
                 () -> System.nanoTime() - origin, () -> false);
         double[] ratio = new double[reps * 2];
         long sink = 0;

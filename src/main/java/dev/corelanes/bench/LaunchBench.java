@@ -53,7 +53,7 @@ public final class LaunchBench {
 
     public static void main(String[] args) throws Exception {
         int reps = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        boolean display = !System.getProperty("os.name").startsWith("Linux") || System.getenv("DISPLAY") != null;
+        boolean display = !dev.corelanes.engine.platform.Os.current().isLinux() || System.getenv("DISPLAY") != null;
         if (!display || !Files.isRegularFile(JAR)) {
             System.out.println("(LaunchBench needs a display — run under xvfb-run — and target/corelanes.jar: `mvn package`.)");
             return;

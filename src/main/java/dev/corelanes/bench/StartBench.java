@@ -1,5 +1,6 @@
 package dev.corelanes.bench;
 
+import dev.corelanes.engine.platform.Os;
 import dev.corelanes.runners.Runs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -252,7 +253,7 @@ public final class StartBench {
     // ---- the window: launch → shown, idle memory ------------------------------------------------------------
 
     private String window() throws IOException, InterruptedException {
-        boolean display = !System.getProperty("os.name").startsWith("Linux") || System.getenv("DISPLAY") != null;
+        boolean display = !Os.current().isLinux() || System.getenv("DISPLAY") != null;
         if (!display) {
             return "| window rows | (no display: run under xvfb-run) | | | |\n";
         }

@@ -1,6 +1,8 @@
 package dev.corelanes.cli;
 
-import dev.corelanes.engine.CoreProbe;
+import dev.corelanes.engine.platform.CpuList;
+import dev.corelanes.engine.platform.host.Host;
+import dev.corelanes.engine.platform.CoreProbe;
 import dev.corelanes.engine.FigureText;
 import dev.corelanes.engine.MachineInfo;
 import dev.corelanes.engine.ThreadCpuClock;
@@ -39,7 +41,7 @@ final class InfoCommand implements Runnable {
         out.printf("Memory       %.1f GiB%n", m.memoryBytes() / (double) (1L << 30));
         out.println("OS           " + m.os());
         out.println("Java         " + m.java());
-        out.println("Core probe   " + CoreProbe.detect().description());
+        out.println("Core probe   " + Host.coreProbe().description());
         out.println("CPU clock    " + cpuClock(ThreadCpuClock.tick()));
         try {
             PythonInterpreter python = PythonInterpreters.find(null);
@@ -70,7 +72,7 @@ final class InfoCommand implements Runnable {
             }
             if (!cpus.isEmpty()) {
                 out.append(out.isEmpty() ? "" : ", ").append(k.letter()).append(' ')
-                        .append(dev.corelanes.engine.CpuList.format(cpus));
+                        .append(dev.corelanes.engine.platform.CpuList.format(cpus));
             }
         }
         return out.toString();

@@ -1,12 +1,13 @@
 package dev.corelanes.cli;
 
+import dev.corelanes.engine.platform.host.Host;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.corelanes.engine.CoreLimit;
-import dev.corelanes.engine.CpuAffinity;
+import dev.corelanes.engine.platform.CpuAffinity;
 import dev.corelanes.engine.ExperimentSpec;
 import dev.corelanes.engine.MachineInfo;
 import dev.corelanes.engine.RunHandle;
@@ -60,7 +61,7 @@ final class LessonCommand implements Callable<Integer> {
     boolean list;
 
     @Option(names = "--python", paramLabel = "PATH",
-            description = "The Python interpreter for the lesson's real-Python steps (default: python3 on the PATH).")
+            description = "The Python interpreter for the lesson's real-Python steps (default: the first one found, python3 on the PATH first).")
     String python;
 
     @Option(names = "--json", paramLabel = "FILE",
@@ -91,7 +92,7 @@ final class LessonCommand implements Callable<Integer> {
         outputs.check(List.of());
         List<PythonChoice> pythons = pythons(lesson);
         MachineInfo machine = Hardware.detect().machine();
-        boolean canPin = CpuAffinity.detect().supported();
+        boolean canPin = Host.affinity().supported();
 
         PrintWriter err = spec.commandLine().getErr();
         AtomicReference<RunHandle> current = new AtomicReference<>();

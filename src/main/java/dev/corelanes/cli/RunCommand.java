@@ -1,5 +1,6 @@
 package dev.corelanes.cli;
 
+import dev.corelanes.engine.platform.host.Host;
 import dev.corelanes.runners.Runs;
 import dev.corelanes.engine.files.AtomicFiles;
 import dev.corelanes.engine.CoreUsage;
@@ -69,7 +70,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--runtime", defaultValue = "java", paramLabel = "RUNTIME",
             description = "java (default), or python to run the same experiment in a real Python interpreter: "
-                    + "python3 on the PATH, or python=PATH for another one (3.8 or newer).")
+                    + "the first one found (python3 on the PATH first, then where installers put Python), or python=PATH "
+                    + "for another one (3.8 or newer).")
     String runtime;
 
     @Option(names = "--start-method", paramLabel = "METHOD",
@@ -330,7 +332,7 @@ final class RunCommand implements Callable<Integer> {
     /** Why no task's CPU is known: the interpreter's own reason for a Python run, this JVM's probe otherwise. */
     private static String unknownCores(PythonChoice python) {
         if (python == null) {
-            return "core unknown on this OS (" + dev.corelanes.engine.CoreProbe.detect().description() + ")";
+            return "core unknown on this OS (" + dev.corelanes.engine.platform.host.Host.coreProbe().description() + ")";
         }
         String status = python.interpreter().coreStatus();
         return status.startsWith("core unknown") ? status

@@ -1,5 +1,6 @@
 package dev.corelanes.engine;
 
+import dev.corelanes.engine.platform.CpuList;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,5 +1,8 @@
 package dev.corelanes.engine;
 
+import dev.corelanes.engine.platform.CpuAffinity;
+import dev.corelanes.engine.platform.CpuList;
+import dev.corelanes.engine.platform.host.Host;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,7 +44,7 @@ public sealed interface CoreLimit {
      * @throws IllegalArgumentException with a one-line message when this OS cannot pin or the limit cannot be met
      */
     default MachineInfo applyTo(MachineInfo machine) {
-        CpuAffinity affinity = CpuAffinity.detect();
+        CpuAffinity affinity = Host.affinity();
         if (!affinity.supported()) {
             throw new IllegalArgumentException("cannot use only some cores: " + affinity.unsupportedReason());
         }

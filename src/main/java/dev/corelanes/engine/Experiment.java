@@ -1,5 +1,7 @@
 package dev.corelanes.engine;
 
+import dev.corelanes.engine.platform.CpuAffinity;
+import dev.corelanes.engine.platform.host.Host;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -61,7 +63,7 @@ public final class Experiment {
             try {
                 // Before the backend gets ready: this thread starts the run's threads and processes, and a Python
                 // interpreter started in prepare must inherit its CPUs too (it had run on every CPU).
-                pinning = CpuAffinity.detect().pin(machine.pinnedCpus());
+                pinning = Host.affinity().pin(machine.pinnedCpus());
             } catch (RuntimeException e) {
                 handle.complete(new Trace(spec, machine, calibration, startedAt, 0, 0, TaskStatus.FAILED,
                         e.getMessage(), List.of(), List.of(), List.of(), 0));
@@ -95,7 +97,7 @@ public final class Experiment {
         }
         RunCpu jvmCpu = RunCpu.start();
         SystemLoad load = SystemLoad.start();
-        RunContext run = new RunContext(spec, calibration, CoreProbe.detect(), sink, System.nanoTime(), pinning);
+        RunContext run = new RunContext(spec, calibration, Host.coreProbe(), sink, System.nanoTime(), pinning);
         handle.attach(run, backend);
         try {
             if (!run.cancelled()) {

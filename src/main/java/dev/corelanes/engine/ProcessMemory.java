@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * The peak resident memory of a run's worker processes (JVM or Python children), from their
- * {@link WorkerInfo}: each reports its own as it ends (Linux VmHWM; ru_maxrss on other Unixes). Threads
+ * {@link WorkerInfo}: each reports its own as it ends (Linux VmHWM, Windows PeakWorkingSetSize, macOS ru_maxrss). Threads
  * share their process's memory and have none of their own.
  *
  * @param processes worker processes in the run

@@ -1,5 +1,7 @@
 package dev.corelanes.engine;
 
+import dev.corelanes.engine.platform.CoreProbe;
+import dev.corelanes.engine.platform.CpuAffinity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.corelanes.engine;
 
+import dev.corelanes.engine.platform.CoreProbe;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 

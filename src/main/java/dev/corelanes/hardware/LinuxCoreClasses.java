@@ -1,7 +1,7 @@
 package dev.corelanes.hardware;
 
 import dev.corelanes.engine.CoreClass;
-import dev.corelanes.engine.CpuList;
+import dev.corelanes.engine.platform.CpuList;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import oshi.hardware.CentralProcessor;
 import oshi.hardware.HardwareAbstractionLayer;
 import oshi.software.os.OperatingSystem;
 import oshi.util.platform.mac.SysctlUtil;
-import com.sun.jna.Platform;
+import dev.corelanes.engine.platform.Os;
 
 import java.nio.file.Path;
 
@@ -83,10 +83,10 @@ final class OshiHardware implements Hardware {
     }
 
     private static CoreClassSource osClassSource() {
-        if (Platform.isLinux()) {
+        if (Os.current().isLinux()) {
             return new LinuxCoreClasses(Path.of("/sys"));
         }
-        if (Platform.isMac()) {
+        if (Os.current().isMac()) {
             return new MacPerfLevels(name -> SysctlUtil.sysctl(name, -1, false));
         }
         return CoreClassSource.NONE; // Windows: OSHI reads the OS's own EfficiencyClass

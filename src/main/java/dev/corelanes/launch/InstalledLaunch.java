@@ -13,7 +13,7 @@ import java.util.List;
  * one asks for software at once, before the toolkit starts, and skips the failed probe; otherwise the window
  * notes the pipeline it gets (RenderingPipeline), as the jar's restart arranges it ({@link AppArchive#pipelineFlags}).
  * With software rendering it also sets {@code GDK_GL=disable} in its own C environment before GTK starts, as the
- * restart does for its child ({@link NativeEnvironment}).
+ * restart does for its child (engine.platform's NativeEnvironment).
  */
 public final class InstalledLaunch {
 
@@ -42,7 +42,8 @@ public final class InstalledLaunch {
             if (props == System.getProperties()) {
                 // As the jar's restart does (AppArchive.environment): without it GTK still probes OpenGL as it opens
                 // the display and loads Mesa and its LLVM for nothing (measured: 146 vs 206 MiB peak, CPU ×0.93).
-                NativeEnvironment.setIfAbsent("GDK_GL", "disable");
+                dev.corelanes.engine.platform.host.Host.environment(dev.corelanes.engine.platform.Os.current())
+                        .setIfAbsent("GDK_GL", "disable");
             }
         } else {
             props.setProperty(LaunchProperties.PIPELINE_FILE, note.toString());

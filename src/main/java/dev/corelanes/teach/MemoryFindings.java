@@ -16,7 +16,7 @@ import java.util.OptionalLong;
  */
 public final class MemoryFindings {
 
-    /** Said where /proc is missing (Windows, macOS). */
+    /** Said where the OS gives no figure (an OS without a memory reader, a process gone or not ours to read). */
     static final String NOT_MEASURED = "not measured on this OS";
 
     private MemoryFindings() {
@@ -49,7 +49,7 @@ public final class MemoryFindings {
     private static String threads(CounterMemory m) {
         OptionalLong added = m.addedBytes();
         if (added.isEmpty()) {
-            return "Memory: " + NOT_MEASURED + " (it reads Linux's /proc).";
+            return "Memory: " + NOT_MEASURED + " (the OS did not give the process's memory).";
         }
         String process = " The rest of this process (" + bytes(m.beforeBytes()) + " before they started: the JVM "
                 + "and everything it runs) was there already; the threads share it.";
@@ -67,7 +67,7 @@ public final class MemoryFindings {
     private static String processes(CounterMemory m) {
         OptionalLong resident = m.residentTotal();
         if (resident.isEmpty()) {
-            return "Memory: " + NOT_MEASURED + " (it reads Linux's /proc).";
+            return "Memory: " + NOT_MEASURED + " (the OS did not give the process's memory).";
         }
         int n = m.workers();
         double residentEach = (double) resident.getAsLong() / n;

@@ -1,5 +1,6 @@
 package dev.corelanes.teach;
 
+import dev.corelanes.engine.platform.CpuList;
 import dev.corelanes.engine.FigureText;
 import dev.corelanes.engine.RunFigures;
 import dev.corelanes.engine.Span;
@@ -49,7 +50,7 @@ public record RunExplanation(RunFigures figures, List<String> patterns) {
         List<String> patterns = new ArrayList<>();
         var m = t.machine();
         if (!m.pinnedCpus().isEmpty()) {
-            patterns.add(PINNED + ": the run could use only CPU " + dev.corelanes.engine.CpuList.format(m.pinnedCpus())
+            patterns.add(PINNED + ": the run could use only CPU " + dev.corelanes.engine.platform.CpuList.format(m.pinnedCpus())
                     + " (" + m.usableCores() + " of the machine's " + m.logicalCores() + "), so its ideal is for "
                     + FigureText.atATime(f) + ".");
         } else if (m.limited()) {

@@ -421,14 +421,16 @@ class ClassroomTest {
 
     @Test
     void replayPlaysASavedRunBackWithoutMeasuringAgain(FxRobot robot) throws Exception {
-        Trace t = Traces.compute(ExecutionMode.THREADS, 4, 10); // tasks of 1 s, two at a time
+        // Tasks of 10 s, two at a time: the replay (started at 1x) is still going when the pause is clicked on a
+        // busy machine (with tasks of 1 s it had ended first at a load average of 18).
+        Trace t = Traces.compute(ExecutionMode.THREADS, 4, 100);
         open(robot, saved(t, "replay.json"));
         robot.clickOn("#replayButton");
         assertTrue(robot.lookup("#replayBar").query().isVisible());
         ReplayBar bar = window.replayBar();
         robot.clickOn("#replayPlay"); // pause
         assertFalse(bar.isPlaying());
-        // Drag the scrubber to 0.5 s: tasks 1 and 2 have started (0 s), none has ended (1 s).
+        // Drag the scrubber to 0.5 s: tasks 1 and 2 have started (0 s), none has ended (10 s).
         robot.interact(() -> robot.lookup("#replayScrubber").queryAs(javafx.scene.control.Slider.class).setValue(0.5));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(500_000_000L, bar.position());
@@ -444,7 +446,7 @@ class ClassroomTest {
         assertTrue(bar.isPlaying());
         robot.clickOn("#replaySpeed");
         robot.clickOn("4×");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !bar.isPlaying());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !bar.isPlaying());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(t.spans().size(), window.timeline().model().size(), "every span replayed");
         assertEquals(1, session.runs().size(), "nothing was run again");

@@ -1,7 +1,8 @@
 package dev.corelanes.app;
 
+import dev.corelanes.engine.platform.host.Host;
 import dev.corelanes.engine.RunFigures;
-import dev.corelanes.engine.CpuAffinity;
+import dev.corelanes.engine.platform.CpuAffinity;
 import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.Span;
 import dev.corelanes.engine.SpanState;
@@ -67,7 +68,7 @@ class CoreLimitWindowTest {
 
     @Test
     void oneCoreChosenInThePanelPinsTheRun(FxRobot robot) throws Exception {
-        assumeTrue(CpuAffinity.detect().supported(), CpuAffinity.detect().unsupportedReason());
+        assumeTrue(Host.affinity().supported(), Host.affinity().unsupportedReason());
         assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs 2 usable CPUs");
         waitReady(robot);
         UserActions.pick(robot, "#kindChoice", "Compute");
@@ -86,7 +87,7 @@ class CoreLimitWindowTest {
 
     @Test
     void aOneCoreAndATwoCoreRunNeverLookAlike(FxRobot robot) throws Exception {
-        assumeTrue(CpuAffinity.detect().supported(), CpuAffinity.detect().unsupportedReason());
+        assumeTrue(Host.affinity().supported(), Host.affinity().unsupportedReason());
         assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs 2 usable CPUs");
         waitReady(robot);
         UserActions.pick(robot, "#kindChoice", "Compute");
@@ -132,7 +133,7 @@ class CoreLimitWindowTest {
 
     @Test
     void theOneCoreLessonRunsOnOneCoreThenTwo(FxRobot robot) throws Exception {
-        assumeTrue(CpuAffinity.detect().supported(), CpuAffinity.detect().unsupportedReason());
+        assumeTrue(Host.affinity().supported(), Host.affinity().unsupportedReason());
         assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs 2 usable CPUs");
         waitReady(robot);
         robot.interact(() -> window.startLesson(Lessons.byId("one-core").orElseThrow()));
@@ -154,7 +155,7 @@ class CoreLimitWindowTest {
 
     @Test
     void aDemoOfTheOneCoreLessonStartedAtOnceRunsItsFirstStepOnOneCore(FxRobot robot) throws Exception {
-        assumeTrue(CpuAffinity.detect().supported(), CpuAffinity.detect().unsupportedReason());
+        assumeTrue(Host.affinity().supported(), Host.affinity().unsupportedReason());
         assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs 2 usable CPUs");
         // `corelanes window --lesson one-core --run`: the step is asked for before the machine and the OS's
         // affinity call are known, and must still run pinned to one core.
@@ -171,7 +172,7 @@ class CoreLimitWindowTest {
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
-                    return CpuAffinity.detect();
+                    return Host.affinity();
                 });
                 w.install(stage[0]);
                 stage[0].setWidth(1280);

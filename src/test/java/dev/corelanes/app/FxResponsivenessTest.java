@@ -133,10 +133,12 @@ class FxResponsivenessTest {
         UserActions.pick(robot, "#modeChoice", ExecutionMode.THREADS.label());
         UserActions.type(robot, "#tasksSpinner", "4");
         UserActions.type(robot, "#secondsSpinner", "1");
-        assertEquals(TaskStatus.COMPLETED, runAndWatch(robot, 0).status());
+        Trace threads = runAndWatch(robot, 0);
+        assertEquals(TaskStatus.COMPLETED, threads.status(), threads.message());
 
         UserActions.pick(robot, "#modeChoice", ExecutionMode.PROCESSES.label());
         UserActions.type(robot, "#tasksSpinner", "3");
-        assertEquals(TaskStatus.COMPLETED, runAndWatch(robot, 1).status());
+        Trace processes = runAndWatch(robot, 1);
+        assertEquals(TaskStatus.COMPLETED, processes.status(), processes.message());
     }
 }

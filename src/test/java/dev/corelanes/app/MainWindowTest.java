@@ -224,7 +224,9 @@ class MainWindowTest {
     void fileQuitDuringARunCancelsItAndClosesTheWindow(FxRobot robot) throws Exception {
         ui.waitReady(robot);
         UserActions.type(robot, "#tasksSpinner", "2");
-        UserActions.type(robot, "#secondsSpinner", "5");
+        // Long enough that the run is still going when the menu has opened and Quit is clicked on a busy machine
+        // (5 s was not, at a load average of 22); Quit cancels it at once anyway.
+        UserActions.type(robot, "#secondsSpinner", "30");
         robot.clickOn("#runButton");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> ui.lastRun().handle().started());
         robot.clickOn("File");

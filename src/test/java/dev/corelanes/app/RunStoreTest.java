@@ -21,17 +21,17 @@ class RunStoreTest {
     @Test
     void runsLiveInThePlatformsDataFolder() {
         assertEquals(Path.of("/data/corelanes/runs"),
-                RunStore.defaultDir("Linux", Map.of("XDG_DATA_HOME", "/data"), "/home/ann"));
+                RunStore.defaultDir(dev.corelanes.engine.platform.Os.of("Linux"), Map.of("XDG_DATA_HOME", "/data"), "/home/ann"));
         assertEquals(Path.of("/home/ann/.local/share/corelanes/runs"),
-                RunStore.defaultDir("Linux", Map.of(), "/home/ann"));
+                RunStore.defaultDir(dev.corelanes.engine.platform.Os.of("Linux"), Map.of(), "/home/ann"));
         assertEquals(Path.of("/home/ann/.local/share/corelanes/runs"),
-                RunStore.defaultDir("Linux", Map.of("XDG_DATA_HOME", "relative"), "/home/ann"),
+                RunStore.defaultDir(dev.corelanes.engine.platform.Os.of("Linux"), Map.of("XDG_DATA_HOME", "relative"), "/home/ann"),
                 "a relative XDG_DATA_HOME is ignored, as the spec says");
         assertEquals(Path.of("/Users/ann/Library/Application Support/CoreLanes/runs"),
-                RunStore.defaultDir("Mac OS X", Map.of(), "/Users/ann"));
+                RunStore.defaultDir(dev.corelanes.engine.platform.Os.of("Mac OS X"), Map.of(), "/Users/ann"));
         assertEquals(Path.of("C:\\Users\\ann\\AppData\\Roaming", "CoreLanes", "runs"),
-                RunStore.defaultDir("Windows 11", Map.of("APPDATA", "C:\\Users\\ann\\AppData\\Roaming"), "C:\\Users\\ann"));
-        assertNull(RunStore.defaultDir("Linux", Map.of(), ""));
+                RunStore.defaultDir(dev.corelanes.engine.platform.Os.of("Windows 11"), Map.of("APPDATA", "C:\\Users\\ann\\AppData\\Roaming"), "C:\\Users\\ann"));
+        assertNull(RunStore.defaultDir(dev.corelanes.engine.platform.Os.of("Linux"), Map.of(), ""));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.corelanes.cli;
 
-import dev.corelanes.engine.CpuAffinity;
+import dev.corelanes.engine.platform.host.Host;
+import dev.corelanes.engine.platform.CpuAffinity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,7 +38,7 @@ class CoresCliTest {
             "sweep --scale 9 | --scale must be between 1 and 4",
             "sweep --seconds 99 | Seconds per task must be between"})
     void badInputIsOneLineAndExitTwo(String args, String message) {
-        assumeTrue(CpuAffinity.detect().supported() || !args.contains("core"), "pinning is not available here");
+        assumeTrue(Host.affinity().supported() || !args.contains("core"), "pinning is not available here");
         CliTest.Result r = CliTest.cli(args.split(" "));
         assertEquals(Cli.BAD_INPUT, r.code(), r.err());
         assertTrue(r.err().contains(message), r.err());
@@ -72,7 +73,7 @@ class CoresCliTest {
 
     @Test
     void aPinnedRunSaysWhereItRan() {
-        assumeTrue(CpuAffinity.detect().supported(), CpuAffinity.detect().unsupportedReason());
+        assumeTrue(Host.affinity().supported(), Host.affinity().unsupportedReason());
         CliTest.Result r = CliTest.cli("run", "--mode", "threads", "--kind", "compute", "--tasks", "2",
                 "--seconds", "0.05", "--cores", "1");
         assertEquals(Cli.OK, r.code(), r.err());

@@ -1,5 +1,6 @@
 package dev.corelanes.engine;
 
+import dev.corelanes.engine.platform.CpuAffinity;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ class CoreLimitTest {
 
     @Test
     void withoutAnAffinityApiTheLimitIsRefusedWithTheReason() {
-        CpuAffinity mac = CpuAffinities.unsupported("macOS has no API to pin a thread");
+        CpuAffinity mac = CpuAffinity.unsupported("macOS has no API to pin a thread");
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> mac.pin(List.of(0)));
         assertTrue(e.getMessage().contains("macOS has no API"), e.getMessage());
     }

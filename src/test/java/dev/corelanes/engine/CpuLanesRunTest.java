@@ -1,5 +1,6 @@
 package dev.corelanes.engine;
 
+import dev.corelanes.engine.platform.host.Host;
 import dev.corelanes.engine.files.RunFile;
 import dev.corelanes.runners.Runs;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +35,7 @@ class CpuLanesRunTest {
     }
 
     private static void check(ExecutionMode mode, boolean gil) throws Exception {
-        assumeTrue(CoreProbe.detect().available(), "this OS cannot read the current core");
+        assumeTrue(Host.coreProbe().available(), "this OS cannot read the current core");
         ConcurrentLinkedQueue<SampleBatch> samples = new ConcurrentLinkedQueue<>();
         TraceListener listener = new TraceListener() {
             @Override

@@ -1,5 +1,6 @@
 package dev.corelanes.engine;
 
+import dev.corelanes.engine.platform.host.Host;
 import dev.corelanes.runners.Runs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,7 +42,7 @@ class ExperimentRunTest {
             int id = task;
             List<Span> running = t.spans().stream().filter(s -> s.task() == id && s.state() == SpanState.RUNNING).toList();
             assertFalse(running.isEmpty(), "task " + id + " has running spans");
-            if (CoreProbe.detect().available()) {
+            if (Host.coreProbe().available()) {
                 running.forEach(s -> assertTrue(s.core() >= 0 && s.core() < Runtime.getRuntime().availableProcessors() * 4,
                         "core " + s.core()));
             }

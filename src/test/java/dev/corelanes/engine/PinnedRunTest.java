@@ -1,5 +1,7 @@
 package dev.corelanes.engine;
 
+import dev.corelanes.engine.platform.CpuAffinity;
+import dev.corelanes.engine.platform.host.Host;
 import dev.corelanes.runners.Runs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,9 +26,9 @@ class PinnedRunTest {
 
     @BeforeAll
     static void needsPinningAndTwoCpus() {
-        CpuAffinity a = CpuAffinity.detect();
+        CpuAffinity a = Host.affinity();
         assumeTrue(a.supported(), a.unsupportedReason());
-        assumeTrue(CoreProbe.detect().available(), "the core probe is needed to see where spans ran");
+        assumeTrue(Host.coreProbe().available(), "the core probe is needed to see where spans ran");
         allowed = a.allowedCpus();
         assumeTrue(allowed.size() >= 2, "needs 2 usable CPUs");
         machine = MachineInfo.fromJvm();
@@ -66,11 +68,11 @@ class PinnedRunTest {
     @Test
     void nothingStaysPinnedAfterTheRun() throws Exception {
         assertRanOnlyOn(allowed.get(0), ExecutionMode.VIRTUAL);
-        assertEquals(allowed, CpuAffinity.detect().allowedCpus(), "the calling thread");
+        assertEquals(allowed, Host.affinity().allowedCpus(), "the calling thread");
         // Virtual threads' carriers outlive the run: the next virtual thread must see every CPU again.
         for (int i = 0; i < 8; i++) {
             AtomicReference<List<Integer>> seen = new AtomicReference<>();
-            Thread.ofVirtual().start(() -> seen.set(CpuAffinity.detect().allowedCpus())).join();
+            Thread.ofVirtual().start(() -> seen.set(Host.affinity().allowedCpus())).join();
             assertEquals(allowed, seen.get(), "a carrier thread stayed pinned");
         }
     }

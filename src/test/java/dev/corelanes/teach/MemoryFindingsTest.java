@@ -63,8 +63,8 @@ class MemoryFindingsTest {
     void withoutProcNothingIsInvented() {
         CounterMemory threads = CounterMemory.threads(4, -1, -1);
         CounterMemory processes = CounterMemory.processes(List.of(-1L, -1L), List.of(-1L, -1L));
-        assertEquals("Memory: not measured on this OS (it reads Linux's /proc).", MemoryFindings.summary(threads));
-        assertEquals("Memory: not measured on this OS (it reads Linux's /proc).", MemoryFindings.summary(processes));
+        assertEquals("Memory: not measured on this OS (the OS did not give the process's memory).", MemoryFindings.summary(threads));
+        assertEquals("Memory: not measured on this OS (the OS did not give the process's memory).", MemoryFindings.summary(processes));
         assertEquals("not measured on this OS", MemoryFindings.row(threads, 0));
         assertEquals("not measured on this OS", MemoryFindings.row(processes, 1));
         assertTrue(MemoryFindings.comparison(threads, processes).isEmpty());

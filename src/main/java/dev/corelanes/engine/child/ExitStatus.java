@@ -1,6 +1,6 @@
 package dev.corelanes.engine.child;
 
-import java.util.Locale;
+import dev.corelanes.engine.platform.Os;
 
 /** How a child ended, in words: "exit code 3", "killed by SIGKILL". */
 public final class ExitStatus {
@@ -10,7 +10,7 @@ public final class ExitStatus {
 
     /** Unix reports a death by signal N as exit code 128 + N. */
     public static String describe(int code) {
-        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
+        boolean windows = Os.current().isWindows();
         if (!windows && code > 128 && code < 160) {
             int signal = code - 128;
             String sig = switch (signal) {

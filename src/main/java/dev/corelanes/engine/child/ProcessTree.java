@@ -1,12 +1,10 @@
 package dev.corelanes.engine.child;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.corelanes.engine.platform.ProcessEntry;
+import dev.corelanes.engine.platform.ProcessTable;
+import dev.corelanes.engine.platform.host.Host;
+
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,87 +17,37 @@ import java.util.Set;
  * after the program was killed, or the grandchild of a shell script whose shell was killed first. Killing
  * only the direct child left such a grandchild behind with parent 1, still holding the child's stdout open.
  *
- * <p>Linux reads {@code /proc}; elsewhere only {@link ProcessHandle#descendants()} is known.
+ * <p>Groups and sessions come from the platform's {@link ProcessTable} (Linux reads {@code /proc}); where there is
+ * none, only {@link ProcessHandle#descendants()} is known.
  */
 final class ProcessTree {
 
-    /** One line of {@code /proc/PID/stat}: who its parent is, which group and session, and its state. */
-    record Proc(long pid, long ppid, long pgrp, long session, char state) {
-        boolean alive() {
-            return state != 'Z' && state != 'X';
-        }
-
-        boolean stopped() {
-            return state == 'T' || state == 't';
-        }
-    }
-
-    private static final Path PROC = Path.of("/proc");
     private static final long SELF = ProcessHandle.current().pid();
 
     private ProcessTree() {
     }
 
-    /** True when process information comes from {@code /proc} (Linux). */
+    /** This machine's process table with groups and sessions (Linux's {@code /proc}; none elsewhere). */
+    private static ProcessTable procs() {
+        return Host.processTable();
+    }
+
+    /** True when process groups and sessions can be read here (Linux). */
     static boolean procAvailable() {
-        return Files.isReadable(PROC.resolve("self/stat"));
+        return procs().available();
     }
 
-    /** The {@code /proc/PID/stat} of one process, or null when it is gone or unreadable. */
-    static Proc read(long pid) {
-        try {
-            return parse(Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"), StandardCharsets.ISO_8859_1));
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
+    static ProcessEntry read(long pid) {
+        return procs().read(pid);
     }
 
-    /** Parses a stat line; the command name sits in parentheses and may itself contain spaces or ')'. */
-    static Proc parse(String stat) {
-        int close = stat.lastIndexOf(')');
-        if (close < 0) {
-            return null;
-        }
-        long pid = Long.parseLong(stat.substring(0, stat.indexOf(' ')).strip());
-        String[] f = stat.substring(close + 2).split(" ");
-        // f[0] state, f[1] ppid, f[2] pgrp, f[3] session
-        return new Proc(pid, Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]), f[0].charAt(0));
-    }
-
-    /** Every process of the machine that can be read, by pid (empty where there is no /proc). */
-    static Map<Long, Proc> table() {
-        Map<Long, Proc> all = new HashMap<>();
-        if (!procAvailable()) {
-            return all;
-        }
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(PROC, p -> isNumber(p.getFileName().toString()))) {
-            for (Path d : dirs) {
-                Proc p = read(Long.parseLong(d.getFileName().toString()));
-                if (p != null) {
-                    all.put(p.pid(), p);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // what was read so far is still worth killing
-        }
-        return all;
-    }
-
-    private static boolean isNumber(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (!Character.isDigit(s.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
+    static Map<Long, ProcessEntry> table() {
+        return procs().all();
     }
 
     /** True when {@code pid} leads its own process group (it called setpgrp or setsid). */
     static boolean leadsGroup(long pid) {
-        Proc p = read(pid);
+        ProcessEntry p = read(pid);
         return p != null && p.pgrp() == pid && pid != SELF;
     }
 
@@ -107,7 +55,7 @@ final class ProcessTree {
      * The tree of {@code root}: it, its descendants, and the members of {@code groups} and of any group or
      * session a member leads — never this JVM or its own group.
      */
-    static Set<Long> members(long root, Set<Long> groups, Map<Long, Proc> table) {
+    static Set<Long> members(long root, Set<Long> groups, Map<Long, ProcessEntry> table) {
         long ownGroup = table.containsKey(SELF) ? table.get(SELF).pgrp() : -1;
         Set<Long> leaders = new LinkedHashSet<>(groups);
         Set<Long> out = new LinkedHashSet<>();
@@ -115,7 +63,7 @@ final class ProcessTree {
         boolean grew = true;
         while (grew) {
             grew = false;
-            for (Proc p : table.values()) {
+            for (ProcessEntry p : table.values()) {
                 if (p.pid() == SELF || out.contains(p.pid())) {
                     continue;
                 }
@@ -126,7 +74,7 @@ final class ProcessTree {
                 }
             }
             for (long m : out) {
-                Proc p = table.get(m);
+                ProcessEntry p = table.get(m);
                 if (p != null && (p.pgrp() == m || p.session() == m) && m != ownGroup && leaders.add(m)) {
                     grew = true;
                 }
@@ -149,10 +97,10 @@ final class ProcessTree {
             known.add(root.pid());
         }
         for (int pass = 0; pass < 4; pass++) {
-            Map<Long, Proc> table = table();
+            Map<Long, ProcessEntry> table = table();
             List<Long> victims = new ArrayList<>();
             for (long pid : members(root.pid(), known, table)) {
-                Proc p = table.get(pid);
+                ProcessEntry p = table.get(pid);
                 if (p != null && p.alive()) {
                     victims.add(pid);
                 }
@@ -187,15 +135,15 @@ final class ProcessTree {
 
     /** The members of {@code root}'s tree stopped by a signal (SIGSTOP, SIGTSTP), e.g. {@code kill -STOP}. */
     static List<Long> stopped(long root, Set<Long> groups) {
-        Map<Long, Proc> table = table();
+        Map<Long, ProcessEntry> table = table();
         List<Long> out = new ArrayList<>();
         Set<Long> known = new LinkedHashSet<>(groups);
-        Proc r = table.get(root);
+        ProcessEntry r = table.get(root);
         if (r != null && r.pgrp() == root) {
             known.add(root);
         }
         for (long pid : members(root, known, table)) {
-            Proc p = table.get(pid);
+            ProcessEntry p = table.get(pid);
             if (p != null && p.stopped()) {
                 out.add(pid);
             }
@@ -209,10 +157,10 @@ final class ProcessTree {
             return ProcessHandle.of(root).map(h -> h.descendants().filter(ProcessHandle::isAlive)
                     .map(ProcessHandle::pid).toList()).orElse(List.of());
         }
-        Map<Long, Proc> table = table();
+        Map<Long, ProcessEntry> table = table();
         List<Long> out = new ArrayList<>();
         for (long pid : members(root, groups, table)) {
-            Proc p = table.get(pid);
+            ProcessEntry p = table.get(pid);
             if (pid != root && p != null && p.alive()) {
                 out.add(pid);
             }

@@ -1,7 +1,7 @@
 package dev.corelanes.engine.files;
 
+import dev.corelanes.engine.platform.Os;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -25,20 +25,19 @@ public record AppFolders(Path data, Path config, Path cache) {
 
     /** The folders of the user running this JVM. */
     public static AppFolders user() {
-        return of(System.getProperty("os.name", ""), System.getenv(), System.getProperty("user.home"));
+        return of(Os.current(), System.getenv(), System.getProperty("user.home"));
     }
 
     /** The folders for {@code os}, from its environment and home folder. */
-    public static AppFolders of(String os, Map<String, String> env, String home) {
-        String o = os.toLowerCase(Locale.ROOT);
+    public static AppFolders of(Os os, Map<String, String> env, String home) {
         // The JVM says "?" when the user has no entry in the password file.
         boolean noHome = home == null || home.isBlank() || home.equals("?");
-        if (o.contains("win")) {
+        if (os.isWindows()) {
             Path roaming = folder(env.get("APPDATA"), "CoreLanes");
             Path local = folder(env.get("LOCALAPPDATA"), "CoreLanes");
             return new AppFolders(roaming, roaming, local == null ? null : local.resolve("cache"));
         }
-        if (o.contains("mac")) {
+        if (os.isMac()) {
             if (noHome) {
                 return new AppFolders(null, null, null);
             }

@@ -1,5 +1,6 @@
 package dev.corelanes.engine.files;
 
+import dev.corelanes.engine.platform.Os;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ public final class CacheFolder {
     /** This user's cache folder, created if needed; null when unusable (then nothing is cached). */
     public static Path dir() {
         if (!known) {
-            dir = find(System.getProperty("os.name", ""), System.getProperty("user.home"),
+            dir = find(Os.current(), System.getProperty("user.home"),
                     System.getenv("XDG_CACHE_HOME"), System.getenv("LOCALAPPDATA"));
             known = true;
         }
@@ -29,7 +30,7 @@ public final class CacheFolder {
     }
 
     /** The cache folder for this OS, home and variables, created if needed; null when unusable. */
-    public static Path find(String osName, String home, String xdg, String local) {
+    public static Path find(Os os, String home, String xdg, String local) {
         Map<String, String> env = new HashMap<>();
         if (xdg != null) {
             env.put("XDG_CACHE_HOME", xdg);
@@ -38,7 +39,7 @@ public final class CacheFolder {
             env.put("LOCALAPPDATA", local);
         }
         try {
-            Path d = AppFolders.of(osName, env, home).cache();
+            Path d = AppFolders.of(os, env, home).cache();
             if (d == null) {
                 return null;
             }

@@ -3,7 +3,7 @@ package dev.corelanes.engine.files;
 import dev.corelanes.engine.Calibration;
 import dev.corelanes.engine.ThreadCpuClock;
 import dev.corelanes.engine.CoreClass;
-import dev.corelanes.engine.CpuList;
+import dev.corelanes.engine.platform.CpuList;
 import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.ExperimentSpec;
 import dev.corelanes.engine.FigureText;

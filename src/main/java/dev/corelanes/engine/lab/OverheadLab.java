@@ -1,5 +1,6 @@
 package dev.corelanes.engine.lab;
 
+import dev.corelanes.engine.platform.Os;
 import dev.corelanes.engine.process.WorkerPing;
 
 import java.io.BufferedReader;
@@ -195,7 +196,7 @@ public final class OverheadLab {
         if (Files.isExecutable(Path.of("/bin/true"))) {
             what = "/bin/true, until it has exited";
             cmd = () -> new ProcessBuilder("/bin/true");
-        } else if (System.getProperty("os.name", "").startsWith("Windows")) {
+        } else if (Os.current().isWindows()) {
             what = "cmd /c exit, until it has exited";
             cmd = () -> new ProcessBuilder("cmd", "/c", "exit");
         } else {

@@ -1,7 +1,8 @@
 package dev.corelanes.engine.process;
 
+import dev.corelanes.engine.platform.host.Host;
 import dev.corelanes.engine.Calibration;
-import dev.corelanes.engine.CoreProbe;
+import dev.corelanes.engine.platform.CoreProbe;
 import dev.corelanes.engine.PythonGil;
 import dev.corelanes.engine.TaskBody;
 import dev.corelanes.engine.TaskEnvironment;
@@ -14,8 +15,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -104,7 +103,7 @@ final class ChildWorker {
      * before {@code hello}; elsewhere the platform's native call ({@link CoreProbe#detect}).
      */
     static CoreProbe startingProbe() {
-        return ThreadStatProbe.linux().orElseGet(CoreProbe::detect);
+        return Host.workerCoreProbe();
     }
 
     /**
@@ -121,7 +120,7 @@ final class ChildWorker {
      */
     static CoreProbe probeFor(CoreProbe current, TaskKind kind, double seconds,
                               java.util.function.Supplier<CoreProbe> nativeProbe) {
-        if (!(current instanceof ThreadStatProbe) || kind != TaskKind.COMPUTE || seconds < NATIVE_PROBE_SECONDS) {
+        if (!current.slowPerCall() || kind != TaskKind.COMPUTE || seconds < NATIVE_PROBE_SECONDS) {
             return current;
         }
         CoreProbe p = nativeProbe.get();
@@ -146,7 +145,7 @@ final class ChildWorker {
         calibration = new Calibration(Long.parseLong(w[1]), 0);
         kind = TaskKind.parse(w[2]);
         seconds = Double.parseDouble(w[3]);
-        probe = probeFor(probe, kind, seconds, CoreProbe::detect);
+        probe = probeFor(probe, kind, seconds, Host::coreProbe);
         // Every process is its own interpreter, with its own lock: processes compute in parallel.
         gil = "1".equals(w[4]) ? new PythonGil() : null;
     }
@@ -195,22 +194,11 @@ final class ChildWorker {
         return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
     }
 
-    /** Linux: VmHWM (peak resident set) from /proc/self/status; -1 elsewhere. */
+    /**
+     * The peak resident set of this process, -1 where the OS does not say: Linux's VmHWM (read from /proc, so a
+     * worker loads no JNA for it), Windows's peak working set, macOS's ru_maxrss ({@link Host#memory()}).
+     */
     static long peakRssBytes() {
-        Path status = Path.of("/proc/self/status");
-        if (!Files.isReadable(status)) {
-            return -1;
-        }
-        try {
-            for (String l : Files.readAllLines(status, StandardCharsets.US_ASCII)) {
-                if (l.startsWith("VmHWM:")) {
-                    String[] w = l.substring(6).trim().split("\\s+");
-                    return Long.parseLong(w[0]) * ("kB".equals(w.length > 1 ? w[1] : "kB") ? 1024 : 1);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-        return -1;
+        return Host.memory().peakOfSelf();
     }
 }

@@ -1,7 +1,8 @@
 package dev.corelanes.engine.process;
 
-import com.sun.jna.Native;
-import com.sun.jna.Platform;
+import dev.corelanes.engine.platform.Os;
+import dev.corelanes.engine.platform.SelfKill;
+import dev.corelanes.engine.platform.host.Host;
 
 import java.util.function.IntConsumer;
 
@@ -18,26 +19,20 @@ import java.util.function.IntConsumer;
  * way a kill from outside would, without the JVM's exit path — {@code kill(getpid(), SIGKILL)} on Linux and macOS,
  * {@code TerminateProcess(GetCurrentProcess(), …)} on Windows (which, when a process terminates itself, "stops
  * execution of the calling thread and does not return": Microsoft's documentation) — through JNA, not through a
- * {@code /bin/kill} that Windows does not have. Only where that call cannot be made does it halt, which writes
- * the record.
+ * {@code /bin/kill} that Windows does not have ({@link Host#selfKill}: the calls live in {@code engine.platform}).
+ * Only where that call cannot be made does it halt, which writes the record.
  */
 public final class TrainingRun {
 
     /** The exit code where this JVM sets one itself (Windows, or the halt): as if ended by SIGTERM. */
     static final int EXIT_CODE = 143;
 
-    /** One way for this JVM to end itself at once; it returns (or throws) only when it could not. */
-    @FunctionalInterface
-    interface SelfKill {
-        void now();
-    }
-
     private TrainingRun() {
     }
 
     /** Ends this JVM at once without writing its record: the OS's own kill of this process, else halt. */
     public static void abandon() {
-        abandon(selfKill(Platform.isWindows()), code -> Runtime.getRuntime().halt(code));
+        abandon(Host.selfKill(Os.current(), EXIT_CODE), code -> Runtime.getRuntime().halt(code));
     }
 
     /** Tries {@code kill}; only if this JVM is still running after it, {@code halt}s with {@link #EXIT_CODE}. */
@@ -48,38 +43,5 @@ public final class TrainingRun {
             // fall through
         }
         halt.accept(EXIT_CODE);
-    }
-
-    /** The OS call that kills this process from inside: TerminateProcess on Windows, kill(2) elsewhere. */
-    static SelfKill selfKill(boolean windows) {
-        return windows ? WindowsSelfKill::now : PosixSelfKill::now;
-    }
-
-    /** Linux and macOS: {@code kill(getpid(), SIGKILL)}; SIGKILL is 9 on both. Loaded only when called. */
-    static final class PosixSelfKill {
-        static {
-            Native.register(PosixSelfKill.class, Platform.C_LIBRARY_NAME);
-        }
-
-        private static native int kill(int pid, int signal);
-
-        static void now() {
-            kill(Math.toIntExact(ProcessHandle.current().pid()), 9);
-        }
-    }
-
-    /** Windows: {@code TerminateProcess(GetCurrentProcess(), 143)}. Loaded only when called. */
-    static final class WindowsSelfKill {
-        static {
-            Native.register(WindowsSelfKill.class, "kernel32");
-        }
-
-        private static native long GetCurrentProcess();
-
-        private static native int TerminateProcess(long process, int exitCode);
-
-        static void now() {
-            TerminateProcess(GetCurrentProcess(), EXIT_CODE);
-        }
     }
 }

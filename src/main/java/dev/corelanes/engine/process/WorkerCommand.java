@@ -1,11 +1,11 @@
 package dev.corelanes.engine.process;
 
+import dev.corelanes.engine.platform.Os;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * How to start a worker process from this installation: the same Java runtime and classes, with main
@@ -69,7 +69,7 @@ final class WorkerCommand {
     }
 
     static WorkerCommand forThisJvm() {
-        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
+        boolean windows = Os.current().isWindows();
         Path javaExe = Path.of(System.getProperty("java.home"), "bin", windows ? "java.exe" : "java");
         if (Files.isExecutable(javaExe)) {
             List<String> prefix = new ArrayList<>();

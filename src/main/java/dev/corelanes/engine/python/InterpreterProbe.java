@@ -88,7 +88,10 @@ public final class InterpreterProbe {
             throw new PythonUnavailable("No Python at " + path + ": not a path this system can name.");
         }
         if (p.isAbsolute() || path.contains("/") || path.contains("\\")) {
-            if (!Files.exists(p)) {
+            // Not Files.exists(p) alone: it follows the entry, and a Microsoft Store app-execution alias cannot be
+            // followed (a reparse point Windows launches but the JDK cannot read through). An entry that is there
+            // is started, and what it answers decides.
+            if (!Files.exists(p) && !Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 throw new PythonUnavailable("No Python at " + path + ": no such file.");
             }
             if (Files.isDirectory(p)) {
@@ -117,8 +120,12 @@ public final class InterpreterProbe {
         cmd.addAll(flags);
         cmd.add("-c");
         cmd.add(SCRIPT);
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        // The Python install manager's python.exe may download a runtime when none is installed; a probe must
+        // never install anything (the manager's documented switch; other programs ignore it).
+        pb.environment().put("PYTHON_MANAGER_AUTOMATIC_INSTALL", "false");
         try {
-            ChildProcess.Finished f = ChildProcess.runToEnd("probe", new ProcessBuilder(cmd), MAX_OUTPUT, timeoutMillis,
+            ChildProcess.Finished f = ChildProcess.runToEnd("probe", pb, MAX_OUTPUT, timeoutMillis,
                     ChildProcess.Option.MERGE_STDERR, ChildProcess.Option.OWN_SESSION);
             return new Answer(f.output(), f.exitCode());
         } catch (ChildStartException e) {
@@ -138,6 +145,13 @@ public final class InterpreterProbe {
         int mark = lines.indexOf(MARK);
         if (mark < 0) {
             String said = PythonErrors.cause(lines); // the cause, not a fatal error's trailer
+            if (output.contains("Manage App Execution Aliases") || output.contains("Microsoft Store")) {
+                // The Store's placeholder python.exe, present until Python is installed: with arguments it says
+                // "Python was not found; run without arguments to install from the Microsoft Store, or disable
+                // this shortcut from Settings > Manage App Execution Aliases." (exit code 9009)
+                throw new PythonUnavailable(path + " is the Microsoft Store's placeholder, not Python: install Python"
+                        + " (from the Store or python.org), or give the path of one that is installed.");
+            }
             for (String l : lines) {
                 if (l.contains("command not found") || l.contains("is not installed")) {
                     // pyenv's shims answer this way for a version that is installed but not selected

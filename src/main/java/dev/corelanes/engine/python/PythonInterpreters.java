@@ -20,15 +20,23 @@ public final class PythonInterpreters {
     }
 
     /**
-     * The interpreter to use: {@code path} if given (checked), else the first usable one found
-     * ({@code python3} on the PATH first). Throws {@link PythonUnavailable} with what to do otherwise.
+     * The interpreter to use: {@code path} if given (checked), else the first usable one found (see
+     * {@link InterpreterLocator} for each OS's order). Throws {@link PythonUnavailable} with what to do otherwise.
      */
     public static PythonInterpreter find(String path) {
+        return find(path, InterpreterLocator.forThisOs(), SearchPlaces.system());
+    }
+
+    static PythonInterpreter find(String path, InterpreterLocator locator, SearchPlaces places) {
         if (path != null && !path.isBlank()) {
             return probe(path.strip());
         }
         List<String> problems = new ArrayList<>();
-        for (String candidate : InterpreterLocator.forThisOs().candidates(SearchPlaces.system())) {
+        Set<String> seen = new HashSet<>();
+        for (String candidate : locator.candidates(places)) {
+            if (!seen.add(realPath(candidate))) {
+                continue;
+            }
             try {
                 return probe(candidate);
             } catch (PythonUnavailable e) {
@@ -36,9 +44,18 @@ public final class PythonInterpreters {
             }
         }
         throw new PythonUnavailable(problems.isEmpty()
-                ? "No Python 3 found on the PATH: install Python 3.8 or newer, or give its path (--runtime python=PATH)."
+                ? notFound(locator, places) + " Install Python 3.8 or newer, or give its path (--runtime python=PATH)."
                 : "No usable Python found: " + problems.get(0) + (problems.size() > 1 ? " (and "
                 + (problems.size() - 1) + " more)" : "") + " Install Python 3.8 or newer, or give its path.");
+    }
+
+    /** "No Python 3 found. Looked in: the PATH, Homebrew (/opt/homebrew, /usr/local), …" for this machine. */
+    public static String notFound() {
+        return notFound(InterpreterLocator.forThisOs(), SearchPlaces.system());
+    }
+
+    static String notFound(InterpreterLocator locator, SearchPlaces places) {
+        return "No Python 3 found. Looked in: " + String.join(", ", locator.lookedIn(places)) + ".";
     }
 
     /** Every usable interpreter found, one per real executable, best first (for a chooser). */
@@ -48,8 +65,12 @@ public final class PythonInterpreters {
 
     static List<PythonInterpreter> discover(InterpreterLocator locator, SearchPlaces places) {
         List<PythonInterpreter> out = new ArrayList<>();
+        Set<String> probed = new HashSet<>();
         Set<String> seen = new HashSet<>();
         for (String candidate : locator.candidates(places)) {
+            if (!probed.add(realPath(candidate))) {
+                continue; // python3 and python3.13 of one pyenv version are one file: probed once
+            }
             try {
                 PythonInterpreter p = probe(candidate);
                 if (seen.add(realPath(p.executable()) + " " + p.version() + " " + p.freeThreaded())) {
@@ -77,6 +98,7 @@ public final class PythonInterpreters {
         return (PythonInterpreter) answer;
     }
 
+    /** The file behind links; the name as given where there is none to follow (a Store alias, a bare command). */
     private static String realPath(String p) {
         try {
             return Path.of(p).toRealPath().toString();

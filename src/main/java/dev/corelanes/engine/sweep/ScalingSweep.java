@@ -1,8 +1,9 @@
 package dev.corelanes.engine.sweep;
 
+import dev.corelanes.engine.platform.host.Host;
 import dev.corelanes.engine.CoreClass;
 import dev.corelanes.engine.CoreLimit;
-import dev.corelanes.engine.CpuAffinity;
+import dev.corelanes.engine.platform.CpuAffinity;
 import dev.corelanes.engine.Backends;
 import dev.corelanes.engine.Experiment;
 import dev.corelanes.engine.ExperimentSpec;
@@ -83,7 +84,7 @@ public final class ScalingSweep {
             throw new IllegalArgumentException("the sweep needs at least 1 " + by.unit() + " (got " + max + ")");
         }
         if (by == By.CORES) {
-            CpuAffinity a = CpuAffinity.detect();
+            CpuAffinity a = Host.affinity();
             if (!a.supported()) {
                 throw new IllegalArgumentException("a sweep over cores pins each run, and " + a.unsupportedReason()
                         + "; sweep over workers instead (--by workers)");
@@ -119,7 +120,7 @@ public final class ScalingSweep {
                                   Consumer<RunHandle> current) throws InterruptedException {
         check(by, workload, max, machine);
         List<Integer> order = by == By.CORES
-                ? CoreLimit.preferredOrder(machine, CpuAffinity.detect().allowedCpus()) : List.of();
+                ? CoreLimit.preferredOrder(machine, Host.affinity().allowedCpus()) : List.of();
         List<SweepPoint> points = new ArrayList<>();
         String note = "";
         double baseWall = Double.NaN;

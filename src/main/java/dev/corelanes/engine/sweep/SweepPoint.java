@@ -1,7 +1,7 @@
 package dev.corelanes.engine.sweep;
 
 import dev.corelanes.engine.RunFigures;
-import dev.corelanes.engine.CpuList;
+import dev.corelanes.engine.platform.CpuList;
 import dev.corelanes.engine.Trace;
 
 /**

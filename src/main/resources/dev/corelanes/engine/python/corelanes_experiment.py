@@ -584,9 +584,10 @@ def usage():
 
 
 def peak_rss():
-    """Peak resident memory of this process in bytes, -1 where this OS does not say (Windows).
+    """Peak resident memory of this process in bytes, -1 where this OS does not say.
 
-    Linux: VmHWM from /proc/self/status, what the Java workers report; other Unixes: ru_maxrss."""
+    Linux: VmHWM from /proc/self/status, what the Java workers report; Windows: the peak working set
+    (GetProcessMemoryInfo, as the Java workers there); other Unixes: ru_maxrss (bytes on macOS)."""
     try:
         with open("/proc/self/status", "rb") as f:
             for line in f:
@@ -594,11 +595,47 @@ def peak_rss():
                     return int(line.split()[1]) * 1024
     except (OSError, ValueError, IndexError):
         pass
+    if sys.platform == "win32":
+        return windows_peak_working_set()
     try:
         import resource
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         return rss * (1 if sys.platform == "darwin" else 1024) if rss > 0 else -1
     except ImportError:
+        return -1
+
+
+def memory_counters_type():
+    """psapi.h's PROCESS_MEMORY_COUNTERS: two DWORDs, then eight SIZE_Ts (72 bytes on 64-bit Windows, the
+    peak working set at offset 8)."""
+    import ctypes
+    size_t = ctypes.c_size_t
+
+    class ProcessMemoryCounters(ctypes.Structure):
+        _fields_ = [("cb", ctypes.c_uint32), ("PageFaultCount", ctypes.c_uint32),
+                    ("PeakWorkingSetSize", size_t), ("WorkingSetSize", size_t),
+                    ("QuotaPeakPagedPoolUsage", size_t), ("QuotaPagedPoolUsage", size_t),
+                    ("QuotaPeakNonPagedPoolUsage", size_t), ("QuotaNonPagedPoolUsage", size_t),
+                    ("PagefileUsage", size_t), ("PeakPagefileUsage", size_t)]
+    return ProcessMemoryCounters
+
+
+def windows_peak_working_set(kernel32=None):
+    """This process's peak working set from kernel32's K32GetProcessMemoryInfo (Windows 7 and later), -1 when
+    the call cannot be made (not Windows) or fails. kernel32 is a parameter so the layout is tested anywhere."""
+    import ctypes
+    counters_type = memory_counters_type()
+    try:
+        k = kernel32 if kernel32 is not None else ctypes.WinDLL("kernel32")
+        k.GetCurrentProcess.restype = ctypes.c_void_p
+        k.K32GetProcessMemoryInfo.argtypes = [ctypes.c_void_p, ctypes.POINTER(counters_type), ctypes.c_uint32]
+        k.K32GetProcessMemoryInfo.restype = ctypes.c_int
+        counters = counters_type()
+        counters.cb = ctypes.sizeof(counters)
+        if not k.K32GetProcessMemoryInfo(k.GetCurrentProcess(), ctypes.byref(counters), counters.cb):
+            return -1
+        return counters.PeakWorkingSetSize or -1
+    except (AttributeError, OSError, ValueError):
         return -1
 
 

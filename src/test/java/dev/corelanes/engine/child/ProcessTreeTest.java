@@ -1,5 +1,6 @@
 package dev.corelanes.engine.child;
 
+import dev.corelanes.engine.platform.ProcessEntry;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -10,22 +11,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** The tree of a child, from /proc lines: descendants, and the groups and sessions its members lead. */
 class ProcessTreeTest {
 
-    private static ProcessTree.Proc p(long pid, long ppid, long pgrp, long sid) {
-        return new ProcessTree.Proc(pid, ppid, pgrp, sid, 'S');
-    }
-
-    @Test
-    void readsStatLinesWhoseCommandHasSpacesAndParentheses() {
-        ProcessTree.Proc p = ProcessTree.parse("4242 (my (odd) prog) T 17 4242 4242 0 -1 4194560 0 0 0 0 0 0");
-        assertEquals(new ProcessTree.Proc(4242, 17, 4242, 4242, 'T'), p);
-        assertEquals(true, p.stopped());
+    private static ProcessEntry p(long pid, long ppid, long pgrp, long sid) {
+        return new ProcessEntry(pid, ppid, pgrp, sid, 'S');
     }
 
     @Test
     void aReParentedGrandchildIsFoundThroughTheSessionItsChildLeads() {
         long self = ProcessHandle.current().pid();
         // 100: our child (in a session of its own); 101: its child; 102: a grandchild whose parent died (ppid 1).
-        Map<Long, ProcessTree.Proc> table = Map.of(
+        Map<Long, ProcessEntry> table = Map.of(
                 self, p(self, 1, self, self),
                 100L, p(100, self, 100, 100),
                 101L, p(101, 100, 100, 100),
@@ -39,7 +33,7 @@ class ProcessTreeTest {
     void aGroupNotedEarlierStillCountsOnceItsLeaderIsGone() {
         long self = ProcessHandle.current().pid();
         // The program (pid 500) called setpgrp, then died; its forkserver (501) lives on with parent 1.
-        Map<Long, ProcessTree.Proc> table = Map.of(
+        Map<Long, ProcessEntry> table = Map.of(
                 self, p(self, 1, self, self),
                 501L, p(501, 1, 500, self));
         assertEquals(Set.of(500L), ProcessTree.members(500, Set.of(), table));
@@ -49,7 +43,7 @@ class ProcessTreeTest {
     @Test
     void neverThisJvmNorItsOwnGroup() {
         long self = ProcessHandle.current().pid();
-        Map<Long, ProcessTree.Proc> table = Map.of(
+        Map<Long, ProcessEntry> table = Map.of(
                 self, p(self, 1, 77, 77),
                 78L, p(78, 1, 77, 77),
                 100L, p(100, self, 77, 77));

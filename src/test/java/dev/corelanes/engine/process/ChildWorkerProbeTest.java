@@ -1,7 +1,8 @@
 package dev.corelanes.engine.process;
 
-import dev.corelanes.engine.CoreProbe;
+import dev.corelanes.engine.platform.CoreProbe;
 import dev.corelanes.engine.TaskKind;
+import dev.corelanes.engine.platform.linux.ThreadStatProbe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;

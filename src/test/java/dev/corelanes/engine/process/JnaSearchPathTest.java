@@ -1,7 +1,8 @@
 package dev.corelanes.engine.process;
 
+import dev.corelanes.engine.platform.host.Host;
 import dev.corelanes.runners.Runs;
-import dev.corelanes.engine.CoreProbe;
+import dev.corelanes.engine.platform.CoreProbe;
 import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.Experiment;
 import dev.corelanes.engine.ExperimentSpec;
@@ -23,7 +24,7 @@ class JnaSearchPathTest {
 
     @Test
     void aWorkerIsStartedWithTheParentsJnaSearchPathAsAJvmOption() {
-        assumeTrue(CoreProbe.detect().available(), "no per-core probe (JNA) on this OS");
+        assumeTrue(Host.coreProbe().available(), "no per-core probe (JNA) on this OS");
         String parent = System.getProperty(WorkerCommand.JNA_SEARCH_PATH);
         assumeTrue(parent != null, "JNA keeps no search path on this OS (it runs ldconfig on Linux only)");
 
@@ -36,7 +37,7 @@ class JnaSearchPathTest {
 
     @Test
     void workersGivenThatPathStillReadTheirCore() throws InterruptedException {
-        assumeTrue(CoreProbe.detect().available(), "no per-core probe (JNA) on this OS");
+        assumeTrue(Host.coreProbe().available(), "no per-core probe (JNA) on this OS");
         Trace t = Runs.run(ExperimentSpec.of(ExecutionMode.PROCESSES, TaskKind.COMPUTE, 2, 0.1, false),
                 MachineInfo.fromJvm());
 

@@ -1,5 +1,7 @@
 package dev.corelanes.engine.process;
 
+import dev.corelanes.engine.platform.Os;
+import dev.corelanes.engine.platform.host.Host;
 import dev.corelanes.fixtures.Needs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -52,7 +54,7 @@ class TrainingRunTest {
     void theOtherOsCallIsMissingHereAndTheFallbackTakesOver() {
         assumeTrue(!Needs.windows(), "needs an OS without kernel32");
         List<String> order = new ArrayList<>();
-        TrainingRun.abandon(TrainingRun.selfKill(true), code -> order.add("halt " + code));
+        TrainingRun.abandon(Host.selfKill(Os.WINDOWS, TrainingRun.EXIT_CODE), code -> order.add("halt " + code));
         assertEquals(List.of("halt 143"), order);
     }
 
@@ -103,12 +105,22 @@ class TrainingRunTest {
         Path main = Path.of(TrainingRun.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path test = Path.of(AbandoningTrainer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         String pkg = "dev/corelanes/engine/process/";
+        String platform = "dev/corelanes/engine/platform/"; // the self-kill and the Os decision
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
             for (Path root : List.of(main, test)) {
                 try (Stream<Path> files = Files.list(root.resolve(pkg))) {
                     for (Path f : files.filter(f -> f.getFileName().toString().startsWith("TrainingRun")
                             || f.getFileName().toString().startsWith("AbandoningTrainer")).toList()) {
                         out.putNextEntry(new JarEntry(pkg + f.getFileName()));
+                        Files.copy(f, (OutputStream) out);
+                        out.closeEntry();
+                    }
+                }
+            }
+            if (Files.isDirectory(main.resolve(platform))) {
+                try (Stream<Path> files = Files.walk(main.resolve(platform))) {
+                    for (Path f : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                        out.putNextEntry(new JarEntry(main.relativize(f).toString().replace(File.separatorChar, '/')));
                         Files.copy(f, (OutputStream) out);
                         out.closeEntry();
                     }

@@ -76,6 +76,25 @@ class InterpreterProbeTest {
     }
 
     @Test
+    void anEntryThatCannotBeFollowedIsLaunchedNotRefusedAsMissing() throws Exception {
+        // A Store app-execution alias exists, but the JDK cannot follow it; a dangling link behaves the same to it.
+        org.junit.jupiter.api.Assumptions.assumeFalse(dev.corelanes.fixtures.Needs.windows(), "needs symbolic links");
+        Path alias = java.nio.file.Files.createSymbolicLink(dir.resolve("python3.exe"), dir.resolve("gone"));
+        String message = assertThrows(PythonUnavailable.class, () -> InterpreterProbe.probe(alias.toString())).getMessage();
+        assertTrue(message.startsWith("Cannot start " + alias), "it was started, and the OS said why not: " + message);
+    }
+
+    @Test
+    void theStoresPlaceholderIsNamedAsSuch() {
+        String stub = "Python was not found; run without arguments to install from the Microsoft Store, or disable this "
+                + "shortcut from Settings > Manage App Execution Aliases.\n";
+        String path = "C:\\Users\\Ana\\AppData\\Local\\Microsoft\\WindowsApps\\python.exe";
+        assertEquals(path + " is the Microsoft Store's placeholder, not Python: install Python (from the Store or "
+                + "python.org), or give the path of one that is installed.", assertThrows(PythonUnavailable.class,
+                () -> InterpreterProbe.parse(path, stub, 9009)).getMessage());
+    }
+
+    @Test
     void probesTheRealPython3() {
         PythonInterpreter p = Pythons.python3();
         assertTrue(p.supported());

@@ -1,5 +1,7 @@
 package dev.corelanes.engine.python;
 
+import dev.corelanes.engine.platform.CpuAffinity;
+import dev.corelanes.engine.platform.host.Host;
 import dev.corelanes.runners.Runs;
 import dev.corelanes.engine.RunFigures;
 import dev.corelanes.engine.ExecutionMode;
@@ -377,7 +379,7 @@ class PythonRunTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"threads", "processes fork", "processes spawn", "processes forkserver", "process-pool"})
     void aPinnedPythonRunStaysOnItsCpu(String how) throws Exception {
-        dev.corelanes.engine.CpuAffinity a = dev.corelanes.engine.CpuAffinity.detect();
+        dev.corelanes.engine.platform.CpuAffinity a = dev.corelanes.engine.platform.host.Host.affinity();
         org.junit.jupiter.api.Assumptions.assumeTrue(a.supported(), a.unsupportedReason());
         List<Integer> allowed = a.allowedCpus();
         org.junit.jupiter.api.Assumptions.assumeTrue(allowed.size() >= 2, "needs 2 usable CPUs");

@@ -1,8 +1,9 @@
 package dev.corelanes.engine.sweep;
 
+import dev.corelanes.engine.platform.host.Host;
 import dev.corelanes.runners.Runs;
 import dev.corelanes.engine.CoreLimit;
-import dev.corelanes.engine.CpuAffinity;
+import dev.corelanes.engine.platform.CpuAffinity;
 import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.ExperimentSpec;
 import dev.corelanes.engine.MachineInfo;
@@ -61,7 +62,7 @@ class ScalingSweepTest {
                 () -> ScalingSweep.check(ScalingSweep.By.WORKERS, threads, 2, m));
         assertTrue(e.getMessage().contains("needs mode pool or process-pool"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ScalingSweep.check(ScalingSweep.By.CORES, threads, 0, m));
-        if (CpuAffinity.detect().supported()) {
+        if (Host.affinity().supported()) {
             e = assertThrows(IllegalArgumentException.class,
                     () -> ScalingSweep.check(ScalingSweep.By.CORES, threads, m.usableCores() + 1, m));
             assertTrue(e.getMessage().contains("goes up to at most that"), e.getMessage());
@@ -73,7 +74,7 @@ class ScalingSweepTest {
 
     @Test
     void aRealSweepOverCoresPinsEachRunToOneMoreCpu() throws InterruptedException {
-        assumeTrue(CpuAffinity.detect().supported(), CpuAffinity.detect().unsupportedReason());
+        assumeTrue(Host.affinity().supported(), Host.affinity().unsupportedReason());
         MachineInfo m = MachineInfo.fromJvm();
         assumeTrue(m.usableCores() >= 2, "needs 2 usable CPUs");
         ExperimentSpec w = ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.COMPUTE, 2, 0.05, false);

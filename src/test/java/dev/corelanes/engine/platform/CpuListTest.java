@@ -1,4 +1,4 @@
-package dev.corelanes.engine;
+package dev.corelanes.engine.platform;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

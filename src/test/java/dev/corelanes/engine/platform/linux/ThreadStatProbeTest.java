@@ -1,7 +1,8 @@
-package dev.corelanes.engine.process;
+package dev.corelanes.engine.platform.linux;
 
-import dev.corelanes.engine.CoreProbe;
-import dev.corelanes.engine.CpuAffinity;
+import dev.corelanes.engine.platform.CoreProbe;
+import dev.corelanes.engine.platform.CpuAffinity;
+import dev.corelanes.engine.platform.host.Host;
 import dev.corelanes.engine.Span;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -39,10 +40,10 @@ class ThreadStatProbeTest {
 
     @Test
     void aLineWithoutThatFieldGivesNoCore() {
-        assertEquals(Span.NO_CORE, parse("4242 (java) S 4200 4242\n"));
-        assertEquals(Span.NO_CORE, parse("no parenthesis at all"));
-        assertEquals(Span.NO_CORE, parse(LINE.replace(" 17 7 0 ", " 17 x 0 ")));
-        assertEquals(Span.NO_CORE, parse(""));
+        assertEquals(CoreProbe.NO_CORE, parse("4242 (java) S 4200 4242\n"));
+        assertEquals(CoreProbe.NO_CORE, parse("no parenthesis at all"));
+        assertEquals(CoreProbe.NO_CORE, parse(LINE.replace(" 17 7 0 ", " 17 x 0 ")));
+        assertEquals(CoreProbe.NO_CORE, parse(""));
     }
 
     @Test
@@ -68,7 +69,7 @@ class ThreadStatProbeTest {
     @EnabledOnOs(OS.LINUX)
     void onLinuxItReadsTheCpuThisThreadIsPinnedTo() throws Exception {
         CoreProbe probe = ThreadStatProbe.linux().orElseThrow();
-        CpuAffinity affinity = CpuAffinity.detect();
+        CpuAffinity affinity = Host.affinity();
         List<Integer> allowed = affinity.allowedCpus();
         assertTrue(affinity.supported(), affinity.unsupportedReason());
         for (int cpu : allowed) {
@@ -85,7 +86,7 @@ class ThreadStatProbeTest {
     @EnabledOnOs(OS.LINUX)
     void eachThreadReadsItsOwnCore() throws Exception {
         CoreProbe probe = ThreadStatProbe.linux().orElseThrow(); // this thread's file is open now
-        CpuAffinity affinity = CpuAffinity.detect();
+        CpuAffinity affinity = Host.affinity();
         List<Integer> allowed = affinity.allowedCpus();
         int first = allowed.get(0);
         int last = allowed.get(allowed.size() - 1);

@@ -1,10 +1,12 @@
-package dev.corelanes.engine;
+package dev.corelanes.engine.platform.linux;
+
+import dev.corelanes.engine.platform.CoreProbe;
+import dev.corelanes.engine.platform.Os;
 
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -15,7 +17,7 @@ import java.util.Optional;
  * <p>The Java 22 half of a multi-release pair: the Java 21 {@code ForeignProbe} in {@code src/main/java}
  * answers empty. Public members only, so that a test can load this class in a loader of its own.
  */
-final class ForeignProbe implements CoreProbe {
+public final class ForeignProbe implements CoreProbe {
 
     private final MethodHandle schedGetcpu;
 
@@ -25,7 +27,7 @@ final class ForeignProbe implements CoreProbe {
 
     /** The probe, or empty off Linux or when the foreign API refuses (then the caller uses JNA). */
     public static Optional<CoreProbe> linux() {
-        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")) {
+        if (!Os.current().isLinux()) {
             return Optional.empty();
         }
         try {

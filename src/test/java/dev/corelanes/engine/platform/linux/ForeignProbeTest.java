@@ -1,4 +1,7 @@
-package dev.corelanes.engine;
+package dev.corelanes.engine.platform.linux;
+
+import dev.corelanes.engine.platform.CoreProbe;
+import dev.corelanes.engine.platform.CpuList;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -19,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ForeignProbeTest {
 
-    private static final String NAME = "dev.corelanes.engine.ForeignProbe";
+    private static final String NAME = "dev.corelanes.engine.platform.linux.ForeignProbe";
 
     @Test
     void fromAClassFolderTheJava21HalfLeavesTheProbeToJna() {

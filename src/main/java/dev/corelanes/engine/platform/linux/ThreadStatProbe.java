@@ -1,7 +1,6 @@
-package dev.corelanes.engine.process;
+package dev.corelanes.engine.platform.linux;
 
-import dev.corelanes.engine.CoreProbe;
-import dev.corelanes.engine.Span;
+import dev.corelanes.engine.platform.CoreProbe;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -17,12 +16,12 @@ import java.util.Optional;
  * ~15 classes in a cold JVM (30–40 ms, the largest piece of a worker's start beyond a bare JVM; see
  * benchmarks.md), while this opens one file. Each call is one {@code pread} (~5 µs, against ~0.1 µs for the
  * native call: ~0.5 % of a compute task's CPU), so a worker whose compute tasks are long switches to the
- * native call (see ChildWorker).
+ * native call (see the engine's ChildWorker).
  *
  * <p>The path names the calling thread when it is opened, so each thread keeps its own open file. Meant for a
  * worker's one or two task threads; a thread's file stays open until the process ends.
  */
-final class ThreadStatProbe implements CoreProbe {
+public final class ThreadStatProbe implements CoreProbe {
 
     static final Path STAT = Path.of("/proc/thread-self/stat");
     /** The {@code processor} field's number in proc(5), counting from 1. */
@@ -35,12 +34,12 @@ final class ThreadStatProbe implements CoreProbe {
     }
 
     /** The probe, or empty when this system has no readable {@code /proc/thread-self/stat} with a core in it. */
-    static Optional<CoreProbe> linux() {
+    public static Optional<CoreProbe> linux() {
         return of(STAT);
     }
 
     /** The probe reading {@code stat} (tests give a file of their own), or empty when it gives no core. */
-    static Optional<CoreProbe> of(Path stat) {
+    public static Optional<CoreProbe> of(Path stat) {
         ThreadStatProbe p = new ThreadStatProbe(stat);
         return p.currentCore() >= 0 ? Optional.of(p) : Optional.empty();
     }
@@ -60,8 +59,13 @@ final class ThreadStatProbe implements CoreProbe {
         return "/proc/thread-self/stat";
     }
 
+    @Override
+    public boolean slowPerCall() {
+        return true;
+    }
+
     /**
-     * The {@code processor} field of a stat line, or {@link Span#NO_CORE} when the line has none. The second
+     * The {@code processor} field of a stat line, or {@link #NO_CORE} when the line has none. The second
      * field (the command name, in parentheses) may itself hold spaces and parentheses: fields are counted from
      * the last ')'.
      */
@@ -71,7 +75,7 @@ final class ThreadStatProbe implements CoreProbe {
             i--;
         }
         if (i < 0) {
-            return Span.NO_CORE;
+            return NO_CORE;
         }
         int field = 2; // the ')' ends field 2
         i++;
@@ -82,7 +86,7 @@ final class ThreadStatProbe implements CoreProbe {
             i++;
         }
         if (field != PROCESSOR_FIELD || i >= length) {
-            return Span.NO_CORE;
+            return NO_CORE;
         }
         int value = 0;
         int digits = 0;
@@ -94,10 +98,10 @@ final class ThreadStatProbe implements CoreProbe {
             value = value * 10 + (b - '0');
             digits++;
             if (digits > 9) {
-                return Span.NO_CORE;
+                return NO_CORE;
             }
         }
-        return digits == 0 ? Span.NO_CORE : value;
+        return digits == 0 ? NO_CORE : value;
     }
 
     /** One thread's open stat file, read again from its start at each call. */
@@ -117,14 +121,14 @@ final class ThreadStatProbe implements CoreProbe {
 
         int core() {
             if (channel == null) {
-                return Span.NO_CORE;
+                return NO_CORE;
             }
             buffer.clear();
             try {
                 int n = channel.read(buffer, 0);
-                return n <= 0 ? Span.NO_CORE : processorField(buffer, n);
+                return n <= 0 ? NO_CORE : processorField(buffer, n);
             } catch (IOException e) {
-                return Span.NO_CORE;
+                return NO_CORE;
             }
         }
     }

@@ -1,4 +1,4 @@
-package dev.corelanes.engine;
+package dev.corelanes.engine.platform;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,6 @@
-package dev.corelanes.engine;
+package dev.corelanes.engine.platform.linux;
+
+import dev.corelanes.engine.platform.CoreProbe;
 
 import java.util.Optional;
 
@@ -11,13 +13,13 @@ import java.util.Optional;
  * cannot be named; calling it by reflection instead cost a worker ~40 ms of method-handle spinning at start.
  * Here, and from a class folder ({@code mvn javafx:run}, tests), the caller uses JNA as before.
  */
-final class ForeignProbe {
+public final class ForeignProbe {
 
     private ForeignProbe() {
     }
 
     /** Empty: Java 21 has no final foreign function API (see the class comment). */
-    static Optional<CoreProbe> linux() {
+    public static Optional<CoreProbe> linux() {
         return Optional.empty();
     }
 }

@@ -1,4 +1,6 @@
-package dev.corelanes.engine;
+package dev.corelanes.engine.platform.mac;
+
+import dev.corelanes.engine.platform.CoreProbe;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,19 +13,19 @@ class MacCoreProbeTest {
 
     @Test
     void beforeMacOs11TheCoreIsUnknownWithTheReason() {
-        CoreProbe p = CoreProbes.mac(() -> {
+        CoreProbe p = MacCoreProbes.load(() -> {
             throw new UnsatisfiedLinkError("Error looking up function 'pthread_cpu_number_np'");
         }, "10.15.7");
         assertFalse(p.available());
-        assertEquals(Span.NO_CORE, p.currentCore());
+        assertEquals(CoreProbe.NO_CORE, p.currentCore());
         assertEquals("core unknown: pthread_cpu_number_np() is missing (it needs macOS 11 or later; this is macOS "
                 + "10.15.7)", p.description());
     }
 
     @Test
     void aCallThatFailsIsUnknownNotCpuZero() {
-        CoreProbe failing = CoreProbes.unknown("pthread_cpu_number_np()");
-        CoreProbe p = CoreProbes.mac(() -> failing, "14.5");
+        CoreProbe failing = CoreProbe.unknown("pthread_cpu_number_np()");
+        CoreProbe p = MacCoreProbes.load(() -> failing, "14.5");
         assertFalse(p.available());
         assertTrue(p.description().contains("returned -1"), p.description());
     }
@@ -46,6 +48,6 @@ class MacCoreProbeTest {
                 return "pthread_cpu_number_np()";
             }
         };
-        assertEquals(cpu3, CoreProbes.mac(() -> cpu3, "14.5"));
+        assertEquals(cpu3, MacCoreProbes.load(() -> cpu3, "14.5"));
     }
 }
