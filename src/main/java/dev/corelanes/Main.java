@@ -1,6 +1,8 @@
 package dev.corelanes;
 
 import dev.corelanes.cli.Cli;
+import dev.corelanes.launch.LaunchProperties;
+import dev.corelanes.launch.Relaunch;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +70,7 @@ public final class Main {
             return;
         }
         if (args.length == 0 || opensFiles(args)) {
-            var again = Relaunch.command(args);
+            var again = Relaunch.command(Main.class.getName(), args);
             if (again.isPresent()) {
                 int code = Relaunch.run(again.get());
                 if (code >= 0) {
@@ -76,17 +78,18 @@ public final class Main {
                 }
             }
             Relaunch.followParent();
-            if (Boolean.getBoolean(dev.corelanes.app.CoreLanesApp.TRAIN_WINDOW)) {
+            if (Boolean.getBoolean(LaunchProperties.TRAIN_WINDOW)) {
                 dev.corelanes.app.Launcher.train();
                 return;
             }
+            dev.corelanes.launch.InstalledLaunch.prepare();
             dev.corelanes.app.Launcher.launch(args);
             return;
         }
         int code = Cli.run(args);
         var window = dev.corelanes.cli.WindowCommand.takeRequest();
         if (code == Cli.OK && window != null) {
-            var again = Relaunch.command(args);
+            var again = Relaunch.command(Main.class.getName(), args);
             if (again.isPresent()) {
                 int child = Relaunch.run(again.get());
                 if (child >= 0) {
@@ -95,6 +98,7 @@ public final class Main {
             }
             System.clearProperty("java.awt.headless"); // set for the command line; the window has a display
             Relaunch.followParent();
+            dev.corelanes.launch.InstalledLaunch.prepare();
             dev.corelanes.app.Launcher.launch(new String[0], window.spec(), window.lesson(), window.run());
             return;
         }

@@ -1,5 +1,6 @@
 package dev.corelanes.app;
 
+import dev.corelanes.launch.LaunchProperties;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -35,11 +36,11 @@ public final class CoreLanesApp extends Application {
         window.openFiles(getParameters().getRaw().stream().map(java.nio.file.Path::of).toList());
         Platform.runLater(RenderingPipeline::noteForLauncher);
         IdleTrim.after(session.machineProperty(), session.runningProperty());
-        if (Boolean.getBoolean(STARTUP_PROBE)) {
+        if (Boolean.getBoolean(LaunchProperties.STARTUP_PROBE)) {
             // For the start-up benchmark: say when the first frame with the window has been laid out.
-            Platform.runLater(() -> System.out.println(SHOWN_LINE));
+            Platform.runLater(() -> System.out.println(LaunchProperties.SHOWN_LINE));
         }
-        if (Boolean.getBoolean(EXIT_WHEN_READY)) {
+        if (Boolean.getBoolean(LaunchProperties.EXIT_WHEN_READY)) {
             // A training run for a JDK AOT cache (see benchmarks.md): close once the machine is read, so the
             // cache holds the classes of the first frame and of OSHI, and the JVM exits normally to write it.
             session.machineProperty().addListener((o, a, m) -> {
@@ -49,22 +50,6 @@ public final class CoreLanesApp extends Application {
             });
         }
     }
-
-    /**
-     * System property that makes the start a training run for the window JVM's AOT cache: nothing is shown
-     * (see WindowTraining); set by the launcher's parent after a session, never by users.
-     */
-    public static final String TRAIN_WINDOW = "corelanes.trainWindow";
-
-    /** System property naming the file where the window notes its rendering pipeline (see RenderingPipeline). */
-    public static final String PIPELINE_FILE = "corelanes.pipelineFile";
-
-    /** System property that closes the window once it is up and the machine read: a start-up training run. */
-    public static final String EXIT_WHEN_READY = "corelanes.exitWhenReady";
-
-    /** System property that makes the app print {@link #SHOWN_LINE} once its window is up. */
-    public static final String STARTUP_PROBE = "corelanes.startupProbe";
-    public static final String SHOWN_LINE = "corelanes-window-shown";
 
     @Override
     public void stop() {

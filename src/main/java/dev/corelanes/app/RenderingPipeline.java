@@ -39,7 +39,7 @@ final class RenderingPipeline {
 
     /** After the first frame: notes the pipeline in the launcher's file, off the FX thread. */
     static void noteForLauncher() {
-        String file = System.getProperty(CoreLanesApp.PIPELINE_FILE);
+        String file = System.getProperty(dev.corelanes.launch.LaunchProperties.PIPELINE_FILE);
         if (file == null || System.getProperty("prism.order") != null) {
             return;
         }

@@ -8,7 +8,7 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /**
- * A training run for the window JVM's start-up cache (a JDK 25 AOT cache, see {@code AppArchive}), which shows
+ * A training run for the window JVM's start-up cache (a JDK 25 AOT cache, see {@code launch.AppArchive}), which shows
  * nothing: the real window is built on a stage that is never shown, styled, laid out and drawn into an image
  * (so Prism's drawing classes load), then one tiny in-process run goes through it (so the engine's run path
  * loads), and the JVM exits. It reads and writes none of the user's preferences or kept runs.
@@ -22,7 +22,7 @@ final class WindowTraining {
     }
 
     static boolean requested() {
-        return Boolean.getBoolean(CoreLanesApp.TRAIN_WINDOW);
+        return Boolean.getBoolean(dev.corelanes.launch.LaunchProperties.TRAIN_WINDOW);
     }
 
     /**

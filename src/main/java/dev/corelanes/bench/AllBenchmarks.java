@@ -1,7 +1,7 @@
 package dev.corelanes.bench;
 
 import dev.corelanes.engine.platform.Os;
-import dev.corelanes.app.CoreLanesApp;
+import dev.corelanes.launch.LaunchProperties;
 import dev.corelanes.engine.lab.ResidentMemory;
 
 import java.io.BufferedReader;
@@ -40,6 +40,7 @@ public final class AllBenchmarks {
         if (display) {
             md.append("\n## Timeline rendering\n\n").append(run("dev.corelanes.bench.RenderBench"));
             md.append("\n## App start\n\n").append(appStart(5));
+            md.append("\n## Launch beside its floor (issue 27)\n\n").append(run("dev.corelanes.bench.LaunchBench", "5"));
             md.append("\n").append(run("dev.corelanes.bench.FxBench", "5"));
         } else {
             md.append("\n(No display: render and app-start figures skipped; run under xvfb-run.)\n");
@@ -99,12 +100,12 @@ public final class AllBenchmarks {
         double[] rss = new double[reps];
         for (int r = 0; r < reps; r++) {
             List<String> cmd = java("dev.corelanes.Main");
-            cmd.add(1, "-D" + CoreLanesApp.STARTUP_PROBE + "=true");
+            cmd.add(1, "-D" + LaunchProperties.STARTUP_PROBE + "=true");
             long t0 = System.nanoTime();
             Process p = dev.corelanes.engine.child.Children.start(new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD));
             try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
-                while ((line = in.readLine()) != null && !line.contains(CoreLanesApp.SHOWN_LINE)) {
+                while ((line = in.readLine()) != null && !line.contains(LaunchProperties.SHOWN_LINE)) {
                     // skip
                 }
                 start[r] = (System.nanoTime() - t0) / 1e9;

@@ -4,7 +4,7 @@ import dev.corelanes.engine.platform.Os;
 import dev.corelanes.runners.Runs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.corelanes.app.CoreLanesApp;
+import dev.corelanes.launch.LaunchProperties;
 import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.Experiment;
 import dev.corelanes.engine.ExperimentSpec;
@@ -263,7 +263,7 @@ public final class StartBench {
         List<List<String>> configs = new ArrayList<>();
         List<String> names = new ArrayList<>();
         // The baseline: JVM defaults, no restart (so neither the pom's options nor the start-up archive).
-        configs.add(List.of("-Dcorelanes.relaunch=false"));
+        configs.add(List.of("-D" + LaunchProperties.RELAUNCH + "=false"));
         names.add("JVM defaults, no archive (`-Dcorelanes.relaunch=false`)");
         if (Runtime.version().feature() >= 24) {
             // What a user gets: the restart adds the pom's options and the start-up cache the warm-up launch left
@@ -274,7 +274,7 @@ public final class StartBench {
         }
         if (!appFlags.isEmpty()) {
             List<String> flagsOnly = new ArrayList<>(appFlags);
-            flagsOnly.add("-Dcorelanes.relaunch=false");
+            flagsOnly.add("-D" + LaunchProperties.RELAUNCH + "=false");
             configs.add(flagsOnly);
             names.add("the launcher's flags, no archive (`" + String.join(" ", appFlags) + "`)");
         }
@@ -320,9 +320,9 @@ public final class StartBench {
         // also make the JVM refuse an AOT cache trained without it.)
         List<String> cmd = new ArrayList<>(List.of(JAVA));
         cmd.addAll(flags);
-        cmd.addAll(List.of("-Duser.home=" + home, "-D" + CoreLanesApp.STARTUP_PROBE + "=true"));
+        cmd.addAll(List.of("-Duser.home=" + home, "-D" + LaunchProperties.STARTUP_PROBE + "=true"));
         if (first) {
-            cmd.add("-D" + CoreLanesApp.EXIT_WHEN_READY + "=true");
+            cmd.add("-D" + LaunchProperties.EXIT_WHEN_READY + "=true");
         }
         cmd.addAll(List.of("-jar", JAR.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
@@ -331,7 +331,7 @@ public final class StartBench {
         Process p = dev.corelanes.engine.child.Children.start(pb);
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
-            while ((line = in.readLine()) != null && !line.contains(CoreLanesApp.SHOWN_LINE)) {
+            while ((line = in.readLine()) != null && !line.contains(LaunchProperties.SHOWN_LINE)) {
                 // the app's own output before the window is up
             }
             double shown = (System.nanoTime() - t0) / 1e9;

@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
  * jar) and with the window's own JVM options (C1 only, serial GC), or the app JVM's C2 compiler competes with
  * the runs and the screenshots show slower runs than users get:
  *
- * <pre>OPTS=$(grep -v '^#' target/classes/dev/corelanes/app-jvm.options)
+ * <pre>OPTS=$(grep -v '^#' target/classes/dev/corelanes/launch/app-jvm.options)
  * Xvfb :N -screen 0 1280x720x24 &amp; DISPLAY=:N java $OPTS -cp "target/corelanes.jar:target/test-classes:target/lib/*" \
  *   dev.corelanes.app.ScreenshotTool assets [--classroom]
  * Xvfb :M -screen 0 1920x1080x24 &amp; DISPLAY=:M java $OPTS … dev.corelanes.app.ScreenshotTool assets --presenter</pre>

@@ -33,7 +33,7 @@ class ArchitectureTest {
     void engineDoesNotDependOnTheOtherLayers() {
         noClasses().that().resideInAPackage("dev.corelanes.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.corelanes.app..", "dev.corelanes.view..",
-                        "dev.corelanes.cli..", "dev.corelanes.hardware..")
+                        "dev.corelanes.cli..", "dev.corelanes.hardware..", "dev.corelanes.launch..")
                 .check(CLASSES);
         // OSHI reads the machine for hardware; the engine's only use (memory on an OS without its own reader) is
         // per-OS code, inside engine.platform.
@@ -52,6 +52,19 @@ class ArchitectureTest {
         // Everything else asks engine.platform's interfaces (picked by host.Host from Os), never an OS's class.
         noClasses().that().resideOutsideOfPackage("dev.corelanes.engine.platform..")
                 .should().dependOnClassesThat().resideInAnyPackage(PER_OS_PACKAGES)
+                .check(CLASSES);
+    }
+
+    @Test
+    void theLaunchStandsOnTheEngineAlone() {
+        // The launcher runs before any window or command: it restarts the JVM, picks and trains its start-up cache.
+        // It may use the engine's files, child processes, platform and load reading, and never what it launches
+        // (Main, app, cli), nor JavaFX or OSHI, which it must not load; nor the worker runtime, whose cache is its own.
+        noClasses().that().resideInAPackage("dev.corelanes.launch..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.corelanes", "dev.corelanes.app..",
+                        "dev.corelanes.cli..", "dev.corelanes.view..", "dev.corelanes.teach..", "dev.corelanes.runners..",
+                        "dev.corelanes.hardware..", "dev.corelanes.bench..", "dev.corelanes.engine.process..",
+                        "dev.corelanes.engine.python..", "javafx..", "oshi..")
                 .check(CLASSES);
     }
 

@@ -1,20 +1,13 @@
 package dev.corelanes.engine.process;
 
-import dev.corelanes.engine.platform.Os;
-import dev.corelanes.engine.files.AppFolders;
+import dev.corelanes.engine.files.CacheFiles;
+import dev.corelanes.engine.files.CacheFolder;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -48,7 +41,6 @@ public final class StartupCache {
 
     static final String TRAIN_ARG = "--train";
     private static final String PREFIX = "corelanes-worker-";
-    private static final String LOCK = "corelanes-build.lock";
 
     private static final AtomicReference<CompletableFuture<Boolean>> BUILDING = new AtomicReference<>();
     /** Set once this JVM has removed old caches: once per JVM is enough (and costs a folder listing). */
@@ -86,9 +78,15 @@ public final class StartupCache {
             return new Use() {
                 /** The cache the last flags named: the one a crashed child used. */
                 private volatile CacheFiles.Generation given;
+                /** The installed app's shipped cache, until a child crashed with it (it is not ours to delete). */
+                private volatile Path shipped = ShippedWorkerCache.find(command);
 
                 @Override
                 public List<String> flags() {
+                    Path s = shipped;
+                    if (s != null) {
+                        return ShippedWorkerCache.flags(s);
+                    }
                     Target t = target(command);
                     CacheFiles.Generation g = t == null ? null : t.newest();
                     given = g;
@@ -97,6 +95,10 @@ public final class StartupCache {
 
                 @Override
                 public void discard(String why) {
+                    if (shipped != null) {
+                        shipped = null; // this JVM's later children start without it (and build one of the user's)
+                        return;
+                    }
                     CacheFiles.Generation g = given;
                     if (g != null) {
                         CacheFiles.discard(g.data(), g.sum(), CacheFiles.SYSTEM);
@@ -105,6 +107,9 @@ public final class StartupCache {
 
                 @Override
                 public void prepare() {
+                    if (shipped != null) {
+                        return;
+                    }
                     StartupCache.prepare(command);
                 }
             };
@@ -128,6 +133,9 @@ public final class StartupCache {
      * with true when a valid cache exists afterwards.
      */
     static CompletableFuture<Boolean> prepare(WorkerCommand command) {
+        if (ShippedWorkerCache.find(command) != null) {
+            return CompletableFuture.completedFuture(true); // the installed app ships one
+        }
         Target t = target(command);
         if (t == null) {
             return CompletableFuture.completedFuture(false);
@@ -142,7 +150,7 @@ public final class StartupCache {
         if (running != null) {
             return running;
         }
-        FileChannel held = lockForBuild(t.dir());
+        FileChannel held = CacheFiles.lockForBuild(t.dir());
         if (held == null) {
             BUILDING.set(null);
             mine.complete(false); // another process is building it (or the folder cannot be locked)
@@ -188,25 +196,6 @@ public final class StartupCache {
         if (SWEPT.compareAndSet(false, true)) {
             CacheFiles.sweep(t.dir(), PREFIX, t.base(), keep, false);
         }
-    }
-
-    /**
-     * Takes the folder's build lock, or returns null when another builder holds it (another process, or
-     * this one). Closing the channel releases it; so does the end of the process, however it ends.
-     */
-    public static FileChannel lockForBuild(Path dir) {
-        FileChannel ch = null;
-        try {
-            ch = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = ch.tryLock();
-            if (lock != null) {
-                return ch;
-            }
-        } catch (IOException | RuntimeException e) {
-            // OverlappingFileLockException: this JVM already builds; others: no lock, no build
-        }
-        closeQuietly(ch);
-        return null;
     }
 
     /** Waits at most {@code millis} for a build of this JVM to end. */
@@ -268,11 +257,11 @@ public final class StartupCache {
         if (feature < 19 || !command.acceptsJvmOptions() || !command.runsFromJars()) {
             return null;
         }
-        Path dir = cacheDir();
+        Path dir = CacheFolder.dir();
         if (dir == null) {
             return null;
         }
-        String base = PREFIX + "jdk" + feature + "-" + fingerprint(command.identity());
+        String base = PREFIX + "jdk" + feature + "-" + CacheFiles.fingerprint(command.identity());
         return new Target(feature >= 25, dir, base);
     }
 
@@ -287,36 +276,4 @@ public final class StartupCache {
     }
 
 
-    /**
-     * A short hash of the runtime and of what decides which classes a JVM loads: its options and class path,
-     * with each file's size and time, so that a rebuilt jar gets another name.
-     */
-    public static String fingerprint(List<String> identity) {
-        StringBuilder b = new StringBuilder(System.getProperty("java.vm.version", "")).append('\n');
-        for (String part : identity) {
-            b.append(part).append('\n');
-            for (String entry : part.split(File.pathSeparator)) {
-                File f = new File(entry);
-                if (!entry.isEmpty() && f.isFile()) {
-                    b.append(f.length()).append(' ').append(f.lastModified()).append('\n');
-                }
-            }
-        }
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(h, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            return Integer.toHexString(b.toString().hashCode());
-        }
-    }
-
-    /** The user's cache folder for CoreLanes, created if needed; null when there is none or it is not writable. */
-    public static Path cacheDir() {
-        return dev.corelanes.engine.files.CacheFolder.dir();
-    }
-
-    /** The cache folder for this OS, home and variables ({@link AppFolders}), created if needed; null when unusable. */
-    static Path findCacheDir(Os os, String home, String xdg, String local) {
-        return dev.corelanes.engine.files.CacheFolder.find(os, home, xdg, local);
-    }
 }

@@ -243,7 +243,7 @@ final class WorkerCommand {
     static final String CRASH_REPORT_PREFIX = "hs_err-corelanes-worker-pid";
 
     static Path crashReportDir() {
-        Path cache = StartupCache.cacheDir();
+        Path cache = dev.corelanes.engine.files.CacheFolder.dir();
         return cache != null ? cache : Path.of(System.getProperty("java.io.tmpdir"));
     }
 

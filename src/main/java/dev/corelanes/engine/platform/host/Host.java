@@ -3,6 +3,7 @@ package dev.corelanes.engine.platform.host;
 import dev.corelanes.engine.platform.CoreProbe;
 import dev.corelanes.engine.platform.CpuAffinity;
 import dev.corelanes.engine.platform.MemoryReader;
+import dev.corelanes.engine.platform.NativeEnvironment;
 import dev.corelanes.engine.platform.Os;
 import dev.corelanes.engine.platform.OsThreadClock;
 import dev.corelanes.engine.platform.ProcessTable;
@@ -10,6 +11,7 @@ import dev.corelanes.engine.platform.SelfKill;
 import dev.corelanes.engine.platform.linux.ForeignProbe;
 import dev.corelanes.engine.platform.linux.LinuxAffinity;
 import dev.corelanes.engine.platform.linux.LinuxCoreProbe;
+import dev.corelanes.engine.platform.linux.LinuxEnvironment;
 import dev.corelanes.engine.platform.linux.LinuxMemory;
 import dev.corelanes.engine.platform.linux.LinuxSelfKill;
 import dev.corelanes.engine.platform.linux.LinuxThreadClock;
@@ -193,5 +195,10 @@ public final class Host {
             case MAC -> new MacSelfKill();
             case LINUX, OTHER -> new LinuxSelfKill();
         };
+    }
+
+    /** The C environment native libraries read: settable on Linux, where JavaFX uses GTK; elsewhere none. */
+    public static NativeEnvironment environment(Os os) {
+        return os.isLinux() ? new LinuxEnvironment() : NativeEnvironment.NONE;
     }
 }

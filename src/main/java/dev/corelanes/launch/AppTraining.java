@@ -1,7 +1,7 @@
-package dev.corelanes;
+package dev.corelanes.launch;
 
-import dev.corelanes.engine.process.CacheFiles;
-import dev.corelanes.engine.process.StartupCache;
+import dev.corelanes.engine.files.CacheFiles;
+import dev.corelanes.engine.files.CacheFolder;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * JDK 24+ restart, which waits for the window JVM anyway: a trainer — the window JVM's own command with
  * {@code -XX:AOTMode=record} and {@code -Dcorelanes.trainWindow=true}, which builds the real window off screen
  * and makes one tiny run, showing nothing — then an assembler ({@code -XX:AOTMode=create}), as the workers'
- * cache is made ({@link StartupCache}: the same build lock, temporary names, published as a new generation
+ * cache is made (StartupCache: the same build lock, temporary names, published as a new generation
  * with a checksum, never over a file another window JVM may map: {@link CacheFiles}).
  *
  * <p>It runs only after the user closed the window, so it never competes with a run, at the lowest priority
@@ -78,7 +78,7 @@ final class AppTraining {
         Path config = n.temp(".aotconf");
         Path built = n.temp(".aot");
         List<String> record = new ArrayList<>(same);
-        record.addAll(List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + config, "-D" + dev.corelanes.app.CoreLanesApp.TRAIN_WINDOW + "=true",
+        record.addAll(List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + config, "-D" + LaunchProperties.TRAIN_WINDOW + "=true",
                 "-cp", classPath, cmd.get(cp + 2)));
         List<String> create = new ArrayList<>(same);
         create.addAll(List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=" + config, "-XX:AOTCache=" + built,
@@ -89,8 +89,9 @@ final class AppTraining {
     /** Options of the launch itself that a training run must not take over (caches, probes, the pipeline note). */
     private static boolean isOurs(String o) {
         return o.startsWith(AppArchive.FILE_OPTION) || o.equals("-XX:+AutoCreateSharedArchive") || o.equals(AppArchive.QUIET)
+                || o.equals(AppArchive.TRAIN_MARK)
                 || o.startsWith(AppArchive.AOT_OPTION) || o.startsWith("-D" + AppArchive.PIPELINE_FILE + "=")
-                || o.startsWith("-Dcorelanes.exitWhenReady") || o.startsWith("-Dcorelanes.startupProbe");
+                || o.startsWith("-D" + LaunchProperties.EXIT_WHEN_READY) || o.startsWith("-D" + LaunchProperties.STARTUP_PROBE);
     }
 
     /** True when training is worth trying: no valid cache, and no failed attempt for this jar and JDK. */
@@ -103,17 +104,19 @@ final class AppTraining {
      * cache exists afterwards. Blocks (the caller is the waiting parent, after its child ended).
      */
     static boolean trainAfter(List<String> cmd) {
-        Plan p = plan(cmd, StartupCache.cacheDir(), Runtime.version().feature());
+        Plan p = plan(cmd, CacheFolder.dir(), Runtime.version().feature());
         if (!due(p)) {
             return p != null && p.names().aot() != null;
         }
         if (busy()) {
             // At the lowest priority it would barely run while other programs keep the cores busy, and the
             // user would wait for the prompt: a later exit, on a calmer machine, makes it.
+            defer(p);
             return false;
         }
-        FileChannel lock = StartupCache.lockForBuild(p.names().dir());
+        FileChannel lock = CacheFiles.lockForBuild(p.names().dir());
         if (lock == null) {
+            defer(p);
             return false; // another process is building a cache now; a later exit tries again
         }
         try {
@@ -130,10 +133,13 @@ final class AppTraining {
             }
             if (made == Outcome.DONE) {
                 CacheFiles.Generation g = CacheFiles.publish(p.built(), p.names().dir(), p.names().base(), ".aot");
+                deleteQuietly(p.names().deferred());
                 return CacheFiles.valid(g.data(), g.sum());
             }
             if (made == Outcome.FAILED && !stopping) {
                 Files.writeString(p.names().untrained(), "training failed; a new jar or JDK tries again\n");
+            } else {
+                defer(p);
             }
             return false;
         } catch (IOException | RuntimeException e) {
@@ -146,6 +152,15 @@ final class AppTraining {
             } catch (IOException e) {
                 // released when this process ends anyway
             }
+        }
+    }
+
+    /** Training was put off: later sessions write the CDS archive at exit until it is made (AppArchive). */
+    private static void defer(Plan p) {
+        try {
+            Files.writeString(p.names().deferred(), "training put off; sessions write the CDS archive meanwhile\n");
+        } catch (IOException | RuntimeException e) {
+            // then the next session writes no archive and its parent tries training again: no harm
         }
     }
 

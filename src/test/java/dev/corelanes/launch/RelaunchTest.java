@@ -1,4 +1,4 @@
-package dev.corelanes;
+package dev.corelanes.launch;
 
 import org.junit.jupiter.api.Test;
 
@@ -10,9 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The restart that keeps JDK 24+'s Unsafe warnings off the console: when, and with what. */
 class RelaunchTest {
 
+    /** The entry point that asks for the restart (Main; named, as Main names itself). */
+    private static final String MAIN = "dev.corelanes.Main";
+
     @Test
     void onJdk24AndNewerTheWindowRestartsOnceWithTheOptionAndTheSameArguments() {
-        var cmd = Relaunch.command(new String[] {"window", "--lesson", "cpu-python"});
+        var cmd = Relaunch.command(MAIN, new String[] {"window", "--lesson", "cpu-python"});
         if (Runtime.version().feature() < 24) {
             assertTrue(cmd.isEmpty(), "JDK 21–23 know no such option: no restart");
             return;
@@ -20,10 +23,10 @@ class RelaunchTest {
         List<String> c = cmd.orElseThrow();
         assertEquals(Relaunch.OPTION, c.get(1));
         assertTrue(c.contains(Relaunch.NATIVE_ACCESS), "-cp reads no manifest: native access is given by hand");
-        assertTrue(c.contains("-D" + Relaunch.MARK + "=true"), "the child knows it is the restart");
+        assertTrue(c.contains("-D" + LaunchProperties.RELAUNCHED + "=true"), "the child knows it is the restart");
         // The manifest's Enable-Native-Access does not reach a -cp restart: JavaFX would warn without it.
         assertTrue(c.stream().anyMatch(a -> a.startsWith("--enable-native-access")), c.toString());
-        assertEquals(List.of(Main.class.getName(), "window", "--lesson", "cpu-python"), c.subList(c.size() - 4, c.size()));
+        assertEquals(List.of(MAIN, "window", "--lesson", "cpu-python"), c.subList(c.size() - 4, c.size()));
         assertEquals(Relaunch.absolute(System.getProperty("java.class.path")), c.get(c.indexOf("-cp") + 1));
     }
 
@@ -48,15 +51,15 @@ class RelaunchTest {
 
     @Test
     void theRestartedJvmAndAnOptOutDoNotRestartAgain() {
-        System.setProperty(Relaunch.MARK, "true");
+        System.setProperty(LaunchProperties.RELAUNCHED, "true");
         try {
-            assertTrue(Relaunch.command(new String[0]).isEmpty());
+            assertTrue(Relaunch.command(MAIN, new String[0]).isEmpty());
         } finally {
-            System.clearProperty(Relaunch.MARK);
+            System.clearProperty(LaunchProperties.RELAUNCHED);
         }
         System.setProperty("corelanes.relaunch", "false");
         try {
-            assertTrue(Relaunch.command(new String[0]).isEmpty());
+            assertTrue(Relaunch.command(MAIN, new String[0]).isEmpty());
         } finally {
             System.clearProperty("corelanes.relaunch");
         }

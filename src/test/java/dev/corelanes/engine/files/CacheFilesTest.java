@@ -1,4 +1,4 @@
-package dev.corelanes.engine.process;
+package dev.corelanes.engine.files;
 
 import dev.corelanes.fixtures.Needs;
 import org.junit.jupiter.api.Test;
@@ -22,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -59,6 +60,20 @@ class CacheFilesTest {
     }
 
     private static final java.util.function.LongPredicate EVERYONE_ALIVE = pid -> true;
+
+    @Test
+    void oneBuilderAtATime() throws IOException {
+        FileChannel first = CacheFiles.lockForBuild(dir);
+        assertNotNull(first);
+        try {
+            assertNull(CacheFiles.lockForBuild(dir), "a second builder must not start while the first builds");
+        } finally {
+            first.close();
+        }
+        FileChannel again = CacheFiles.lockForBuild(dir);
+        assertNotNull(again, "the lock is free once the first builder is done");
+        again.close();
+    }
 
     private Path build(int bytes, int seed) throws IOException {
         Path built = CacheFiles.temp(dir, BASE, ".aot");

@@ -1,4 +1,4 @@
-package dev.corelanes;
+package dev.corelanes.launch;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -17,11 +17,10 @@ import java.util.Optional;
  * its start-up cache (see {@link AppArchive}), which this parent trains after a session ends ({@link AppTraining}).
  *
  * <p>Not done when the option is already given, in a jpackage app (its launcher passes JVM options itself),
- * or when {@code -Dcorelanes.relaunch=false}.
+ * or when {@code -Dcorelanes.relaunch=false} ({@link LaunchProperties#RELAUNCH}).
  */
-final class Relaunch {
+public final class Relaunch {
 
-    static final String MARK = "corelanes.relaunched";
     static final String OPTION = "--sun-misc-unsafe-memory-access=allow";
     /**
      * The jar manifest's {@code Enable-Native-Access: ALL-UNNAMED} holds for {@code java -jar} only: the
@@ -33,10 +32,14 @@ final class Relaunch {
     private Relaunch() {
     }
 
-    /** The command that restarts this JVM with the option, or empty when no restart is needed or possible. */
-    static Optional<List<String>> command(String[] args) {
-        if (Runtime.version().feature() < 24 || System.getProperty(MARK) != null
-                || "false".equals(System.getProperty("corelanes.relaunch"))
+    /**
+     * The command that restarts this JVM with the option, running {@code mainClass} (the entry point that asks:
+     * named by the caller, so this package never depends back on it) with {@code args}; empty when no restart is
+     * needed or possible.
+     */
+    public static Optional<List<String>> command(String mainClass, String[] args) {
+        if (Runtime.version().feature() < 24 || System.getProperty(LaunchProperties.RELAUNCHED) != null
+                || "false".equals(System.getProperty(LaunchProperties.RELAUNCH))
                 || System.getProperty("jpackage.app-path") != null) {
             return Optional.empty();
         }
@@ -67,10 +70,10 @@ final class Relaunch {
         cmd.addAll(AppArchive.flags(files, Runtime.version().feature()));
         cmd.addAll(AppArchive.pipelineFlags(files, options));
         cmd.addAll(jvm); // after ours: the user's options win
-        cmd.add("-D" + MARK + "=true");
+        cmd.add("-D" + LaunchProperties.RELAUNCHED + "=true");
         cmd.add("-cp");
         cmd.add(cp);
-        cmd.add(Main.class.getName());
+        cmd.add(mainClass);
         cmd.addAll(List.of(args));
         return Optional.of(cmd);
     }
@@ -117,7 +120,7 @@ final class Relaunch {
     }
 
     /** Runs {@code cmd} with this console and returns its exit code; stops it if this JVM is stopped. */
-    static int run(List<String> cmd) {
+    public static int run(List<String> cmd) {
         try {
             ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
             pb.environment().putAll(AppArchive.environment(cmd, pb.environment()));
@@ -158,8 +161,8 @@ final class Relaunch {
     }
 
     /** In the restarted JVM: exit when the parent that started it is gone (killed), so nothing is orphaned. */
-    static void followParent() {
-        if (System.getProperty(MARK) == null) {
+    public static void followParent() {
+        if (System.getProperty(LaunchProperties.RELAUNCHED) == null) {
             return;
         }
         ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(143)));

@@ -1,8 +1,10 @@
-package dev.corelanes.engine.process;
+package dev.corelanes.engine.files;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
@@ -12,8 +14,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.DosFileAttributeView;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -343,6 +348,67 @@ public final class CacheFiles {
                 throw refused;
             }
             Files.deleteIfExists(p); // still refused while a JVM maps it
+        }
+    }
+
+    /**
+     * The worker cache the installed app ships beside its jar (made while the package is built, by
+     * launch.ShippedCache; used by engine.process's ShippedWorkerCache): named here, where both can see it.
+     */
+    public static final String SHIPPED_WORKER_CACHE = "corelanes-worker.aot";
+
+    /** The one build lock of a cache folder: the workers' cache and the window's are built one at a time. */
+    private static final String LOCK = "corelanes-build.lock";
+
+    /**
+     * Takes the folder's build lock, or returns null when another builder holds it (another process, or
+     * this one). Closing the channel releases it; so does the end of the process, however it ends.
+     */
+    public static FileChannel lockForBuild(Path dir) {
+        FileChannel ch = null;
+        try {
+            ch = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = ch.tryLock();
+            if (lock != null) {
+                return ch;
+            }
+        } catch (IOException | RuntimeException e) {
+            // OverlappingFileLockException: this JVM already builds; others: no lock, no build
+        }
+        closeQuietly(ch);
+        return null;
+    }
+
+    /**
+     * A short hash of the runtime and of what decides which classes a JVM loads: its options and class path,
+     * with each file's size and time, so that a rebuilt jar gets another name.
+     */
+    public static String fingerprint(List<String> identity) {
+        StringBuilder b = new StringBuilder(System.getProperty("java.vm.version", "")).append('\n');
+        for (String part : identity) {
+            b.append(part).append('\n');
+            for (String entry : part.split(File.pathSeparator)) {
+                File f = new File(entry);
+                if (!entry.isEmpty() && f.isFile()) {
+                    b.append(f.length()).append(' ').append(f.lastModified()).append('\n');
+                }
+            }
+        }
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            return Integer.toHexString(b.toString().hashCode());
+        }
+    }
+
+    private static void closeQuietly(FileChannel c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException e) {
+                // nothing to do
+            }
         }
     }
 }

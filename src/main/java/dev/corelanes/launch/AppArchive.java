@@ -1,7 +1,7 @@
-package dev.corelanes;
+package dev.corelanes.launch;
 
-import dev.corelanes.engine.process.CacheFiles;
-import dev.corelanes.engine.process.StartupCache;
+import dev.corelanes.engine.files.CacheFiles;
+import dev.corelanes.engine.files.CacheFolder;
 
 import java.io.File;
 import java.io.IOException;
@@ -20,8 +20,10 @@ import java.util.List;
  *       JVM ended normally, the waiting parent runs a trainer ({@link AppTraining}: the real window built off
  *       screen, one tiny run) and an assembler, at low priority, under the same build lock as the workers'
  *       cache, and checks it by size and CRC-32C at every use ({@link CacheFiles#valid}).</li>
- *   <li>Until then, and on JDK 19–24: a dynamic CDS archive of the classes a session loaded, written when its
- *       JVM exits ({@code -XX:+AutoCreateSharedArchive}) to a name of that launch's own; the waiting parent
+ *   <li>On JDK 19–24, and on JDK 25+ where training failed or was put off ({@link Names#deferred}; the first
+ *       session of a jar and JDK 25+ writes none: its parent trains at once): a dynamic CDS archive of the classes
+ *       a session loaded, written when its JVM exits ({@code -XX:+AutoCreateSharedArchive}) to a name of that
+ *       launch's own; the waiting parent
  *       publishes it with a checksum when the JVM ended normally ({@link #afterSession}), and later launches
  *       only read it.</li>
  * </ul>
@@ -44,9 +46,11 @@ final class AppArchive {
     /** A stale or damaged cache is not used; these keep the JVM from saying so on the user's console. */
     static final String QUIET = "-Xlog:aot*=off,cds*=off";
     /** Property that tells the window JVM where to note the rendering pipeline it got. */
-    static final String PIPELINE_FILE = dev.corelanes.app.CoreLanesApp.PIPELINE_FILE;
+    static final String PIPELINE_FILE = LaunchProperties.PIPELINE_FILE;
     /** What the window JVM notes when JavaFX fell back to software rendering on its own. */
     static final String SOFTWARE = "sw";
+    /** On a window JVM whose parent trains the AOT cache when it ends: it writes no archive (LaunchProperties). */
+    static final String TRAIN_MARK = "-D" + LaunchProperties.TRAIN_AFTER + "=true";
     /** The first JDK with an AOT cache that a training run can write. */
     static final int AOT_JDK = 25;
 
@@ -79,6 +83,20 @@ final class AppArchive {
             return dir.resolve(base + ".untrained");
         }
 
+        /**
+         * Noted when a session ended and training was put off (a busy machine, another builder, out of time,
+         * Ctrl+C): until the AOT cache exists, sessions write the CDS archive at exit again, so later launches have
+         * a cache meanwhile.
+         */
+        Path deferred() {
+            return dir.resolve(base + ".deferred");
+        }
+
+        /** True when the parent is expected to train the AOT cache after this session (nothing failed or was put off). */
+        boolean trainsNext() {
+            return !Files.exists(untrained()) && !Files.exists(deferred());
+        }
+
         /** A name of this process's own for a file being built: a killed builder leaves nothing final. */
         Path temp(String ext) {
             return CacheFiles.temp(dir, base, ext);
@@ -103,12 +121,12 @@ final class AppArchive {
         identity.add(classPath);
         // Properties decide no class the JVM caches (and our own -D options vary from launch to launch).
         jvmOptions.stream().filter(o -> !o.startsWith("-D")).forEach(identity::add);
-        return new Names(dir, PREFIX + "jdk" + jdk + "-" + StartupCache.fingerprint(identity));
+        return new Names(dir, PREFIX + "jdk" + jdk + "-" + CacheFiles.fingerprint(identity));
     }
 
     /** The same, in the user's cache folder, for this JDK; null under tests (classes in folders). */
     static Names names(List<String> jvmOptions, String classPath) {
-        return names(jvmOptions, classPath, fromJar() ? StartupCache.cacheDir() : null, Runtime.version().feature());
+        return names(jvmOptions, classPath, fromJar() ? CacheFolder.dir() : null, Runtime.version().feature());
     }
 
     /**
@@ -138,6 +156,12 @@ final class AppArchive {
             return List.of(FILE_OPTION + archive.data(), QUIET);
         }
         CacheFiles.sweep(n.dir(), PREFIX, n.base(), null, false); // other builds' files; the AOT cache may still come
+        if (jdk >= AOT_JDK && n.trainsNext()) {
+            // The first session of this jar and JDK: its parent trains the AOT cache as it ends. Writing the CDS
+            // archive at exit as well would only make the user wait longer for the prompt (it is used only until
+            // the AOT cache exists); it is written again where training was put off or failed.
+            return List.of(QUIET, TRAIN_MARK);
+        }
         return List.of(FILE_OPTION + n.dump(), "-XX:+AutoCreateSharedArchive", QUIET);
     }
 
@@ -189,7 +213,7 @@ final class AppArchive {
 
     /** True when the JVM started with {@code cmd} has no AOT cache and this JDK can train one. */
     static boolean wantsTraining(List<String> cmd, int jdk) {
-        return jdk >= AOT_JDK && cmd.stream().anyMatch(a -> a.startsWith(FILE_OPTION))
+        return jdk >= AOT_JDK && cmd.stream().anyMatch(a -> a.startsWith(FILE_OPTION) || a.equals(TRAIN_MARK))
                 && cmd.stream().noneMatch(a -> a.startsWith(AOT_OPTION));
     }
 

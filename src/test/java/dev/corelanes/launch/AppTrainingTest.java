@@ -1,6 +1,6 @@
-package dev.corelanes;
+package dev.corelanes.launch;
 
-import dev.corelanes.engine.process.CacheFiles;
+import dev.corelanes.engine.files.CacheFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,8 +58,8 @@ class AppTrainingTest {
         List<String> cmd = new ArrayList<>(List.of("java"));
         cmd.addAll(OPTIONS);
         cmd.addAll(flags);
-        cmd.addAll(List.of("-Dcorelanes.exitWhenReady=true", "-D" + Relaunch.MARK + "=true", "-cp", jar().toString(),
-                Main.class.getName(), "a.corelanes.json"));
+        cmd.addAll(List.of("-Dcorelanes.exitWhenReady=true", "-D" + LaunchProperties.RELAUNCHED + "=true", "-cp", jar().toString(),
+                "dev.corelanes.Main", "a.corelanes.json"));
         return cmd;
     }
 
@@ -81,8 +81,11 @@ class AppTrainingTest {
     @Test
     void aValidAotCacheIsUsedQuietlyAndTheArchiveGoesOnJdk24TheArchiveStays() throws Exception {
         AppArchive.Names n = names(OPTIONS);
+        assertEquals(List.of(AppArchive.QUIET, AppArchive.TRAIN_MARK), AppArchive.flags(n, 25),
+                "the first session: no archive written at exit, the parent trains the AOT cache at once");
+        Files.writeString(n.deferred(), "put off");
         assertEquals(List.of(AppArchive.FILE_OPTION + n.dump(), "-XX:+AutoCreateSharedArchive", AppArchive.QUIET),
-                AppArchive.flags(n, 25), "no AOT cache yet: the archive, written at exit");
+                AppArchive.flags(n, 25), "training put off: the archive, written at exit, meanwhile");
         CacheFiles.Generation archive = archived(n);
         CacheFiles.Generation aot = trained(n);
         assertEquals(List.of(AppArchive.AOT_OPTION + aot.data(), AppArchive.QUIET), AppArchive.flags(n, 25));
@@ -96,10 +99,11 @@ class AppTrainingTest {
         AppArchive.Names n = names(OPTIONS);
         CacheFiles.Generation g = trained(n);
         Files.write(g.data(), new byte[1000]); // damaged in place: another size than its checksum says
-        assertTrue(AppArchive.flags(n, 25).get(0).startsWith(AppArchive.FILE_OPTION));
+        assertTrue(AppArchive.flags(n, 25).stream().noneMatch(f -> f.startsWith(AppArchive.AOT_OPTION)));
+        assertTrue(AppArchive.flags(n, 25).contains(AppArchive.TRAIN_MARK), "trained again after this session");
         g = trained(n);
         Files.delete(g.sum()); // a checksum lost (discarded, or never written)
-        assertTrue(AppArchive.flags(n, 25).get(0).startsWith(AppArchive.FILE_OPTION));
+        assertTrue(AppArchive.flags(n, 25).stream().noneMatch(f -> f.startsWith(AppArchive.AOT_OPTION)));
     }
 
     @Test
@@ -127,9 +131,13 @@ class AppTrainingTest {
     @Test
     void trainingIsWantedAfterASessionWithoutAnAotCacheOnJdk25Only() throws Exception {
         AppArchive.Names n = names(OPTIONS);
+        List<String> first = command(AppArchive.flags(n, 25));
+        assertTrue(AppArchive.wantsTraining(first, 25));
+        assertFalse(AppArchive.wantsTraining(first, 24), "JDK 24 has no AOT cache to write");
+        Files.writeString(n.deferred(), "put off");
         List<String> withArchive = command(AppArchive.flags(n, 25));
-        assertTrue(AppArchive.wantsTraining(withArchive, 25));
-        assertFalse(AppArchive.wantsTraining(withArchive, 24), "JDK 24 has no AOT cache to write");
+        assertTrue(AppArchive.wantsTraining(withArchive, 25), "put off, not given up: tried again after a session");
+        assertFalse(AppArchive.wantsTraining(withArchive, 24));
         trained(n);
         assertFalse(AppArchive.wantsTraining(command(AppArchive.flags(n, 25)), 25), "it has one");
         assertFalse(AppArchive.wantsTraining(command(List.of()), 25), "no cache folder, no training");
@@ -144,12 +152,12 @@ class AppTrainingTest {
         assertEquals(n, p.names(), "the cache is made under the name later launches look for");
         List<String> record = p.record();
         assertTrue(record.containsAll(OPTIONS), "the same options, or the JVM would refuse the cache: " + record);
-        assertTrue(record.contains("-D" + Relaunch.MARK + "=true"), "it follows its parent, so it is never orphaned");
+        assertTrue(record.contains("-D" + LaunchProperties.RELAUNCHED + "=true"), "it follows its parent, so it is never orphaned");
         assertTrue(record.contains("-XX:AOTMode=record") && record.contains("-XX:AOTConfiguration=" + p.config()));
         assertTrue(record.contains("-Dcorelanes.trainWindow=true"));
         assertTrue(record.stream().noneMatch(a -> a.startsWith(AppArchive.FILE_OPTION) || a.contains("AutoCreateShared")
-                || a.contains("exitWhenReady")), record.toString());
-        assertEquals(List.of("-cp", jar().toString(), Main.class.getName()), record.subList(record.size() - 3, record.size()),
+                || a.contains("exitWhenReady") || a.equals(AppArchive.TRAIN_MARK)), record.toString());
+        assertEquals(List.of("-cp", jar().toString(), "dev.corelanes.Main"), record.subList(record.size() - 3, record.size()),
                 "no run files: training opens none of the user's files");
         assertTrue(p.create().contains("-XX:AOTMode=create") && p.create().contains("-XX:AOTCache=" + p.built()));
         assertTrue(p.built().getFileName().toString().contains(".tmp-"), "built under a temporary name");

@@ -1,0 +1,42 @@
+package dev.corelanes.launch;
+
+/**
+ * The system properties the launch passes between the JVMs it starts (the restart, the trainer, benchmarks) and
+ * the window that reads them: one list, so that a name is spelt once. Set by the launcher, never by users, except
+ * {@link #RELAUNCH}.
+ */
+public final class LaunchProperties {
+
+    /** Set on the restarted window JVM: it is the restart (it starts no other, and follows its parent). */
+    public static final String RELAUNCHED = "corelanes.relaunched";
+
+    /** {@code -Dcorelanes.relaunch=false}: no restart (the JVM's own options, no start-up cache). */
+    public static final String RELAUNCH = "corelanes.relaunch";
+
+    /**
+     * Makes the start a training run for the window JVM's AOT cache: nothing is shown (see WindowTraining); set
+     * by the launcher's parent after a session, or by the installer build.
+     */
+    public static final String TRAIN_WINDOW = "corelanes.trainWindow";
+
+    /**
+     * Marks a window JVM started without a start-up cache whose parent trains the AOT cache when it ends (JDK 25+,
+     * the first session of a jar and JDK): it writes no CDS archive at exit, which the user would wait for.
+     */
+    public static final String TRAIN_AFTER = "corelanes.trainAfter";
+
+    /** Names the file where the window notes its rendering pipeline (see RenderingPipeline). */
+    public static final String PIPELINE_FILE = "corelanes.pipelineFile";
+
+    /** Closes the window once it is up and the machine read: a start-up measurement. */
+    public static final String EXIT_WHEN_READY = "corelanes.exitWhenReady";
+
+    /** Makes the app print {@link #SHOWN_LINE} once its window is up. */
+    public static final String STARTUP_PROBE = "corelanes.startupProbe";
+
+    /** What the window prints with {@link #STARTUP_PROBE} once it is shown. */
+    public static final String SHOWN_LINE = "corelanes-window-shown";
+
+    private LaunchProperties() {
+    }
+}
