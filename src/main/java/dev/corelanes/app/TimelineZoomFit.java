@@ -1,0 +1,104 @@
+package dev.corelanes.app;
+
+import dev.corelanes.view.Shape;
+import dev.corelanes.view.TimelineFrame;
+import javafx.scene.Scene;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+
+/**
+ * Draws the timeline as large as asked (twice its size on a projector) but never so large that a line of it
+ * runs off its right edge: the layout places the comparison's run lines and the legend by estimated text
+ * widths in the room it is given, and at twice the size a 1280×720 projector gives it half the room, so the
+ * speedup at the end of a run line and the legend's last keys were cut. After each pulse that drew a new
+ * frame, the real width of every text is measured (the canvas's own font) and, where one overflows, the zoom
+ * is lowered just enough, never below {@code floor}. A new aim (presenter mode, type size, the timeline's
+ * width, other runs shown) starts again from the asked size.
+ */
+final class TimelineZoomFit {
+
+    private final TimelinePane timeline;
+    private final Text probe = new Text();
+    private double target = 1;
+    private double floor = 1;
+    private TimelineFrame checked;
+
+    TimelineZoomFit(TimelinePane timeline) {
+        this.timeline = timeline;
+        timeline.widthProperty().addListener((o, was, now) -> {
+            if (now.doubleValue() > was.doubleValue() + 0.5) {
+                reaim(); // more room: the asked size may fit now
+            }
+        });
+        timeline.sceneProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                watch(now);
+            }
+        });
+        if (timeline.getScene() != null) {
+            watch(timeline.getScene());
+        }
+    }
+
+    private void watch(Scene scene) {
+        // After layout, in the pulse the timeline drew in: no timer of our own, no extra pulses.
+        scene.addPostLayoutPulseListener(this::check);
+    }
+
+    /** The zoom asked for, and the least it may shrink to so that nothing is cut. */
+    void aim(double asked, double least) {
+        target = asked;
+        floor = Math.min(least, asked);
+        reaim();
+    }
+
+    /** Starts again from the asked size (other runs shown: they may need less room). */
+    void reaim() {
+        checked = null;
+        timeline.zoomProperty().set(target);
+    }
+
+    private void check() {
+        TimelineFrame f = timeline.frame();
+        if (f == null || f == checked) {
+            return;
+        }
+        checked = f;
+        double z = timeline.zoomProperty().get();
+        double need = widest(f);
+        if (need > f.width() + 0.5 && z > floor + 1e-3) {
+            // Texts scale with the zoom while the room shrinks by it: this zoom makes the widest line fit.
+            timeline.zoomProperty().set(Math.max(floor, z * f.width() / need * 0.98));
+        }
+    }
+
+    /** How far right the frame's texts reach, measured in the font the canvas draws them with. */
+    double widest(TimelineFrame f) {
+        double right = 0;
+        for (Shape s : f.shapes()) {
+            if (s instanceof Shape.Text t && t.text() != null && !t.text().isEmpty()) {
+                double w = width(t);
+                double end = switch (t.align()) {
+                    case LEFT -> t.x() + w;
+                    case CENTER -> t.x() + w / 2;
+                    case RIGHT -> t.x();
+                };
+                double start = switch (t.align()) {
+                    case LEFT -> t.x();
+                    case CENTER -> t.x() - w / 2;
+                    case RIGHT -> t.x() - w;
+                };
+                // A text that starts left of the frame is cut as well: count it as that much too wide.
+                right = Math.max(right, Math.max(end, f.width() - start));
+            }
+        }
+        return right;
+    }
+
+    private double width(Shape.Text t) {
+        probe.setFont(Font.font("System", t.bold() ? FontWeight.BOLD : FontWeight.NORMAL, t.size()));
+        probe.setText(t.text());
+        return probe.getLayoutBounds().getWidth();
+    }
+}
