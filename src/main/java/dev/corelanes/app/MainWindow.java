@@ -139,6 +139,7 @@ public final class MainWindow implements WindowCommands {
         scene = new Scene(root, 1280, 720);
         scene.getStylesheets().add(MainWindow.class.getResource("corelanes.css").toExternalForm());
         keys.install(scene);
+        scene.heightProperty().addListener((o, a, b) -> revealTimelineWhenPresenting());
         menu.installSizeKeys(scene);
         files.acceptDrops(scene, this::select);
         panel.runButton().setOnAction(e -> run());
@@ -200,13 +201,11 @@ public final class MainWindow implements WindowCommands {
 
         VBox.setVgrow(timeline, Priority.ALWAYS);
         timeline.getStyleClass().add("timeline");
-        table.setPrefHeight(150);
-        table.setMinHeight(110);
-        VBox centre = new VBox(8, top, messages, note, lessonCard, predictionCard, timeline, replayBar, caption,
-                table);
+        table.setMinHeight(0);
+        VBox centre = new VBox(8, top, messages, note, lessonCard, predictionCard, timeline, replayBar, caption);
         // The card says where its comparison is: the timeline comes after it in this column.
         lessonCard.setComparisonBelow(centre.getChildren().indexOf(timeline) > centre.getChildren().indexOf(lessonCard));
-        centre.setPadding(new Insets(10, 12, 12, 0));
+        centre.setPadding(new Insets(10, 12, 8, 0));
         // Text takes the height it needs, never cut to "…"; when the window is too short for all of it, the
         // column scrolls instead of squeezing the text (the timeline gives way first, down to its minimum).
         for (Region r : new Region[] {top, messages, note, lessonCard, replayBar, caption}) {
@@ -219,7 +218,7 @@ public final class MainWindow implements WindowCommands {
         scroll.setFitToHeight(true);
         scroll.getStyleClass().add("edge-to-edge");
         keys.spaceRunsIn(scroll, timeline);
-        return scroll;
+        return new RunsSplit(scroll, table, prefs);
     }
 
     /**
@@ -431,6 +430,17 @@ public final class MainWindow implements WindowCommands {
     /** Presenter mode: full screen, type 1.3× larger, high contrast, a big wall clock. */
     public void setPresenter(boolean on) {
         look.setPresenter(on);
+        revealTimelineWhenPresenting();
+    }
+
+    /**
+     * In presenter mode the timeline is what the class looks at: the larger type pushes it down the centre,
+     * so it is scrolled back into view when the mode starts and whenever the projector's size changes.
+     */
+    private void revealTimelineWhenPresenting() {
+        if (look.presenterProperty().get()) {
+            ScrollReveal.later(centreScroll, timeline);
+        }
     }
 
     /** Text size relative to normal (Ctrl+plus / Ctrl+minus). */

@@ -19,7 +19,6 @@ import javafx.scene.text.Text;
 final class TimelineZoomFit {
 
     private final TimelinePane timeline;
-    private final Text probe = new Text();
     private double target = 1;
     private double floor = 1;
     private TimelineFrame checked;
@@ -73,12 +72,16 @@ final class TimelineZoomFit {
         }
     }
 
-    /** How far right the frame's texts reach, measured in the font the canvas draws them with. */
-    double widest(TimelineFrame f) {
+    /**
+     * How far right the frame's texts reach, measured in the font the canvas draws them with (a text starting
+     * left of the frame counts as reaching that much past its right edge): more than the frame's width is cut.
+     */
+    static double widest(TimelineFrame f) {
+        Text probe = new Text();
         double right = 0;
         for (Shape s : f.shapes()) {
             if (s instanceof Shape.Text t && t.text() != null && !t.text().isEmpty()) {
-                double w = width(t);
+                double w = width(probe, t);
                 double end = switch (t.align()) {
                     case LEFT -> t.x() + w;
                     case CENTER -> t.x() + w / 2;
@@ -96,7 +99,7 @@ final class TimelineZoomFit {
         return right;
     }
 
-    private double width(Shape.Text t) {
+    private static double width(Text probe, Shape.Text t) {
         probe.setFont(Font.font("System", t.bold() ? FontWeight.BOLD : FontWeight.NORMAL, t.size()));
         probe.setText(t.text());
         return probe.getLayoutBounds().getWidth();

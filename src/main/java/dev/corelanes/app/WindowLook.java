@@ -26,7 +26,7 @@ final class WindowLook {
     /** How much larger the timeline is drawn in presenter mode (lane and bar labels, axis, legend). */
     static final double PRESENTER_TIMELINE_ZOOM = 2;
     /** The least the timeline is drawn at, against its normal size, so that a long run line is not cut. */
-    static final double LEAST_ZOOM = 0.8;
+    static final double LEAST_ZOOM = 0.6;
     /** How much larger the window's type is in presenter mode, on a 1280×720 projector. */
     static final double PRESENTER_TYPE = 1.3;
     /**
