@@ -120,6 +120,7 @@ final class ExperimentPanel extends VBox {
             HBox runtimeRow = new HBox(6, runtimes.runtimeBox(), method);
             grid.addRow(r++, label("Runtime"), runtimeRow);
             GridPane.setHgrow(runtimeRow, Priority.ALWAYS);
+            grid.add(runtimes.chosenLabel(), 1, r++); // the interpreter and its path in full, wrapped
             // The real interpreter has its own GIL (or none): the emulation applies to Java only.
             gil.disableProperty().bind(form.pythonProperty().isNotNull());
         }

@@ -131,6 +131,7 @@ public final class MemoryLabWindow {
 
         BorderPane root = new BorderPane(scroll);
         root.setLeft(form);
+        root.setBottom(LabControls.footer());
         scene = LabControls.scene(root, 1100, 680);
         poll.setCycleCount(Timeline.INDEFINITE);
         if (!SharedCounterLab.raceLikelyVisible()) {
@@ -144,10 +145,7 @@ public final class MemoryLabWindow {
 
     public void show(Stage stage, boolean darkTheme) {
         LabControls.theme(scene, darkTheme);
-        stage.setTitle("Memory lab — threads share memory, a process has its own");
-        stage.setScene(scene);
-        stage.setOnHidden(e -> cancel()); // closed by the user, or with the main window
-        stage.show();
+        LabControls.show(stage, scene, "Memory lab — threads share memory, a process has its own", this::cancel);
     }
 
     public ReadOnlyBooleanProperty runningProperty() {

@@ -96,9 +96,7 @@ public final class OverheadLabWindow {
         top.setPadding(new Insets(12));
         BorderPane root = new BorderPane(new ScrollPane(canvas));
         root.setTop(top);
-        HBox bottom = new HBox(exports);
-        bottom.setPadding(new Insets(10, 12, 12, 12));
-        root.setBottom(bottom);
+        root.setBottom(LabControls.footer(exports));
         scene = LabControls.scene(root, 1000, 620);
         redraw();
     }
@@ -111,10 +109,7 @@ public final class OverheadLabWindow {
         dark = darkTheme;
         LabControls.theme(scene, darkTheme);
         redraw();
-        stage.setTitle("Overhead lab — what a thread and a process cost");
-        stage.setScene(scene);
-        stage.setOnHidden(e -> cancel()); // closed by the user, or with the main window
-        stage.show();
+        LabControls.show(stage, scene, "Overhead lab — what a thread and a process cost", this::cancel);
     }
 
     public ReadOnlyBooleanProperty runningProperty() {

@@ -131,9 +131,7 @@ public final class ScalingLabWindow {
         });
         BorderPane root = new BorderPane(chart);
         root.setTop(top);
-        HBox bottom = new HBox(exports);
-        bottom.setPadding(new Insets(10, 12, 12, 12));
-        root.setBottom(bottom);
+        root.setBottom(LabControls.footer(exports));
         scene = LabControls.scene(root, 1000, 760);
         redraw();
     }
@@ -142,10 +140,7 @@ public final class ScalingLabWindow {
         dark = darkTheme;
         LabControls.theme(scene, darkTheme);
         redraw();
-        stage.setTitle("Scaling lab — speedup vs cores");
-        stage.setScene(scene);
-        stage.setOnHidden(e -> cancel());
-        stage.show();
+        LabControls.show(stage, scene, "Scaling lab — speedup vs cores", this::cancel);
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
