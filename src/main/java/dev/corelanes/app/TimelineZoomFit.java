@@ -65,11 +65,41 @@ final class TimelineZoomFit {
         }
         checked = f;
         double z = timeline.zoomProperty().get();
-        double need = widest(f);
-        if (need > f.width() + 0.5 && z > floor + 1e-3) {
-            // Texts scale with the zoom while the room shrinks by it: this zoom makes the widest line fit.
-            timeline.zoomProperty().set(Math.max(floor, z * f.width() / need * 0.98));
+        // Texts scale with the zoom while the room shrinks by it: z × width / reach makes a line fit. A line
+        // that would not fit even at the floor (a failed task's long message across the lanes) is the
+        // layout's to shorten: shrinking everything else for it would help no one.
+        double fits = z;
+        Text probe = new Text();
+        for (Shape s : f.shapes()) {
+            if (s instanceof Shape.Text t && t.text() != null && !t.text().isEmpty()) {
+                double reach = reach(probe, t, f.width());
+                if (reach > f.width() + 0.5) {
+                    double zoom = z * f.width() / reach * 0.98;
+                    if (zoom >= floor) {
+                        fits = Math.min(fits, zoom);
+                    }
+                }
+            }
         }
+        if (fits < z - 1e-3) {
+            timeline.zoomProperty().set(fits);
+        }
+    }
+
+    /** How far right {@code t} reaches (a text starting left of the frame counts as reaching past its right). */
+    private static double reach(Text probe, Shape.Text t, double frameWidth) {
+        double w = width(probe, t);
+        double end = switch (t.align()) {
+            case LEFT -> t.x() + w;
+            case CENTER -> t.x() + w / 2;
+            case RIGHT -> t.x();
+        };
+        double start = switch (t.align()) {
+            case LEFT -> t.x();
+            case CENTER -> t.x() - w / 2;
+            case RIGHT -> t.x() - w;
+        };
+        return Math.max(end, frameWidth - start);
     }
 
     /**
@@ -81,19 +111,7 @@ final class TimelineZoomFit {
         double right = 0;
         for (Shape s : f.shapes()) {
             if (s instanceof Shape.Text t && t.text() != null && !t.text().isEmpty()) {
-                double w = width(probe, t);
-                double end = switch (t.align()) {
-                    case LEFT -> t.x() + w;
-                    case CENTER -> t.x() + w / 2;
-                    case RIGHT -> t.x();
-                };
-                double start = switch (t.align()) {
-                    case LEFT -> t.x();
-                    case CENTER -> t.x() - w / 2;
-                    case RIGHT -> t.x() - w;
-                };
-                // A text that starts left of the frame is cut as well: count it as that much too wide.
-                right = Math.max(right, Math.max(end, f.width() - start));
+                right = Math.max(right, reach(probe, t, f.width()));
             }
         }
         return right;
