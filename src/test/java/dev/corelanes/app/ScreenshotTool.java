@@ -156,8 +156,7 @@ public final class ScreenshotTool {
         Thread.sleep(1500);
         if (presenter) {
             String size = screen[0] + "x" + screen[1];
-            capture(out.resolve(screen[0] == 1920 ? "screenshot-presenter.png" : "presenter-" + size + ".png"),
-                    size + "+0+0");
+            capture(out.resolve("presenter-" + size + ".png"), size + "+0+0");
         } else {
             capture(out.resolve("screenshot-compare.png"), "1280x720+0+0");
         }
