@@ -118,9 +118,10 @@ final class ExperimentPanel extends VBox {
             runtimes.runtimeBox().setMinWidth(80);
             HBox.setHgrow(runtimes.runtimeBox(), Priority.ALWAYS);
             HBox runtimeRow = new HBox(6, runtimes.runtimeBox(), method);
-            grid.addRow(r++, label("Runtime"), runtimeRow);
-            GridPane.setHgrow(runtimeRow, Priority.ALWAYS);
-            grid.add(runtimes.chosenLabel(), 1, r++); // the interpreter and its path in full, wrapped
+            // Under the box, the chosen interpreter and its path in full, wrapped (nothing when Java).
+            javafx.scene.layout.VBox runtimeCell = new javafx.scene.layout.VBox(2, runtimeRow, runtimes.chosenLabel());
+            grid.addRow(r++, label("Runtime"), runtimeCell);
+            GridPane.setHgrow(runtimeCell, Priority.ALWAYS);
             // The real interpreter has its own GIL (or none): the emulation applies to Java only.
             gil.disableProperty().bind(form.pythonProperty().isNotNull());
         }

@@ -14,7 +14,8 @@ import javafx.scene.text.Text;
  * speedup at the end of a run line and the legend's last keys were cut. After each pulse that drew a new
  * frame, the real width of every text is measured (the canvas's own font) and, where one overflows, the zoom
  * is lowered just enough, never below {@code floor}. A new aim (presenter mode, type size, the timeline's
- * width, other runs shown) starts again from the asked size.
+ * width, other runs shown) starts again from the asked size. With nothing to give (the zoom at its floor, as
+ * outside presenter mode) no text is measured: a live run's frames cost nothing more.
  */
 final class TimelineZoomFit {
 
@@ -65,6 +66,9 @@ final class TimelineZoomFit {
         }
         checked = f;
         double z = timeline.zoomProperty().get();
+        if (z <= floor + 1e-3) {
+            return; // nothing to give (outside presenter mode the zoom is the type's): no text measured
+        }
         // Texts scale with the zoom while the room shrinks by it: z × width / reach makes a line fit. A line
         // that would not fit even at the floor (a failed task's long message across the lanes) is the
         // layout's to shorten: shrinking everything else for it would help no one.

@@ -196,6 +196,8 @@ final class WindowLook {
         // that does not fit even at normal size (a 1280×720 projector, where the inputs' column takes the
         // room) is drawn a little smaller rather than cut.
         double normal = fontScale.get();
-        zoomFit.aim(normal * (presenter.get() ? PRESENTER_TIMELINE_ZOOM * screenFactor : 1), normal * LEAST_ZOOM);
+        // Outside presenter mode the timeline is drawn at the type's size, as before.
+        zoomFit.aim(normal * (presenter.get() ? PRESENTER_TIMELINE_ZOOM * screenFactor : 1),
+                normal * (presenter.get() ? LEAST_ZOOM : 1));
     }
 }
