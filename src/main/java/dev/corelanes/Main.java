@@ -99,7 +99,8 @@ public final class Main {
             System.clearProperty("java.awt.headless"); // set for the command line; the window has a display
             Relaunch.followParent();
             dev.corelanes.launch.InstalledLaunch.prepare();
-            dev.corelanes.app.Launcher.launch(new String[0], window.spec(), window.lesson(), window.run());
+            dev.corelanes.app.Launcher.launch(new String[0], window.spec(), window.lesson(), window.run(),
+                    window.present());
             return;
         }
         System.exit(code);

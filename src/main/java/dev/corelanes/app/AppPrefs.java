@@ -82,6 +82,23 @@ public final class AppPrefs {
         return Double.isFinite(s) ? Math.max(MIN_SCALE, Math.min(MAX_SCALE, s)) : 1;
     }
 
+    /** Where the divider above the runs table was left, as a share of the centre's height (0–1). */
+    public double runsDivider() {
+        try {
+            double d = Double.parseDouble(values.getProperty("runsDivider", String.valueOf(DEFAULT_RUNS_DIVIDER)));
+            return Double.isFinite(d) ? Math.max(0.1, Math.min(0.95, d)) : DEFAULT_RUNS_DIVIDER;
+        } catch (NumberFormatException e) {
+            return DEFAULT_RUNS_DIVIDER;
+        }
+    }
+
+    public void setRunsDivider(double position) {
+        put("runsDivider", Double.toString(position));
+    }
+
+    /** The table's first height: about four rows under the timeline in a 1280×720 window. */
+    static final double DEFAULT_RUNS_DIVIDER = 0.74;
+
     /** Run files opened or saved, latest first. */
     public List<Path> recentFiles() {
         List<Path> out = new ArrayList<>();

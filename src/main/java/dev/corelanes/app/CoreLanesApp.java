@@ -12,12 +12,15 @@ public final class CoreLanesApp extends Application {
     private static dev.corelanes.engine.ExperimentSpec startSpec;
     private static dev.corelanes.teach.Lesson startLesson;
     private static boolean startRun;
+    private static boolean startPresenting;
 
     /** What the window shows when it opens (`corelanes window …`); called before launch. */
-    static void startWith(dev.corelanes.engine.ExperimentSpec spec, dev.corelanes.teach.Lesson lesson, boolean run) {
+    static void startWith(dev.corelanes.engine.ExperimentSpec spec, dev.corelanes.teach.Lesson lesson, boolean run,
+                          boolean present) {
         startSpec = spec;
         startLesson = lesson;
         startRun = run;
+        startPresenting = present;
     }
 
     @Override
@@ -31,6 +34,9 @@ public final class CoreLanesApp extends Application {
         MainWindow window = new MainWindow(session);
         window.install(stage);
         stage.show();
+        if (startPresenting) {
+            window.setPresenter(true); // `window --present`: a projector shortcut
+        }
         window.prepare(startSpec, startLesson, startRun);
         // Run files passed by a file manager (double-click) or on the command line open as runs.
         window.openFiles(getParameters().getRaw().stream().map(java.nio.file.Path::of).toList());

@@ -119,8 +119,10 @@ final class ExperimentPanel extends VBox {
             runtimes.runtimeBox().setMinWidth(80);
             HBox.setHgrow(runtimes.runtimeBox(), Priority.ALWAYS);
             HBox runtimeRow = new HBox(6, runtimes.runtimeBox(), method);
-            grid.addRow(r++, label("Runtime"), runtimeRow);
-            GridPane.setHgrow(runtimeRow, Priority.ALWAYS);
+            // Under the box, the chosen interpreter and its path in full, wrapped (nothing when Java).
+            javafx.scene.layout.VBox runtimeCell = new javafx.scene.layout.VBox(2, runtimeRow, runtimes.chosenLabel());
+            grid.addRow(r++, label("Runtime"), runtimeCell);
+            GridPane.setHgrow(runtimeCell, Priority.ALWAYS);
             // The real interpreter has its own GIL (or none): the emulation applies to Java only.
             gil.disableProperty().bind(form.pythonProperty().isNotNull());
         }

@@ -8,7 +8,7 @@ public final class Launcher {
     }
 
     public static void launch(String[] args) {
-        launch(args, null, null, false);
+        launch(args, null, null, false, false);
     }
 
     /**
@@ -20,10 +20,13 @@ public final class Launcher {
         launch(new String[0]);
     }
 
-    /** Opens the window with {@code spec} or {@code lesson} set (either may be null), running it if {@code run}. */
+    /**
+     * Opens the window with {@code spec} or {@code lesson} set (either may be null), running it if {@code run},
+     * in presenter mode if {@code present}.
+     */
     public static void launch(String[] args, dev.corelanes.engine.ExperimentSpec spec, dev.corelanes.teach.Lesson lesson,
-                              boolean run) {
-        CoreLanesApp.startWith(spec, lesson, run);
+                              boolean run, boolean present) {
+        CoreLanesApp.startWith(spec, lesson, run, present);
         quietUnnamedModuleWarning();
         Application.launch(CoreLanesApp.class, args);
     }

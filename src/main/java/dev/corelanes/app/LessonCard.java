@@ -209,8 +209,17 @@ final class LessonCard extends VBox {
         } else {
             runStep.setText(n == 1 ? "Ran" : "All " + n + " steps ran");
             runStep.setDisable(true);
-            step.setText(n == 1 ? "" : "the runs are compared on one time axis");
+            step.setText(n == 1 ? "" : "the runs are compared " + (comparisonBelow ? "below" : "above")
+                    + ", on one time axis");
         }
+    }
+
+    /** Where the timeline with the comparison is, seen from the card: the window's layout says. */
+    private boolean comparisonBelow = true;
+
+    void setComparisonBelow(boolean below) {
+        comparisonBelow = below;
+        updateStep();
     }
 
     Button runStepButton() {

@@ -55,6 +55,8 @@ public final class MainWindow implements WindowCommands {
     private final PredictionCard predictionCard = new PredictionCard();
     private final ReplayBar replayBar = new ReplayBar(timeline);
     private final BorderPane root = new BorderPane();
+    /** The centre column, scrolled when the window is too short for all of it. */
+    private ScrollPane centreScroll;
     private final RuntimeChooser runtimes;
     /** Buttons that show only their icon in presenter mode, where the type is larger and room is short. */
     private final List<ButtonBase> compactable = new ArrayList<>();
@@ -125,6 +127,9 @@ public final class MainWindow implements WindowCommands {
         leftColumn.getStyleClass().add("left-column");
         look = new WindowLook(prefs, messages,
                 new WindowLook.Parts(root, leftColumn, timeline, machine, table, compactable));
+        // Other runs in the timeline: draw them as large as presenter mode asks again, where they fit.
+        table.getSelectionModel().getSelectedItems().addListener(
+                (javafx.collections.ListChangeListener<RunRow>) c -> look.timelineShowsOther());
 
         keys = new WindowKeys(session.runningProperty(), panel.runButton(), timeline, this::run);
         menu = new MainMenu(this);
@@ -136,6 +141,7 @@ public final class MainWindow implements WindowCommands {
         scene = new Scene(root, 1280, 720);
         scene.getStylesheets().add(MainWindow.class.getResource("corelanes.css").toExternalForm());
         keys.install(scene);
+        scene.heightProperty().addListener((o, a, b) -> revealTimelineWhenPresenting());
         menu.installSizeKeys(scene);
         files.acceptDrops(scene, this::select);
         panel.runButton().setOnAction(e -> run());
@@ -143,7 +149,12 @@ public final class MainWindow implements WindowCommands {
         views = new RunViews(session, table, timeline, clock, caption, predictionCard, replayBar, messages, note);
         runs = new RunControl(new RunControl.Parts(session, panel, form, timeline, clock, replayBar, messages, views,
                 kept), menu::predictEnabled, this::window);
-        lessons = new LessonFlow(lessonCard, form, runtimes, messages, runs::run, views::selectAll);
+        lessons = new LessonFlow(lessonCard, form, runtimes, messages, runs::run, rows -> {
+            views.selectAll(rows);
+            if (rows.size() > 1) {
+                ScrollReveal.later(centreScroll, timeline); // the lesson's comparison, in view under its card
+            }
+        });
         runs.setLessons(lessons);
         kept.restore();
     }
@@ -192,23 +203,24 @@ public final class MainWindow implements WindowCommands {
 
         VBox.setVgrow(timeline, Priority.ALWAYS);
         timeline.getStyleClass().add("timeline");
-        table.setPrefHeight(150);
-        table.setMinHeight(110);
-        VBox centre = new VBox(8, top, messages, note, lessonCard, predictionCard, timeline, replayBar, caption,
-                table);
-        centre.setPadding(new Insets(10, 12, 12, 0));
+        table.setMinHeight(0);
+        VBox centre = new VBox(8, top, messages, note, lessonCard, predictionCard, timeline, replayBar, caption);
+        // The card says where its comparison is: the timeline comes after it in this column.
+        lessonCard.setComparisonBelow(centre.getChildren().indexOf(timeline) > centre.getChildren().indexOf(lessonCard));
+        centre.setPadding(new Insets(10, 12, 8, 0));
         // Text takes the height it needs, never cut to "…"; when the window is too short for all of it, the
         // column scrolls instead of squeezing the text (the timeline gives way first, down to its minimum).
         for (Region r : new Region[] {top, messages, note, lessonCard, replayBar, caption}) {
             r.setMinHeight(Region.USE_PREF_SIZE);
         }
         ScrollPane scroll = new ScrollPane(centre);
+        centreScroll = scroll;
         scroll.setId("centreScroll");
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
         scroll.getStyleClass().add("edge-to-edge");
         keys.spaceRunsIn(scroll, timeline);
-        return scroll;
+        return new RunsSplit(scroll, table, prefs);
     }
 
     /**
@@ -361,6 +373,7 @@ public final class MainWindow implements WindowCommands {
     @Override
     public void startLesson(Lesson l) {
         lessons.start(l);
+        ScrollReveal.later(centreScroll, lessonCard); // chosen while the centre was scrolled down: bring it up
     }
 
     @Override
@@ -419,6 +432,17 @@ public final class MainWindow implements WindowCommands {
     /** Presenter mode: full screen, type 1.3× larger, high contrast, a big wall clock. */
     public void setPresenter(boolean on) {
         look.setPresenter(on);
+        revealTimelineWhenPresenting();
+    }
+
+    /**
+     * In presenter mode the timeline is what the class looks at: the larger type pushes it down the centre,
+     * so it is scrolled back into view when the mode starts and whenever the projector's size changes.
+     */
+    private void revealTimelineWhenPresenting() {
+        if (look.presenterProperty().get()) {
+            ScrollReveal.later(centreScroll, timeline);
+        }
     }
 
     /** Text size relative to normal (Ctrl+plus / Ctrl+minus). */

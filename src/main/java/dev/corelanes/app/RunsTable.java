@@ -66,6 +66,19 @@ final class RunsTable extends TableView<RunRow> {
         }
         Glossary.explainHeaders(this);
         setRowFactory(statusTooltips());
+        // Columns follow what they hold: a run added, its status and figures filled in when it ends.
+        runs.addListener((javafx.collections.ListChangeListener<RunRow>) c -> {
+            while (c.next()) {
+                for (RunRow r : c.getAddedSubList()) {
+                    r.statusProperty().addListener((o, a, b) -> fitSoon());
+                    r.figuresProperty().addListener((o, a, b) -> fitSoon());
+                }
+            }
+            fitSoon();
+        });
+        for (RunRow r : runs) {
+            r.statusProperty().addListener((o, a, b) -> fitSoon());
+        }
     }
 
     /**
@@ -73,12 +86,59 @@ final class RunsTable extends TableView<RunRow> {
      * use: a header or cell then never ends in "…"; a window too narrow for them all scrolls the table.
      */
     void scaleColumns(double fontPx) {
+        this.fontPx = fontPx;
+        fitColumns();
+    }
+
+    private double fontPx = 14;
+    private boolean fitQueued;
+
+    /**
+     * Each column at least as wide as its header and every value it holds, measured in the cells' own font
+     * ("completed · opened", "21.66 s" at a projector's type), and no narrower than designed: nothing ends in
+     * "…"; a window too narrow for them all scrolls the table sideways.
+     */
+    void fitColumns() {
+        fitQueued = false;
+        javafx.scene.text.Font font = javafx.scene.text.Font.font(cellFont().getFamily(), fontPx);
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(font);
+        // A cell's padding and the header's sort-arrow room, in em of the type (AtlantaFX pads cells in em).
+        double slack = Math.ceil(1.6 * font.getSize());
         for (TableColumn<RunRow, ?> c : getColumns()) {
-            Object designed = c.getProperties().get(DESIGNED_WIDTH);
-            if (designed instanceof Double w) {
-                c.setMinWidth(Math.ceil(w * fontPx / 14));
+            double need = 0;
+            if (c.getProperties().get(DESIGNED_WIDTH) instanceof Double w) {
+                need = w * fontPx / 14;
+            }
+            probe.setText(c.getText());
+            need = Math.max(need, probe.getLayoutBounds().getWidth() + slack);
+            for (RunRow r : getItems()) {
+                Object v = c.getCellObservableValue(r) == null ? null : c.getCellObservableValue(r).getValue();
+                if (v != null) {
+                    probe.setText(v.toString());
+                    need = Math.max(need, probe.getLayoutBounds().getWidth() + slack);
+                }
+            }
+            c.setMinWidth(Math.ceil(need));
+        }
+    }
+
+    /** Fits the columns once, after what changed now (a run's status and figures change together). */
+    private void fitSoon() {
+        if (!fitQueued) {
+            fitQueued = true;
+            javafx.application.Platform.runLater(this::fitColumns);
+        }
+    }
+
+    /** The font the table's cells are drawn in (the root's type, as styled), or the type size alone. */
+    private javafx.scene.text.Font cellFont() {
+        for (javafx.scene.Node n : lookupAll(".table-cell")) {
+            if (n instanceof javafx.scene.control.Labeled l && l.getText() != null && !l.getText().isEmpty()) {
+                return l.getFont();
             }
         }
+        return javafx.scene.text.Font.font(fontPx);
     }
 
     private static final String DESIGNED_WIDTH = "corelanes.designedWidth";

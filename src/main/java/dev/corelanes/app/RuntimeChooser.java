@@ -6,6 +6,8 @@ import dev.corelanes.engine.python.PythonUnavailable;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.scene.control.Tooltip;
 import javafx.util.StringConverter;
 
@@ -30,8 +32,15 @@ final class RuntimeChooser {
             if (other) {
                 return "Other Python…";
             }
-            return python == null ? "Java" : python.name() + (python.gilEnabled() ? " (GIL)" : " (no GIL)") + " — "
-                    + python.path();
+            return python == null ? "Java" : shortLabel() + " — " + python.path();
+        }
+
+        /** "CPython 3.11.7 (GIL)": what the box has room for; the path is written whole under it. */
+        String shortLabel() {
+            if (other || python == null) {
+                return label();
+            }
+            return python.name() + (python.gilEnabled() ? " (GIL)" : " (no GIL)");
         }
     }
 
@@ -67,7 +76,16 @@ final class RuntimeChooser {
         runtime.setId("runtimeChoice");
         runtime.getItems().setAll(JAVA);
         runtime.setValue(JAVA);
-        runtime.setConverter(converter());
+        runtime.setConverter(converter(runtime));
+        chosenInFull.setId("runtimeInFull");
+        chosenInFull.getStyleClass().add("hint");
+        chosenInFull.setWrapText(true);
+        chosenInFull.setMinHeight(Region.USE_PREF_SIZE);
+        chosenInFull.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                runtime.getValue() == null || runtime.getValue().python() == null ? "" : runtime.getValue().label(),
+                runtime.valueProperty()));
+        chosenInFull.visibleProperty().bind(chosenInFull.textProperty().isNotEmpty());
+        chosenInFull.managedProperty().bind(chosenInFull.visibleProperty());
         Tooltip tip = new Tooltip("Java runs the tasks in this JVM; Python runs the same experiment in a real "
                 + "CPython on this machine (" + problem + ")");
         tip.setWrapText(true); // "No Python 3 found. Looked in: …" names several places: wrapped, not cut off
@@ -130,6 +148,16 @@ final class RuntimeChooser {
 
     ChoiceBox<Option> runtimeBox() {
         return runtime;
+    }
+
+    /**
+     * The chosen interpreter in full, under the box ("CPython 3.11.7 (GIL) — /usr/bin/python3"), wrapped: the
+     * box itself has room for its name only, and a path cut to "…" cannot be told from another.
+     */
+    private final Label chosenInFull = new Label();
+
+    Label chosenLabel() {
+        return chosenInFull;
     }
 
     ChoiceBox<String> startMethodBox() {
@@ -252,11 +280,16 @@ final class RuntimeChooser {
         return problem;
     }
 
-    private static StringConverter<Option> converter() {
+    /** Names only, as the box has room for; with the path where two interpreters share a name. */
+    private static StringConverter<Option> converter(ChoiceBox<Option> box) {
         return new StringConverter<>() {
             @Override
             public String toString(Option o) {
-                return o == null ? "" : o.label();
+                if (o == null) {
+                    return "";
+                }
+                long same = box.getItems().stream().filter(i -> i.shortLabel().equals(o.shortLabel())).count();
+                return same > 1 ? o.label() : o.shortLabel();
             }
 
             @Override

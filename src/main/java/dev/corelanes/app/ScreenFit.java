@@ -46,8 +46,23 @@ final class ScreenFit {
      */
     static void fit(Dialog<?> dialog, Window owner) {
         Rectangle2D a = area(owner);
+        followType(dialog, owner);
         dialog.getDialogPane().setMaxSize(a.getWidth() - MARGIN, a.getHeight() - MARGIN);
         dialog.setOnShown(e -> clamp(dialog.getDialogPane().getScene().getWindow(), a));
+    }
+
+    /**
+     * A dialog's type is as large as its window's (Ctrl+plus, presenter mode): the window sets its size as the
+     * root's style, and everything in the stylesheets is sized in em of it. A teacher's Predict dialog on a
+     * projector reads from the back row like the window behind it.
+     */
+    static void followType(Dialog<?> dialog, Window owner) {
+        if (owner != null && owner.getScene() != null) {
+            String style = owner.getScene().getRoot().getStyle();
+            if (style != null && style.contains("-fx-font-size")) {
+                dialog.getDialogPane().setStyle(style);
+            }
+        }
     }
 
     /** Bounds a stage of ours by the screen it opens on, its title bar on screen. */

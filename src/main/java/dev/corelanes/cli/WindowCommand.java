@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /**
- * {@code corelanes window [workload flags] [--lesson NAME] [--run]}: the window, ready for a demo — a
+ * {@code corelanes window [workload flags] [--lesson NAME] [--run] [--present]}: the window, ready for a demo — a
  * teacher's desktop shortcut. The flags are checked here like {@code run}'s (a mistake is one line and exit
  * code 2, before any window opens); the window itself is opened by {@code Main}, since the command line
  * never loads JavaFX.
@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 public final class WindowCommand implements Callable<Integer> {
 
     /** What the window should show when it opens. */
-    public record Request(ExperimentSpec spec, Lesson lesson, boolean run) {
+    public record Request(ExperimentSpec spec, Lesson lesson, boolean run, boolean present) {
     }
 
     private static volatile Request requested;
@@ -52,6 +52,10 @@ public final class WindowCommand implements Callable<Integer> {
     @Option(names = "--run", description = "Start the workload (or the lesson's first step) as soon as the window is ready.")
     boolean run;
 
+    @Option(names = "--present", description = "Open in presenter mode: full screen, type sized for the back row "
+            + "(a projector shortcut; Esc or F11 leaves it).")
+    boolean present;
+
     @Override
     public Integer call() {
         ExperimentSpec spec = null;
@@ -77,7 +81,7 @@ public final class WindowCommand implements Callable<Integer> {
             l = Lessons.byId(lesson).orElseThrow(() -> new UserError("no lesson '" + lesson + "'; the lessons are: "
                     + Lessons.all().stream().map(Lesson::id).collect(Collectors.joining(", ")) + "."));
         }
-        requested = new Request(spec, l, run);
+        requested = new Request(spec, l, run, present);
         return Cli.OK;
     }
 

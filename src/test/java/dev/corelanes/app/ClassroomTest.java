@@ -458,13 +458,16 @@ class ClassroomTest {
         robot.clickOn("#presenterButton");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(window.presenterProperty().get());
-        assertEquals(2, window.timeline().zoomProperty().get(), 1e-9, "the timeline is drawn twice its size");
+        // Up to twice its size, as large as its lines fit (the placeholder's line does not at twice on 1280×720).
+        double z = window.timeline().zoomProperty().get();
+        assertTrue(z > 1 && z <= 2 + 1e-9, "the timeline is drawn larger, up to twice its size: " + z);
         shortcut(robot, KeyCode.EQUALS);
         assertEquals(1.1, window.fontScaleProperty().get(), 1e-9);
         shortcut(robot, KeyCode.SUBTRACT);
         shortcut(robot, KeyCode.ADD);
         assertEquals(1.1, window.fontScaleProperty().get(), 1e-9, "keypad minus then plus");
-        assertEquals(1.1 * 2, window.timeline().zoomProperty().get(), 1e-9);
+        double larger = window.timeline().zoomProperty().get();
+        assertTrue(larger > 1.1 && larger <= 1.1 * 2 + 1e-9, "with the larger type, up to twice it: " + larger);
         robot.press(KeyCode.F11).release(KeyCode.F11);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(window.presenterProperty().get());

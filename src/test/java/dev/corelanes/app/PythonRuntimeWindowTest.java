@@ -107,6 +107,30 @@ class PythonRuntimeWindowTest {
         assertEquals(real, new AppPrefs(prefsFile).pythonPath(), "remembered for the next launch");
     }
 
+    /** The README promises no "CPython 3.11.7 (GIL…": the chosen interpreter and its path are shown whole. */
+    @Test
+    void aChosenPythonIsShownWholeNameAndPath(FxRobot robot) throws Exception {
+        ChoiceBox<RuntimeChooser.Option> runtime = runtimeBox(robot);
+        openAndClose(robot); // opening the list is what starts looking for interpreters
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> runtime.getItems().stream()
+                    .anyMatch(o -> o.python() != null));
+        } catch (java.util.concurrent.TimeoutException e) {
+            Assumptions.abort("no Python 3.8+ found for the window to offer");
+        }
+        UserActions.pick(robot, "#runtimeChoice", "CPython");
+        WaitForAsyncUtils.waitForFxEvents();
+        RuntimeChooser.Option chosen = runtime.getValue();
+        assertTrue(chosen.python() != null, chosen.label());
+        robot.interact(() -> robot.lookup("#runtimeChoice").query().getScene().getRoot().layout());
+        var root = robot.lookup("#runtimeChoice").query().getScene().getRoot();
+        assertEquals(java.util.List.of(), Truncations.in(root), "nothing cut with a Python chosen");
+        String whole = chosen.python().name() + (chosen.python().gilEnabled() ? " (GIL)" : " (no GIL)") + " — "
+                + chosen.python().path();
+        assertTrue(robot.lookup((Label l) -> l.isVisible() && whole.equals(l.getText())).tryQuery().isPresent(),
+                "the interpreter and its path are written whole: " + whole);
+    }
+
     @Test
     void theFreeThreadedLessonIsOfferedOnlyWhenSuchAPythonWasFound(FxRobot robot) throws Exception {
         ChoiceBox<RuntimeChooser.Option> runtime = runtimeBox(robot);

@@ -88,6 +88,13 @@ class RunPersistenceTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> session.runs().size() == 1);
         assertEquals(ExecutionMode.THREADS, session.runs().get(0).spec().mode(), "the run is back in the table");
         assertEquals(2, session.runs().get(0).trace().spec().tasks());
+        // The README promises no "completed · …": a restored run's row, status included, is shown whole.
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> window.scene().getRoot().layout());
+        javafx.scene.control.TableView<?> table = robot.lookup("#runsTable").queryAs(javafx.scene.control.TableView.class);
+        assertTrue(session.runs().get(0).statusProperty().get().startsWith("completed · "),
+                session.runs().get(0).statusProperty().get());
+        assertEquals(java.util.List.of(), Truncations.in(table), "a restored run's row is shown whole");
 
         robot.clickOn("File");
         robot.clickOn("#clearRunsItem");

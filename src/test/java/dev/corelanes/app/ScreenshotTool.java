@@ -22,15 +22,22 @@ import java.util.concurrent.Callable;
  * <pre>OPTS=$(grep -v '^#' target/classes/dev/corelanes/launch/app-jvm.options)
  * Xvfb :N -screen 0 1280x720x24 &amp; DISPLAY=:N java $OPTS -cp "target/corelanes.jar:target/test-classes:target/lib/*" \
  *   dev.corelanes.app.ScreenshotTool assets [--classroom]
- * Xvfb :M -screen 0 1920x1080x24 &amp; DISPLAY=:M java $OPTS … dev.corelanes.app.ScreenshotTool assets --presenter</pre>
+ * Xvfb :M -screen 0 1920x1080x24 &amp; DISPLAY=:M java $OPTS … dev.corelanes.app.ScreenshotTool assets --presenter
+ * Xvfb :K -screen 0 1280x720x24 &amp; DISPLAY=:K java $OPTS … dev.corelanes.app.ScreenshotTool assets --presenter 1280x720</pre>
  */
 public final class ScreenshotTool {
 
     private static MainWindow window;
+    /** The screen presenter mode is shot on (Xvfb's size). */
+    private static int[] screen = {1920, 1080};
     private static RunSession session;
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "assets");
+        if (args.length > 2) { // --presenter WxH: the projector's size (default 1920x1080)
+            String[] wh = args[2].split("x");
+            screen = new int[] {Integer.parseInt(wh[0]), Integer.parseInt(wh[1])};
+        }
         Files.createDirectories(out);
         Platform.startup(() -> { });
         fx(() -> {
@@ -41,8 +48,8 @@ public final class ScreenshotTool {
             stage.setX(0);
             stage.setY(0);
             boolean projector = args.length > 1 && args[1].equals("--presenter");
-            stage.setWidth(projector ? 1920 : 1280);
-            stage.setHeight(projector ? 1080 : 720);
+            stage.setWidth(projector ? screen[0] : 1280);
+            stage.setHeight(projector ? screen[1] : 720);
             stage.show();
             return null;
         });
@@ -148,7 +155,8 @@ public final class ScreenshotTool {
         }
         Thread.sleep(1500);
         if (presenter) {
-            capture(out.resolve("screenshot-presenter.png"), "1920x1080+0+0");
+            String size = screen[0] + "x" + screen[1];
+            capture(out.resolve("presenter-" + size + ".png"), size + "+0+0");
         } else {
             capture(out.resolve("screenshot-compare.png"), "1280x720+0+0");
         }

@@ -134,11 +134,102 @@ class WindowFitTest {
         for (String c : Truncations.in(window.scene().getRoot())) {
             cut.add("presenter mode: " + c);
         }
+        // Presenter mode scrolls the comparison into view: the lane buttons above it are scrolled back to.
+        robot.drag(robot.lookup("#centreScroll .scroll-bar:vertical .thumb").queryAs(javafx.scene.Node.class))
+                .moveBy(0, -700).release(javafx.scene.input.MouseButton.PRIMARY);
         robot.clickOn("#perWorkerToggle");
         robot.interact(() -> window.scene().getRoot().layout());
         for (String c : Truncations.in(window.scene().getRoot())) {
             cut.add("presenter mode, workers: " + c);
         }
         assertEquals(List.of(), cut, "text cut off:\n" + String.join("\n", cut));
+    }
+
+    /**
+     * A teacher opens a lesson, runs its steps from the card and goes to presenter mode on a 1280×720,
+     * 1366×768 and 1920×1080 projector: the comparison is on screen, its run lines (with their speedups) and
+     * its legend are not cut, no label is cut, and every text of the window — the smallest included — is
+     * scaled with the projector, as is the Predict dialog.
+     */
+    @Test
+    void presenterModeFitsEveryProjectorWithALessonsComparisonOnScreen(FxRobot robot) throws Exception {
+        ui.waitReady(robot);
+        Lesson gil = Lessons.byId("cpu-python").orElseThrow();
+        robot.clickOn("Lessons");
+        robot.clickOn(gil.title());
+        for (int step = 0; step < gil.steps().size(); step++) {
+            robot.clickOn("#lessonRunStep");
+            ui.waitRun(step + 1);
+        }
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.timeline().compared().size() == 2);
+        robot.push(KeyCode.F11);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.presenterProperty().get(), "F11 turns presenter mode on");
+        List<String> wrong = new ArrayList<>();
+        for (double[] size : SIZES) {
+            String where = "presenter mode at " + (int) size[0] + "×" + (int) size[1];
+            robot.interact(() -> {
+                stage.setWidth(size[0]);
+                stage.setHeight(size[1]);
+            });
+            // The zoom settles over a pulse or two (see TimelineZoomFit).
+            for (int i = 0; i < 5; i++) {
+                WaitForAsyncUtils.sleep(150, TimeUnit.MILLISECONDS);
+                WaitForAsyncUtils.waitForFxEvents();
+            }
+            var scene = window.scene();
+            assertEquals(size[1], scene.getHeight(), 1.5, where + ": the window is the projector's size");
+            for (String c : Truncations.in(scene.getRoot())) {
+                wrong.add(where + ": " + c);
+            }
+            var frame = window.timeline().frame();
+            double reach = TimelineZoomFit.widest(frame);
+            if (reach > frame.width() + 0.5) {
+                wrong.add(where + ": a timeline text reaches " + reach + " px of a " + frame.width()
+                        + " px wide comparison (run line or legend cut)");
+            }
+            var t = window.timeline().localToScene(window.timeline().getLayoutBounds());
+            if (t.getMinY() < 0 || t.getMinY() > scene.getHeight() - 120) {
+                wrong.add(where + ": the comparison is not on screen (timeline top at " + t.getMinY() + ")");
+            }
+            // Scaled together: the smallest text of the window grows with the projector (1.3× the normal
+            // type on a 1280×720 one, in proportion on a larger one).
+            double projector = Math.min(size[0] / 1280, size[1] / 720);
+            double smallest = smallestText(scene.getRoot());
+            double normalSmallest = 0.9 * 14;
+            if (smallest < normalSmallest * 1.3 * projector * 0.97) {
+                wrong.add(where + ": the smallest text is " + smallest + " px, not scaled with the projector");
+            }
+        }
+        assertEquals(List.of(), wrong, String.join("\n", wrong));
+
+        // The Predict dialog reads like the window behind it.
+        robot.clickOn("Teach");
+        robot.clickOn("Predict before each run");
+        robot.clickOn("#runButton");
+        var field = robot.lookup("#predictionField").queryAs(javafx.scene.control.TextField.class);
+        double rootPx = window.scene().getRoot().getStyle().isEmpty() ? 14
+                : Double.parseDouble(window.scene().getRoot().getStyle().replaceAll("[^0-9.]", ""));
+        double fieldPx = field.getFont().getSize();
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(rootPx, fieldPx, 0.6, "the Predict dialog's type is the window's (" + rootPx + " px)");
+    }
+
+    /** The smallest font size of any visible text (labels, buttons, cells) under {@code n}. */
+    private static double smallestText(javafx.scene.Node n) {
+        if (!n.isVisible() || n.getOpacity() == 0) {
+            return Double.MAX_VALUE;
+        }
+        double least = Double.MAX_VALUE;
+        if (n instanceof javafx.scene.control.Labeled l && l.getText() != null && !l.getText().isBlank()) {
+            least = l.getFont().getSize();
+        }
+        if (n instanceof javafx.scene.Parent p) {
+            for (var c : p.getChildrenUnmodifiable()) {
+                least = Math.min(least, smallestText(c));
+            }
+        }
+        return least;
     }
 }

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,11 +32,13 @@ class WindowCommandTest {
         assertEquals(4, r.spec().tasks());
         assertEquals(2, r.spec().workers());
         assertTrue(r.run());
+        assertFalse(r.present(), "presenter mode only when asked");
         assertNull(WindowCommand.takeRequest(), "taken once");
 
-        assertEquals(0, cli("window", "--lesson", "cpu-python"));
+        assertEquals(0, cli("window", "--lesson", "cpu-python", "--present"));
         r = WindowCommand.takeRequest();
         assertEquals("cpu-python", r.lesson().id());
+        assertTrue(r.present(), "--present opens the window in presenter mode");
         assertNull(r.spec());
 
         assertEquals(0, cli("window"));

@@ -5,7 +5,15 @@ import javafx.css.PseudoClass;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Spinner;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextFormatter;
 import javafx.stage.Screen;
@@ -60,11 +68,60 @@ final class LabControls {
         return scene;
     }
 
+    /**
+     * Room a lab's scene leaves on the screen: its window's frame and title bar (about 40 px) and the desktop's
+     * panels. With 40 the scaling lab's 680-px scene plus its title bar was taller than a 720-px screen with a
+     * panel, its Export row cut.
+     */
+    static final double MARGIN = 80;
+
     /** {@code width × height}, shrunk to leave a margin on {@code screen} (null: unknown), never below 480 × 360. */
     static double[] fit(double width, double height, Rectangle2D screen) {
-        double w = screen == null ? width : Math.min(width, screen.getWidth() - 40);
-        double h = screen == null ? height : Math.min(height, screen.getHeight() - 40);
+        double w = screen == null ? width : Math.min(width, screen.getWidth() - MARGIN);
+        double h = screen == null ? height : Math.min(height, screen.getHeight() - MARGIN);
         return new double[] {Math.max(480, w), Math.max(360, h)};
+    }
+
+    /**
+     * The row at a lab's foot: what it exports on the left, Close on the right. Close is the window's cancel
+     * button, so Esc closes the lab too; closing cancels what it measures (each lab's onHidden).
+     */
+    static HBox footer(Node... left) {
+        Button close = new Button("Close");
+        close.setId("closeLabButton");
+        close.setCancelButton(true);
+        close.setOnAction(e -> close.getScene().getWindow().hide());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox row = new HBox(8);
+        row.getChildren().addAll(left);
+        row.getChildren().addAll(spacer, close);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.setPadding(new Insets(10, 12, 12, 12));
+        return row;
+    }
+
+    /**
+     * Shows a lab in {@code stage}: titled, resizable, on the screen with its title bar in reach (a 1280×720
+     * projector included); {@code onHidden} runs when it closes (Close, Esc, the title bar, the main window).
+     */
+    static void show(Stage stage, Scene scene, String title, Runnable onHidden) {
+        stage.setTitle(title);
+        stage.setScene(scene);
+        stage.setResizable(true);
+        stage.setMinWidth(480);
+        stage.setMinHeight(360);
+        stage.setOnHidden(e -> onHidden.run());
+        stage.setOnShown(e -> {
+            Rectangle2D a = Screen.getScreens().isEmpty() ? null : Screen.getPrimary().getVisualBounds();
+            if (a != null) {
+                stage.setHeight(Math.min(stage.getHeight(), a.getHeight()));
+                stage.setWidth(Math.min(stage.getWidth(), a.getWidth()));
+                stage.setX(Math.max(a.getMinX(), Math.min(stage.getX(), a.getMaxX() - stage.getWidth())));
+                stage.setY(Math.max(a.getMinY(), Math.min(stage.getY(), a.getMaxY() - stage.getHeight())));
+            }
+        });
+        stage.show();
     }
 
     static void style(Scene scene) {

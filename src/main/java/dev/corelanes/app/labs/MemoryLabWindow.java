@@ -62,9 +62,6 @@ public final class MemoryLabWindow {
     private final Scene scene;
     private final Timeline poll = new Timeline(new KeyFrame(Duration.millis(100), e -> refreshLive()));
 
-    private volatile Runnable cancelAction;
-    /** Threads stop early when cancelled and still return a total: it must not be shown as "lost updates". */
-    private volatile boolean cancelRequested;
     private volatile java.util.function.Supplier<long[]> seen;
     /** The last finished run of each kind: one more thread against one more process. */
     private CounterMemory lastThreads;
@@ -131,6 +128,7 @@ public final class MemoryLabWindow {
 
         BorderPane root = new BorderPane(scroll);
         root.setLeft(form);
+        root.setBottom(LabControls.footer());
         scene = LabControls.scene(root, 1100, 680);
         poll.setCycleCount(Timeline.INDEFINITE);
         if (!SharedCounterLab.raceLikelyVisible()) {
@@ -144,10 +142,7 @@ public final class MemoryLabWindow {
 
     public void show(Stage stage, boolean darkTheme) {
         LabControls.theme(scene, darkTheme);
-        stage.setTitle("Memory lab — threads share memory, a process has its own");
-        stage.setScene(scene);
-        stage.setOnHidden(e -> cancel()); // closed by the user, or with the main window
-        stage.show();
+        LabControls.show(stage, scene, "Memory lab — threads share memory, a process has its own", this::cancel);
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
@@ -187,43 +182,47 @@ public final class MemoryLabWindow {
         parentLabel.setText("");
         memoryLabel.setText("");
         status.setText("");
-        cancelRequested = false;
         running.set(true);
-        Task task;
+        LabJob.Measure<CounterResult> measure;
+        Runnable stop;
         if (useProcesses) {
             ProcessCounterLab lab = new ProcessCounterLab(n, k, ChildCommands::corelanes);
             seen = lab::seen;
-            cancelAction = lab::cancel;
-            task = lab::run;
+            stop = lab::cancel;
+            measure = j -> lab.run();
         } else {
             SharedCounterLab lab = new SharedCounterLab(n, k, g);
             seen = lab::seen;
-            cancelAction = lab::cancel;
-            task = lab::run;
+            stop = lab::cancel;
+            measure = j -> lab.run();
         }
         poll.play();
-        Thread.ofPlatform().daemon(true).name("memory-lab").start(() -> {
-            try {
-                CounterResult r = task.run();
-                Platform.runLater(() -> finished(cancelRequested ? null : r, "Cancelled."));
-            } catch (InterruptedException e) {
-                Platform.runLater(() -> finished(null, "Cancelled."));
-            } catch (Exception e) {
-                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                Platform.runLater(() -> finished(null, "The run failed: " + why));
+        // Threads stop early when cancelled and still return a total: it must not be shown as "lost updates".
+        job = LabJob.<CounterResult>start("memory-lab", measure, new LabJob.Ending<>() {
+            @Override
+            public void done(CounterResult r) {
+                finished(r, "");
             }
-        });
+
+            @Override
+            public void cancelled() {
+                finished(null, "Cancelled.");
+            }
+
+            @Override
+            public void failed(Throwable e) {
+                finished(null, "The run failed: " + LabJob.why(e));
+            }
+        }).onCancel(stop);
     }
 
-    private interface Task {
-        CounterResult run() throws Exception;
-    }
+    /** The run going on, or the last one. */
+    private LabJob<CounterResult> job;
 
     public void cancel() {
-        Runnable c = cancelAction;
-        if (c != null) {
-            cancelRequested = true;
-            c.run();
+        LabJob<CounterResult> j = job;
+        if (j != null && running.get()) {
+            j.cancel(false); // the lab's own stop ends its threads or processes (onCancel)
         }
     }
 
@@ -238,7 +237,6 @@ public final class MemoryLabWindow {
         poll.stop();
         refreshLive();
         running.set(false);
-        cancelAction = null;
         if (r == null) {
             totalLabel.setText("");
             status.setText(message);

@@ -58,8 +58,6 @@ public final class OverheadLabWindow {
     private final Label explanation = new Label("");
     private final Canvas canvas = new Canvas(OverheadExport.WIDTH, OverheadChart.height(OverheadLab.NAMES.size()));
     private final Scene scene;
-    private volatile boolean cancelRequested;
-    private Thread worker;
     private boolean dark;
 
     public OverheadLabWindow(int initialRepetitions) {
@@ -96,9 +94,7 @@ public final class OverheadLabWindow {
         top.setPadding(new Insets(12));
         BorderPane root = new BorderPane(new ScrollPane(canvas));
         root.setTop(top);
-        HBox bottom = new HBox(exports);
-        bottom.setPadding(new Insets(10, 12, 12, 12));
-        root.setBottom(bottom);
+        root.setBottom(LabControls.footer(exports));
         scene = LabControls.scene(root, 1000, 620);
         redraw();
     }
@@ -111,10 +107,7 @@ public final class OverheadLabWindow {
         dark = darkTheme;
         LabControls.theme(scene, darkTheme);
         redraw();
-        stage.setTitle("Overhead lab — what a thread and a process cost");
-        stage.setScene(scene);
-        stage.setOnHidden(e -> cancel()); // closed by the user, or with the main window
-        stage.show();
+        LabControls.show(stage, scene, "Overhead lab — what a thread and a process cost", this::cancel);
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
@@ -162,29 +155,39 @@ public final class OverheadLabWindow {
         int reps = repetitions.getValue();
         Supplier<ProcessBuilder> workerJvm = ChildCommands.problem() == null
                 ? () -> ChildCommands.worker("overhead") : null;
-        cancelRequested = false;
         running.set(true);
         progress.setProgress(0);
         status.setText("Measuring…");
-        OverheadLab lab = new OverheadLab(reps, workerJvm, () -> cancelRequested,
+        LabJob<?>[] self = new LabJob<?>[1];
+        OverheadLab lab = new OverheadLab(reps, workerJvm, () -> self[0] != null && self[0].stopAsked(),
                 (fraction, what) -> Platform.runLater(() -> {
                     progress.setProgress(fraction);
                     if (running.get()) {
                         status.setText("Measuring: " + what + "…");
                     }
                 }));
-        worker = Thread.ofPlatform().daemon(true).name("overhead-lab").start(() -> {
-            try {
-                List<Measurement> ms = lab.measureAll();
-                Platform.runLater(() -> finished(ms, "Measured " + ms.size()
-                        + " costs. Bars: median; whiskers: the middle 80 % of samples."));
-            } catch (OverheadLab.Cancelled e) {
-                Platform.runLater(() -> finished(null, "Cancelled: nothing kept from this run."));
-            } catch (RuntimeException e) {
-                Platform.runLater(() -> finished(null, "The measurement failed: " + e.getMessage()));
+        job = LabJob.<List<Measurement>>start("overhead-lab", j -> lab.measureAll(), new LabJob.Ending<>() {
+            @Override
+            public void done(List<Measurement> ms) {
+                finished(ms, "Measured " + ms.size() + " costs. Bars: median; whiskers: the middle 80 % of samples.");
+            }
+
+            @Override
+            public void cancelled() {
+                finished(null, "Cancelled: nothing kept from this run.");
+            }
+
+            @Override
+            public void failed(Throwable e) {
+                finished(null, e instanceof OverheadLab.Cancelled ? "Cancelled: nothing kept from this run."
+                        : "The measurement failed: " + e.getMessage());
             }
         });
+        self[0] = job;
     }
+
+    /** The measurement going on, or the last one. */
+    private LabJob<List<Measurement>> job;
 
     private void finished(List<Measurement> ms, String message) {
         if (ms != null) {
@@ -201,10 +204,9 @@ public final class OverheadLabWindow {
 
     /** Stops between samples; the lab's own cleanup ends any child it started. */
     public void cancel() {
-        cancelRequested = true;
-        Thread t = worker;
-        if (t != null) {
-            t.interrupt();
+        LabJob<List<Measurement>> j = job;
+        if (j != null) {
+            j.cancel(true); // interrupts a wait for a child; the lab's own cleanup ends any child it started
         }
     }
 

@@ -60,7 +60,6 @@ public final class ScalingLabWindow {
             + "speedups are compared with the ideal and with Amdahl's law.");
     private final Canvas canvas = new Canvas(ScalingChart.WIDTH, ScalingChart.HEIGHT);
     private final Scene scene;
-    private volatile boolean cancelRequested;
     private final AtomicReference<RunHandle> current = new AtomicReference<>();
     private boolean dark;
 
@@ -131,9 +130,7 @@ public final class ScalingLabWindow {
         });
         BorderPane root = new BorderPane(chart);
         root.setTop(top);
-        HBox bottom = new HBox(exports);
-        bottom.setPadding(new Insets(10, 12, 12, 12));
-        root.setBottom(bottom);
+        root.setBottom(LabControls.footer(exports));
         scene = LabControls.scene(root, 1000, 760);
         redraw();
     }
@@ -142,10 +139,7 @@ public final class ScalingLabWindow {
         dark = darkTheme;
         LabControls.theme(scene, darkTheme);
         redraw();
-        stage.setTitle("Scaling lab — speedup vs cores");
-        stage.setScene(scene);
-        stage.setOnHidden(e -> cancel());
-        stage.show();
+        LabControls.show(stage, scene, "Scaling lab — speedup vs cores", this::cancel);
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
@@ -194,28 +188,41 @@ public final class ScalingLabWindow {
         ScalingSweep.By what = by.getValue();
         ExecutionMode m = mode.getValue();
         int n = max.getValue();
-        cancelRequested = false;
         running.set(true);
         status.setText("Starting…");
-        Thread.ofPlatform().daemon(true).name("scaling-lab").start(() -> {
-            try {
-                MachineInfo machine = Hardware.detect().machine();
-                ExperimentSpec w = m.pooled()
-                        ? new ExperimentSpec(m, TaskKind.COMPUTE, n, 0.5, what == ScalingSweep.By.CORES ? n : 1, false)
-                        : ExperimentSpec.of(m, TaskKind.COMPUTE, n, 0.5, false);
-                SweepResult r = ScalingSweep.run(what, w, n, machine, Runs.JAVA, () -> cancelRequested,
-                        line -> Platform.runLater(() -> status.setText("Running " + line + "…")), current::set);
-                Platform.runLater(() -> finished(r, r.note().isEmpty() ? "Done: " + r.fitSentence() + "."
-                        : r.note() + "."));
-            } catch (IllegalArgumentException e) {
-                Platform.runLater(() -> finished(null, e.getMessage() + "."));
-            } catch (InterruptedException e) {
-                Platform.runLater(() -> finished(null, "Cancelled."));
-            } catch (RuntimeException e) {
-                Platform.runLater(() -> finished(null, "The sweep failed: " + e.getMessage()));
+        job = LabJob.<SweepResult>start("scaling-lab", j -> {
+            MachineInfo machine = Hardware.detect().machine();
+            ExperimentSpec w = m.pooled()
+                    ? new ExperimentSpec(m, TaskKind.COMPUTE, n, 0.5, what == ScalingSweep.By.CORES ? n : 1, false)
+                    : ExperimentSpec.of(m, TaskKind.COMPUTE, n, 0.5, false);
+            return ScalingSweep.run(what, w, n, machine, Runs.JAVA, j::stopAsked,
+                    line -> Platform.runLater(() -> status.setText("Running " + line + "…")), current::set);
+        }, new LabJob.Ending<>() {
+            @Override
+            public void done(SweepResult r) {
+                finished(r, r.note().isEmpty() ? "Done: " + r.fitSentence() + "." : r.note() + ".");
+            }
+
+            @Override
+            public void cancelled() {
+                finished(null, "Cancelled.");
+            }
+
+            @Override
+            public void failed(Throwable e) {
+                finished(null, e instanceof IllegalArgumentException ? e.getMessage() + "."
+                        : "The sweep failed: " + e.getMessage());
+            }
+        }).onCancel(() -> {
+            RunHandle h = current.get();
+            if (h != null) {
+                h.cancel(); // the run in progress stops too
             }
         });
     }
+
+    /** The sweep going on, or the last one. */
+    private LabJob<SweepResult> job;
 
     private void finished(SweepResult r, String message) {
         if (r != null) {
@@ -228,10 +235,9 @@ public final class ScalingLabWindow {
 
     /** Stops after the run in progress, which is cancelled too. */
     public void cancel() {
-        cancelRequested = true;
-        RunHandle h = current.get();
-        if (h != null) {
-            h.cancel();
+        LabJob<SweepResult> j = job;
+        if (j != null) {
+            j.cancel(false); // the sweep stops between runs; the run in progress is cancelled (onCancel)
         }
     }
 

@@ -1,0 +1,40 @@
+package dev.corelanes.app;
+
+import javafx.animation.PauseTransition;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.StackPane;
+import javafx.util.Duration;
+
+/**
+ * The centre above, the runs table below, a divider between them that the user drags: a class comparing a
+ * dozen runs pulls the table up to see them, a lesson pushes it down for the timeline. Where the divider was
+ * left is kept for the next launch. The table keeps its height when the window is resized; the centre takes
+ * the difference.
+ */
+final class RunsSplit extends SplitPane {
+
+    /** Writes the divider's place once the drag has stopped, not at every pixel of it. */
+    private final PauseTransition save = new PauseTransition(Duration.millis(400));
+
+    RunsSplit(javafx.scene.Node centre, RunsTable table, AppPrefs prefs) {
+        setId("runsSplit");
+        setOrientation(Orientation.VERTICAL);
+        getStyleClass().add("edge-to-edge");
+        StackPane below = new StackPane(table);
+        below.setPadding(new Insets(0, 12, 12, 0));
+        below.setMinHeight(0);
+        getItems().addAll(centre, below);
+        SplitPane.setResizableWithParent(below, false);
+        setDividerPositions(prefs.runsDivider());
+        save.setOnFinished(e -> {
+            double at = getDividers().get(0).getPosition();
+            if (Math.abs(at - prefs.runsDivider()) > 0.002) {
+                prefs.setRunsDivider(at);
+            }
+        });
+        // Only a drag moves the divider for good: its position also changes when the window is resized.
+        addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> save.playFromStart());
+    }
+}

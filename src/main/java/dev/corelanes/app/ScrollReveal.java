@@ -1,0 +1,56 @@
+package dev.corelanes.app;
+
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
+import javafx.util.Duration;
+
+/**
+ * Scrolls the window's centre to what was just asked for: a lesson chosen from the menu while the table was
+ * scrolled into view, or a lesson's comparison under its card on a 1280×720 projector, must not stay out of
+ * sight. The least scroll that shows the node, its top first when it is taller than the view.
+ */
+final class ScrollReveal {
+
+    /** The timeline settles its height a pulse or two after new runs are shown: look again after it. */
+    private static final Duration SETTLE = Duration.millis(200);
+
+    private ScrollReveal() {
+    }
+
+    /** Reveals {@code node} once laid out, and again once its height has settled. */
+    static void later(ScrollPane scroll, Node node) {
+        Platform.runLater(() -> now(scroll, node));
+        PauseTransition again = new PauseTransition(SETTLE);
+        again.setOnFinished(e -> now(scroll, node));
+        again.play();
+    }
+
+    /** Scrolls {@code scroll} (vertically) as little as shows {@code node}, its top first. */
+    static void now(ScrollPane scroll, Node node) {
+        Node content = scroll.getContent();
+        if (content == null || node.getScene() == null || !node.isVisible()) {
+            return;
+        }
+        scroll.layout();
+        double view = scroll.getViewportBounds().getHeight();
+        double whole = content.getLayoutBounds().getHeight();
+        if (whole <= view + 0.5) {
+            return; // all of it is in view already
+        }
+        Bounds b = content.sceneToLocal(node.localToScene(node.getLayoutBounds()));
+        double range = scroll.getVmax() - scroll.getVmin();
+        double top = (scroll.getVvalue() - scroll.getVmin()) / range * (whole - view);
+        double want = top;
+        if (b.getMinY() < top) {
+            want = b.getMinY();
+        } else if (b.getMaxY() > top + view) {
+            want = Math.min(b.getMinY(), b.getMaxY() - view);
+        }
+        if (want != top) {
+            scroll.setVvalue(scroll.getVmin() + Math.max(0, Math.min(1, want / (whole - view))) * range);
+        }
+    }
+}
