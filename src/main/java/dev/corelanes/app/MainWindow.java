@@ -189,7 +189,7 @@ public final class MainWindow implements WindowCommands {
     }
 
     private Region centre() {
-        TimelineButtons buttons = new TimelineButtons(timeline, () -> views.replaySelected(), files::export);
+        TimelineButtons buttons = new TimelineButtons(timeline, this::replaySelected, files::export);
         compactable.addAll(buttons.compactable());
         HBox.setHgrow(clock, Priority.ALWAYS);
         HBox top = new HBox(10, clock, buttons);
@@ -346,6 +346,11 @@ public final class MainWindow implements WindowCommands {
     @Override
     public void replaySelected() {
         views.replaySelected();
+        if (replayBar.isVisible()) {
+            // Two compared runs make the timeline taller than a 1280x720 centre: the bar's play and scrubber,
+            // under it, must not be left out of sight.
+            ScrollReveal.later(centreScroll, replayBar);
+        }
     }
 
     @Override

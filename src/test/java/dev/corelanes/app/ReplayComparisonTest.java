@@ -71,9 +71,10 @@ class ReplayComparisonTest {
 
     @Test
     void aComparisonReplaysItsRunsTogetherOnOneClock(FxRobot robot) throws Exception {
-        // Tasks of 1 s: threads run two at a time (0–1 s, then 1.1–2.1 s), sequential one after the other.
-        open(robot, Traces.compute(ExecutionMode.THREADS, 4, 10), "threads.json");
-        open(robot, Traces.compute(ExecutionMode.SEQUENTIAL, 2, 10), "sequential.json");
+        // Tasks of 10 s: threads run two at a time (0–10 s, then 11–21 s), sequential one after the other. Long
+        // enough that the replay, started at 1x, is still going when pause is clicked on a busy machine.
+        open(robot, Traces.compute(ExecutionMode.THREADS, 4, 100), "threads.json");
+        open(robot, Traces.compute(ExecutionMode.SEQUENTIAL, 2, 100), "sequential.json");
         List<javafx.scene.Node> rows = robot.lookup("#runsTable .table-row-cell").queryAll().stream()
                 .filter(n -> ((TableRow<?>) n).getItem() != null)
                 .sorted(Comparator.comparingInt(n -> ((TableRow<?>) n).getIndex())).toList();
@@ -92,16 +93,16 @@ class ReplayComparisonTest {
         assertTrue(t.liveProperty().get(), "and play");
 
         robot.clickOn("#replayPlay"); // pause
-        scrubTo(robot, 0.5);
+        scrubTo(robot, 5);
         List<Slide.Run> runs = t.compared();
         assertEquals(ExecutionMode.THREADS, runs.get(0).trace().spec().mode());
-        assertEquals(0, runs.get(0).model().size(), "at 0.5 s no thread task has ended");
-        assertEquals(2, runs.get(0).model().openSpans().size(), "two threads run at 0.5 s");
+        assertEquals(0, runs.get(0).model().size(), "at 5 s no thread task has ended");
+        assertEquals(2, runs.get(0).model().openSpans().size(), "two threads run at 5 s");
         assertEquals(0, runs.get(1).model().size(), "nor has the first call of the sequential run");
-        assertEquals(1, runs.get(1).model().openSpans().size(), "one call runs at 0.5 s");
+        assertEquals(1, runs.get(1).model().openSpans().size(), "one call runs at 5 s");
 
-        scrubTo(robot, 1.05);
-        assertEquals(2, t.compared().get(0).model().size(), "at 1.05 s both first thread tasks have ended");
+        scrubTo(robot, 10.5);
+        assertEquals(2, t.compared().get(0).model().size(), "at 10.5 s both first thread tasks have ended");
         assertEquals(1, t.compared().get(1).model().size(), "and the first call, on the same clock");
         assertEquals(0, t.compared().get(1).model().openSpans().size(), "the second call has not begun");
 
