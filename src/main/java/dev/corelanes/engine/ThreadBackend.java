@@ -55,6 +55,7 @@ final class ThreadBackend implements Backend {
             case SEQUENTIAL -> 1;
             case POOL -> spec.workers();
             case THREADS, VIRTUAL -> spec.tasks();
+            case TRACED -> throw new IllegalArgumentException("a traced program is not run by a backend");
             default -> throw new IllegalStateException(spec.mode() + " does not run on threads");
         };
         boolean virtual = spec.mode() == ExecutionMode.VIRTUAL;

@@ -64,6 +64,7 @@ public final class CodeSamples {
                     + "            worker.getOutputStream().write(\"task\\n\".getBytes());\n"
                     + "            worker.getOutputStream().flush();\n"
                     + "        }\n";
+            case TRACED -> "        // A traced program: its code is its own, not written by CoreLanes.\n";
         };
         return "// " + s.describe() + "\n"
                 + "import java.util.ArrayList;\nimport java.util.List;\nimport java.util.concurrent.Executors;\n\n"
