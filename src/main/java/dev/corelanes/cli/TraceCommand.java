@@ -78,21 +78,35 @@ final class TraceCommand implements Callable<Integer> {
         images.addTo(outputs);
         outputs.check(List.of());
         var machine = Hardware.detect().machine();
-        ProgramTrace tracing;
-        try {
-            tracing = pid != null ? ProgramTrace.attach(pid) : ProgramTrace.run(command);
-        } catch (TraceException e) {
-            throw new UserError(e.getMessage());
-        }
-        Interrupts interrupts = Interrupts.install(tracing::cancel, () -> {
+        // Signals are taken over before the program starts: a Ctrl+C in its first moments must still stop it and
+        // write what was measured (before, the JVM's default handling exited without a word).
+        java.util.concurrent.atomic.AtomicReference<ProgramTrace> running = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean stopAsked = new java.util.concurrent.atomic.AtomicBoolean();
+        Interrupts interrupts = Interrupts.install(() -> {
+            stopAsked.set(true);
+            ProgramTrace t = running.get();
+            if (t != null) {
+                t.cancel();
+            }
+        }, () -> {
             AtomicFiles.abandon();
             err.println("corelanes: interrupted again — stopped before every output was written; no temporary file "
                     + "is left");
             err.flush();
         });
+        ProgramTrace tracing;
         ProgramTrace.Result result;
         int notWritten;
         try {
+            try {
+                tracing = pid != null ? ProgramTrace.attach(pid) : ProgramTrace.run(command);
+            } catch (TraceException e) {
+                throw new UserError(e.getMessage());
+            }
+            running.set(tracing);
+            if (stopAsked.get()) {
+                tracing.cancel(); // Ctrl+C came while it was starting
+            }
             result = tracing.await(machine);
             interrupts.onStop(() -> { });
             print(out, result);

@@ -33,16 +33,16 @@ public final class ProgramTrace {
     private volatile boolean cancelled;
     private final Object ended = new Object();
 
-    private ProgramTrace(ChildProcess child, int pid, String command, long originNanos, Instant startedAt) {
+    private ProgramTrace(ChildProcess child, GroupWatchdog watchdog, int pid, String command, long originNanos,
+                         Instant startedAt) {
         this.child = child;
+        this.watchdog = watchdog;
         this.pid = pid;
         this.command = command;
         this.originNanos = originNanos;
         this.startedAt = startedAt;
         this.sampler = new TreeSampler(ProcReader.system(), pid, originNanos);
         this.sampler.start();
-        // After the sampler: starting the watchdog takes a process start, which the program's first moments need not wait for.
-        this.watchdog = child == null ? null : GroupWatchdog.watch(pid);
     }
 
     /** Why this system cannot trace, in one line, or "" when it can. */
@@ -67,15 +67,22 @@ public final class ProgramTrace {
         }
         ProcessBuilder pb = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT)
                 .redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT);
+        GroupWatchdog watchdog = GroupWatchdog.start();
         Instant startedAt = Instant.now();
         long origin = System.nanoTime();
         ChildProcess child;
         try {
             child = ChildProcess.start("traced", pb, 1, ChildProcess.Option.OWN_SESSION);
         } catch (ChildStartException e) {
+            if (watchdog != null) {
+                watchdog.close();
+            }
             throw new TraceException(e.getMessage());
         }
-        return new ProgramTrace(child, (int) child.pid(), String.join(" ", command), origin, startedAt);
+        if (watchdog != null) {
+            watchdog.watch(child.pid()); // OWN_SESSION made it the leader of its own group
+        }
+        return new ProgramTrace(child, watchdog, (int) child.pid(), String.join(" ", command), origin, startedAt);
     }
 
     /** Traces process {@code pid}, already running, with everything it starts from now on. */
@@ -85,7 +92,7 @@ public final class ProgramTrace {
             throw new TraceException("no process " + pid + " to attach to (it has ended, or never was).");
         }
         String cmd = ProcReader.system().cmdline((int) pid);
-        return new ProgramTrace(null, (int) pid, cmd.isEmpty() ? "pid " + pid : cmd, System.nanoTime(),
+        return new ProgramTrace(null, null, (int) pid, cmd.isEmpty() ? "pid " + pid : cmd, System.nanoTime(),
                 Instant.now());
     }
 
