@@ -106,6 +106,8 @@ public final class FidelityBench {
         md.append(String.format(Locale.ROOT, "Machine: %s, %d CPUs. Median agreement over a run's workers (lowest "
                         + "worker in brackets), %d run(s) each; load average before the quiet runs %s.%n%n",
                 cpuName(), Runtime.getRuntime().availableProcessors(), reps, loadAverage()));
+        md.append("† aligned by sched-truth's cross-correlation (a sched-truth that does not read the run's "
+                + "`monotonicOriginNanos`); unmarked: aligned by the run's recorded CLOCK_MONOTONIC origin.\n\n");
         md.append("| run | quiet | two busy `yes` loops |\n|---|---|---|\n");
         for (Map.Entry<String, List<String>> e : modes.entrySet()) {
             String quiet = measure(schedTruth, dir, e.getValue(), reps, false);
@@ -135,6 +137,7 @@ public final class FidelityBench {
         double hi = -1;
         double worst = Double.MAX_VALUE;
         String failure = "";
+        boolean aligned = false;
         try {
             for (int r = 0; r < reps; r++) {
                 Path k = dir.resolve("k.json");
@@ -156,6 +159,7 @@ public final class FidelityBench {
                     failure = "not compared: " + last(compared);
                     continue;
                 }
+                aligned |= compared.contains("aligned by the run's monotonic origin");
                 double median = Double.parseDouble(m.group(1));
                 lo = Math.min(lo, median);
                 hi = Math.max(hi, median);
@@ -172,7 +176,7 @@ public final class FidelityBench {
             return "failed: " + failure;
         }
         String range = lo == hi ? fmt(lo) : fmt(lo) + "–" + fmt(hi);
-        return range + " (" + fmt(worst) + ")";
+        return range + " (" + fmt(worst) + ")" + (aligned ? "" : " †");
     }
 
     private static String fmt(double v) {

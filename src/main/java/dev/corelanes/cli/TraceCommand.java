@@ -190,8 +190,9 @@ final class TraceCommand implements Callable<Integer> {
             out.println("Uncertain  " + FigureText.seconds(uncertain / 1e9) + " of CPU time where two threads shared a "
                     + "CPU between two samples and the samples cannot tell which ran when");
         }
-        out.printf(Locale.ROOT, "Sampler    every %s on average, %d sweeps; its own CPU %s = %.1f %% of one core "
-                        + "(budget %.0f %%)%n", FigureText.seconds(s.periodNanos() / 1e9), s.sweeps().size(),
+        out.printf(Locale.ROOT, "Sampler    every %s on average (aimed at %s), %d sweeps; its own CPU %s = %.1f %% of "
+                        + "one core (budget %.0f %%)%n", FigureText.seconds(s.periodNanos() / 1e9),
+                FigureText.seconds(s.aimedPeriodNanos() / 1e9), s.sweeps().size(),
                 FigureText.seconds(s.ownCpuNanos() / 1e9), s.cpuShare() * 100, TreeSampler.TARGET_SHARE * 100);
         if (r.exitCode() >= 0) {
             out.println("Exit       " + r.exitCode());

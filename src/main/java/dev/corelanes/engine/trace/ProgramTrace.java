@@ -117,6 +117,7 @@ public final class ProgramTrace {
      */
     public void cancel() {
         cancelled = true;
+        sampler.sweepNow(); // what ran until now is in the run, even what started a moment ago
         if (child != null) {
             child.kill();
         }

@@ -13,11 +13,14 @@ import java.util.Map;
  * @param sweeps       when each sweep began (run timeline)
  * @param ownCpuNanos  the sampler thread's own CPU time
  * @param wallNanos    how long the sampler ran
- * @param periodNanos  its mean period
+ * @param periodNanos  the mean time between two sweeps, as they happened (on a busy machine the sampler waits for a
+ *                     CPU like every other thread, and sweeps come later than aimed)
+ * @param aimedPeriodNanos the mean period it aimed at (its cost within its budget)
  * @param samplerTid   the sampler thread's Linux thread id (-1 unknown)
  */
 public record Sampling(int rootPid, Map<Integer, List<ThreadSample>> threads, List<ProcessSeen> processes,
-                       List<Long> sweeps, long ownCpuNanos, long wallNanos, long periodNanos, long samplerTid) {
+                       List<Long> sweeps, long ownCpuNanos, long wallNanos, long periodNanos, long aimedPeriodNanos,
+                       long samplerTid) {
 
     /** The sampler's CPU time as a share of one core over its run (0.01 = 1 %). */
     public double cpuShare() {

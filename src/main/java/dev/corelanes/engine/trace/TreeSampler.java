@@ -38,6 +38,12 @@ public final class TreeSampler {
     private final Map<Integer, ProcessSeen> processes = new LinkedHashMap<>();
     private final Map<Integer, Integer> checkedPids = new HashMap<>(); // every pid looked at, with its parent
     private final Map<Integer, String> names = new HashMap<>();
+    private final Map<Integer, ProcReader.OpenThread> open = new HashMap<>();
+    private final java.util.Set<Integer> seenThisSweep = new java.util.HashSet<>();
+    private final Map<Integer, Integer> retry = new HashMap<>();
+    /** More new ids than this since the last sweep: one listing of /proc is cheaper than looking at each. */
+    private static final int MAX_ID_STEP = 64;
+    private int lastPid = -1;
     private final List<Long> sweepTimes = new ArrayList<>();
     private final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     private volatile boolean stopping;
@@ -65,6 +71,16 @@ public final class TreeSampler {
         thread = Thread.ofPlatform().daemon(true).name("corelanes-trace-sampler").start(this::loop);
     }
 
+    /**
+     * One sweep now, on the calling thread (a cancel, just before the tree is killed: what ran until then is in the
+     * run, however recently it started). Its cost is the caller's, not the sampler's.
+     */
+    public synchronized void sweepNow() {
+        if (thread != null && thread.isAlive()) {
+            sweep();
+        }
+    }
+
     /** Takes one last sweep and stops; returns what was seen. Any thread. */
     public Sampling stop() throws InterruptedException {
         stopping = true;
@@ -76,9 +92,10 @@ public final class TreeSampler {
         synchronized (this) {
             Map<Integer, List<ThreadSample>> copy = new LinkedHashMap<>();
             threads.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-            long sweeps = sweepTimes.size();
+            int sweeps = sweepTimes.size();
+            long achieved = sweeps > 1 ? (sweepTimes.get(sweeps - 1) - sweepTimes.get(0)) / (sweeps - 1) : periodNow;
             return new Sampling(rootPid, copy, List.copyOf(processes.values()), List.copyOf(sweepTimes), ownCpuNanos,
-                    Math.max(1, stoppedNanos - startedNanos), sweeps > 1 ? periodSum / (sweeps - 1) : periodNow,
+                    Math.max(1, stoppedNanos - startedNanos), achieved, sweeps > 1 ? periodSum / (sweeps - 1) : periodNow,
                     samplerTid);
         }
     }
@@ -110,6 +127,10 @@ public final class TreeSampler {
             }
         }
         stoppedNanos = System.nanoTime();
+        synchronized (this) {
+            open.values().forEach(ProcReader.OpenThread::close);
+            open.clear();
+        }
     }
 
     /** The period that keeps a sweep costing {@code costNanos} of CPU within {@link #TARGET_SHARE} of one core. */
@@ -122,6 +143,7 @@ public final class TreeSampler {
         long now = System.nanoTime() - originNanos;
         sweepTimes.add(now);
         findNewProcesses(now);
+        seenThisSweep.clear();
         for (ProcessSeen p : List.copyOf(processes.values())) {
             if (p.exited()) {
                 continue;
@@ -137,12 +159,29 @@ public final class TreeSampler {
                     ProcessSeen.STILL_ALIVE)
                     : new ProcessSeen(p.pid(), p.ppid(), comm, p.command(), p.firstNanos(), p.lastNanos(), t));
         }
+        // Threads not seen in this sweep are gone: their files are closed.
+        open.entrySet().removeIf(e -> {
+            if (seenThisSweep.contains(e.getKey())) {
+                return false;
+            }
+            e.getValue().close();
+            return true;
+        });
     }
 
     /** Reads one thread; false when it is gone or a zombie. */
     private boolean sample(int pid, int tid) {
-        ProcReader.Stat st = proc.stat(pid, tid);
-        ProcReader.SchedStat ss = st == null || st.ended() ? null : proc.schedStat(pid, tid);
+        ProcReader.OpenThread files = open.get(tid);
+        if (files == null) {
+            files = proc.open(pid, tid);
+            if (files == null) {
+                return false;
+            }
+            open.put(tid, files);
+        }
+        seenThisSweep.add(tid);
+        ProcReader.Stat st = files.stat();
+        ProcReader.SchedStat ss = st == null || st.ended() ? null : files.schedStat();
         if (ss == null) {
             return false;
         }
@@ -154,8 +193,43 @@ public final class TreeSampler {
         return true;
     }
 
-    /** Adds processes whose parent is in the tree, looking only at process ids not looked at before. */
+    /**
+     * Adds processes whose parent is in the tree. Cheap while nothing starts: the kernel's last handed-out id
+     * ({@code /proc/loadavg}) says which ids are new since the last sweep, and only those are looked at (an id not
+     * there yet, a fork still under way, is looked at again for two sweeps). A jump of many ids, or ids that
+     * wrapped around, costs one listing of {@code /proc}.
+     */
     private void findNewProcesses(long now) {
+        int last = proc.lastPid();
+        if (lastPid >= 0 && last >= 0 && last >= lastPid && last - lastPid <= MAX_ID_STEP) {
+            List<Integer> candidates = new ArrayList<>(retry.keySet());
+            for (int pid = lastPid + 1; pid <= last; pid++) {
+                candidates.add(pid);
+            }
+            lastPid = last;
+            for (int pid : new TreeSet<>(candidates)) {
+                ProcReader.Stat s = proc.processStat(pid);
+                if (s == null) {
+                    int tries = retry.getOrDefault(pid, 0) + 1;
+                    if (tries <= 2) {
+                        retry.put(pid, tries);
+                    } else {
+                        retry.remove(pid);
+                    }
+                    continue;
+                }
+                retry.remove(pid);
+                checkedPids.put(pid, s.ppid());
+                if (processes.containsKey(s.ppid()) && !processes.containsKey(pid) && !s.ended()
+                        && proc.isProcess(pid)) {
+                    processes.put(pid, new ProcessSeen(pid, s.ppid(), s.comm(), proc.cmdline(pid), now, now,
+                            ProcessSeen.STILL_ALIVE));
+                }
+            }
+            return;
+        }
+        lastPid = last;
+        retry.clear();
         List<Integer> fresh = new ArrayList<>();
         boolean firstScan = checkedPids.isEmpty();
         if (processes.isEmpty()) {

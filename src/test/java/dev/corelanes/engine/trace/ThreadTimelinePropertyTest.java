@@ -90,7 +90,7 @@ class ThreadTimelinePropertyTest {
             }
             t += dt;
         }
-        Sampling sampling = new Sampling(1000, byThread, List.of(), sweeps, 1_000_000, t, 10_000_000, -1);
+        Sampling sampling = new Sampling(1000, byThread, List.of(), sweeps, 1_000_000, t, 10_000_000, 10_000_000, -1);
         Trace trace = TracedRun.build(sampling, true, MACHINE, Instant.EPOCH, t, 0, TaskStatus.COMPLETED, "", "test");
 
         // The kernel's on-CPU total of each thread (counted from its first sample) is what the lanes show, unless two
