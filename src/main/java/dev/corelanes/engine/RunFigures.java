@@ -354,6 +354,10 @@ public record RunFigures(TaskStatus status, double wallSeconds, double cpuSecond
                     : unmeasured + " of " + ran + (ran == 1 ? " task" : " tasks") + " ran without a measured CPU time";
             return new CpuSplit(Double.NaN, Double.NaN, unmeasured, why);
         }
+        if (t.spec().mode() == ExecutionMode.TRACED) {
+            return new CpuSplit(tasks / 1e9, Double.NaN, 0, "a traced program: its threads are all there is, "
+                    + "with no runtime of CoreLanes' around them");
+        }
         if (!t.conditions().runtimeCpuMeasured()) {
             return new CpuSplit(tasks / 1e9, Double.NaN, 0, "the runtime's share was not measured (a run file from an "
                     + "older CoreLanes, or a worker that ended without reporting it)");
