@@ -142,6 +142,10 @@ public final class CodeSamples {
                         + "    with concurrent.futures.ProcessPoolExecutor(max_workers=" + w + ") as pool:\n"
                         + "        for _ in range(" + n + "):\n            pool.submit(do_something)\n";
             }
+            case TRACED -> {
+                imports = "import time\n";
+                body = "# A traced program: its code is its own, not written by CoreLanes.\ndo_something()\n";
+            }
             default -> throw new IllegalStateException();
         }
         String steps = s.kind() == TaskKind.COMPUTE
