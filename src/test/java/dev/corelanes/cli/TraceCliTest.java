@@ -203,7 +203,10 @@ class TraceCliTest {
     /** The pids of {@code root}'s tree whose command line contains {@code marker}, once they are there. */
     private static List<Long> awaitDescendants(Process root, String marker) throws InterruptedException {
         for (int i = 0; i < 3000 && root.isAlive(); i++) {
-            List<Long> found = root.descendants().filter(h -> h.info().commandLine().orElse("").contains(marker))
+            // The yes loop itself: a wrapper on the way (pyenv's python3 shim runs children with the same arguments)
+            // has the marker in its command line too.
+            List<Long> found = root.descendants().filter(h -> h.info().command().orElse("").endsWith("/yes")
+                            && h.info().commandLine().orElse("").contains(marker))
                     .map(ProcessHandle::pid).toList();
             if (!found.isEmpty()) {
                 return found;
@@ -229,6 +232,14 @@ class TraceCliTest {
         throw new AssertionError("the CLI never started sampling");
     }
 
+    private String read(String name) {
+        try {
+            return Files.readString(dir.resolve(name));
+        } catch (IOException e) {
+            return "(" + name + " unreadable)";
+        }
+    }
+
     private static String comm(Path task) {
         try {
             return Files.readString(task.resolve("comm")).strip();
@@ -252,10 +263,12 @@ class TraceCliTest {
         Process cli = cliProcess("trace", "--json", json.toString(), "--", "sh", "-c",
                 "yes corelanes-28-ctrlc >/dev/null & sleep 60");
         List<Long> loops = awaitDescendants(cli, "corelanes-28-ctrlc");
+        awaitSampler(cli);
         new ProcessBuilder("kill", "-INT", Long.toString(cli.pid())).start().waitFor();
         assertTrue(cli.waitFor(120, TimeUnit.SECONDS));
         assertEquals(Cli.INTERRUPTED, cli.exitValue(), Files.readString(dir.resolve("stderr.txt")));
         awaitGone(loops);
+        assertTrue(Files.isRegularFile(json), () -> "no run file; the CLI said: " + read("stdout.txt") + read("stderr.txt"));
         Trace t = RunFile.read(json);
         assertEquals(dev.corelanes.engine.TaskStatus.CANCELLED, t.status());
         assertFalse(named(t, "yes").isEmpty(), t.workers().toString());
