@@ -72,6 +72,9 @@ public final class ExperimentForm {
     /** The spec these inputs describe; throws {@link SpecException} with a user message if impossible. */
     /** Sets the inputs to {@code s} (a lesson's step, a demo's workload); workers only for a pooled mode. */
     public void apply(ExperimentSpec s) {
+        if (!s.mode().runnable()) {
+            return; // a traced program's run: nothing in it is an experiment the controls could run again
+        }
         kindProperty().set(s.kind());
         modeProperty().set(s.mode());
         tasksProperty().set(s.tasks());

@@ -58,7 +58,7 @@ final class ExperimentPanel extends VBox {
 
         ChoiceBox<ExecutionMode> mode = new ChoiceBox<>();
         mode.setId("modeChoice");
-        mode.getItems().setAll(ExecutionMode.values());
+        mode.getItems().setAll(ExecutionMode.runnableModes());
         mode.setConverter(converter(ExecutionMode::label));
         mode.valueProperty().bindBidirectional(form.modeProperty());
 

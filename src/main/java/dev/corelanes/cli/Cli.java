@@ -12,7 +12,7 @@ import java.io.PrintWriter;
 @Command(name = "corelanes", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Processes vs threads, made visible: run real experiments and see where each task ran.",
         subcommands = {InfoCommand.class, RunCommand.class, SweepCommand.class, OverheadCommand.class, MemoryCommand.class,
-                ExportCommand.class, LessonCommand.class, WindowCommand.class})
+                ExportCommand.class, LessonCommand.class, WindowCommand.class, TraceCommand.class})
 public final class Cli implements Runnable {
 
     public static final int OK = 0;

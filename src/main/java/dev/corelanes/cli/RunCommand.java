@@ -245,6 +245,10 @@ final class RunCommand implements Callable<Integer> {
     ExperimentSpec experiment() {
         try {
             ExecutionMode m = ExecutionMode.parse(mode);
+            if (!m.runnable()) {
+                throw new UserError("mode " + m.id() + " is what corelanes trace records; run a program with "
+                        + "corelanes trace -- CMD [ARGS...].");
+            }
             TaskKind k = TaskKind.parse(kind);
             if (workers != null && !m.pooled()) {
                 if (m == ExecutionMode.PROCESSES) {

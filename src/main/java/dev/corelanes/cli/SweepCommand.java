@@ -202,6 +202,9 @@ final class SweepCommand implements Callable<Integer> {
     private ExperimentSpec workload(ScalingSweep.By what, int n) {
         try {
             ExecutionMode m = ExecutionMode.parse(mode);
+            if (!m.runnable()) {
+                throw new UserError("mode " + m.id() + " is what corelanes trace records, not a mode to sweep.");
+            }
             TaskKind k = TaskKind.parse(kind);
             int t = tasks != null ? tasks : Math.max(1, n);
             if (what == ScalingSweep.By.WORKERS) {

@@ -61,6 +61,9 @@ public final class Baselines {
         if (spec.mode() == ExecutionMode.SEQUENTIAL) {
             return new RunBaseline(RunBaseline.Kind.SEQUENTIAL_RUN, self, "");
         }
+        if (spec.mode() == ExecutionMode.TRACED) {
+            return new RunBaseline(RunBaseline.Kind.NONE, null, "");
+        }
         return new RunBaseline(spec.kind() == TaskKind.COMPUTE ? RunBaseline.Kind.TOTAL_WORK : RunBaseline.Kind.NONE,
                 null, "");
     }

@@ -8,6 +8,13 @@ package dev.corelanes.engine;
  *                ({@link ThreadCpuClock#tick()}): the drift rule widens by it for short tasks
  */
 public record Calibration(long stepsPerSecond, double measuredMillis, ThreadCpuClock.Tick cpuTick) {
+
+    /**
+     * A run that ran no CoreLanes kernel (a traced program): nothing was calibrated. {@code measuredMillis} 0 says
+     * so in the run file; the one step per second is a placeholder no figure uses.
+     */
+    public static final Calibration NOT_MEASURED = new Calibration(1, 0);
+
     public Calibration {
         if (stepsPerSecond <= 0) {
             throw new IllegalArgumentException("steps per second must be positive");

@@ -17,7 +17,12 @@ public enum ExecutionMode {
     /** One child process (a CoreLanes worker JVM) per task. */
     PROCESSES("processes", "Processes", false, true),
     /** A pool of {@code workers} long-lived child processes taking tasks in turn. */
-    PROCESS_POOL("process-pool", "Process pool", true, true);
+    PROCESS_POOL("process-pool", "Process pool", true, true),
+    /**
+     * Any program CoreLanes did not write, run or attached to by {@code corelanes trace}: one task per thread it
+     * had, sampled from the OS. Not a mode an experiment is run in ({@link #runnable()} is false).
+     */
+    TRACED("traced", "Traced program", false, false);
 
     private final String id;
     private final String label;
@@ -51,6 +56,16 @@ public enum ExecutionMode {
         return processBased;
     }
 
+    /** True for the modes an experiment can be run in; false for {@link #TRACED}, which only a trace makes. */
+    public boolean runnable() {
+        return this != TRACED;
+    }
+
+    /** The modes an experiment can be run in, for menus and messages. */
+    public static java.util.List<ExecutionMode> runnableModes() {
+        return Arrays.stream(values()).filter(ExecutionMode::runnable).toList();
+    }
+
     public static ExecutionMode parse(String text) {
         String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         for (ExecutionMode m : values()) {
@@ -59,6 +74,6 @@ public enum ExecutionMode {
             }
         }
         throw new SpecException("Unknown mode '" + text + "': use one of "
-                + Arrays.stream(values()).map(ExecutionMode::id).collect(Collectors.joining(", ")) + ".");
+                + runnableModes().stream().map(ExecutionMode::id).collect(Collectors.joining(", ")) + ".");
     }
 }

@@ -137,7 +137,7 @@ public final class Experiment {
             runtimeMeasured = true;
         }
         Trace trace = buildTrace(run, machine, startedAt, endNow, cpu,
-                new RunConditions(rateAfter, otherLoad, runtimeMeasured), backend.runtime(), earlier);
+                new RunConditions(rateAfter, otherLoad, runtimeMeasured, run.originNanos(), -1), backend.runtime(), earlier);
         if (RunFigures.of(trace).drift().recalibrate()) {
             Calibrator.invalidate(); // the figure no longer matches the machine: the next run measures again
         }

@@ -98,6 +98,8 @@ public record ExperimentSpec(ExecutionMode mode, TaskKind kind, int tasks, doubl
             // Sleep tasks cost no CPU; compute tasks queue behind each other anyway.
             case SEQUENTIAL, POOL, PROCESS_POOL -> kind == TaskKind.SLEEP ? MAX_LIGHT_TASKS : MAX_THREAD_TASKS;
             case VIRTUAL -> MAX_LIGHT_TASKS;
+            // One task per thread of a traced program.
+            case TRACED -> MAX_THREAD_TASKS;
         };
     }
 
@@ -126,6 +128,9 @@ public record ExperimentSpec(ExecutionMode mode, TaskKind kind, int tasks, doubl
 
     /** A one-line description, e.g. "4 compute tasks × 1 s · threads · GIL". */
     public String describe() {
+        if (mode == ExecutionMode.TRACED) {
+            return "traced program · " + tasks + (tasks == 1 ? " thread" : " threads");
+        }
         return tasks + " " + kind.id() + (tasks == 1 ? " task" : " tasks") + " × " + taskSecondsText() + " s · " + mode.id()
                 + (mode.pooled() ? " (" + workers + " workers)" : "") + (gil ? " · GIL" : "");
     }

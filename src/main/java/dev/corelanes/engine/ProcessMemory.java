@@ -15,6 +15,9 @@ import java.util.Locale;
 public record ProcessMemory(int processes, int measured, long minBytes, long maxBytes) {
 
     public static ProcessMemory of(Trace t) {
+        if (t.runtime().program()) {
+            return new ProcessMemory(0, 0, -1, -1); // a traced program's memory is not measured (its workers are threads)
+        }
         int processes = 0;
         int measured = 0;
         long min = Long.MAX_VALUE;

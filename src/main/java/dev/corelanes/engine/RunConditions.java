@@ -12,10 +12,25 @@ package dev.corelanes.engine;
  *                            (creating threads and processes, JIT, GC, a worker's start-up), so that it can be
  *                            told apart from the tasks' ({@link RunFigures.CpuSplit}); false in run files from
  *                            before it was measured, and when part of it could not be read
+ * @param monotonicOriginNanos the run's time 0 on the OS's monotonic clock ({@link System#nanoTime()}, which on
+ *                            Linux is {@code CLOCK_MONOTONIC}, the clock of {@code perf}, Perfetto and tracefs'
+ *                            {@code mono}), so the run lines up with the kernel's own record; {@link #UNKNOWN_ORIGIN}
+ *                            in old run files
+ * @param samplerCpuNanos     the CPU time of whatever sampled the run from outside it ({@code corelanes trace}'s
+ *                            sampler thread), -1 when there was none
  */
-public record RunConditions(long stepsPerSecondAfter, double otherLoad, boolean runtimeCpuMeasured) {
+public record RunConditions(long stepsPerSecondAfter, double otherLoad, boolean runtimeCpuMeasured,
+                            long monotonicOriginNanos, long samplerCpuNanos) {
+
+    /** No monotonic origin recorded (run files from before it was). */
+    public static final long UNKNOWN_ORIGIN = Long.MIN_VALUE;
 
     public static final RunConditions UNKNOWN = new RunConditions(0, Double.NaN);
+
+    /** Conditions without a recorded clock origin or sampler. */
+    public RunConditions(long stepsPerSecondAfter, double otherLoad, boolean runtimeCpuMeasured) {
+        this(stepsPerSecondAfter, otherLoad, runtimeCpuMeasured, UNKNOWN_ORIGIN, -1);
+    }
 
     /** Conditions of a run whose runtime CPU time was not measured (fixtures, old run files). */
     public RunConditions(long stepsPerSecondAfter, double otherLoad) {
@@ -31,6 +46,15 @@ public record RunConditions(long stepsPerSecondAfter, double otherLoad, boolean 
         } else {
             otherLoad = Math.min(1, otherLoad);
         }
+        samplerCpuNanos = samplerCpuNanos < 0 ? -1 : samplerCpuNanos;
+    }
+
+    public boolean originKnown() {
+        return monotonicOriginNanos != UNKNOWN_ORIGIN;
+    }
+
+    public boolean samplerKnown() {
+        return samplerCpuNanos >= 0;
     }
 
     public boolean rateChecked() {

@@ -24,6 +24,8 @@ public final class RunContext {
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final ConcurrentLinkedQueue<TaskRecord> tasks = new ConcurrentLinkedQueue<>();
     private final Map<String, WorkerInfo> workers = new ConcurrentHashMap<>();
+    /** The OS thread id of each worker thread of this JVM, told by the thread itself ({@link #noteWorkerThread}). */
+    private final Map<String, Long> threadIds = new ConcurrentHashMap<>();
     private final AtomicLong cpuNanos = new AtomicLong();
     private final AtomicBoolean cpuUnknown = new AtomicBoolean();
     private final List<String> failures = new ArrayList<>();
@@ -92,6 +94,17 @@ public final class RunContext {
         sink.task(task);
     }
 
+    /**
+     * Called on a platform worker thread as it starts: its OS thread id, so the run file names the thread the kernel
+     * scheduled (perf, Perfetto and sched-truth match by it). Linux only; elsewhere nothing is recorded.
+     */
+    public void noteWorkerThread(String name) {
+        long tid = OsThreadIds.current();
+        if (tid >= 0) {
+            threadIds.put(name, tid);
+        }
+    }
+
     public void recordWorker(WorkerInfo worker) {
         workers.put(worker.name(), worker);
         sink.worker(worker);
@@ -125,7 +138,12 @@ public final class RunContext {
     }
 
     List<WorkerInfo> workers() {
-        return new ArrayList<>(workers.values());
+        List<WorkerInfo> out = new ArrayList<>();
+        for (WorkerInfo w : workers.values()) {
+            Long tid = threadIds.get(w.name());
+            out.add(tid == null || w.tidKnown() ? w : new WorkerInfo(w.name(), w.pid(), w.peakRssBytes(), tid));
+        }
+        return out;
     }
 
     long cpuNanos() {

@@ -98,8 +98,20 @@ public record RunFigures(TaskStatus status, double wallSeconds, double cpuSecond
         return Math.max(1, t.machine().usableCores());
     }
 
+    /** Why a traced program has no ideal time, speedup or efficiency. */
+    public static final String TRACED_NO_IDEAL = "a traced program: its work was not set by CoreLanes, so there is no "
+            + "ideal time to compare with";
+
     static RunFigures of(Trace t, int machineCores) {
         ExperimentSpec s = t.spec();
+        if (s.mode() == ExecutionMode.TRACED) {
+            // Only what was measured: wall, CPU, the threads on the lanes. Nothing was asked, so nothing is ideal.
+            int usable = Math.max(1, Math.min(machineCores, s.tasks()));
+            String why = t.status() != TaskStatus.COMPLETED ? "run " + t.status().id() : TRACED_NO_IDEAL;
+            return new RunFigures(t.status(), t.wallSeconds(), t.cpuSeconds(), Double.NaN, machineCores, s.tasks(),
+                    usable, Double.NaN, RunBaseline.Kind.NONE, Double.NaN, Double.NaN, why, Drift.NONE, why,
+                    t.baseline().why(), null, cpuSplit(t));
+        }
         int concurrency = concurrency(s);
         int usable = usableCores(s, t.runtime().realGil(), machineCores);
         double ideal = idealSeconds(s, usable);
@@ -341,6 +353,10 @@ public record RunFigures(TaskStatus status, double wallSeconds, double cpuSecond
                     ? "virtual threads' own CPU time was not measured (CoreLanes reads it on Linux only)"
                     : unmeasured + " of " + ran + (ran == 1 ? " task" : " tasks") + " ran without a measured CPU time";
             return new CpuSplit(Double.NaN, Double.NaN, unmeasured, why);
+        }
+        if (t.spec().mode() == ExecutionMode.TRACED) {
+            return new CpuSplit(tasks / 1e9, Double.NaN, 0, "a traced program: its threads are all there is, "
+                    + "with no runtime of CoreLanes' around them");
         }
         if (!t.conditions().runtimeCpuMeasured()) {
             return new CpuSplit(tasks / 1e9, Double.NaN, 0, "the runtime's share was not measured (a run file from an "

@@ -19,13 +19,15 @@ public record RunRuntime(String id, String interpreter, String version, String g
 
     public static final String JAVA_ID = "java";
     public static final String PYTHON_ID = "python";
+    /** A program CoreLanes did not write, traced from the OS ({@code corelanes trace}); {@code interpreter} holds its command. */
+    public static final String PROGRAM_ID = "program";
     /** What a trace from before runtimes were recorded ran on. */
     public static final RunRuntime JAVA = new RunRuntime(JAVA_ID, "", "", "", "");
 
     public RunRuntime {
         id = id == null ? JAVA_ID : id.strip().toLowerCase(Locale.ROOT);
-        if (!id.equals(JAVA_ID) && !id.equals(PYTHON_ID)) {
-            throw new IllegalArgumentException("unknown runtime '" + id + "': use java or python");
+        if (!id.equals(JAVA_ID) && !id.equals(PYTHON_ID) && !id.equals(PROGRAM_ID)) {
+            throw new IllegalArgumentException("unknown runtime '" + id + "': use java, python or program");
         }
         interpreter = interpreter == null ? "" : interpreter;
         version = version == null ? "" : version;
@@ -34,6 +36,16 @@ public record RunRuntime(String id, String interpreter, String version, String g
         if (!gil.isEmpty() && !gil.equals("enabled") && !gil.equals("disabled")) {
             throw new IllegalArgumentException("GIL must be enabled or disabled, not '" + gil + "'");
         }
+    }
+
+    /** A traced program: {@code command} is what was run (or attached to). */
+    public static RunRuntime program(String command) {
+        return new RunRuntime(PROGRAM_ID, command, "", "", "");
+    }
+
+    /** True for a program traced from the OS ({@code corelanes trace}). */
+    public boolean program() {
+        return id.equals(PROGRAM_ID);
     }
 
     public boolean python() {
@@ -50,6 +62,9 @@ public record RunRuntime(String id, String interpreter, String version, String g
      * "CPython 3.13.0 free-threaded (no GIL)", with the start method when there is one.
      */
     public String label() {
+        if (program()) {
+            return "Traced program";
+        }
         if (!python()) {
             return "Java" + (version.isEmpty() ? "" : " " + version);
         }

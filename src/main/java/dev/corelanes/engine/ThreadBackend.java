@@ -55,6 +55,7 @@ final class ThreadBackend implements Backend {
             case SEQUENTIAL -> 1;
             case POOL -> spec.workers();
             case THREADS, VIRTUAL -> spec.tasks();
+            case TRACED -> throw new IllegalArgumentException("a traced program is not run by a backend");
             default -> throw new IllegalStateException(spec.mode() + " does not run on threads");
         };
         boolean virtual = spec.mode() == ExecutionMode.VIRTUAL;
@@ -97,6 +98,9 @@ final class ThreadBackend implements Backend {
             Runnable work = perTask ? () -> runTask(run, env, task, name) : () -> takeTasks(run, env, name, next);
             Runnable body = () -> {
                 run.pinThisThread(); // a virtual thread's carrier was not started by the pinned coordinator
+                if (!virtual) {
+                    run.noteWorkerThread(name); // a virtual thread has no OS thread of its own
+                }
                 if (gate != null) {
                     passGate(gate);
                 }

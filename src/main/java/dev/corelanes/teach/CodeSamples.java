@@ -64,6 +64,7 @@ public final class CodeSamples {
                     + "            worker.getOutputStream().write(\"task\\n\".getBytes());\n"
                     + "            worker.getOutputStream().flush();\n"
                     + "        }\n";
+            case TRACED -> "        // A traced program: its code is its own, not written by CoreLanes.\n";
         };
         return "// " + s.describe() + "\n"
                 + "import java.util.ArrayList;\nimport java.util.List;\nimport java.util.concurrent.Executors;\n\n"
@@ -140,6 +141,10 @@ public final class CodeSamples {
                 body = "if __name__ == \"__main__\":\n"
                         + "    with concurrent.futures.ProcessPoolExecutor(max_workers=" + w + ") as pool:\n"
                         + "        for _ in range(" + n + "):\n            pool.submit(do_something)\n";
+            }
+            case TRACED -> {
+                imports = "import time\n";
+                body = "# A traced program: its code is its own, not written by CoreLanes.\ndo_something()\n";
             }
             default -> throw new IllegalStateException();
         }

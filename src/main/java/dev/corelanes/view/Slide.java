@@ -208,6 +208,9 @@ public final class Slide {
     }
 
     static String workload(ExperimentSpec s) {
+        if (s.mode() == dev.corelanes.engine.ExecutionMode.TRACED) {
+            return s.describe(); // nothing was asked of a traced program: its threads are what there is to say
+        }
         return s.tasks() + " " + s.kind().id() + (s.tasks() == 1 ? " task" : " tasks") + " × "
                 + plain(s.taskSeconds()) + " s";
     }
@@ -233,6 +236,10 @@ public final class Slide {
 
     /** " · CPython 3.11.7 (GIL)" for a run of a Python interpreter, "" for Java: a slide says whose truth it shows. */
     static String runtime(Trace t) {
+        if (t.runtime().program()) {
+            String cmd = t.runtime().interpreter();
+            return " · " + (cmd.length() > 48 ? cmd.substring(0, 47) + "…" : cmd); // the program is what it shows
+        }
         return t.runtime().python() ? " · " + t.runtime().label() : "";
     }
 

@@ -40,7 +40,7 @@ class RunRuntimeTest {
         String json = RunFile.toJsonString(Traces.compute(ExecutionMode.THREADS, 2)).replace("\"id\" : \"java\"",
                 "\"id\" : \"ruby\"");
         RunFileException e = assertThrows(RunFileException.class, () -> RunFile.parse(json, "r.json"));
-        assertEquals("r.json: runtime: unknown runtime 'ruby': use java or python.", e.getMessage());
+        assertEquals("r.json: runtime: unknown runtime 'ruby': use java, python or program.", e.getMessage());
     }
 
     @Test

@@ -424,7 +424,8 @@ final class RunFileReader {
             }
             List<WorkerInfo> workers = new ArrayList<>();
             for (JsonNode w : limited(root, "workers", MAX_TASKS + 1)) {
-                workers.add(new WorkerInfo(text(w, "name"), optionalLong(w, "pid"), optionalLong(w, "peakRssBytes")));
+                workers.add(new WorkerInfo(text(w, "name"), optionalLong(w, "pid"), optionalLong(w, "peakRssBytes"),
+                        optionalLong(w, "tid")));
             }
             List<TaskRecord> tasks = new ArrayList<>();
             for (JsonNode t : limited(root, "tasks", MAX_TASKS)) {
@@ -507,7 +508,12 @@ final class RunFileReader {
             double other = otherLoad(c, "");
             // Absent in files from before it was measured: their CPU time may hold the tasks' alone.
             boolean runtimeMeasured = c.has("runtimeCpuMeasured") && bool(c, "runtimeCpuMeasured");
-            return new RunConditions(Math.max(0, after), other, runtimeMeasured);
+            // Absent or null in files from before the clock origin was recorded. Any long: nanoTime may be negative.
+            JsonNode o = c.get("monotonicOriginNanos");
+            long origin = o == null || o.isNull() ? RunConditions.UNKNOWN_ORIGIN : longValue(c, "monotonicOriginNanos");
+            JsonNode sc = c.get("samplerCpuSeconds");
+            long sampler = sc == null || sc.isNull() ? -1 : nanos(c, "samplerCpuSeconds");
+            return new RunConditions(Math.max(0, after), other, runtimeMeasured, origin, sampler);
         }
 
         /** Files written before runtimes were recorded ran on Java. */

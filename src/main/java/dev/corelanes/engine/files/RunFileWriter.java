@@ -219,6 +219,15 @@ final class RunFileWriter {
                 ? t.conditions().stepsPerSecondAfter() : -1);
         putOptional(conditions, "otherLoad", t.conditions().otherLoad());
         conditions.put("runtimeCpuMeasured", t.conditions().runtimeCpuMeasured());
+        // Time 0 on CLOCK_MONOTONIC (Linux; the JVM's nanoTime elsewhere): the run lines up with perf, Perfetto, tracefs.
+        if (t.conditions().originKnown()) {
+            conditions.put("monotonicOriginNanos", t.conditions().monotonicOriginNanos());
+        } else {
+            conditions.putNull("monotonicOriginNanos");
+        }
+        if (t.conditions().samplerKnown()) {
+            conditions.put("samplerCpuSeconds", t.conditions().samplerCpuNanos() / 1e9);
+        }
         baseline(root.putObject("baseline"), t.baseline());
         figures(root.putObject("figures"), f, t);
         ArrayNode workers = root.putArray("workers");
@@ -227,6 +236,7 @@ final class RunFileWriter {
             o.put("name", w.name());
             putOptional(o, "pid", w.pid());
             putOptional(o, "peakRssBytes", w.peakRssBytes());
+            putOptional(o, "tid", w.tid());
         }
         ArrayNode tasks = root.putArray("tasks");
         for (TaskRecord r : t.tasks()) {

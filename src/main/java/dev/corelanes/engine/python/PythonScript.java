@@ -46,6 +46,7 @@ public final class PythonScript {
             case VIRTUAL -> "asyncio";
             case PROCESSES -> "processes";
             case PROCESS_POOL -> "process-pool";
+            case TRACED -> throw new IllegalArgumentException("a traced program is not a Python experiment");
         };
     }
 

@@ -83,7 +83,7 @@ class RunFileFuzzTest {
     }
 
     private static Trace randomTrace(Random r) {
-        ExecutionMode mode = ExecutionMode.values()[r.nextInt(ExecutionMode.values().length)];
+        ExecutionMode mode = ExecutionMode.runnableModes().get(r.nextInt(ExecutionMode.runnableModes().size()));
         TaskKind kind = TaskKind.values()[r.nextInt(2)];
         int n = 1 + r.nextInt(64);
         double seconds = 0.05 + r.nextDouble() * 29.95;

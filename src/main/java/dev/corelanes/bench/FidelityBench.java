@@ -1,0 +1,218 @@
+package dev.corelanes.bench;
+
+import dev.corelanes.engine.child.Children;
+import dev.corelanes.engine.platform.Os;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Fidelity as a number: every mode's lanes held against the kernel's own record of every context switch
+ * ({@code sched-truth}, tracefs; root, Linux). For each mode: {@code sched-truth record K.json -- java -jar
+ * target/corelanes.jar … --json R.json}, then {@code sched-truth compare K.json R.json}, whose median agreement over
+ * the run's workers is the figure: seconds drawn on the same CPU at the same time as the kernel says the thread ran,
+ * over the larger of the two totals. Once on a quiet machine (as quiet as it is: its load is printed) and once with
+ * two {@code yes > /dev/null} loops keeping the CPUs busy.
+ *
+ * <pre>java -cp target/classes:target/lib/* dev.corelanes.bench.FidelityBench [REPS]   # as root, on Linux</pre>
+ */
+public final class FidelityBench {
+
+    private static final Pattern MEDIAN = Pattern.compile("median agreement ([0-9.]+) over (\\d+) workers \\(min ([0-9.]+)\\)");
+
+    private FidelityBench() {
+    }
+
+    /** Why this machine cannot measure fidelity, or "". */
+    static String unavailable(Path schedTruth) {
+        if (!Os.current().isLinux()) {
+            return "needs Linux (tracefs): this is " + System.getProperty("os.name");
+        }
+        if (!"root".equals(System.getProperty("user.name"))) {
+            return "needs root (the kernel's context-switch trace, tracefs); run as root";
+        }
+        if (!Files.isExecutable(schedTruth)) {
+            return "needs sched-truth at " + schedTruth + " (-Dcorelanes.bench.schedTruth=PATH)";
+        }
+        if (!Files.isRegularFile(Path.of("target", "corelanes.jar"))) {
+            return "needs target/corelanes.jar (mvn package first)";
+        }
+        return "";
+    }
+
+    public static void main(String[] args) throws Exception {
+        int reps = args.length > 0 ? Integer.parseInt(args[0]) : 1;
+        Path schedTruth = Path.of(System.getProperty("corelanes.bench.schedTruth", "../shared/tools/sched-truth"));
+        String why = unavailable(schedTruth);
+        if (!why.isEmpty()) {
+            System.out.println("## Fidelity against the kernel\n\n(Skipped: " + why + ".)");
+            return;
+        }
+        Path dir = Files.createTempDirectory("corelanes-fidelity");
+        Path py = dir.resolve("threads.py");
+        Files.writeString(py, """
+                import threading
+                def spin():
+                    x = 0
+                    for i in range(3_000_000):
+                        x += i
+                ts = [threading.Thread(target=spin) for _ in range(2)]
+                for t in ts: t.start()
+                for t in ts: t.join()
+                """);
+        Path java = dir.resolve("Spin.java");
+        Files.writeString(java, """
+                public class Spin {
+                    public static void main(String[] a) throws Exception {
+                        Thread[] ts = new Thread[2];
+                        for (int i = 0; i < 2; i++) {
+                            ts[i] = new Thread(() -> { long x = 0, end = System.nanoTime() + 500_000_000L;
+                                while (System.nanoTime() < end) { x += x * 31 + 7; } if (x == 42) System.out.println(x); });
+                            ts[i].start();
+                        }
+                        for (Thread t : ts) t.join();
+                    }
+                }
+                """);
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Map<String, List<String>> modes = new LinkedHashMap<>();
+        // The traced programs first, then the modes in the order a course meets them (a slow machine may be stopped
+        // part-way: the table then has what was measured).
+        modes.put("trace: sh -c 'yes & yes & sleep 1; kill %1 %2'", List.of("trace", "--", "sh", "-c",
+                "yes>/dev/null & yes>/dev/null & sleep 1; kill %1 %2"));
+        modes.put("trace: Python program, 2 threads", List.of("trace", "--", "python3", py.toString()));
+        modes.put("trace: Java program, 2 threads × 0.5 s", List.of("trace", "--", javaBin, java.toString()));
+        modes.put("Java threads, 4 × 0.5 s compute", run("--mode", "threads", "--tasks", "4"));
+        modes.put("CPython threads (GIL), 2 × 0.5 s", run("--runtime", "python", "--mode", "threads", "--tasks", "2"));
+        modes.put("worker JVM processes, 3 × 0.5 s", run("--mode", "processes", "--tasks", "3"));
+        modes.put("Java virtual threads, 4 × 0.5 s", run("--mode", "virtual", "--tasks", "4"));
+        modes.put("Java thread pool (2), 4 × 0.5 s", run("--mode", "pool", "--workers", "2", "--tasks", "4"));
+        for (String method : List.of("fork", "spawn", "forkserver")) {
+            modes.put("CPython processes (" + method + "), 2 × 0.5 s", run("--runtime", "python", "--mode", "processes",
+                    "--tasks", "2", "--start-method", method));
+        }
+
+        StringBuilder md = new StringBuilder("## Fidelity against the kernel (`sched-truth`)\n\n");
+        md.append(String.format(Locale.ROOT, "Machine: %s, %d CPUs. Median agreement over a run's workers (lowest "
+                        + "worker in brackets), %d run(s) each; load average before the quiet runs %s.%n%n",
+                cpuName(), Runtime.getRuntime().availableProcessors(), reps, loadAverage()));
+        md.append("† aligned by sched-truth's cross-correlation (a sched-truth that does not read the run's "
+                + "`monotonicOriginNanos`); unmarked: aligned by the run's recorded CLOCK_MONOTONIC origin.\n\n");
+        md.append("| run | quiet | two busy `yes` loops |\n|---|---|---|\n");
+        for (Map.Entry<String, List<String>> e : modes.entrySet()) {
+            String quiet = measure(schedTruth, dir, e.getValue(), reps, false);
+            String busy = measure(schedTruth, dir, e.getValue(), reps, true);
+            md.append("| ").append(e.getKey()).append(" | ").append(quiet).append(" | ").append(busy).append(" |\n");
+            System.err.println("| " + e.getKey() + " | " + quiet + " | " + busy + " |   (load " + loadAverage() + ")");
+        }
+        System.out.print(md);
+    }
+
+    private static List<String> run(String... args) {
+        List<String> cmd = new ArrayList<>(List.of("run", "--kind", "compute", "--seconds", "0.5"));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /** "0.93 (0.88)" or "0.93–0.95 (0.80)" over the repetitions; "failed: …" when a run could not be compared. */
+    private static String measure(Path schedTruth, Path dir, List<String> args, int reps, boolean busy)
+            throws IOException, InterruptedException {
+        List<Process> loops = new ArrayList<>();
+        if (busy) {
+            for (int i = 0; i < 2; i++) {
+                loops.add(Children.start(new ProcessBuilder("sh", "-c", "exec yes > /dev/null")));
+            }
+        }
+        double lo = Double.MAX_VALUE;
+        double hi = -1;
+        double worst = Double.MAX_VALUE;
+        String failure = "";
+        boolean aligned = false;
+        try {
+            for (int r = 0; r < reps; r++) {
+                Path k = dir.resolve("k.json");
+                Path json = dir.resolve("r.json");
+                Files.deleteIfExists(json);
+                List<String> cmd = new ArrayList<>(List.of(schedTruth.toString(), "record", k.toString(), "--",
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", "target/corelanes.jar"));
+                cmd.addAll(args.subList(0, 1));
+                cmd.addAll(List.of("--json", json.toString()));
+                cmd.addAll(args.subList(1, args.size()));
+                String recorded = exec(cmd);
+                if (!Files.isRegularFile(json)) {
+                    failure = "no run file: " + last(recorded);
+                    continue;
+                }
+                String compared = exec(List.of(schedTruth.toString(), "compare", k.toString(), json.toString(), "--min", "0"));
+                Matcher m = MEDIAN.matcher(compared);
+                if (!m.find()) {
+                    failure = "not compared: " + last(compared);
+                    continue;
+                }
+                aligned |= compared.contains("aligned by the run's monotonic origin");
+                double median = Double.parseDouble(m.group(1));
+                lo = Math.min(lo, median);
+                hi = Math.max(hi, median);
+                worst = Math.min(worst, Double.parseDouble(m.group(3)));
+                System.err.print(compared);
+            }
+        } finally {
+            for (Process p : loops) {
+                Children.killTree(p);
+                p.waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+        if (hi < 0) {
+            return "failed: " + failure;
+        }
+        String range = lo == hi ? fmt(lo) : fmt(lo) + "–" + fmt(hi);
+        return range + " (" + fmt(worst) + ")" + (aligned ? "" : " †");
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    private static String last(String text) {
+        String[] lines = text.strip().split("\n");
+        return lines[lines.length - 1];
+    }
+
+    private static String exec(List<String> cmd) throws IOException, InterruptedException {
+        Process p = Children.start(new ProcessBuilder(cmd).redirectErrorStream(true));
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
+    }
+
+    private static String cpuName() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).strip();
+                }
+            }
+        } catch (IOException e) {
+            // unknown
+        }
+        return "unknown CPU";
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}
