@@ -36,7 +36,7 @@ public final class FidelityBench {
     /** Why this machine cannot measure fidelity, or "". */
     static String unavailable(Path schedTruth) {
         if (!Os.current().isLinux()) {
-            return "needs Linux (tracefs): this is " + System.getProperty("os.name");
+            return "needs Linux (tracefs): this is " + Os.displayName();
         }
         if (!"root".equals(System.getProperty("user.name"))) {
             return "needs root (the kernel's context-switch trace, tracefs); run as root";

@@ -35,6 +35,11 @@ public enum Os {
         return OTHER;
     }
 
+    /** The OS's own name for messages ("Windows 11", "Mac OS X"): shown to the user, never decided on. */
+    public static String displayName() {
+        return System.getProperty("os.name", "this system");
+    }
+
     public boolean isWindows() {
         return this == WINDOWS;
     }

@@ -49,7 +49,7 @@ public final class ProgramTrace {
     public static String unavailableReason() {
         if (!Os.current().isLinux()) {
             return "corelanes trace needs Linux for now: it reads every thread's CPU and state from /proc, which "
-                    + System.getProperty("os.name") + " does not have (on macOS and Windows another process's thread "
+                    + Os.displayName() + " does not have (on macOS and Windows another process's thread "
                     + "CPU is not available).";
         }
         if (!ProcReader.system().available()) {
