@@ -13,7 +13,7 @@ import javafx.scene.text.Text;
  * widths in the room it is given, and at twice the size a 1280×720 projector gives it half the room, so the
  * speedup at the end of a run line and the legend's last keys were cut. After each pulse that drew a new
  * frame, the real width of every text is measured (the canvas's own font) and, where one overflows, the zoom
- * is lowered just enough, never below {@code floor}. A new aim (presenter mode, type size, the timeline's
+ * is lowered just enough, never below {@code floor} — once a live run or replay holds still, not every frame of it. A new aim (presenter mode, type size, the timeline's
  * width, other runs shown) starts again from the asked size. With nothing to give (the zoom at its floor, as
  * outside presenter mode) no text is measured: a live run's frames cost nothing more.
  */
@@ -62,6 +62,11 @@ final class TimelineZoomFit {
     private void check() {
         TimelineFrame f = timeline.frame();
         if (f == null || f == checked) {
+            return;
+        }
+        if (timeline.liveProperty().get()) {
+            // A live run (or replay) draws a new frame every pulse, on the FX thread beside the tasks it measures:
+            // its texts are measured once it holds still (the first frame after it ends is not yet "checked").
             return;
         }
         checked = f;
