@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * The key under the lanes, in two rows. Per core: the key from colour to task (each task named beside its
- * colour, as many as fit, then "+k more"), then the states. Per worker: the states, then thread / process.
+ * colour, as many as fit, then "+k more"), then the states with thread / process. Per worker: the states, then
+ * thread / process. Every key of a row is shown: a row short of room is set smaller instead.
  */
 final class LegendLayer {
 
@@ -30,31 +31,87 @@ final class LegendLayer {
         Viewport v = p.viewport();
         double row1 = v.height() - 30;
         double row2 = v.height() - 10;
-        double x = 10;
         double size = 13;
         boolean cores = v.mode() == LaneMode.CORES;
-        double y = row1;
-        if (cores) {
-            taskKey(x, row1, size, v.width() - 20);
-            y = row2;
-        }
+        List<Key> keys = new ArrayList<>();
         for (SpanState s : SpanState.values()) {
             if (!(cores && s == SpanState.RUNNING) && (cores || s != SpanState.UNCERTAIN)) {
-                x = swatch(x, y, size, Palette.state(s), false, Palette.stateLabel(s));
+                keys.add(new Key(Palette.state(s), false, Palette.stateLabel(s), false));
             }
         }
         if (cores && p.model().loads().size() > 0) {
-            x = swatch(x, y, size, theme.load().withAlpha(Math.min(1, theme.load().alpha() * 2.5)), false,
-                    "machine load");
+            keys.add(new Key(theme.load().withAlpha(Math.min(1, theme.load().alpha() * 2.5)), false,
+                    "machine load", false));
         }
-        if (!cores) {
-            x = 10;
-            y = row2;
-        }
-        x += cores ? 8 : 0;
         Rgb neutral = theme.muted();
-        x = swatch(x, y, size, neutral, false, "thread");
-        swatch(x, y, size, neutral, true, "process");
+        keys.add(new Key(neutral, false, "thread", true));
+        keys.add(new Key(neutral, true, "process", false));
+        double right = v.width() - 10;
+        double[] rows = {row1, row2};
+        double first = 10;
+        if (cores) {
+            double end = taskKey(10, row1, size, v.width() - 20);
+            // A short task key leaves the first row's end to the states; a full one gives them the second row.
+            first = end > 10 ? end + 10 : 10;
+        }
+        // The keys flow over the two rows (states on a row of their own per worker: thread and process on the
+        // next). Short of room — a 1280×720 projector at twice the size gives the layout ~400 px — they are set
+        // smaller, down to LEAST_SIZE, rather than losing the last ones ("process", the key to hatched bars).
+        double fit = size;
+        while (fit > LEAST_SIZE && flow(keys, first, rows, fit, right, cores, false) < keys.size()) {
+            fit = Math.max(LEAST_SIZE, fit - 0.5);
+        }
+        flow(keys, first, rows, fit, right, cores, true);
+    }
+
+    /** A key: its swatch (hatched for a process) and its name; {@code apart} sets it off from the key before. */
+    private record Key(Rgb colour, boolean process, String text, boolean apart) {
+    }
+
+    /** Smaller than this, a key is no longer read from the back of a room. */
+    private static final double LEAST_SIZE = 10;
+
+    /**
+     * Places {@code keys} from {@code x} on the first of {@code rows}, wrapping to the next where one would pass
+     * {@code right}; per worker, thread and process always start the second row. Draws them when {@code draw};
+     * returns how many were placed.
+     */
+    private int flow(List<Key> keys, double x, double[] rows, double size, double right, boolean cores,
+                     boolean draw) {
+        int row = 0;
+        int placed = 0;
+        double lastEnd = x;
+        for (Key k : keys) {
+            if (!cores && k.apart() && row == 0) {
+                row = 1;
+                x = 10;
+            }
+            double gap = cores && k.apart() && x > 10 ? 8 : 0;
+            double need = gap + 19 * size / 13 + LayoutSizes.textWidth(k.text(), size);
+            if (x + need > right && x > 10) {
+                row++;
+                x = 10;
+                gap = 0;
+                need = 19 * size / 13 + LayoutSizes.textWidth(k.text(), size);
+            }
+            if (row >= rows.length) {
+                if (!draw) {
+                    return placed;
+                }
+                // Not even the least type holds them all: the rest run on past the edge of the last row rather
+                // than vanish unannounced. The window's zoom fit measures the drawn texts and shrinks the zoom
+                // until they fit; a slide is wide enough never to get here.
+                row = rows.length - 1;
+                x = lastEnd;
+            }
+            if (draw) {
+                swatch(x + gap, rows[row], size, k.colour(), k.process(), k.text());
+            }
+            x += need + 14 * size / 13;
+            lastEnd = x;
+            placed++;
+        }
+        return placed;
     }
 
     /**
@@ -110,12 +167,13 @@ final class LegendLayer {
     }
 
     private double swatch(double x, double y, double size, Rgb c, boolean process, String text) {
-        if (x + 19 + LayoutSizes.textWidth(text, size) > p.viewport().width()) {
-            return x;
-        }
-        out.add(process ? new Shape.Box(x, y - 11, 14, 13, c, Palette.textOn(c), true, null, null)
-                : new Shape.Box(x, y - 11, 14, 13, c, null, false, null, null));
-        out.add(new Shape.Text(text, x + 19, y, size, false, theme.text(), Shape.Align.LEFT));
-        return x + 19 + LayoutSizes.textWidth(text, size) + 14;
+        double box = 14 * size / 13;
+        double gap = 19 * size / 13;
+        double top = y - 11 * size / 13;
+        double h = 13 * size / 13;
+        out.add(process ? new Shape.Box(x, top, box, h, c, Palette.textOn(c), true, null, null)
+                : new Shape.Box(x, top, box, h, c, null, false, null, null));
+        out.add(new Shape.Text(text, x + gap, y, size, false, theme.text(), Shape.Align.LEFT));
+        return x + gap + LayoutSizes.textWidth(text, size) + 14 * size / 13;
     }
 }

@@ -291,4 +291,37 @@ class TimelineLayoutTest {
         assertTrue(texts(g).containsAll(List.of("sleeping", "GIL wait", "preempted", "spawning")),
                 "the states keep their place in the legend");
     }
+
+    @Test
+    void aLegendShortOfRoomFlowsOverBothRowsInSmallerTypeAndKeepsEveryKey() {
+        // A 1280x720 projector draws the timeline at about twice its size: the layout gets ~360 px of room.
+        TimelineModel m = new TimelineModel(spec(ExecutionMode.PROCESSES, 2), machine(2), null);
+        m.add(new Span(1, "P1", 0, SpanState.RUNNING, 0, S / 2));
+        m.add(new Span(2, "P2", Span.NO_CORE, SpanState.PREEMPTED, 0, S / 2));
+        m.loads().add(S / 4, new double[] {0.5, 0.5});
+        for (double width : new double[] {1000, 430, 360}) {
+            TimelineFrame f = TimelineLayout.layout(m, new Viewport(0, S, width, 300, LaneMode.CORES, -1,
+                    TimelineTheme.DARK));
+            List<Shape.Text> keys = f.shapes().stream().filter(s -> s instanceof Shape.Text t
+                    && (Math.abs(t.y() - (f.height() - 10)) < 1 || Math.abs(t.y() - (f.height() - 30)) < 1)
+                    && !t.text().equals("running:") && !t.text().startsWith("P")).map(s -> (Shape.Text) s)
+                    .toList();
+            List<String> names = keys.stream().map(Shape.Text::text).toList();
+            assertTrue(names.containsAll(List.of("sleeping", "GIL wait", "preempted", "spawning", "uncertain",
+                    "machine load", "thread", "process")), width + " px: " + names);
+            double size = keys.get(0).size();
+            if (width >= 400) {
+                for (Shape.Text t : keys) {
+                    assertTrue(t.x() + TimelineLayout.textWidth(t.text(), t.size()) <= width + 0.5,
+                            t.text() + " runs past " + width + " px");
+                }
+                assertTrue(width < 900 ? size <= 13 && size >= 10 : size == 13, width + " px: type " + size);
+            } else {
+                // Not even the least type holds them: the last run past the edge (the window's zoom fit then
+                // shrinks the zoom) instead of vanishing.
+                assertEquals(10, size, 1e-9);
+                assertTrue(keys.stream().anyMatch(t -> t.x() + TimelineLayout.textWidth(t.text(), 10) > width));
+            }
+        }
+    }
 }
