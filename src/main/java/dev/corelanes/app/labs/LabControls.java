@@ -112,6 +112,7 @@ final class LabControls {
         stage.setMinWidth(480);
         stage.setMinHeight(360);
         stage.setOnHidden(e -> onHidden.run());
+        followType(stage, scene);
         stage.setOnShown(e -> {
             Rectangle2D a = Screen.getScreens().isEmpty() ? null : Screen.getPrimary().getVisualBounds();
             if (a != null) {
@@ -122,6 +123,38 @@ final class LabControls {
             }
         });
         stage.show();
+    }
+
+    /**
+     * A lab's type is as large as its main window's, and follows it while open (Ctrl+plus, presenter mode): a
+     * lab shown on a projector reads from the back row like the window that opened it. The main window sets its
+     * size as its root's style, and the icons' size in a small stylesheet of its root's own; both are copied.
+     */
+    static void followType(Stage stage, Scene scene) {
+        javafx.stage.Window owner = stage.getOwner();
+        if (owner == null || owner.getScene() == null) {
+            return;
+        }
+        Parent main = owner.getScene().getRoot();
+        String own = scene.getRoot().getStyle() == null ? "" : scene.getRoot().getStyle();
+        java.util.List<String> copied = new java.util.ArrayList<>();
+        Runnable apply = () -> {
+            String style = main.getStyle() == null ? "" : main.getStyle();
+            scene.getRoot().setStyle(style.contains("-fx-font-size") ? own + style : own);
+            scene.getRoot().getStylesheets().removeAll(copied);
+            copied.clear();
+            main.getStylesheets().stream().filter(u -> u.startsWith("data:text/css")).forEach(copied::add);
+            scene.getRoot().getStylesheets().addAll(copied);
+        };
+        apply.run();
+        javafx.beans.InvalidationListener follow = o -> apply.run();
+        main.styleProperty().addListener(follow);
+        main.getStylesheets().addListener(follow);
+        // The main window outlives its labs: its listeners must not keep a closed lab alive.
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> {
+            main.styleProperty().removeListener(follow);
+            main.getStylesheets().removeListener(follow);
+        });
     }
 
     static void style(Scene scene) {

@@ -35,9 +35,11 @@ class LabWindowsCloseTest {
             new String[] {"Scaling lab — speedup vs cores, with Amdahl's law", "Scaling lab"});
 
     private RunSession session;
+    private Stage mainStage;
 
     @Start
     void start(Stage stage) {
+        mainStage = stage;
         session = new RunSession(Hardware.detect());
         new MainWindow(session, dev.corelanes.app.TestPrefs.fresh(), dev.corelanes.app.FileAsker.system()).install(stage);
         stage.setWidth(1280);
@@ -87,5 +89,37 @@ class LabWindowsCloseTest {
             robot.push(KeyCode.ESCAPE);
             waitUntil(10, () -> lab(lab[1]).isEmpty());
         }
+    }
+
+    /** The size of the type a node is set in, as laid out. */
+    private static double typeOf(Node n) {
+        return ((javafx.scene.control.Labeled) n).getFont().getSize();
+    }
+
+    @Test
+    void aLabsTypeIsAsLargeAsTheMainWindowsAndFollowsIt(FxRobot robot) throws Exception {
+        // Larger text twice (Ctrl+plus as a user picks it from the View menu), then a lab: its type is as large.
+        robot.clickOn("View").clickOn("Larger text");
+        robot.clickOn("View").clickOn("Larger text");
+        double main = typeOf(robot.lookup("#runButton").query());
+        open(robot, LABS.get(1));
+        Stage s = lab("Overhead lab").orElseThrow();
+        Node close = robot.from(s.getScene().getRoot()).lookup("#closeLabButton").query();
+        robot.interact(() -> { });
+        assertTrue(Math.abs(typeOf(close) - main) < 0.6, "lab's Close in " + typeOf(close) + " px, the main "
+                + "window's Run in " + main + " px");
+        assertTrue(main > 15, "the main window's type grew: " + main);
+
+        // Back to normal size while the lab is open: the lab follows.
+        robot.interact(() -> {
+            s.setX(mainStage.getX() + mainStage.getWidth() - 200); // the lab aside, the main window's menu in reach
+            mainStage.toFront();
+            mainStage.requestFocus();
+        });
+        robot.clickOn("View").clickOn("Normal text size");
+        robot.interact(() -> { });
+        double after = typeOf(robot.lookup("#runButton").query());
+        assertTrue(after < main, "the main window's type shrank: " + after);
+        assertTrue(Math.abs(typeOf(close) - after) < 0.6, "the lab followed: " + typeOf(close) + " vs " + after);
     }
 }
