@@ -324,4 +324,29 @@ class TimelineLayoutTest {
             }
         }
     }
+
+    @Test
+    void aMessageStaysInsideItsBoxWhenTheLanesAreNarrow() {
+        TimelineModel m = new TimelineModel(spec(ExecutionMode.THREADS, 2), machine(2), null);
+        m.setMessage("Choose a workload on the left and press Run (Enter or Space).");
+        for (double width : new double[] {1000, 420}) {
+            TimelineFrame f = TimelineLayout.layout(m, new Viewport(0, S, width, 300, LaneMode.CORES, -1,
+                    TimelineTheme.LIGHT));
+            List<Shape.Text> lines = f.shapes().stream().filter(s -> s instanceof Shape.Text x && x.bold()
+                    && x.size() >= 10 && !x.text().startsWith("CPU")).map(s -> (Shape.Text) s).toList();
+            assertEquals(m.message(), String.join(" ", lines.stream().map(Shape.Text::text).toList()),
+                    "every word shown");
+            Shape.Text t = lines.get(0);
+            Shape.Box box = f.shapes().stream().filter(s -> s instanceof Shape.Box b && b.stroke() != null
+                    && b.y() < t.y() && b.y() + b.h() > t.y()).map(s -> (Shape.Box) s).reduce((a, b) -> b)
+                    .orElseThrow();
+            for (Shape.Text l : lines) {
+                double half = TimelineLayout.textWidth(l.text(), l.size()) * 1.1 / 2;
+                assertTrue(l.x() - half >= box.x() && l.x() + half <= box.x() + box.w(), width + " px: text of "
+                        + 2 * half + " px in a box of " + box.w());
+                assertTrue(l.y() - l.size() >= box.y() - 1 && l.y() <= box.y() + box.h(), "inside the box");
+            }
+            assertTrue(box.x() + box.w() <= width, "the box within the frame");
+        }
+    }
 }
