@@ -188,6 +188,14 @@ class WindowFitTest {
                 wrong.add(where + ": a timeline text reaches " + reach + " px of a " + frame.width()
                         + " px wide comparison (run line or legend cut)");
             }
+            // Every key of the legend is there: at 1280×720 "process" (the key to hatched bars) was dropped.
+            var keys = frame.shapes().stream().filter(sh -> sh instanceof dev.corelanes.view.Shape.Text)
+                    .map(sh -> ((dev.corelanes.view.Shape.Text) sh).text()).toList();
+            for (String key : List.of("sleeping", "GIL wait", "preempted", "thread", "process")) {
+                if (!keys.contains(key)) {
+                    wrong.add(where + ": the legend has no '" + key + "' key");
+                }
+            }
             var t = window.timeline().localToScene(window.timeline().getLayoutBounds());
             if (t.getMinY() < 0 || t.getMinY() > scene.getHeight() - 120) {
                 wrong.add(where + ": the comparison is not on screen (timeline top at " + t.getMinY() + ")");
