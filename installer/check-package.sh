@@ -32,7 +32,19 @@ for launcher in "$image/bin/CoreLanes" "$image/corelanes-cli.exe" target/jpackag
 done
 [ -x "$launcher" ] || fail "no launcher in target/jpackage (was the installer profile built?)"
 [ -d "$image" ] || image=target/jpackage/CoreLanes.app
-info=$("$launcher" info) || fail "the packaged launcher's info failed"
+info=$("$launcher" info 2>target/jpackage/check-info.err) || fail "the packaged launcher's info failed"
+# The launcher's JVM options keep the console clean: no sun.misc.Unsafe or native-access warnings (JDK 24+).
+if grep -q '^WARNING' target/jpackage/check-info.err; then
+  cat target/jpackage/check-info.err >&2
+  fail "the packaged launcher prints JVM warnings"
+fi
+# `info` loads no JavaFX: the window's Unsafe warnings come only with a JDK 24+ runtime not told to allow them.
+release=$(find "$image" -name release -path '*runtime*' | head -1)
+feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release" 2>/dev/null)
+cfg=$(find "$image" -name 'CoreLanes.cfg' | head -1)
+if [ -n "$feature" ] && [ "$feature" -ge 24 ] && ! grep -q 'sun-misc-unsafe-memory-access=allow' "$cfg"; then
+  fail "the launcher of a JDK $feature runtime does not allow JavaFX's Unsafe calls: the window prints warnings"
+fi
 grep -q '^Cores ' <<<"$info" || fail "the packaged launcher printed nothing for info (a GUI launcher?)"
 "$launcher" run --mode processes --kind compute --tasks 2 --seconds 0.5 --json target/jpackage/check-run.json >/dev/null
 grep -q '"spawning"' target/jpackage/check-run.json || fail "no spawning span: workers did not start"
