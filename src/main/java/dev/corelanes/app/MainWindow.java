@@ -67,6 +67,7 @@ public final class MainWindow implements WindowCommands {
     private final RunViews views;
     private final LessonFlow lessons;
     private final RunControl runs;
+    private final FileAsker asker;
 
     /** The window with the user's own preferences, runs folder and the system file chooser. */
     public MainWindow(RunSession session) {
@@ -89,6 +90,7 @@ public final class MainWindow implements WindowCommands {
     /** {@code store}: where finished runs are kept and read back from at start; null keeps none. */
     MainWindow(RunSession session, AppPrefs prefs, FileAsker asker, RunStore store) {
         this.session = session;
+        this.asker = asker;
         this.kept = new KeptRuns(store, session, messages);
         this.prefs = prefs;
         runtimes = new RuntimeChooser(form, prefs, () -> asker.open(window(), "Choose a Python interpreter",
@@ -258,6 +260,24 @@ public final class MainWindow implements WindowCommands {
     }
 
     // ---- the menu's commands (WindowCommands) ---------------------------------------------------------
+
+    private ProgramDialog programDialog;
+
+    @Override
+    public void runProgram() {
+        if (programDialog == null) {
+            ProgramLauncher launcher = new ProgramLauncher(session, form.pythonProperty()::get, prefs,
+                    Path.of(System.getProperty("user.home", ".")));
+            programDialog = new ProgramDialog(window(), launcher, () -> asker.open(window(), "Choose a program to run",
+                    "Python or Java program", "*.py", "*.jar"), prefs.lastProgram());
+        }
+        programDialog.show();
+    }
+
+    /** The Run my program dialog, once opened (tests). */
+    ProgramDialog programDialog() {
+        return programDialog;
+    }
 
     @Override
     public void openRun() {

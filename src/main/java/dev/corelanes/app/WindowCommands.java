@@ -11,6 +11,9 @@ import java.util.List;
  */
 interface WindowCommands {
 
+    /** File ▸ Run my program… (Ctrl+P): any program's threads on the lanes. */
+    void runProgram();
+
     void openRun();
 
     void openRecent(Path file);
