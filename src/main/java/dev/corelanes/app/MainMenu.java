@@ -131,6 +131,8 @@ final class MainMenu {
                     () -> l.availableWith(w.freeThreadedFound().get()), w.freeThreadedFound()));
             m.getItems().add(it);
         }
+        m.getItems().addAll(new SeparatorMenuItem(),
+                item(dev.corelanes.teach.OwnCode.TITLE + "…", "ownCodeItem", null, w::ownCode));
         // A free-threaded Python's lesson appears once the interpreters have been looked for.
         m.setOnShowing(e -> w.lessonsShowing());
         return m;

@@ -274,6 +274,36 @@ public final class MainWindow implements WindowCommands {
         programDialog.show();
     }
 
+    /** Where the student's own code is written (the app's data folder; tests: a folder of their own). */
+    private Path ownCodeDir = dev.corelanes.engine.files.AppFolders.user().data();
+
+    void ownCodeDir(Path dir) {
+        ownCodeDir = dir;
+    }
+
+    @Override
+    public void ownCode() {
+        Path dir = ownCodeDir != null ? ownCodeDir : Path.of(System.getProperty("user.home", "."), "CoreLanes");
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                return dev.corelanes.teach.OwnCode.ensure(dir);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).whenComplete((starter, e) -> Platform.runLater(() -> {
+            if (e != null) {
+                Throwable c = e.getCause() != null && e.getCause().getCause() != null ? e.getCause().getCause() : e;
+                messages.error("Could not write " + dir.resolve(dev.corelanes.teach.OwnCode.FILE_NAME) + ": "
+                        + c.getMessage());
+                return;
+            }
+            new OwnCodeDialog(window(), starter, file -> {
+                runProgram();
+                programDialog.run(ProgramDialog.quoted(file.toString()));
+            }).show();
+        }));
+    }
+
     /** The Run my program dialog, once opened (tests). */
     ProgramDialog programDialog() {
         return programDialog;

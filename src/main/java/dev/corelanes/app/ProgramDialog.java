@@ -154,6 +154,20 @@ final class ProgramDialog {
         return current;
     }
 
+    /** Runs {@code line} as if typed and Run clicked (Your own code's Run it). */
+    void run(String line) {
+        command.setText(line);
+        if (!run.isDisabled()) {
+            start();
+        }
+    }
+
+    /** A path as a command line word, quoted when it must be. */
+    static String quoted(String path) {
+        return path.chars().anyMatch(c -> Character.isWhitespace(c) || "'\"\\$`".indexOf(c) >= 0)
+                ? "'" + path.replace("'", "'\\''") + "'" : path;
+    }
+
     /** Runs the command typed (or the file chosen). */
     void start() {
         String line = command.getText() == null ? "" : command.getText().strip();
@@ -222,10 +236,5 @@ final class ProgramDialog {
         if (!status.getStyleClass().contains("program-error")) {
             status.getStyleClass().add("program-error");
         }
-    }
-
-    private static String quoted(String path) {
-        return path.chars().anyMatch(c -> Character.isWhitespace(c) || "'\"\\$`".indexOf(c) >= 0)
-                ? "'" + path.replace("'", "'\\''") + "'" : path;
     }
 }

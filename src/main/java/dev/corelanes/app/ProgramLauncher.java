@@ -75,11 +75,13 @@ final class ProgramLauncher {
         });
     }
 
-    /** The Python to run a .py file with: the one chosen in the window, else the one remembered, else the first found. */
+    /**
+     * The Python to run a .py file with: the one chosen in the window, else the one remembered, else the first
+     * found — as the interpreter names itself ({@code sys.executable}): a wrapper in front of it (pyenv's shim is a
+     * shell script) would put its own shell processes on the student's lanes.
+     */
     private static String python(PythonInterpreter chosen, String remembered) {
-        if (chosen != null) {
-            return chosen.path();
-        }
-        return PythonInterpreters.find(remembered).path();
+        PythonInterpreter p = chosen != null ? chosen : PythonInterpreters.find(remembered);
+        return p.executable() == null || p.executable().isBlank() ? p.path() : p.executable();
     }
 }

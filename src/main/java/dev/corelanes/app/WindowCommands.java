@@ -55,6 +55,9 @@ interface WindowCommands {
 
     void startLesson(Lesson lesson);
 
+    /** Lessons ▸ Your own code: the student's my_threads.py, to edit and run on the lanes. */
+    void ownCode();
+
     void showCode();
 
     /** True once a free-threaded Python was found: its lesson is offered then ({@link Lesson#availableWith}). */

@@ -231,6 +231,44 @@ class ProgramWindowTest {
         assertFalse(status(robot).contains("Exception"), status(robot));
     }
 
+    @Test
+    void yourOwnCodeWritesTheStarterAndRunItShowsItsThreadsAndProcesses(FxRobot robot) throws Exception {
+        waitReady();
+        Path mine = Files.createTempDirectory(work, "own");
+        robot.interact(() -> window.ownCodeDir(mine));
+        robot.clickOn("Lessons");
+        robot.clickOn("#ownCodeItem");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#ownCodeRun").tryQuery().isPresent());
+        Path file = mine.resolve("my_threads.py");
+        assertEquals(dev.corelanes.teach.CodeSamples.myThreads(), Files.readString(file));
+        assertTrue(robot.lookup("#ownCodeFile").queryAs(Label.class).getText().endsWith(file.toString()));
+        robot.clickOn("#ownCodeRun");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> session.runs().size() == 1 && session.runs().get(0).trace() != null);
+        Trace t = session.runs().get(0).trace();
+        assertEquals(TaskStatus.COMPLETED, t.status(), t.message());
+        long processes = t.workers().stream().map(w -> w.pid()).distinct().count();
+        assertTrue(processes >= 3, "the program and its two processes: " + t.workers());
+        assertTrue(t.tasks().size() >= 5, "its main thread, two threads, two processes: " + t.tasks());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#programOutput")
+                .queryAs(TextArea.class).getText().contains("in_processes(2)"));
+    }
+
+    @Test
+    void yourOwnCodeKeepsTheStudentsFile(FxRobot robot) throws Exception {
+        waitReady();
+        Path mine = Files.createTempDirectory(work, "own");
+        Files.writeString(mine.resolve("my_threads.py"), "print('my own edit')\n");
+        robot.interact(() -> window.ownCodeDir(mine));
+        robot.clickOn("Lessons");
+        robot.clickOn("#ownCodeItem");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#ownCodeRun").tryQuery().isPresent());
+        robot.clickOn("#ownCodeRun");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#programOutput").tryQuery().isPresent()
+                && robot.lookup("#programOutput").queryAs(TextArea.class).getText().contains("my own edit"));
+        assertEquals("print('my own edit')\n", Files.readString(mine.resolve("my_threads.py")));
+    }
+
     /** The two sleeps of the running program, once both started. */
     private List<ProcessHandle> awaitSleeps() throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> session.runs().size() == 1);
