@@ -40,6 +40,11 @@ import java.util.function.Supplier;
 final class ProgramDialog {
 
     private static final Duration OUTPUT_REFRESH = Duration.millis(250);
+    private static final double WIDTH = 620;
+    private static final double HEIGHT = 360;
+
+    private final Window owner;
+    private boolean placed;
 
     private final Stage stage = new Stage();
     private final TextField command = new TextField();
@@ -59,10 +64,9 @@ final class ProgramDialog {
         this.chooser = chooser;
         stage.initOwner(owner);
         stage.setTitle("Run my program");
-        Label intro = new Label("Choose a .py file (run with the Python of the Runtime chooser) or a .jar, or type any "
-                + "command with its arguments (quoted as in a shell; no shell runs it unless you write sh -c '…'). "
-                + "It runs in its file's folder; every thread of it, and of the processes it starts, appears on the "
-                + "lanes as it runs.");
+        Label intro = new Label("A .py file runs with the Python of the Runtime chooser, a .jar with this Java, in "
+                + "its folder; or type any command (quoted as in a shell, but no shell runs it unless you write "
+                + "sh -c '…'). Its threads, and its processes', appear on the lanes as it runs.");
         intro.setWrapText(true);
         intro.setMinHeight(Region.USE_PREF_SIZE);
         command.setId("programCommand");
@@ -111,7 +115,7 @@ final class ProgramDialog {
         if (owner != null && owner.getScene() != null) {
             root.setStyle(owner.getScene().getRoot().getStyle()); // the window's type size
         }
-        Scene scene = new Scene(root, 640, 440);
+        Scene scene = new Scene(root, WIDTH, HEIGHT);
         scene.getStylesheets().add(ProgramDialog.class.getResource("corelanes.css").toExternalForm());
         scene.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
@@ -121,8 +125,9 @@ final class ProgramDialog {
         stage.setScene(scene);
         stage.setResizable(true);
         stage.setMinWidth(420);
-        stage.setMinHeight(300);
-        ScreenFit.fit(stage, owner, 640, 440);
+        stage.setMinHeight(280);
+        ScreenFit.fit(stage, owner, WIDTH, HEIGHT);
+        this.owner = owner;
         String why = ProgramTrace.unavailableReason();
         if (!why.isEmpty()) {
             status.setText(why);
@@ -140,6 +145,12 @@ final class ProgramDialog {
     }
 
     void show() {
+        if (!placed && owner != null && owner.getWidth() > 0) {
+            // First shown in the window's lower right corner, over the runs table: the CPU lanes stay in view.
+            stage.setX(owner.getX() + Math.max(0, owner.getWidth() - WIDTH - 12));
+            stage.setY(owner.getY() + Math.max(0, owner.getHeight() - HEIGHT - 12));
+            placed = true;
+        }
         stage.show();
         stage.toFront();
         command.requestFocus();
