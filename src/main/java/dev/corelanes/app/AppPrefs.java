@@ -65,6 +65,15 @@ public final class AppPrefs {
         put("pythonPath", path == null ? "" : path);
     }
 
+    /** The last program run with Run my program… (a command line, as typed or made from the file chosen). */
+    public String lastProgram() {
+        return values.getProperty("lastProgram", "");
+    }
+
+    public void setLastProgram(String commandLine) {
+        put("lastProgram", commandLine == null ? "" : commandLine);
+    }
+
     /** Size of text relative to normal, within {@value #MIN_SCALE}–{@value #MAX_SCALE}. */
     public double fontScale() {
         try {

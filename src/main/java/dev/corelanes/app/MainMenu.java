@@ -13,7 +13,7 @@ import javafx.scene.input.KeyCodeCombination;
 
 import java.nio.file.Path;
 
-/** The menu bar: File (open, save, recent, export), View (replay, presenter, type size), Lessons, Teach, Help. */
+/** The menu bar: File (run my program, open, save, recent, export), View (replay, presenter, type size), Lessons, Teach, Help. */
 final class MainMenu {
 
     private final WindowCommands w;
@@ -73,6 +73,8 @@ final class MainMenu {
         m.setOnShowing(e -> fillRecent());
         fillRecent();
         m.getItems().addAll(
+                item("Run my program…", "runProgramItem", ctrl(KeyCode.P), w::runProgram),
+                new SeparatorMenuItem(),
                 item("Open run…", "openItem", ctrl(KeyCode.O), w::openRun),
                 recent,
                 item("Save run as…", "saveItem", ctrl(KeyCode.S), w::saveRun),
@@ -129,6 +131,8 @@ final class MainMenu {
                     () -> l.availableWith(w.freeThreadedFound().get()), w.freeThreadedFound()));
             m.getItems().add(it);
         }
+        m.getItems().addAll(new SeparatorMenuItem(),
+                item(dev.corelanes.teach.OwnCode.TITLE + "…", "ownCodeItem", null, w::ownCode));
         // A free-threaded Python's lesson appears once the interpreters have been looked for.
         m.setOnShowing(e -> w.lessonsShowing());
         return m;

@@ -67,6 +67,7 @@ public final class MainWindow implements WindowCommands {
     private final RunViews views;
     private final LessonFlow lessons;
     private final RunControl runs;
+    private final FileAsker asker;
 
     /** The window with the user's own preferences, runs folder and the system file chooser. */
     public MainWindow(RunSession session) {
@@ -89,6 +90,7 @@ public final class MainWindow implements WindowCommands {
     /** {@code store}: where finished runs are kept and read back from at start; null keeps none. */
     MainWindow(RunSession session, AppPrefs prefs, FileAsker asker, RunStore store) {
         this.session = session;
+        this.asker = asker;
         this.kept = new KeptRuns(store, session, messages);
         this.prefs = prefs;
         runtimes = new RuntimeChooser(form, prefs, () -> asker.open(window(), "Choose a Python interpreter",
@@ -258,6 +260,54 @@ public final class MainWindow implements WindowCommands {
     }
 
     // ---- the menu's commands (WindowCommands) ---------------------------------------------------------
+
+    private ProgramDialog programDialog;
+
+    @Override
+    public void runProgram() {
+        if (programDialog == null) {
+            ProgramLauncher launcher = new ProgramLauncher(session, form.pythonProperty()::get, prefs,
+                    Path.of(System.getProperty("user.home", ".")));
+            programDialog = new ProgramDialog(window(), launcher, () -> asker.open(window(), "Choose a program to run",
+                    "Python or Java program", "*.py", "*.jar"), prefs.lastProgram());
+        }
+        programDialog.show();
+    }
+
+    /** Where the student's own code is written (the app's data folder; tests: a folder of their own). */
+    private Path ownCodeDir = dev.corelanes.engine.files.AppFolders.user().data();
+
+    void ownCodeDir(Path dir) {
+        ownCodeDir = dir;
+    }
+
+    @Override
+    public void ownCode() {
+        Path dir = ownCodeDir != null ? ownCodeDir : Path.of(System.getProperty("user.home", "."), "CoreLanes");
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                return dev.corelanes.teach.OwnCode.ensure(dir);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).whenComplete((starter, e) -> Platform.runLater(() -> {
+            if (e != null) {
+                Throwable c = e.getCause() != null && e.getCause().getCause() != null ? e.getCause().getCause() : e;
+                messages.error("Could not write " + dir.resolve(dev.corelanes.teach.OwnCode.FILE_NAME) + ": "
+                        + c.getMessage());
+                return;
+            }
+            new OwnCodeDialog(window(), starter, file -> {
+                runProgram();
+                programDialog.run(ProgramDialog.quoted(file.toString()));
+            }).show();
+        }));
+    }
+
+    /** The Run my program dialog, once opened (tests). */
+    ProgramDialog programDialog() {
+        return programDialog;
+    }
 
     @Override
     public void openRun() {

@@ -67,8 +67,16 @@ public final class RunRow {
         return number;
     }
 
+    /** The run's spec; a traced program's, once it ended, counts its threads (none are known before). */
     public ExperimentSpec spec() {
-        return spec;
+        Trace t = trace.get();
+        return t != null && spec.mode() == dev.corelanes.engine.ExecutionMode.TRACED ? t.spec() : spec;
+    }
+
+    /** "4 compute tasks × 1 s · threads", "traced program · 5 threads"; "traced program · running" before it ends. */
+    public String describe() {
+        return trace.get() == null && spec.mode() == dev.corelanes.engine.ExecutionMode.TRACED
+                ? "traced program · running" : spec().describe();
     }
 
     public RunHandle handle() {

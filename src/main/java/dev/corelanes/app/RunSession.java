@@ -124,6 +124,8 @@ public final class RunSession implements AutoCloseable {
     }
 
     private LiveFeed lastFeed;
+    /** Set when the window closed: nothing starts any more (a program still starting is stopped). */
+    private volatile boolean closed;
 
     /** The feed of the run last started (the timeline drains it). */
     public LiveFeed lastFeed() {
@@ -141,19 +143,41 @@ public final class RunSession implements AutoCloseable {
      * @throws IllegalArgumentException with a one-line reason when this machine cannot meet the limit
      */
     public RunRow start(ExperimentSpec spec, int cores, dev.corelanes.engine.python.PythonChoice python) {
-        if (running.get() || machine.get() == null) {
+        if (!canStart()) {
             return null;
         }
         MachineInfo runMachine = machine.get();
         if (cores > 0) {
             runMachine = dev.corelanes.engine.CoreLimit.count(cores).applyTo(runMachine);
         }
-        LoadSeries loads = new LoadSeries();
-        TimelineModel model = new TimelineModel(spec, machine.get(), loads);
         LiveFeed feed = new LiveFeed();
         // The runs made before this one, as they are now: the engine chooses its baseline from them when it ends.
         List<Trace> earlier = runs.stream().map(RunRow::trace).filter(java.util.Objects::nonNull).toList();
         RunHandle handle = Runs.start(spec, python, runMachine, earlier, feed);
+        return begin(spec, handle, feed);
+    }
+
+    /** True when a run can start now (none going on, the machine read). */
+    public boolean canStart() {
+        return !running.get() && machine.get() != null && !closed;
+    }
+
+    /**
+     * Shows a traced program (started off the FX thread by {@link dev.corelanes.engine.trace.ProgramRun#start},
+     * its spans going to {@code feed}) as the run going on. When another run started meanwhile, the program is
+     * stopped and null returned.
+     */
+    public RunRow startProgram(dev.corelanes.engine.trace.ProgramRun program, LiveFeed feed) {
+        if (!canStart()) {
+            program.handle().cancel();
+            return null;
+        }
+        return begin(program.handle().spec(), program.handle(), feed);
+    }
+
+    private RunRow begin(ExperimentSpec spec, RunHandle handle, LiveFeed feed) {
+        LoadSeries loads = new LoadSeries();
+        TimelineModel model = new TimelineModel(spec, machine.get(), loads);
         RunRow row = new RunRow(nextNumber++, spec, handle, loads, model);
         lastFeed = feed;
         runs.add(row);
@@ -284,6 +308,7 @@ public final class RunSession implements AutoCloseable {
     /** Cancels a run going on and waits briefly for it to end, so no worker (or child process) outlives us. */
     @Override
     public void close() {
+        closed = true;
         RunRow r = current.get();
         if (r != null && !r.handle().isDone()) {
             r.handle().cancel();

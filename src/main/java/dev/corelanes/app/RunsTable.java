@@ -34,9 +34,10 @@ final class RunsTable extends TableView<RunRow> {
         getColumns().add(column("Cores", 120, r -> Bindings.createStringBinding(() -> r.trace() == null ? "…"
                 : FigureText.cores(r.trace().machine()), r.traceProperty())));
         // Tasks, kind and seconds in one cell, as typed: "2 compute × 0.3 s".
-        getColumns().add(column("Workload", 150, r -> constant(r.spec().mode() == dev.corelanes.engine.ExecutionMode.TRACED
-                ? r.spec().describe() // a traced program: its threads, nothing asked of them
-                : r.spec().tasks() + " " + r.spec().kind().id() + " × " + r.spec().taskSecondsText() + " s")));
+        // A traced program: its threads, nothing asked of them, counted when it ends ("…" while it runs).
+        getColumns().add(column("Workload", 150, r -> r.spec().mode() == dev.corelanes.engine.ExecutionMode.TRACED
+                ? Bindings.createStringBinding(r::describe, r.traceProperty())
+                : constant(r.spec().tasks() + " " + r.spec().kind().id() + " × " + r.spec().taskSecondsText() + " s")));
         // "yes" = emulated in Java; a Python run has its interpreter's own: "real" (CPython's GIL) or "off".
         getColumns().add(column("GIL", 44, r -> Bindings.createStringBinding(() -> {
             Trace t = r.traceProperty().get();

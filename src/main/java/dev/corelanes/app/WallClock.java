@@ -123,7 +123,7 @@ final class WallClock extends HBox {
         tickWith(row.handle()::elapsedNanos);
         showIdle();
         caption.setText("wall time · running");
-        run.setText("Run #" + row.number() + ": " + row.spec().describe());
+        run.setText("Run #" + row.number() + ": " + row.describe());
     }
 
     /**
@@ -163,7 +163,7 @@ final class WallClock extends HBox {
         digits.setText(clockText(t.wallNanos()));
         caption.setText(t.status() == TaskStatus.COMPLETED ? "wall time (measured)" : "wall time · " + t.status().id());
         // With the cores it could use, as the runs table and the compared runs' headers say them.
-        String named = "Run #" + row.number() + ": " + row.spec().describe() + " · " + FigureText.cores(t.machine());
+        String named = "Run #" + row.number() + ": " + row.describe() + " · " + FigureText.cores(t.machine());
         run.setText(named);
         if (t.nothingRan()) {
             showIdle(); // nothing ran: no figure to show

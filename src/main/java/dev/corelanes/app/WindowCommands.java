@@ -11,6 +11,9 @@ import java.util.List;
  */
 interface WindowCommands {
 
+    /** File ▸ Run my program… (Ctrl+P): any program's threads on the lanes. */
+    void runProgram();
+
     void openRun();
 
     void openRecent(Path file);
@@ -51,6 +54,9 @@ interface WindowCommands {
     void setFontScale(double scale);
 
     void startLesson(Lesson lesson);
+
+    /** Lessons ▸ Your own code: the student's my_threads.py, to edit and run on the lanes. */
+    void ownCode();
 
     void showCode();
 

@@ -13,9 +13,31 @@ public final class RunHandle {
     private volatile RunContext context;
     private volatile Backend backend;
     private volatile boolean cancelRequested;
+    /** For a run measured outside the backends ({@link #external}): its time 0, and what stops it; else unset. */
+    private final long externalOrigin;
+    private final Runnable externalStop;
 
     RunHandle(ExperimentSpec spec) {
+        this(spec, 0, null);
+    }
+
+    private RunHandle(ExperimentSpec spec, long externalOrigin, Runnable externalStop) {
         this.spec = spec;
+        this.externalOrigin = externalOrigin;
+        this.externalStop = externalStop;
+    }
+
+    /**
+     * A run measured by something other than a backend — a traced program ({@code engine.trace.ProgramRun}) — seen
+     * as any run: started at {@code originNanos} ({@link System#nanoTime()}), stopped by {@code stop}, ended when
+     * {@code trace} completes (with no trace if that fails: a run handle's result never completes exceptionally,
+     * so whoever produces {@code trace} must always give one).
+     */
+    public static RunHandle external(ExperimentSpec spec, long originNanos, Runnable stop,
+                                     CompletableFuture<Trace> trace) {
+        RunHandle h = new RunHandle(spec, originNanos, stop);
+        trace.thenAccept(h::complete);
+        return h;
     }
 
     public ExperimentSpec spec() {
@@ -29,11 +51,14 @@ public final class RunHandle {
 
     /** True once the tasks have been launched (calibration, if needed, comes first). */
     public boolean started() {
-        return context != null;
+        return context != null || externalStop != null;
     }
 
     /** Nanoseconds since the tasks were launched; 0 before. */
     public long elapsedNanos() {
+        if (externalStop != null) {
+            return System.nanoTime() - externalOrigin;
+        }
         RunContext c = context;
         return c == null ? 0 : c.now();
     }
@@ -45,6 +70,10 @@ public final class RunHandle {
     /** Stops every task promptly; the trace ends as cancelled with what was recorded. */
     public void cancel() {
         cancelRequested = true;
+        if (externalStop != null) {
+            externalStop.run();
+            return;
+        }
         RunContext c = context;
         Backend b = backend;
         if (c == null && b != null) {

@@ -158,6 +158,58 @@ public final class CodeSamples {
         return header + imports + "\n" + steps + task + "\n" + timed;
     }
 
+    /**
+     * The starter of the lesson step "your own code" ({@code my_threads.py}): the notebook's {@code do_something()}
+     * run twice on two threads, then twice in two processes, each half timed — a file the student edits and runs
+     * with Run my program to see the GIL on the lanes (two threads take turns on one CPU at a time; two processes
+     * run on two CPUs at once).
+     */
+    public static String myThreads() {
+        return """
+                # my_threads.py: your own code on CoreLanes' lanes (File > Run my program..., or the lesson's Run it).
+                # Change do_something(), the number of workers, or threads for processes, and run it again.
+                import multiprocessing
+                import threading
+                import time
+
+                MASK = (1 << 64) - 1
+                STEPS = 3_000_000  # about half a second of CPU on a laptop; calibrate on yours
+
+
+                def do_something():  # CPU-bound: holds the GIL while it runs
+                    x = 1
+                    for _ in range(STEPS):
+                        x ^= (x << 13) & MASK
+                        x ^= x >> 7
+                        x ^= (x << 17) & MASK
+                    return x
+
+
+                def on_threads(n):
+                    threads = [threading.Thread(target=do_something) for _ in range(n)]
+                    for t in threads:
+                        t.start()
+                    for t in threads:
+                        t.join()
+
+
+                def in_processes(n):
+                    processes = [multiprocessing.Process(target=do_something) for _ in range(n)]
+                    for p in processes:
+                        p.start()
+                    for p in processes:
+                        p.join()
+
+
+                if __name__ == "__main__":
+                    for how in (on_threads, in_processes):
+                        start = time.perf_counter()
+                        how(2)
+                        print(f"{how.__name__}(2): {time.perf_counter() - start:.2f} s", flush=True)
+                        time.sleep(0.3)  # a gap on the lanes between the two halves
+                """;
+    }
+
     private static String secs(ExperimentSpec s) {
         double v = s.taskSeconds();
         return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%s", v);

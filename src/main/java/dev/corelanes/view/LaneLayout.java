@@ -120,8 +120,8 @@ final class LaneLayout {
             int sharing = (workers - i + count - 1) / count; // workers i+1, i+1+count, …
             String label = sharing > 1 ? name + " +" + (sharing - 1) : name;
             lanes.add(new TimelineFrame.Lane(kind, i, count, label, y, h, tracks[i]));
-            labels.add(new Shape.Text(label, p.plotX() - 8, y + h / 2 + size * 0.36, size, false, theme.text(),
-                    Shape.Align.RIGHT));
+            labels.add(new Shape.Text(LayoutSizes.fitLabel(label, size, p.plotX() - 12), p.plotX() - 8,
+                    y + h / 2 + size * 0.36, size, false, theme.text(), Shape.Align.RIGHT));
             y += h;
         }
         lanesBottom = y;

@@ -34,6 +34,23 @@ final class LayoutSizes {
     }
 
     /**
+     * A lane's label cut to {@code width} (estimated): the name is shortened with "…" and a traced thread's id in
+     * brackets is kept whole ("python3 [30042]" → "pyt… [30042]"), so a long OS name never runs off the left edge.
+     */
+    static String fitLabel(String label, double size, double width) {
+        if (textWidth(label, size) <= width) {
+            return label;
+        }
+        int b = label.lastIndexOf(" [");
+        String tail = b > 0 && label.endsWith("]") ? label.substring(b) : "";
+        String head = label.substring(0, label.length() - tail.length());
+        while (head.length() > 1 && textWidth(head + "…" + tail, size) > width) {
+            head = head.substring(0, head.length() - 1);
+        }
+        return head + "…" + tail;
+    }
+
+    /**
      * A bar's name on a CPU or off-CPU lane: its worker when the worker runs just this task (T3, V12, P2), else
      * worker and task ("main #2", "W1 #5"), so the tasks of a sequential run or a pool stay apart.
      */

@@ -44,7 +44,13 @@ public final class ChildProcess {
          */
         OWN_SESSION,
         /** Its stderr goes to the same pipe as its stdout (a probe that reads everything it says). */
-        MERGE_STDERR
+        MERGE_STDERR,
+        /**
+         * Its stdout and stderr are not a protocol: the caller reads both itself from {@link #process()} (a
+         * traced program's own output, drained by {@code engine.trace.ProgramOutput}); {@link #readLine} then
+         * has nothing to read.
+         */
+        OWN_OUTPUT
     }
 
     /** One line of the child's stdout and when this JVM read it ({@link System#nanoTime()}). */
@@ -86,11 +92,14 @@ public final class ChildProcess {
     public static ChildProcess start(String name, ProcessBuilder builder, int maxLineBytes, Option... options)
             throws ChildStartException {
         boolean ownSession = false;
+        boolean ownOutput = false;
         for (Option o : options) {
             if (o == Option.MERGE_STDERR) {
                 builder.redirectErrorStream(true);
             } else if (o == Option.OWN_SESSION) {
                 ownSession = true;
+            } else if (o == Option.OWN_OUTPUT) {
+                ownOutput = true;
             }
         }
         // Only a program that can be run goes through setsid: for one that cannot, the system's own reason
@@ -116,10 +125,14 @@ public final class ChildProcess {
                 c.groups.add(p.pid()); // setsid made it the leader of its session and group
             }
             Children.register(p, c.groups, true);
-            if (!builder.redirectErrorStream()) {
-                c.stderr = StderrTail.start(p.getErrorStream(), name);
+            if (ownOutput) {
+                c.ended = true; // the caller drains both streams
+            } else {
+                if (!builder.redirectErrorStream()) {
+                    c.stderr = StderrTail.start(p.getErrorStream(), name);
+                }
+                Thread.ofPlatform().daemon(true).name("corelanes-out-" + name).start(c::pump);
             }
-            Thread.ofPlatform().daemon(true).name("corelanes-out-" + name).start(c::pump);
         } catch (OutOfMemoryError e) {
             // No thread to read it with (ulimit -u, memory): the child cannot be talked to.
             c.kill();

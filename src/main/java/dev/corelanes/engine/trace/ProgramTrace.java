@@ -59,7 +59,7 @@ public final class ProgramTrace {
         return "";
     }
 
-    /** Runs {@code command} and traces it. */
+    /** Runs {@code command} with the terminal's stdin, stdout and stderr, and traces it. */
     public static ProgramTrace run(List<String> command) throws TraceException {
         requireAvailable();
         if (command.isEmpty() || command.get(0).isBlank()) {
@@ -67,22 +67,53 @@ public final class ProgramTrace {
         }
         ProcessBuilder pb = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT)
                 .redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT);
+        return start(pb, String.join(" ", command), null);
+    }
+
+    /**
+     * Runs {@code program} in its folder and traces it, its stdout and stderr kept in {@code output} (drained from
+     * the start, so the program never blocks on a full pipe) and its stdin empty: the window's way, where no
+     * terminal is there to read from or write to.
+     */
+    public static ProgramTrace run(ProgramCommand program, ProgramOutput output) throws TraceException {
+        requireAvailable();
+        if (program.command().isEmpty() || program.command().get(0).isBlank()) {
+            throw new TraceException("Type a command to run, e.g. python3 my_threads.py");
+        }
+        if (program.directory() != null && !java.nio.file.Files.isDirectory(program.directory())) {
+            throw new TraceException("No folder " + program.directory() + " to run it in.");
+        }
+        ProcessBuilder pb = new ProcessBuilder(program.command())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.PIPE).redirectError(ProcessBuilder.Redirect.PIPE);
+        if (program.directory() != null) {
+            pb.directory(program.directory().toFile());
+        }
+        return start(pb, program.line(), output);
+    }
+
+    private static ProgramTrace start(ProcessBuilder pb, String command, ProgramOutput output) throws TraceException {
         GroupWatchdog watchdog = GroupWatchdog.start();
         Instant startedAt = Instant.now();
         long origin = System.nanoTime();
         ChildProcess child;
         try {
-            child = ChildProcess.start("traced", pb, 1, ChildProcess.Option.OWN_SESSION);
+            child = output == null ? ChildProcess.start("traced", pb, 1, ChildProcess.Option.OWN_SESSION)
+                    : ChildProcess.start("traced", pb, 1, ChildProcess.Option.OWN_SESSION,
+                    ChildProcess.Option.OWN_OUTPUT);
         } catch (ChildStartException e) {
             if (watchdog != null) {
                 watchdog.close();
             }
             throw new TraceException(e.getMessage());
         }
+        if (output != null) {
+            output.drain(child.process().getInputStream(), child.process().getErrorStream());
+        }
         if (watchdog != null) {
             watchdog.watch(child.pid()); // OWN_SESSION made it the leader of its own group
         }
-        return new ProgramTrace(child, watchdog, (int) child.pid(), String.join(" ", command), origin, startedAt);
+        return new ProgramTrace(child, watchdog, (int) child.pid(), command, origin, startedAt);
     }
 
     /** Traces process {@code pid}, already running, with everything it starts from now on. */
@@ -109,6 +140,21 @@ public final class ProgramTrace {
 
     public boolean attached() {
         return child == null;
+    }
+
+    /** {@link System#nanoTime()} at the run's time 0. */
+    public long originNanos() {
+        return originNanos;
+    }
+
+    /** The command traced, as one line. */
+    public String command() {
+        return command;
+    }
+
+    /** The run's spans as they are placed while it goes on: each {@link LiveSpans#publish} gives the new ones. */
+    public LiveSpans live() {
+        return new LiveSpans(sampler, child == null);
     }
 
     /**
@@ -160,7 +206,9 @@ public final class ProgramTrace {
                 }
             }
         }
-        TaskStatus status = cancelled ? TaskStatus.CANCELLED : TaskStatus.COMPLETED;
+        // Cancelled only when stopped here; a program that ended with an error is a failed run, its exit code said.
+        TaskStatus status = cancelled ? TaskStatus.CANCELLED
+                : child != null && exit != 0 ? TaskStatus.FAILED : TaskStatus.COMPLETED;
         String message = cancelled ? (child != null ? "stopped: the program was killed" : "stopped tracing")
                 : child != null && exit != 0 ? "the program ended with " + child.exitDescription() : "";
         Trace t = TracedRun.build(s, child == null, machine, startedAt, Math.max(0, endNanos - originNanos),

@@ -84,15 +84,17 @@ public final class TracedRun {
         return comm.strip() + " [" + first.tid() + "]";
     }
 
-    private static long firstSweepEnd(List<Long> sweeps) {
+    static long firstSweepEnd(List<Long> sweeps) {
         return sweeps.size() > 1 ? sweeps.get(1) - 1 : Long.MAX_VALUE;
     }
 
     /** The sweep before the one at {@code t} (a thread first read at {@code t} was not there then), or 0. */
-    private static long previousSweep(List<Long> sweeps, long t) {
-        int k = -1;
-        for (int i = 0; i < sweeps.size() && sweeps.get(i) <= t; i++) {
-            k = i;
+    static long previousSweep(List<Long> sweeps, long t) {
+        // the last sweep at or before t (sweeps are in time order)
+        int k = java.util.Collections.binarySearch(sweeps, t);
+        k = k >= 0 ? k : -k - 2;
+        while (k + 1 < sweeps.size() && sweeps.get(k + 1) <= t) {
+            k++; // equal times: the last of them, as a scan would find
         }
         return k <= 0 ? 0 : sweeps.get(k - 1);
     }

@@ -81,6 +81,15 @@ public final class TreeSampler {
         }
     }
 
+    /**
+     * Runs {@code reader} on what was seen so far — samples per thread in the order first seen, and when each sweep
+     * began — with the sampling held still; the reader must not keep or change them ({@link LiveSpans} reads the
+     * part that is new since it last looked).
+     */
+    synchronized void read(java.util.function.BiConsumer<Map<Integer, List<ThreadSample>>, List<Long>> reader) {
+        reader.accept(java.util.Collections.unmodifiableMap(threads), java.util.Collections.unmodifiableList(sweepTimes));
+    }
+
     /** Takes one last sweep and stops; returns what was seen. Any thread. */
     public Sampling stop() throws InterruptedException {
         stopping = true;

@@ -1,0 +1,54 @@
+package dev.corelanes.teach;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The lesson step "your own code": the notebook's {@code do_something()} as a file the student edits
+ * ({@code my_threads.py}, from {@link CodeSamples#myThreads}) and runs on the lanes with Run my program. The starter
+ * is written once; a file already there is the student's and is never written over.
+ */
+public final class OwnCode {
+
+    public static final String FILE_NAME = "my_threads.py";
+    public static final String TITLE = "Your own code: my_threads.py";
+
+    private OwnCode() {
+    }
+
+    /** What the step asks of the student. */
+    public static String explanation() {
+        return "This is do_something() from the notebook, in a file of your own: it runs twice on two threads, then "
+                + "twice in two processes. Open it in your editor, change it (the work, the number of workers, threads "
+                + "for processes), save, and Run it: every thread of it, and of the processes it starts, appears on "
+                + "the lanes. Do the two threads ever run on two CPUs at the same moment? Do the two processes?";
+    }
+
+    /** The student's file and whether it was just written. */
+    public record Starter(Path file, boolean created) {
+    }
+
+    /**
+     * The student's {@code my_threads.py} in {@code dir}: written with the starter when there is none, left as it is
+     * when there is (their edits are theirs).
+     *
+     * @throws IOException when the folder cannot be made or written
+     */
+    public static Starter ensure(Path dir) throws IOException {
+        Path file = dir.resolve(FILE_NAME);
+        if (Files.exists(file)) {
+            return new Starter(file, false);
+        }
+        Files.createDirectories(dir);
+        try {
+            // CREATE_NEW: a file made between the look and the write is not replaced either.
+            Files.writeString(file, CodeSamples.myThreads(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            return new Starter(file, true);
+        } catch (FileAlreadyExistsException e) {
+            return new Starter(file, false);
+        }
+    }
+}
