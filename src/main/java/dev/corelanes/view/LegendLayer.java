@@ -2,6 +2,7 @@ package dev.corelanes.view;
 
 import dev.corelanes.engine.Span;
 import dev.corelanes.engine.SpanState;
+import dev.corelanes.engine.WaitKind;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,9 @@ final class LegendLayer {
         for (SpanState s : SpanState.values()) {
             if (!(cores && s == SpanState.RUNNING) && (cores || s != SpanState.UNCERTAIN)) {
                 x = swatch(x, y, size, Palette.state(s), false, Palette.stateLabel(s));
+            }
+            if (s == SpanState.SLEEPING) {
+                x = waitKeys(x, y, size);
             }
         }
         if (cores && p.model().loads().size() > 0) {
@@ -107,6 +111,18 @@ final class LegendLayer {
             keyed.add(names[i] != null ? names[i] : "#" + (i + 1));
         }
         return keyed;
+    }
+
+    /** Right after "sleeping", a key per wait kind the run's sleeps show (a traced program's): none otherwise. */
+    private double waitKeys(double x, double y, double size) {
+        for (WaitKind k : p.model().waitKinds()) {
+            double before = x;
+            x = swatch(x, y, size, Palette.state(SpanState.SLEEPING), false, Palette.waitLabel(k));
+            if (x > before) {
+                out.add(BarMerger.waitBand(before, y - 11, 14, 13, Palette.waitBand(k)));
+            }
+        }
+        return x;
     }
 
     private double swatch(double x, double y, double size, Rgb c, boolean process, String text) {

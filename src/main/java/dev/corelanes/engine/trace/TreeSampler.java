@@ -1,5 +1,6 @@
 package dev.corelanes.engine.trace;
 
+import dev.corelanes.engine.WaitKind;
 import dev.corelanes.engine.trace.linux.ProcReader;
 
 import java.lang.management.ManagementFactory;
