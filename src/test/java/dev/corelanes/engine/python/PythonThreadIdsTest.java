@@ -96,7 +96,7 @@ class PythonThreadIdsTest {
         assertEquals(f[1], f[0], "native_tid() is the kernel's id for the thread: " + text);
         assertNotEquals(f[3], f[0], "a thread's own, not the process's: " + text);
         boolean fallback = version.equals("3.6") || version.equals("3.7");
-        assertEquals(String.valueOf(!fallback).equals("true") ? "True" : "False", f[2],
+        assertEquals(fallback ? "False" : "True", f[2],
                 "3.6 and 3.7 have no get_native_id: the fallback is what ran there");
     }
 }
