@@ -235,7 +235,7 @@ public final class TimelinePane extends Control {
         }
         String task = s.task() == Span.NO_TASK ? "— (worker start-up)" : String.valueOf(s.task());
         return "Task " + task + "   worker " + s.worker() + "\n"
-                + "State " + Palette.stateLabel(s.state()) + "   core " + (s.hasCore() ? "CPU " + s.core() : "—") + "\n"
+                + "State " + Palette.stateLabel(s) + "   core " + (s.hasCore() ? "CPU " + s.core() : "—") + "\n"
                 + "Start " + FigureText.nanos(s.startNanos()) + "   duration " + FigureText.nanos(s.durationNanos());
     }
 }

@@ -46,6 +46,7 @@ public final class AllBenchmarks {
             md.append("\n(No display: render and app-start figures skipped; run under xvfb-run.)\n");
         }
         md.append("\n## Python runtime\n\n").append(run("dev.corelanes.bench.PythonBench", "3"));
+        md.append("\n").append(run("dev.corelanes.bench.SamplerBench", "6"));
         md.append("\n").append(run("dev.corelanes.bench.FidelityBench", "2"));
         if (exists("dev.corelanes.bench.ExportBench")) {
             md.append("\n## Export\n\n").append(run("dev.corelanes.bench.ExportBench"));

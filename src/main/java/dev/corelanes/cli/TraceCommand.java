@@ -110,6 +110,11 @@ final class TraceCommand implements Callable<Integer> {
             result = tracing.await(machine);
             interrupts.onStop(() -> { });
             print(out, result);
+            if (tracing.releasedNanos() >= 0 && !result.sampling().sweeps().isEmpty()) {
+                out.println("Start      held stopped until the sampler's first sweep (at "
+                        + FigureText.seconds(result.sampling().sweeps().get(0) / 1e9) + "), then let go (at "
+                        + FigureText.seconds(tracing.releasedNanos() / 1e9) + "): seen before it ran any code");
+            }
             notWritten = writeOutputs(result.trace(), out, err);
         } finally {
             interrupts.close();

@@ -308,6 +308,6 @@ public final class CpuLanes {
 
     private static Span piece(Span of, SpanState state, long start, long end) {
         return state == SpanState.UNCERTAIN ? uncertain(of.core(), start, end)
-                : new Span(of.task(), of.worker(), of.core(), state, start, end);
+                : new Span(of.task(), of.worker(), of.core(), state, start, end, of.waitKind());
     }
 }

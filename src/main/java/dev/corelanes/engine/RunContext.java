@@ -24,8 +24,15 @@ public final class RunContext {
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final ConcurrentLinkedQueue<TaskRecord> tasks = new ConcurrentLinkedQueue<>();
     private final Map<String, WorkerInfo> workers = new ConcurrentHashMap<>();
-    /** The OS thread id of each worker thread of this JVM, told by the thread itself ({@link #noteWorkerThread}). */
-    private final Map<String, Long> threadIds = new ConcurrentHashMap<>();
+    /**
+     * The OS thread of each worker that told it: a thread of this JVM by itself ({@link #noteWorkerThread}), with this
+     * process's id; a worker process's task thread through its protocol ({@link #noteWorkerTid}), pid -1 (the
+     * worker's own pid stays).
+     */
+    private final Map<String, OsThread> threadIds = new ConcurrentHashMap<>();
+
+    private record OsThread(long pid, long tid) {
+    }
     private final AtomicLong cpuNanos = new AtomicLong();
     private final AtomicBoolean cpuUnknown = new AtomicBoolean();
     private final List<String> failures = new ArrayList<>();
@@ -101,7 +108,17 @@ public final class RunContext {
     public void noteWorkerThread(String name) {
         long tid = OsThreadIds.current();
         if (tid >= 0) {
-            threadIds.put(name, tid);
+            threadIds.put(name, new OsThread(ProcessHandle.current().pid(), tid));
+        }
+    }
+
+    /**
+     * The OS thread id of worker {@code name}'s task thread, told by another process (a worker JVM's hello, a
+     * Python worker's {@code thread} line); kept however often the worker is recorded again (its memory at the end).
+     */
+    public void noteWorkerTid(String name, long tid) {
+        if (tid >= 0) {
+            threadIds.put(name, new OsThread(-1, tid));
         }
     }
 
@@ -140,8 +157,9 @@ public final class RunContext {
     List<WorkerInfo> workers() {
         List<WorkerInfo> out = new ArrayList<>();
         for (WorkerInfo w : workers.values()) {
-            Long tid = threadIds.get(w.name());
-            out.add(tid == null || w.tidKnown() ? w : new WorkerInfo(w.name(), w.pid(), w.peakRssBytes(), tid));
+            OsThread t = threadIds.get(w.name());
+            out.add(t == null || w.tidKnown() ? w
+                    : new WorkerInfo(w.name(), w.pid() >= 0 ? w.pid() : t.pid(), w.peakRssBytes(), t.tid()));
         }
         return out;
     }

@@ -2,6 +2,7 @@ package dev.corelanes.view;
 
 import dev.corelanes.engine.Span;
 import dev.corelanes.engine.SpanState;
+import dev.corelanes.engine.WaitKind;
 
 import java.util.List;
 import java.util.Objects;
@@ -25,6 +26,8 @@ final class BarMerger {
     private double x1;
     private Rgb color;
     private String label;
+    /** What the pending box's sleep waited on (a traced thread's), NONE for every other bar. */
+    private WaitKind wait = WaitKind.NONE;
     /** The task of the pending box (its spans' task while it is not mixed). */
     private int task;
     private boolean mixed;
@@ -52,7 +55,8 @@ final class BarMerger {
         }
         Rgb c = colorOf(s);
         String l = labelOf(s);
-        boolean sameBar = c.equals(color) && Objects.equals(l, label);
+        WaitKind k = lane.kind() == TimelineFrame.LaneKind.CORE ? WaitKind.NONE : s.waitKind();
+        boolean sameBar = c.equals(color) && Objects.equals(l, label) && k == wait;
         // Bars of one colour that overlap (packed lanes of many sleeping workers) still merge; ones that only
         // touch, one task after the other, do not.
         boolean overlaps = c.equals(color) && a < x1 - gapTolerance;
@@ -70,6 +74,7 @@ final class BarMerger {
         x1 = b;
         color = c;
         label = l;
+        wait = k;
         task = s.task();
         mixed = false;
     }
@@ -124,12 +129,24 @@ final class BarMerger {
         } else {
             out.add(new Shape.Box(x0, y, w, h, color, null, false, text, Palette.textOn(color)));
         }
+        Rgb band = mixed ? null : Palette.waitBand(wait);
+        if (band != null && h >= 6 && w >= 2) {
+            // What the sleep waited on (lock, I/O, timer): a band near the bar's top (the task's colour is along its
+            // lower edge), inside the bar's own colour so that it reads the same on either theme's background.
+            out.add(waitBand(x0, y, w, h, band));
+        }
         if (!mixed && task > 0 && lane.kind() == TimelineFrame.LaneKind.OFF_CPU && h >= 12 && w >= 2) {
             // Off the CPU a bar is coloured by its state; its lower edge carries its task's colour, so the task
             // key under the lanes finds every task, a sleep run's too (whose CPU lanes stay empty).
             double edge = Math.max(3, Math.round(h * 0.18));
             out.add(new Shape.Box(x0, y + h - edge, w, edge, Palette.task(task), null, false, null, null));
         }
+    }
+
+    /** A wait kind's band on a bar at {@code y}, {@code h} high (the legend's swatch draws the same). */
+    static Shape.Box waitBand(double x, double y, double w, double h, Rgb band) {
+        double inset = Math.max(1, Math.round(h * 0.08));
+        return new Shape.Box(x, y + inset, w, Math.max(2, Math.round(h * 0.2)), band, null, false, null, null);
     }
 
     private Rgb colorOf(Span s) {

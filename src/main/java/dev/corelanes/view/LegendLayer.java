@@ -2,6 +2,7 @@ package dev.corelanes.view;
 
 import dev.corelanes.engine.Span;
 import dev.corelanes.engine.SpanState;
+import dev.corelanes.engine.WaitKind;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,16 +37,19 @@ final class LegendLayer {
         List<Key> keys = new ArrayList<>();
         for (SpanState s : SpanState.values()) {
             if (!(cores && s == SpanState.RUNNING) && (cores || s != SpanState.UNCERTAIN)) {
-                keys.add(new Key(Palette.state(s), false, Palette.stateLabel(s), false));
+                keys.add(Key.of(Palette.state(s), false, Palette.stateLabel(s), false));
+            }
+            if (s == SpanState.SLEEPING) {
+                waitKeys(keys);
             }
         }
         if (cores && p.model().loads().size() > 0) {
-            keys.add(new Key(theme.load().withAlpha(Math.min(1, theme.load().alpha() * 2.5)), false,
+            keys.add(Key.of(theme.load().withAlpha(Math.min(1, theme.load().alpha() * 2.5)), false,
                     "machine load", false));
         }
         Rgb neutral = theme.muted();
-        keys.add(new Key(neutral, false, "thread", true));
-        keys.add(new Key(neutral, true, "process", false));
+        keys.add(Key.of(neutral, false, "thread", true));
+        keys.add(Key.of(neutral, true, "process", false));
         double right = v.width() - 10;
         double[] rows = {row1, row2};
         double first = 10;
@@ -65,7 +69,10 @@ final class LegendLayer {
     }
 
     /** A key: its swatch (hatched for a process) and its name; {@code apart} sets it off from the key before. */
-    private record Key(Rgb colour, boolean process, String text, boolean apart) {
+    private record Key(Rgb colour, boolean process, String text, boolean apart, Rgb band) {
+        static Key of(Rgb colour, boolean process, String text, boolean apart) {
+            return new Key(colour, process, text, apart, null);
+        }
     }
 
     /** Smaller than this, a key is no longer read from the back of a room. */
@@ -106,6 +113,10 @@ final class LegendLayer {
             }
             if (draw) {
                 swatch(x + gap, rows[row], size, k.colour(), k.process(), k.text());
+                if (k.band() != null) {
+                    out.add(BarMerger.waitBand(x + gap, rows[row] - 11 * size / 13, 14 * size / 13, 13 * size / 13,
+                            k.band()));
+                }
             }
             x += need + 14 * size / 13;
             lastEnd = x;
@@ -164,6 +175,14 @@ final class LegendLayer {
             keyed.add(names[i] != null ? names[i] : "#" + (i + 1));
         }
         return keyed;
+    }
+
+    /** Right after "sleeping", a key per wait kind the run's sleeps show (a traced program's): none otherwise. */
+    private void waitKeys(List<Key> keys) {
+        for (WaitKind k : p.model().waitKinds()) {
+            keys.add(new Key(Palette.state(SpanState.SLEEPING), false, Palette.waitLabel(k), false,
+                    Palette.waitBand(k)));
+        }
     }
 
     private double swatch(double x, double y, double size, Rgb c, boolean process, String text) {

@@ -1,6 +1,8 @@
 package dev.corelanes.view;
 
+import dev.corelanes.engine.Span;
 import dev.corelanes.engine.SpanState;
+import dev.corelanes.engine.WaitKind;
 
 /**
  * Colours with a meaning. States use the Okabe–Ito palette, which stays distinguishable for the common
@@ -15,6 +17,8 @@ public final class Palette {
     private static final Rgb PREEMPTED = Rgb.hex("#CC79A7"); // reddish purple
     private static final Rgb SPAWNING = Rgb.hex("#E69F00");  // orange
     private static final Rgb UNCERTAIN = Rgb.hex("#888888"); // neutral grey: claimed by no task
+    private static final Rgb WAIT_IO = Rgb.hex("#F0E442");    // yellow, a band on sleeping
+    private static final Rgb WAIT_TIMER = Rgb.hex("#1A1A1A"); // near-black, a band on sleeping
 
     /**
      * Task colours, chosen apart from the five state colours, from each other and from the lane backgrounds
@@ -51,6 +55,43 @@ public final class Palette {
     /** How many task colours there are before they repeat. */
     public static int taskColours() {
         return TASKS.length;
+    }
+
+    /**
+     * The band drawn through a sleeping bar that says what it waited on (a traced thread's wchan): a lock in the
+     * GIL's vermillion (a futex is a lock, the GIL among them), I/O in yellow, a timer in near-black — each
+     * readable on the sleeping bar's sky blue, which is the same in both themes; null for a sleep of no known kind.
+     */
+    public static Rgb waitBand(WaitKind k) {
+        return switch (k) {
+            case LOCK -> GIL_WAIT;
+            case IO -> WAIT_IO;
+            case TIMER -> WAIT_TIMER;
+            case NONE, OTHER -> null;
+        };
+    }
+
+    /** How a wait kind is named in the legend, after "sleeping": "on a lock"… */
+    public static String waitLabel(WaitKind k) {
+        return switch (k) {
+            case LOCK -> "on a lock";
+            case IO -> "on I/O";
+            case TIMER -> "on a timer";
+            case NONE, OTHER -> "sleeping";
+        };
+    }
+
+    /**
+     * How a span's state is named where one span is described (hover text): its state, and for a sleep of a known
+     * kind what it waited on — "sleeping on a lock (futex: a mutex, a condition or the GIL)".
+     */
+    public static String stateLabel(Span s) {
+        return switch (s.waitKind()) {
+            case LOCK -> "sleeping on a lock (futex: a mutex, a condition or the GIL)";
+            case IO -> "sleeping on I/O (a pipe, socket, terminal or disk)";
+            case TIMER -> "sleeping on a timer (sleep)";
+            case NONE, OTHER -> stateLabel(s.state());
+        };
     }
 
     /** A label colour readable on {@code fill}. */

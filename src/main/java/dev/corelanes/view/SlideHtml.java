@@ -181,7 +181,7 @@ public final class SlideHtml {
         String what = switch (s.state()) {
             case RUNNING -> s.hasCore() ? "running on CPU " + s.core() : "running (CPU unknown)";
             case UNCERTAIN -> "CPU " + s.core() + " changed hands here; which of the two tasks ran is unknown";
-            default -> Palette.stateLabel(s.state());
+            default -> Palette.stateLabel(s);
         };
         // Hover details are read zoomed in: where on the axis to the 0.1 ms; the duration as every duration is
         // written (three significant digits).

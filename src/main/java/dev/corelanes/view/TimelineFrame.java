@@ -87,7 +87,7 @@ public record TimelineFrame(double width, double height, Rgb background, List<Sh
         for (Span s : model.openSpans()) {
             if (lane.holds(s, model) && s.startNanos() - tolerance <= t && t <= openEndNanos + tolerance) {
                 return new Span(s.task(), s.worker(), s.core(), s.state(), s.startNanos(),
-                        Math.max(s.startNanos(), openEndNanos));
+                        Math.max(s.startNanos(), openEndNanos), s.waitKind());
             }
         }
         return null;

@@ -5,6 +5,7 @@ import dev.corelanes.engine.MachineInfo;
 import dev.corelanes.engine.Span;
 import dev.corelanes.engine.SpanState;
 import dev.corelanes.engine.Trace;
+import dev.corelanes.engine.WaitKind;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,6 +39,8 @@ public final class TimelineModel {
     private String message = "";
     private Packed offCpu;
     private Packed workers;
+    /** The wait kinds drawn among the spans so far (a traced program's sleeps), for the legend. */
+    private final java.util.EnumSet<WaitKind> waitKinds = java.util.EnumSet.noneOf(WaitKind.class);
 
     /** Lanes built for one lane count; {@code offCpuOnly} keeps only the spans that occupy no core. */
     private record Packed(int lanes, boolean offCpuOnly, SpanTrack[] tracks) {
@@ -57,6 +60,11 @@ public final class TimelineModel {
         m.lastTime = Math.max(m.lastTime, trace.wallNanos());
         m.message = trace.message();
         return m;
+    }
+
+    /** The wait kinds (lock, I/O, timer) some finished sleep of this run waited on, in their order. */
+    public java.util.Set<WaitKind> waitKinds() {
+        return java.util.Collections.unmodifiableSet(waitKinds);
     }
 
     public ExperimentSpec spec() {
@@ -91,6 +99,9 @@ public final class TimelineModel {
         open.computeIfPresent(openKey(s), (k, o) -> o.startNanos() <= s.startNanos() ? null : o);
         all.add(s);
         lastTime = Math.max(lastTime, s.endNanos());
+        if (s.waitKind().drawn()) {
+            waitKinds.add(s.waitKind());
+        }
         if (s.state() == SpanState.RUNNING) {
             if (s.hasCore()) {
                 ensureCore(s.core());

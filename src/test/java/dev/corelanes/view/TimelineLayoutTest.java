@@ -52,6 +52,37 @@ class TimelineLayoutTest {
     }
 
     @Test
+    void aSleepOfAKnownWaitIsBandedAndKeyedOnlyWhenPresent() {
+        for (LaneMode mode : LaneMode.values()) {
+            TimelineModel plain = new TimelineModel(spec(ExecutionMode.THREADS, 2), machine(2), null);
+            plain.add(new Span(1, "T1", Span.NO_CORE, SpanState.SLEEPING, 0, S));
+            TimelineFrame p = TimelineLayout.layout(plain, viewport(S, mode));
+            assertTrue(texts(p).contains("sleeping"));
+            assertFalse(texts(p).contains("on a lock") || texts(p).contains("on I/O") || texts(p).contains("on a timer"),
+                    mode + ": no key for a kind no span shows");
+
+            TimelineModel m = new TimelineModel(spec(ExecutionMode.THREADS, 2), machine(2), null);
+            m.add(new Span(1, "T1", Span.NO_CORE, SpanState.SLEEPING, 0, S, dev.corelanes.engine.WaitKind.LOCK));
+            m.add(new Span(2, "T2", Span.NO_CORE, SpanState.SLEEPING, 0, S, dev.corelanes.engine.WaitKind.TIMER));
+            TimelineFrame f = TimelineLayout.layout(m, viewport(S, mode));
+            assertTrue(texts(f).containsAll(List.of("on a lock", "on a timer")), mode + ": " + texts(f));
+            assertFalse(texts(f).contains("on I/O"), mode + ": only the kinds present");
+            Shape.Box bar = bars(f).stream().filter(b -> b.fill().equals(Palette.state(SpanState.SLEEPING)))
+                    .findFirst().orElseThrow();
+            // The lock's band lies inside T1's sleeping bar, as wide as it; the legend draws one on its swatch too
+            // (not the 13 px "GIL wait" swatch, which shares the lock's colour).
+            List<Shape.Box> bands = f.shapes().stream().filter(s -> s instanceof Shape.Box b && b.h() != 13
+                    && b.fill().equals(Palette.waitBand(dev.corelanes.engine.WaitKind.LOCK))).map(s -> (Shape.Box) s)
+                    .toList();
+            assertEquals(2, bands.size(), mode + ": the bar's band and the key's");
+            assertTrue(bands.stream().anyMatch(b -> Math.abs(b.w() - bar.w()) < 0.01 && b.y() > bar.y()
+                    && b.y() + b.h() < bar.y() + bar.h()), mode + ": " + bands + " in " + bar);
+            assertEquals(2, f.shapes().stream().filter(s -> s instanceof Shape.Box b
+                    && b.fill().equals(Palette.waitBand(dev.corelanes.engine.WaitKind.TIMER))).count());
+        }
+    }
+
+    @Test
     void smtSiblingsAreGroupedTogether() {
         TimelineModel m = new TimelineModel(spec(ExecutionMode.THREADS, 1), TimelineFixtures.smtMachine(), null);
         TimelineFrame f = TimelineLayout.layout(m, viewport(S, LaneMode.CORES));

@@ -142,7 +142,7 @@ public final class ChildProcess {
     }
 
     /** True when {@code program} names an executable file, as given or on the PATH. */
-    static boolean runnable(String program) {
+    public static boolean runnable(String program) {
         try {
             if (program.contains("/") || program.contains(java.io.File.separator)) {
                 Path p = Path.of(program);

@@ -13,6 +13,7 @@ import dev.corelanes.engine.RunConditions;
 import dev.corelanes.engine.RunFigures;
 import dev.corelanes.engine.RunRuntime;
 import dev.corelanes.engine.Span;
+import dev.corelanes.engine.WaitKind;
 import dev.corelanes.engine.SpanState;
 import dev.corelanes.engine.SpecException;
 import dev.corelanes.engine.TaskKind;
@@ -491,8 +492,20 @@ final class RunFileReader {
                 throw new RunFileException(name + ": " + e.getMessage() + " in spans.");
             }
             String worker = workerNames.computeIfAbsent(text(sp, "worker"), w -> w);
+            JsonNode waitNode = sp.get("wait"); // files before wait kinds were drawn have none
+            WaitKind wait = WaitKind.NONE;
+            if (waitNode != null && !waitNode.isNull()) {
+                if (!waitNode.isTextual() || state != SpanState.SLEEPING) {
+                    throw new RunFileException(name + ": \"wait\" in spans must be text, on a sleeping span.");
+                }
+                try {
+                    wait = WaitKind.parse(waitNode.asText());
+                } catch (IllegalArgumentException e) {
+                    throw new RunFileException(name + ": " + e.getMessage() + " in spans.");
+                }
+            }
             return new Span(integerIn(sp, "task", Span.NO_TASK, MAX_TASKS), worker, coreId, state,
-                    nanos(sp, "startSeconds"), nanos(sp, "endSeconds"));
+                    nanos(sp, "startSeconds"), nanos(sp, "endSeconds"), wait);
         }
 
         /** Run files before the drift check have no "conditions": they read as unknown. */

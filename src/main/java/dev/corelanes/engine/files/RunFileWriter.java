@@ -100,6 +100,9 @@ final class RunFileWriter {
                         g.writeNullField("core");
                     }
                     g.writeStringField("state", sp.state().id());
+                    if (sp.waitKind().drawn()) {
+                        g.writeStringField("wait", sp.waitKind().id());
+                    }
                     g.writeNumberField("startSeconds", sp.startSeconds());
                     g.writeNumberField("endSeconds", sp.endSeconds());
                     g.writeEndObject();

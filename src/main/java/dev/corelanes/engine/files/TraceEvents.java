@@ -168,8 +168,9 @@ public final class TraceEvents {
                 continue;
             }
             if (open != null && open.endNanos() == s.startNanos() && open.task() == s.task()
-                    && open.worker().equals(s.worker()) && open.state() == s.state() && open.core() == s.core()) {
-                open = new Span(open.task(), open.worker(), open.core(), open.state(), open.startNanos(), s.endNanos());
+                    && open.worker().equals(s.worker()) && open.state() == s.state() && open.core() == s.core() && open.waitKind() == s.waitKind()) {
+                open = new Span(open.task(), open.worker(), open.core(), open.state(), open.startNanos(), s.endNanos(),
+                        open.waitKind());
                 continue;
             }
             if (open != null) {

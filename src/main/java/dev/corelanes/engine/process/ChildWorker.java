@@ -2,6 +2,7 @@ package dev.corelanes.engine.process;
 
 import dev.corelanes.engine.platform.host.Host;
 import dev.corelanes.engine.Calibration;
+import dev.corelanes.engine.OsThreadIds;
 import dev.corelanes.engine.platform.CoreProbe;
 import dev.corelanes.engine.PythonGil;
 import dev.corelanes.engine.TaskBody;
@@ -66,7 +67,8 @@ final class ChildWorker {
         // The clock of each task's CPU time: starting the management beans took 3-12 ms, inside the first task.
         ManagementFactory.getThreadMXBean();
         Thread.ofPlatform().daemon(true).name("corelanes-worker-stdin").start(this::readStdin);
-        out.line(WorkerProtocol.hello(ProcessHandle.current().pid()));
+        // This thread runs every task: its OS thread id is the one the kernel's record names the worker by.
+        out.line(WorkerProtocol.hello(ProcessHandle.current().pid(), OsThreadIds.current()));
         while (true) {
             String command = nextCommand();
             String[] w = command.split(" ");

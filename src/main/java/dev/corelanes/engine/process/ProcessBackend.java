@@ -97,7 +97,7 @@ public final class ProcessBackend implements Backend {
                 command.builder("P1", flags);
             }
             WorkerConversation c = new WorkerConversation();
-            c.accept(WorkerLineParser.parse(WorkerProtocol.hello(ProcessHandle.current().pid())));
+            c.accept(WorkerLineParser.parse(WorkerProtocol.hello(ProcessHandle.current().pid(), -1)));
             c.pingSent(1);
             c.accept(WorkerLineParser.parse(WorkerProtocol.pong(1, 1)));
             new ClockSync().sample(0, 1, 2);

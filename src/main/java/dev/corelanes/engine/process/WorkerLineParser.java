@@ -42,11 +42,14 @@ final class WorkerLineParser {
         String[] w = line.split(" ", -1);
         return switch (w[0]) {
             case WorkerProtocol.HELLO -> {
-                words(w, 4, "hello NAME VERSION PID", line);
+                if (w.length != 5) {
+                    words(w, 4, "hello NAME VERSION PID [TID]", line);
+                }
                 if (!WorkerProtocol.NAME.equals(w[1])) {
                     throw new ProtocolException("hello from '" + w[1] + "', not " + WorkerProtocol.NAME);
                 }
-                yield new Hello(intIn(w[2], 1, Integer.MAX_VALUE, "version"), longAtLeast(w[3], 1, "pid"));
+                yield new Hello(intIn(w[2], 1, Integer.MAX_VALUE, "version"), longAtLeast(w[3], 1, "pid"),
+                        w.length == 5 ? longAtLeast(w[4], 0, "thread id") : -1);
             }
             case WorkerProtocol.PONG -> {
                 words(w, 3, "pong SEQ TIME", line);

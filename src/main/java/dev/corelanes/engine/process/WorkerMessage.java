@@ -6,8 +6,11 @@ import dev.corelanes.engine.TaskStatus;
 /** One line a worker sent, parsed. Times are the child's {@code System.nanoTime()}. */
 sealed interface WorkerMessage {
 
-    /** The first line: which protocol the child speaks and its process id. */
-    record Hello(int version, long pid) implements WorkerMessage {
+    /**
+     * The first line: which protocol the child speaks, its process id and the OS thread id of its task thread (-1
+     * when the child's OS does not tell it).
+     */
+    record Hello(int version, long pid, long tid) implements WorkerMessage {
     }
 
     /** The answer to {@code ping seq}: the child's clock when it answered. */

@@ -79,6 +79,8 @@ public final class WorkerProcess {
     private boolean stopped;
 
     private long pid = -1;
+    /** The OS thread id of the child's task thread, from its hello (-1 unknown). */
+    private long tid = -1;
     private long spawnStart;
     private volatile boolean helloSeen;
     /** The hello deadline (running time), set at start. */
@@ -199,10 +201,11 @@ public final class WorkerProcess {
         helloSeen = true;
         long ready = clock.getAsLong();
         sink.accept(new Span(Span.NO_TASK, name, Span.NO_CORE, SpanState.SPAWNING, spawnStart, ready));
-        if (hello.pid() != pid) {
+        tid = hello.tid();
+        if (hello.pid() != pid || tid >= 0) {
             // A wrapper (a native launcher that forks) may stand between: the worker is the one that said hello.
             pid = hello.pid();
-            workerInfo.accept(new WorkerInfo(name, pid, -1));
+            workerInfo.accept(new WorkerInfo(name, pid, -1, tid));
         }
         for (int seq = 1; !enoughPings(seq - 1, sync.bestRoundTripNanos()); seq++) {
             conversation.pingSent(seq);
@@ -282,7 +285,7 @@ public final class WorkerProcess {
             }
             throw f;
         }
-        workerInfo.accept(new WorkerInfo(name, pid, bye.peakRssBytes()));
+        workerInfo.accept(new WorkerInfo(name, pid, bye.peakRssBytes(), tid));
         child.closeInput(); // end of input makes the child halt at once (see WorkerMain)
         child.awaitExit(2_000);
         return bye.cpuNanos() < 0 ? -1 : Math.max(0, bye.cpuNanos() - taskCpuTotal);

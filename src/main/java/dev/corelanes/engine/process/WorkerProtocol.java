@@ -58,8 +58,9 @@ final class WorkerProtocol {
 
     // ------------------------------------------------------------ child -> parent
 
-    static String hello(long pid) {
-        return HELLO + " " + NAME + " " + VERSION + " " + pid;
+    /** {@code tid}: the OS thread id of the thread that runs every task, or -1 when the OS does not tell it. */
+    static String hello(long pid, long tid) {
+        return HELLO + " " + NAME + " " + VERSION + " " + pid + (tid >= 0 ? " " + tid : "");
     }
 
     static String pong(long seq, long childNanos) {

@@ -28,6 +28,7 @@ import dev.corelanes.engine.python.PythonMessage.Pong;
 import dev.corelanes.engine.python.PythonMessage.Ready;
 import dev.corelanes.engine.python.PythonMessage.SpanDone;
 import dev.corelanes.engine.python.PythonMessage.Start;
+import dev.corelanes.engine.python.PythonMessage.ThreadId;
 import dev.corelanes.engine.python.PythonMessage.Worker;
 
 import java.util.ArrayList;
@@ -209,6 +210,14 @@ public final class PythonBackend implements Backend {
                         if (w.process()) {
                             pids.put(w.name(), w.pid());
                             processNames.put(w.pid(), w.name());
+                        }
+                    }
+                    // The thread the kernel schedules for it: a process's id is told once more, as its thread's.
+                    case ThreadId t -> {
+                        if (pids.containsKey(t.worker())) {
+                            run.noteWorkerTid(t.worker(), t.tid());
+                        } else {
+                            run.recordWorker(WorkerInfo.thread(t.worker(), t.pid(), t.tid()));
                         }
                     }
                     // As a JVM worker's bye does: the same worker, now with its peak memory.

@@ -10,6 +10,7 @@ import dev.corelanes.engine.python.PythonMessage.Pong;
 import dev.corelanes.engine.python.PythonMessage.Ready;
 import dev.corelanes.engine.python.PythonMessage.SpanDone;
 import dev.corelanes.engine.python.PythonMessage.Start;
+import dev.corelanes.engine.python.PythonMessage.ThreadId;
 import dev.corelanes.engine.python.PythonMessage.Worker;
 
 import java.util.HashMap;
@@ -110,6 +111,7 @@ final class PythonConversation {
                     processes.add(w.name());
                 }
             }
+            case ThreadId t -> inRun("thread of " + t.worker());
             case Memory mem -> {
                 inRun("memory of " + mem.worker());
                 if (!processes.contains(mem.worker())) {

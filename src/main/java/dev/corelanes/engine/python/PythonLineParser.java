@@ -12,6 +12,7 @@ import dev.corelanes.engine.python.PythonMessage.Pong;
 import dev.corelanes.engine.python.PythonMessage.Ready;
 import dev.corelanes.engine.python.PythonMessage.SpanDone;
 import dev.corelanes.engine.python.PythonMessage.Start;
+import dev.corelanes.engine.python.PythonMessage.ThreadId;
 import dev.corelanes.engine.python.PythonMessage.Worker;
 
 import java.util.regex.Pattern;
@@ -71,6 +72,11 @@ final class PythonLineParser {
                     throw new PythonProtocolException("a worker is a thread or a process, not '" + shorten(w[2]) + "'");
                 }
                 yield new Worker(worker(w[1]), w[2].equals("process"), range(w[3], 1, Long.MAX_VALUE, "pid"));
+            }
+            case "thread" -> {
+                words(w, 4, "thread WORKER PID TID", line);
+                yield new ThreadId(worker(w[1]), range(w[2], 1, Long.MAX_VALUE, "pid"),
+                        range(w[3], 0, Long.MAX_VALUE, "thread id"));
             }
             case "start" -> {
                 words(w, 4, "start TASK WORKER TIME", line);

@@ -25,6 +25,10 @@ sealed interface PythonMessage {
     record Worker(String name, boolean process, long pid) implements PythonMessage {
     }
 
+    /** The OS thread that runs a worker's tasks (its id as the kernel names it), in process {@code pid}. */
+    record ThreadId(String worker, long pid, long tid) implements PythonMessage {
+    }
+
     record Start(int task, String worker, long t) implements PythonMessage {
     }
 

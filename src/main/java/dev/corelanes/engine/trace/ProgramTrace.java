@@ -31,6 +31,7 @@ public final class ProgramTrace {
     private final Instant startedAt;
     private final TreeSampler sampler;
     private volatile boolean cancelled;
+    private volatile long releasedNanos = -1;
     private final Object ended = new Object();
 
     private ProgramTrace(ChildProcess child, GroupWatchdog watchdog, int pid, String command, long originNanos,
@@ -59,15 +60,40 @@ public final class ProgramTrace {
         return "";
     }
 
+    /**
+     * The program is started held: a shell stops itself ({@code SIGSTOP}) before it {@code exec}s the command, and is
+     * resumed only once the sampler's first sweep has seen it. So the first sweep comes before any code of the
+     * program's own, and nothing it does at its very start falls before the trace began.
+     */
+    static final String HOLD_SCRIPT = "kill -STOP $$ && exec \"$@\"";
+    /** How long a held program may take to stop itself (a very busy machine): then it is killed, with a message. */
+    static final long HOLD_TIMEOUT_NANOS = 10_000_000_000L;
+
     /** Runs {@code command} with the terminal's stdin, stdout and stderr, and traces it. */
     public static ProgramTrace run(List<String> command) throws TraceException {
         requireAvailable();
         if (command.isEmpty() || command.get(0).isBlank()) {
             throw new TraceException("no command to trace: give one after --, e.g. corelanes trace -- python3 my.py");
         }
-        ProcessBuilder pb = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT)
+        boolean hold = holdable(command);
+        ProcessBuilder pb = new ProcessBuilder(held(command, hold)).redirectInput(ProcessBuilder.Redirect.INHERIT)
                 .redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT);
-        return start(pb, String.join(" ", command), null);
+        return start(pb, String.join(" ", command), null, hold);
+    }
+
+    /** A command that cannot be run is started as it is: the system's own reason ("No such file") is the message. */
+    private static boolean holdable(List<String> command) {
+        return ChildProcess.runnable(command.get(0)) && java.nio.file.Files.isExecutable(SH);
+    }
+
+    /** {@code command} behind the held start's shell when {@code hold}, else itself. */
+    private static List<String> held(List<String> command, boolean hold) {
+        if (!hold) {
+            return command;
+        }
+        List<String> started = new java.util.ArrayList<>(List.of(SH.toString(), "-c", HOLD_SCRIPT, "corelanes-trace"));
+        started.addAll(command);
+        return started;
     }
 
     /**
@@ -83,16 +109,18 @@ public final class ProgramTrace {
         if (program.directory() != null && !java.nio.file.Files.isDirectory(program.directory())) {
             throw new TraceException("No folder " + program.directory() + " to run it in.");
         }
-        ProcessBuilder pb = new ProcessBuilder(program.command())
+        boolean hold = holdable(program.command());
+        ProcessBuilder pb = new ProcessBuilder(held(program.command(), hold))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.PIPE).redirectError(ProcessBuilder.Redirect.PIPE);
         if (program.directory() != null) {
             pb.directory(program.directory().toFile());
         }
-        return start(pb, program.line(), output);
+        return start(pb, program.line(), output, hold);
     }
 
-    private static ProgramTrace start(ProcessBuilder pb, String command, ProgramOutput output) throws TraceException {
+    private static ProgramTrace start(ProcessBuilder pb, String command, ProgramOutput output, boolean hold)
+            throws TraceException {
         GroupWatchdog watchdog = GroupWatchdog.start();
         Instant startedAt = Instant.now();
         long origin = System.nanoTime();
@@ -113,7 +141,67 @@ public final class ProgramTrace {
         if (watchdog != null) {
             watchdog.watch(child.pid()); // OWN_SESSION made it the leader of its own group
         }
-        return new ProgramTrace(child, watchdog, (int) child.pid(), command, origin, startedAt);
+        if (hold && !awaitHeld((int) child.pid())) {
+            child.kill();
+            child.awaitExit(2_000);
+            if (watchdog != null) {
+                watchdog.close();
+            }
+            throw new TraceException("the program did not start within " + HOLD_TIMEOUT_NANOS / 1_000_000_000L
+                    + " s (the machine may be very busy); nothing was traced");
+        }
+        ProgramTrace t = new ProgramTrace(child, watchdog, (int) child.pid(), command, origin,
+                startedAt); // its first sweep is done: the held program is seen before it runs
+        if (hold) {
+            t.release();
+        }
+        return t;
+    }
+
+    private static final java.nio.file.Path SH = java.nio.file.Path.of("/bin/sh");
+
+    /**
+     * Waits until the held shell has stopped itself ({@code T} in its stat); true then, or when it has ended already
+     * (nothing to hold); false after {@link #HOLD_TIMEOUT_NANOS}.
+     */
+    private static boolean awaitHeld(int pid) {
+        ProcReader proc = ProcReader.system();
+        long deadline = System.nanoTime() + HOLD_TIMEOUT_NANOS;
+        while (System.nanoTime() < deadline) {
+            ProcReader.Stat s = proc.processStat(pid);
+            if (s == null || s.ended() || s.state() == 'T') {
+                return true;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+        }
+        return false;
+    }
+
+    /** Lets the held program go on ({@code SIGCONT}): its shell now runs the command. */
+    private void release() {
+        try {
+            Process kill = dev.corelanes.engine.child.Children.startHelper(new ProcessBuilder("kill", "-s", "CONT",
+                    String.valueOf(pid)).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD));
+            if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                kill.destroyForcibly();
+                child.kill(); // it could not be resumed: never leave it stopped
+            }
+        } catch (java.io.IOException e) {
+            child.kill(); // it cannot be resumed: never leave it stopped
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            child.kill();
+        }
+        releasedNanos = System.nanoTime() - originNanos;
+    }
+
+    /**
+     * When the held program was let go (run timeline), after the sampler's first sweep; -1 for a process attached to
+     * or a program that was not held.
+     */
+    public long releasedNanos() {
+        return releasedNanos;
     }
 
     /** Traces process {@code pid}, already running, with everything it starts from now on. */

@@ -1,5 +1,6 @@
 package dev.corelanes.engine.trace;
 
+import dev.corelanes.engine.WaitKind;
 /**
  * One reading of one thread of a traced program.
  *

@@ -1,5 +1,6 @@
 package dev.corelanes.engine.trace;
 
+import dev.corelanes.engine.WaitKind;
 import dev.corelanes.engine.Span;
 import dev.corelanes.engine.SpanState;
 
@@ -68,12 +69,12 @@ public final class ThreadTimeline {
                 sleep = 0;
             }
             int core = b.cpu();
-            if (a.runnable() && !b.runnable()) { // ran, then went to sleep
+            if (a.runnable() && !b.runnable()) { // ran, then went to sleep: on what it sleeps on at the second sample
                 add(out, task, worker, core, SpanState.RUNNING, t0, t0 + run);
                 add(out, task, worker, Span.NO_CORE, SpanState.PREEMPTED, t0 + run, t0 + run + wait);
-                add(out, task, worker, Span.NO_CORE, SpanState.SLEEPING, t0 + run + wait, b.nanos());
-            } else { // woke (or kept running): slept, waited for a CPU, ran up to the second sample
-                add(out, task, worker, Span.NO_CORE, SpanState.SLEEPING, t0, t0 + sleep);
+                add(out, task, worker, Span.NO_CORE, SpanState.SLEEPING, t0 + run + wait, b.nanos(), b.waitKind());
+            } else { // woke (or kept running): slept (on what it slept on at the first sample), waited, ran
+                add(out, task, worker, Span.NO_CORE, SpanState.SLEEPING, t0, t0 + sleep, a.waitKind());
                 add(out, task, worker, Span.NO_CORE, SpanState.PREEMPTED, t0 + sleep, t0 + sleep + wait);
                 long runEnd = b.runnable() ? b.nanos() : t0 + sleep + wait + run;
                 add(out, task, worker, core, SpanState.RUNNING, runEnd - run, runEnd);
@@ -86,18 +87,27 @@ public final class ThreadTimeline {
         return Math.max(0, Math.min(v, Math.max(0, max)));
     }
 
-    /** Adds a span, merged into the last one when it continues it (same state and CPU, no gap). */
     private static void add(List<Span> out, int task, String worker, int core, SpanState state, long start, long end) {
+        add(out, task, worker, core, state, start, end, WaitKind.NONE);
+    }
+
+    /**
+     * Adds a span, merged into the last one when it continues it (same state, CPU and wait, no gap). A sleep's
+     * {@code wait} is what {@code wchan} said at the sample that saw it asleep.
+     */
+    private static void add(List<Span> out, int task, String worker, int core, SpanState state, long start, long end,
+                            WaitKind wait) {
         if (end <= start) {
             return;
         }
+        Span next = new Span(task, worker, core, state, start, end, wait);
         if (!out.isEmpty()) {
             Span last = out.get(out.size() - 1);
-            if (last.state() == state && last.core() == core && last.endNanos() == start) {
-                out.set(out.size() - 1, new Span(task, worker, core, state, last.startNanos(), end));
+            if (last.state() == state && last.core() == core && last.endNanos() == start && last.waitKind() == next.waitKind()) {
+                out.set(out.size() - 1, new Span(task, worker, core, state, last.startNanos(), end, next.waitKind()));
                 return;
             }
         }
-        out.add(new Span(task, worker, core, state, start, end));
+        out.add(next);
     }
 }

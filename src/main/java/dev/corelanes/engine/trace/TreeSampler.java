@@ -1,5 +1,6 @@
 package dev.corelanes.engine.trace;
 
+import dev.corelanes.engine.WaitKind;
 import dev.corelanes.engine.trace.linux.ProcReader;
 
 import java.lang.management.ManagementFactory;
@@ -30,6 +31,8 @@ public final class TreeSampler {
     public static final double TARGET_SHARE = 0.03;
     public static final long MIN_PERIOD_NANOS = 2_000_000L;
     public static final long MAX_PERIOD_NANOS = 200_000_000L;
+    /** The share aimed at, as a part of the budget: the margin keeps the share measured over a run within it. */
+    static final double AIM = 0.85;
 
     private final ProcReader proc;
     private final int rootPid;
@@ -38,7 +41,13 @@ public final class TreeSampler {
     private final Map<Integer, ProcessSeen> processes = new LinkedHashMap<>();
     private final Map<Integer, Integer> checkedPids = new HashMap<>(); // every pid looked at, with its parent
     private final Map<Integer, String> names = new HashMap<>();
-    private final Map<Integer, ProcReader.OpenThread> open = new HashMap<>();
+    private final Map<Integer, Watched> open = new HashMap<>();
+    /** The thread ids of each process as last listed: listed again only when the kernel handed out new ids. */
+    private final Map<Integer, List<Integer>> taskIds = new HashMap<>();
+    /** True when the kernel handed out an id since the sweep before (a thread or process may have started). */
+    private boolean idsMoved = true;
+    private final java.util.concurrent.CountDownLatch firstSweep = new java.util.concurrent.CountDownLatch(1);
+    private long firstSweepNanos = -1;
     private final java.util.Set<Integer> seenThisSweep = new java.util.HashSet<>();
     private final Map<Integer, Integer> retry = new HashMap<>();
     /** More new ids than this since the last sweep: one listing of /proc is cheaper than looking at each. */
@@ -65,10 +74,47 @@ public final class TreeSampler {
         this.originNanos = originNanos;
     }
 
-    /** Starts sampling on a thread of its own; the first sweep happens at once. */
-    public synchronized void start() {
-        stopping = false;
-        thread = Thread.ofPlatform().daemon(true).name("corelanes-trace-sampler").start(this::loop);
+    /**
+     * A thread being watched: its files kept open, and what its last {@code stat} and {@code wchan} said. A thread
+     * that has not run since the last sweep, and was not runnable then, still sleeps where it slept and last ran on
+     * the same CPU: its {@code stat} and {@code wchan} are not read again (only its cheap {@code schedstat}), except
+     * every {@link #STAT_REFRESH_SWEEPS} sweeps, which catches one woken meanwhile and still waiting for a CPU.
+     */
+    private static final class Watched {
+        final ProcReader.OpenThread files;
+        WaitKind wait = WaitKind.NONE;
+        boolean haveStat;
+        boolean haveWchan;
+        int sweepsSinceStat;
+
+        Watched(ProcReader.OpenThread files) {
+            this.files = files;
+        }
+    }
+
+    /** A thread asleep and not run since is read in full again at least this often (in sweeps). */
+    static final int STAT_REFRESH_SWEEPS = 8;
+
+    /**
+     * Starts sampling on a thread of its own and returns once its first sweep is done (or after a second, on a
+     * machine so busy that the sampler has not had a CPU yet): a program held stopped until then is seen before it
+     * runs any code of its own.
+     */
+    public void start() {
+        synchronized (this) {
+            stopping = false;
+            thread = Thread.ofPlatform().daemon(true).name("corelanes-trace-sampler").start(this::loop);
+        }
+        try { // not holding this object's lock, which each sweep takes
+            firstSweep.await(1, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** When the first sweep began on the run's timeline, or -1 before it. */
+    public long firstSweepNanos() {
+        return firstSweepNanos;
     }
 
     /**
@@ -110,17 +156,24 @@ public final class TreeSampler {
     }
 
     private void loop() {
-        samplerTid = proc.ownTid();
         startedNanos = System.nanoTime();
+        long cpuStart = mx.getCurrentThreadCpuTime();
+        samplerTid = proc.ownTid();
         long costAverage = -1;
+        long cpuBefore = cpuStart;
         while (true) {
             boolean last = stopping;
-            long cpu0 = mx.getCurrentThreadCpuTime();
             synchronized (this) {
                 sweep();
             }
-            long cost = Math.max(0, mx.getCurrentThreadCpuTime() - cpu0);
-            ownCpuNanos += cost;
+            if (firstSweep.getCount() > 0) {
+                firstSweep.countDown();
+            }
+            // Its cost is all this thread's CPU since the sweep before: the sweep, the wake-up and the wait.
+            long cpuNow = mx.getCurrentThreadCpuTime();
+            long cost = Math.max(0, cpuNow - cpuBefore);
+            cpuBefore = cpuNow;
+            ownCpuNanos = Math.max(0, cpuNow - cpuStart);
             if (last) {
                 break;
             }
@@ -137,19 +190,25 @@ public final class TreeSampler {
         }
         stoppedNanos = System.nanoTime();
         synchronized (this) {
-            open.values().forEach(ProcReader.OpenThread::close);
+            open.values().forEach(w -> w.files.close());
             open.clear();
         }
     }
 
-    /** The period that keeps a sweep costing {@code costNanos} of CPU within {@link #TARGET_SHARE} of one core. */
+    /**
+     * The period that keeps a sweep costing {@code costNanos} of CPU within {@link #TARGET_SHARE} of one core: aimed
+     * at {@link #AIM} of it, as a sweep's cost varies (a busy machine, a burst of new threads) and the average lags.
+     */
     public static long periodFor(long costNanos) {
-        long p = (long) (costNanos / TARGET_SHARE);
+        long p = (long) (costNanos / (TARGET_SHARE * AIM));
         return Math.max(MIN_PERIOD_NANOS, Math.min(MAX_PERIOD_NANOS, p));
     }
 
     private void sweep() {
         long now = System.nanoTime() - originNanos;
+        if (firstSweepNanos < 0) {
+            firstSweepNanos = now;
+        }
         sweepTimes.add(now);
         findNewProcesses(now);
         seenThisSweep.clear();
@@ -157,48 +216,82 @@ public final class TreeSampler {
             if (p.exited()) {
                 continue;
             }
-            List<Integer> tids = proc.tasks(p.pid());
+            // No id handed out since the last sweep: no thread started anywhere, and the list still holds (threads
+            // that ended read as gone).
+            List<Integer> tids = taskIds.get(p.pid());
+            if (tids == null || idsMoved) {
+                tids = proc.tasks(p.pid());
+                taskIds.put(p.pid(), tids);
+            }
             boolean any = false;
             for (int tid : tids) {
                 any |= sample(p.pid(), tid);
             }
             long t = System.nanoTime() - originNanos;
             String comm = names.getOrDefault(p.pid(), p.comm()); // the main thread's latest name: after an exec, the new program's
-            processes.put(p.pid(), any ? new ProcessSeen(p.pid(), p.ppid(), comm, p.command(), p.firstNanos(), t,
+            String command = p.command();
+            if (!comm.equals(p.comm()) && any) { // it exec'd (a held program's shell became the program): its new command
+                String exec = proc.cmdline(p.pid());
+                command = exec.isEmpty() ? command : exec;
+            }
+            processes.put(p.pid(), any ? new ProcessSeen(p.pid(), p.ppid(), comm, command, p.firstNanos(), t,
                     ProcessSeen.STILL_ALIVE)
-                    : new ProcessSeen(p.pid(), p.ppid(), comm, p.command(), p.firstNanos(), p.lastNanos(), t));
+                    : new ProcessSeen(p.pid(), p.ppid(), comm, command, p.firstNanos(), p.lastNanos(), t));
         }
         // Threads not seen in this sweep are gone: their files are closed.
         open.entrySet().removeIf(e -> {
             if (seenThisSweep.contains(e.getKey())) {
                 return false;
             }
-            e.getValue().close();
+            e.getValue().files.close();
             return true;
         });
     }
 
-    /** Reads one thread; false when it is gone or a zombie. */
+    /**
+     * Reads one thread; false when it is gone or a zombie. Its cheap {@code schedstat} first: a thread that has not
+     * run since the last sweep and was asleep then is still asleep there ({@link Watched}).
+     */
     private boolean sample(int pid, int tid) {
-        ProcReader.OpenThread files = open.get(tid);
-        if (files == null) {
-            files = proc.open(pid, tid);
+        Watched w = open.get(tid);
+        if (w == null) {
+            ProcReader.OpenThread files = proc.open(pid, tid);
             if (files == null) {
                 return false;
             }
-            open.put(tid, files);
+            w = new Watched(files);
+            open.put(tid, w);
         }
         seenThisSweep.add(tid);
-        ProcReader.Stat st = files.stat();
-        ProcReader.SchedStat ss = st == null || st.ended() ? null : files.schedStat();
-        if (ss == null) {
+        ProcReader.OpenThread f = w.files;
+        if (!f.readSchedStat()) {
+            return false;
+        }
+        boolean still = w.haveStat && !f.ranSinceLast() && f.state() != 'R'
+                && ++w.sweepsSinceStat < STAT_REFRESH_SWEEPS;
+        if (!still) {
+            if (!f.readStat()) {
+                return false;
+            }
+            w.haveStat = true;
+            w.sweepsSinceStat = 0;
+        }
+        char state = f.state();
+        if (state == 'Z' || state == 'X' || state == 'x') {
             return false;
         }
         long t = System.nanoTime() - originNanos;
-        WaitKind wait = st.runnable() ? WaitKind.NONE : WaitKind.of(st.state(), proc.wchan(pid, tid));
-        String comm = names.merge(tid, st.comm(), (old, now) -> old.equals(now) ? old : now);
-        threads.computeIfAbsent(tid, k -> new ArrayList<>()).add(new ThreadSample(t, pid, tid, comm, st.state(),
-                st.cpu(), ss.runNanos(), ss.waitNanos(), ss.slices(), wait));
+        if (state == 'R') {
+            w.wait = WaitKind.NONE;
+            w.haveWchan = false;
+        } else if (!w.haveWchan || f.ranSinceLast()) { // a new sleep: where does it wait?
+            w.wait = WaitKind.of(state, f.wchan());
+            w.haveWchan = true;
+        }
+        String comm = f.comm();
+        names.put(tid, comm);
+        threads.computeIfAbsent(tid, k -> new ArrayList<>()).add(new ThreadSample(t, pid, tid, comm, state,
+                f.cpu(), f.runNanos(), f.waitNanos(), f.slices(), w.wait));
         return true;
     }
 
@@ -210,6 +303,7 @@ public final class TreeSampler {
      */
     private void findNewProcesses(long now) {
         int last = proc.lastPid();
+        idsMoved = last < 0 || last != lastPid;
         if (lastPid >= 0 && last >= 0 && last >= lastPid && last - lastPid <= MAX_ID_STEP) {
             List<Integer> candidates = new ArrayList<>(retry.keySet());
             for (int pid = lastPid + 1; pid <= last; pid++) {

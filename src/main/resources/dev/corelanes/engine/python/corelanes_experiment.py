@@ -221,8 +221,32 @@ def set_state(task, state, c, t):
         emit("open %d %s %s %d %d" % (task, cur[0], state, c, t))
 
 
+_tids_told = set()      # the workers of this process whose OS thread id CoreLanes has been told
+
+
+def native_tid():
+    """This thread's OS thread id, the one perf, Perfetto and sched-truth name it by, or -1."""
+    get = getattr(threading, "get_native_id", None)  # Python 3.8+
+    if get is not None:
+        return get()
+    try:  # Python 3.6 and 3.7 on Linux: /proc/thread-self links to PID/task/TID
+        return int(os.readlink("/proc/thread-self").rsplit("/", 1)[-1])
+    except (OSError, ValueError, AttributeError):
+        return -1
+
+
+def tell_tid(worker):
+    """Once per worker: the OS thread that runs its tasks (a pool's worker keeps its thread)."""
+    if PROTOCOL and worker not in _tids_told:
+        _tids_told.add(worker)
+        tid = native_tid()
+        if tid >= 0:
+            emit("thread %s %d %d" % (worker, os.getpid(), tid))
+
+
 def run_task(task, worker):
     """Runs one task of KIND, reporting its spans; returns (start, end) in seconds of perf_counter."""
+    tell_tid(worker)
     t0 = clock()
     c0 = _task_cpu0[task] = thread_cpu()
     emit("start %d %s %d" % (task, worker, t0))
@@ -360,9 +384,10 @@ def task_entry(task, worker):
 # ---------------------------------------------------------------- child processes
 def child_start(worker, spawned_at):
     """First thing in a child process: never outlive the parent, report how long the start took."""
-    global _open, _task_locks
+    global _open, _task_locks, _tids_told
     _open = {}
     _task_locks = {}  # a lock another thread held at the fork would stay held in the child
+    _tids_told = set()  # a forked child's threads are new ones
     parent = os.getppid()
     if PROTOCOL:
         if sys.platform.startswith("linux"):
@@ -513,6 +538,7 @@ def experiment():
         if KIND != "sleep":
             raise ValueError("asyncio runs sleep tasks: a compute task never awaits, so it would block the loop")
         emit("worker main thread %d" % os.getpid())
+        tell_tid("main")
         asyncio.run(all_async())
     else:
         raise ValueError("unknown MODE %r" % MODE)

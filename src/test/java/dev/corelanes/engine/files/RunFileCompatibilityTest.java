@@ -4,7 +4,12 @@ import dev.corelanes.engine.FigureText;
 import dev.corelanes.engine.RunConditions;
 import dev.corelanes.engine.RunFigures;
 import dev.corelanes.engine.TaskRecord;
+import dev.corelanes.engine.Span;
+import dev.corelanes.engine.SpanState;
 import dev.corelanes.engine.Trace;
+import dev.corelanes.engine.WaitKind;
+import java.util.List;
+import dev.corelanes.engine.WorkerInfo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.corelanes.fixtures.RandomTraces;
@@ -113,5 +118,43 @@ class RunFileCompatibilityTest {
                 () -> RunFile.parse(JSON.writeValueAsString(root), "bad.json"));
         assertTrue(e.getMessage().contains("otherLoad"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
+    }
+
+    @Test
+    void workersWithoutAThreadIdReadAsUnknownAndWithOneKeepIt() throws Exception {
+        Trace t = new RandomTraces(55).trace();
+        ObjectNode root = (ObjectNode) JSON.readTree(RunFile.toJsonString(t));
+        root.withArray("workers").forEach(w -> ((ObjectNode) w).remove("tid"));
+        root.withArray("workers").add(JSON.createObjectNode().put("name", "T99").put("tid", 4250).put("pid", 4242));
+        Trace old = RunFile.parse(JSON.writeValueAsString(root), "old.json");
+        assertEquals(t.workers().size() + 1, old.workers().size());
+        assertTrue(old.workers().stream().filter(w -> !w.name().equals("T99")).noneMatch(WorkerInfo::tidKnown));
+        WorkerInfo told = old.workers().stream().filter(w -> w.name().equals("T99")).findFirst().orElseThrow();
+        assertEquals(4250, told.tid());
+        assertEquals(4242, told.pid());
+    }
+
+    @Test
+    void aSleepsWaitKindIsKeptAndFilesWithoutOneOpen() throws Exception {
+        Trace t = new RandomTraces(56).trace();
+        List<Span> spans = new java.util.ArrayList<>(t.spans());
+        spans.add(new Span(1, "T1", Span.NO_CORE, SpanState.SLEEPING, 0, 1_000_000, WaitKind.LOCK));
+        spans.add(new Span(1, "T1", Span.NO_CORE, SpanState.SLEEPING, 1_000_000, 2_000_000, WaitKind.IO));
+        spans.add(new Span(1, "T1", Span.NO_CORE, SpanState.SLEEPING, 2_000_000, 3_000_000, WaitKind.TIMER));
+        Trace with = new Trace(t.spec(), t.machine(), t.calibration(), t.startedAt(), t.wallNanos(), t.cpuNanos(),
+                t.status(), t.message(), t.tasks(), t.workers(), spans, t.droppedSpans(), t.conditions(), t.runtime());
+        String text = RunFile.toJsonString(with);
+        Trace back = RunFile.parse(text, "new.json");
+        assertEquals(List.of(WaitKind.LOCK, WaitKind.IO, WaitKind.TIMER), back.spans().stream()
+                .map(Span::waitKind).filter(WaitKind::drawn).toList());
+        ObjectNode root = (ObjectNode) JSON.readTree(text);
+        root.withArray("spans").forEach(sp -> ((ObjectNode) sp).remove("wait"));
+        assertTrue(RunFile.parse(JSON.writeValueAsString(root), "old.json").spans().stream()
+                .noneMatch(sp -> sp.waitKind().drawn()), "a file from before wait kinds: plain sleeps");
+        ObjectNode bad = (ObjectNode) JSON.readTree(text);
+        ((ObjectNode) bad.withArray("spans").get(0)).put("wait", "dancing");
+        RunFileException e = assertThrows(RunFileException.class,
+                () -> RunFile.parse(JSON.writeValueAsString(bad), "bad.json"));
+        assertTrue(e.getMessage().contains("wait"), e.getMessage());
     }
 }

@@ -21,7 +21,12 @@ class WorkerLineParserTest {
 
     @Test
     void readsEveryMessageTheChildWrites() throws Exception {
-        assertEquals(new Hello(1, 4242), WorkerLineParser.parse("hello corelanes-worker 1 4242"));
+        assertEquals(new Hello(1, 4242, -1), WorkerLineParser.parse("hello corelanes-worker 1 4242"));
+        assertEquals(new Hello(1, 4242, 4250), WorkerLineParser.parse("hello corelanes-worker 1 4242 4250"));
+        assertEquals(new Hello(1, 4242, 4250), WorkerLineParser.parse(WorkerProtocol.hello(4242, 4250)));
+        assertEquals(new Hello(1, 4242, -1), WorkerLineParser.parse(WorkerProtocol.hello(4242, -1)));
+        assertThrows(ProtocolException.class, () -> WorkerLineParser.parse("hello corelanes-worker 1 4242 -3"));
+        assertThrows(ProtocolException.class, () -> WorkerLineParser.parse("hello corelanes-worker 1 4242 4250 9"));
         assertEquals(new Opened(3, SpanState.RUNNING, 1, -5), WorkerLineParser.parse("open 3 running 1 -5"));
         assertEquals(new SpanDone(3, SpanState.GIL_WAIT, -1, 10, 20), WorkerLineParser.parse("span 3 gil-wait -1 10 20"));
         assertEquals(new TaskEnd(3, TaskStatus.CANCELLED, -1, 30), WorkerLineParser.parse("end 3 cancelled -1 30"));

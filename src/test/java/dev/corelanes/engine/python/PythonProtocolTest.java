@@ -24,6 +24,7 @@ class PythonProtocolTest {
         assertEquals(new SpanDone(0, "P2", SpanState.SPAWNING, -1, -5, 7), PythonLineParser.parse("span 0 P2 spawning -1 -5 7"));
         assertEquals(new End(1, "main", TaskStatus.CANCELLED, -1, 9), PythonLineParser.parse("end 1 main cancelled -1 9"));
         assertEquals(new Worker("P1", true, 4242), PythonLineParser.parse("worker P1 process 4242"));
+        assertEquals(new PythonMessage.ThreadId("T2", 4242, 4250), PythonLineParser.parse("thread T2 4242 4250"));
         assertEquals(new PythonMessage.Memory("P1", 14_876_672), PythonLineParser.parse("memory P1 14876672"));
         assertEquals(new PythonMessage.Memory("P2", -1), PythonLineParser.parse("memory P2 -1"));
         assertInstanceOf(PythonMessage.ErrorReport.class, PythonLineParser.parse("error ZeroDivisionError: division by zero"));
@@ -34,6 +35,8 @@ class PythonProtocolTest {
             "''| empty line",
             "hello corelanes-worker 1 5 | hello from 'corelanes-worker', not corelanes-python",
             "span 1 T1 running 0 10 | expected 'span TASK WORKER STATE CORE START END'",
+            "thread T1 4242 | expected 'thread WORKER PID TID'",
+            "thread T1 4242 -1 | thread id out of range",
             "span 1 T1 running 0 20 10 | span ends before it starts (20 > 10)",
             "span 1 T1 spawning -1 1 2 | a task cannot be spawning",
             "span 0 P1 running 0 1 2 | a worker's own span must be spawning",

@@ -1,5 +1,6 @@
 package dev.corelanes.engine.trace;
 
+import dev.corelanes.engine.WaitKind;
 import dev.corelanes.engine.Calibration;
 import dev.corelanes.engine.CpuLanes;
 import dev.corelanes.engine.ExecutionMode;
@@ -53,6 +54,22 @@ class ThreadTimelinePropertyTest {
         assertEquals(List.of(new Span(1, "w", Span.NO_CORE, SpanState.SLEEPING, 0, 5_000_000),
                 new Span(1, "w", Span.NO_CORE, SpanState.PREEMPTED, 5_000_000, 6_000_000),
                 new Span(1, "w", 3, SpanState.RUNNING, 6_000_000, 10_000_000)), spans);
+    }
+
+    @Test
+    void aSleepCarriesWhatTheSampleThatSawItAsleepSaidItWaitedOn() {
+        // Ran, then slept on a lock (seen at the second sample); slept on a timer (first sample), then woke and ran.
+        List<ThreadSample> s = List.of(
+                new ThreadSample(0, 100, 7, "t", 'R', 1, 0, 0, 1, WaitKind.NONE),
+                new ThreadSample(10_000_000, 100, 7, "t", 'S', 1, 2_000_000, 0, 2, WaitKind.LOCK),
+                new ThreadSample(20_000_000, 100, 7, "t", 'S', 1, 2_000_000, 0, 2, WaitKind.TIMER),
+                new ThreadSample(30_000_000, 100, 7, "t", 'R', 0, 5_000_000, 0, 3, WaitKind.NONE));
+        List<Span> spans = ThreadTimeline.spans(1, "t [7]", s, Long.MAX_VALUE);
+        assertEquals(List.of(new Span(1, "t [7]", 1, SpanState.RUNNING, 0, 2_000_000),
+                // asleep at both ends: what it slept on at the first of the two (the lock), one span with the last
+                new Span(1, "t [7]", Span.NO_CORE, SpanState.SLEEPING, 2_000_000, 20_000_000, WaitKind.LOCK),
+                new Span(1, "t [7]", Span.NO_CORE, SpanState.SLEEPING, 20_000_000, 27_000_000, WaitKind.TIMER),
+                new Span(1, "t [7]", 0, SpanState.RUNNING, 27_000_000, 30_000_000)), spans);
     }
 
     @Test

@@ -1,7 +1,10 @@
 package dev.corelanes.engine.trace.linux;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,6 +44,9 @@ public final class ProcReader {
     private final String rootText;
     /** One read buffer per sampling thread: a sweep reads hundreds of small files and should allocate little. */
     private final ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[4096]);
+    private final ThreadLocal<ByteBuffer> channelBuffers = ThreadLocal.withInitial(() -> ByteBuffer.allocate(4096));
+    /** {@code /proc/loadavg}, kept open: read every sweep. */
+    private FileChannel loadavg;
 
     public ProcReader(Path root) {
         this.root = root;
@@ -155,49 +161,223 @@ public final class ProcReader {
     }
 
     /**
-     * A thread's {@code stat} and {@code schedstat} kept open: read again from the start, a /proc file gives its
-     * current values, without the path lookup that is most of the cost of opening it (a sweep of 64 threads reads
-     * 128 of them). {@link #close} when the thread is gone.
+     * A thread's {@code stat}, {@code schedstat} and {@code wchan} kept open and read again from the start with one
+     * {@code pread} each: a /proc file read again gives its current values, without the path lookup that is much of
+     * the cost of opening it. What was read is kept here, parsed straight from the bytes (no strings but the name,
+     * made again only when it changes): a sweep of 64 threads reads 128 files and should allocate next to nothing.
+     * {@link #close} when the thread is gone. One sampling thread at a time.
      */
     public final class OpenThread implements AutoCloseable {
-        private final java.io.RandomAccessFile stat;
-        private final java.io.RandomAccessFile sched;
+        private final String base;
+        private final FileChannel stat;
+        private final FileChannel sched;
+        private FileChannel wchanFile; // opened the first time the thread is seen asleep
+        private long runNanos = -1;
+        private long waitNanos;
+        private long slices = -1;
+        private boolean ranSinceLast = true;
+        private char state;
+        private int ppid;
+        private int cpu;
+        private byte[] commBytes = new byte[0];
+        private String comm = "";
 
-        private OpenThread(java.io.RandomAccessFile stat, java.io.RandomAccessFile sched) {
+        private OpenThread(String base, FileChannel stat, FileChannel sched) {
+            this.base = base;
             this.stat = stat;
             this.sched = sched;
         }
 
+        /**
+         * Reads {@code schedstat}; false when the thread is gone. Cheap (three numbers): the sampler reads it first,
+         * and {@link #ranSinceLast} then says whether {@code stat} and {@code wchan} can have changed.
+         */
+        public boolean readSchedStat() {
+            ByteBuffer b = reread(sched);
+            if (b == null) {
+                return false;
+            }
+            byte[] a = b.array();
+            int n = b.position();
+            int[] at = {0};
+            long run = number(a, n, at);
+            long wait = number(a, n, at);
+            long count = number(a, n, at);
+            if (run < 0 || wait < 0 || count < 0) {
+                return false;
+            }
+            ranSinceLast = count != slices || run != runNanos;
+            runNanos = run;
+            waitNanos = wait;
+            slices = count;
+            return true;
+        }
+
+        /** Reads {@code stat} (state, parent, the CPU it last ran on, name); false when the thread is gone. */
+        public boolean readStat() {
+            ByteBuffer b = reread(stat);
+            if (b == null) {
+                return false;
+            }
+            byte[] a = b.array();
+            int n = b.position();
+            int open = -1;
+            for (int i = 0; i < n; i++) {
+                if (a[i] == '(') {
+                    open = i;
+                    break;
+                }
+            }
+            int close = -1;
+            for (int i = n - 1; i > open; i--) {
+                if (a[i] == ')') {
+                    close = i;
+                    break;
+                }
+            }
+            if (open < 0 || close < 0 || close + 2 >= n) {
+                return false;
+            }
+            // Field 3 (state) follows ") "; then ppid (4); the CPU last run on is field 39.
+            int[] at = {close + 4};
+            long parent = number(a, n, at);
+            int field = 5;
+            long last = -1;
+            while (field <= 39 && at[0] < n) {
+                if (field == 39) {
+                    last = number(a, n, at);
+                } else {
+                    skipField(a, n, at);
+                }
+                field++;
+            }
+            if (parent < 0 || last < 0) {
+                return false;
+            }
+            state = (char) a[close + 2];
+            ppid = (int) parent;
+            cpu = (int) last;
+            int len = close - open - 1;
+            if (len != commBytes.length || !java.util.Arrays.equals(a, open + 1, close, commBytes, 0, len)) {
+                commBytes = java.util.Arrays.copyOfRange(a, open + 1, close);
+                comm = new String(commBytes, StandardCharsets.UTF_8);
+            }
+            return true;
+        }
+
+        /** The kernel function it sleeps in, "" when running or unknown: one pread of its kept-open wchan. */
+        public String wchan() {
+            if (wchanFile == null) {
+                try {
+                    wchanFile = FileChannel.open(Path.of(base + "/wchan"), StandardOpenOption.READ);
+                } catch (IOException | RuntimeException e) {
+                    return "";
+                }
+            }
+            ByteBuffer b = reread(wchanFile);
+            if (b == null || b.position() == 0) {
+                return "";
+            }
+            String text = new String(b.array(), 0, b.position(), StandardCharsets.ISO_8859_1).strip();
+            return text.equals("0") ? "" : text;
+        }
+
+        /** True when the thread was put on a CPU or ran since the reading before the last {@link #readSchedStat}. */
+        public boolean ranSinceLast() {
+            return ranSinceLast;
+        }
+
+        public long runNanos() {
+            return runNanos;
+        }
+
+        public long waitNanos() {
+            return waitNanos;
+        }
+
+        public long slices() {
+            return slices;
+        }
+
+        /** The state letter of the last {@link #readStat}. */
+        public char state() {
+            return state;
+        }
+
+        public int ppid() {
+            return ppid;
+        }
+
+        public int cpu() {
+            return cpu;
+        }
+
+        public String comm() {
+            return comm;
+        }
+
         /** The thread's stat now, or null when it is gone. */
         public Stat stat() {
-            String text = reread(stat);
-            return text == null ? null : parseStat(text);
+            return readStat() ? new Stat(tidOf(base), comm, state, ppid, cpu) : null;
         }
 
         /** The thread's schedstat now, or null when it is gone. */
         public SchedStat schedStat() {
-            String text = reread(sched);
-            return text == null ? null : parseSchedStat(text);
+            return readSchedStat() ? new SchedStat(runNanos, waitNanos, slices) : null;
         }
 
         @Override
         public void close() {
-            try {
-                stat.close();
-                sched.close();
-            } catch (IOException e) {
-                // closing a /proc file does not fail in a way that matters
+            for (FileChannel c : new FileChannel[]{stat, sched, wchanFile}) {
+                try {
+                    if (c != null) {
+                        c.close();
+                    }
+                } catch (IOException e) {
+                    // closing a /proc file does not fail in a way that matters
+                }
             }
         }
+    }
+
+    private static int tidOf(String base) {
+        return Integer.parseInt(base.substring(base.lastIndexOf('/') + 1));
+    }
+
+    /** The next unsigned decimal number from {@code at[0]} (spaces before it skipped), or -1; moves {@code at[0]}. */
+    private static long number(byte[] a, int n, int[] at) {
+        int i = at[0];
+        while (i < n && a[i] == ' ') {
+            i++;
+        }
+        long v = 0;
+        int start = i;
+        while (i < n && a[i] >= '0' && a[i] <= '9') {
+            v = v * 10 + (a[i] - '0');
+            i++;
+        }
+        at[0] = i;
+        return i == start ? -1 : v;
+    }
+
+    private static void skipField(byte[] a, int n, int[] at) {
+        int i = at[0];
+        while (i < n && a[i] == ' ') {
+            i++;
+        }
+        while (i < n && a[i] != ' ') {
+            i++;
+        }
+        at[0] = i;
     }
 
     /** Opens thread {@code tid} of {@code pid} for repeated reads, or null when it is gone. */
     public OpenThread open(int pid, int tid) {
         String base = rootText + "/" + pid + "/task/" + tid;
-        java.io.RandomAccessFile stat = null;
+        FileChannel stat = null;
         try {
-            stat = new java.io.RandomAccessFile(base + "/stat", "r");
-            return new OpenThread(stat, new java.io.RandomAccessFile(base + "/schedstat", "r"));
+            stat = FileChannel.open(Path.of(base + "/stat"), StandardOpenOption.READ);
+            return new OpenThread(base, stat, FileChannel.open(Path.of(base + "/schedstat"), StandardOpenOption.READ));
         } catch (IOException | RuntimeException e) {
             if (stat != null) {
                 try {
@@ -210,16 +390,18 @@ public final class ProcReader {
         }
     }
 
-    private String reread(java.io.RandomAccessFile f) {
-        byte[] buf = buffers.get();
+    /** A kept-open /proc file read again from its start (one pread) into this thread's buffer, or null (ended). */
+    private ByteBuffer reread(FileChannel f) {
+        ByteBuffer buf = channelBuffers.get();
+        buf.clear();
         try {
-            f.seek(0);
-            int n = 0;
-            int r;
-            while (n < buf.length && (r = f.read(buf, n, buf.length - n)) > 0) {
-                n += r;
+            while (buf.hasRemaining()) {
+                int r = f.read(buf, buf.position());
+                if (r <= 0) {
+                    break;
+                }
             }
-            return n == 0 ? null : new String(buf, 0, n, StandardCharsets.ISO_8859_1);
+            return buf.position() == 0 ? null : buf;
         } catch (IOException | RuntimeException e) {
             return null; // the thread has ended: its files read as errors (ESRCH)
         }
@@ -229,17 +411,30 @@ public final class ProcReader {
      * The last process id the kernel handed out ({@code /proc/loadavg}'s last field), or -1: when it has not moved
      * since the last look, no process or thread was started anywhere, and the ids in between are the only new ones.
      */
-    public int lastPid() {
-        String text = read(rootText + "/loadavg");
-        if (text == null) {
-            return -1;
-        }
+    public synchronized int lastPid() {
         try {
-            String[] f = text.strip().split(" ");
-            return Integer.parseInt(f[f.length - 1]);
-        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            if (loadavg == null) {
+                loadavg = FileChannel.open(root.resolve("loadavg"), StandardOpenOption.READ);
+            }
+        } catch (IOException | RuntimeException e) {
             return -1;
         }
+        ByteBuffer b = reread(loadavg);
+        if (b == null) {
+            return -1;
+        }
+        byte[] a = b.array();
+        int end = b.position();
+        while (end > 0 && (a[end - 1] == '\n' || a[end - 1] == ' ')) {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && a[start - 1] >= '0' && a[start - 1] <= '9') {
+            start--;
+        }
+        int[] at = {start};
+        long v = number(a, end, at);
+        return start == end || v > Integer.MAX_VALUE ? -1 : (int) v;
     }
 
     /** True when {@code pid} is a process (leads its thread group), not another thread's id. */
