@@ -137,6 +137,9 @@ public final class FigureText {
         if (!c.tasksKnown()) {
             return "tasks and runtime not told apart (" + c.unknownReason() + ")";
         }
+        if (f.traced()) {
+            return "all of it the program's own threads";
+        }
         return "tasks " + seconds(c.taskSeconds()) + " + runtime "
                 + (c.runtimeKnown() ? seconds(c.runtimeSeconds()) : DASH + " (" + c.unknownReason() + ")");
     }
@@ -262,6 +265,9 @@ public final class FigureText {
 
     /** The ideal wall time and what bounds it: "ideal 2.00 s (2 tasks at a time)". */
     public static String ideal(RunFigures f) {
+        if (f.traced()) {
+            return "ideal " + DASH + " (nothing was asked of a traced program)";
+        }
         return "ideal " + seconds(f.idealSeconds()) + " (" + atATime(f) + ")";
     }
 

@@ -102,6 +102,15 @@ public record RunFigures(TaskStatus status, double wallSeconds, double cpuSecond
     public static final String TRACED_NO_IDEAL = "a traced program: its work was not set by CoreLanes, so there is no "
             + "ideal time to compare with";
 
+    /** Why a traced program's CPU time has no runtime part: its threads are all of it. */
+    public static final String TRACED_ALL_THREADS = "a traced program: its threads are all there is, with no runtime "
+            + "of CoreLanes' around them";
+
+    /** True for a traced program's figures: nothing was asked of it, so nothing is ideal. */
+    public boolean traced() {
+        return TRACED_ALL_THREADS.equals(cpuSplit.unknownReason());
+    }
+
     static RunFigures of(Trace t, int machineCores) {
         ExperimentSpec s = t.spec();
         if (s.mode() == ExecutionMode.TRACED) {
@@ -355,8 +364,7 @@ public record RunFigures(TaskStatus status, double wallSeconds, double cpuSecond
             return new CpuSplit(Double.NaN, Double.NaN, unmeasured, why);
         }
         if (t.spec().mode() == ExecutionMode.TRACED) {
-            return new CpuSplit(tasks / 1e9, Double.NaN, 0, "a traced program: its threads are all there is, "
-                    + "with no runtime of CoreLanes' around them");
+            return new CpuSplit(tasks / 1e9, Double.NaN, 0, TRACED_ALL_THREADS);
         }
         if (!t.conditions().runtimeCpuMeasured()) {
             return new CpuSplit(tasks / 1e9, Double.NaN, 0, "the runtime's share was not measured (a run file from an "

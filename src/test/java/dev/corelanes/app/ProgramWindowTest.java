@@ -155,6 +155,11 @@ class ProgramWindowTest {
         assertEquals(ExecutionMode.TRACED, t.spec().mode());
         assertTrue(t.tasks().size() >= 3, t.tasks().toString());
         assertEquals("completed", row.statusProperty().get());
+        // The figures beside the wall clock say plainly what a traced program has: its threads' CPU, no ideal.
+        String cpu = robot.lookup("#wallCpu").queryAs(javafx.scene.control.Label.class).getText();
+        String ideal = robot.lookup("#wallIdeal").queryAs(javafx.scene.control.Label.class).getText();
+        assertTrue(cpu.endsWith("all of it the program's own threads"), cpu);
+        assertFalse(ideal.contains("at a time"), ideal);
         TableView<?> table = robot.lookup("#runsTable").queryAs(TableView.class);
         assertTrue(table.getItems().contains(row), "the run is in the runs table");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
