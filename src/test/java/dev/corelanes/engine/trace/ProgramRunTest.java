@@ -68,7 +68,7 @@ class ProgramRunTest {
                 print("done on stdout")
                 print("a word on stderr", file=sys.stderr)
                 """);
-        Heard heard = new Heard();
+        Heard heard = new Heard(); // python3 on the PATH: a wrapper's shells (pyenv's shim) are threads of the run too
         ProgramRun run = ProgramRun.start(ProgramCommand.fromLine(script.toString(), () -> "python3",
                 ProgramCommand.thisJava(), dir), MachineInfo.fromJvm(), heard);
         heard.handle.set(run.handle());
