@@ -64,6 +64,7 @@ public final class ProgramRun {
             Trace t;
             try {
                 t = trace.await(machine).trace();
+                spans.publish(live); // what the last sweeps saw: the live lanes end with every thread the run has
                 output.awaitEnd(1_000); // its last words are in the output pane
             } catch (InterruptedException | RuntimeException e) {
                 trace.cancel();
