@@ -217,6 +217,7 @@ public final class MainWindow implements WindowCommands {
         }
         ScrollPane scroll = new ScrollPane(centre);
         centreScroll = scroll;
+        keepReplayBarInView();
         scroll.setId("centreScroll");
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
@@ -401,6 +402,20 @@ public final class MainWindow implements WindowCommands {
             // under it, must not be left out of sight.
             ScrollReveal.later(centreScroll, replayBar);
         }
+    }
+
+    /**
+     * While the replay bar is up, a timeline that grows above it (a comparison's lanes filling in as the replay
+     * goes) must not push it under the runs table: it is brought back into view. Only the bar's place in the
+     * centre moves it, never the user's own scrolling (that moves the whole centre, not the bar within it).
+     */
+    private void keepReplayBarInView() {
+        replayBar.boundsInParentProperty().addListener((o, was, now) -> {
+            if (replayBar.isVisible() && was != null && Math.abs(now.getMinY() - was.getMinY()) > 0.5) {
+                // After this layout pass: the reveal lays the centre out itself.
+                javafx.application.Platform.runLater(() -> ScrollReveal.now(centreScroll, replayBar));
+            }
+        });
     }
 
     @Override
