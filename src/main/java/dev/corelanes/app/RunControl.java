@@ -7,11 +7,8 @@ import dev.corelanes.engine.TaskKind;
 import dev.corelanes.engine.Trace;
 import dev.corelanes.teach.Lesson;
 import dev.corelanes.view.LaneMode;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import dev.corelanes.app.impl.FramePacer;
 import javafx.application.Platform;
-import javafx.util.Duration;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.stage.Window;
@@ -29,10 +26,13 @@ final class RunControl {
     /** At most 10 frames a second during compute runs, fewer when drawing costs more ({@link FrameBudget}). */
     static final long COMPUTE_FRAME_NANOS = FrameBudget.MIN_INTERVAL_NANOS;
     /** How often the frame rate of a compute run is fitted to what drawing costs. */
-    private static final Duration BUDGET_CHECK = Duration.seconds(1);
+    private static final long BUDGET_CHECK_NANOS = 1_000_000_000L;
 
-    /** Fits the frame rate during a compute run; stopped when the run ends (an idle window runs no timer). */
-    private Timeline budget;
+    /**
+     * Fits the frame rate during a compute run; stopped when the run ends (an idle window runs no timer). Paced
+     * off the pulse: a JavaFX Timeline would keep the window pulsing 60 times a second for the whole run.
+     */
+    private FramePacer budget;
 
     /** The parts of the window a run touches. */
     record Parts(RunSession session, ExperimentPanel panel, ExperimentForm form, TimelinePane timeline,
@@ -118,16 +118,15 @@ final class RunControl {
         }
         FrameBudget.DrawingThreads drawing = this.drawing;
         long[] last = {System.nanoTime(), drawing.cpuNanos()};
-        budget = new Timeline(new KeyFrame(BUDGET_CHECK, e -> {
+        budget = new FramePacer(() -> {
             long now = System.nanoTime();
             long cpu = drawing.cpuNanos();
             long used = cpu < 0 || last[1] < 0 ? -1 : cpu - last[1];
             setFrameInterval(FrameBudget.next(frameInterval, used, now - last[0]));
             last[0] = now;
             last[1] = cpu;
-        }));
-        budget.setCycleCount(Animation.INDEFINITE);
-        budget.play();
+        });
+        budget.every(BUDGET_CHECK_NANOS);
     }
 
     private void stopFitting() {

@@ -140,6 +140,9 @@ public final class RunSession implements AutoCloseable {
      *
      * @throws IllegalArgumentException with a one-line reason when this machine cannot meet the limit
      */
+    /** The window's drawing threads, whose CPU time each run records; found at the first run. */
+    private FrameBudget.DrawingThreads drawing;
+
     public RunRow start(ExperimentSpec spec, int cores, dev.corelanes.engine.python.PythonChoice python) {
         if (running.get() || machine.get() == null) {
             return null;
@@ -153,7 +156,11 @@ public final class RunSession implements AutoCloseable {
         LiveFeed feed = new LiveFeed();
         // The runs made before this one, as they are now: the engine chooses its baseline from them when it ends.
         List<Trace> earlier = runs.stream().map(RunRow::trace).filter(java.util.Objects::nonNull).toList();
-        RunHandle handle = Runs.start(spec, python, runMachine, earlier, feed);
+        if (drawing == null) {
+            drawing = new FrameBudget.DrawingThreads(); // JavaFX's threads live as long as the window: look once
+        }
+        // The engine reads what drawing cost the window as the run's clock starts and stops (its conditions).
+        RunHandle handle = Runs.start(spec, python, runMachine, earlier, drawing::cpuNanos, feed);
         RunRow row = new RunRow(nextNumber++, spec, handle, loads, model);
         lastFeed = feed;
         runs.add(row);

@@ -189,6 +189,14 @@ public final class TimelinePane extends Control {
         return skin.framesDrawn();
     }
 
+    /**
+     * How many times the finished lanes were laid out and painted (during a live run only when they changed;
+     * tests count it against {@link #framesDrawn}).
+     */
+    public long stillDraws() {
+        return skin.stillDraws();
+    }
+
     /** How long the last frame took on the FX thread (layout + canvas calls), for the benchmark. */
     public long lastDrawNanos() {
         return skin.lastDrawNanos();

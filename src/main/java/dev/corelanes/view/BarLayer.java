@@ -19,13 +19,22 @@ final class BarLayer {
     }
 
     static void add(PlotArea p, LaidLanes laid, List<Shape> out) {
+        add(p, laid, out, true, true);
+    }
+
+    /**
+     * The bars of the finished spans ({@code finished}), of the spans still open ({@code open}), or both merged
+     * per lane (a finished run, an export). A live window draws the two apart: the finished ones stay put on a
+     * layer of their own, the open ones are its growing edge.
+     */
+    static void add(PlotArea p, LaidLanes laid, List<Shape> out, boolean finished, boolean open) {
         Viewport v = p.viewport();
         List<TimelineFrame.Lane> lanes = laid.lanes();
-        List<List<Span>> openByLane = openByLane(p, lanes);
+        List<List<Span>> openByLane = open ? openByLane(p, lanes) : Collections.nCopies(lanes.size(), null);
         for (int i = 0; i < lanes.size(); i++) {
             TimelineFrame.Lane lane = lanes.get(i);
             BarMerger merger = new BarMerger(p, lane, out);
-            SpanTrack t = lane.track();
+            SpanTrack t = finished ? lane.track() : null;
             if (t != null) {
                 long t0 = v.startNanos();
                 long t1 = v.endNanos();
@@ -38,10 +47,10 @@ final class BarLayer {
                     k = merger.skipDense(t, k + 1);
                 }
             }
-            List<Span> open = openByLane.get(i);
-            if (open != null) {
-                open.sort(Comparator.comparingLong(Span::startNanos));
-                for (Span s : open) {
+            List<Span> opened = openByLane.get(i);
+            if (opened != null) {
+                opened.sort(Comparator.comparingLong(Span::startNanos));
+                for (Span s : opened) {
                     if (s.startNanos() <= v.endNanos() && p.openEnd() >= v.startNanos()) {
                         merger.add(s, Math.max(s.startNanos(), p.openEnd()));
                     }
