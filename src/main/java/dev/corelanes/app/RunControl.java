@@ -160,6 +160,27 @@ final class RunControl {
      * Ready for a demo (`corelanes window`): sets the lesson or the workload, and with {@code runNow} starts
      * it (the lesson's first step) as soon as the machine has been read.
      */
+    /** How a demo's first run learns that the window's start-up settled (tests give their own). */
+    private Supplier<java.util.concurrent.CompletableFuture<dev.corelanes.engine.StartupSettle.Outcome>> settle =
+            dev.corelanes.engine.StartupSettle::awaitProcess;
+    private boolean settling;
+    private dev.corelanes.engine.StartupSettle.Outcome lastSettle;
+
+    /** Replaces the settle probe a demo's first run waits for (tests). */
+    void setSettleProbe(Supplier<java.util.concurrent.CompletableFuture<dev.corelanes.engine.StartupSettle.Outcome>> probe) {
+        settle = probe;
+    }
+
+    /** True while a demo's first run waits for the window to settle (tests). */
+    boolean settling() {
+        return settling;
+    }
+
+    /** How the last wait for the window to settle ended; null before any (the benchmark prints it). */
+    dev.corelanes.engine.StartupSettle.Outcome lastSettle() {
+        return lastSettle;
+    }
+
     /** The condition a demo's first run waits for (kept reachable while it waits). */
     private javafx.beans.binding.BooleanBinding waitingToRun;
 
@@ -179,13 +200,26 @@ final class RunControl {
                 run();
             }
         };
+        Runnable settled = () -> {
+            // The window's own start-up (classes, the JIT, its first frames) must not share the cores with the
+            // run it measures: its clock starts once this JVM has quietened, measured (StartupSettle).
+            settling = true;
+            settle.get().thenAccept(o -> Platform.runLater(() -> {
+                settling = false;
+                lastSettle = o;
+                if (!o.note().isEmpty()) {
+                    p.messages().info(o.note());
+                }
+                go.run();
+            }));
+        };
         // A lesson's step waits until the card knows whether it can pin (the affinity call is read off the FX
         // thread after the machine): run before, the one-core lesson's first step ran on every core.
         javafx.beans.binding.BooleanBinding ready = p.session().machineProperty().isNotNull()
                 .and(lesson == null ? javafx.beans.binding.Bindings.createBooleanBinding(() -> true)
                         : lessons.coresKnownProperty());
         if (ready.get()) {
-            go.run();
+            settled.run();
             return;
         }
         waitingToRun = ready; // a binding listens weakly: held here until it fires
@@ -195,7 +229,7 @@ final class RunControl {
                 if (b) {
                     ready.removeListener(this);
                     waitingToRun = null;
-                    Platform.runLater(go);
+                    Platform.runLater(settled);
                 }
             }
         });

@@ -184,6 +184,11 @@ public final class TimelinePane extends Control {
         return skin.animating();
     }
 
+    /** True while a capped live run's frames are paced off JavaFX's pulse (tests: no 60 Hz pulse for 10 frames). */
+    public boolean paced() {
+        return skin.paced();
+    }
+
     /** Frames drawn since the pane was created (for the benchmark). */
     public long framesDrawn() {
         return skin.framesDrawn();
