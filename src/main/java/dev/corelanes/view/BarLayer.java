@@ -60,6 +60,44 @@ final class BarLayer {
         }
     }
 
+    /**
+     * The bars of {@code recent}, spans finished since a live window's still layer was laid out: drawn on its
+     * growing edge, each lane's own merged as usual, until the still layer takes them in.
+     */
+    static void addRecent(PlotArea p, LaidLanes laid, List<Shape> out, List<Span> recent) {
+        if (recent.isEmpty()) {
+            return;
+        }
+        Viewport v = p.viewport();
+        List<Span> sorted = new ArrayList<>(recent);
+        sorted.sort(Comparator.comparingLong(Span::startNanos));
+        TimelineModel m = p.model();
+        for (TimelineFrame.Lane lane : laid.lanes()) {
+            BarMerger merger = null;
+            for (Span s : sorted) {
+                if (s.endNanos() >= v.startNanos() && s.startNanos() <= v.endNanos() && drawnOn(lane, s, m)) {
+                    if (merger == null) {
+                        merger = new BarMerger(p, lane, out);
+                    }
+                    merger.add(s, s.endNanos());
+                }
+            }
+            if (merger != null) {
+                merger.flush();
+            }
+        }
+    }
+
+    /** True when {@code lane}'s track would hold finished span {@code s} (as {@link TimelineModel#add} files it). */
+    private static boolean drawnOn(TimelineFrame.Lane lane, Span s, TimelineModel m) {
+        return switch (lane.kind()) {
+            case CORE -> (s.state() == SpanState.RUNNING || s.state() == SpanState.UNCERTAIN) && s.hasCore()
+                    && s.core() == lane.index();
+            case OFF_CPU -> s.state() != SpanState.UNCERTAIN && lane.holds(s, m);
+            case WORKER -> s.state() != SpanState.UNCERTAIN && lane.holds(s, m);
+        };
+    }
+
     /** Open spans sorted into the lanes that draw them (one pass over them all). */
     private static List<List<Span>> openByLane(PlotArea p, List<TimelineFrame.Lane> lanes) {
         TimelineModel m = p.model();

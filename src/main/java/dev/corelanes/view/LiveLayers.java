@@ -8,7 +8,8 @@ import java.util.List;
  * {@linkplain #still() still layer} (lane stripes, the machine's load so far, axis and grid, the finished bars,
  * labels, legend, message), laid out once and kept while nothing in it changes, and the {@linkplain #edge
  * growing edge} (the bars of the spans still open, drawn up to now, the newest load strips and the now line),
- * laid out each frame from the lanes placed for the still layer.
+ * laid out each frame from the lanes placed for the still layer. Spans that finish meanwhile are drawn on the
+ * edge too, until the window lays the still layer out again with them ({@link #recentSpans}).
  *
  * <p>The shapes are the layers' own ({@link TimelineLayout}'s), only split: a finished run and every export
  * are laid out in one pass as before, and a live frame is the same picture up to where an open bar meets a
@@ -20,18 +21,21 @@ public final class LiveLayers {
     private final LaidLanes laid;
     private final TimelineFrame still;
     private final int loadSamples;
+    private final int spans;
 
-    private LiveLayers(PlotArea plot, LaidLanes laid, TimelineFrame still, int loadSamples) {
+    private LiveLayers(PlotArea plot, LaidLanes laid, TimelineFrame still, int loadSamples, int spans) {
         this.plot = plot;
         this.laid = laid;
         this.still = still;
         this.loadSamples = loadSamples;
+        this.spans = spans;
     }
 
     /** Lays out the still layer of {@code m} in {@code v} (with the key), and what {@code marks} add over it. */
     public static LiveLayers of(TimelineModel m, Viewport v, List<Shape> marks) {
         PlotArea p = PlotArea.of(m, v, true);
         int loads = m.loads().size();
+        int finished = m.size();
         List<Shape> shapes = new ArrayList<>();
         List<Shape> labels = new ArrayList<>();
         LaidLanes laid = LaneLayout.place(p, labels);
@@ -45,7 +49,7 @@ public final class LiveLayers {
         shapes.addAll(marks);
         TimelineFrame f = new TimelineFrame(v.width(), v.height(), p.theme().background(), shapes, laid.lanes(),
                 p.plotX(), p.plotW(), v, p.openEnd());
-        return new LiveLayers(p, laid, f, loads);
+        return new LiveLayers(p, laid, f, loads, finished);
     }
 
     /** What stays put: drawn once on its own layer. */
@@ -58,11 +62,21 @@ public final class LiveLayers {
         return loadSamples;
     }
 
-    /** The shapes that move at {@code nowNanos}: the open bars up to now, the newest load strips, the now line. */
+    /** Spans finished since the still layer was laid out (drawn on the edge until it is laid out again). */
+    public int recentSpans() {
+        return plot.model().size() - spans;
+    }
+
+    /**
+     * The shapes that move at {@code nowNanos}: the newest load strips, the spans finished since the still layer
+     * was laid out, the open bars up to now, the now line.
+     */
     public List<Shape> edge(long nowNanos) {
         PlotArea p = at(nowNanos);
         List<Shape> out = new ArrayList<>();
         LoadLayer.add(p, laid, out, loadSamples, Integer.MAX_VALUE);
+        List<dev.corelanes.engine.Span> all = plot.model().spans();
+        BarLayer.addRecent(p, laid, out, all.subList(Math.min(spans, all.size()), all.size()));
         BarLayer.add(p, laid, out, false, true);
         NowLineLayer.add(p, laid, out);
         return out;

@@ -38,8 +38,6 @@ public final class TimelineModel {
     private String message = "";
     private Packed offCpu;
     private Packed workers;
-    /** Counts the changes to what stays put on screen (spans finished or begun, the message); see {@link #changes}. */
-    private long changes;
 
     /** Lanes built for one lane count; {@code offCpuOnly} keeps only the spans that occupy no core. */
     private record Packed(int lanes, boolean offCpuOnly, SpanTrack[] tracks) {
@@ -80,15 +78,6 @@ public final class TimelineModel {
 
     public void setMessage(String message) {
         this.message = message == null ? "" : message;
-        changes++;
-    }
-
-    /**
-     * How many times spans were added or begun, or the message set: a live window lays out and draws its
-     * finished lanes again only when this moved (or the view did), not on every frame.
-     */
-    public long changes() {
-        return changes;
     }
 
     public void addAll(Collection<Span> spans) {
@@ -99,7 +88,6 @@ public final class TimelineModel {
 
     /** A finished span: it replaces the open span of the same task (as the engine's sink does). */
     public void add(Span s) {
-        changes++;
         open.computeIfPresent(openKey(s), (k, o) -> o.startNanos() <= s.startNanos() ? null : o);
         all.add(s);
         lastTime = Math.max(lastTime, s.endNanos());
@@ -130,7 +118,6 @@ public final class TimelineModel {
 
     /** A span that has begun and goes on: drawn up to now until its end is reported. */
     public void opened(Span s) {
-        changes++;
         open.put(openKey(s), s);
         ordinal(s.worker());
         lastTime = Math.max(lastTime, s.startNanos());

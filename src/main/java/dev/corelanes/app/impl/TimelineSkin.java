@@ -32,9 +32,10 @@ import java.util.Objects;
  * the screen never waits for the engine.
  *
  * <p>During a live run the window must stay out of what it measures: the still layer ({@link LiveLayers}: lanes,
- * axis, finished bars, key) is laid out and painted on the lower canvas only when it changes (a span finished,
- * the range, size, zoom, lanes or theme moved), and each frame lays out and paints only the growing edge (open
- * bars, the now line) on the upper one. A finished run is laid out in one pass, exactly as exports are.
+ * axis, finished bars, key) is laid out and painted on the lower canvas only when it changes (the range, size,
+ * zoom, lanes or theme moved, or about a second of load strips or {@value #SPANS_ON_EDGE} finished spans
+ * piled up on the edge), and each frame lays out and paints only the growing edge (open bars, spans finished
+ * since, the newest load strips, the now line) on the upper one. A finished run is laid out in one pass, exactly as exports are.
  *
  * <p>Ctrl+wheel, pinch and the + / − keys zoom around the pointer (1.25× a step), never past the run's own
  * extent; the wheel alone scrolls the window; drag pans, double-click and 0 fit; hovering shows the span under
@@ -331,9 +332,12 @@ public final class TimelineSkin extends SkinBase<Control> {
      * growing edge at {@code now} on the upper canvas.
      */
     private TimelineFrame drawLive(TimelineModel model, Viewport v, long now, double z) {
-        StillKey key = new StillKey(model, model.changes(), v.startNanos(), v.endNanos(), v.width(), v.height(),
+        // What the lanes depend on: a new CPU or worker, a message, a core that could not be read.
+        List<Object> lanes = List.of(model.coreCount(), model.workerCount(), model.message(), model.coreUnknown());
+        StillKey key = new StillKey(model, lanes, v.startNanos(), v.endNanos(), v.width(), v.height(),
                 v.mode(), v.theme(), z, state.idealNanosProperty().get());
-        if (still == null || !key.equals(stillKey) || model.loads().size() - still.loadSamples() >= LOAD_SAMPLES_ON_EDGE) {
+        if (still == null || !key.equals(stillKey) || model.loads().size() - still.loadSamples() >= LOAD_SAMPLES_ON_EDGE
+                || still.recentSpans() > SPANS_ON_EDGE) {
             long ideal = state.idealNanosProperty().get();
             List<Shape> marks = List.of();
             if (ideal > 0) {
@@ -351,22 +355,30 @@ public final class TimelineSkin extends SkinBase<Control> {
         return still.frame(now, edge);
     }
 
-    /** Load strips (10 a second) drawn on the edge before the still layer takes them in: about a second's worth. */
+    /**
+     * Load strips (10 a second) drawn on the edge before the still layer takes them in: about a second's worth,
+     * so on a machine whose load is sampled the still layer is laid out again about once a second.
+     */
     private static final int LOAD_SAMPLES_ON_EDGE = 10;
+    /**
+     * Spans finished since the still layer was laid out that the edge draws before the still layer takes them
+     * in: a busy machine preempts compute tasks hundreds of times a second, each a span.
+     */
+    public static final int SPANS_ON_EDGE = 256;
 
     /** What the still layer was laid out for: when any of it changes, it is laid out again. */
-    private record StillKey(TimelineModel model, long changes, long start, long end, double w, double h,
+    private record StillKey(TimelineModel model, List<Object> lanes, long start, long end, double w, double h,
                             Object mode, Object theme, double zoom, long ideal) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof StillKey k && k.model == model && k.changes == changes && k.start == start
+            return o instanceof StillKey k && k.model == model && k.lanes.equals(lanes) && k.start == start
                     && k.end == end && k.w == w && k.h == h && k.mode == mode && Objects.equals(k.theme, theme)
                     && k.zoom == zoom && k.ideal == ideal;
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(System.identityHashCode(model), changes, start, end);
+            return Objects.hash(System.identityHashCode(model), lanes, start, end);
         }
     }
 
