@@ -118,6 +118,14 @@ class QuietWindowTest {
     }
 
     @Test
+    void theCentreKeepsNoImageOfItselfSoALiveFrameRedrawsOnlyWhatChanged(FxRobot robot) throws Exception {
+        ui.waitReady(robot);
+        javafx.scene.control.ScrollPane centre = robot.lookup("#centreScroll").queryAs(javafx.scene.control.ScrollPane.class);
+        // JavaFX's scroll pane caches its viewport: every timeline frame would render the whole centre again.
+        assertTrue(onFx(() -> UncachedScroll.uncached(centre)), "the centre's viewport is not cached");
+    }
+
+    @Test
     void theWallClockDigitsChangeAtMostTenTimesASecond(FxRobot robot) throws Exception {
         ui.waitReady(robot);
         UserActions.pick(robot, "#kindChoice", "Sleep");

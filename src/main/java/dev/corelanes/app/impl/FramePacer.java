@@ -41,11 +41,15 @@ public final class FramePacer {
         }
         stop();
         intervalNanos = nanos;
+        // On the multiples of the interval: pacers at one interval (the timeline, the wall clock) tick together,
+        // so their changes are drawn in one pulse. With software rendering each pulse that draws anything
+        // copies the whole window to the screen: two pacers out of step would pay that twice.
+        long first = nanos - Math.floorMod(System.nanoTime(), nanos);
         ticks = TICKS.scheduleAtFixedRate(() -> {
             if (queued.compareAndSet(false, true)) {
                 Platform.runLater(this::tick);
             }
-        }, nanos, nanos, TimeUnit.NANOSECONDS);
+        }, first, nanos, TimeUnit.NANOSECONDS);
     }
 
     private void tick() {
