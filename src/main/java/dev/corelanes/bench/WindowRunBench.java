@@ -26,8 +26,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class WindowRunBench {
 
-    private static final Path JAR = Path.of("target", "corelanes.jar").toAbsolutePath();
+    /** The jar measured: this build's, or {@code -Dcorelanes.bench.jar=…} (an older build, for a before and after). */
+    private static final Path JAR = Path.of(System.getProperty("corelanes.bench.jar", "target/corelanes.jar")).toAbsolutePath();
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    /** {@code -Dcorelanes.bench.before=…}: an older build's jar whose window runs beside (a before and after). */
+    private static final Path BEFORE = System.getProperty("corelanes.bench.before") == null ? null
+            : Path.of(System.getProperty("corelanes.bench.before")).toAbsolutePath();
     private static final String[][] RUNS = {{"processes", "compute"}, {"threads", "compute"}};
 
     private final Path tmp;
@@ -66,13 +70,18 @@ public final class WindowRunBench {
                 String name = run[0] + " 2 " + run[1] + " × 1 s";
                 System.err.println("… WindowRunBench rep " + (r + 1) + " of " + reps + ": " + name);
                 Trace cli = cli(run);
-                Trace win = window(run, home, r);
+                Trace win = window(JAR, run, home);
+                Trace old = BEFORE == null ? null : window(BEFORE, run, Files.createDirectories(tmp.resolve("before")));
                 if (cli == null || win == null) {
                     continue;
                 }
                 add(name + " · CLI wall, s", cli.wallSeconds());
                 add(name + " · window wall, s", win.wallSeconds());
                 add(name + " · window ÷ CLI", win.wallSeconds() / cli.wallSeconds());
+                if (old != null) {
+                    add(name + " · window of the build before (" + BEFORE.getFileName() + ") ÷ CLI",
+                            old.wallSeconds() / cli.wallSeconds());
+                }
                 if (win.conditions().windowKnown()) {
                     add(name + " · window drawing CPU during the run, s", win.conditions().windowCpuNanos() / 1e9);
                 }
@@ -104,12 +113,12 @@ public final class WindowRunBench {
     }
 
     /** The run from {@code window … --run}: the file the window keeps of it; then the window is closed. */
-    private Trace window(String[] run, Path home, int rep) throws IOException, InterruptedException {
+    private Trace window(Path jar, String[] run, Path home) throws IOException, InterruptedException {
         Path data = home.resolve("data");
         Path runs = data.resolve("corelanes").resolve("runs");
         List<Path> before = list(runs);
         List<String> cmd = new ArrayList<>(List.of(JAVA, "-Duser.home=" + home, "-Dprism.order=sw", "-jar",
-                JAR.toString(), "window", "--mode", run[0], "--kind", run[1], "--tasks", "2", "--seconds", "1", "--run"));
+                jar.toString(), "window", "--mode", run[0], "--kind", run[1], "--tasks", "2", "--seconds", "1", "--run"));
         if (present) {
             cmd.add("--present");
         }

@@ -356,10 +356,11 @@ public final class TimelineSkin extends SkinBase<Control> {
     }
 
     /**
-     * Load strips (10 a second) drawn on the edge before the still layer takes them in: about a second's worth,
-     * so on a machine whose load is sampled the still layer is laid out again about once a second.
+     * Load strips (10 a second) drawn on the edge before the still layer takes them in: about five seconds' worth
+     * (a strip is one box per CPU lane, cheap on the edge), so the still layer is not laid out again each second
+     * for the load alone (in presenter mode at 4 frames a second, that was every fourth frame).
      */
-    private static final int LOAD_SAMPLES_ON_EDGE = 10;
+    private static final int LOAD_SAMPLES_ON_EDGE = 50;
     /**
      * Spans finished since the still layer was laid out that the edge draws before the still layer takes them
      * in: a busy machine preempts compute tasks hundreds of times a second, each a span.
