@@ -103,7 +103,8 @@ public final class WindowRunBench {
         Path out = tmp.resolve("cli-" + System.nanoTime() + ".json");
         List<String> cmd = List.of(JAVA, "-jar", JAR.toString(), "run", "--mode", run[0], "--kind", run[1],
                 "--tasks", "2", "--seconds", "1", "--json", out.toString());
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = dev.corelanes.engine.child.Children.start(
+                new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD));
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.descendants().forEach(ProcessHandle::destroy);
             p.destroyForcibly();
@@ -125,7 +126,7 @@ public final class WindowRunBench {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("XDG_DATA_HOME", data.toString());
         pb.environment().put("XDG_CACHE_HOME", home.resolve("cache").toString());
-        Process p = pb.start();
+        Process p = dev.corelanes.engine.child.Children.start(pb);
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (System.nanoTime() < deadline && p.isAlive()) {
