@@ -33,7 +33,7 @@ import java.util.Objects;
  *
  * <p>During a live run the window must stay out of what it measures: the still layer ({@link LiveLayers}: lanes,
  * axis, finished bars, key) is laid out and painted on the lower canvas only when it changes (the range, size,
- * zoom, lanes or theme moved, or about a second of load strips or {@value #SPANS_ON_EDGE} finished spans
+ * zoom, lanes or theme moved, or five seconds of load strips or {@value #SPANS_ON_EDGE} finished spans
  * piled up on the edge), and each frame lays out and paints only the growing edge (open bars, spans finished
  * since, the newest load strips, the now line) on the upper one. A finished run is laid out in one pass, exactly as exports are.
  *
