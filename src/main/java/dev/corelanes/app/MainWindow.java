@@ -121,6 +121,7 @@ public final class MainWindow implements WindowCommands {
         leftScroll.setFitToWidth(true);
         leftScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         leftScroll.getStyleClass().add("edge-to-edge");
+        UncachedScroll.keep(leftScroll);
         // Run and Cancel stay pinned under the inputs, which scroll when the window is short or type large.
         HBox runBar = panel.buttons();
         runBar.setPadding(new Insets(10, 12, 12, 12));
@@ -222,6 +223,7 @@ public final class MainWindow implements WindowCommands {
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
         scroll.getStyleClass().add("edge-to-edge");
+        UncachedScroll.keep(scroll); // a live frame redraws what changed, not the whole centre
         keys.spaceRunsIn(scroll, timeline);
         return new RunsSplit(scroll, table, prefs);
     }

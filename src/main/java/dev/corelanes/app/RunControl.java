@@ -7,11 +7,8 @@ import dev.corelanes.engine.TaskKind;
 import dev.corelanes.engine.Trace;
 import dev.corelanes.teach.Lesson;
 import dev.corelanes.view.LaneMode;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import dev.corelanes.app.impl.FramePacer;
 import javafx.application.Platform;
-import javafx.util.Duration;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.stage.Window;
@@ -29,10 +26,13 @@ final class RunControl {
     /** At most 10 frames a second during compute runs, fewer when drawing costs more ({@link FrameBudget}). */
     static final long COMPUTE_FRAME_NANOS = FrameBudget.MIN_INTERVAL_NANOS;
     /** How often the frame rate of a compute run is fitted to what drawing costs. */
-    private static final Duration BUDGET_CHECK = Duration.seconds(1);
+    private static final long BUDGET_CHECK_NANOS = 1_000_000_000L;
 
-    /** Fits the frame rate during a compute run; stopped when the run ends (an idle window runs no timer). */
-    private Timeline budget;
+    /**
+     * Fits the frame rate during a compute run; stopped when the run ends (an idle window runs no timer). Paced
+     * off the pulse: a JavaFX Timeline would keep the window pulsing 60 times a second for the whole run.
+     */
+    private FramePacer budget;
 
     /** The parts of the window a run touches. */
     record Parts(RunSession session, ExperimentPanel panel, ExperimentForm form, TimelinePane timeline,
@@ -118,16 +118,15 @@ final class RunControl {
         }
         FrameBudget.DrawingThreads drawing = this.drawing;
         long[] last = {System.nanoTime(), drawing.cpuNanos()};
-        budget = new Timeline(new KeyFrame(BUDGET_CHECK, e -> {
+        budget = new FramePacer(() -> {
             long now = System.nanoTime();
             long cpu = drawing.cpuNanos();
             long used = cpu < 0 || last[1] < 0 ? -1 : cpu - last[1];
             setFrameInterval(FrameBudget.next(frameInterval, used, now - last[0]));
             last[0] = now;
             last[1] = cpu;
-        }));
-        budget.setCycleCount(Animation.INDEFINITE);
-        budget.play();
+        });
+        budget.every(BUDGET_CHECK_NANOS);
     }
 
     private void stopFitting() {
@@ -161,6 +160,27 @@ final class RunControl {
      * Ready for a demo (`corelanes window`): sets the lesson or the workload, and with {@code runNow} starts
      * it (the lesson's first step) as soon as the machine has been read.
      */
+    /** How a demo's first run learns that the window's start-up settled (tests give their own). */
+    private Supplier<java.util.concurrent.CompletableFuture<dev.corelanes.engine.StartupSettle.Outcome>> settle =
+            dev.corelanes.engine.StartupSettle::awaitProcess;
+    private boolean settling;
+    private dev.corelanes.engine.StartupSettle.Outcome lastSettle;
+
+    /** Replaces the settle probe a demo's first run waits for (tests). */
+    void setSettleProbe(Supplier<java.util.concurrent.CompletableFuture<dev.corelanes.engine.StartupSettle.Outcome>> probe) {
+        settle = probe;
+    }
+
+    /** True while a demo's first run waits for the window to settle (tests). */
+    boolean settling() {
+        return settling;
+    }
+
+    /** How the last wait for the window to settle ended; null before any (the benchmark prints it). */
+    dev.corelanes.engine.StartupSettle.Outcome lastSettle() {
+        return lastSettle;
+    }
+
     /** The condition a demo's first run waits for (kept reachable while it waits). */
     private javafx.beans.binding.BooleanBinding waitingToRun;
 
@@ -180,13 +200,26 @@ final class RunControl {
                 run();
             }
         };
+        Runnable settled = () -> {
+            // The window's own start-up (classes, the JIT, its first frames) must not share the cores with the
+            // run it measures: its clock starts once this JVM has quietened, measured (StartupSettle).
+            settling = true;
+            settle.get().thenAccept(o -> Platform.runLater(() -> {
+                settling = false;
+                lastSettle = o;
+                if (!o.note().isEmpty()) {
+                    p.messages().info(o.note());
+                }
+                go.run();
+            }));
+        };
         // A lesson's step waits until the card knows whether it can pin (the affinity call is read off the FX
         // thread after the machine): run before, the one-core lesson's first step ran on every core.
         javafx.beans.binding.BooleanBinding ready = p.session().machineProperty().isNotNull()
                 .and(lesson == null ? javafx.beans.binding.Bindings.createBooleanBinding(() -> true)
                         : lessons.coresKnownProperty());
         if (ready.get()) {
-            go.run();
+            settled.run();
             return;
         }
         waitingToRun = ready; // a binding listens weakly: held here until it fires
@@ -196,7 +229,7 @@ final class RunControl {
                 if (b) {
                     ready.removeListener(this);
                     waitingToRun = null;
-                    Platform.runLater(go);
+                    Platform.runLater(settled);
                 }
             }
         });

@@ -137,6 +137,9 @@ public final class RunSession implements AutoCloseable {
         return start(spec, 0, null);
     }
 
+    /** The window's drawing threads, whose CPU time each run records; found at the first run. */
+    private FrameBudget.DrawingThreads drawing;
+
     /**
      * Starts a run pinned to {@code cores} cores (0 = all usable), in the given Python interpreter (null = Java).
      *
@@ -153,7 +156,11 @@ public final class RunSession implements AutoCloseable {
         LiveFeed feed = new LiveFeed();
         // The runs made before this one, as they are now: the engine chooses its baseline from them when it ends.
         List<Trace> earlier = runs.stream().map(RunRow::trace).filter(java.util.Objects::nonNull).toList();
-        RunHandle handle = Runs.start(spec, python, runMachine, earlier, feed);
+        if (drawing == null) {
+            drawing = new FrameBudget.DrawingThreads(); // JavaFX's threads live as long as the window: look once
+        }
+        // The engine reads what drawing cost the window as the run's clock starts and stops (its conditions).
+        RunHandle handle = Runs.start(spec, python, runMachine, earlier, drawing::cpuNanos, feed);
         return begin(spec, handle, feed);
     }
 

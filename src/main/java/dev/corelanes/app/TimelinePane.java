@@ -184,9 +184,22 @@ public final class TimelinePane extends Control {
         return skin.animating();
     }
 
+    /** True while a capped live run's frames are paced off JavaFX's pulse (tests: no 60 Hz pulse for 10 frames). */
+    public boolean paced() {
+        return skin.paced();
+    }
+
     /** Frames drawn since the pane was created (for the benchmark). */
     public long framesDrawn() {
         return skin.framesDrawn();
+    }
+
+    /**
+     * How many times the finished lanes were laid out and painted (during a live run only when they changed;
+     * tests count it against {@link #framesDrawn}).
+     */
+    public long stillDraws() {
+        return skin.stillDraws();
     }
 
     /** How long the last frame took on the FX thread (layout + canvas calls), for the benchmark. */

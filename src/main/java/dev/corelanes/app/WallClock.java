@@ -4,7 +4,7 @@ import dev.corelanes.engine.FigureText;
 import dev.corelanes.engine.RunFigures;
 import dev.corelanes.engine.TaskStatus;
 import dev.corelanes.engine.Trace;
-import javafx.animation.AnimationTimer;
+import dev.corelanes.app.impl.FramePacer;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -25,42 +25,53 @@ final class WallClock extends HBox {
     private final Label speedup = new Label();
     /** The clock the digits follow while a run is live; null when frozen (the ticker then stops). */
     private java.util.function.LongSupplier live;
-    private long frameInterval;
-    private long lastTick;
+    private long frameInterval = MIN_INTERVAL_NANOS;
 
-    private final AnimationTimer ticker = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            if (live == null) {
-                stop();
-                ticking = false;
-                return;
-            }
-            if (now - lastTick >= frameInterval) {
-                lastTick = now;
-                digits.setText(clockText(live.getAsLong()));
-            }
+    /**
+     * The digits change at most {@value #MAX_UPDATES_PER_SECOND} times a second: their last digit is a
+     * millisecond no eye follows, and each change is a repaint taken from the run being measured. Paced off the
+     * pulse ({@link FramePacer}), so counting keeps no animation running.
+     */
+    static final int MAX_UPDATES_PER_SECOND = 10;
+    static final long MIN_INTERVAL_NANOS = 1_000_000_000L / MAX_UPDATES_PER_SECOND;
+
+    private final FramePacer ticker = new FramePacer(this::tick);
+    private long updates;
+
+    private void tick() {
+        if (live == null) {
+            ticker.stop();
+            return;
         }
-    };
-    private boolean ticking;
+        String text = clockText(live.getAsLong());
+        if (!text.equals(digits.getText())) {
+            digits.setText(text);
+            updates++;
+        }
+    }
 
-    /** Counts with {@code clock} on every frame until the digits are frozen again. */
+    /** Counts with {@code clock} until the digits are frozen again. */
     private void tickWith(java.util.function.LongSupplier clock) {
         live = clock;
-        if (!ticking) {
-            ticking = true;
-            ticker.start();
-        }
+        ticker.every(frameInterval);
     }
 
     /** True while the digits count (a live run): false when nothing moves. */
     boolean ticking() {
-        return ticking;
+        return live != null && ticker.running();
     }
 
-    /** Least time between two updates of the digits while a run is live (0 = every pulse). */
+    /** How many times the digits changed while counting (tests: a bounded rate). */
+    long updates() {
+        return updates;
+    }
+
+    /** Least time between two updates of the digits while a run is live; never below a tenth of a second. */
     void setFrameInterval(long nanos) {
-        frameInterval = Math.max(0, nanos);
+        frameInterval = Math.max(MIN_INTERVAL_NANOS, nanos);
+        if (live != null) {
+            ticker.every(frameInterval);
+        }
     }
 
     WallClock() {
@@ -111,6 +122,7 @@ final class WallClock extends HBox {
     /** Back to no run (the table was cleared). */
     void clear() {
         live = null;
+        ticker.stop();
         endReplay();
         digits.setText(FigureText.clock(0));
         caption.setText("wall time");
@@ -134,6 +146,7 @@ final class WallClock extends HBox {
     void replay(javafx.beans.value.ObservableNumberValue position) {
         endReplay();
         live = null;
+        ticker.stop();
         caption.setText("wall time · replay");
         digits.setText(clockText(position.longValue()));
         replayed = position;
@@ -154,6 +167,7 @@ final class WallClock extends HBox {
     /** Shows a finished run's figures (from {@link RunFigures}, the one source). */
     void show(RunRow row, RunFigures f) {
         live = null;
+        ticker.stop();
         endReplay();
         Trace t = row.trace();
         if (t == null || f == null) {

@@ -42,6 +42,7 @@ public final class AllBenchmarks {
             md.append("\n## App start\n\n").append(appStart(5));
             md.append("\n## Launch beside its floor (issue 27)\n\n").append(run("dev.corelanes.bench.LaunchBench", "5"));
             md.append("\n").append(run("dev.corelanes.bench.FxBench", "5"));
+            md.append("\n## Window runs beside the CLI (issue 27)\n\n").append(run("dev.corelanes.bench.WindowRunBench", "5"));
         } else {
             md.append("\n(No display: render and app-start figures skipped; run under xvfb-run.)\n");
         }

@@ -32,6 +32,17 @@ public final class Experiment {
      */
     public static RunHandle start(ExperimentSpec spec, MachineInfo machine, Backends backends, List<Trace> earlier,
                                   TraceListener... listeners) {
+        return start(spec, machine, backends, earlier, null, listeners);
+    }
+
+    /**
+     * As {@link #start(ExperimentSpec, MachineInfo, Backends, List, TraceListener...)}, with {@code windowCpu} the
+     * CPU clock (ns, -1 when unknown) of a window drawing the run as it happens: read when the run's clock starts
+     * and when it stops, the difference is recorded in the run's conditions ({@link RunConditions#windowCpuNanos}).
+     * Null: no window (the command line).
+     */
+    public static RunHandle start(ExperimentSpec spec, MachineInfo machine, Backends backends, List<Trace> earlier,
+                                  java.util.function.LongSupplier windowCpu, TraceListener... listeners) {
         if (backends == null) {
             throw new IllegalArgumentException("no backends");
         }
@@ -42,7 +53,7 @@ public final class Experiment {
         }
         RunHandle handle = new RunHandle(spec);
         Thread.ofPlatform().name("corelanes-run").daemon(true)
-                .start(() -> coordinate(spec, machine, backends, List.copyOf(earlier), sink, handle));
+                .start(() -> coordinate(spec, machine, backends, List.copyOf(earlier), windowCpu, sink, handle));
         return handle;
     }
 
@@ -55,7 +66,7 @@ public final class Experiment {
     }
 
     private static void coordinate(ExperimentSpec spec, MachineInfo machine, Backends backends, List<Trace> earlier,
-                                   TraceSink sink, RunHandle handle) {
+                                   java.util.function.LongSupplier windowCpu, TraceSink sink, RunHandle handle) {
         Instant startedAt = Instant.now();
         Calibration calibration = cachedOrNominal();
         CpuAffinity.Pinning pinning = CpuAffinity.NONE;
@@ -97,6 +108,7 @@ public final class Experiment {
         }
         RunCpu jvmCpu = RunCpu.start();
         SystemLoad load = SystemLoad.start();
+        long window0 = windowCpu == null ? -1 : windowCpu.getAsLong();
         RunContext run = new RunContext(spec, calibration, Host.coreProbe(), sink, System.nanoTime(), pinning);
         handle.attach(run, backend);
         try {
@@ -110,6 +122,8 @@ public final class Experiment {
             run.fail("the run stopped: " + e);
         }
         long endNow = run.now();
+        long window1 = windowCpu == null ? -1 : windowCpu.getAsLong();
+        long windowUsed = window0 < 0 || window1 < 0 ? -1 : Math.max(0, window1 - window0);
         pinning.close();
         String pinBroken = PinCheck.broken(machine.pinnedCpus(), run.sink().spans(), run.sink().sampleBatches());
         if (pinBroken != null) {
@@ -137,7 +151,8 @@ public final class Experiment {
             runtimeMeasured = true;
         }
         Trace trace = buildTrace(run, machine, startedAt, endNow, cpu,
-                new RunConditions(rateAfter, otherLoad, runtimeMeasured, run.originNanos(), -1), backend.runtime(), earlier);
+                new RunConditions(rateAfter, otherLoad, runtimeMeasured, run.originNanos(), -1, windowUsed), backend.runtime(),
+                earlier);
         if (RunFigures.of(trace).drift().recalibrate()) {
             Calibrator.invalidate(); // the figure no longer matches the machine: the next run measures again
         }

@@ -185,6 +185,19 @@ public final class FigureText {
         return "×" + String.format(Locale.ROOT, f, x);
     }
 
+    /**
+     * What drawing the run live cost the window, from the run's conditions: "Window drawing used 0.12 s CPU
+     * during this run (10 % of one CPU)." Empty for a run no window drew (the command line, older files).
+     */
+    public static String windowCpu(Trace t) {
+        RunConditions c = t.conditions();
+        if (!c.windowKnown()) {
+            return "";
+        }
+        String share = t.wallNanos() > 0 ? " (" + percent(c.windowCpuNanos() / (double) t.wallNanos()) + " of one CPU)" : "";
+        return "Window drawing used " + nanos(c.windowCpuNanos()) + " CPU during this run" + share + ".";
+    }
+
     /** "44 %"; a dash when there is none. */
     public static String percent(double fraction) {
         if (Double.isNaN(fraction) || Double.isInfinite(fraction)) {

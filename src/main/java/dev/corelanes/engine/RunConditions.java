@@ -18,9 +18,13 @@ package dev.corelanes.engine;
  *                            in old run files
  * @param samplerCpuNanos     the CPU time of whatever sampled the run from outside it ({@code corelanes trace}'s
  *                            sampler thread), -1 when there was none
+ * @param windowCpuNanos      the CPU time the window that showed the run live spent drawing while it ran (its
+ *                            JavaFX application and renderer threads, read at the run's start and end): CPU the
+ *                            run's tasks may have waited for on a machine with few cores; -1 for runs without a
+ *                            window (the command line) and in files from before it was measured
  */
 public record RunConditions(long stepsPerSecondAfter, double otherLoad, boolean runtimeCpuMeasured,
-                            long monotonicOriginNanos, long samplerCpuNanos) {
+                            long monotonicOriginNanos, long samplerCpuNanos, long windowCpuNanos) {
 
     /** No monotonic origin recorded (run files from before it was). */
     public static final long UNKNOWN_ORIGIN = Long.MIN_VALUE;
@@ -30,6 +34,12 @@ public record RunConditions(long stepsPerSecondAfter, double otherLoad, boolean 
     /** Conditions without a recorded clock origin or sampler. */
     public RunConditions(long stepsPerSecondAfter, double otherLoad, boolean runtimeCpuMeasured) {
         this(stepsPerSecondAfter, otherLoad, runtimeCpuMeasured, UNKNOWN_ORIGIN, -1);
+    }
+
+    /** Conditions of a run no window drew. */
+    public RunConditions(long stepsPerSecondAfter, double otherLoad, boolean runtimeCpuMeasured,
+                         long monotonicOriginNanos, long samplerCpuNanos) {
+        this(stepsPerSecondAfter, otherLoad, runtimeCpuMeasured, monotonicOriginNanos, samplerCpuNanos, -1);
     }
 
     /** Conditions of a run whose runtime CPU time was not measured (fixtures, old run files). */
@@ -47,6 +57,12 @@ public record RunConditions(long stepsPerSecondAfter, double otherLoad, boolean 
             otherLoad = Math.min(1, otherLoad);
         }
         samplerCpuNanos = samplerCpuNanos < 0 ? -1 : samplerCpuNanos;
+        windowCpuNanos = windowCpuNanos < 0 ? -1 : windowCpuNanos;
+    }
+
+    /** True when a window drew the run live and measured what that cost. */
+    public boolean windowKnown() {
+        return windowCpuNanos >= 0;
     }
 
     public boolean originKnown() {

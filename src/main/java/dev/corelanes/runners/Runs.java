@@ -54,6 +54,16 @@ public final class Runs {
         return Experiment.start(spec, machine, backends(python), earlier, listeners);
     }
 
+    /**
+     * As {@link #start(ExperimentSpec, PythonChoice, MachineInfo, List, TraceListener...)}, drawn live by a window
+     * whose drawing CPU clock is {@code windowCpu} (see {@link Experiment#start(ExperimentSpec, MachineInfo,
+     * dev.corelanes.engine.Backends, List, java.util.function.LongSupplier, TraceListener...)}).
+     */
+    public static RunHandle start(ExperimentSpec spec, PythonChoice python, MachineInfo machine, List<Trace> earlier,
+                                  java.util.function.LongSupplier windowCpu, TraceListener... listeners) {
+        return Experiment.start(spec, machine, backends(python), earlier, windowCpu, listeners);
+    }
+
     /** Runs a Java run to the end on the calling thread. */
     public static Trace run(ExperimentSpec spec, MachineInfo machine, TraceListener... listeners)
             throws InterruptedException {

@@ -19,13 +19,22 @@ final class BarLayer {
     }
 
     static void add(PlotArea p, LaidLanes laid, List<Shape> out) {
+        add(p, laid, out, true, true);
+    }
+
+    /**
+     * The bars of the finished spans ({@code finished}), of the spans still open ({@code open}), or both merged
+     * per lane (a finished run, an export). A live window draws the two apart: the finished ones stay put on a
+     * layer of their own, the open ones are its growing edge.
+     */
+    static void add(PlotArea p, LaidLanes laid, List<Shape> out, boolean finished, boolean open) {
         Viewport v = p.viewport();
         List<TimelineFrame.Lane> lanes = laid.lanes();
-        List<List<Span>> openByLane = openByLane(p, lanes);
+        List<List<Span>> openByLane = open ? openByLane(p, lanes) : Collections.nCopies(lanes.size(), null);
         for (int i = 0; i < lanes.size(); i++) {
             TimelineFrame.Lane lane = lanes.get(i);
             BarMerger merger = new BarMerger(p, lane, out);
-            SpanTrack t = lane.track();
+            SpanTrack t = finished ? lane.track() : null;
             if (t != null) {
                 long t0 = v.startNanos();
                 long t1 = v.endNanos();
@@ -38,10 +47,10 @@ final class BarLayer {
                     k = merger.skipDense(t, k + 1);
                 }
             }
-            List<Span> open = openByLane.get(i);
-            if (open != null) {
-                open.sort(Comparator.comparingLong(Span::startNanos));
-                for (Span s : open) {
+            List<Span> opened = openByLane.get(i);
+            if (opened != null) {
+                opened.sort(Comparator.comparingLong(Span::startNanos));
+                for (Span s : opened) {
                     if (s.startNanos() <= v.endNanos() && p.openEnd() >= v.startNanos()) {
                         merger.add(s, Math.max(s.startNanos(), p.openEnd()));
                     }
@@ -49,6 +58,44 @@ final class BarLayer {
             }
             merger.flush();
         }
+    }
+
+    /**
+     * The bars of {@code recent}, spans finished since a live window's still layer was laid out: drawn on its
+     * growing edge, each lane's own merged as usual, until the still layer takes them in.
+     */
+    static void addRecent(PlotArea p, LaidLanes laid, List<Shape> out, List<Span> recent) {
+        if (recent.isEmpty()) {
+            return;
+        }
+        Viewport v = p.viewport();
+        List<Span> sorted = new ArrayList<>(recent);
+        sorted.sort(Comparator.comparingLong(Span::startNanos));
+        TimelineModel m = p.model();
+        for (TimelineFrame.Lane lane : laid.lanes()) {
+            BarMerger merger = null;
+            for (Span s : sorted) {
+                if (s.endNanos() >= v.startNanos() && s.startNanos() <= v.endNanos() && drawnOn(lane, s, m)) {
+                    if (merger == null) {
+                        merger = new BarMerger(p, lane, out);
+                    }
+                    merger.add(s, s.endNanos());
+                }
+            }
+            if (merger != null) {
+                merger.flush();
+            }
+        }
+    }
+
+    /** True when {@code lane}'s track would hold finished span {@code s} (as {@link TimelineModel#add} files it). */
+    private static boolean drawnOn(TimelineFrame.Lane lane, Span s, TimelineModel m) {
+        return switch (lane.kind()) {
+            case CORE -> (s.state() == SpanState.RUNNING || s.state() == SpanState.UNCERTAIN) && s.hasCore()
+                    && s.core() == lane.index();
+            case OFF_CPU -> s.state() != SpanState.UNCERTAIN && lane.holds(s, m);
+            case WORKER -> s.state() != SpanState.UNCERTAIN && lane.holds(s, m);
+        };
     }
 
     /** Open spans sorted into the lanes that draw them (one pass over them all). */

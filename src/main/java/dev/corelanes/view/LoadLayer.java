@@ -9,15 +9,28 @@ final class LoadLayer {
     }
 
     static void add(PlotArea p, LaidLanes laid, List<Shape> out) {
+        add(p, laid, out, 0, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The strips of samples {@code from} (inclusive) to {@code to} (exclusive): a live window keeps the ones it
+     * has drawn and adds the newest on its growing edge.
+     */
+    static void add(PlotArea p, LaidLanes laid, List<Shape> out, int fromSample, int toSample) {
         if (p.viewport().mode() != LaneMode.CORES) {
             return;
         }
         Viewport v = p.viewport();
         List<LoadSeries.Sample> samples = p.model().loads().snapshot();
         long prev = 0;
-        for (LoadSeries.Sample s : samples) {
+        int end = Math.min(toSample, samples.size());
+        for (int i = 0; i < end; i++) {
+            LoadSeries.Sample s = samples.get(i);
             long from = prev;
             prev = s.nanos();
+            if (i < fromSample) {
+                continue;
+            }
             if (s.nanos() < v.startNanos() || from > v.endNanos()) {
                 continue;
             }

@@ -76,10 +76,7 @@ public final class TimelineLayout {
         List<Shape> shapes = new ArrayList<>();
         List<Shape> labels = new ArrayList<>();
         LaidLanes laid = LaneLayout.place(p, labels);
-        for (TimelineFrame.Lane lane : laid.lanes()) {
-            shapes.add(new Shape.Box(p.plotX(), lane.y(), p.plotW(), lane.h(),
-                    (lane.index() % 2 == 0) ? p.theme().lane() : p.theme().laneAlt(), null, false, null, null));
-        }
+        stripes(p, laid, shapes);
         LoadLayer.add(p, laid, shapes);
         AxisLayer.add(p, laid, shapes);
         BarLayer.add(p, laid, shapes);
@@ -91,6 +88,14 @@ public final class TimelineLayout {
         MessageLayer.add(p, laid, shapes);
         return new TimelineFrame(v.width(), v.height(), p.theme().background(), shapes, laid.lanes(), p.plotX(),
                 p.plotW(), v, p.openEnd());
+    }
+
+    /** The lanes' alternating stripes, the bottom layer. */
+    static void stripes(PlotArea p, LaidLanes laid, List<Shape> shapes) {
+        for (TimelineFrame.Lane lane : laid.lanes()) {
+            shapes.add(new Shape.Box(p.plotX(), lane.y(), p.plotW(), lane.h(),
+                    (lane.index() % 2 == 0) ? p.theme().lane() : p.theme().laneAlt(), null, false, null, null));
+        }
     }
 
     /** Width of {@code text} in a sans-serif font, estimated (SVG has no font metrics; labels only need fit). */

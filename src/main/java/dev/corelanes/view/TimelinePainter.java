@@ -11,14 +11,19 @@ public final class TimelinePainter {
 
     public static void paint(TimelineFrame frame, Surface surface) {
         surface.begin(frame.width(), frame.height(), frame.background());
-        for (Shape s : frame.shapes()) {
+        paintShapes(frame.shapes(), surface);
+        surface.end();
+    }
+
+    /** Draws {@code shapes} over what the surface holds (a live window's growing edge, on its own layer). */
+    public static void paintShapes(java.util.List<Shape> shapes, Surface surface) {
+        for (Shape s : shapes) {
             switch (s) {
                 case Shape.Box b -> box(b, surface);
                 case Shape.Line l -> surface.line(l.x1(), l.y1(), l.x2(), l.y2(), l.color(), l.width());
                 case Shape.Text t -> surface.text(t.text(), t.x(), t.y(), t.size(), t.bold(), t.color(), t.align());
             }
         }
-        surface.end();
     }
 
     private static void box(Shape.Box b, Surface surface) {

@@ -22,8 +22,8 @@ class FrameBudgetTest {
         // Software rendering at 1920×1080: half a core at 10 frames a second.
         long after = FrameBudget.next(MIN_INTERVAL_NANOS, SECOND / 2, SECOND);
         assertEquals(MAX_INTERVAL_NANOS, after, "4 frames a second at the slowest");
-        // 12 % at 10 frames a second: a little slower, halfway toward the 120 ms that meets 10 %.
-        long mild = FrameBudget.next(MIN_INTERVAL_NANOS, SECOND * 12 / 100, SECOND);
+        // 6 % at 10 frames a second: a little slower, halfway toward the 120 ms that meets 5 %.
+        long mild = FrameBudget.next(MIN_INTERVAL_NANOS, SECOND * 6 / 100, SECOND);
         assertEquals(110_000_000L, mild);
     }
 

@@ -55,6 +55,20 @@ public final class CanvasSurface implements Surface {
         g.setTextBaseline(VPos.BASELINE);
     }
 
+    /**
+     * Empties a canvas drawn over another (a live run's growing edge: transparent, no background) and forgets
+     * the state last set, as {@link #begin} does.
+     */
+    public void clear(double width, double height) {
+        g.clearRect(0, 0, width, height);
+        fill = null;
+        stroke = null;
+        lineWidth = -1;
+        font = null;
+        align = null;
+        g.setTextBaseline(VPos.BASELINE);
+    }
+
     private void setFill(Color c) {
         if (c != fill) {
             g.setFill(c);

@@ -1,6 +1,8 @@
 package dev.corelanes.app.impl;
 
 import dev.corelanes.app.canvas.CanvasSurface;
+import dev.corelanes.view.LiveLayers;
+import dev.corelanes.view.Shape;
 import dev.corelanes.view.Slide;
 import dev.corelanes.view.SlideOptions;
 import dev.corelanes.view.TimelineFrame;
@@ -20,11 +22,20 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.input.ZoomEvent;
 
+import java.util.List;
+import java.util.Objects;
+
 /**
- * The timeline control's look: one canvas on which the one timeline layout is painted, and a tooltip. Redraws
- * at most once per pulse and only when something changed (new spans, the clock moved, a zoom): spans from the
- * engine are queued by a live feed and drained here, on the FX thread, so the engine never waits for the
- * screen and the screen never waits for the engine.
+ * The timeline control's look: the one timeline layout painted on two canvases, and a tooltip. Redraws at most
+ * once per pulse and only when something changed (new spans, the clock moved, a zoom): spans from the engine
+ * are queued by a live feed and drained here, on the FX thread, so the engine never waits for the screen and
+ * the screen never waits for the engine.
+ *
+ * <p>During a live run the window must stay out of what it measures: the still layer ({@link LiveLayers}: lanes,
+ * axis, finished bars, key) is laid out and painted on the lower canvas only when it changes (the range, size,
+ * zoom, lanes or theme moved, or five seconds of load strips or {@value #SPANS_ON_EDGE} finished spans
+ * piled up on the edge), and each frame lays out and paints only the growing edge (open bars, spans finished
+ * since, the newest load strips, the now line) on the upper one. A finished run is laid out in one pass, exactly as exports are.
  *
  * <p>Ctrl+wheel, pinch and the + / − keys zoom around the pointer (1.25× a step), never past the run's own
  * extent; the wheel alone scrolls the window; drag pans, double-click and 0 fit; hovering shows the span under
@@ -42,8 +53,18 @@ public final class TimelineSkin extends SkinBase<Control> {
     private static final double NOTCH = 40;
 
     private final TimelineState state;
+    /** The upper canvas: a live run's growing edge; it takes the pointer. */
     private final Canvas canvas = new Canvas();
     private final CanvasSurface surface = new CanvasSurface(canvas.getGraphicsContext2D());
+    /** The lower canvas: a finished run whole, or a live run's still layer (repainted only when it changes). */
+    private final Canvas stillCanvas = new Canvas();
+    private final CanvasSurface stillSurface = new CanvasSurface(stillCanvas.getGraphicsContext2D());
+    /** The still layer on screen during a live run and what it was laid out for; null when none. */
+    private LiveLayers still;
+    private StillKey stillKey;
+    /** True when the upper canvas holds something (cleared once when a run ends, not every frame). */
+    private boolean edgeShown;
+    private long stillDraws;
     private final Label tip = new Label();
     private boolean dirty = true;
     private TimelineFrame frame;
@@ -69,7 +90,8 @@ public final class TimelineSkin extends SkinBase<Control> {
         super(control);
         this.state = state;
         canvas.setId("timelineCanvas");
-        getChildren().addAll(canvas, tip);
+        stillCanvas.setMouseTransparent(true);
+        getChildren().addAll(stillCanvas, canvas, tip);
         tip.getStyleClass().add("timeline-tip");
         tip.setManaged(false);
         tip.setVisible(false);
@@ -107,8 +129,7 @@ public final class TimelineSkin extends SkinBase<Control> {
 
     @Override
     public void dispose() {
-        pulse.stop();
-        pulsing = false;
+        sleep();
         super.dispose();
     }
 
@@ -118,7 +139,10 @@ public final class TimelineSkin extends SkinBase<Control> {
         wake();
     }
 
-    /** Starts the frame loop (a no-op when it runs); it stops itself once nothing moves. */
+    /**
+     * Starts the frame loop (a no-op when it runs); it stops itself once nothing moves. While a capped live run
+     * is paced, the next paced frame draws what changed.
+     */
     private void wake() {
         if (!pulsing) {
             pulsing = true;
@@ -151,6 +175,43 @@ public final class TimelineSkin extends SkinBase<Control> {
      */
     public void setLiveFrameInterval(long nanos) {
         liveFrameInterval = Math.max(0, nanos);
+        if (paced.running()) {
+            if (liveFrameInterval > 0) {
+                paced.every(liveFrameInterval);
+            } else {
+                paced.stop(); // every pulse again
+                pulse.start();
+            }
+        }
+    }
+
+    /**
+     * A capped live run's frames come from {@link FramePacer}, not from the pulse: an AnimationTimer keeps
+     * JavaFX pulsing 60 times a second even when it draws 10 frames, and each pulse is CPU taken from the run.
+     */
+    private final FramePacer paced = new FramePacer(this::onPacedFrame);
+
+    /** True while a capped live run's frames are paced off the pulse (tests). */
+    public boolean paced() {
+        return paced.running();
+    }
+
+    private void onPacedFrame() {
+        if (state.modelProperty().get() == null) {
+            sleep();
+            return;
+        }
+        state.drain(MAX_EVENTS_PER_PULSE);
+        if (!state.moving()) {
+            // The run ended (or a replay was held): draw what is left, then the pulse decides as before.
+            paced.stop();
+            dirty = true;
+            pulse.start();
+            return;
+        }
+        lastLiveFrame = System.nanoTime();
+        keepLegible();
+        redraw();
     }
 
     private void onPulse() {
@@ -169,8 +230,13 @@ public final class TimelineSkin extends SkinBase<Control> {
         if (moving) {
             dirty = true; // the now line moves
             long t = System.nanoTime();
-            if (liveFrameInterval > 0 && t - lastLiveFrame < liveFrameInterval) {
-                return; // drawn recently enough; the spans wait in the model for the next frame
+            if (liveFrameInterval > 0) {
+                // Capped: the frames are paced from here on, and the pulse stops.
+                pulse.stop();
+                paced.every(liveFrameInterval);
+                if (t - lastLiveFrame < liveFrameInterval) {
+                    return; // drawn recently enough; the spans wait in the model for the next frame
+                }
             }
             lastLiveFrame = t;
         }
@@ -182,6 +248,7 @@ public final class TimelineSkin extends SkinBase<Control> {
 
     private void sleep() {
         pulse.stop();
+        paced.stop();
         pulsing = false;
     }
 
@@ -217,25 +284,111 @@ public final class TimelineSkin extends SkinBase<Control> {
         double z = state.zoomProperty().get();
         double w = canvas.getWidth() / z;
         double h = canvas.getHeight() / z;
+        // Presenter zoom scales the drawing commands, so text stays crisp at any size.
+        canvas.getGraphicsContext2D().setTransform(z, 0, 0, z, 0, 0);
+        stillCanvas.getGraphicsContext2D().setTransform(z, 0, 0, z, 0, 0);
         if (state.comparing()) {
             frame = Slide.compose(state.comparedProperty().get(),
                     SlideOptions.inWindow(w, h, state.laneModeProperty().get(), state.themeProperty().get()), now);
+            paintWhole(frame);
         } else {
             TimeRange r = state.viewRangeProperty().get();
             Viewport v = new Viewport(r.startNanos(), r.endNanos(), w, h, state.laneModeProperty().get(), now,
                     state.themeProperty().get());
-            frame = TimelineLayout.layout(model, v);
-            long ideal = state.idealNanosProperty().get();
-            if (ideal > 0) {
-                frame = frame.plus(TimelineMarks.ideal(frame, ideal, state.themeProperty().get()));
+            if (state.liveProperty().get()) {
+                frame = drawLive(model, v, now, z);
+            } else {
+                frame = TimelineLayout.layout(model, v);
+                long ideal = state.idealNanosProperty().get();
+                if (ideal > 0) {
+                    frame = frame.plus(TimelineMarks.ideal(frame, ideal, state.themeProperty().get()));
+                }
+                paintWhole(frame);
             }
         }
-        // Presenter zoom scales the drawing commands, so text stays crisp at any size.
-        canvas.getGraphicsContext2D().setTransform(z, 0, 0, z, 0, 0);
-        TimelinePainter.paint(frame, surface);
         frames++;
         lastDrawNanos = System.nanoTime() - t0;
         return frame;
+    }
+
+    /** A frame drawn whole on the lower canvas; the upper one emptied if it held a live edge. */
+    private void paintWhole(TimelineFrame f) {
+        still = null;
+        stillKey = null;
+        TimelinePainter.paint(f, stillSurface);
+        stillDraws++;
+        clearEdge();
+    }
+
+    private void clearEdge() {
+        if (edgeShown) {
+            surface.clear(canvas.getWidth() / state.zoomProperty().get(), canvas.getHeight() / state.zoomProperty().get());
+            edgeShown = false;
+        }
+    }
+
+    /**
+     * A live frame: the still layer laid out and painted again only when what it shows changed, then the
+     * growing edge at {@code now} on the upper canvas.
+     */
+    private TimelineFrame drawLive(TimelineModel model, Viewport v, long now, double z) {
+        // What the lanes depend on: a new CPU or worker, a message, a core that could not be read.
+        List<Object> lanes = List.of(model.coreCount(), model.workerCount(), model.message(), model.coreUnknown());
+        StillKey key = new StillKey(model, lanes, v.startNanos(), v.endNanos(), v.width(), v.height(),
+                v.mode(), v.theme(), z, state.idealNanosProperty().get());
+        if (still == null || !key.equals(stillKey) || model.loads().size() - still.loadSamples() >= LOAD_SAMPLES_ON_EDGE
+                || still.recentSpans() > SPANS_ON_EDGE) {
+            long ideal = state.idealNanosProperty().get();
+            List<Shape> marks = List.of();
+            if (ideal > 0) {
+                marks = TimelineMarks.ideal(TimelineLayout.layout(model, v), ideal, state.themeProperty().get());
+            }
+            still = LiveLayers.of(model, v, marks);
+            stillKey = key;
+            TimelinePainter.paint(still.still(), stillSurface);
+            stillDraws++;
+        }
+        List<Shape> edge = still.edge(now);
+        surface.clear(v.width(), v.height());
+        TimelinePainter.paintShapes(edge, surface);
+        edgeShown = true;
+        return still.frame(now, edge);
+    }
+
+    /**
+     * Load strips (10 a second) drawn on the edge before the still layer takes them in: about five seconds' worth
+     * (a strip is one box per CPU lane, cheap on the edge), so the still layer is not laid out again each second
+     * for the load alone (in presenter mode at 4 frames a second, that was every fourth frame).
+     */
+    private static final int LOAD_SAMPLES_ON_EDGE = 50;
+    /**
+     * Spans finished since the still layer was laid out that the edge draws before the still layer takes them
+     * in: a busy machine preempts compute tasks hundreds of times a second, each a span.
+     */
+    public static final int SPANS_ON_EDGE = 256;
+
+    /** What the still layer was laid out for: when any of it changes, it is laid out again. */
+    private record StillKey(TimelineModel model, List<Object> lanes, long start, long end, double w, double h,
+                            Object mode, Object theme, double zoom, long ideal) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof StillKey k && k.model == model && k.lanes.equals(lanes) && k.start == start
+                    && k.end == end && k.w == w && k.h == h && k.mode == mode && Objects.equals(k.theme, theme)
+                    && k.zoom == zoom && k.ideal == ideal;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(System.identityHashCode(model), lanes, start, end);
+        }
+    }
+
+    /**
+     * How many times the still layer (or a whole frame) was laid out and painted: during a live run it stays
+     * put while only the edge moves (tests count it against {@link #framesDrawn}).
+     */
+    public long stillDraws() {
+        return stillDraws;
     }
 
     @Override
@@ -246,6 +399,8 @@ public final class TimelineSkin extends SkinBase<Control> {
         if (canvas.getWidth() != cw || canvas.getHeight() != ch) {
             canvas.setWidth(cw);
             canvas.setHeight(ch);
+            stillCanvas.setWidth(cw);
+            stillCanvas.setHeight(ch);
             invalidate();
         }
     }

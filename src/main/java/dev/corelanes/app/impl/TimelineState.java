@@ -217,12 +217,29 @@ public final class TimelineState {
         invalidate();
     }
 
-    /** While following the data: the range grown to what is there now (a live run grows). */
+    /**
+     * While following the data: the range grown to what is there now (a live run grows). While the live clock
+     * moves the range grows in steps of a quarter, not a little every frame: each change of range lays out and
+     * paints every lane again, and that CPU is taken from the run being measured.
+     */
     public void follow() {
-        if (following) {
-            applyFit();
+        if (!following) {
+            return;
         }
+        TimeRange r = extent();
+        TimeRange cur = viewRange.get();
+        if (r != null && moving() && minRangeNanos == 0) { // a replay (not measured) grows smoothly
+            if (cur.startNanos() == r.startNanos() && cur.endNanos() >= r.endNanos()) {
+                return; // what is there now still fits
+            }
+            setRange(r.startNanos(), r.startNanos() + Math.round(r.spanNanos() * LIVE_GROWTH));
+            return;
+        }
+        applyFit();
     }
+
+    /** How much room a live run's range gets each time it outgrows the last. */
+    static final double LIVE_GROWTH = 1.25;
 
     private void applyFit() {
         TimeRange r = extent();

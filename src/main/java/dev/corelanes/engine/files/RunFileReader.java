@@ -526,7 +526,9 @@ final class RunFileReader {
             long origin = o == null || o.isNull() ? RunConditions.UNKNOWN_ORIGIN : longValue(c, "monotonicOriginNanos");
             JsonNode sc = c.get("samplerCpuSeconds");
             long sampler = sc == null || sc.isNull() ? -1 : nanos(c, "samplerCpuSeconds");
-            return new RunConditions(Math.max(0, after), other, runtimeMeasured, origin, sampler);
+            JsonNode wc = c.get("windowCpuSeconds");
+            long window = wc == null || wc.isNull() ? -1 : nanos(c, "windowCpuSeconds");
+            return new RunConditions(Math.max(0, after), other, runtimeMeasured, origin, sampler, window);
         }
 
         /** Files written before runtimes were recorded ran on Java. */

@@ -231,6 +231,9 @@ final class RunFileWriter {
         if (t.conditions().samplerKnown()) {
             conditions.put("samplerCpuSeconds", t.conditions().samplerCpuNanos() / 1e9);
         }
+        if (t.conditions().windowKnown()) {
+            conditions.put("windowCpuSeconds", t.conditions().windowCpuNanos() / 1e9);
+        }
         baseline(root.putObject("baseline"), t.baseline());
         figures(root.putObject("figures"), f, t);
         ArrayNode workers = root.putArray("workers");
