@@ -20,12 +20,31 @@ final class ScrollReveal {
     private ScrollReveal() {
     }
 
-    /** Reveals {@code node} once laid out, and again once its height has settled. */
+    /**
+     * How long a revealed node is followed as it grows: a comparison's timeline takes its final height only once
+     * its zoom is fitted to the projector (after the run holds still), which came after the settle look and left
+     * its legend under the runs table at 1920×1080.
+     */
+    private static final Duration FOLLOW = Duration.seconds(3);
+
+    /**
+     * Reveals {@code node} once laid out, and again whenever its height changes in the next {@link #FOLLOW}
+     * (never because of the user's scrolling, which moves the centre, not the node's size).
+     */
     static void later(ScrollPane scroll, Node node) {
         Platform.runLater(() -> now(scroll, node));
         PauseTransition again = new PauseTransition(SETTLE);
         again.setOnFinished(e -> now(scroll, node));
         again.play();
+        javafx.beans.value.ChangeListener<Bounds> grown = (o, was, is) -> {
+            if (Math.abs(was.getHeight() - is.getHeight()) > 0.5) {
+                Platform.runLater(() -> now(scroll, node)); // after this layout pass: now() lays out itself
+            }
+        };
+        node.layoutBoundsProperty().addListener(grown);
+        PauseTransition stop = new PauseTransition(FOLLOW);
+        stop.setOnFinished(e -> node.layoutBoundsProperty().removeListener(grown));
+        stop.play();
     }
 
     /** Scrolls {@code scroll} (vertically) as little as shows {@code node}, its top first. */
