@@ -153,6 +153,9 @@ public final class FigureText {
         if (!c.tasksKnown()) {
             return "CPU " + seconds(f.cpuSeconds()) + " (tasks' share unknown)";
         }
+        if (f.traced()) {
+            return "CPU " + seconds(c.taskSeconds()) + " (all the program's threads)";
+        }
         return "CPU tasks " + seconds(c.taskSeconds()) + " + runtime " + (c.runtimeKnown() ? seconds(c.runtimeSeconds()) : DASH);
     }
 

@@ -191,12 +191,12 @@ public final class Slide {
         for (Run r : runs) {
             ExperimentSpec s = r.trace().spec();
             workloads.add(workload(s));
-            models.add(model(s) + runtime(r.trace()) + (sameCores ? "" : " on " + cores(r.trace().machine())));
+            models.add(modelOf(r.trace()) + (sameCores ? "" : " on " + cores(r.trace().machine())));
         }
         String cores = sameCores ? " · " + usable.iterator().next() : "";
         if (workloads.size() > 1) {
             return String.join(" vs ", runs.stream().map(r -> workload(r.trace().spec()) + " · "
-                    + model(r.trace().spec()) + runtime(r.trace()) + (sameCores ? "" : " on " + cores(r.trace().machine())))
+                    + modelOf(r.trace()) + (sameCores ? "" : " on " + cores(r.trace().machine())))
                     .toList()) + cores;
         }
         return workloads.iterator().next() + " · " + String.join(" vs ", models) + cores;
@@ -227,6 +227,18 @@ public final class Slide {
         }
         int keep = Math.max(1, (int) (width / (size * 0.55)) - 1);
         return text.substring(0, Math.min(text.length(), keep)).stripTrailing() + "…";
+    }
+
+    /**
+     * The model with its runtime: "threads · CPython 3.11.7 (GIL)"; for a traced program its command alone (its
+     * workload already says "traced program": "traced · python3 my.py" said it twice).
+     */
+    private static String modelOf(Trace t) {
+        if (t.spec().mode() == dev.corelanes.engine.ExecutionMode.TRACED) {
+            String program = runtime(t);
+            return program.isEmpty() ? model(t.spec()) : program.substring(" · ".length());
+        }
+        return model(t.spec()) + runtime(t);
     }
 
     /** "threads", "pool (2 workers)", "threads + GIL". */

@@ -146,6 +146,13 @@ class TraceCliTest {
         assertTrue(task.startNanos() > sh.startNanos(), "the child starts after its parent: " + task + " " + sh);
         assertTrue(task.endNanos() < sh.endNanos(), "and ends before it: " + task + " " + sh);
         assertTrue(running(t, yes) > 0);
+
+        // Its slide says what it is once, and its CPU as the program's threads' (nothing was asked of it).
+        String title = dev.corelanes.view.Slide.title(List.of(dev.corelanes.view.Slide.Run.of(t)));
+        assertTrue(title.startsWith("traced program · ") && title.contains(" · sh -c ")
+                && !title.contains("· traced ·"), title);
+        String cpu = dev.corelanes.engine.FigureText.cpuShort(dev.corelanes.engine.RunFigures.of(t));
+        assertTrue(cpu.endsWith("(all the program's threads)") && !cpu.contains("runtime"), cpu);
     }
 
     @Test
