@@ -156,7 +156,8 @@ public final class Slide {
     }
 
     private static void header(List<Shape> out, List<Run> runs, double w, TimelineTheme theme) {
-        out.add(new Shape.Text(title(runs), MARGIN, MARGIN + 24, 26, true, theme.text(), Shape.Align.LEFT));
+        out.add(new Shape.Text(fit(title(runs), 26 * 1.1, w - 2 * MARGIN), MARGIN, MARGIN + 24, 26, true, theme.text(),
+                Shape.Align.LEFT));
         out.add(new Shape.Text(fit(machines(runs), 15, w - 2 * MARGIN), MARGIN, MARGIN + 50, 15,
                 false, theme.muted(), Shape.Align.LEFT));
         out.add(new Shape.Line(MARGIN, HEADER - 3, w - MARGIN, HEADER - 3, theme.grid(), 1));
@@ -249,10 +250,25 @@ public final class Slide {
     /** " · CPython 3.11.7 (GIL)" for a run of a Python interpreter, "" for Java: a slide says whose truth it shows. */
     static String runtime(Trace t) {
         if (t.runtime().program()) {
-            String cmd = t.runtime().interpreter();
+            String cmd = shortCommand(t.runtime().interpreter());
             return " · " + (cmd.length() > 48 ? cmd.substring(0, 47) + "…" : cmd); // the program is what it shows
         }
         return t.runtime().python() ? " · " + t.runtime().label() : "";
+    }
+
+    /**
+     * A traced command as a slide names it: each path by its file name ("python3 two.py" for
+     * "/root/.pyenv/versions/3.11.7/bin/python3 /tmp/two.py"); the run file keeps it whole.
+     */
+    static String shortCommand(String command) {
+        StringBuilder b = new StringBuilder();
+        for (String word : command.trim().split("\\s+")) {
+            String quote = word.startsWith("'") || word.startsWith("\"") ? word.substring(0, 1) : "";
+            int slash = word.lastIndexOf('/');
+            String shown = slash >= 0 && slash < word.length() - 1 ? quote + word.substring(slash + 1) : word;
+            b.append(b.isEmpty() ? "" : " ").append(shown);
+        }
+        return b.toString();
     }
 
     private static void runLabel(List<Shape> out, Trace t, RunFigures f, boolean several, double y,
@@ -265,7 +281,9 @@ public final class Slide {
         if (t.status() == TaskStatus.COMPLETED || t.wallNanos() > 0) {
             d.append("wall ").append(FigureText.nanos(t.wallNanos()));
         }
-        if (t.status() == TaskStatus.COMPLETED) {
+        if (t.status() == TaskStatus.COMPLETED && f.traced()) {
+            d.append("   ").append(FigureText.cpuShort(f)); // nothing was asked of it: no ideal, no speedup
+        } else if (t.status() == TaskStatus.COMPLETED) {
             d.append("   ideal ").append(FigureText.seconds(f.idealSeconds()));
             d.append("   ").append(FigureText.cpuShort(f));
             if (f.hasSpeedup() && !f.comparedWithItself()) {

@@ -240,4 +240,12 @@ class SlideTest {
         assertTrue(all.contains(here.machine().hardwareLine()), all);
         assertTrue(all.contains(other.hardwareLine()), "the second machine is named too:\n" + all);
     }
+
+    @Test
+    void aTracedCommandIsNamedByItsFilesOnASlide() {
+        assertEquals("python3 two.py", Slide.shortCommand("/root/.pyenv/versions/3.11.7/bin/python3 /tmp/two.py"));
+        assertEquals("sh -c 'yes", Slide.shortCommand("sh -c 'yes"));
+        assertEquals("java -jar 'my app.jar'", Slide.shortCommand("java -jar '/home/s/my app.jar'"),
+                "a quoted path keeps its quote");
+    }
 }
