@@ -31,8 +31,12 @@ public final class LiveLayers {
         this.spans = spans;
     }
 
-    /** Lays out the still layer of {@code m} in {@code v} (with the key), and what {@code marks} add over it. */
-    public static LiveLayers of(TimelineModel m, Viewport v, List<Shape> marks) {
+    /**
+     * Lays out the still layer of {@code m} in {@code v} (with the key), and what {@code marks} add over it,
+     * placed on that layer itself (the ideal's dashed line needs its lanes: no second layout for them).
+     */
+    public static LiveLayers of(TimelineModel m, Viewport v,
+                                java.util.function.Function<TimelineFrame, List<Shape>> marks) {
         PlotArea p = PlotArea.of(m, v, true);
         int loads = m.loads().size();
         int finished = m.size();
@@ -46,10 +50,10 @@ public final class LiveLayers {
         shapes.addAll(labels);
         LegendLayer.add(p, shapes);
         MessageLayer.add(p, laid, shapes);
-        shapes.addAll(marks);
         TimelineFrame f = new TimelineFrame(v.width(), v.height(), p.theme().background(), shapes, laid.lanes(),
                 p.plotX(), p.plotW(), v, p.openEnd());
-        return new LiveLayers(p, laid, f, loads, finished);
+        List<Shape> over = marks.apply(f);
+        return new LiveLayers(p, laid, over.isEmpty() ? f : f.plus(over), loads, finished);
     }
 
     /** What stays put: drawn once on its own layer. */

@@ -38,7 +38,7 @@ class LiveLayersTest {
     @Test
     void theStillLayerHoldsNothingThatMovesAndTheEdgeHoldsTheOpenBarAndTheNowLine() {
         TimelineModel m = running();
-        LiveLayers layers = LiveLayers.of(m, at(S / 2), List.of());
+        LiveLayers layers = LiveLayers.of(m, at(S / 2), f -> List.of());
         assertFalse(hasNowLine(layers.still().shapes(), TimelineTheme.LIGHT), "no now line in the still layer");
         List<Shape> edge = layers.edge(S / 2);
         assertTrue(hasNowLine(edge, TimelineTheme.LIGHT), "the now line is on the edge");
@@ -47,14 +47,14 @@ class LiveLayersTest {
         double late = rightmostBox(layers.edge(S));
         assertTrue(late > early + 100, "the open bar grows with now: " + early + " then " + late);
         // The still layer is the same object whatever now is: it was laid out once.
-        assertEquals(layers.still().shapes().size(), LiveLayers.of(m, at(S), List.of()).still().shapes().size());
+        assertEquals(layers.still().shapes().size(), LiveLayers.of(m, at(S), f -> List.of()).still().shapes().size());
     }
 
     @Test
     void stillAndEdgeTogetherCoverWhatTheOnePassLayoutDraws() {
         TimelineModel m = running();
         TimelineFrame whole = TimelineLayout.layout(m, at(S / 2));
-        LiveLayers layers = LiveLayers.of(m, at(S / 2), List.of());
+        LiveLayers layers = LiveLayers.of(m, at(S / 2), f -> List.of());
         TimelineFrame split = layers.frame(S / 2, layers.edge(S / 2));
         // The same texts (labels, axis, key) and the same number of boxes and lines: the open bar here touches
         // no finished one, so nothing merges differently.

@@ -339,11 +339,10 @@ public final class TimelineSkin extends SkinBase<Control> {
         if (still == null || !key.equals(stillKey) || model.loads().size() - still.loadSamples() >= LOAD_SAMPLES_ON_EDGE
                 || still.recentSpans() > SPANS_ON_EDGE) {
             long ideal = state.idealNanosProperty().get();
-            List<Shape> marks = List.of();
-            if (ideal > 0) {
-                marks = TimelineMarks.ideal(TimelineLayout.layout(model, v), ideal, state.themeProperty().get());
-            }
-            still = LiveLayers.of(model, v, marks);
+            var theme = state.themeProperty().get();
+            // The ideal's mark is placed on the still layer's own lanes: a whole second layout of the run for it
+            // cost the FX thread as much again at every still layout of a live run.
+            still = LiveLayers.of(model, v, f -> ideal > 0 ? TimelineMarks.ideal(f, ideal, theme) : List.of());
             stillKey = key;
             TimelinePainter.paint(still.still(), stillSurface);
             stillDraws++;
