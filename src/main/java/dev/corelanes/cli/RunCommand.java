@@ -9,7 +9,6 @@ import dev.corelanes.engine.Experiment;
 import dev.corelanes.engine.FigureText;
 import dev.corelanes.engine.ProcessMemory;
 import dev.corelanes.engine.ExperimentSpec;
-import dev.corelanes.engine.files.RunFile;
 import dev.corelanes.engine.RunFigures;
 import dev.corelanes.engine.RunHandle;
 import dev.corelanes.engine.SpanState;
@@ -18,7 +17,6 @@ import dev.corelanes.engine.TaskKind;
 import dev.corelanes.engine.TaskRecord;
 import dev.corelanes.engine.TaskStatus;
 import dev.corelanes.engine.Trace;
-import dev.corelanes.engine.files.TraceEvents;
 import dev.corelanes.engine.process.ProcessBackend;
 import dev.corelanes.engine.python.PythonChoice;
 import dev.corelanes.engine.python.PythonInterpreter;
@@ -79,12 +77,8 @@ final class RunCommand implements Callable<Integer> {
                     + "forkserver (default: the OS's).")
     String startMethod;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Write the run file (JSON) here.")
-    Path json;
-
-    @Option(names = "--trace-event", paramLabel = "FILE",
-            description = "Write Chrome trace-event JSON here (opens in Perfetto or chrome://tracing).")
-    Path traceEvent;
+    @picocli.CommandLine.Mixin
+    RunFileOutputs files = new RunFileOutputs();
 
     @picocli.CommandLine.Mixin
     CoreOptions cores = new CoreOptions();
@@ -97,7 +91,8 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ExperimentSpec experiment = experiment();
         images.check();
-        OutputFiles outputs = new OutputFiles().add("--json", json).add("--trace-event", traceEvent);
+        OutputFiles outputs = new OutputFiles();
+        files.addTo(outputs);
         images.addTo(outputs);
         outputs.check(java.util.List.of());
         cores.limit(); // a bad --cores/--cpus is refused before the hardware is read
@@ -105,7 +100,7 @@ final class RunCommand implements Callable<Integer> {
         RunHandle handle = Runs.start(experiment, python, cores.apply(Hardware.detect().machine()));
         PrintWriter err = spec.commandLine().getErr();
         CountDownLatch outputsWritten = new CountDownLatch(1);
-        boolean files = json != null || traceEvent != null || images.any();
+        boolean writes = files.any() || images.any();
         Thread main = Thread.currentThread();
         // Ctrl-C or SIGTERM: the first cancels the run, which then writes what it measured in its own time; a second
         // one abandons the writes, leaving no temporary file.
@@ -117,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
         });
         // Where signals cannot be taken over, the JVM's shutdown runs this hook instead (as before).
         Thread onCtrlC = interrupts.installed() ? null
-                : new Thread(() -> cancelAndWait(handle, outputsWritten, files, err), "corelanes-ctrl-c");
+                : new Thread(() -> cancelAndWait(handle, outputsWritten, writes, err), "corelanes-ctrl-c");
         if (onCtrlC != null) {
             Runtime.getRuntime().addShutdownHook(onCtrlC);
         }
@@ -177,13 +172,7 @@ final class RunCommand implements Callable<Integer> {
             javax.imageio.ImageIO.setUseCache(false);
         }
         java.util.List<OutputFiles.Output> outputs = new java.util.ArrayList<>();
-        if (json != null) {
-            outputs.add(new OutputFiles.Output("--json", json, RunFile.content(trace), "Run file   " + json));
-        }
-        if (traceEvent != null) {
-            outputs.add(new OutputFiles.Output("--trace-event", traceEvent, TraceEvents.content(trace),
-                    "Trace      " + traceEvent + " (trace-event JSON)"));
-        }
+        outputs.addAll(files.outputs(trace));
         outputs.addAll(images.outputs(java.util.List.of(trace)));
         return OutputFiles.writeEach(outputs, out, err);
     }

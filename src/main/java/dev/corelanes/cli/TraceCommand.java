@@ -6,8 +6,6 @@ import dev.corelanes.engine.TaskRecord;
 import dev.corelanes.engine.Trace;
 import dev.corelanes.engine.WorkerInfo;
 import dev.corelanes.engine.files.AtomicFiles;
-import dev.corelanes.engine.files.RunFile;
-import dev.corelanes.engine.files.TraceEvents;
 import dev.corelanes.engine.trace.ProcessSeen;
 import dev.corelanes.engine.trace.ProgramTrace;
 import dev.corelanes.engine.trace.Sampling;
@@ -50,12 +48,8 @@ final class TraceCommand implements Callable<Integer> {
             description = "Attach to this running process instead of running a command (it keeps running after).")
     Long pid;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Write the run file (JSON) here.")
-    Path json;
-
-    @Option(names = "--trace-event", paramLabel = "FILE",
-            description = "Write Chrome trace-event JSON here (opens in Perfetto or chrome://tracing).")
-    Path traceEvent;
+    @picocli.CommandLine.Mixin
+    RunFileOutputs files = new RunFileOutputs();
 
     @picocli.CommandLine.Mixin
     SlideOutputs images = new SlideOutputs();
@@ -74,7 +68,8 @@ final class TraceCommand implements Callable<Integer> {
             throw new UserError("no command to trace: give one after --, e.g. corelanes trace -- python3 my.py");
         }
         images.check();
-        OutputFiles outputs = new OutputFiles().add("--json", json).add("--trace-event", traceEvent);
+        OutputFiles outputs = new OutputFiles();
+        files.addTo(outputs);
         images.addTo(outputs);
         outputs.check(List.of());
         var machine = Hardware.detect().machine();
@@ -136,13 +131,7 @@ final class TraceCommand implements Callable<Integer> {
             javax.imageio.ImageIO.setUseCache(false);
         }
         List<OutputFiles.Output> outputs = new ArrayList<>();
-        if (json != null) {
-            outputs.add(new OutputFiles.Output("--json", json, RunFile.content(trace), "Run file   " + json));
-        }
-        if (traceEvent != null) {
-            outputs.add(new OutputFiles.Output("--trace-event", traceEvent, TraceEvents.content(trace),
-                    "Trace      " + traceEvent + " (trace-event JSON)"));
-        }
+        outputs.addAll(files.outputs(trace));
         outputs.addAll(images.outputs(List.of(trace)));
         return OutputFiles.writeEach(outputs, out, err);
     }
