@@ -31,9 +31,31 @@ public final class CoreLanesApp extends Application {
             WindowTraining.start(stage, session, Platform::exit, WindowTraining.GIVE_UP_MILLIS);
             return;
         }
-        MainWindow window = new MainWindow(session);
+        // The window appears at once with an opening frame, and its content is built on the next frame: see
+        // OpeningFrame.
+        AppPrefs prefs = AppPrefs.user();
+        stage.setTitle(MainWindow.TITLE);
+        stage.getIcons().setAll(AppIcon.images());
+        // For the start-up benchmark: say when the window first appeared (its opening frame laid out).
+        Runnable up = Boolean.getBoolean(LaunchProperties.STARTUP_PROBE)
+                ? () -> System.out.println(LaunchProperties.MAPPED_LINE) : () -> { };
+        OpeningFrame.show(stage, prefs.dark(), MainWindow.FIRST_WIDTH, MainWindow.FIRST_HEIGHT, up, () -> open(stage, prefs));
+    }
+
+    /** Builds the main window in the stage its opening frame is showing in, and does what the launch asked. */
+    private void open(Stage stage, AppPrefs prefs) {
+        MainWindow window;
+        try {
+            window = new MainWindow(session, prefs);
+        } catch (RuntimeException e) {
+            // Before, a failed start() ended the launch with its stack trace; the opening frame must not hide it.
+            System.err.println("CoreLanes could not open its window: " + e);
+            e.printStackTrace();
+            session.close();
+            System.exit(1); // a window that cannot open is a failed launch, not a quiet one
+            return;
+        }
         window.install(stage);
-        stage.show();
         if (startPresenting) {
             window.setPresenter(true); // `window --present`: a projector shortcut
         }
@@ -43,15 +65,21 @@ public final class CoreLanesApp extends Application {
         Platform.runLater(RenderingPipeline::noteForLauncher);
         IdleTrim.after(session.machineProperty(), session.runningProperty());
         if (Boolean.getBoolean(LaunchProperties.STARTUP_PROBE)) {
-            // For the start-up benchmark: say when the first frame with the window has been laid out.
-            Platform.runLater(() -> System.out.println(LaunchProperties.SHOWN_LINE));
+            // For the start-up benchmark: say when the first frame with the whole window has been laid out.
+            OpeningFrame.afterFirstPulse(stage.getScene(), () -> System.out.println(LaunchProperties.SHOWN_LINE));
         }
         if (Boolean.getBoolean(LaunchProperties.EXIT_WHEN_READY)) {
-            // A training run for a JDK AOT cache (see benchmarks.md): close once the machine is read, so the
-            // cache holds the classes of the first frame and of OSHI, and the JVM exits normally to write it.
-            session.machineProperty().addListener((o, a, m) -> {
-                if (m != null) {
-                    Platform.runLater(Platform::exit);
+            // A training run for a JDK AOT cache (see benchmarks.md): close once the whole window has been drawn and
+            // the machine read, so the cache holds the classes of both, and the JVM exits normally to write it.
+            OpeningFrame.afterFirstPulse(stage.getScene(), () -> {
+                if (session.machineProperty().get() != null) {
+                    Platform.exit();
+                } else {
+                    session.machineProperty().addListener((o, a, m) -> {
+                        if (m != null) {
+                            Platform.runLater(Platform::exit);
+                        }
+                    });
                 }
             });
         }

@@ -69,9 +69,20 @@ public final class MainWindow implements WindowCommands {
     private final RunControl runs;
     private final FileAsker asker;
 
+    /** The window's title, shown from the first frame. */
+    static final String TITLE = "CoreLanes — processes vs threads, measured";
+    /** The size of the window's first scene (the window manager or the user resizes it). */
+    static final double FIRST_WIDTH = 1280;
+    static final double FIRST_HEIGHT = 720;
+
     /** The window with the user's own preferences, runs folder and the system file chooser. */
     public MainWindow(RunSession session) {
-        this(session, AppPrefs.user(), FileAsker.system(), RunStore.user());
+        this(session, AppPrefs.user());
+    }
+
+    /** The window with {@code prefs} (the user's, read once at launch), the user's runs folder and file chooser. */
+    MainWindow(RunSession session, AppPrefs prefs) {
+        this(session, prefs, FileAsker.system(), RunStore.user());
     }
 
     /** A window that keeps no runs between launches (tests). */
@@ -141,7 +152,7 @@ public final class MainWindow implements WindowCommands {
         root.setCenter(centre());
         root.getStyleClass().add("corelanes-root");
 
-        scene = new Scene(root, 1280, 720);
+        scene = new Scene(root, FIRST_WIDTH, FIRST_HEIGHT);
         scene.getStylesheets().add(MainWindow.class.getResource("corelanes.css").toExternalForm());
         keys.install(scene);
         scene.heightProperty().addListener((o, a, b) -> revealTimelineWhenPresenting());
@@ -171,7 +182,7 @@ public final class MainWindow implements WindowCommands {
     }
 
     public void install(Stage stage) {
-        stage.setTitle("CoreLanes — processes vs threads, measured");
+        stage.setTitle(TITLE);
         stage.setScene(scene);
         stage.setMinWidth(1024);
         stage.setMinHeight(640);
@@ -185,6 +196,11 @@ public final class MainWindow implements WindowCommands {
         });
         // Enter and Space must run at once in a fresh window: give Run the focus, not the first button found.
         stage.setOnShown(e -> panel.runButton().requestFocus());
+        if (stage.isShowing()) {
+            // Installed in a window already up (its opening frame): the scene's first pulse gives the focus to the
+            // first control it finds, so Run takes it after that pulse.
+            OpeningFrame.afterFirstPulse(scene, () -> panel.runButton().requestFocus());
+        }
     }
 
     private Window window() {

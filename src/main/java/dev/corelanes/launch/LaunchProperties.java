@@ -34,8 +34,11 @@ public final class LaunchProperties {
     /** Makes the app print {@link #SHOWN_LINE} once its window is up. */
     public static final String STARTUP_PROBE = "corelanes.startupProbe";
 
-    /** What the window prints with {@link #STARTUP_PROBE} once it is shown. */
+    /** What the window prints with {@link #STARTUP_PROBE} once its whole content has been laid out. */
     public static final String SHOWN_LINE = "corelanes-window-shown";
+
+    /** What the window prints with {@link #STARTUP_PROBE} once it is on screen (its opening frame, see app). */
+    public static final String MAPPED_LINE = "corelanes-window-mapped";
 
     private LaunchProperties() {
     }
