@@ -209,6 +209,41 @@ class CacheFilesTest {
     }
 
     @Test
+    void aPublishedCacheIsTrustedByItsSizeAndTimeUntilEitherChanges() throws IOException {
+        Path built = build(300_000, 1);
+        long builtMillis = Files.getLastModifiedTime(built).toMillis();
+        CacheFiles.Generation g = CacheFiles.publish(built, dir, BASE, ".aot");
+        String[] line = Files.readString(g.sum()).strip().split(" ");
+        assertEquals(3, line.length, "size, checksum and the data's time");
+        assertEquals(Long.toString(builtMillis), line[2]);
+        assertEquals(Long.toString(Files.getLastModifiedTime(g.data()).toMillis()), line[2], "the rename kept the time");
+        // Bytes changed, size and time restored: a fresh JVM trusts the stamp and does not read the data (a crash
+        // drops such a cache). The same damage with the time it got is found by the checksum.
+        try (RandomAccessFile f = new RandomAccessFile(g.data().toFile(), "rw")) {
+            f.seek(1_000);
+            f.write(new byte[]{9, 9, 9});
+        }
+        Files.setLastModifiedTime(g.data(), FileTime.fromMillis(builtMillis));
+        CacheFiles.forgetChecks();
+        assertTrue(CacheFiles.valid(g.data(), g.sum()), "size and time as published: trusted without reading");
+        Files.setLastModifiedTime(g.data(), FileTime.fromMillis(builtMillis + 2_000));
+        CacheFiles.forgetChecks();
+        assertFalse(CacheFiles.valid(g.data(), g.sum()), "a new time brings the full check back, which finds the damage");
+    }
+
+    @Test
+    void aChecksumFileOfAnEarlierVersionIsStillCheckedInFull() throws IOException {
+        CacheFiles.Generation g = CacheFiles.publish(build(300_000, 1), dir, BASE, ".aot");
+        String[] line = Files.readString(g.sum()).strip().split(" ");
+        Files.writeString(g.sum(), line[0] + " " + line[1] + "\n"); // "size crc32c", as published before
+        CacheFiles.forgetChecks();
+        assertTrue(CacheFiles.valid(g.data(), g.sum()));
+        Files.writeString(g.sum(), line[0] + " 0\n");
+        CacheFiles.forgetChecks();
+        assertFalse(CacheFiles.valid(g.data(), g.sum()), "a wrong checksum is still found");
+    }
+
+    @Test
     void aTruncatedEmptyOrChecksumlessCacheIsNeverTrusted() throws IOException {
         CacheFiles.Generation g = CacheFiles.publish(build(300_000, 1), dir, BASE, ".aot");
         try (FileChannel ch = FileChannel.open(g.data(), java.nio.file.StandardOpenOption.WRITE)) {
