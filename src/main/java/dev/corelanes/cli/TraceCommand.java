@@ -2,6 +2,7 @@ package dev.corelanes.cli;
 
 import dev.corelanes.engine.FigureText;
 import dev.corelanes.engine.SpanState;
+import dev.corelanes.engine.StateTotals;
 import dev.corelanes.engine.TaskRecord;
 import dev.corelanes.engine.Trace;
 import dev.corelanes.engine.WorkerInfo;
@@ -159,27 +160,15 @@ final class TraceCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  pid %-7d %s%s%n", e.getKey(), p == null ? "" : p.comm() + "  ", life);
             for (WorkerInfo w : e.getValue()) {
                 TaskRecord task = t.tasks().stream().filter(x -> x.worker().equals(w.name())).findFirst().orElse(null);
-                long running = 0;
-                long waiting = 0;
-                long sleeping = 0;
-                for (var sp : t.spans()) {
-                    if (!sp.worker().equals(w.name())) {
-                        continue;
-                    }
-                    switch (sp.state()) {
-                        case RUNNING -> running += sp.durationNanos();
-                        case PREEMPTED -> waiting += sp.durationNanos();
-                        case SLEEPING -> sleeping += sp.durationNanos();
-                        default -> { }
-                    }
-                }
+                long running = StateTotals.nanos(t, w.name(), SpanState.RUNNING);
+                long waiting = StateTotals.nanos(t, w.name(), SpanState.PREEMPTED);
+                long sleeping = StateTotals.nanos(t, w.name(), SpanState.SLEEPING);
                 out.printf(Locale.ROOT, "    tid %-7d %-22s on CPU %s · waiting for a CPU %s · sleeping %s%n", w.tid(),
                         w.name(), FigureText.seconds((task == null ? running : task.cpuNanos()) / 1e9),
                         FigureText.seconds(waiting / 1e9), FigureText.seconds(sleeping / 1e9));
             }
         }
-        long uncertain = t.spans().stream().filter(x -> x.state() == SpanState.UNCERTAIN)
-                .mapToLong(x -> x.durationNanos()).sum();
+        long uncertain = StateTotals.nanos(t, SpanState.UNCERTAIN);
         if (uncertain > 0) {
             out.println("Uncertain  " + FigureText.seconds(uncertain / 1e9) + " of CPU time where two threads shared a "
                     + "CPU between two samples and the samples cannot tell which ran when");

@@ -25,6 +25,9 @@ public record RunExplanation(RunFigures figures, List<String> patterns) {
 
     public static final String GIL = "Serialized by the GIL";
     public static final String OVERSUBSCRIBED = "Oversubscribed";
+    public static final String WAITING = "Waiting for a CPU";
+    /** A traced program's wait for a CPU is named when its threads' waits add up to this share of the wall time. */
+    static final double WAITING_SHARE = 0.05;
     public static final String SPAWN = "Spawn cost dominates";
     public static final String BUSY = "Machine busy";
     public static final String DRIFT = "Calibration drift";
@@ -76,7 +79,17 @@ public record RunExplanation(RunFigures figures, List<String> patterns) {
         }
         long preempted = count(t, SpanState.PREEMPTED);
         int cpus = f.machineCores();
-        if (compute && f.concurrency() > cpus && preempted > 0) {
+        if (t.spec().mode() == dev.corelanes.engine.ExecutionMode.TRACED) {
+            // A traced program asked for no tasks: its threads are what it made, and a thread blocked in join() or
+            // waiting for the GIL is asleep, not oversubscribing. Only the measured wait for a CPU is said.
+            double waiting = dev.corelanes.engine.StateTotals.nanos(t, SpanState.PREEMPTED) / 1e9;
+            if (waiting >= WAITING_SHARE * wall) {
+                patterns.add(WAITING + ": the program's threads were ready to run but had no CPU for "
+                        + FigureText.seconds(waiting) + " in all, " + FigureText.seconds(wall) + " of wall time ("
+                        + "more threads ready than the " + cpus + (cpus == 1 ? " CPU" : " CPUs")
+                        + ", or other programs on them).");
+            }
+        } else if (compute && f.concurrency() > cpus && preempted > 0) {
             patterns.add(OVERSUBSCRIBED + ": " + f.concurrency() + " tasks for " + cpus
                     + (t.machine().limited() ? " usable" : "") + (cpus == 1 ? " CPU" : " CPUs")
                     + ", so the OS time-sliced them (" + preempted + " preemptions).");

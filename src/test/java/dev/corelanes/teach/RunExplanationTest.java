@@ -61,6 +61,50 @@ class RunExplanationTest {
         assertTrue(RunExplanation.of(t, 0.0).patterns().isEmpty());
     }
 
+    /**
+     * A traced Python program on a 2-CPU machine, as the sampler draws it: its main thread asleep in join(), two
+     * threads taking turns on the GIL — one runs while the other sleeps on the lock — and each waiting
+     * {@code waitMillis} for a CPU before it ran.
+     */
+    private static Trace tracedProgram(long waitMillis) {
+        long ms = 1_000_000L;
+        var spans = new java.util.ArrayList<dev.corelanes.engine.Span>();
+        spans.add(new dev.corelanes.engine.Span(1, "python3 [100]", -1, dev.corelanes.engine.SpanState.SLEEPING, 0, 400 * ms));
+        for (int k = 2; k <= 3; k++) {
+            String w = "python3 [10" + k + "]";
+            spans.add(new dev.corelanes.engine.Span(k, w, -1, dev.corelanes.engine.SpanState.PREEMPTED, 0, waitMillis * ms));
+            long t = waitMillis * ms;
+            for (int turn = 0; turn < 4; turn++, t += 80 * ms) {
+                boolean mine = (turn + k) % 2 == 0;
+                spans.add(new dev.corelanes.engine.Span(k, w, mine ? k - 2 : -1, mine
+                        ? dev.corelanes.engine.SpanState.RUNNING : dev.corelanes.engine.SpanState.SLEEPING, t, t + 80 * ms));
+            }
+        }
+        var tasks = new java.util.ArrayList<dev.corelanes.engine.TaskRecord>();
+        var workers = new java.util.ArrayList<dev.corelanes.engine.WorkerInfo>();
+        for (int k = 1; k <= 3; k++) {
+            String w = k == 1 ? "python3 [100]" : "python3 [10" + k + "]";
+            tasks.add(new dev.corelanes.engine.TaskRecord(k, w, 0, 400 * ms, dev.corelanes.engine.TaskStatus.COMPLETED, ""));
+            workers.add(new dev.corelanes.engine.WorkerInfo(w, 100, -1, 100 + (k == 1 ? 0 : k)));
+        }
+        ExperimentSpec spec = ExperimentSpec.of(ExecutionMode.TRACED, TaskKind.COMPUTE, 3, ExperimentSpec.MIN_SECONDS, false);
+        return new Trace(spec, dev.corelanes.fixtures.Traces.machine(), dev.corelanes.engine.Calibration.NOT_MEASURED,
+                java.time.Instant.EPOCH, 400 * ms, 320 * ms, dev.corelanes.engine.TaskStatus.COMPLETED, "", tasks,
+                workers, spans, 0, dev.corelanes.engine.RunConditions.UNKNOWN,
+                dev.corelanes.engine.RunRuntime.program("python3 two.py"));
+    }
+
+    @Test
+    void aTracedProgramIsNeverCalledOversubscribedItsMeasuredWaitForACpuIsSaid() {
+        RunExplanation e = RunExplanation.of(tracedProgram(40), 0.0);
+        assertFalse(e.patterns().stream().anyMatch(p -> p.startsWith(RunExplanation.OVERSUBSCRIBED)), e.caption());
+        assertTrue(e.patterns().stream().anyMatch(p -> p.startsWith(RunExplanation.WAITING)
+                && p.contains("had no CPU for 80.0 ms in all, 0.400 s of wall time")), e.caption());
+        // 2 ms each: 1 % of the wall time, nothing worth a sentence.
+        assertFalse(RunExplanation.of(tracedProgram(2), 0.0).patterns().stream()
+                .anyMatch(p -> p.startsWith(RunExplanation.WAITING)));
+    }
+
     private static Trace onMachine(MachineInfo m) {
         Trace t = dev.corelanes.fixtures.Traces.compute(ExecutionMode.THREADS, 2);
         return new Trace(t.spec(), m, t.calibration(), t.startedAt(), t.wallNanos(), t.cpuNanos(), t.status(),
