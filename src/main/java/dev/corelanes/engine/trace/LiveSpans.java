@@ -12,9 +12,9 @@ import java.util.Map;
  * The spans of a traced program while it runs: each call places what the sampler saw since the last one, with
  * {@link ThreadTimeline} (the one place that decides where a thread's time goes), and hands the new spans to a
  * listener — the same threads and task ids as the finished run's ({@link TracedRun}), each named as when it was
- * first handed over. Two threads that
- * shared a CPU between two samples may overlap on its lane here; the finished run separates them (uncertain
- * stretches), and the window draws that run once it ends.
+ * first handed over. Two threads that shared a CPU between two samples are kept apart on its lane
+ * ({@link OneThreadPerCpu}); the finished run shows that stretch as uncertain, and the window draws that run once
+ * it ends.
  */
 public final class LiveSpans {
 
@@ -25,6 +25,7 @@ public final class LiveSpans {
     private final Map<Integer, Integer> ids = new HashMap<>();
     private final Map<Integer, String> names = new HashMap<>();
     private int nextId;
+    private final OneThreadPerCpu lanes = new OneThreadPerCpu();
 
     LiveSpans(TreeSampler sampler, boolean attached) {
         this.sampler = sampler;
@@ -63,10 +64,11 @@ public final class LiveSpans {
                 placed.put(tid, n);
             }
         });
-        for (Span s : fresh) {
+        List<Span> admitted = lanes.admit(fresh);
+        for (Span s : admitted) {
             listener.onSpan(s);
         }
-        return fresh.size();
+        return admitted.size();
     }
 
     /** The threads seen so far (at most {@link TracedRun#MAX_THREADS}). */
