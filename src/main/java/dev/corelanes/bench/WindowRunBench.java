@@ -65,6 +65,7 @@ public final class WindowRunBench {
     private void run(int reps) throws Exception {
         String loadBefore = loadAverage();
         Path home = Files.createDirectories(tmp.resolve("home"));
+        DisplayServerCpu xserver = DisplayServerCpu.start(System.getenv("DISPLAY"));
         for (int r = 0; r < reps; r++) {
             for (String[] run : RUNS) {
                 String name = run[0] + " 2 " + run[1] + " × 1 s";
@@ -85,12 +86,22 @@ public final class WindowRunBench {
                 if (win.conditions().windowKnown()) {
                     add(name + " · window drawing CPU during the run, s", win.conditions().windowCpuNanos() / 1e9);
                 }
+                long start = win.startedAt().toEpochMilli();
+                double display = xserver.secondsBetween(start, start + Math.round(win.wallSeconds() * 1000));
+                if (!Double.isNaN(display)) {
+                    // The X server (software rendering copies every frame into it) is another process on the cores.
+                    add(name + " · X server CPU during the run (10 ms ticks), s", display);
+                }
             }
         }
         System.out.printf(Locale.ROOT, "WindowRunBench · %s · Java %s · %d reps · %s, software rendering · load average "
                         + "before: %s, after: %s%n%n", dev.corelanes.engine.MachineInfo.fromJvm().oneLine(),
                 Runtime.version(), reps, present ? "presenter mode (--present) on " + System.getenv("DISPLAY")
                         : "window on " + System.getenv("DISPLAY"), loadBefore, loadAverage());
+        if (!xserver.found()) {
+            System.out.println("(No X server process found for " + System.getenv("DISPLAY") + ": its CPU is not shown.)\n");
+        }
+        xserver.close();
         System.out.println("| figure | median (min–max) |");
         System.out.println("|---|---|");
         for (var e : rows.entrySet()) {
