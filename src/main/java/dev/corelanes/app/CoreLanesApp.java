@@ -36,6 +36,11 @@ public final class CoreLanesApp extends Application {
         AppPrefs prefs = AppPrefs.user();
         stage.setTitle(MainWindow.TITLE);
         stage.getIcons().setAll(AppIcon.images());
+        if (startPresenting) {
+            // Full screen from the first frame: the opening frame does not appear as a window that then jumps.
+            stage.setFullScreenExitHint(MainWindow.FULL_SCREEN_HINT);
+            stage.setFullScreen(true);
+        }
         // For the start-up benchmark: say when the window first appeared (its opening frame laid out).
         Runnable up = Boolean.getBoolean(LaunchProperties.STARTUP_PROBE)
                 ? () -> System.out.println(LaunchProperties.MAPPED_LINE) : () -> { };

@@ -69,6 +69,8 @@ public final class MainWindow implements WindowCommands {
     private final RunControl runs;
     private final FileAsker asker;
 
+    /** What full screen says as it starts: presenter mode's way out. */
+    static final String FULL_SCREEN_HINT = "Esc or F11 leaves presenter mode";
     /** The window's title, shown from the first frame. */
     static final String TITLE = "CoreLanes — processes vs threads, measured";
     /** The size of the window's first scene (the window manager or the user resizes it). */
@@ -187,7 +189,7 @@ public final class MainWindow implements WindowCommands {
         stage.setMinWidth(1024);
         stage.setMinHeight(640);
         stage.getIcons().setAll(AppIcon.images());
-        stage.setFullScreenExitHint("Esc or F11 leaves presenter mode");
+        stage.setFullScreenExitHint(FULL_SCREEN_HINT);
         look.attach(stage);
         // Closing during a run cancels it and waits briefly, so no worker outlives the window.
         stage.setOnCloseRequest(e -> {

@@ -25,6 +25,13 @@ final class OpeningFrame {
 
     /** Pulses the frame goes through before the content is built: see {@link #show}. */
     static final int PULSES_BEFORE_OPENING = 3;
+    /**
+     * And at least this long after the first pulse: under a window manager the window is mapped a moment after it
+     * is shown, and a frame drawn before that is lost (seen with openbox: without the wait, a blank full screen).
+     */
+    static final long MIN_NANOS_BEFORE_OPENING = 60_000_000L;
+    /** The most pulses it waits for a window still changing size (about half a second at 60 a second). */
+    static final int MAX_PULSES_BEFORE_OPENING = 30;
 
     private OpeningFrame() {
     }
@@ -39,13 +46,31 @@ final class OpeningFrame {
         stage.show();
         // The software pipeline draws a frame on the renderer thread, then hands it to the window on this thread:
         // building the content straight after the first pulse would keep the frame off screen until it is built.
-        // A few pulses later it has been presented (each pulse waits for the frame before it to be drawn).
+        // A few pulses later, and once a window manager has mapped the window, it has been presented (each pulse
+        // waits for the frame before it to be drawn).
         new javafx.animation.AnimationTimer() {
             private int pulses;
+            private int steady;
+            private long first = -1;
+            private double width = -1;
+            private double height = -1;
 
             @Override
             public void handle(long now) {
-                if (++pulses == PULSES_BEFORE_OPENING) {
+                // A window that changes size as it maps (full screen, a window manager's placement) draws the frame
+                // again at its new size: count the pulses since the size last changed, within a bound.
+                Scene scene = stage.getScene();
+                if (scene.getWidth() != width || scene.getHeight() != height) {
+                    width = scene.getWidth();
+                    height = scene.getHeight();
+                    steady = 0;
+                }
+                pulses++;
+                if (first < 0) {
+                    first = now;
+                }
+                steady++;
+                if (steady >= PULSES_BEFORE_OPENING && now - first >= MIN_NANOS_BEFORE_OPENING || pulses == MAX_PULSES_BEFORE_OPENING) {
                     stop();
                     javafx.application.Platform.runLater(() -> {
                         up.run();
@@ -70,7 +95,10 @@ final class OpeningFrame {
         TextFlow words = new TextFlow(name, opening);
         words.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         words.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
+        // Below the middle: full screen's hint ("Esc or F11 …") appears in the middle at first.
+        words.setTranslateY(height * 0.12);
         StackPane root = new StackPane(words);
+        root.heightProperty().addListener((o, was, now) -> words.setTranslateY(now.doubleValue() * 0.12));
         root.setId("openingFrame");
         Scene scene = new Scene(root, width, height, dark ? DARK_BACKGROUND : LIGHT_BACKGROUND);
         return scene;
