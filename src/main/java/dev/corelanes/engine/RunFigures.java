@@ -36,12 +36,14 @@ import java.util.Locale;
  *                     3 %"); empty when none of this workload had been made
  * @param baselineRun  the sequential run compared with, as measured; null for the other baselines
  * @param cpuSplit     the run's CPU time split into its tasks' own and the runtime's work around them
+ * @param traced       a traced program's figures (corelanes trace, Run my program): nothing was asked of it, so
+ *                     nothing is ideal, and its threads are all of its CPU time
  */
 public record RunFigures(TaskStatus status, double wallSeconds, double cpuSeconds, double idealSeconds,
                          int machineCores, int concurrency, int usableCores, double speedup, RunBaseline.Kind baseline,
                          double baselineSeconds, double efficiency, String noSpeedupReason, Drift drift,
                          String noEfficiencyReason, String baselineWhy, RunBaseline.Reference baselineRun,
-                         CpuSplit cpuSplit) {
+                         CpuSplit cpuSplit, boolean traced) {
 
     /**
      * A compute task whose CPU time is further than this from what was asked has drifted (widened for short tasks
@@ -106,10 +108,6 @@ public record RunFigures(TaskStatus status, double wallSeconds, double cpuSecond
     public static final String TRACED_ALL_THREADS = "a traced program: its threads are all there is, with no runtime "
             + "of CoreLanes' around them";
 
-    /** True for a traced program's figures: nothing was asked of it, so nothing is ideal. */
-    public boolean traced() {
-        return TRACED_ALL_THREADS.equals(cpuSplit.unknownReason());
-    }
 
     static RunFigures of(Trace t, int machineCores) {
         ExperimentSpec s = t.spec();
@@ -119,7 +117,7 @@ public record RunFigures(TaskStatus status, double wallSeconds, double cpuSecond
             String why = t.status() != TaskStatus.COMPLETED ? "run " + t.status().id() : TRACED_NO_IDEAL;
             return new RunFigures(t.status(), t.wallSeconds(), t.cpuSeconds(), Double.NaN, machineCores, s.tasks(),
                     usable, Double.NaN, RunBaseline.Kind.NONE, Double.NaN, Double.NaN, why, Drift.NONE, why,
-                    t.baseline().why(), null, cpuSplit(t));
+                    t.baseline().why(), null, cpuSplit(t), true);
         }
         int concurrency = concurrency(s);
         int usable = usableCores(s, t.runtime().realGil(), machineCores);
@@ -171,7 +169,7 @@ public record RunFigures(TaskStatus status, double wallSeconds, double cpuSecond
         }
         return new RunFigures(t.status(), wall, t.cpuSeconds(), ideal, machineCores, concurrency, usable, speedup,
                 kind, base, efficiency, reason, drift, efficiencyReason, chosen.why(),
-                kind == RunBaseline.Kind.SEQUENTIAL_RUN ? chosen.run() : null, cpuSplit(t));
+                kind == RunBaseline.Kind.SEQUENTIAL_RUN ? chosen.run() : null, cpuSplit(t), false);
     }
 
     /**
