@@ -1,0 +1,194 @@
+package dev.corelanes.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.corelanes.engine.Span;
+import dev.corelanes.engine.SpanState;
+import dev.corelanes.engine.Trace;
+import dev.corelanes.engine.WorkerInfo;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A run held against the kernel's record of the same minutes ({@code sched-truth record}'s JSON: every thread's
+ * on-CPU intervals per CPU, in seconds from the command's start), by thread id: for each worker with a recorded
+ * {@code tid}, the seconds CoreLanes drew it running on the same CPU at the same time as the kernel says that thread
+ * ran, over the larger of the two totals within the worker's drawn time — the score {@code sched-truth compare}
+ * prints.
+ *
+ * <p>The two clocks are lined up by the threads themselves: the offset is the one, between
+ * {@link #EARLIEST_OFFSET} and {@link #LATEST_OFFSET} seconds, at which each worker's drawn running time overlaps
+ * its own kernel thread (matched by id) the most in all — found on 0.5 ms bins, then refined to
+ * {@value #STEP} s on the exact intervals. sched-truth's compare cross-correlates each worker with every thread of
+ * the machine instead, and can lock onto a wrong lag when a run has many short threads that look alike (a traced
+ * shell script), which is why traced rows could not be scored with it.
+ */
+final class KernelAgreement {
+
+    /** The run's time 0 comes after its JVM started: kernel seconds = run seconds + an offset in this range. */
+    static final double EARLIEST_OFFSET = -0.5;
+    static final double LATEST_OFFSET = 10;
+    private static final double BIN = 0.0005;
+    private static final double STEP = 0.00002;
+
+    /** One worker's score. */
+    record Score(String worker, long tid, double kernelSeconds, double drawnSeconds, double sameSeconds) {
+        double agreement() {
+            return sameSeconds / Math.max(Math.max(kernelSeconds, drawnSeconds), 1e-9);
+        }
+    }
+
+    /** The scores, the offset used (kernel seconds = run seconds + offset), and workers that could not be matched. */
+    record Result(List<Score> scores, double offsetSeconds, List<String> unmatched) {
+        double median() {
+            List<Double> a = scores.stream().map(Score::agreement).sorted().toList();
+            return a.isEmpty() ? Double.NaN : a.get(a.size() / 2);
+        }
+
+        double min() {
+            return scores.stream().mapToDouble(Score::agreement).min().orElse(Double.NaN);
+        }
+    }
+
+    private KernelAgreement() {
+    }
+
+    /** The kernel's record: per thread id, its on-CPU intervals {cpu, start, end} in seconds. */
+    static Map<Long, List<double[]>> readKernel(Path json) throws IOException {
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        Map<Long, List<double[]>> out = new HashMap<>();
+        for (JsonNode t : root.path("threads")) {
+            List<double[]> iv = new ArrayList<>();
+            for (JsonNode i : t.path("intervals")) {
+                iv.add(new double[] {i.get(0).asDouble(), i.get(1).asDouble(), i.get(2).asDouble()});
+            }
+            out.put(t.path("tid").asLong(), iv);
+        }
+        return out;
+    }
+
+    static Result compare(Map<Long, List<double[]>> kernel, Trace run) {
+        Map<String, List<double[]>> drawn = new HashMap<>();
+        for (Span s : run.spans()) {
+            if (s.state() == SpanState.RUNNING && s.hasCore() && s.endNanos() > s.startNanos()) {
+                drawn.computeIfAbsent(s.worker(), k -> new ArrayList<>())
+                        .add(new double[] {s.core(), s.startSeconds(), s.endSeconds()});
+            }
+        }
+        List<WorkerInfo> matched = new ArrayList<>();
+        List<String> unmatched = new ArrayList<>();
+        for (WorkerInfo w : run.workers()) {
+            if (!drawn.containsKey(w.name())) {
+                continue; // never drawn running: nothing to hold against the kernel
+            }
+            List<double[]> k = kernel.get(w.tid());
+            if (w.tid() <= 0 || k == null || k.isEmpty()) {
+                unmatched.add(w.name());
+                continue;
+            }
+            matched.add(w);
+        }
+        if (matched.isEmpty()) {
+            return new Result(List.of(), Double.NaN, unmatched);
+        }
+        // Coarse: per worker and CPU, the drawn bins against the kernel thread's bins at every shift.
+        double kernelEnd = 0;
+        for (WorkerInfo w : matched) {
+            for (double[] k : kernel.get(w.tid())) {
+                kernelEnd = Math.max(kernelEnd, k[2]);
+            }
+        }
+        int bins = (int) Math.ceil(kernelEnd / BIN) + 2;
+        int lowShift = (int) Math.floor(EARLIEST_OFFSET / BIN);
+        int highShift = (int) Math.ceil(LATEST_OFFSET / BIN);
+        long[] total = new long[highShift - lowShift + 1];
+        for (WorkerInfo w : matched) {
+            Map<Integer, boolean[]> k = new HashMap<>();
+            for (double[] i : kernel.get(w.tid())) {
+                boolean[] b = k.computeIfAbsent((int) i[0], c -> new boolean[bins]);
+                for (int x = Math.max(0, (int) (i[1] / BIN)); x < Math.min(bins, (int) Math.ceil(i[2] / BIN)); x++) {
+                    b[x] = true;
+                }
+            }
+            for (double[] d : drawn.get(w.name())) {
+                boolean[] b = k.get((int) d[0]);
+                if (b == null) {
+                    continue;
+                }
+                int from = (int) Math.floor(d[1] / BIN);
+                int to = (int) Math.ceil(d[2] / BIN);
+                for (int x = from; x < to; x++) {
+                    for (int sh = lowShift; sh <= highShift; sh++) {
+                        int y = x + sh;
+                        if (y >= 0 && y < bins && b[y]) {
+                            total[sh - lowShift]++;
+                        }
+                    }
+                }
+            }
+        }
+        int bestShift = 0;
+        for (int i = 1; i < total.length; i++) {
+            if (total[i] > total[bestShift]) {
+                bestShift = i;
+            }
+        }
+        double guess = (bestShift + lowShift) * BIN;
+        // Fine: the exact overlap, within two bins of the coarse offset.
+        double best = guess;
+        double bestOverlap = -1;
+        for (double o = guess - 2 * BIN; o <= guess + 2 * BIN + 1e-12; o += STEP) {
+            double same = 0;
+            for (WorkerInfo w : matched) {
+                same += score(w, drawn.get(w.name()), kernel.get(w.tid()), o).sameSeconds();
+            }
+            if (same > bestOverlap) {
+                bestOverlap = same;
+                best = o;
+            }
+        }
+        List<Score> scores = new ArrayList<>();
+        for (WorkerInfo w : matched) {
+            scores.add(score(w, drawn.get(w.name()), kernel.get(w.tid()), best));
+        }
+        return new Result(scores, best, unmatched);
+    }
+
+    /** One worker against its kernel thread, the run's times moved by {@code offset}. */
+    static Score score(WorkerInfo w, List<double[]> drawn, List<double[]> kernel, double offset) {
+        double lo = Double.MAX_VALUE;
+        double hi = -Double.MAX_VALUE;
+        double drawnTotal = 0;
+        for (double[] d : drawn) {
+            lo = Math.min(lo, d[1] + offset);
+            hi = Math.max(hi, d[2] + offset);
+            drawnTotal += d[2] - d[1];
+        }
+        double kernelTotal = 0;
+        double same = 0;
+        for (double[] k : kernel) {
+            double ks = Math.max(k[1], lo);
+            double ke = Math.min(k[2], hi);
+            if (ke <= ks) {
+                continue;
+            }
+            kernelTotal += ke - ks;
+            for (double[] d : drawn) {
+                if (d[0] != k[0]) {
+                    continue;
+                }
+                double s = Math.max(ks, d[1] + offset);
+                double e = Math.min(ke, d[2] + offset);
+                if (e > s) {
+                    same += e - s;
+                }
+            }
+        }
+        return new Score(w.name(), w.tid(), kernelTotal, drawnTotal, same);
+    }
+}
