@@ -105,7 +105,9 @@ public final class FidelityBench {
                         + "worker in brackets), %d run(s) each; load average before the quiet runs %s.%n%n",
                 cpuName(), Runtime.getRuntime().availableProcessors(), reps, loadAverage()));
         md.append("Each worker is held against its own kernel thread (the run file's `tid`), the two clocks lined up where "
-                + "they overlap most (KernelAgreement; sched-truth's own compare is printed beside, on stderr).\n\n");
+                + "they overlap most (KernelAgreement; sched-truth's own compare is printed beside, on stderr); threads "
+                + "that ran under 10 ms are not scored. Each cell: the median over the run's workers (the lowest in "
+                + "brackets), then all workers weighted by their time.\n\n");
         md.append("| run | quiet | two busy `yes` loops |\n|---|---|---|\n");
         for (Map.Entry<String, List<String>> e : modes.entrySet()) {
             String quiet = measure(schedTruth, dir, e.getValue(), reps, false);
@@ -134,6 +136,7 @@ public final class FidelityBench {
         double lo = Double.MAX_VALUE;
         double hi = -1;
         double worst = Double.MAX_VALUE;
+        List<Double> weighted = new ArrayList<>();
         String failure = "";
         try {
             for (int r = 0; r < reps; r++) {
@@ -169,13 +172,14 @@ public final class FidelityBench {
                                     + "the same time %.3f s | agreement %.3f%n", sc.worker(), sc.tid(), sc.kernelSeconds(),
                             sc.drawnSeconds(), sc.sameSeconds(), sc.agreement());
                 }
-                System.err.printf(Locale.ROOT, "  median %.3f over %d workers (min %.3f); offset %.2f ms%s%n",
-                        result.median(), result.scores().size(), result.min(), result.offsetSeconds() * 1e3,
+                System.err.printf(Locale.ROOT, "  median %.3f over %d workers (min %.3f), weighted by time %.3f; offset %.2f ms%s%n",
+                        result.median(), result.scores().size(), result.min(), result.weighted(), result.offsetSeconds() * 1e3,
                         result.unmatched().isEmpty() ? "" : "; no kernel thread for " + result.unmatched());
                 double median = result.median();
                 lo = Math.min(lo, median);
                 hi = Math.max(hi, median);
                 worst = Math.min(worst, result.min());
+                weighted.add(result.weighted());
             }
         } finally {
             for (Process p : loops) {
@@ -187,7 +191,8 @@ public final class FidelityBench {
             return "failed: " + failure;
         }
         String range = lo == hi ? fmt(lo) : fmt(lo) + "–" + fmt(hi);
-        return range + " (" + fmt(worst) + ")";
+        return range + " (" + fmt(worst) + ") · by time " + weighted.stream().map(FidelityBench::fmt)
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static String fmt(double v) {

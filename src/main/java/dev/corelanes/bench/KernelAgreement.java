@@ -33,6 +33,8 @@ final class KernelAgreement {
     /** The run's time 0 comes after its JVM started: kernel seconds = run seconds + an offset in this range. */
     static final double EARLIEST_OFFSET = -0.5;
     static final double LATEST_OFFSET = 10;
+    /** A worker that ran (and was drawn running) less than this is not scored: too brief to tell. */
+    static final double BRIEF_SECONDS = 0.01;
     private static final double BIN = 0.0005;
     private static final double STEP = 0.00002;
 
@@ -52,6 +54,21 @@ final class KernelAgreement {
 
         double min() {
             return scores.stream().mapToDouble(Score::agreement).min().orElse(Double.NaN);
+        }
+
+        /**
+         * All workers together, weighted by their time: the seconds drawn right over the larger totals summed — how
+         * much of the run's CPU time is where and when the kernel says. A traced JVM's dozen idle service threads
+         * weigh nothing here, where they are most of a median.
+         */
+        double weighted() {
+            double same = 0;
+            double larger = 0;
+            for (Score s : scores) {
+                same += s.sameSeconds();
+                larger += Math.max(s.kernelSeconds(), s.drawnSeconds());
+            }
+            return larger <= 0 ? Double.NaN : same / larger;
         }
     }
 
@@ -154,7 +171,10 @@ final class KernelAgreement {
         }
         List<Score> scores = new ArrayList<>();
         for (WorkerInfo w : matched) {
-            scores.add(score(w, drawn.get(w.name()), kernel.get(w.tid()), best));
+            Score sc = score(w, drawn.get(w.name()), kernel.get(w.tid()), best);
+            if (Math.max(sc.kernelSeconds(), sc.drawnSeconds()) >= BRIEF_SECONDS) {
+                scores.add(sc); // as sched-truth, a thread that ran under 10 ms is too brief to score
+            }
         }
         return new Result(scores, best, unmatched);
     }

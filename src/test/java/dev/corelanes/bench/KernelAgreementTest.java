@@ -78,6 +78,7 @@ class KernelAgreementTest {
         KernelAgreement.Result r = KernelAgreement.compare(kernel(0.0371), run(false));
         assertEquals(0.0371, r.offsetSeconds(), 0.0001);
         assertEquals(1.0, r.median(), 0.01);
+        assertEquals(1.0, r.weighted(), 0.01);
         assertEquals(2, r.scores().size());
     }
 
@@ -97,6 +98,8 @@ class KernelAgreementTest {
             }
         }
         assertEquals(1 - misplaced / all, by.get("t2"), 0.01, "the share drawn where the kernel ran it");
+        double t1 = r.scores().stream().filter(x -> x.worker().equals("t1")).findFirst().orElseThrow().sameSeconds();
+        assertEquals((t1 + (all - misplaced) / 1e9) / (t1 + all / 1e9), r.weighted(), 0.01, "by time, both together");
     }
 
     @Test
