@@ -106,6 +106,14 @@ public record RunFigures(TaskStatus status, double wallSeconds, double cpuSecond
     public static final String TRACED_ALL_THREADS = "a traced program: its threads are all there is, with no runtime "
             + "of CoreLanes' around them";
 
+    /**
+     * How much of the run's time its tasks computed at the same moment ({@link Overlap}): derived from the spans on
+     * demand, not with every figure (a long run holds millions of spans), and written by {@link FigureText#overlap}.
+     */
+    public static Overlap overlap(Trace t) {
+        return Overlap.of(t);
+    }
+
     /** True for a traced program's figures: nothing was asked of it, so nothing is ideal. */
     public boolean traced() {
         return TRACED_ALL_THREADS.equals(cpuSplit.unknownReason());

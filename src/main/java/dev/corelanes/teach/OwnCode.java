@@ -51,4 +51,36 @@ public final class OwnCode {
             return new Starter(file, false);
         }
     }
+
+    /** What became of the student's file since the starter was written: what the lesson's step says about it. */
+    public enum FileState {
+        /** The starter, as it was written. */
+        STARTER,
+        /** Changed by the student (their edits run). */
+        CHANGED,
+        /** Not there (deleted or moved): nothing to run. */
+        MISSING
+    }
+
+    /** The state of {@code file} now: read from the disk, so call it off the FX thread. */
+    public static FileState state(Path file) {
+        try {
+            return Files.readString(file).equals(CodeSamples.myThreads()) ? FileState.STARTER : FileState.CHANGED;
+        } catch (java.nio.file.NoSuchFileException e) {
+            return FileState.MISSING;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // Not readable as text (another encoding, a folder of that name): still the student's, still runs.
+            return Files.exists(file) ? FileState.CHANGED : FileState.MISSING;
+        }
+    }
+
+    /** One line about the file for the step: what will run, or why nothing can. */
+    public static String describe(Path file, FileState state) {
+        return switch (state) {
+            case STARTER -> "Your file, the starter as written for you: " + file;
+            case CHANGED -> "Your file, changed since the starter (your edits run): " + file;
+            case MISSING -> "Your file is missing: " + file + " is not there any more. Choose the lesson again to "
+                    + "get a fresh starter.";
+        };
+    }
 }
