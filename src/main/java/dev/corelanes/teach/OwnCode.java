@@ -7,14 +7,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * The lesson step "your own code": the notebook's {@code do_something()} as a file the student edits
- * ({@code my_threads.py}, from {@link CodeSamples#myThreads}) and runs on the lanes with Run my program. The starter
- * is written once; a file already there is the student's and is never written over.
+ * "Your own code": the notebook's {@code do_something()} as a file the student edits ({@code my_threads.py}, from
+ * {@link CodeSamples#myThreads}), run on the lanes as the last step of lesson {@code own-code} ({@link Lesson#OWN_CODE})
+ * or with Run my program. The starter is written once; a file already there is the student's and is never written
+ * over.
  */
 public final class OwnCode {
 
     public static final String FILE_NAME = "my_threads.py";
     public static final String TITLE = "Your own code: my_threads.py";
+    /** The Lessons menu's item that opens the file outside the lesson (which has {@link #TITLE} as its title). */
+    public static final String MENU_ITEM = "my_threads.py outside the lesson: edit, run, see its output…";
 
     private OwnCode() {
     }
