@@ -50,7 +50,11 @@ final class LessonFlow {
         if (l != null && l.hasOwnCode()) {
             ownCode.prepare();
         }
-        form.apply(l.first());
+        // The controls show the first experiment (a step of the student's own code is no experiment of theirs).
+        ExperimentSpec first = l.steps().stream().filter(s -> s.mode().runnable()).findFirst().orElse(null);
+        if (first != null) {
+            form.apply(first);
+        }
         form.coresProperty().set(card.nextCores());
         messages.clear();
         chooseRuntime(l.first());
