@@ -154,7 +154,7 @@ public record LessonReport(Lesson lesson, List<String> steps, List<String> findi
     private static Finding ownProgram(Trace t, String name) {
         if (t.status() != TaskStatus.COMPLETED) {
             return new Finding(cap(name) + " " + t.status().id() + (t.message().isEmpty() ? "" : " (" + t.message()
-                    + ")") + ": nothing it did is reported as a result. Fix or restore the file and run the step "
+                    + ")") + ": nothing it did is reported as a result. Fix or restore the file and run the lesson "
                     + "again.", false);
         }
         Overlap o = RunFigures.overlap(t);
