@@ -37,6 +37,16 @@ final class LessonCard extends VBox {
     private final Button explain = new Button("Explain", new FontIcon("mdi2l-lightbulb-on-outline"));
     private int next;
     private Consumer<ExperimentSpec> onRun = s -> { };
+    /** The student's own code, for a lesson with that step: where the file is, Open in editor, what went wrong. */
+    private final Label ownFile = new Label();
+    private final Label ownStatus = new Label();
+    private final Button ownOpen = new Button("Open in editor", new FontIcon("mdi2f-file-document-edit-outline"));
+    private final VBox ownBox;
+    private Runnable onOpenOwnCode = () -> { };
+    /** Why this system cannot run the own-code step, "" when it can. */
+    private String ownCodeUnavailable = "";
+    /** Steps skipped here, and why (the own-code step where no program can be traced). */
+    private final java.util.Map<Integer, String> skipped = new java.util.TreeMap<>();
 
     LessonCard() {
         setId("lessonCard");
@@ -82,7 +92,26 @@ final class LessonCard extends VBox {
         HBox.setHgrow(step, Priority.ALWAYS);
         HBox buttons = new HBox(8, runStep, explain, step);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(head, question, buttons, measured, explanation);
+        ownFile.setId("lessonOwnCodeFile");
+        ownFile.setWrapText(true);
+        ownFile.setMinHeight(Region.USE_PREF_SIZE);
+        ownFile.getStyleClass().add("hint");
+        HBox.setHgrow(ownFile, Priority.ALWAYS);
+        ownOpen.setId("lessonOwnCodeOpen");
+        ownOpen.setMinWidth(Region.USE_PREF_SIZE);
+        ownOpen.setOnAction(e -> onOpenOwnCode.run());
+        ownStatus.setId("lessonOwnCodeStatus");
+        ownStatus.setWrapText(true);
+        ownStatus.setMinHeight(Region.USE_PREF_SIZE);
+        ownStatus.managedProperty().bind(ownStatus.textProperty().isNotEmpty());
+        ownStatus.visibleProperty().bind(ownStatus.managedProperty());
+        HBox ownRow = new HBox(8, ownOpen, ownFile);
+        ownRow.setAlignment(Pos.CENTER_LEFT);
+        ownBox = new VBox(4, ownRow, ownStatus);
+        ownBox.setId("lessonOwnCode");
+        ownBox.managedProperty().bind(ownBox.visibleProperty());
+        ownBox.setVisible(false);
+        getChildren().addAll(head, question, buttons, ownBox, measured, explanation);
         managedProperty().bind(visibleProperty());
         show(null);
     }
@@ -96,11 +125,47 @@ final class LessonCard extends VBox {
         return lesson.getReadOnlyProperty();
     }
 
-    /** Shows a lesson from its first step (null hides the card). */
+    /** Called when Open in editor is clicked (the own-code step opens the student's file). */
+    void setOnOpenOwnCode(Runnable r) {
+        onOpenOwnCode = r;
+    }
+
+    /** Where the student's file is and what it holds now (the starter, their edits, or missing). */
+    void showOwnCodeFile(String text) {
+        ownFile.setText(text);
+    }
+
+    /** What happened to the own-code step's run (starting, could not start, failed and why); "" clears it. */
+    void showOwnCodeStatus(String text, boolean problem) {
+        ownStatus.setText(text);
+        ownStatus.getStyleClass().remove("program-error");
+        if (problem) {
+            ownStatus.getStyleClass().add("program-error");
+        }
+    }
+
+    /** Shows a lesson from its first step (null hides the card); its own-code step runs here. */
     void show(Lesson l) {
+        show(l, "");
+    }
+
+    /**
+     * Shows a lesson from its first step (null hides the card). {@code ownCodeUnavailable}: why its own-code step
+     * cannot run on this system ("" when it can); such a step is skipped, with that reason, and the rest runs.
+     */
+    void show(Lesson l, String ownCodeUnavailable) {
         lesson.set(l);
         setVisible(l != null);
         next = 0;
+        skipped.clear();
+        this.ownCodeUnavailable = ownCodeUnavailable == null ? "" : ownCodeUnavailable;
+        ownBox.setVisible(l != null && l.hasOwnCode());
+        ownFile.setText("");
+        ownOpen.setDisable(false);
+        showOwnCodeStatus(l != null && l.hasOwnCode() && !this.ownCodeUnavailable.isEmpty()
+                ? "Your own code cannot run as a step here: " + this.ownCodeUnavailable + " The other steps run as "
+                + "usual." : "", !this.ownCodeUnavailable.isEmpty());
+        skipUnavailable();
         explanation.setVisible(false);
         measured.setText("");
         if (l != null) {
@@ -121,11 +186,13 @@ final class LessonCard extends VBox {
         if (l == null) {
             return;
         }
+        // In the lesson's order: a skipped step is a gap with its reason, the runs fill the others in turn.
         List<Trace> traces = new ArrayList<>();
-        for (RunRow r : runs) {
-            traces.add(r.trace());
+        java.util.Iterator<RunRow> ran = runs.iterator();
+        for (int i = 0; i < l.steps().size() && (ran.hasNext() || skipped.containsKey(i)); i++) {
+            traces.add(skipped.containsKey(i) ? null : ran.next().trace());
         }
-        LessonReport report = LessonReport.of(l, traces);
+        LessonReport report = LessonReport.of(l, traces, skipped);
         measured.setText(report.steps().isEmpty() ? "" : "Measured:\n" + String.join("\n", report.steps()));
         String found = report.explanation();
         explanation.setText("The claim: " + l.claim() + (found.isEmpty() ? "" : "\nOn this machine: " + found));
@@ -150,11 +217,31 @@ final class LessonCard extends VBox {
     /** The step the window was asked to run has started: move on to the next. */
     void stepStarted() {
         next++;
+        skipUnavailable();
         updateStep();
         Lesson l = lesson.get();
         if (l != null && next >= l.steps().size()) {
             explanation.setVisible(true);
         }
+    }
+
+    /** Moves past own-code steps that cannot run here, each kept with its reason for the card. */
+    private void skipUnavailable() {
+        Lesson l = lesson.get();
+        while (l != null && !ownCodeUnavailable.isEmpty() && next < l.steps().size() && l.ownCode(next)) {
+            skipped.put(next, ownCodeUnavailable);
+            next++;
+        }
+    }
+
+    /** The steps skipped here and why (tests). */
+    java.util.Map<Integer, String> skipped() {
+        return java.util.Collections.unmodifiableMap(skipped);
+    }
+
+    /** The index of the step to run next (the lesson's step count when all have run). */
+    int nextIndex() {
+        return next;
     }
 
     /** The spec of the step to run next, or null when all have run. */
@@ -203,13 +290,16 @@ final class LessonCard extends VBox {
             runStep.setText(n == 1 ? "Run" : "Run step " + (next + 1) + " of " + n);
             runStep.setDisable(false);
             int cores = nextCores();
-            step.setText(l.steps().get(next).describe() + (cores > 0 ? " · on " + cores
+            step.setText(l.ownCode(next) ? "your own code: my_threads.py, traced on the lanes · in real Python"
+                    : l.steps().get(next).describe() + (cores > 0 ? " · on " + cores
                     + (cores == 1 ? " core" : " cores") : "")
                     + (l.python(l.steps().get(next)) ? " · in real Python" : ""));
         } else {
-            runStep.setText(n == 1 ? "Ran" : "All " + n + " steps ran");
+            int ran = n - skipped.size();
+            runStep.setText(n == 1 ? "Ran" : skipped.isEmpty() ? "All " + n + " steps ran" : ran + " of " + n
+                    + " steps ran");
             runStep.setDisable(true);
-            step.setText(n == 1 ? "" : "the runs are compared " + (comparisonBelow ? "below" : "above")
+            step.setText(ran <= 1 ? "" : "the runs are compared " + (comparisonBelow ? "below" : "above")
                     + ", on one time axis");
         }
     }

@@ -25,9 +25,14 @@ final class LessonFlow {
     private boolean stepPending;
     /** The runs of the lesson on screen, to compare once its last step has run. */
     private final List<RunRow> runs = new ArrayList<>();
+    /** The student's own code, for a lesson with that step. */
+    private final OwnCodeStep ownCode;
+    /** True from an own-code step's Run until its program started or could not: only a traced run joins then. */
+    private boolean ownCodePending;
 
     LessonFlow(LessonCard card, ExperimentForm form, RuntimeChooser runtimes, Messages messages, Runnable run,
-               Consumer<List<RunRow>> compare) {
+               Consumer<List<RunRow>> compare, OwnCodeStep ownCode) {
+        this.ownCode = ownCode;
         this.card = card;
         this.form = form;
         this.runtimes = runtimes;
@@ -40,8 +45,16 @@ final class LessonFlow {
     /** Sets the controls to a lesson's first step and shows its question. */
     void start(Lesson l) {
         runs.clear();
-        card.show(l);
-        form.apply(l.first());
+        ownCodePending = false;
+        card.show(l, l != null && l.hasOwnCode() ? ownCode.unavailableReason() : "");
+        if (l != null && l.hasOwnCode()) {
+            ownCode.prepare();
+        }
+        // The controls show the first experiment (a step of the student's own code is no experiment of theirs).
+        ExperimentSpec first = l.steps().stream().filter(s -> s.mode().runnable()).findFirst().orElse(null);
+        if (first != null) {
+            form.apply(first);
+        }
         form.coresProperty().set(card.nextCores());
         messages.clear();
         chooseRuntime(l.first());
@@ -63,14 +76,37 @@ final class LessonFlow {
     }
 
     private void runStep(ExperimentSpec spec) {
+        Lesson l = card.lessonProperty().get();
+        if (l != null && l.ownCode(card.nextIndex())) {
+            runOwnCode(spec);
+            return;
+        }
         form.apply(spec);
         form.coresProperty().set(card.nextCores());
         if (!chooseRuntime(spec)) {
             return;
         }
+        messages.clear(); // a message about this step (no Python found yet) is answered by its run
         stepPending = true;
         run.run();
         stepPending = false; // started (see started) or not (cancelled prediction, machine not ready)
+    }
+
+    /**
+     * The student's own code: their file run and traced as Run my program runs it, in the Python chosen (the step asks
+     * for one); its run joins the lesson when it starts. The inputs are left as they are: the program is not an
+     * experiment of theirs.
+     */
+    private void runOwnCode(ExperimentSpec spec) {
+        if (ownCodePending || !chooseRuntime(spec)) {
+            return;
+        }
+        messages.clear();
+        ownCode.run(() -> ownCodePending = true, why -> {
+            ownCodePending = false;
+            card.showOwnCodeStatus(why, true);
+            messages.error(why);
+        });
     }
 
     /** Java or Python, as the lesson's step asks; false (with a message) when it needs a Python there is not. */
@@ -95,6 +131,12 @@ final class LessonFlow {
 
     /** A run started: a lesson step's run joins the lesson. */
     void started(RunRow row) {
+        if (ownCodePending && row.spec().mode() == dev.corelanes.engine.ExecutionMode.TRACED) {
+            ownCodePending = false;
+            runs.add(row);
+            card.stepStarted();
+            return;
+        }
         if (stepPending) {
             stepPending = false;
             runs.add(row);
@@ -110,12 +152,25 @@ final class LessonFlow {
         if (!runs.contains(row)) {
             return false;
         }
+        Lesson l = card.lessonProperty().get();
+        if (l != null && row.trace() != null && row.spec().mode() == dev.corelanes.engine.ExecutionMode.TRACED
+                && row.trace().status() != dev.corelanes.engine.TaskStatus.COMPLETED) {
+            // A failed program says why beside its exit code: its last words on stderr.
+            String said = ownCode.lastError();
+            card.showOwnCodeStatus("Your program " + row.trace().status().id() + (row.trace().message().isEmpty() ? ""
+                    : " (" + row.trace().message() + ")") + (said.isEmpty() ? "" : ": " + said), true);
+        }
         card.showMeasured(runs);
         if (active() && card.nextStep() == null && runs.size() > 1 && runs.stream().allMatch(r -> r.trace() != null)) {
             compare.accept(List.copyOf(runs)); // the lesson's last step ran: compare its runs
             return true;
         }
         return false;
+    }
+
+    /** The own-code step (tests). */
+    OwnCodeStep ownCode() {
+        return ownCode;
     }
 
     /** The runs were cleared from the table. */

@@ -132,7 +132,8 @@ final class MainMenu {
             m.getItems().add(it);
         }
         m.getItems().addAll(new SeparatorMenuItem(),
-                item(dev.corelanes.teach.OwnCode.TITLE + "…", "ownCodeItem", null, w::ownCode));
+                // The lesson above runs the file as a step; this opens it outside a lesson, its output in view.
+                item(dev.corelanes.teach.OwnCode.MENU_ITEM, "ownCodeItem", null, w::ownCode));
         // A free-threaded Python's lesson appears once the interpreters have been looked for.
         m.setOnShowing(e -> w.lessonsShowing());
         return m;

@@ -165,12 +165,15 @@ public final class MainWindow implements WindowCommands {
         views = new RunViews(session, table, timeline, clock, caption, predictionCard, replayBar, messages, note);
         runs = new RunControl(new RunControl.Parts(session, panel, form, timeline, clock, replayBar, messages, views,
                 kept), menu::predictEnabled, this::window);
+        // A lesson's own-code step runs the student's file as Run my program does, in the Python chosen.
+        OwnCodeStep ownCodeStep = new OwnCodeStep(lessonCard, new ProgramLauncher(session, form.pythonProperty()::get,
+                prefs, Path.of(System.getProperty("user.home", "."))), this::ownCodeFolder);
         lessons = new LessonFlow(lessonCard, form, runtimes, messages, runs::run, rows -> {
             views.selectAll(rows);
             if (rows.size() > 1) {
                 ScrollReveal.later(centreScroll, timeline); // the lesson's comparison, in view under its card
             }
-        });
+        }, ownCodeStep);
         runs.setLessons(lessons);
         kept.restore();
     }
@@ -302,9 +305,18 @@ public final class MainWindow implements WindowCommands {
         ownCodeDir = dir;
     }
 
+    private Path ownCodeFolder() {
+        return ownCodeDir != null ? ownCodeDir : Path.of(System.getProperty("user.home", "."), "CoreLanes");
+    }
+
+    /** The lesson flow (tests). */
+    LessonFlow lessonFlow() {
+        return lessons;
+    }
+
     @Override
     public void ownCode() {
-        Path dir = ownCodeDir != null ? ownCodeDir : Path.of(System.getProperty("user.home", "."), "CoreLanes");
+        Path dir = ownCodeFolder();
         CompletableFuture.supplyAsync(() -> {
             try {
                 return dev.corelanes.teach.OwnCode.ensure(dir);

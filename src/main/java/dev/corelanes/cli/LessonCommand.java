@@ -25,6 +25,9 @@ import dev.corelanes.runners.Runs;
 import dev.corelanes.teach.Lesson;
 import dev.corelanes.teach.LessonReport;
 import dev.corelanes.teach.Lessons;
+import dev.corelanes.teach.OwnCode;
+import dev.corelanes.engine.trace.ProgramTrace;
+import dev.corelanes.engine.trace.TraceException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -64,6 +67,12 @@ final class LessonCommand implements Callable<Integer> {
             description = "The Python interpreter for the lesson's real-Python steps (default: the first one found, python3 on the PATH first).")
     String python;
 
+    @Option(names = "--program", paramLabel = "FILE",
+            description = "The student's own code, run and traced by a lesson's own-code step (default: my_threads.py "
+                    + "in CoreLanes' data folder, the file the window's lesson runs; written with the starter when "
+                    + "there is none).")
+    Path program;
+
     @Option(names = "--json", paramLabel = "FILE",
             description = "Write every step's run and the card's text (JSON) here.")
     Path json;
@@ -95,13 +104,19 @@ final class LessonCommand implements Callable<Integer> {
         boolean canPin = Host.affinity().supported();
 
         PrintWriter err = spec.commandLine().getErr();
+        Path ownCode = lesson.hasOwnCode() ? ownCodeFile(out) : null;
         AtomicReference<RunHandle> current = new AtomicReference<>();
+        AtomicReference<ProgramTrace> traced = new AtomicReference<>();
         AtomicBoolean stopped = new AtomicBoolean();
         Runnable stop = () -> {
             stopped.set(true);
             RunHandle h = current.get();
             if (h != null) {
                 h.cancel();
+            }
+            ProgramTrace p = traced.get();
+            if (p != null) {
+                p.cancel();
             }
         };
         // Ctrl-C or SIGTERM, as for `run` and `sweep`: the first stops the lesson, which still prints its card and
@@ -118,16 +133,54 @@ final class LessonCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(onCtrlC);
         }
         List<Trace> done = new ArrayList<>();
+        java.util.Map<Integer, String> skipped = new java.util.TreeMap<>();
+        boolean ownFailed = false;
         try {
             for (int i = 0; i < lesson.steps().size() && !stopped.get(); i++) {
                 ExperimentSpec step = lesson.steps().get(i);
+                if (lesson.ownCode(i)) {
+                    String cannot = ProgramTrace.unavailableReason();
+                    if (!cannot.isEmpty()) {
+                        // Where no program can be traced, the step says why and the rest of the lesson goes on.
+                        skipped.put(i, cannot);
+                        done.add(null);
+                        out.printf("Step %d of %d skipped: %s%n", i + 1, lesson.steps().size(), cannot);
+                        continue;
+                    }
+                    PythonInterpreter py = pythons.get(i).interpreter();
+                    String exe = py.executable() == null || py.executable().isBlank() ? py.path() : py.executable();
+                    out.printf("Running step %d of %d: your own code · %s %s · traced (its output follows) …%n", i + 1,
+                            lesson.steps().size(), py.name(), ownCode);
+                    out.flush();
+                    Trace measured;
+                    try {
+                        ProgramTrace p = ProgramTrace.run(List.of(exe, ownCode.toString()));
+                        traced.set(p);
+                        if (stopped.get()) {
+                            p.cancel();
+                        }
+                        measured = p.await(machine).trace();
+                    } catch (TraceException e) {
+                        skipped.put(i, "it could not start: " + e.getMessage());
+                        done.add(null);
+                        ownFailed = true;
+                        err.println("corelanes: step " + (i + 1) + " (your own code) could not start: " + e.getMessage());
+                        break;
+                    }
+                    done.add(measured);
+                    if (measured.status() != TaskStatus.COMPLETED) {
+                        break;
+                    }
+                    continue;
+                }
                 int cores = lesson.coresFor(i, machine.usableCores(), canPin);
                 MachineInfo m = cores > 0 ? CoreOptions.pinned(machine, CoreLimit.count(cores)) : machine;
                 out.printf("Running step %d of %d: %s%s%s …%n", i + 1, lesson.steps().size(), step.describe(),
                         cores > 0 ? " · on " + MachineInfo.count(cores, "core") : "",
                         pythons.get(i) != null ? " · in " + pythons.get(i).interpreter().name() : "");
                 // Each step's baseline is chosen as the window chooses it: from the steps run before it.
-                RunHandle h = Runs.start(step, pythons.get(i), m, List.copyOf(done));
+                RunHandle h = Runs.start(step, pythons.get(i), m,
+                        done.stream().filter(java.util.Objects::nonNull).toList());
                 current.set(h);
                 Trace measured = h.await();
                 done.add(measured);
@@ -137,17 +190,18 @@ final class LessonCommand implements Callable<Integer> {
             }
             // What ran is printed and written whatever comes now.
             interrupts.onStop(() -> { });
-            LessonReport report = LessonReport.of(lesson, done);
+            LessonReport report = LessonReport.of(lesson, done, skipped);
+            List<Trace> ran = done.stream().filter(java.util.Objects::nonNull).toList();
             out.println();
             out.print(report.text());
             out.println();
-            int notWritten = write(lesson, report, done, out, err);
+            int notWritten = write(lesson, report, ran, out, err);
             if (stopped.get()) {
                 err.println("corelanes: interrupted" + (interrupts.signalName().isEmpty() ? "" : " ("
-                        + interrupts.signalName() + ")") + " — " + done.size() + " of " + lesson.steps().size()
+                        + interrupts.signalName() + ")") + " — " + ran.size() + " of " + lesson.steps().size()
                         + " steps ran; their card was printed and written");
             }
-            if (done.stream().anyMatch(t -> t.spec().mode().processBased())
+            if (ran.stream().anyMatch(t -> t.spec().mode().processBased())
                     && !dev.corelanes.engine.child.Children.shuttingDown()) {
                 // Nothing outlives the CLI: a worker start-up cache being built after a step is waited for, as `run`
                 // does; Ctrl-C stops the wait (the builder is killed as the program exits).
@@ -158,11 +212,12 @@ final class LessonCommand implements Callable<Integer> {
                 Thread.interrupted();
             }
             Trace last = done.get(done.size() - 1);
-            if (stopped.get() || last.status() == TaskStatus.CANCELLED) {
+            if (stopped.get() || last != null && last.status() == TaskStatus.CANCELLED) {
                 return Cli.INTERRUPTED;
             }
-            boolean allRan = done.size() == lesson.steps().size()
-                    && done.stream().allMatch(t -> t.status() == TaskStatus.COMPLETED);
+            // A step skipped because this system cannot trace is not a failure; one that could not start is.
+            boolean allRan = !ownFailed && done.size() == lesson.steps().size()
+                    && ran.stream().allMatch(t -> t.status() == TaskStatus.COMPLETED);
             return allRan && notWritten == 0 ? Cli.OK : Cli.RUN_FAILED;
         } finally {
             interrupts.close();
@@ -173,6 +228,30 @@ final class LessonCommand implements Callable<Integer> {
                     // the hook is running and ends the program
                 }
             }
+        }
+    }
+
+    /**
+     * The student's file for the own-code step: --program as given (it must be there), or the window's
+     * my_threads.py in the data folder, written with the starter when there is none (never over their edits).
+     */
+    private Path ownCodeFile(PrintWriter out) {
+        if (program != null) {
+            if (!java.nio.file.Files.isRegularFile(program)) {
+                throw new UserError("--program " + program + ": no such file.");
+            }
+            return program.toAbsolutePath();
+        }
+        Path dir = dev.corelanes.engine.files.AppFolders.user().data();
+        try {
+            OwnCode.Starter s = OwnCode.ensure(dir);
+            if (s.created()) {
+                out.println("Written for you: " + s.file() + " (the starter; edit it and run the lesson again)");
+            }
+            return s.file();
+        } catch (java.io.IOException e) {
+            throw new UserError("cannot write " + dir.resolve(OwnCode.FILE_NAME) + ": " + e.getMessage()
+                    + "; give a file with --program FILE.");
         }
     }
 

@@ -339,4 +339,42 @@ public final class FigureText {
         }
         return "Calibration drift: " + what + "; " + d.why() + ". The next run recalibrates.";
     }
+
+    /**
+     * "2 of its threads ran on different CPUs at the same moment for 0.480 s of its 1.90 s (25 %); threads of one
+     * process 0 s", or "its threads never ran on two CPUs at the same moment": {@link Overlap} in words, for a run of
+     * {@code wallNanos}.
+     */
+    public static String overlap(Overlap o, long wallNanos) {
+        if (o.runningNanos() == 0) {
+            return "none of its threads was seen running on a CPU";
+        }
+        if (o.parallelNanos() == 0) {
+            return "its threads never ran on two CPUs at the same moment: one at a time, "
+                    + nanos(o.runningNanos()) + " in all";
+        }
+        String head = (o.mostAtOnce() == 2 ? "2" : "up to " + o.mostAtOnce()) + " of its threads ran on different "
+                + "CPUs at the same moment for " + nanos(o.parallelNanos()) + " of its " + nanos(wallNanos) + " ("
+                + percent(Overlap.share(o.parallelNanos(), wallNanos)) + ")";
+        if (o.processes() < 2) {
+            return head;
+        }
+        return head + "; threads of one process at the same moment: " + (o.sameProcessNanos() == 0 ? "never"
+                : nanos(o.sameProcessNanos()) + " (" + percent(Overlap.share(o.sameProcessNanos(), wallNanos)) + ")");
+    }
+
+    /**
+     * A traced command as the slide and the lesson card name it: each path by its file name ("python3 two.py" for
+     * "/root/.pyenv/versions/3.11.7/bin/python3 /tmp/two.py"); the run file keeps it whole.
+     */
+    public static String shortCommand(String command) {
+        StringBuilder b = new StringBuilder();
+        for (String word : command.trim().split("\\s+")) {
+            String quote = word.startsWith("'") || word.startsWith("\"") ? word.substring(0, 1) : "";
+            int slash = word.lastIndexOf('/');
+            String shown = slash >= 0 && slash < word.length() - 1 ? quote + word.substring(slash + 1) : word;
+            b.append(b.isEmpty() ? "" : " ").append(shown);
+        }
+        return b.toString();
+    }
 }

@@ -108,6 +108,13 @@ public record RunFigures(TaskStatus status, double wallSeconds, double cpuSecond
     public static final String TRACED_ALL_THREADS = "a traced program: its threads are all there is, with no runtime "
             + "of CoreLanes' around them";
 
+    /**
+     * How much of the run's time its tasks computed at the same moment ({@link Overlap}): derived from the spans on
+     * demand, not with every figure (a long run holds millions of spans), and written by {@link FigureText#overlap}.
+     */
+    public static Overlap overlap(Trace t) {
+        return Overlap.of(t);
+    }
 
     static RunFigures of(Trace t, int machineCores) {
         ExperimentSpec s = t.spec();

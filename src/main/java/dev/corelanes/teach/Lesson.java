@@ -1,6 +1,8 @@
 package dev.corelanes.teach;
 
+import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.ExperimentSpec;
+import dev.corelanes.engine.TaskKind;
 
 import java.util.List;
 
@@ -35,19 +37,49 @@ public record Lesson(String id, String title, String question, List<ExperimentSp
         if (!pythonSteps.isEmpty() && pythonSteps.size() != steps.size()) {
             throw new IllegalArgumentException("say for every step whether it runs in Python");
         }
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).mode() == ExecutionMode.TRACED && (pythonSteps.isEmpty() || !pythonSteps.get(i))) {
+                // The student's file runs in the Python chosen in the window: the step must ask for one.
+                throw new IllegalArgumentException("step " + (i + 1) + " runs your own code, in Python: say so");
+            }
+        }
         if (freeThreaded && !pythonSteps.contains(true)) {
             throw new IllegalArgumentException("a lesson for a free-threaded Python needs a step that runs in Python");
         }
-        claims = claims == null || claims.isEmpty()
-                ? List.of(steps.size() > 1 ? new LessonClaim.Faster(0, steps.size() - 1) : new LessonClaim.NearIdeal(0))
-                : List.copyOf(claims);
+        claims = claims == null || claims.isEmpty() ? defaultClaims(steps) : List.copyOf(claims);
         for (LessonClaim c : claims) {
             for (int i : c.steps()) {
                 if (i < 0 || i >= steps.size()) {
                     throw new IllegalArgumentException("a claim names step " + (i + 1) + " of " + steps.size());
                 }
+                if (c.checks() && steps.get(i).mode() == ExecutionMode.TRACED) {
+                    throw new IllegalArgumentException("step " + (i + 1) + " is the student's own code: nothing "
+                            + "can be claimed of it, only reported (LessonClaim.OwnProgram)");
+                }
             }
         }
+    }
+
+    /**
+     * The claims of a lesson that names none: its last experiment is faster than its first (several), or near its
+     * ideal (one); a step of the student's own code is reported, never checked.
+     */
+    private static List<LessonClaim> defaultClaims(List<ExperimentSpec> steps) {
+        List<Integer> made = new java.util.ArrayList<>();
+        List<LessonClaim> out = new java.util.ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).mode() == ExecutionMode.TRACED) {
+                out.add(new LessonClaim.OwnProgram(i));
+            } else {
+                made.add(i);
+            }
+        }
+        if (made.size() > 1) {
+            out.add(0, new LessonClaim.Faster(made.get(0), made.get(made.size() - 1)));
+        } else if (made.size() == 1) {
+            out.add(0, new LessonClaim.NearIdeal(made.get(0)));
+        }
+        return List.copyOf(out);
     }
 
     /** The lesson in the canonical form, its claims derived from its steps. */
@@ -108,6 +140,23 @@ public record Lesson(String id, String title, String question, List<ExperimentSp
     public boolean python(ExperimentSpec spec) {
         int i = steps.indexOf(spec);
         return i >= 0 && !pythonSteps.isEmpty() && pythonSteps.get(i);
+    }
+
+    /**
+     * The step that runs the student's own code ({@link OwnCode}: their {@code my_threads.py}, traced on the lanes in
+     * the Python chosen), rather than an experiment CoreLanes makes: its spec says only that it is a traced program.
+     */
+    public static final ExperimentSpec OWN_CODE = ExperimentSpec.of(ExecutionMode.TRACED, TaskKind.COMPUTE, 1,
+            ExperimentSpec.MIN_SECONDS, false);
+
+    /** True when step {@code step} runs the student's own code ({@link #OWN_CODE}). */
+    public boolean ownCode(int step) {
+        return steps.get(step).mode() == ExecutionMode.TRACED;
+    }
+
+    /** True when any step runs the student's own code. */
+    public boolean hasOwnCode() {
+        return steps.stream().anyMatch(s -> s.mode() == ExecutionMode.TRACED);
     }
 
     /** The experiment the controls are set to when the lesson is chosen. */

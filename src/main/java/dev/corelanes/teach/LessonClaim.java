@@ -23,12 +23,25 @@ public sealed interface LessonClaim {
     record NearIdeal(int step) implements LessonClaim {
     }
 
+    /**
+     * Step {@code step} is the student's own program: nothing is claimed of it in advance (they may have changed
+     * anything), so it is never checked; the card says what it measured, from its figures.
+     */
+    record OwnProgram(int step) implements LessonClaim {
+    }
+
+    /** True for a claim the runs can show or not; false for one that only reports what was measured. */
+    default boolean checks() {
+        return !(this instanceof OwnProgram);
+    }
+
     /** The steps this claim compares. */
     default int[] steps() {
         return switch (this) {
             case Faster f -> new int[] {f.slower(), f.faster()};
             case Similar s -> new int[] {s.a(), s.b()};
             case NearIdeal n -> new int[] {n.step()};
+            case OwnProgram o -> new int[] {o.step()};
         };
     }
 }

@@ -3,6 +3,7 @@ package dev.corelanes.teach;
 import dev.corelanes.engine.Baselines;
 import dev.corelanes.engine.FigureText;
 import dev.corelanes.engine.MachineInfo;
+import dev.corelanes.engine.Overlap;
 import dev.corelanes.engine.RunFigures;
 import dev.corelanes.engine.Span;
 import dev.corelanes.engine.SpanState;
@@ -25,10 +26,11 @@ import java.util.List;
  * @param findings one paragraph per claim checked, in the lesson's order
  * @param notes    the busy-machine warning of any step
  * @param shown    true when every claim was checked and the runs showed it
- * @param complete true when every step has run
+ * @param complete true when every step has run (or was skipped, with its reason)
+ * @param checked  true when a claim was checked (a step of the student's own code is reported, never checked)
  */
 public record LessonReport(Lesson lesson, List<String> steps, List<String> findings, List<String> notes,
-                           boolean shown, boolean complete) {
+                           boolean shown, boolean complete, boolean checked) {
 
     /** Two walls within this factor of each other are "about the same". */
     public static final double SIMILAR = 1.25;
@@ -48,6 +50,15 @@ public record LessonReport(Lesson lesson, List<String> steps, List<String> findi
      * shorter than the lesson's steps while it is being given; a null entry is a step not run yet).
      */
     public static LessonReport of(Lesson lesson, List<Trace> runs) {
+        return of(lesson, runs, java.util.Map.of());
+    }
+
+    /**
+     * The report of {@code lesson} from its steps' runs so far, {@code skipped} naming the steps that could not run
+     * here and why (the student's own code where this system cannot trace a program): the rest of the lesson is
+     * reported and checked without them, and the card says why each is missing.
+     */
+    public static LessonReport of(Lesson lesson, List<Trace> runs, java.util.Map<Integer, String> skipped) {
         List<Trace> t = new ArrayList<>(runs);
         while (t.size() < lesson.steps().size()) {
             t.add(null);
@@ -56,23 +67,100 @@ public record LessonReport(Lesson lesson, List<String> steps, List<String> findi
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < lesson.steps().size(); i++) {
             Trace r = t.get(i);
-            names.add(r == null ? "step " + (i + 1) : StepNames.step(i, r));
+            names.add(name(lesson, i, r));
             if (r != null) {
-                lines.add(stepLine(i, r));
+                lines.add(stepLine(lesson, i, r));
+            } else if (skipped.containsKey(i)) {
+                lines.add(cap(names.get(i)) + ": skipped — " + skipped.get(i));
             }
         }
-        boolean complete = t.stream().allMatch(java.util.Objects::nonNull);
+        boolean complete = true;
+        for (int i = 0; i < t.size(); i++) {
+            complete &= t.get(i) != null || skipped.containsKey(i);
+        }
         List<String> findings = new ArrayList<>();
         boolean shown = complete;
+        boolean checked = false;
         if (complete) {
             for (LessonClaim c : lesson.claims()) {
-                Finding f = check(c, t, names);
+                Finding f = skippedFinding(c, names, skipped);
+                if (f == null) {
+                    f = check(c, t, names);
+                }
                 findings.add(f.text());
-                shown &= f.shown();
+                if (c.checks()) {
+                    shown &= f.shown();
+                    checked = true;
+                }
             }
         }
-        ComparisonNotes notes = ComparisonNotes.of(t, names);
-        return new LessonReport(lesson, lines, findings, notes.notes(), shown, complete);
+        List<Trace> measured = new ArrayList<>();
+        List<String> measuredNames = new ArrayList<>();
+        for (int i = 0; i < t.size(); i++) {
+            if (t.get(i) != null) {
+                measured.add(t.get(i));
+                measuredNames.add(names.get(i));
+            }
+        }
+        ComparisonNotes notes = ComparisonNotes.of(measured, measuredNames);
+        return new LessonReport(lesson, lines, findings, notes.notes(), shown && checked, complete, checked);
+    }
+
+    /** "step 2 (your program)" for the student's own code, else "step 1 (threads in CPython 3.12.3)". */
+    private static String name(Lesson lesson, int i, Trace r) {
+        if (lesson.ownCode(i)) {
+            return "step " + (i + 1) + " (your program" + (r == null || r.runtime().interpreter().isBlank() ? ""
+                    : ", " + FigureText.shortCommand(r.runtime().interpreter())) + ")";
+        }
+        return r == null ? "step " + (i + 1) : StepNames.step(i, r);
+    }
+
+    /** The finding of a claim on a step that was skipped, or null when all its steps ran. */
+    private static Finding skippedFinding(LessonClaim c, List<String> names, java.util.Map<Integer, String> skipped) {
+        for (int i : c.steps()) {
+            if (skipped.containsKey(i)) {
+                return new Finding(cap(names.get(i)) + " was skipped (" + skipped.get(i) + ")"
+                        + (c.checks() ? ", so this claim could not be checked." : "."), false);
+            }
+        }
+        return null;
+    }
+
+    /** A step's line: {@link #stepLine(int, Trace)}, or for the student's own program what its trace measured. */
+    static String stepLine(Lesson lesson, int i, Trace t) {
+        if (!lesson.ownCode(i)) {
+            return stepLine(i, t);
+        }
+        String head = cap(name(lesson, i, t)) + ": ";
+        if (t.status() != TaskStatus.COMPLETED) {
+            return head + t.status().id() + (t.message().isEmpty() ? "" : " (" + t.message() + ")");
+        }
+        Overlap o = RunFigures.overlap(t);
+        return head + FigureText.seconds(t.wallSeconds()) + " · CPU " + FigureText.seconds(t.cpuSeconds()) + " · "
+                + threadsAndProcesses(o) + " · on two or more CPUs at once " + FigureText.nanos(o.parallelNanos())
+                + " (" + FigureText.percent(Overlap.share(o.parallelNanos(), t.wallNanos())) + ")";
+    }
+
+    /** "5 threads in 3 processes", "1 thread in 1 process". */
+    private static String threadsAndProcesses(Overlap o) {
+        return MachineInfo.count(o.threads(), "thread") + " in " + o.processes()
+                + (o.processes() == 1 ? " process" : " processes");
+    }
+
+    /**
+     * What the student's own program measured, as it is: nothing was claimed of it, so nothing is judged; a run
+     * that failed says so with its cause, never as a result.
+     */
+    private static Finding ownProgram(Trace t, String name) {
+        if (t.status() != TaskStatus.COMPLETED) {
+            return new Finding(cap(name) + " " + t.status().id() + (t.message().isEmpty() ? "" : " (" + t.message()
+                    + ")") + ": nothing it did is reported as a result. Fix or restore the file and run the lesson "
+                    + "again.", false);
+        }
+        Overlap o = RunFigures.overlap(t);
+        return new Finding(cap(name) + " took " + FigureText.seconds(
+                t.wallSeconds()) + " with " + threadsAndProcesses(o) + " and " + FigureText.seconds(t.cpuSeconds())
+                + " of CPU: " + FigureText.overlap(o, t.wallNanos()) + ".", true);
     }
 
     /** "Step 1 (sequential): 2.01 s · ideal 2.00 s · ×1.00 vs sequential · efficiency 99 %". */
@@ -93,6 +181,9 @@ public record LessonReport(Lesson lesson, List<String> steps, List<String> findi
     }
 
     private static Finding check(LessonClaim c, List<Trace> t, List<String> names) {
+        if (c instanceof LessonClaim.OwnProgram o) {
+            return ownProgram(t.get(o.step()), names.get(o.step()));
+        }
         for (int i : c.steps()) {
             if (t.get(i).status() != TaskStatus.COMPLETED || t.get(i).wallNanos() <= 0) {
                 return new Finding(cap(names.get(i)) + " " + t.get(i).status().id()
@@ -104,6 +195,7 @@ public record LessonReport(Lesson lesson, List<String> steps, List<String> findi
                     names.get(f.faster()));
             case LessonClaim.Similar s -> similar(t.get(s.a()), names.get(s.a()), t.get(s.b()), names.get(s.b()));
             case LessonClaim.NearIdeal n -> nearIdeal(t.get(n.step()), names.get(n.step()));
+            case LessonClaim.OwnProgram o -> ownProgram(t.get(o.step()), names.get(o.step()));
         };
     }
 
@@ -184,7 +276,8 @@ public record LessonReport(Lesson lesson, List<String> steps, List<String> findi
                     + why + ".", true);
         }
         return new Finding(head + ": efficiency " + FigureText.efficiency(f) + ". This run did not show the claim. "
-                + "Likely cause: " + cause(t, name, f, "the cause was not measured: run it again") + ".", false);
+                + "Likely cause: " + cause(t, name, f, "the cause was not measured: run it again").substring(2) + ".",
+                false);
     }
 
     /** What the claim rests on, where the runs show it: the GIL's waits, spawn cost, preemptions. */
@@ -283,7 +376,7 @@ public record LessonReport(Lesson lesson, List<String> steps, List<String> findi
 
     /** The verdict, once every step has run: "This run showed the claim." or that it did not. */
     public String verdict() {
-        if (!complete || findings.isEmpty()) {
+        if (!complete || !checked) {
             return "";
         }
         return shown ? "This run showed the claim." : "This run did not show the whole claim; the reasons are above.";

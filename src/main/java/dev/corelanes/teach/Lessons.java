@@ -74,6 +74,18 @@ public final class Lessons {
                                 + "inside the interpreter. Where the two differ — how often the lock changes hands, "
                                 + "which core runs — the real run is the truth.",
                         List.of(false, true)).checking(new LessonClaim.Similar(0, 1)),
+                Lesson.inPython("own-code", "Your own code: my_threads.py",
+                        "The notebook's do_something() in a file of your own. First two compute tasks on two threads "
+                                + "in your CPython, then your my_threads.py as it is: do its threads ever compute on "
+                                + "two CPUs at the same moment? Do its processes?",
+                        List.of(spec(THREADS, COMPUTE, 2, 0.5, 2, false), Lesson.OWN_CODE),
+                        "Under the GIL the two threads of step 1 should take turns, so the step should take about "
+                                + "as long as one core needs for both. Step 2 is your program and nothing is claimed of "
+                                + "it: the card says what it measured — its time, its threads and processes, and how "
+                                + "long two of its threads ran on different CPUs at the same moment. The starter runs "
+                                + "do_something() on two threads (one GIL: they take turns), then in two processes "
+                                + "(a GIL each); your edits decide what it does.",
+                        List.of(true, true)),
                 Lesson.inFreeThreadedPython("free-threaded", "No GIL: free-threaded Python",
                         "Two compute tasks on two threads in a free-threaded CPython (python3.13t), its GIL off. "
                                 + "2 s like the GIL run, or 1 s?",

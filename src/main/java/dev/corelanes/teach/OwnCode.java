@@ -7,14 +7,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * The lesson step "your own code": the notebook's {@code do_something()} as a file the student edits
- * ({@code my_threads.py}, from {@link CodeSamples#myThreads}) and runs on the lanes with Run my program. The starter
- * is written once; a file already there is the student's and is never written over.
+ * "Your own code": the notebook's {@code do_something()} as a file the student edits ({@code my_threads.py}, from
+ * {@link CodeSamples#myThreads}), run on the lanes as the last step of lesson {@code own-code} ({@link Lesson#OWN_CODE})
+ * or with Run my program. The starter is written once; a file already there is the student's and is never written
+ * over.
  */
 public final class OwnCode {
 
     public static final String FILE_NAME = "my_threads.py";
     public static final String TITLE = "Your own code: my_threads.py";
+    /** The Lessons menu's item that opens the file outside the lesson (which has {@link #TITLE} as its title). */
+    public static final String MENU_ITEM = "my_threads.py outside the lesson: edit, run, see its output…";
 
     private OwnCode() {
     }
@@ -50,5 +53,37 @@ public final class OwnCode {
         } catch (FileAlreadyExistsException e) {
             return new Starter(file, false);
         }
+    }
+
+    /** What became of the student's file since the starter was written: what the lesson's step says about it. */
+    public enum FileState {
+        /** The starter, as it was written. */
+        STARTER,
+        /** Changed by the student (their edits run). */
+        CHANGED,
+        /** Not there (deleted or moved): nothing to run. */
+        MISSING
+    }
+
+    /** The state of {@code file} now: read from the disk, so call it off the FX thread. */
+    public static FileState state(Path file) {
+        try {
+            return Files.readString(file).equals(CodeSamples.myThreads()) ? FileState.STARTER : FileState.CHANGED;
+        } catch (java.nio.file.NoSuchFileException e) {
+            return FileState.MISSING;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // Not readable as text (another encoding, a folder of that name): still the student's, still runs.
+            return Files.exists(file) ? FileState.CHANGED : FileState.MISSING;
+        }
+    }
+
+    /** One line about the file for the step: what will run, or why nothing can. */
+    public static String describe(Path file, FileState state) {
+        return switch (state) {
+            case STARTER -> "Your file, the starter as written for you: " + file;
+            case CHANGED -> "Your file, changed since the starter (your edits run): " + file;
+            case MISSING -> "Your file is missing: " + file + " is not there any more. Choose the lesson again to "
+                    + "get a fresh starter.";
+        };
     }
 }

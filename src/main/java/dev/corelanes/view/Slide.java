@@ -261,14 +261,7 @@ public final class Slide {
      * "/root/.pyenv/versions/3.11.7/bin/python3 /tmp/two.py"); the run file keeps it whole.
      */
     static String shortCommand(String command) {
-        StringBuilder b = new StringBuilder();
-        for (String word : command.trim().split("\\s+")) {
-            String quote = word.startsWith("'") || word.startsWith("\"") ? word.substring(0, 1) : "";
-            int slash = word.lastIndexOf('/');
-            String shown = slash >= 0 && slash < word.length() - 1 ? quote + word.substring(slash + 1) : word;
-            b.append(b.isEmpty() ? "" : " ").append(shown);
-        }
-        return b.toString();
+        return FigureText.shortCommand(command);
     }
 
     private static void runLabel(List<Shape> out, Trace t, RunFigures f, boolean several, double y,
