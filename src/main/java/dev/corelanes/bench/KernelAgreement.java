@@ -75,21 +75,39 @@ final class KernelAgreement {
     private KernelAgreement() {
     }
 
-    /** The kernel's record: per thread id, its on-CPU intervals {cpu, start, end} in seconds. */
-    static Map<Long, List<double[]>> readKernel(Path json) throws IOException {
+    /** One thread of the kernel's record: its id, its process's, its name, and its on-CPU intervals {cpu, start, end}. */
+    record KernelThread(long tid, long tgid, String name, List<double[]> intervals) {
+    }
+
+    /** The kernel's record, by thread id. */
+    static Map<Long, KernelThread> readKernel(Path json) throws IOException {
         JsonNode root = new ObjectMapper().readTree(json.toFile());
-        Map<Long, List<double[]>> out = new HashMap<>();
+        Map<Long, KernelThread> out = new HashMap<>();
         for (JsonNode t : root.path("threads")) {
             List<double[]> iv = new ArrayList<>();
             for (JsonNode i : t.path("intervals")) {
                 iv.add(new double[] {i.get(0).asDouble(), i.get(1).asDouble(), i.get(2).asDouble()});
             }
-            out.put(t.path("tid").asLong(), iv);
+            long tid = t.path("tid").asLong();
+            out.put(tid, new KernelThread(tid, t.path("tgid").asLong(-1), t.path("name").asText("?"), iv));
         }
         return out;
     }
 
-    static Result compare(Map<Long, List<double[]>> kernel, Trace run) {
+    /**
+     * What a worker is held against: its own thread (by tid), or, for a worker with no thread of its own (a
+     * virtual thread runs on whichever carrier is free), every thread of its process, the best of them scoring it.
+     */
+    private record Candidates(WorkerInfo worker, List<KernelThread> threads) {
+        /** Their intervals together: on one CPU, one thread at a time, so they never overlap. */
+        List<double[]> intervals() {
+            List<double[]> all = new ArrayList<>();
+            threads.forEach(t -> all.addAll(t.intervals()));
+            return all;
+        }
+    }
+
+    static Result compare(Map<Long, KernelThread> kernel, Trace run) {
         Map<String, List<double[]>> drawn = new HashMap<>();
         for (Span s : run.spans()) {
             if (s.state() == SpanState.RUNNING && s.hasCore() && s.endNanos() > s.startNanos()) {
@@ -97,26 +115,29 @@ final class KernelAgreement {
                         .add(new double[] {s.core(), s.startSeconds(), s.endSeconds()});
             }
         }
-        List<WorkerInfo> matched = new ArrayList<>();
+        List<Candidates> matched = new ArrayList<>();
         List<String> unmatched = new ArrayList<>();
         for (WorkerInfo w : run.workers()) {
             if (!drawn.containsKey(w.name())) {
                 continue; // never drawn running: nothing to hold against the kernel
             }
-            List<double[]> k = kernel.get(w.tid());
-            if (w.tid() <= 0 || k == null || k.isEmpty()) {
+            KernelThread own = w.tid() > 0 ? kernel.get(w.tid()) : null;
+            List<KernelThread> threads = own != null ? List.of(own)
+                    : w.tid() <= 0 && w.pid() > 0 ? kernel.values().stream().filter(t -> t.tgid() == w.pid()).toList()
+                    : List.of();
+            if (threads.stream().allMatch(t -> t.intervals().isEmpty())) {
                 unmatched.add(w.name());
                 continue;
             }
-            matched.add(w);
+            matched.add(new Candidates(w, threads));
         }
         if (matched.isEmpty()) {
             return new Result(List.of(), Double.NaN, unmatched);
         }
-        // Coarse: per worker and CPU, the drawn bins against the kernel thread's bins at every shift.
+        // Coarse: per worker and CPU, the drawn bins against its kernel threads' bins at every shift.
         double kernelEnd = 0;
-        for (WorkerInfo w : matched) {
-            for (double[] k : kernel.get(w.tid())) {
+        for (Candidates c : matched) {
+            for (double[] k : c.intervals()) {
                 kernelEnd = Math.max(kernelEnd, k[2]);
             }
         }
@@ -124,15 +145,15 @@ final class KernelAgreement {
         int lowShift = (int) Math.floor(EARLIEST_OFFSET / BIN);
         int highShift = (int) Math.ceil(LATEST_OFFSET / BIN);
         long[] total = new long[highShift - lowShift + 1];
-        for (WorkerInfo w : matched) {
+        for (Candidates c : matched) {
             Map<Integer, boolean[]> k = new HashMap<>();
-            for (double[] i : kernel.get(w.tid())) {
-                boolean[] b = k.computeIfAbsent((int) i[0], c -> new boolean[bins]);
+            for (double[] i : c.intervals()) {
+                boolean[] b = k.computeIfAbsent((int) i[0], x -> new boolean[bins]);
                 for (int x = Math.max(0, (int) (i[1] / BIN)); x < Math.min(bins, (int) Math.ceil(i[2] / BIN)); x++) {
                     b[x] = true;
                 }
             }
-            for (double[] d : drawn.get(w.name())) {
+            for (double[] d : drawn.get(c.worker().name())) {
                 boolean[] b = k.get((int) d[0]);
                 if (b == null) {
                     continue;
@@ -161,8 +182,8 @@ final class KernelAgreement {
         double bestOverlap = -1;
         for (double o = guess - 2 * BIN; o <= guess + 2 * BIN + 1e-12; o += STEP) {
             double same = 0;
-            for (WorkerInfo w : matched) {
-                same += score(w, drawn.get(w.name()), kernel.get(w.tid()), o).sameSeconds();
+            for (Candidates c : matched) {
+                same += score(c.worker(), drawn.get(c.worker().name()), c.intervals(), o).sameSeconds();
             }
             if (same > bestOverlap) {
                 bestOverlap = same;
@@ -170,8 +191,14 @@ final class KernelAgreement {
             }
         }
         List<Score> scores = new ArrayList<>();
-        for (WorkerInfo w : matched) {
-            Score sc = score(w, drawn.get(w.name()), kernel.get(w.tid()), best);
+        for (Candidates c : matched) {
+            Score sc = null;
+            for (KernelThread t : c.threads()) {
+                Score x = score(c.worker(), drawn.get(c.worker().name()), t.intervals(), best);
+                if (sc == null || x.sameSeconds() > sc.sameSeconds()) {
+                    sc = new Score(x.worker(), t.tid(), x.kernelSeconds(), x.drawnSeconds(), x.sameSeconds());
+                }
+            }
             if (Math.max(sc.kernelSeconds(), sc.drawnSeconds()) >= BRIEF_SECONDS) {
                 scores.add(sc); // as sched-truth, a thread that ran under 10 ms is too brief to score
             }

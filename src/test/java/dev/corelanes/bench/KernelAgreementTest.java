@@ -61,16 +61,35 @@ class KernelAgreementTest {
     }
 
     /** The kernel's record of the same threads: the run's spans moved by {@code shift} seconds, plus a stranger. */
-    private static Map<Long, List<double[]>> kernel(double shift) {
-        Map<Long, List<double[]>> k = new HashMap<>();
+    private static Map<Long, KernelAgreement.KernelThread> kernel(double shift) {
+        Map<Long, List<double[]>> iv = new HashMap<>();
         for (Span s : run(false).spans()) {
             if (s.state() == SpanState.RUNNING) {
-                k.computeIfAbsent(100L + s.task(), t -> new ArrayList<>())
+                iv.computeIfAbsent(100L + s.task(), t -> new ArrayList<>())
                         .add(new double[] {s.core(), s.startSeconds() + shift, s.endSeconds() + shift});
             }
         }
-        k.put(999L, List.of(new double[] {0, 0, 1}));
+        Map<Long, KernelAgreement.KernelThread> k = new HashMap<>();
+        iv.forEach((tid, list) -> k.put(tid, new KernelAgreement.KernelThread(tid, 100, "t", list)));
+        k.put(999L, new KernelAgreement.KernelThread(999, 999, "stranger", List.of(new double[] {0, 0, 1})));
         return k;
+    }
+
+    /** The same run with its workers' thread ids unknown (virtual threads: their carrier changes). */
+    private static Trace withoutTids(Trace t) {
+        List<WorkerInfo> workers = t.workers().stream().map(w -> new WorkerInfo(w.name(), w.pid(), -1, -1)).toList();
+        return new Trace(t.spec(), t.machine(), t.calibration(), t.startedAt(), t.wallNanos(), t.cpuNanos(), t.status(),
+                t.message(), t.tasks(), workers, t.spans(), 0, t.conditions(), t.runtime());
+    }
+
+    @Test
+    void workersWithoutAThreadIdAreHeldAgainstTheBestThreadOfTheirProcess() {
+        KernelAgreement.Result r = KernelAgreement.compare(kernel(0.0123), withoutTids(run(false)));
+        assertEquals(0.0123, r.offsetSeconds(), 0.0001);
+        assertEquals(2, r.scores().size());
+        assertEquals(1.0, r.min(), 0.01);
+        assertEquals(java.util.Set.of(101L, 102L), r.scores().stream().map(KernelAgreement.Score::tid)
+                .collect(java.util.stream.Collectors.toSet()), "each found its own thread, never the stranger");
     }
 
     @Test
@@ -103,11 +122,12 @@ class KernelAgreementTest {
     }
 
     @Test
-    void aWorkerWithoutAThreadIdOrAKernelThreadIsReportedUnmatched(@TempDir Path dir) throws Exception {
+    void aWorkerWhoseThreadTheKernelNeverRanIsReportedUnmatched(@TempDir Path dir) throws Exception {
         Path k = Files.writeString(dir.resolve("k.json"), "{\"seconds\": 1, \"threads\": [{\"tid\": 101, \"tgid\": 100, "
                 + "\"name\": \"t\", \"intervals\": [[1, 0.005, 0.015], [0, 0.015, 0.025]]}]}");
-        Map<Long, List<double[]>> kernel = KernelAgreement.readKernel(k);
-        assertEquals(2, kernel.get(101L).size());
+        Map<Long, KernelAgreement.KernelThread> kernel = KernelAgreement.readKernel(k);
+        assertEquals(2, kernel.get(101L).intervals().size());
+        assertEquals(100, kernel.get(101L).tgid());
         KernelAgreement.Result r = KernelAgreement.compare(kernel, run(false));
         assertEquals(List.of("t2"), r.unmatched());
         assertEquals(1, r.scores().size());
