@@ -102,14 +102,12 @@ public final class RunContext {
     }
 
     /**
-     * Called on a platform worker thread as it starts: its OS thread id, so the run file names the thread the kernel
-     * scheduled (perf, Perfetto and sched-truth match by it). Linux only; elsewhere nothing is recorded.
+     * Called on a worker thread of this JVM as it starts: this process's id and the thread's OS id, so the run file
+     * names the thread the kernel scheduled (perf, Perfetto and sched-truth match by it). The thread id is Linux's
+     * only, and a virtual thread has none (-1); the process id is recorded either way.
      */
     public void noteWorkerThread(String name) {
-        long tid = OsThreadIds.current();
-        if (tid >= 0) {
-            threadIds.put(name, new OsThread(ProcessHandle.current().pid(), tid));
-        }
+        threadIds.put(name, new OsThread(ProcessHandle.current().pid(), OsThreadIds.current()));
     }
 
     /**
@@ -158,7 +156,7 @@ public final class RunContext {
         List<WorkerInfo> out = new ArrayList<>();
         for (WorkerInfo w : workers.values()) {
             OsThread t = threadIds.get(w.name());
-            out.add(t == null || w.tidKnown() ? w
+            out.add(t == null || w.tidKnown() || (t.tid() < 0 && w.pid() >= 0) ? w
                     : new WorkerInfo(w.name(), w.pid() >= 0 ? w.pid() : t.pid(), w.peakRssBytes(), t.tid()));
         }
         return out;

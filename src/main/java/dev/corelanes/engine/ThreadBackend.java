@@ -98,9 +98,9 @@ final class ThreadBackend implements Backend {
             Runnable work = perTask ? () -> runTask(run, env, task, name) : () -> takeTasks(run, env, name, next);
             Runnable body = () -> {
                 run.pinThisThread(); // a virtual thread's carrier was not started by the pinned coordinator
-                if (!virtual) {
-                    run.noteWorkerThread(name); // a virtual thread has no OS thread of its own
-                }
+                // A virtual thread has no OS thread of its own (its carrier's id would be another's tomorrow): its
+                // process is still this JVM, which the kernel's record names its carriers by.
+                run.noteWorkerThread(name);
                 if (gate != null) {
                     passGate(gate);
                 }

@@ -59,10 +59,12 @@ class WorkerThreadIdsTest {
     }
 
     @Test
-    void virtualThreadsHaveNoThreadIdOfTheirOwn() throws Exception {
+    void virtualThreadsHaveNoThreadIdOfTheirOwnButTheirProcessIsThisJvm() throws Exception {
         List<WorkerInfo> w = run(ExperimentSpec.of(ExecutionMode.VIRTUAL, TaskKind.SLEEP, 3, 0.05, false)).workers();
         assertEquals(3, w.size());
         assertTrue(w.stream().noneMatch(WorkerInfo::tidKnown), "a carrier's id would be another thread's: " + w);
+        long me = ProcessHandle.current().pid();
+        assertTrue(w.stream().allMatch(x -> x.pid() == me), "the kernel's record names their carriers by it: " + w);
     }
 
     @Test
