@@ -165,6 +165,12 @@ final class RunViews {
     private void updateNote(Trace t) {
         String why = coreUnavailable;
         if (why == null && t != null && t.coreUnknown()) {
+            // A program traced on macOS or Windows: the OS's own line says why (no CPU for another process's thread).
+            String os = t.runtime().program() ? dev.corelanes.engine.trace.ProgramTrace.platformNote() : "";
+            if (!os.isEmpty()) {
+                note.setText(os);
+                return;
+            }
             why = "the core of some running spans could not be read";
         }
         note.setText(why == null ? "" : "Per-core view unavailable here (" + why
