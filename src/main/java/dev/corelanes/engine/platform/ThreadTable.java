@@ -17,6 +17,9 @@ public interface ThreadTable {
      */
     List<OsProcess> read(Collection<Integer> tree);
 
+    /** Why this table cannot be read here (its OS library did not bind), in one line; "" when it can. */
+    String unavailableReason();
+
     /** True when process {@code pid} exists. */
     boolean alive(int pid);
 

@@ -55,11 +55,9 @@ public final class ProgramTrace {
     public static String unavailableReason() {
         TraceHost host = TraceHost.current();
         if (host.os() == Os.MAC || host.os() == Os.WINDOWS) {
-            try {
-                return host.table().get() == null ? "corelanes trace cannot read threads on " + Os.displayName() : "";
-            } catch (LinkageError | RuntimeException e) { // the OS library could not be bound
-                return "corelanes trace cannot read threads on " + Os.displayName() + ": " + e.getMessage();
-            }
+            ThreadTable table = host.table().get();
+            String why = table == null ? "no thread table" : table.unavailableReason();
+            return why.isEmpty() ? "" : "corelanes trace cannot read threads on " + Os.displayName() + ": " + why;
         }
         if (!host.os().isLinux()) {
             return "corelanes trace needs Linux, macOS or Windows: it reads every thread's state and CPU time from "
@@ -90,12 +88,8 @@ public final class ProgramTrace {
         if (host.os().isLinux()) {
             return "";
         }
-        try {
-            ThreadTable t = host.table().get();
-            return t == null ? "" : t.note();
-        } catch (LinkageError | RuntimeException e) {
-            return "";
-        }
+        ThreadTable t = host.table().get();
+        return t == null ? "" : t.note();
     }
 
     /** The note of this trace's OS ({@link #platformNote()}), "" on Linux. */

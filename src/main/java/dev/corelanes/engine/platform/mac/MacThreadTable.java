@@ -21,19 +21,33 @@ import java.util.Map;
  * This class is the thin binding only; what the bytes mean is {@link MacThreadInfo}'s.
  */
 public final class MacThreadTable implements ThreadTable {
-    static {
-        Native.register(MacThreadTable.class, "System");
-    }
 
     private static final int PROC_PIDTHREADINFO = 5;
     private static final int PROC_PIDLISTTHREADS = 6;
 
-    private static native int proc_pidinfo(int pid, int flavor, long arg, byte[] buffer, int size);
+    /** The binding, made when first called (making a table binds nothing). */
+    private static final class Lib {
+        static {
+            Native.register(Lib.class, "System");
+        }
 
-    /** Returns how many pids it wrote (libproc divides proc_listpids's byte count by sizeof(pid_t)). */
-    private static native int proc_listchildpids(int ppid, int[] buffer, int size);
+        static native int proc_pidinfo(int pid, int flavor, long arg, byte[] buffer, int size);
 
-    private static native int proc_name(int pid, byte[] buffer, int size);
+        /** Returns how many pids it wrote (libproc divides proc_listpids's byte count by sizeof(pid_t)). */
+        static native int proc_listchildpids(int ppid, int[] buffer, int size);
+
+        static native int proc_name(int pid, byte[] buffer, int size);
+    }
+
+    @Override
+    public String unavailableReason() {
+        try {
+            Lib.proc_name((int) ProcessHandle.current().pid(), new byte[256], 256);
+            return "";
+        } catch (LinkageError e) {
+            return "libproc could not be loaded (" + e.getMessage() + ")";
+        }
+    }
 
     private final byte[] info = new byte[MacThreadInfo.SIZE];
     private byte[] ids = new byte[64 * Long.BYTES];
@@ -64,14 +78,15 @@ public final class MacThreadTable implements ThreadTable {
 
     private static int[] children(int pid) {
         int[] buf = new int[256];
-        int n = proc_listchildpids(pid, buf, buf.length * Integer.BYTES);
-        return n <= 0 ? new int[0] : java.util.Arrays.copyOf(buf, Math.min(n, buf.length));
+        int n = Lib.proc_listchildpids(pid, buf, buf.length * Integer.BYTES);
+        // A count; an older libproc that gave bytes leaves zeros past the last pid, skipped.
+        return n <= 0 ? new int[0] : java.util.Arrays.stream(buf, 0, Math.min(n, buf.length)).filter(p -> p > 0).toArray();
     }
 
     private List<OsThread> threads(int pid) {
         int filled;
         while (true) {
-            filled = proc_pidinfo(pid, PROC_PIDLISTTHREADS, 0, ids, ids.length);
+            filled = Lib.proc_pidinfo(pid, PROC_PIDLISTTHREADS, 0, ids, ids.length);
             if (filled < ids.length || ids.length >= (1 << 20)) {
                 break;
             }
@@ -79,7 +94,7 @@ public final class MacThreadTable implements ThreadTable {
         }
         List<OsThread> out = new ArrayList<>();
         for (long tid : MacThreadInfo.threadIds(ids, filled)) {
-            int n = proc_pidinfo(pid, PROC_PIDTHREADINFO, tid, info, info.length);
+            int n = Lib.proc_pidinfo(pid, PROC_PIDTHREADINFO, tid, info, info.length);
             MacThreadInfo t = MacThreadInfo.parse(info, n);
             if (t != null) {
                 out.add(t.toThread(tid));
@@ -90,7 +105,7 @@ public final class MacThreadTable implements ThreadTable {
 
     private static String name(int pid) {
         byte[] b = new byte[256];
-        int n = proc_name(pid, b, b.length);
+        int n = Lib.proc_name(pid, b, b.length);
         return n <= 0 ? "" : new String(b, 0, n, StandardCharsets.UTF_8);
     }
 

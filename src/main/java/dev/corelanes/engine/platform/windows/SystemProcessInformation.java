@@ -7,7 +7,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What {@code NtQuerySystemInformation(SystemProcessInformation)} writes, read from its bytes: a chain of
@@ -150,6 +153,32 @@ public final class SystemProcessInformation {
                 break;
             }
             at += next;
+        }
+        return out;
+    }
+
+    /**
+     * The processes of {@code tree} and their descendants, by parent id ({@code InheritedFromUniqueProcessId}; a
+     * parent listed after its child too). The idle process (id 0) is never part of one.
+     */
+    public static List<OsProcess> tree(List<Entry> all, Collection<Integer> tree) {
+        Set<Long> in = new HashSet<>();
+        tree.forEach(p -> in.add((long) p));
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Entry e : all) {
+                if (e.processId() != 0 && !in.contains(e.processId()) && in.contains(e.parentId())) {
+                    in.add(e.processId());
+                    grew = true;
+                }
+            }
+        }
+        List<OsProcess> out = new ArrayList<>();
+        for (Entry e : all) {
+            if (e.processId() != 0 && in.contains(e.processId())) {
+                out.add(e.toProcess());
+            }
         }
         return out;
     }
