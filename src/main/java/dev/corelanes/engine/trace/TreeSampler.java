@@ -11,16 +11,15 @@ import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Samples every thread of a process tree from {@code /proc} on one thread of its own, until stopped: each sweep
- * reads every known thread's state, CPU and scheduler totals ({@link ThreadSample}) and looks for processes
- * started since the last one (children started later included).
+ * Samples every thread of a process tree on one thread of its own, until stopped: each sweep reads every known
+ * thread's state, CPU and scheduler totals ({@link ThreadSample}) and looks for processes started since the last
+ * one (children started later included) — from {@code /proc} on Linux ({@link ProcTreeSource}), from the OS's thread
+ * table on macOS and Windows ({@link TableTreeSource}).
  *
  * <p>Cheap and honest: the sampler measures its own CPU time (this thread's CPU clock) and adapts its period so
  * that it uses at most {@link #TARGET_SHARE} of one core, whatever the number of threads — a few threads are read
- * every {@link #MIN_PERIOD_NANOS}, 64 threads less often. New processes are found by reading {@code /proc} for
- * process ids not seen before (Linux hands out ids in increasing order), so finding children costs one directory
- * listing per sweep, not a read of every process on the machine. A process that starts and ends between two sweeps
- * is not seen.
+ * every {@link #MIN_PERIOD_NANOS}, 64 threads less often. A process that starts and ends between two sweeps is not
+ * seen.
  */
 public final class TreeSampler {
 
