@@ -19,7 +19,7 @@ import java.util.Set;
  * phnt headers give them:
  * <pre>
  * SYSTEM_PROCESS_INFORMATION (256 bytes, then the threads)
- *    0 ULONG NextEntryOffset (0 on the last)      4 ULONG NumberOfThreads
+ *    0 ULONG NextEntryOffset (0 on the last)      4 ULONG NumberOfThreads   32 LARGE_INTEGER CreateTime
  *   56 UNICODE_STRING ImageName: 56 USHORT Length (bytes), 58 MaximumLength, 64 PWSTR Buffer (an address in the
  *      same buffer)
  *   80 HANDLE UniqueProcessId                     88 HANDLE InheritedFromUniqueProcessId
@@ -116,7 +116,7 @@ public final class SystemProcessInformation {
     }
 
     /** One process entry with its threads. */
-    public record Entry(long processId, long parentId, String imageName, List<SystemThread> threads) {
+    public record Entry(long processId, long parentId, long createTime, String imageName, List<SystemThread> threads) {
 
         public OsProcess toProcess() {
             return new OsProcess((int) processId, (int) parentId, imageName,
@@ -138,6 +138,7 @@ public final class SystemProcessInformation {
             int next = b.getInt(at);
             long threads = Integer.toUnsignedLong(b.getInt(at + 4));
             String name = imageName(b, limit, at, baseAddress);
+            long created = b.getLong(at + 32);
             long pid = b.getLong(at + 80);
             long parent = b.getLong(at + 88);
             List<SystemThread> list = new ArrayList<>();
@@ -148,7 +149,7 @@ public final class SystemProcessInformation {
                 }
                 list.add(thread(b, (int) t));
             }
-            out.add(new Entry(pid, parent, name, list));
+            out.add(new Entry(pid, parent, created, name, list));
             if (next <= 0) {
                 break;
             }
@@ -159,16 +160,22 @@ public final class SystemProcessInformation {
 
     /**
      * The processes of {@code tree} and their descendants, by parent id ({@code InheritedFromUniqueProcessId}; a
-     * parent listed after its child too). The idle process (id 0) is never part of one.
+     * parent listed after its child too). Windows reuses ids and keeps a parent's id after the parent ended, so a
+     * process created before the process that now has its parent's id is not its child. The idle process (id 0) is
+     * never part of a tree.
      */
     public static List<OsProcess> tree(List<Entry> all, Collection<Integer> tree) {
         Set<Long> in = new HashSet<>();
         tree.forEach(p -> in.add((long) p));
+        java.util.Map<Long, Long> created = new java.util.HashMap<>();
+        all.forEach(e -> created.put(e.processId(), e.createTime()));
         boolean grew = true;
         while (grew) {
             grew = false;
             for (Entry e : all) {
-                if (e.processId() != 0 && !in.contains(e.processId()) && in.contains(e.parentId())) {
+                Long parentCreated = created.get(e.parentId()); // null: the parent has ended since the last reading
+                if (e.processId() != 0 && !in.contains(e.processId()) && in.contains(e.parentId())
+                        && (parentCreated == null || e.createTime() >= parentCreated)) {
                     in.add(e.processId());
                     grew = true;
                 }

@@ -37,11 +37,14 @@ class SystemProcessInformationTest {
     @Test
     void theChainOfEntriesIsFollowedWithEachProcesssIdsAndName() {
         List<SystemProcessInformation.Entry> all = entries();
-        assertEquals(List.of(0L, 4200L, 4300L, 5000L), all.stream().map(SystemProcessInformation.Entry::processId).toList());
-        assertEquals(List.of(0L, 900L, 4200L, 900L), all.stream().map(SystemProcessInformation.Entry::parentId).toList());
-        assertEquals(List.of("", "python.exe", "worker.exe", "notepad.exe"),
+        assertEquals(List.of(0L, 4200L, 4300L, 5000L, 3900L),
+                all.stream().map(SystemProcessInformation.Entry::processId).toList());
+        assertEquals(List.of(0L, 900L, 4200L, 900L, 4200L),
+                all.stream().map(SystemProcessInformation.Entry::parentId).toList());
+        assertEquals(List.of("", "python.exe", "worker.exe", "notepad.exe", "stale.exe"),
                 all.stream().map(SystemProcessInformation.Entry::imageName).toList());
-        assertEquals(List.of(1, 3, 2, 1), all.stream().map(e -> e.threads().size()).toList());
+        assertEquals(List.of(1, 3, 2, 1, 1), all.stream().map(e -> e.threads().size()).toList());
+        assertEquals(133000000000500000L, all.get(2).createTime());
     }
 
     @Test
@@ -104,6 +107,7 @@ class SystemProcessInformationTest {
 
     @Test
     void aTreeIsItsRootAndEveryProcessWhoseParentIsInIt() {
+        // stale.exe names 4200 as its parent but is older than python.exe: an earlier process had that id.
         List<OsProcess> tree = SystemProcessInformation.tree(entries(), List.of(4200));
         assertEquals(List.of(4200, 4300), tree.stream().map(OsProcess::pid).toList());
         assertEquals(4200, tree.get(1).ppid());
