@@ -38,7 +38,7 @@ public final class ProgramTrace {
     private final Object ended = new Object();
 
     private ProgramTrace(ChildProcess child, GroupWatchdog watchdog, int pid, String command, long originNanos,
-                         Instant startedAt, TraceHost host, ThreadTable table) {
+                         Instant startedAt, ThreadTable table) {
         this.child = child;
         this.watchdog = watchdog;
         this.pid = pid;
@@ -155,8 +155,7 @@ public final class ProgramTrace {
 
     private static ProgramTrace start(ProcessBuilder pb, String command, ProgramOutput output, boolean hold)
             throws TraceException {
-        TraceHost host = TraceHost.current();
-        ThreadTable table = tableOf(host);
+        ThreadTable table = tableOf(TraceHost.current());
         GroupWatchdog watchdog = GroupWatchdog.start();
         Instant startedAt = Instant.now();
         long origin = System.nanoTime();
@@ -187,7 +186,7 @@ public final class ProgramTrace {
                     + " s (the machine may be very busy); nothing was traced");
         }
         ProgramTrace t = new ProgramTrace(child, watchdog, (int) child.pid(), command, origin,
-                startedAt, host, table); // its first sweep is done: the held program is seen before it runs
+                startedAt, table); // its first sweep is done: the held program is seen before it runs
         if (hold) {
             t.release();
         }
@@ -243,14 +242,13 @@ public final class ProgramTrace {
     /** Traces process {@code pid}, already running, with everything it starts from now on. */
     public static ProgramTrace attach(long pid) throws TraceException {
         requireAvailable();
-        TraceHost host = TraceHost.current();
-        ThreadTable table = tableOf(host);
+        ThreadTable table = tableOf(TraceHost.current());
         if (pid <= 0 || pid > Integer.MAX_VALUE || !alive(table, (int) pid)) {
             throw new TraceException("no process " + pid + " to attach to (it has ended, or never was).");
         }
         String cmd = table == null ? ProcReader.system().cmdline((int) pid) : table.command((int) pid);
         return new ProgramTrace(null, null, (int) pid, cmd.isEmpty() ? "pid " + pid : cmd, System.nanoTime(),
-                Instant.now(), host, table);
+                Instant.now(), table);
     }
 
     /** The host's thread table on macOS and Windows, null on Linux (it reads /proc). */
