@@ -219,6 +219,7 @@ public final class MainWindow implements WindowCommands {
         HBox top = new HBox(10, clock, buttons);
         top.setAlignment(Pos.CENTER_LEFT);
 
+        note.setId("timelineNote");
         note.getStyleClass().add("note");
         note.setWrapText(true);
         note.setMinHeight(Region.USE_PREF_SIZE);

@@ -77,6 +77,11 @@ final class RunViews {
     /** A run started: the timeline and the digits follow it. */
     void follow(RunRow row) {
         timeline.showLive(row.model(), session.lastFeed(), row.handle()::elapsedNanos);
+        if (tracing(row) && !dev.corelanes.engine.trace.ProgramTrace.platformNote().isEmpty()) {
+            // macOS, Windows: a traced program's threads have no CPU, from its first span on (the note says why).
+            timeline.laneModeProperty().set(LaneMode.WORKERS);
+            updateNote(null, true);
+        }
         clock.follow(row);
         caption.clear();
         predictionCard.hide();
@@ -139,7 +144,12 @@ final class RunViews {
             caption.show(row);
             predictionCard.show(row.prediction(), t);
         }
-        updateNote(row.trace());
+        updateNote(row.trace(), tracing(row));
+    }
+
+    /** A program being traced now (its run not ended yet). */
+    private static boolean tracing(RunRow row) {
+        return row.trace() == null && row.spec().mode() == dev.corelanes.engine.ExecutionMode.TRACED;
     }
 
     void replaySelected() {
@@ -163,7 +173,19 @@ final class RunViews {
     }
 
     private void updateNote(Trace t) {
+        updateNote(t, false);
+    }
+
+    /** {@code tracing}: a program is being traced now (no trace yet). */
+    private void updateNote(Trace t, boolean tracing) {
         String why = coreUnavailable;
+        boolean program = tracing || t != null && t.runtime().program() && t.coreUnknown();
+        // A program traced on macOS or Windows: the OS's own line says why (no CPU for another process's thread).
+        String os = why == null && program ? dev.corelanes.engine.trace.ProgramTrace.platformNote() : "";
+        if (!os.isEmpty()) {
+            note.setText(os);
+            return;
+        }
         if (why == null && t != null && t.coreUnknown()) {
             why = "the core of some running spans could not be read";
         }

@@ -30,13 +30,16 @@ import java.util.stream.Collectors;
 
 /**
  * {@code corelanes trace -- CMD [ARGS...]}: runs any program (or attaches to one with {@code --pid}) and draws every
- * thread of its process tree on the per-core lanes, from what Linux tells any user about its threads. The run is
- * a run like any other: the same run file, slides and trace events. The exit code is the program's.
+ * thread of its process tree on the per-core lanes, from what Linux tells any user about its threads; on macOS and
+ * Windows, which do not tell the CPU of another process's thread, one lane per thread drawn by its states. The run
+ * is a run like any other: the same run file, slides and trace events. The exit code is the program's.
  */
 @Command(name = "trace", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run a program (or attach to one) and show every thread of its process tree on the per-core "
                 + "lanes: on which CPU it ran, when it waited for one, when it slept.",
-                "Linux only for now. The exit code is the program's."},
+                "Linux shows the CPUs; macOS and Windows do not tell which CPU another process's thread ran on, so "
+                        + "there each thread is drawn by its states (running, waiting, sleeping). The exit code is "
+                        + "the program's."},
         footer = {"", "Examples:", "  corelanes trace --png lanes.png -- python3 my_threads.py",
                 "  corelanes trace --json run.json -- sh -c 'yes >/dev/null & yes >/dev/null & sleep 1; kill %1 %2'",
                 "  corelanes trace --pid 4242 --json run.json   (Ctrl+C ends the tracing, not the process)"})
@@ -142,11 +145,14 @@ final class TraceCommand implements Callable<Integer> {
         Trace t = r.trace();
         Sampling s = r.sampling();
         out.println("Traced     " + t.runtime().interpreter());
+        if (!r.note().isEmpty()) {
+            out.println("Per core   " + r.note());
+        }
         out.println("Machine    " + t.machine().hardwareLine());
         out.printf(Locale.ROOT, "Status     %s%s%n", t.status().id(), t.message().isEmpty() ? "" : " — " + t.message());
         out.println("Wall       " + FigureText.seconds(t.wallSeconds()));
-        out.println("CPU        " + FigureText.seconds(t.cpuSeconds()) + " on the CPUs, all threads together (kernel's "
-                + "schedstat)");
+        out.println("CPU        " + FigureText.seconds(t.cpuSeconds()) + " on the CPUs, all threads together ("
+                + (r.note().isEmpty() ? "kernel's schedstat" : "the OS's user + kernel time per thread") + ")");
         Map<Long, List<WorkerInfo>> byProcess = t.workers().stream()
                 .collect(Collectors.groupingBy(WorkerInfo::pid, java.util.LinkedHashMap::new, Collectors.toList()));
         Map<Integer, ProcessSeen> seen = s.processes().stream()

@@ -156,11 +156,19 @@ final class BarMerger {
         return lane.kind() == TimelineFrame.LaneKind.CORE ? Palette.task(s.task()) : Palette.state(s.state());
     }
 
+    /** A program traced from the OS: its lanes are its threads, whose long names the gutter may cut. */
+    private boolean traced() {
+        return p.model().spec() != null && p.model().spec().mode() == dev.corelanes.engine.ExecutionMode.TRACED;
+    }
+
     private String labelOf(Span s) {
         if (s.state() == SpanState.UNCERTAIN) {
             return null;
         }
         if (lane.kind() == TimelineFrame.LaneKind.WORKER) {
+            if (traced()) {
+                return s.worker(); // a traced thread is its own one task: its bar names it whole, as the OS does
+            }
             return s.task() == Span.NO_TASK ? Palette.stateLabel(s.state()) : "#" + s.task();
         }
         return LayoutSizes.taskLabel(s);

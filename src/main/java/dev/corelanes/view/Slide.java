@@ -317,8 +317,10 @@ public final class Slide {
     }
 
     private static void footer(List<Shape> out, Trace t, double w, double y, TimelineTheme theme) {
-        out.add(new Shape.Text("Measured with CoreLanes: every bar is a real span of a real run", MARGIN, y, 12,
-                false, theme.muted(), Shape.Align.LEFT));
+        // A run whose running spans name no CPU (a program traced on macOS or Windows) says why its lanes are threads.
+        String line = "Measured with CoreLanes: every bar is a real span of a real run"
+                + (t.coreUnknown() ? " · the CPU it ran on is not known here: one lane per thread, by state" : "");
+        out.add(new Shape.Text(line, MARGIN, y, 12, false, theme.muted(), Shape.Align.LEFT));
         out.add(new Shape.Text(t.startedAt().atZone(ZoneOffset.UTC).toLocalDate().toString(), w - MARGIN, y, 12,
                 false, theme.muted(), Shape.Align.RIGHT));
     }

@@ -4,6 +4,8 @@ import dev.corelanes.engine.ExecutionMode;
 import dev.corelanes.engine.TaskStatus;
 import dev.corelanes.engine.Trace;
 import dev.corelanes.engine.trace.ProgramTrace;
+import dev.corelanes.engine.platform.windows.SystemProcessInformation;
+import dev.corelanes.fixtures.FakeThreadTables;
 import dev.corelanes.fixtures.Needs;
 import dev.corelanes.hardware.Hardware;
 import javafx.scene.control.Label;
@@ -187,6 +189,38 @@ class ProgramWindowTest {
         try (Stream<Path> s = Files.list(runs)) {
             return s.filter(p -> p.getFileName().toString().startsWith("run-")).count();
         }
+    }
+
+    @Test
+    void onWindowsTheThreadsAreDrawnOneLaneEachAndTheNoteSaysWhy(FxRobot robot) throws Exception {
+        Needs.shell();
+        waitReady();
+        // Windows as a fake thread table replays it (through the real struct parser): the program itself is real.
+        FakeThreadTables.Fake windows = FakeThreadTables.windows(List.of(new FakeThreadTables.Step(1, List.of(
+                new FakeThreadTables.P(0, -1, "python.exe", List.of(
+                        new FakeThreadTables.T(1, SystemProcessInformation.RUNNING, 0, 1, ""),
+                        new FakeThreadTables.T(2, SystemProcessInformation.WAITING,
+                                SystemProcessInformation.DELAY_EXECUTION, 0, "")))))), System::nanoTime);
+        try (AutoCloseable host = dev.corelanes.engine.trace.TraceHost.use(new dev.corelanes.engine.trace.TraceHost(
+                dev.corelanes.engine.platform.Os.WINDOWS, () -> windows))) {
+            openDialog(robot);
+            type(robot, "sleep 1");
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> session.runs().size() == 1);
+            WaitForAsyncUtils.waitForFxEvents();
+            // While it runs: one lane per thread (no CPU lanes to place it on), and why, in the OS's words.
+            assertEquals(dev.corelanes.view.LaneMode.WORKERS, window.timeline().laneModeProperty().get());
+            String note = robot.lookup("#timelineNote").queryAs(Label.class).getText();
+            assertTrue(note.startsWith("Windows does not tell which CPU another process's thread ran on"), note);
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> session.runs().get(0).trace() != null);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        Trace t = session.runs().get(0).trace();
+        assertEquals(TaskStatus.COMPLETED, t.status(), t.message());
+        assertEquals(List.of("python.exe"), t.workers().stream().map(w -> w.name().substring(0, w.name().indexOf(" [")))
+                .distinct().toList());
+        assertTrue(t.coreUnknown());
+        assertEquals(dev.corelanes.view.LaneMode.WORKERS, window.timeline().laneModeProperty().get());
+        assertTrue(robot.lookup("#timelineNote").queryAs(Label.class).getText().startsWith("Windows does not tell"));
     }
 
     @Test

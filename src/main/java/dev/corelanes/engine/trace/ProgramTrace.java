@@ -7,6 +7,7 @@ import dev.corelanes.engine.child.ChildProcess;
 import dev.corelanes.engine.child.ChildStartException;
 import dev.corelanes.engine.child.GroupWatchdog;
 import dev.corelanes.engine.platform.Os;
+import dev.corelanes.engine.platform.ThreadTable;
 import dev.corelanes.engine.trace.linux.ProcReader;
 
 import java.time.Instant;
@@ -30,28 +31,37 @@ public final class ProgramTrace {
     private final long originNanos;
     private final Instant startedAt;
     private final TreeSampler sampler;
+    /** Where threads are read on macOS and Windows; null on Linux ({@code /proc}). */
+    private final ThreadTable table;
     private volatile boolean cancelled;
     private volatile long releasedNanos = -1;
     private final Object ended = new Object();
 
     private ProgramTrace(ChildProcess child, GroupWatchdog watchdog, int pid, String command, long originNanos,
-                         Instant startedAt) {
+                         Instant startedAt, ThreadTable table) {
         this.child = child;
         this.watchdog = watchdog;
         this.pid = pid;
         this.command = command;
         this.originNanos = originNanos;
         this.startedAt = startedAt;
-        this.sampler = new TreeSampler(ProcReader.system(), pid, originNanos);
+        this.table = table;
+        this.sampler = table == null ? new TreeSampler(ProcReader.system(), pid, originNanos)
+                : new TreeSampler(new TableTreeSource(table, pid), pid, originNanos);
         this.sampler.start();
     }
 
     /** Why this system cannot trace, in one line, or "" when it can. */
     public static String unavailableReason() {
-        if (!Os.current().isLinux()) {
-            return "corelanes trace needs Linux for now: it reads every thread's CPU and state from /proc, which "
-                    + Os.displayName() + " does not have (on macOS and Windows another process's thread "
-                    + "CPU is not available).";
+        TraceHost host = TraceHost.current();
+        if (host.os() == Os.MAC || host.os() == Os.WINDOWS) {
+            ThreadTable table = host.table().get();
+            String why = table == null ? "no thread table" : table.unavailableReason();
+            return why.isEmpty() ? "" : "corelanes trace cannot read threads on " + Os.displayName() + ": " + why;
+        }
+        if (!host.os().isLinux()) {
+            return "corelanes trace needs Linux, macOS or Windows: it reads every thread's state and CPU time from "
+                    + "the OS, which " + Os.displayName() + " does not offer here.";
         }
         if (!ProcReader.system().available()) {
             return "corelanes trace needs /proc with per-thread scheduler statistics (schedstat), which this Linux "
@@ -69,6 +79,24 @@ public final class ProgramTrace {
     /** How long a held program may take to stop itself (a very busy machine): then it is killed, with a message. */
     static final long HOLD_TIMEOUT_NANOS = 10_000_000_000L;
 
+    /**
+     * One plain line on what this OS cannot tell of another process's threads (no CPU: drawn by state, not on core
+     * lanes), or "" on Linux, where it tells all.
+     */
+    public static String platformNote() {
+        TraceHost host = TraceHost.current();
+        if (host.os().isLinux()) {
+            return "";
+        }
+        ThreadTable t = host.table().get();
+        return t == null ? "" : t.note();
+    }
+
+    /** The note of this trace's OS ({@link #platformNote()}), "" on Linux. */
+    public String note() {
+        return table == null ? "" : table.note();
+    }
+
     /** Runs {@code command} with the terminal's stdin, stdout and stderr, and traces it. */
     public static ProgramTrace run(List<String> command) throws TraceException {
         requireAvailable();
@@ -81,9 +109,14 @@ public final class ProgramTrace {
         return start(pb, String.join(" ", command), null, hold);
     }
 
-    /** A command that cannot be run is started as it is: the system's own reason ("No such file") is the message. */
+    /**
+     * A command that cannot be run is started as it is: the system's own reason ("No such file") is the message.
+     * Held on Linux only, where {@code /proc} shows it stopped; elsewhere it starts at once, and what it does before
+     * the sampler's first sweep (a few milliseconds) falls before the trace.
+     */
     private static boolean holdable(List<String> command) {
-        return ChildProcess.runnable(command.get(0)) && java.nio.file.Files.isExecutable(SH);
+        return TraceHost.current().os().isLinux() && ChildProcess.runnable(command.get(0))
+                && java.nio.file.Files.isExecutable(SH);
     }
 
     /** {@code command} behind the held start's shell when {@code hold}, else itself. */
@@ -111,7 +144,8 @@ public final class ProgramTrace {
         }
         boolean hold = holdable(program.command());
         ProcessBuilder pb = new ProcessBuilder(held(program.command(), hold))
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File(
+                        Os.current().isWindows() ? "NUL" : "/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.PIPE).redirectError(ProcessBuilder.Redirect.PIPE);
         if (program.directory() != null) {
             pb.directory(program.directory().toFile());
@@ -121,6 +155,7 @@ public final class ProgramTrace {
 
     private static ProgramTrace start(ProcessBuilder pb, String command, ProgramOutput output, boolean hold)
             throws TraceException {
+        ThreadTable table = tableOf(TraceHost.current());
         GroupWatchdog watchdog = GroupWatchdog.start();
         Instant startedAt = Instant.now();
         long origin = System.nanoTime();
@@ -151,7 +186,7 @@ public final class ProgramTrace {
                     + " s (the machine may be very busy); nothing was traced");
         }
         ProgramTrace t = new ProgramTrace(child, watchdog, (int) child.pid(), command, origin,
-                startedAt); // its first sweep is done: the held program is seen before it runs
+                startedAt, table); // its first sweep is done: the held program is seen before it runs
         if (hold) {
             t.release();
         }
@@ -207,12 +242,22 @@ public final class ProgramTrace {
     /** Traces process {@code pid}, already running, with everything it starts from now on. */
     public static ProgramTrace attach(long pid) throws TraceException {
         requireAvailable();
-        if (pid <= 0 || pid > Integer.MAX_VALUE || !ProcReader.system().alive((int) pid)) {
+        ThreadTable table = tableOf(TraceHost.current());
+        if (pid <= 0 || pid > Integer.MAX_VALUE || !alive(table, (int) pid)) {
             throw new TraceException("no process " + pid + " to attach to (it has ended, or never was).");
         }
-        String cmd = ProcReader.system().cmdline((int) pid);
+        String cmd = table == null ? ProcReader.system().cmdline((int) pid) : table.command((int) pid);
         return new ProgramTrace(null, null, (int) pid, cmd.isEmpty() ? "pid " + pid : cmd, System.nanoTime(),
-                Instant.now());
+                Instant.now(), table);
+    }
+
+    /** The host's thread table on macOS and Windows, null on Linux (it reads /proc). */
+    private static ThreadTable tableOf(TraceHost host) {
+        return host.os().isLinux() ? null : host.table().get();
+    }
+
+    private static boolean alive(ThreadTable table, int pid) {
+        return table == null ? ProcReader.system().alive(pid) : table.alive(pid);
     }
 
     private static void requireAvailable() throws TraceException {
@@ -273,9 +318,8 @@ public final class ProgramTrace {
             exit = child.process().exitValue();
         } else {
             ProcessHandle h = ProcessHandle.of(pid).orElse(null);
-            ProcReader proc = ProcReader.system();
             synchronized (ended) {
-                while (!cancelled && h != null && h.isAlive() && proc.alive(pid)) {
+                while (!cancelled && h != null && h.isAlive() && alive(table, pid)) {
                     ended.wait(20);
                 }
             }
@@ -301,7 +345,7 @@ public final class ProgramTrace {
                 : child != null && exit != 0 ? "the program ended with " + child.exitDescription() : "";
         Trace t = TracedRun.build(s, child == null, machine, startedAt, Math.max(0, endNanos - originNanos),
                 originNanos, status, message, command);
-        return new Result(t, s, child == null ? -1 : exit, cancelled);
+        return new Result(t, s, child == null ? -1 : exit, cancelled, note());
     }
 
     /**
@@ -311,7 +355,8 @@ public final class ProgramTrace {
      * @param sampling  what the sampler saw (its period and cost)
      * @param exitCode  the command's exit code, -1 when attached (a process not ours has no exit code to read)
      * @param cancelled true when it was stopped
+     * @param note      what this OS cannot tell of another process's threads, in one line ("" on Linux)
      */
-    public record Result(Trace trace, Sampling sampling, int exitCode, boolean cancelled) {
+    public record Result(Trace trace, Sampling sampling, int exitCode, boolean cancelled, String note) {
     }
 }

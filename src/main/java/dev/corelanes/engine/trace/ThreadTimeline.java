@@ -19,6 +19,11 @@ import java.util.List;
  * running part goes on the CPU the second sample names (the one it last ran on). Where two threads' running
  * parts meet on one CPU the samples cannot tell which ran when: {@code CpuLanes.separate} (in every {@code Trace})
  * makes that stretch uncertain, so no CPU ever shows two threads at once.
+ *
+ * <p>macOS and Windows keep no runnable-but-waiting total and name no CPU: the running part is the thread's CPU
+ * time (user + kernel) between the samples, drawn without a CPU ({@link Span#NO_CORE}), and a thread runnable at
+ * both ends waited the rest. Where the OS says a thread waits for a CPU at the second sample (Windows Ready), it ran
+ * first and waits last.
  */
 public final class ThreadTimeline {
 
@@ -47,7 +52,7 @@ public final class ThreadTimeline {
             long room = first.nanos() - lo;
             long run = Math.min(first.runNanos(), room);
             long wait = Math.min(first.waitNanos(), room - run);
-            long end = first.runnable() ? first.nanos() : lo + wait + run;
+            long end = first.runnable() && !first.waitingForCpu() ? first.nanos() : lo + wait + run;
             add(out, task, worker, Span.NO_CORE, SpanState.PREEMPTED, end - run - wait, end - run);
             add(out, task, worker, first.cpu(), SpanState.RUNNING, end - run, end);
         }
@@ -73,6 +78,10 @@ public final class ThreadTimeline {
                 add(out, task, worker, core, SpanState.RUNNING, t0, t0 + run);
                 add(out, task, worker, Span.NO_CORE, SpanState.PREEMPTED, t0 + run, t0 + run + wait);
                 add(out, task, worker, Span.NO_CORE, SpanState.SLEEPING, t0 + run + wait, b.nanos(), b.waitKind());
+            } else if (b.waitingForCpu()) { // the OS says it waits for a CPU now: it ran before, then waited
+                add(out, task, worker, Span.NO_CORE, SpanState.SLEEPING, t0, t0 + sleep, a.waitKind());
+                add(out, task, worker, core, SpanState.RUNNING, t0 + sleep, t0 + sleep + run);
+                add(out, task, worker, Span.NO_CORE, SpanState.PREEMPTED, t0 + sleep + run, b.nanos());
             } else { // woke (or kept running): slept (on what it slept on at the first sample), waited, ran
                 add(out, task, worker, Span.NO_CORE, SpanState.SLEEPING, t0, t0 + sleep, a.waitKind());
                 add(out, task, worker, Span.NO_CORE, SpanState.PREEMPTED, t0 + sleep, t0 + sleep + wait);

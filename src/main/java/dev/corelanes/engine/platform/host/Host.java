@@ -8,6 +8,7 @@ import dev.corelanes.engine.platform.Os;
 import dev.corelanes.engine.platform.OsThreadClock;
 import dev.corelanes.engine.platform.ProcessTable;
 import dev.corelanes.engine.platform.SelfKill;
+import dev.corelanes.engine.platform.ThreadTable;
 import dev.corelanes.engine.platform.linux.ForeignProbe;
 import dev.corelanes.engine.platform.linux.LinuxAffinity;
 import dev.corelanes.engine.platform.linux.LinuxCoreProbe;
@@ -21,11 +22,13 @@ import dev.corelanes.engine.platform.mac.MacCoreProbe;
 import dev.corelanes.engine.platform.mac.MacCoreProbes;
 import dev.corelanes.engine.platform.mac.MacMemory;
 import dev.corelanes.engine.platform.mac.MacSelfKill;
+import dev.corelanes.engine.platform.mac.MacThreadTable;
 import dev.corelanes.engine.platform.other.OshiMemory;
 import dev.corelanes.engine.platform.windows.WindowsAffinity;
 import dev.corelanes.engine.platform.windows.WindowsCoreProbe;
 import dev.corelanes.engine.platform.windows.WindowsMemory;
 import dev.corelanes.engine.platform.windows.WindowsSelfKill;
+import dev.corelanes.engine.platform.windows.WindowsThreadTable;
 
 /**
  * The one place that picks each OS's implementation of the platform interfaces, by {@link Os}. The rest of
@@ -200,5 +203,18 @@ public final class Host {
     /** The C environment native libraries read: settable on Linux, where JavaFX uses GTK; elsewhere none. */
     public static NativeEnvironment environment(Os os) {
         return os.isLinux() ? new LinuxEnvironment() : NativeEnvironment.NONE;
+    }
+
+    /**
+     * Another process tree's threads as {@code os} reports them, for {@code corelanes trace} where there is no
+     * {@code /proc}: macOS ({@code proc_pidinfo}) and Windows ({@code NtQuerySystemInformation}); null on Linux (its
+     * richer /proc reader is the trace's own) and on other systems. Bound when first called.
+     */
+    public static ThreadTable threadTable(Os os) {
+        return switch (os) {
+            case MAC -> new MacThreadTable();
+            case WINDOWS -> new WindowsThreadTable();
+            case LINUX, OTHER -> null;
+        };
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -33,6 +34,19 @@ class HostTest {
         assertInstanceOf(WindowsSelfKill.class, Host.selfKill(Os.WINDOWS, 143));
         assertInstanceOf(MacSelfKill.class, Host.selfKill(Os.MAC, 143));
         assertInstanceOf(LinuxSelfKill.class, Host.selfKill(Os.LINUX, 143));
+    }
+
+    @Test
+    void anotherProcesssThreadsAreReadFromATableOnMacosAndWindowsAndFromProcOnLinux() {
+        assertInstanceOf(dev.corelanes.engine.platform.mac.MacThreadTable.class, Host.threadTable(Os.MAC));
+        assertInstanceOf(dev.corelanes.engine.platform.windows.WindowsThreadTable.class, Host.threadTable(Os.WINDOWS));
+        assertNull(Host.threadTable(Os.LINUX), "Linux's trace reads /proc");
+        assertNull(Host.threadTable(Os.OTHER));
+        // Making a table binds nothing: its note is there on any OS, and here its library cannot load, said so.
+        assertTrue(Host.threadTable(Os.MAC).note().startsWith("macOS does not tell which CPU"));
+        assertTrue(Host.threadTable(Os.WINDOWS).note().startsWith("Windows does not tell which CPU"));
+        assumeTrue(Os.current().isLinux());
+        assertFalse(Host.threadTable(Os.WINDOWS).unavailableReason().isEmpty(), "no ntdll on Linux");
     }
 
     @Test
