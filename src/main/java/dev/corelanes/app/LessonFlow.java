@@ -57,7 +57,17 @@ final class LessonFlow {
         }
         form.coresProperty().set(card.nextCores());
         messages.clear();
-        chooseRuntime(l.first());
+        if (l.python(l.first()) && !runtimes.discovered()) {
+            // Opened before the search for interpreters ended (`window --lesson`, a quick click): choose one when it
+            // ends, rather than say "none can be used" of a search still going.
+            runtimes.whenDiscovered(() -> {
+                if (card.lessonProperty().get() == l && runs.isEmpty() && !stepPending && !ownCodePending) {
+                    chooseRuntime(l.first());
+                }
+            });
+        } else {
+            chooseRuntime(l.first());
+        }
     }
 
     /** True once the card knows the usable CPUs and whether the OS can pin (a step run before would not pin). */

@@ -182,6 +182,11 @@ public final class MainWindow implements WindowCommands {
         return scene;
     }
 
+    /** The runtime chooser (tests: how interpreters are found). */
+    RuntimeChooser runtimes() {
+        return runtimes;
+    }
+
     public TimelinePane timeline() {
         return timeline;
     }

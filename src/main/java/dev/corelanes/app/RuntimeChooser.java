@@ -146,6 +146,30 @@ final class RuntimeChooser {
         }
     }
 
+    /** How interpreters are found (tests: a slow finder, to act before it ends). */
+    private java.util.function.Supplier<List<PythonInterpreter>> finder = PythonInterpreters::discover;
+
+    void discoverWith(java.util.function.Supplier<List<PythonInterpreter>> finder) {
+        this.finder = finder;
+    }
+
+    /** True once the first search for interpreters has ended (FX thread). */
+    boolean discovered() {
+        return discovered;
+    }
+
+    private final List<Runnable> afterDiscovery = new ArrayList<>();
+
+    /** Runs {@code then} on the FX thread once the search for interpreters has ended: now, if it has. */
+    void whenDiscovered(Runnable then) {
+        if (discovered) {
+            then.run();
+        } else {
+            afterDiscovery.add(then);
+            discoverOnce();
+        }
+    }
+
     ChoiceBox<Option> runtimeBox() {
         return runtime;
     }
@@ -167,7 +191,7 @@ final class RuntimeChooser {
     private void discover() {
         List<PythonInterpreter> found = new ArrayList<>();
         try {
-            found.addAll(PythonInterpreters.discover());
+            found.addAll(finder.get());
             String remembered = prefs.pythonPath();
             if (!remembered.isBlank() && found.stream().noneMatch(p -> p.path().equals(remembered))) {
                 found.add(0, PythonInterpreters.probe(remembered));
@@ -226,6 +250,9 @@ final class RuntimeChooser {
         runtime.setValue(chosen);
         runtime.getTooltip().setText("Java runs the tasks in this JVM; Python runs the same experiment in a real "
                 + "CPython on this machine (" + problem + ")");
+        List<Runnable> waiting = List.copyOf(afterDiscovery);
+        afterDiscovery.clear();
+        waiting.forEach(Runnable::run);
     }
 
     private void updateStartMethods() {
