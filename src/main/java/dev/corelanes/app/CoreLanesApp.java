@@ -42,16 +42,19 @@ public final class CoreLanesApp extends Application {
         window.openFiles(getParameters().getRaw().stream().map(java.nio.file.Path::of).toList());
         Platform.runLater(RenderingPipeline::noteForLauncher);
         IdleTrim.after(session.machineProperty(), session.runningProperty());
+        // A session without the window's AOT cache trains one while idle, stopped whenever a run starts.
+        dev.corelanes.launch.IdleTraining.startIfDue();
         if (Boolean.getBoolean(LaunchProperties.STARTUP_PROBE)) {
             // For the start-up benchmark: say when the first frame with the window has been laid out.
             Platform.runLater(() -> System.out.println(LaunchProperties.SHOWN_LINE));
         }
         if (Boolean.getBoolean(LaunchProperties.EXIT_WHEN_READY)) {
             // A training run for a JDK AOT cache (see benchmarks.md): close once the machine is read, so the
-            // cache holds the classes of the first frame and of OSHI, and the JVM exits normally to write it.
+            // cache holds the classes of the first frame and of OSHI, and the JVM exits normally to write it. A
+            // start-up benchmark's first session closes once its idle training has ended too (LaunchBench).
             session.machineProperty().addListener((o, a, m) -> {
                 if (m != null) {
-                    Platform.runLater(Platform::exit);
+                    dev.corelanes.launch.IdleTraining.ended().whenComplete((made, e) -> Platform.runLater(Platform::exit));
                 }
             });
         }
@@ -59,6 +62,7 @@ public final class CoreLanesApp extends Application {
 
     @Override
     public void stop() {
+        dev.corelanes.launch.IdleTraining.stopNow(); // the window closed: a training step must not delay the exit
         if (session != null) {
             session.close();
         }
