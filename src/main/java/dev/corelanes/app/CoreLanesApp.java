@@ -62,6 +62,9 @@ public final class CoreLanesApp extends Application {
 
     @Override
     public void stop() {
+        if (Boolean.getBoolean(LaunchProperties.STARTUP_PROBE)) {
+            System.out.println(LaunchProperties.CLOSING_LINE); // the start-up benchmark times the exit from here
+        }
         dev.corelanes.launch.IdleTraining.stopNow(); // the window closed: a training step must not delay the exit
         if (session != null) {
             session.close();

@@ -69,7 +69,9 @@ public final class IdleTraining implements BackgroundWork.Job {
 
     private static volatile IdleTraining current;
 
-    private final AppTraining.Plan plan;
+    private final java.util.function.Supplier<AppTraining.Plan> planner;
+    /** What this training makes, planned at the first idle spell; null before (or when nothing is due). */
+    private volatile AppTraining.Plan plan;
     private final Steps steps;
     private final Idle idle;
     private final Object lock = new Object();
@@ -81,8 +83,9 @@ public final class IdleTraining implements BackgroundWork.Job {
     private final CompletableFuture<Boolean> ended = new CompletableFuture<>();
     private Thread thread;
 
-    IdleTraining(AppTraining.Plan plan, Steps steps, Idle idle) {
-        this.plan = plan;
+    /** {@code planner} is asked at the first idle spell (null or a plan not {@link AppTraining#due}: nothing to do). */
+    IdleTraining(java.util.function.Supplier<AppTraining.Plan> planner, Steps steps, Idle idle) {
+        this.planner = planner;
         this.steps = steps;
         this.idle = idle;
     }
@@ -92,20 +95,27 @@ public final class IdleTraining implements BackgroundWork.Job {
      * cache is still due. Nothing anywhere else (the installed app, {@code mvn javafx:run}, JDK 24, a trainer).
      */
     public static void startIfDue() {
-        int jdk = Runtime.version().feature();
-        List<String> cmd = thisCommand();
-        String base = cmd == null ? null : AppArchive.trainingBase(cmd, jdk);
-        if (base == null || Boolean.getBoolean(LaunchProperties.TRAIN_WINDOW) || CacheFolder.dir() == null) {
-            return;
+        if (System.getProperty(LaunchProperties.TRAIN_AFTER) == null || Boolean.getBoolean(LaunchProperties.TRAIN_WINDOW)) {
+            return; // the usual case, decided without a file read (this runs on the FX thread)
         }
-        // Named as the launch named it (its options, before the JVM added any of its own): the next launch finds it.
-        AppTraining.Plan p = AppTraining.plan(cmd, new AppArchive.Names(CacheFolder.dir(), base));
-        if (!AppTraining.due(p)) {
-            return;
-        }
-        IdleTraining t = new IdleTraining(p, IdleTraining::startStep, IdleTraining::awaitIdle);
+        IdleTraining t = new IdleTraining(IdleTraining::planForThisJvm, IdleTraining::startStep, IdleTraining::awaitIdle);
         current = t;
         t.start();
+    }
+
+    /**
+     * The plan for this window JVM, made at its first idle spell: by then the window has noted its rendering
+     * pipeline, which the trainer takes over ({@link AppArchive#pipelineFlags}). Null when it cannot train.
+     */
+    private static AppTraining.Plan planForThisJvm() {
+        List<String> cmd = thisCommand();
+        String base = cmd == null ? null : AppArchive.trainingBase(cmd, Runtime.version().feature());
+        java.nio.file.Path dir = CacheFolder.dir();
+        if (base == null || dir == null) {
+            return null;
+        }
+        // Named as the launch named it (its options, before the JVM added any of its own): the next launch finds it.
+        return AppTraining.plan(cmd, new AppArchive.Names(dir, base));
     }
 
     /** Stops training in this JVM (the window is closing): the step is killed now, its files removed. */
@@ -175,25 +185,36 @@ public final class IdleTraining implements BackgroundWork.Job {
     private void train() {
         boolean made = false;
         try {
-            made = trainWhileIdle();
+            if (idle.await(this) && !closed) {
+                plan = planner.get();
+                made = AppTraining.due(plan) && trainWhileIdle(plan);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             // no cache this session: the next one tries again
         } finally {
             BackgroundWork.unregister(this);
-            AppTraining.deleteQuietly(plan.config());
-            AppTraining.deleteQuietly(plan.built());
+            AppTraining.Plan p = plan;
+            if (p != null) {
+                AppTraining.deleteQuietly(p.config());
+                AppTraining.deleteQuietly(p.built());
+            }
             ended.complete(made);
         }
     }
 
-    /** The two steps, each started again at the next idle spell while a measurement stops it; true when published. */
-    boolean trainWhileIdle() throws InterruptedException {
+    /**
+     * The two steps, each started again at the next idle spell while a measurement stops it, the first at once (an
+     * idle spell has just begun); true when the cache was published.
+     */
+    private boolean trainWhileIdle(AppTraining.Plan plan) throws InterruptedException {
         boolean recorded = false;
         int overruns = 0;
         boolean swept = false;
-        while (!closed && idle.await(this)) {
+        boolean idleNow = true;
+        while (!closed && (idleNow || idle.await(this))) {
+            idleNow = false;
             FileChannel build = CacheFiles.lockForBuild(plan.names().dir());
             if (build == null) {
                 Thread.sleep(LOCKED_RETRY_MILLIS); // another process (or this one's worker cache) is building now

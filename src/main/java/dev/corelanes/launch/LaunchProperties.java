@@ -38,6 +38,9 @@ public final class LaunchProperties {
     /** What the window prints with {@link #STARTUP_PROBE} once it is shown. */
     public static final String SHOWN_LINE = "corelanes-window-shown";
 
+    /** What the window prints with {@link #STARTUP_PROBE} as it closes: the benchmark's clock for the exit. */
+    public static final String CLOSING_LINE = "corelanes-window-closing";
+
     private LaunchProperties() {
     }
 }

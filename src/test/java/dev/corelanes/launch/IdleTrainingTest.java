@@ -153,7 +153,7 @@ class IdleTrainingTest {
         for (int i = 0; i < 12_000 && BackgroundWork.quietNanos() == 0; i++) {
             Thread.sleep(10); // a run of an earlier test handing over its trace
         }
-        training = new IdleTraining(p, cmd -> {
+        training = new IdleTraining(() -> p, cmd -> {
             FakeStep s = new FakeStep(cmd);
             steps.add(s);
             started.add(s);
