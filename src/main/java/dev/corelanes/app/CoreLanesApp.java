@@ -69,20 +69,25 @@ public final class CoreLanesApp extends Application {
         window.openFiles(getParameters().getRaw().stream().map(java.nio.file.Path::of).toList());
         Platform.runLater(RenderingPipeline::noteForLauncher);
         IdleTrim.after(session.machineProperty(), session.runningProperty());
+        // A session without the window's AOT cache trains one while idle, stopped whenever a run starts.
+        dev.corelanes.launch.IdleTraining.startIfDue();
         if (Boolean.getBoolean(LaunchProperties.STARTUP_PROBE)) {
             // For the start-up benchmark: say when the first frame with the whole window has been laid out.
             OpeningFrame.afterFirstPulse(stage.getScene(), () -> System.out.println(LaunchProperties.SHOWN_LINE));
         }
         if (Boolean.getBoolean(LaunchProperties.EXIT_WHEN_READY)) {
             // A training run for a JDK AOT cache (see benchmarks.md): close once the whole window has been drawn and
-            // the machine read, so the cache holds the classes of both, and the JVM exits normally to write it.
+            // the machine read, so the cache holds the classes of both, and the JVM exits normally to write it. A
+            // start-up benchmark's first session closes once its idle training has ended too (LaunchBench).
+            Runnable exit = () -> dev.corelanes.launch.IdleTraining.ended()
+                    .whenComplete((made, e) -> Platform.runLater(Platform::exit));
             OpeningFrame.afterFirstPulse(stage.getScene(), () -> {
                 if (session.machineProperty().get() != null) {
-                    Platform.exit();
+                    exit.run();
                 } else {
                     session.machineProperty().addListener((o, a, m) -> {
                         if (m != null) {
-                            Platform.runLater(Platform::exit);
+                            exit.run();
                         }
                     });
                 }
@@ -92,6 +97,10 @@ public final class CoreLanesApp extends Application {
 
     @Override
     public void stop() {
+        if (Boolean.getBoolean(LaunchProperties.STARTUP_PROBE)) {
+            System.out.println(LaunchProperties.CLOSING_LINE); // the start-up benchmark times the exit from here
+        }
+        dev.corelanes.launch.IdleTraining.stopNow(); // the window closed: a training step must not delay the exit
         if (session != null) {
             session.close();
         }

@@ -67,6 +67,14 @@ public final class Experiment {
 
     private static void coordinate(ExperimentSpec spec, MachineInfo machine, Backends backends, List<Trace> earlier,
                                    java.util.function.LongSupplier windowCpu, TraceSink sink, RunHandle handle) {
+        // Before anything is measured (the calibration too): background work of this JVM has stopped.
+        try (BackgroundWork.Measurement m = BackgroundWork.measurementStarting()) {
+            measure(spec, machine, backends, earlier, windowCpu, sink, handle);
+        }
+    }
+
+    private static void measure(ExperimentSpec spec, MachineInfo machine, Backends backends, List<Trace> earlier,
+                                java.util.function.LongSupplier windowCpu, TraceSink sink, RunHandle handle) {
         Instant startedAt = Instant.now();
         Calibration calibration = cachedOrNominal();
         CpuAffinity.Pinning pinning = CpuAffinity.NONE;

@@ -16,12 +16,13 @@ import java.util.List;
  *
  * <ul>
  *   <li>JDK 25+, once trained: a JDK AOT cache ({@code -XX:AOTCache}, JEP 483/515), the fastest start
- *       (benchmarks.md). It is made without showing anything and outside the user's session: after a window
- *       JVM ended normally, the waiting parent runs a trainer ({@link AppTraining}: the real window built off
- *       screen, one tiny run) and an assembler, at low priority, under the same build lock as the workers'
- *       cache, and checks it by size and CRC-32C at every use ({@link CacheFiles#valid}).</li>
- *   <li>On JDK 19–24, and on JDK 25+ where training failed or was put off ({@link Names#deferred}; the first
- *       session of a jar and JDK 25+ writes none: its parent trains at once): a dynamic CDS archive of the classes
+ *       (benchmarks.md). It is made without showing anything, during a session that has none yet, while its
+ *       window is idle ({@link IdleTraining}): a trainer ({@link AppTraining}: the real window built off
+ *       screen, one tiny run) and an assembler, children of the window JVM at low priority, stopped whenever a
+ *       run starts, under the same build lock as the workers' cache; checked by size and CRC-32C at every use
+ *       ({@link CacheFiles#valid}). A session that ends first leaves it to the next one: nobody waits for it.</li>
+ *   <li>On JDK 19–24, and on JDK 25+ where training failed ({@link Names#untrained}; sessions that still train
+ *       write none, which the user would wait for at exit): a dynamic CDS archive of the classes
  *       a session loaded, written when its JVM exits ({@code -XX:+AutoCreateSharedArchive}) to a name of that
  *       launch's own; the waiting parent
  *       publishes it with a checksum when the JVM ended normally ({@link #afterSession}), and later launches
@@ -49,8 +50,11 @@ final class AppArchive {
     static final String PIPELINE_FILE = LaunchProperties.PIPELINE_FILE;
     /** What the window JVM notes when JavaFX fell back to software rendering on its own. */
     static final String SOFTWARE = "sw";
-    /** On a window JVM whose parent trains the AOT cache when it ends: it writes no archive (LaunchProperties). */
-    static final String TRAIN_MARK = "-D" + LaunchProperties.TRAIN_AFTER + "=true";
+    /**
+     * On a window JVM that trains the AOT cache while idle, followed by the cache's base name ({@link Names#base}, as
+     * the launch named it): it writes no archive (LaunchProperties).
+     */
+    static final String TRAIN_MARK = "-D" + LaunchProperties.TRAIN_AFTER + "=";
     /** The first JDK with an AOT cache that a training run can write. */
     static final int AOT_JDK = 25;
 
@@ -83,18 +87,9 @@ final class AppArchive {
             return dir.resolve(base + ".untrained");
         }
 
-        /**
-         * Noted when a session ended and training was put off (a busy machine, another builder, out of time,
-         * Ctrl+C): until the AOT cache exists, sessions write the CDS archive at exit again, so later launches have
-         * a cache meanwhile.
-         */
-        Path deferred() {
-            return dir.resolve(base + ".deferred");
-        }
-
-        /** True when the parent is expected to train the AOT cache after this session (nothing failed or was put off). */
+        /** True when the next session is to train the AOT cache while idle (no attempt here failed). */
         boolean trainsNext() {
-            return !Files.exists(untrained()) && !Files.exists(deferred());
+            return !Files.exists(untrained());
         }
 
         /** A name of this process's own for a file being built: a killed builder leaves nothing final. */
@@ -157,10 +152,10 @@ final class AppArchive {
         }
         CacheFiles.sweep(n.dir(), PREFIX, n.base(), null, false); // other builds' files; the AOT cache may still come
         if (jdk >= AOT_JDK && n.trainsNext()) {
-            // The first session of this jar and JDK: its parent trains the AOT cache as it ends. Writing the CDS
-            // archive at exit as well would only make the user wait longer for the prompt (it is used only until
-            // the AOT cache exists); it is written again where training was put off or failed.
-            return List.of(QUIET, TRAIN_MARK);
+            // A session of this jar and JDK without the AOT cache: it trains one while its window is idle. Writing
+            // the CDS archive at exit as well would make the user wait for the prompt (~3 s here) for a file used only
+            // until the AOT cache exists; it is written where training failed.
+            return List.of(QUIET, TRAIN_MARK + n.base());
         }
         return List.of(FILE_OPTION + n.dump(), "-XX:+AutoCreateSharedArchive", QUIET);
     }
@@ -211,10 +206,16 @@ final class AppArchive {
         return null;
     }
 
-    /** True when the JVM started with {@code cmd} has no AOT cache and this JDK can train one. */
-    static boolean wantsTraining(List<String> cmd, int jdk) {
-        return jdk >= AOT_JDK && cmd.stream().anyMatch(a -> a.startsWith(FILE_OPTION) || a.equals(TRAIN_MARK))
-                && cmd.stream().noneMatch(a -> a.startsWith(AOT_OPTION));
+    /**
+     * The cache's base name when the JVM started with {@code cmd} is to train the AOT cache while idle (it has none,
+     * this JDK can train one, and the launch marked it), else null.
+     */
+    static String trainingBase(List<String> cmd, int jdk) {
+        if (jdk < AOT_JDK || cmd.stream().anyMatch(a -> a.startsWith(AOT_OPTION))) {
+            return null;
+        }
+        return cmd.stream().filter(a -> a.startsWith(TRAIN_MARK) && a.length() > TRAIN_MARK.length())
+                .map(a -> a.substring(TRAIN_MARK.length())).reduce((a, b) -> b).orElse(null);
     }
 
     /**

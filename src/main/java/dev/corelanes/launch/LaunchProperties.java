@@ -15,13 +15,14 @@ public final class LaunchProperties {
 
     /**
      * Makes the start a training run for the window JVM's AOT cache: nothing is shown (see WindowTraining); set
-     * by the launcher's parent after a session, or by the installer build.
+     * by a window JVM training while idle (IdleTraining), or by the installer build.
      */
     public static final String TRAIN_WINDOW = "corelanes.trainWindow";
 
     /**
-     * Marks a window JVM started without a start-up cache whose parent trains the AOT cache when it ends (JDK 25+,
-     * the first session of a jar and JDK): it writes no CDS archive at exit, which the user would wait for.
+     * Marks a window JVM started without a start-up cache that trains the AOT cache while its window is idle (JDK
+     * 25+, a session of a jar and JDK without one), naming the cache's files: it writes no CDS archive at exit, which
+     * the user would wait for.
      */
     public static final String TRAIN_AFTER = "corelanes.trainAfter";
 
@@ -39,6 +40,9 @@ public final class LaunchProperties {
 
     /** What the window prints with {@link #STARTUP_PROBE} once it is on screen (its opening frame, see app). */
     public static final String MAPPED_LINE = "corelanes-window-mapped";
+
+    /** What the window prints with {@link #STARTUP_PROBE} as it closes: the benchmark's clock for the exit. */
+    public static final String CLOSING_LINE = "corelanes-window-closing";
 
     private LaunchProperties() {
     }

@@ -14,7 +14,8 @@ import java.util.Optional;
  * window's JVM starts once more with that option, the same class path, JVM options and arguments; this one
  * waits for it and exits with its code. The child ends itself if this parent dies, so it is never orphaned.
  * The restart also gives the window's JVM the options the launcher and {@code mvn javafx:run} give it, and
- * its start-up cache (see {@link AppArchive}), which this parent trains after a session ends ({@link AppTraining}).
+ * its start-up cache (see {@link AppArchive}), which a session without one trains while its window is idle
+ * ({@link IdleTraining}): this parent never makes the user wait for it after the window closed.
  *
  * <p>Not done when the option is already given, in a jpackage app (its launcher passes JVM options itself),
  * or when {@code -Dcorelanes.relaunch=false} ({@link LaunchProperties#RELAUNCH}).
@@ -125,18 +126,11 @@ public final class Relaunch {
             ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
             pb.environment().putAll(AppArchive.environment(cmd, pb.environment()));
             Process p = dev.corelanes.engine.child.Children.start(pb);
-            Thread stop = new Thread(() -> {
-                p.destroy();
-                AppTraining.stop();
-            }, "corelanes-relaunch-stop");
+            Thread stop = new Thread(p::destroy, "corelanes-relaunch-stop");
             Runtime.getRuntime().addShutdownHook(stop);
             int code = p.waitFor();
             dropArchiveAfterCrash(cmd, code);
             AppArchive.afterSession(cmd, code); // the archive the window JVM wrote at exit, under a name of its own
-            if (code == 0 && AppArchive.wantsTraining(cmd, Runtime.version().feature())) {
-                // The user closed the window: now, not during their runs, make the faster start-up cache.
-                AppTraining.trainAfter(cmd);
-            }
             return code;
         } catch (java.io.IOException e) {
             return -1; // could not start: the caller opens the window here instead

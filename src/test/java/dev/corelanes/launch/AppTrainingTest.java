@@ -81,11 +81,11 @@ class AppTrainingTest {
     @Test
     void aValidAotCacheIsUsedQuietlyAndTheArchiveGoesOnJdk24TheArchiveStays() throws Exception {
         AppArchive.Names n = names(OPTIONS);
-        assertEquals(List.of(AppArchive.QUIET, AppArchive.TRAIN_MARK), AppArchive.flags(n, 25),
-                "the first session: no archive written at exit, the parent trains the AOT cache at once");
-        Files.writeString(n.deferred(), "put off");
+        assertEquals(List.of(AppArchive.QUIET, AppArchive.TRAIN_MARK + n.base()), AppArchive.flags(n, 25),
+                "the first session: no archive written at exit, it trains the AOT cache while idle");
+        Files.writeString(n.untrained(), "failed");
         assertEquals(List.of(AppArchive.FILE_OPTION + n.dump(), "-XX:+AutoCreateSharedArchive", AppArchive.QUIET),
-                AppArchive.flags(n, 25), "training put off: the archive, written at exit, meanwhile");
+                AppArchive.flags(n, 25), "training failed here: the archive, written at exit, instead");
         CacheFiles.Generation archive = archived(n);
         CacheFiles.Generation aot = trained(n);
         assertEquals(List.of(AppArchive.AOT_OPTION + aot.data(), AppArchive.QUIET), AppArchive.flags(n, 25));
@@ -100,7 +100,7 @@ class AppTrainingTest {
         CacheFiles.Generation g = trained(n);
         Files.write(g.data(), new byte[1000]); // damaged in place: another size than its checksum says
         assertTrue(AppArchive.flags(n, 25).stream().noneMatch(f -> f.startsWith(AppArchive.AOT_OPTION)));
-        assertTrue(AppArchive.flags(n, 25).contains(AppArchive.TRAIN_MARK), "trained again after this session");
+        assertTrue(AppArchive.flags(n, 25).contains(AppArchive.TRAIN_MARK + n.base()), "trained again in this session");
         g = trained(n);
         Files.delete(g.sum()); // a checksum lost (discarded, or never written)
         assertTrue(AppArchive.flags(n, 25).stream().noneMatch(f -> f.startsWith(AppArchive.AOT_OPTION)));
@@ -129,18 +129,28 @@ class AppTrainingTest {
     }
 
     @Test
-    void trainingIsWantedAfterASessionWithoutAnAotCacheOnJdk25Only() throws Exception {
+    void aSessionWithoutAnAotCacheTrainsUnderTheLaunchsNameOnJdk25Only() throws Exception {
         AppArchive.Names n = names(OPTIONS);
         List<String> first = command(AppArchive.flags(n, 25));
-        assertTrue(AppArchive.wantsTraining(first, 25));
-        assertFalse(AppArchive.wantsTraining(first, 24), "JDK 24 has no AOT cache to write");
-        Files.writeString(n.deferred(), "put off");
+        assertEquals(n.base(), AppArchive.trainingBase(first, 25), "the files the next launch looks for");
+        assertNull(AppArchive.trainingBase(first, 24), "JDK 24 has no AOT cache to write");
+        Files.writeString(n.untrained(), "failed");
         List<String> withArchive = command(AppArchive.flags(n, 25));
-        assertTrue(AppArchive.wantsTraining(withArchive, 25), "put off, not given up: tried again after a session");
-        assertFalse(AppArchive.wantsTraining(withArchive, 24));
+        assertNull(AppArchive.trainingBase(withArchive, 25), "failed here: not tried again for this jar and JDK");
+        Files.delete(n.untrained());
         trained(n);
-        assertFalse(AppArchive.wantsTraining(command(AppArchive.flags(n, 25)), 25), "it has one");
-        assertFalse(AppArchive.wantsTraining(command(List.of()), 25), "no cache folder, no training");
+        assertNull(AppArchive.trainingBase(command(AppArchive.flags(n, 25)), 25), "it has one");
+        assertNull(AppArchive.trainingBase(command(List.of()), 25), "no cache folder, no training");
+    }
+
+    @Test
+    void theWindowJvmsPlanNamesTheFilesAsTheLaunchDidWhateverOptionsItSees() throws Exception {
+        AppArchive.Names n = names(OPTIONS);
+        List<String> cmd = command(AppArchive.flags(n, 25));
+        cmd.add(1, "-XX:+UseSerialGC"); // an option the JVM saw twice (JDK_JAVA_OPTIONS): another fingerprint
+        AppTraining.Plan p = AppTraining.plan(cmd, new AppArchive.Names(n.dir(), AppArchive.trainingBase(cmd, 25)));
+        assertEquals(n, p.names());
+        assertTrue(p.record().containsAll(OPTIONS));
     }
 
     @Test
@@ -156,7 +166,7 @@ class AppTrainingTest {
         assertTrue(record.contains("-XX:AOTMode=record") && record.contains("-XX:AOTConfiguration=" + p.config()));
         assertTrue(record.contains("-Dcorelanes.trainWindow=true"));
         assertTrue(record.stream().noneMatch(a -> a.startsWith(AppArchive.FILE_OPTION) || a.contains("AutoCreateShared")
-                || a.contains("exitWhenReady") || a.equals(AppArchive.TRAIN_MARK)), record.toString());
+                || a.contains("exitWhenReady") || a.startsWith(AppArchive.TRAIN_MARK)), record.toString());
         assertEquals(List.of("-cp", jar().toString(), "dev.corelanes.Main"), record.subList(record.size() - 3, record.size()),
                 "no run files: training opens none of the user's files");
         assertTrue(p.create().contains("-XX:AOTMode=create") && p.create().contains("-XX:AOTCache=" + p.built()));
@@ -233,36 +243,16 @@ class AppTrainingTest {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** A step that fails (here: a JVM refusing an option) is a failure, noted so later exits do not retry. */
+    /** Only a step that ended by itself with an error failed for good; one killed or that gave up is tried again. */
     @Test
-    void aStepThatExitsWithAnErrorFailed() {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
-        assertEquals(AppTraining.Outcome.FAILED,
-                AppTraining.step(List.of(java(), "-XX:+CoreLanesNoSuchOption", "-version"), deadline));
-        assertEquals(AppTraining.Outcome.DONE, AppTraining.step(List.of(java(), "-version"), deadline));
-    }
-
-    /**
-     * A step still running at the deadline (a busy machine) is unfinished, not failed: it is stopped, and a
-     * later exit tries again instead of never making the cache for this version.
-     */
-    @Test
-    void aStepStillRunningAtTheDeadlineIsUnfinishedAndStopped() {
-        // Sleeps 1 s at least, so a deadline 0.2 s away always comes first, however loaded the machine is.
-        List<String> slow = List.of(java(), "-cp", System.getProperty("java.class.path"),
-                dev.corelanes.bench.VirtualFloor.class.getName(), "1");
-        long before = ProcessHandle.current().children().count();
-        assertEquals(AppTraining.Outcome.UNFINISHED, AppTraining.step(slow, System.nanoTime() + 200_000_000L));
-        assertTrue(ProcessHandle.current().children().filter(ProcessHandle::isAlive).count() <= before,
-                "the stopped step left no process");
-    }
-
-    @Test
-    void trainingWaitsForACalmerMachineWhenOtherProgramsUseMostOfTheCpus() {
-        assertTrue(AppTraining.busy(1.0));
-        assertTrue(AppTraining.busy(0.75));
-        assertFalse(AppTraining.busy(0.4));
-        assertFalse(AppTraining.busy(-1), "where the machine's CPU use cannot be read, train");
-        assertFalse(AppTraining.busy(Double.NaN), "the same, as SystemLoad says it");
+    void aStepKilledOrGivingUpIsUnfinishedOnlyAnErrorFails() throws Exception {
+        assertEquals(AppTraining.Outcome.DONE, AppTraining.outcome(0));
+        assertEquals(AppTraining.Outcome.UNFINISHED, AppTraining.outcome(137), "SIGKILL: stopped for a run, or by the user");
+        assertEquals(AppTraining.Outcome.UNFINISHED, AppTraining.outcome(143), "a trainer that gave up (WindowTraining)");
+        assertEquals(AppTraining.Outcome.FAILED, AppTraining.outcome(1), "a JVM refusing an option");
+        assertEquals(AppTraining.Outcome.FAILED, AppTraining.outcome(134), "a crash");
+        Process refused = new ProcessBuilder(java(), "-XX:+CoreLanesNoSuchOption", "-version").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertEquals(AppTraining.Outcome.FAILED, AppTraining.outcome(refused.waitFor()), "what a real JVM's refusal exits with");
     }
 }

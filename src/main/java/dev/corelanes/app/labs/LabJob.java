@@ -69,7 +69,8 @@ final class LabJob<T> extends Task<T> {
     protected T call() throws Exception {
         T result = null;
         Throwable error = null;
-        try {
+        // Background work of this JVM (the start-up cache's training) stops before a lab measures anything.
+        try (dev.corelanes.engine.BackgroundWork.Measurement m = dev.corelanes.engine.BackgroundWork.measurementStarting()) {
             result = measure.measure(this);
             return result;
         } catch (Exception e) {

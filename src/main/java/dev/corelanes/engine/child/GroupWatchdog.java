@@ -33,7 +33,21 @@ public final class GroupWatchdog implements AutoCloseable {
         }
     }
 
-    /** Watches process group {@code pgid} from now on. */
+    /**
+     * The same for one process that is no group leader (a JVM CoreLanes starts for itself in the background, which
+     * does not watch its stdin: the window cache's assembler): {@link #watch} is then given its pid.
+     */
+    public static GroupWatchdog startForProcess() {
+        ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", "read p || exit 0; read _; kill -9 $p 2>/dev/null")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        try {
+            return new GroupWatchdog(Children.startHelper(pb));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Watches process group {@code pgid} (or, from {@link #startForProcess}, the process with that pid) from now on. */
     public void watch(long pgid) {
         try {
             OutputStream in = shell.getOutputStream();

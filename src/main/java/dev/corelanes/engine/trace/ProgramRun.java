@@ -50,8 +50,17 @@ public final class ProgramRun {
     public static ProgramRun start(ProgramCommand program, MachineInfo machine, TraceListener live)
             throws TraceException {
         ProgramOutput output = new ProgramOutput();
-        ProgramTrace trace = ProgramTrace.run(program, output);
+        // Background work of this JVM stops before the program starts, and may start again once it has ended.
+        dev.corelanes.engine.BackgroundWork.Measurement measuring = dev.corelanes.engine.BackgroundWork.measurementStarting();
+        ProgramTrace trace;
+        try {
+            trace = ProgramTrace.run(program, output);
+        } catch (TraceException | RuntimeException e) {
+            measuring.close();
+            throw e;
+        }
         CompletableFuture<Trace> done = new CompletableFuture<>();
+        done.whenComplete((t, e) -> measuring.close());
         RunHandle handle = RunHandle.external(liveSpec(), trace.originNanos(), trace::cancel, done);
         LiveSpans spans = trace.live();
         Thread.ofPlatform().daemon(true).name("corelanes-program-live").start(() -> {
