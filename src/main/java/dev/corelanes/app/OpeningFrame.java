@@ -37,11 +37,10 @@ final class OpeningFrame {
     }
 
     /**
-     * Shows {@code stage} with the opening frame now, runs {@code up} once the frame is on screen, and then
-     * {@code open} (which builds the real content and installs it in the stage) — unless the window was
+     * Shows {@code stage} with the opening frame now, and runs {@code open} (which builds the real content and installs it in the stage) — unless the window was
      * closed meanwhile.
      */
-    static void show(Stage stage, boolean dark, double width, double height, Runnable up, Runnable open) {
+    static void show(Stage stage, boolean dark, double width, double height, Runnable open) {
         stage.setScene(scene(dark, width, height));
         stage.show();
         // The software pipeline draws a frame on the renderer thread, then hands it to the window on this thread:
@@ -73,7 +72,6 @@ final class OpeningFrame {
                 if (steady >= PULSES_BEFORE_OPENING && now - first >= MIN_NANOS_BEFORE_OPENING || pulses == MAX_PULSES_BEFORE_OPENING) {
                     stop();
                     javafx.application.Platform.runLater(() -> {
-                        up.run();
                         if (stage.isShowing()) {
                             open.run();
                         }

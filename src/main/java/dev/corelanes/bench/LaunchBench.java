@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The start-up rows of issue 27's table, each beside its floor measured in the same run: launch → the window up
- * (the app's {@link LaunchProperties#MAPPED_LINE}, once its opening frame is on screen; the floor's
+ * (the app's {@link LaunchProperties#MAPPED_LINE}, once its opening frame is shown, measured as the floor's
  * {@link LaunchProperties#SHOWN_LINE}) and launch → the app's whole window laid out (its shown line) for
  *
  * <ul>
@@ -102,7 +102,7 @@ public final class LaunchBench {
             add("`java -jar`, cache present: whole window laid out", cached[0], cached[0] / base);
         }
         System.out.printf(Locale.ROOT, "LaunchBench · %s · Java %s · %d reps · launch → the window up "
-                        + "(the app's opening frame on screen; the floor's window shown) and laid out whole, s · load "
+                        + "(the app's opening frame shown, as the floor's window is) and laid out whole, s · load "
                         + "average before: %s, after: %s%n%n",
                 dev.corelanes.engine.MachineInfo.fromJvm().oneLine(), Runtime.version(), reps, loadBefore, loadAverage());
         System.out.println("| path | launch → moment, s, median (min–max) | × the floor with an AOT cache, rep by rep |");

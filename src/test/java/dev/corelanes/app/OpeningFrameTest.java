@@ -44,12 +44,11 @@ class OpeningFrameTest {
     void theWindowIsUpBeforeItsContentIsBuiltAndThenShowsTheMainWindowWithRunFocused(FxRobot robot) throws Exception {
         AtomicBoolean builtDuringShow = new AtomicBoolean();
         AtomicBoolean upBeforeBuild = new AtomicBoolean();
-        AtomicBoolean up = new AtomicBoolean();
         AtomicReference<String> firstRoot = new AtomicReference<>();
         AtomicReference<MainWindow> window = new AtomicReference<>();
         WaitForAsyncUtils.asyncFx(() -> {
-            OpeningFrame.show(stage, true, MainWindow.FIRST_WIDTH, MainWindow.FIRST_HEIGHT, () -> up.set(true), () -> {
-                upBeforeBuild.set(stage.isShowing() && up.get());
+            OpeningFrame.show(stage, true, MainWindow.FIRST_WIDTH, MainWindow.FIRST_HEIGHT, () -> {
+                upBeforeBuild.set(stage.isShowing());
                 session = new RunSession(Hardware.detect());
                 MainWindow w = new MainWindow(session, TestPrefs.fresh(), FileAsker.system());
                 w.install(stage);
