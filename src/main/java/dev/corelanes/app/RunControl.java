@@ -26,7 +26,8 @@ final class RunControl {
     /** At most 10 frames a second during compute runs, fewer when drawing costs more ({@link FrameBudget}). */
     static final long COMPUTE_FRAME_NANOS = FrameBudget.MIN_INTERVAL_NANOS;
     /** How often the frame rate of a compute run is fitted to what drawing costs. */
-    private static final long BUDGET_CHECK_NANOS = 1_000_000_000L;
+    /** How often the frame rate is fitted: four times a second, so a run of a second is fitted within it. */
+    private static final long BUDGET_CHECK_NANOS = 250_000_000L;
 
     /**
      * Fits the frame rate during a compute run; stopped when the run ends (an idle window runs no timer). Paced
@@ -90,7 +91,8 @@ final class RunControl {
         lessons.started(row);
         // While compute tasks run, every frame the window draws is CPU taken from them: draw 10 a second.
         boolean compute = row.handle().spec().kind() == TaskKind.COMPUTE;
-        setFrameInterval(compute ? COMPUTE_FRAME_NANOS : 0);
+        // Drawing costs what it cost in the last compute run (same window, same size): start from that rate.
+        setFrameInterval(compute ? Math.max(COMPUTE_FRAME_NANOS, fittedInterval) : 0);
         if (compute) {
             fitFrameRateWhileRunning();
         } else {
@@ -107,6 +109,8 @@ final class RunControl {
     }
 
     private long frameInterval;
+    /** The frame interval the last compute run settled at: the next one starts there. */
+    private long fittedInterval;
     /** The threads whose CPU time is the cost of drawing; found at the first compute run. */
     private FrameBudget.DrawingThreads drawing;
 
@@ -131,6 +135,7 @@ final class RunControl {
 
     private void stopFitting() {
         if (budget != null) {
+            fittedInterval = frameInterval; // where the last compute run's rate settled
             budget.stop();
             budget = null;
         }

@@ -21,10 +21,14 @@ class FrameBudgetTest {
     void costlyDrawingSlowsTheRateTowardTheTargetButNotBelowTheFloor() {
         // Software rendering at 1920×1080: half a core at 10 frames a second.
         long after = FrameBudget.next(MIN_INTERVAL_NANOS, SECOND / 2, SECOND);
-        assertEquals(MAX_INTERVAL_NANOS, after, "4 frames a second at the slowest");
-        // 6 % at 10 frames a second: a little slower, halfway toward the 120 ms that meets 5 %.
+        assertEquals(MAX_INTERVAL_NANOS, after, "2 frames a second at the slowest");
+        assertEquals(500_000_000L, MAX_INTERVAL_NANOS);
+        // 6 % at 10 frames a second: at once to the 120 ms that meets 5 % (a short run has no second to spare).
         long mild = FrameBudget.next(MIN_INTERVAL_NANOS, SECOND * 6 / 100, SECOND);
-        assertEquals(110_000_000L, mild);
+        assertEquals(120_000_000L, mild);
+        // Cheaper again (2.5 % at 120 ms): halfway back toward the 60 ms that would meet it, capped at 100 ms.
+        assertEquals(MIN_INTERVAL_NANOS, FrameBudget.next(mild, SECOND * 25 / 1000, SECOND));
+        assertEquals(150_000_000L, FrameBudget.next(200_000_000L, SECOND * 25 / 1000, SECOND));
     }
 
     @Test
