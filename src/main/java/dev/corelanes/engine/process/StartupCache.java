@@ -231,15 +231,41 @@ public final class StartupCache {
         return run(pb, false);
     }
 
+    /** The builder step running now, if any: stopped when a measurement starts (see {@link #GIVES_WAY}). */
+    private static final java.util.concurrent.atomic.AtomicReference<Process> STEP = new java.util.concurrent.atomic.AtomicReference<>();
+
+    /**
+     * A build starts right after a processes run, and takes a core for about a second: a run started meanwhile (the
+     * next lesson step, Run again) would share the CPUs with it. Its step is killed before that run's clock starts,
+     * like the window's idle training; the build fails, publishes nothing, and is tried again after the next run.
+     */
+    private static final dev.corelanes.engine.BackgroundWork.Job GIVES_WAY = () -> {
+        Process p = STEP.get();
+        if (p != null && p.isAlive()) {
+            dev.corelanes.engine.child.Children.killTree(p);
+            try {
+                p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    };
+
+    static {
+        dev.corelanes.engine.BackgroundWork.register(GIVES_WAY);
+    }
+
     /** Builders are children like workers: killed when this JVM exits, so none outlives a CLI run. */
-    private static CompletableFuture<Boolean> run(ProcessBuilder pb, boolean lifeline) {
+    static CompletableFuture<Boolean> run(ProcessBuilder pb, boolean lifeline) {
         try {
             Process p = dev.corelanes.engine.child.Children.startHelper(
                     pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD));
+            STEP.set(p);
             if (!lifeline) {
                 p.getOutputStream().close();
             }
             return p.onExit().thenApply(x -> {
+                STEP.compareAndSet(x, null);
                 try {
                     x.getOutputStream().close();
                 } catch (IOException e) {
