@@ -29,6 +29,8 @@ final class LessonFlow {
     private final OwnCodeStep ownCode;
     /** True from an own-code step's Run until its program started or could not: only a traced run joins then. */
     private boolean ownCodePending;
+    /** What waits for the search for interpreters to end: the lesson and step (one click is enough), or null. */
+    private Object waitingForPython;
 
     LessonFlow(LessonCard card, ExperimentForm form, RuntimeChooser runtimes, Messages messages, Runnable run,
                Consumer<List<RunRow>> compare, OwnCodeStep ownCode) {
@@ -58,8 +60,8 @@ final class LessonFlow {
         form.coresProperty().set(card.nextCores());
         messages.clear();
         if (l.python(l.first()) && !runtimes.discovered()) {
-            // Opened before the search for interpreters ended (`window --lesson`, a quick click): choose one when it
-            // ends, rather than say "none can be used" of a search still going.
+            // Opened before the search for interpreters ended: its Python is chosen when the search ends, rather than
+            // "none can be used" said of a search still going.
             runtimes.whenDiscovered(() -> {
                 if (card.lessonProperty().get() == l && runs.isEmpty() && !stepPending && !ownCodePending) {
                     chooseRuntime(l.first());
@@ -68,6 +70,34 @@ final class LessonFlow {
         } else {
             chooseRuntime(l.first());
         }
+    }
+
+    /**
+     * Runs a step's {@code then} now, or — when step {@code spec} runs in Python and the search for interpreters has
+     * not ended (`window --lesson … --run`, a quick click) — once it has, if the same lesson is still on screen at the
+     * same step: no "none can be used, try again" is said of a search still going.
+     */
+    private void afterPythonSearch(ExperimentSpec spec, Runnable then) {
+        Lesson l = card.lessonProperty().get();
+        if (l == null || !l.python(spec) || runtimes.discovered()) {
+            then.run();
+            return;
+        }
+        int step = card.nextIndex();
+        java.util.List<Object> waiting = java.util.List.of(l, step);
+        if (waiting.equals(waitingForPython)) {
+            return; // this step already waits: one click is enough
+        }
+        waitingForPython = waiting;
+        messages.info("Still looking for Python interpreters: this step runs as soon as the search ends.");
+        runtimes.whenDiscovered(() -> {
+            if (waiting.equals(waitingForPython)) {
+                waitingForPython = null;
+            }
+            if (card.lessonProperty().get() == l && card.nextIndex() == step) {
+                then.run();
+            }
+        });
     }
 
     /** True once the card knows the usable CPUs and whether the OS can pin (a step run before would not pin). */
@@ -93,13 +123,15 @@ final class LessonFlow {
         }
         form.apply(spec);
         form.coresProperty().set(card.nextCores());
-        if (!chooseRuntime(spec)) {
-            return;
-        }
-        messages.clear(); // a message about this step (no Python found yet) is answered by its run
-        stepPending = true;
-        run.run();
-        stepPending = false; // started (see started) or not (cancelled prediction, machine not ready)
+        afterPythonSearch(spec, () -> {
+            if (!chooseRuntime(spec)) {
+                return;
+            }
+            messages.clear(); // a message about this step (no Python found yet) is answered by its run
+            stepPending = true;
+            run.run();
+            stepPending = false; // started (see started) or not (cancelled prediction, machine not ready)
+        });
     }
 
     /**
@@ -108,14 +140,16 @@ final class LessonFlow {
      * experiment of theirs.
      */
     private void runOwnCode(ExperimentSpec spec) {
-        if (ownCodePending || !chooseRuntime(spec)) {
-            return;
-        }
-        messages.clear();
-        ownCode.run(() -> ownCodePending = true, why -> {
-            ownCodePending = false;
-            card.showOwnCodeStatus(why, true);
-            messages.error(why);
+        afterPythonSearch(spec, () -> {
+            if (ownCodePending || !chooseRuntime(spec)) {
+                return;
+            }
+            messages.clear();
+            ownCode.run(() -> ownCodePending = true, why -> {
+                ownCodePending = false;
+                card.showOwnCodeStatus(why, true);
+                messages.error(why);
+            });
         });
     }
 

@@ -75,4 +75,25 @@ class LessonBeforePythonFoundTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> runtime.getValue() != null && runtime.getValue().python() != null);
         assertTrue(runtime.getValue().python().path().length() > 0, "the lesson's step runs in the Python found");
     }
+
+    @Test
+    void aStepRunDuringTheSearchRunsInPythonOnceItEndsAndOnlyOnce(FxRobot robot) throws Exception {
+        Needs.tool("python3");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> session.machineProperty().get() != null);
+        robot.clickOn("Lessons");
+        robot.clickOn("#lesson-do-something-python");
+        robot.clickOn("#lessonRunStep");
+        robot.clickOn("#lessonRunStep"); // impatient: a second click must not start a second run
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Labeled l && l.isVisible()
+                        && l.getText() != null && l.getText().contains("none can be used")).tryQuery().isPresent(),
+                "no \"none can be used, try again\" while the search goes on");
+        assertEquals(0, session.runs().size(), "nothing runs before a Python is found");
+        searchMayEnd.countDown();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> session.runs().size() == 1 && session.runs().get(0).trace() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, session.runs().size(), "one click's run, once");
+        assertTrue(session.runs().get(0).trace().runtime().python(), "run in the Python found");
+    }
 }
