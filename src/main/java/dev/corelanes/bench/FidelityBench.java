@@ -103,7 +103,7 @@ public final class FidelityBench {
         StringBuilder md = new StringBuilder("## Fidelity against the kernel (`sched-truth`)\n\n");
         md.append(String.format(Locale.ROOT, "Machine: %s, %d CPUs. Median agreement over a run's workers (lowest "
                         + "worker in brackets), %d run(s) each; load average before the quiet runs %s.%n%n",
-                cpuName(), Runtime.getRuntime().availableProcessors(), reps, loadAverage()));
+                cpuName(), Runtime.getRuntime().availableProcessors(), reps, BenchHost.loadAverage()));
         md.append("Each worker is held against its own kernel thread (the run file's `tid`), the two clocks lined up where "
                 + "they overlap most (KernelAgreement; sched-truth's own compare is printed beside, on stderr); threads "
                 + "that ran under 10 ms are not scored. Each cell: the median over the run's workers (the lowest in "
@@ -113,7 +113,7 @@ public final class FidelityBench {
             String quiet = measure(schedTruth, dir, e.getValue(), reps, false);
             String busy = measure(schedTruth, dir, e.getValue(), reps, true);
             md.append("| ").append(e.getKey()).append(" | ").append(quiet).append(" | ").append(busy).append(" |\n");
-            System.err.println("| " + e.getKey() + " | " + quiet + " | " + busy + " |   (load " + loadAverage() + ")");
+            System.err.println("| " + e.getKey() + " | " + quiet + " | " + busy + " |   (load " + BenchHost.loadAverage() + ")");
         }
         System.out.print(md);
     }
@@ -224,11 +224,4 @@ public final class FidelityBench {
         return "unknown CPU";
     }
 
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
 }

@@ -96,7 +96,7 @@ public final class GilBench {
                         + "extra load, then with two `yes > /dev/null` loops. Cells: median (min–max) of the per-round "
                         + "speedup = sequential wall ÷ threads wall, 2 tasks × 1 s of compute.%n%n",
                 machine.oneLine(), machine.java(), version, cal.stepsPerSecond(), pythonStepsPerSecond, rounds);
-        String loadBefore = loadAverage();
+        String loadBefore = BenchHost.loadAverage();
         // Untimed warm-up of the Java side (JIT, class loading), as the other benchmarks do.
         java(ExecutionMode.THREADS, 0.2);
         double[][] speedups = new double[4][rounds]; // [java idle, python idle, java busy, python busy]
@@ -148,7 +148,7 @@ public final class GilBench {
         factors("two extra `yes > /dev/null` loops", concurrencyGains[2], concurrencyGains[3], cpuRatios[2], cpuRatios[3]);
         System.out.println();
         System.out.println("Goal: Java ÷ CPython within 1.00 ± 0.10 in both conditions. Load average (1, 5, 15 min) "
-                + "before: " + loadBefore + "; after: " + loadAverage() + ". Every round (wall seconds, "
+                + "before: " + loadBefore + "; after: " + BenchHost.loadAverage() + ". Every round (wall seconds, "
                 + "sequential / threads):");
         System.out.println();
         System.out.println("| round | extra load | Java wall | Java CPU | Java speedup | CPython wall | CPython CPU | CPython speedup |");
@@ -210,14 +210,6 @@ public final class GilBench {
     }
 
     /** The OS's load averages, or "not available": a busy machine explains noisy figures. */
-    private static String loadAverage() {
-        try {
-            String[] w = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
-            return w[0] + ", " + w[1] + ", " + w[2];
-        } catch (IOException | RuntimeException e) {
-            return "not available";
-        }
-    }
 
     /** {@code n} busy loops, like {@code yes > /dev/null} in a shell; ended in {@link #stopLoad}. */
     private static List<Process> startLoad(int n) throws IOException, InterruptedException {

@@ -64,16 +64,12 @@ public final class LaunchBench {
         try {
             new LaunchBench(tmp).run(reps);
         } finally {
-            try (var files = Files.walk(tmp)) {
-                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(f);
-                }
-            }
+            BenchHost.deleteTree(tmp);
         }
     }
 
     private void run(int reps) throws Exception {
-        String loadBefore = loadAverage();
+        String loadBefore = BenchHost.loadAverage();
         Path floorCache = trainFloor();
         Path installed = installed();
         for (int r = 0; r < reps; r++) {
@@ -104,7 +100,7 @@ public final class LaunchBench {
         System.out.printf(Locale.ROOT, "LaunchBench · %s · Java %s · %d reps · launch → the window up "
                         + "(the app's opening frame shown, as the floor's window is) and laid out whole, s · load "
                         + "average before: %s, after: %s%n%n",
-                dev.corelanes.engine.MachineInfo.fromJvm().oneLine(), Runtime.version(), reps, loadBefore, loadAverage());
+                dev.corelanes.engine.MachineInfo.fromJvm().oneLine(), Runtime.version(), reps, loadBefore, BenchHost.loadAverage());
         System.out.println("| path | launch → moment, s, median (min–max) | × the floor with an AOT cache, rep by rep |");
         System.out.println("|---|---|---|");
         for (var e : rows.entrySet()) {
@@ -261,12 +257,4 @@ public final class LaunchBench {
         }
     }
 
-    private static String loadAverage() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return f[0] + " " + f[1] + " " + f[2];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
 }

@@ -56,7 +56,7 @@ public final class SamplerBench {
         md.append(String.format(Locale.ROOT, "%d CPUs; load average before: %s. A CPython program of N threads "
                         + "traced for %.0f s each: *busy* threads compute 1 ms then sleep 20 ms (each runs between two "
                         + "sweeps), *idle* ones sleep. Own CPU = the sampler thread's whole CPU time; budget %.0f %% "
-                        + "of one core.%n%n", Runtime.getRuntime().availableProcessors(), loadAverage(), seconds,
+                        + "of one core.%n%n", Runtime.getRuntime().availableProcessors(), BenchHost.loadAverage(), seconds,
                 TreeSampler.TARGET_SHARE * 100));
         md.append("| program | threads seen | sweeps | period (aimed) | own CPU | share of one core | CPU per sweep |\n");
         md.append("|---|---|---|---|---|---|---|\n");
@@ -65,7 +65,7 @@ public final class SamplerBench {
                 md.append(row(python, py, n, seconds, kind, machine));
             }
         }
-        md.append(String.format(Locale.ROOT, "%nLoad average after: %s.%n", loadAverage()));
+        md.append(String.format(Locale.ROOT, "%nLoad average after: %s.%n", BenchHost.loadAverage()));
         System.out.print(md);
     }
 
@@ -94,12 +94,4 @@ public final class SamplerBench {
         return line;
     }
 
-    private static String loadAverage() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return f[0] + ", " + f[1] + ", " + f[2];
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
 }

@@ -68,11 +68,7 @@ public final class StartBench {
         try {
             new StartBench(reps, tmp).run();
         } finally {
-            try (var files = Files.walk(tmp)) {
-                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(f);
-                }
-            }
+            BenchHost.deleteTree(tmp);
         }
     }
 

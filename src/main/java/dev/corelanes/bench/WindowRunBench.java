@@ -54,16 +54,12 @@ public final class WindowRunBench {
         try {
             new WindowRunBench(tmp, present).run(reps);
         } finally {
-            try (var files = Files.walk(tmp)) {
-                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(f);
-                }
-            }
+            BenchHost.deleteTree(tmp);
         }
     }
 
     private void run(int reps) throws Exception {
-        String loadBefore = loadAverage();
+        String loadBefore = BenchHost.loadAverage();
         Path home = Files.createDirectories(tmp.resolve("home"));
         DisplayServerCpu xserver = DisplayServerCpu.start(System.getenv("DISPLAY"));
         for (int r = 0; r < reps; r++) {
@@ -97,7 +93,7 @@ public final class WindowRunBench {
         System.out.printf(Locale.ROOT, "WindowRunBench · %s · Java %s · %d reps · %s, software rendering · load average "
                         + "before: %s, after: %s%n%n", dev.corelanes.engine.MachineInfo.fromJvm().oneLine(),
                 Runtime.version(), reps, present ? "presenter mode (--present) on " + System.getenv("DISPLAY")
-                        : "window on " + System.getenv("DISPLAY"), loadBefore, loadAverage());
+                        : "window on " + System.getenv("DISPLAY"), loadBefore, BenchHost.loadAverage());
         if (!xserver.found()) {
             System.out.println("(No X server process found for " + System.getenv("DISPLAY") + ": its CPU is not shown.)\n");
         }
@@ -192,12 +188,4 @@ public final class WindowRunBench {
         return String.format(Locale.ROOT, "%.3f (%.3f–%.3f, n=%d)", median, v.get(0), v.get(v.size() - 1), v.size());
     }
 
-    private static String loadAverage() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return f[0] + " " + f[1] + " " + f[2];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
 }
