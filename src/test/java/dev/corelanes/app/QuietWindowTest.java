@@ -86,6 +86,10 @@ class QuietWindowTest {
         StartupSettle.Outcome busy = new StartupSettle.Outcome(false, 5_000_000_000L, 0.6);
         settled.complete(busy);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> !ui.session.runs().isEmpty()));
+        // The timeline switches to paced frames at the first pulse after the run started moving: look after it had
+        // the chance (reading at once raced that pulse on a busy machine), while the run still goes on.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> onFx(() -> window.timeline().paced() || !ui.session.runningProperty().get()));
         boolean[] live = onFx(() -> new boolean[] {ui.session.runningProperty().get(), window.timeline().paced()});
         assertEquals(busy.note(), onFx(() -> window.messages().text()));
         Trace t = ui.waitRun(1);
