@@ -78,11 +78,15 @@ public final class Main {
                 }
             }
             Relaunch.followParent();
+            if (Boolean.getBoolean(LaunchProperties.TRAIN_WINDOW) && !Boolean.getBoolean(LaunchProperties.TRAIN_SHOWN)) {
+                dev.corelanes.app.Launcher.train();
+                return;
+            }
+            dev.corelanes.launch.InstalledLaunch.prepare(); // a shown training goes through it too, as a launch does
             if (Boolean.getBoolean(LaunchProperties.TRAIN_WINDOW)) {
                 dev.corelanes.app.Launcher.train();
                 return;
             }
-            dev.corelanes.launch.InstalledLaunch.prepare();
             dev.corelanes.app.Launcher.launch(args);
             return;
         }

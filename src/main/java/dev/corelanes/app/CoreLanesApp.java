@@ -28,7 +28,11 @@ public final class CoreLanesApp extends Application {
         // OSHI starts on the sampler thread, after the first frame (see DeferredHardware).
         session = new RunSession(new DeferredHardware());
         if (WindowTraining.requested()) {
-            WindowTraining.start(stage, session, Platform::exit, WindowTraining.GIVE_UP_MILLIS);
+            if (WindowTraining.shown()) {
+                WindowTraining.startShown(stage, session, Platform::exit, WindowTraining.GIVE_UP_MILLIS);
+            } else {
+                WindowTraining.start(stage, session, Platform::exit, WindowTraining.GIVE_UP_MILLIS);
+            }
             return;
         }
         // The window appears at once with an opening frame, and its content is built on the next frame: see

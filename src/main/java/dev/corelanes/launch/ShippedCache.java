@@ -23,8 +23,11 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li><b>The window's</b> ({@value #WINDOW_CACHE} beside the app's jar): the image's own launcher is run as a
  *       trainer, with the launcher's own options and class path, plus {@code -XX:AOTMode=record} and
- *       {@code -Dcorelanes.trainWindow=true} through {@code JAVA_TOOL_OPTIONS}: the real window built off
- *       screen and one tiny run, as {@code java -jar}'s exit-time training does (WindowTraining), then
+ *       {@code -Dcorelanes.trainWindow=true} through {@code JAVA_TOOL_OPTIONS}: on a virtual display of its own
+ *       ({@code xvfb-run}, Linux) the window shown as a launch shows it — opening frame, then the whole window —
+ *       and one tiny run in it ({@code -Dcorelanes.trainShown=true}), so the cache also holds what showing a stage
+ *       loads; elsewhere the real window built off screen and one tiny run, as {@code java -jar}'s idle training
+ *       does (WindowTraining); then
  *       {@code -XX:AOTMode=create}. The launcher's configuration then gains {@code -XX:AOTCache=$APPDIR/…}
  *       and the options that keep a stale or damaged cache silent ({@link #windowOptions}): the JVM checks the
  *       cache against its runtime, class path and checksums at every start and, when it does not match, runs
@@ -144,7 +147,20 @@ public final class ShippedCache {
         List<String> record = new ArrayList<>(display);
         record.add(img.launcher().toString());
         String recordOptions = "-XX:AOTMode=record -XX:AOTConfiguration=" + config + " -D" + LaunchProperties.TRAIN_WINDOW + "=true";
-        if (!step(record, Map.of("JAVA_TOOL_OPTIONS", recordOptions), work.resolve("window-record.log")) || !nonEmpty(config)) {
+        Map<String, String> env = Map.of("JAVA_TOOL_OPTIONS", recordOptions);
+        if (!display.isEmpty()) {
+            // On its own virtual display the trainer shows the window as a launch does (LaunchProperties.TRAIN_SHOWN),
+            // with a home and cache folder of its own: what it notes there (the rendering pipeline) is not the builder's.
+            Path home = work.resolve("window-home");
+            try {
+                Files.createDirectories(home);
+            } catch (IOException e) {
+                return false;
+            }
+            env = Map.of("JAVA_TOOL_OPTIONS", recordOptions + " -D" + LaunchProperties.TRAIN_SHOWN + "=true -Duser.home=" + home,
+                    "XDG_CACHE_HOME", home.resolve("cache").toString(), "XDG_DATA_HOME", home.resolve("data").toString());
+        }
+        if (!step(record, env, work.resolve("window-record.log")) || !nonEmpty(config)) {
             say("training the window failed (see " + work.resolve("window-record.log") + "): no window cache shipped");
             return false;
         }
@@ -209,16 +225,28 @@ public final class ShippedCache {
     }
 
     /**
-     * Where there is no display on Linux: {@code xvfb-run -a} (a virtual one for the trainer alone); nothing
-     * to add where there is one, or on macOS and Windows (their CI runners and desktops have a session); null
-     * when training cannot show a window anywhere.
+     * On Linux {@code xvfb-run -a} where it exists (a virtual display for the trainer alone, even where there is a
+     * desktop: see {@link #privateDisplay}); else nothing to add where there is a display, or on macOS and Windows
+     * (their CI runners and desktops have a session); null when training cannot build a window anywhere.
      */
     static List<String> displayPrefix() {
         if (Os.current() != Os.LINUX) {
             return List.of();
         }
+        List<String> own = privateDisplay();
+        if (!own.isEmpty()) {
+            return own;
+        }
         String display = System.getenv("DISPLAY");
-        if (display != null && !display.isBlank()) {
+        return display != null && !display.isBlank() ? List.of() : null;
+    }
+
+    /**
+     * {@code xvfb-run -a} where it exists (Linux): a display of the trainer's own, on which the window may be shown
+     * as a launch shows it (nobody sees it, even on a desktop); else empty.
+     */
+    static List<String> privateDisplay() {
+        if (Os.current() != Os.LINUX) {
             return List.of();
         }
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)) {
@@ -227,7 +255,7 @@ public final class ShippedCache {
                 return List.of(xvfb.toString(), "-a", "-s", "-screen 0 1280x720x24");
             }
         }
-        return null;
+        return List.of();
     }
 
     /** Runs one step with {@code env} added, its output to {@code log}; true when it ended by itself with 0 in time. */

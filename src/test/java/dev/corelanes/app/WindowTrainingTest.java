@@ -15,10 +15,11 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The training run of the window's AOT cache: the real window and one tiny run, and nothing shown. */
+/** The training runs of the window's AOT cache: the real window and one tiny run, off screen or shown as a launch shows it. */
 @ExtendWith(ApplicationExtension.class)
 class WindowTrainingTest {
 
@@ -44,6 +45,29 @@ class WindowTrainingTest {
             assertEquals(TaskKind.SLEEP, run.spec().kind());
             assertEquals(2, run.spec().tasks());
         } finally {
+            Platform.runLater(session::close);
+        }
+    }
+
+    @Test
+    void theInstallersTrainingShowsTheWindowAsALaunchDoesAndMakesTheSameRun() throws Exception {
+        RunSession session = new RunSession(Hardware.detect());
+        CountDownLatch done = new CountDownLatch(1);
+        Stage[] stage = new Stage[1];
+        try {
+            WaitForAsyncUtils.asyncFx(() -> {
+                stage[0] = new Stage();
+                WindowTraining.startShown(stage[0], session, done::countDown, 0);
+            }).get(60, TimeUnit.SECONDS);
+            assertTrue(done.await(90, TimeUnit.SECONDS), "the training run ends by itself");
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(stage[0].isShowing(), "shown, as a launch shows it");
+            assertEquals(MainWindow.TITLE, stage[0].getTitle());
+            assertNotEquals("openingFrame", stage[0].getScene().getRoot().getId(), "the opening frame gave way to the window");
+            assertEquals(1, session.runs().size());
+            assertNotNull(session.runs().get(0).trace(), "the run finished");
+        } finally {
+            WaitForAsyncUtils.asyncFx(() -> stage[0].close()).get(30, TimeUnit.SECONDS);
             Platform.runLater(session::close);
         }
     }
