@@ -128,7 +128,7 @@ public final class PerfSwitches implements AutoCloseable {
             for (int cpu : cpus) {
                 long fd = Libc.syscall(nr, attr, tid, cpu, -1, PERF_FLAG_FD_CLOEXEC);
                 if (fd < 0) {
-                    throw new Refused(refusal(Native.getLastError()));
+                    throw new Refused(refusalFor(Native.getLastError()));
                 }
                 p.rings.add(new Ring((int) fd, cpu));
             }
@@ -159,7 +159,7 @@ public final class PerfSwitches implements AutoCloseable {
     }
 
     /** The user's line for an errno of perf_event_open. */
-    static String refusal(int errno) {
+    public static String refusalFor(int errno) {
         return switch (errno) {
             case 1, 13 -> "the kernel does not let this user record context switches (kernel.perf_event_paranoid = "
                     + paranoid() + "; 2 or lower allows it)";
