@@ -1,9 +1,8 @@
 package dev.corelanes.engine.trace.linux;
 
-import com.sun.jna.Native;
-import com.sun.jna.Platform;
-import com.sun.jna.Pointer;
 import dev.corelanes.engine.platform.CpuList;
+import dev.corelanes.engine.platform.PerfEvents;
+import dev.corelanes.engine.platform.host.Host;
 
 import java.io.IOException;
 import java.lang.invoke.VarHandle;
@@ -13,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -31,7 +29,6 @@ public final class PerfSwitches implements AutoCloseable {
     static final long READ_PERIOD_NANOS = 4_000_000L;
     /** Data pages per buffer, halved while the locked-memory limit refuses the mapping (perf_event_mlock_kb). */
     static final int MAX_DATA_PAGES = 64;
-    private static final int PERF_FLAG_FD_CLOEXEC = 8;
 
     /** Why the kernel's switch records cannot be had; the message is one line for the user. */
     public static final class Refused extends Exception {
@@ -40,28 +37,8 @@ public final class PerfSwitches implements AutoCloseable {
         }
     }
 
-    /** libc, loaded on first use only (never on macOS or Windows). */
-    private static final class Libc {
-        static {
-            Native.register(Libc.class, Platform.C_LIBRARY_NAME);
-        }
-
-        static native long syscall(long number, byte[] attr, long pid, long cpu, long groupFd, long flags);
-
-        static native long mmap(long addr, long length, int prot, int flags, int fd, long offset);
-
-        static native int munmap(long addr, long length);
-
-        static native int close(int fd);
-
-        static native int getpagesize();
-    }
-
-    private static final int PROT_READ = 1;
-    private static final int PROT_WRITE = 2;
-    private static final int MAP_SHARED = 1;
-
     private final PerfLayout.Sink sink;
+    private final PerfEvents calls;
     private final List<Ring> rings = new ArrayList<>();
     private volatile boolean closing;
     private volatile long caughtUpNanos = Long.MIN_VALUE;
@@ -87,18 +64,9 @@ public final class PerfSwitches implements AutoCloseable {
         }
     }
 
-    private PerfSwitches(PerfLayout.Sink sink) {
+    private PerfSwitches(PerfLayout.Sink sink, PerfEvents calls) {
         this.sink = sink;
-    }
-
-    /** The syscall number of perf_event_open on this machine's architecture, or -1 where it is not known here. */
-    static long syscallNumber() {
-        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-        return switch (arch) {
-            case "amd64", "x86_64" -> 298;
-            case "aarch64", "arm64" -> 241;
-            default -> -1;
-        };
+        this.calls = calls;
     }
 
     /**
@@ -109,28 +77,22 @@ public final class PerfSwitches implements AutoCloseable {
      *                 or the buffers cannot be mapped
      */
     public static PerfSwitches open(int tid, PerfLayout.Sink sink) throws Refused {
-        if (!Platform.isLinux()) {
-            throw new Refused("kernel switch records are Linux's");
-        }
-        long nr = syscallNumber();
-        if (nr < 0) {
-            throw new Refused("kernel switch records are not read on " + System.getProperty("os.arch") + " here");
-        }
+        PerfEvents calls = Host.perfEvents().orElseThrow(() -> new Refused("kernel switch records are Linux's"));
         List<Integer> cpus = onlineCpus();
-        PerfSwitches p = new PerfSwitches(sink);
+        PerfSwitches p = new PerfSwitches(sink, calls);
         try {
-            Libc.getpagesize(); // loads libc: a failure is said as a refusal, not thrown
-        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+            calls.pageSize(); // loads libc: a failure is said as a refusal, not thrown
+        } catch (LinkageError | RuntimeException e) {
             throw new Refused("kernel switch records cannot be read: libc not loaded (" + e.getMessage() + ")");
         }
         try {
             byte[] attr = PerfLayout.switchAttr();
             for (int cpu : cpus) {
-                long fd = Libc.syscall(nr, attr, tid, cpu, -1, PERF_FLAG_FD_CLOEXEC);
+                int fd = calls.open(attr, tid, cpu);
                 if (fd < 0) {
-                    throw new Refused(refusalFor(Native.getLastError()));
+                    throw new Refused(refusalFor(-fd));
                 }
-                p.rings.add(new Ring((int) fd, cpu));
+                p.rings.add(new Ring(fd, cpu));
             }
             p.mapAll();
         } catch (Refused | RuntimeException e) {
@@ -164,7 +126,7 @@ public final class PerfSwitches implements AutoCloseable {
             case 1, 13 -> "the kernel does not let this user record context switches (kernel.perf_event_paranoid = "
                     + paranoid() + "; 2 or lower allows it)";
             case 3 -> "the program ended before its context switches could be recorded";
-            case 38 -> "this kernel (or its sandbox) does not offer perf_event_open";
+            case 38 -> "this kernel (or its sandbox, or this CPU architecture here) does not offer perf_event_open";
             case 2, 19, 22, 95 -> "this kernel does not record context switches for perf (errno " + errno + ")";
             case 24 -> "too many open files to record context switches";
             default -> "perf_event_open failed (errno " + errno + ")";
@@ -180,15 +142,15 @@ public final class PerfSwitches implements AutoCloseable {
     }
 
     private void mapAll() throws Refused {
-        int page = Libc.getpagesize();
+        int page = calls.pageSize();
         int pages = MAX_DATA_PAGES;
         while (true) {
             boolean ok = true;
             for (Ring r : rings) {
                 long len = (long) (pages + 1) * page;
-                long at = Libc.mmap(0, len, PROT_READ | PROT_WRITE, MAP_SHARED, r.fd, 0);
-                if (at == -1) {
-                    int errno = Native.getLastError();
+                long at = calls.map(r.fd, len);
+                if (at < 0) {
+                    long errno = -at;
                     ok = false;
                     if (errno != 1 && errno != 12) { // not the locked-memory limit (EPERM) or memory (ENOMEM)
                         throw new Refused("the kernel's switch records could not be mapped (errno " + errno + ")");
@@ -197,12 +159,11 @@ public final class PerfSwitches implements AutoCloseable {
                 }
                 r.address = at;
                 r.length = len;
-                Pointer m = new Pointer(at);
-                long off = m.getLong(PerfLayout.PAGE_DATA_OFFSET);
-                long size = m.getLong(PerfLayout.PAGE_DATA_SIZE);
+                long off = calls.getLong(at, PerfLayout.PAGE_DATA_OFFSET);
+                long size = calls.getLong(at, PerfLayout.PAGE_DATA_SIZE);
                 r.dataOffset = off > 0 ? off : page; // kernels before 4.1 leave them 0: data follows the first page
                 r.dataSize = size > 0 ? size : (long) pages * page;
-                r.tail = m.getLong(PerfLayout.PAGE_DATA_TAIL);
+                r.tail = calls.getLong(at, PerfLayout.PAGE_DATA_TAIL);
             }
             if (ok) {
                 return;
@@ -241,8 +202,7 @@ public final class PerfSwitches implements AutoCloseable {
         if (r.address == 0) {
             return;
         }
-        Pointer m = new Pointer(r.address);
-        long head = m.getLong(PerfLayout.PAGE_DATA_HEAD);
+        long head = calls.getLong(r.address, PerfLayout.PAGE_DATA_HEAD);
         VarHandle.acquireFence(); // the records before head are written before head is (the kernel's smp_wmb)
         long available = head - r.tail;
         if (available <= 0) {
@@ -257,13 +217,13 @@ public final class PerfSwitches implements AutoCloseable {
         // The unread part may wrap around the end of the data pages: two copies put it back in order.
         long from = r.tail & (r.dataSize - 1);
         long first = Math.min(n, r.dataSize - from);
-        m.read(r.dataOffset + from, r.copy, r.carried, (int) first);
+        calls.read(r.address, r.dataOffset + from, r.copy, r.carried, (int) first);
         if (first < n) {
-            m.read(r.dataOffset, r.copy, r.carried + (int) first, (int) (n - first));
+            calls.read(r.address, r.dataOffset, r.copy, r.carried + (int) first, (int) (n - first));
         }
         r.tail += n;
         VarHandle.releaseFence(); // done reading before the kernel may write there again
-        m.setLong(PerfLayout.PAGE_DATA_TAIL, r.tail);
+        calls.putLong(r.address, PerfLayout.PAGE_DATA_TAIL, r.tail);
         int total = r.carried + n;
         int used = PerfLayout.parse(ByteBuffer.wrap(r.copy, 0, total), sink);
         // A whole record is always published at once; this keeps a cut one only should that ever not hold.
@@ -313,7 +273,7 @@ public final class PerfSwitches implements AutoCloseable {
     private synchronized void free() {
         unmapAll();
         for (Ring r : rings) {
-            Libc.close(r.fd);
+            calls.close(r.fd);
         }
         rings.clear();
     }
@@ -321,7 +281,7 @@ public final class PerfSwitches implements AutoCloseable {
     private void unmapAll() {
         for (Ring r : rings) {
             if (r.address != 0) {
-                Libc.munmap(r.address, r.length);
+                calls.unmap(r.address, r.length);
                 r.address = 0;
             }
         }
