@@ -12,8 +12,11 @@ import java.util.Locale;
  */
 final class KernelSwitches implements AutoCloseable {
 
-    /** Records still in a buffer when the reader last looked are at most this old (the reader's period, twice). */
-    private static final long READ_MARGIN_NANOS = 10_000_000L;
+    /**
+     * A margin behind the reader's last full pass: a switch is written to its buffer as it happens, so what came
+     * before the pass is in the log but for one still being written on another CPU at that instant.
+     */
+    private static final long READ_MARGIN_NANOS = 2_000_000L;
 
     /** An open source of switch records. */
     interface Feed {
