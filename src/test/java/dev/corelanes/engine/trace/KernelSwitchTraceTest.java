@@ -120,6 +120,44 @@ class KernelSwitchTraceTest {
                 RunExplanation.of(t).caption());
     }
 
+    @Test
+    void aCancelledTraceLeavesNoEventOpenAndNoBufferMapped() throws Exception {
+        assumeTrue(perfEventsHeld() == 0, "another perf event is open in this JVM already");
+        ProgramRun run = ProgramRun.start(new ProgramCommand(List.of("sh", "-c", "yes >/dev/null"), null),
+                MachineInfo.fromJvm(), new TraceListener() { });
+        // Held until the first sweep, then opened: they are there while it runs …
+        int open = perfEventsHeld();
+        run.handle().cancel();
+        Trace t = run.handle().await(120, TimeUnit.SECONDS);
+        assumeTrue(t.conditions().placedBy().startsWith("kernel switch records"),
+                "perf_event_open refused here: " + t.conditions().placedBy());
+        assertTrue(open > 0, "the events were open while the program ran");
+        // … and gone once the run has ended: every event closed, every buffer unmapped.
+        assertEquals(0, perfEventsHeld(), "perf event descriptors or mappings left");
+    }
+
+    /** How many perf event descriptors and mappings this JVM holds (both show as anon_inode:[perf_event]). */
+    private static int perfEventsHeld() throws java.io.IOException {
+        int n = 0;
+        try (var fds = java.nio.file.Files.list(Path.of("/proc/self/fd"))) {
+            for (Path fd : fds.toList()) {
+                try {
+                    if (java.nio.file.Files.readSymbolicLink(fd).toString().contains("[perf_event]")) {
+                        n++;
+                    }
+                } catch (java.io.IOException e) {
+                    // closed while listed
+                }
+            }
+        }
+        for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/maps"))) {
+            if (line.contains("[perf_event]")) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     private static void assertNoOverlapPerCpu(List<Span> spans, String what) {
         Map<Integer, List<Span>> byCpu = spans.stream().filter(s -> s.state() == SpanState.RUNNING && s.hasCore())
                 .collect(Collectors.groupingBy(Span::core));
