@@ -127,8 +127,8 @@ public final class PerfSwitches implements AutoCloseable {
     /** The user's line for an errno of perf_event_open. */
     public static String refusalFor(int errno) {
         return switch (errno) {
-            case 1, 13 -> "the kernel does not let this user record context switches (kernel.perf_event_paranoid = "
-                    + paranoid() + "; 2 or lower allows it)";
+            case 1, 13 -> "the kernel does not let this user record context switches: kernel.perf_event_paranoid is "
+                    + paranoid() + ", 2 or lower allows it";
             case 3 -> "the program ended before its context switches could be recorded";
             case 38 -> "this kernel (or its sandbox, or this CPU architecture here) does not offer perf_event_open";
             case 2, 19, 22, 95 -> "this kernel does not record context switches for perf (errno " + errno + ")";
