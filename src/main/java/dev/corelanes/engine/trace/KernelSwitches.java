@@ -35,6 +35,9 @@ final class KernelSwitches implements AutoCloseable {
         Feed open(int tid, SwitchLog log) throws PerfSwitches.Refused;
     }
 
+    /** {@code -Dcorelanes.trace.kernelSwitches=false}: the sampler places the lanes even where records could be had. */
+    static final String PROPERTY = "corelanes.trace.kernelSwitches";
+
     private static final Opener SYSTEM = (tid, log) -> {
         PerfSwitches p = PerfSwitches.open(tid, log);
         return new Feed() {
@@ -78,6 +81,9 @@ final class KernelSwitches implements AutoCloseable {
      * is missed. A refusal is not an error: the sampler then places the lanes, and the reason is kept.
      */
     static KernelSwitches open(int tid, long originNanos) {
+        if ("false".equals(System.getProperty(PROPERTY))) { // to compare with the sampler's lanes on one machine
+            return none("kernel switch records turned off with -D" + PROPERTY + "=false");
+        }
         SwitchLog log = new SwitchLog(originNanos);
         try {
             return new KernelSwitches(log, opener.open(tid, log), originNanos, "");
