@@ -7,6 +7,7 @@ import dev.corelanes.engine.MachineInfo;
 import dev.corelanes.engine.RunConditions;
 import dev.corelanes.engine.RunRuntime;
 import dev.corelanes.engine.Span;
+import dev.corelanes.engine.SpanState;
 import dev.corelanes.engine.TaskKind;
 import dev.corelanes.engine.TaskRecord;
 import dev.corelanes.engine.TaskStatus;
@@ -21,8 +22,10 @@ import java.util.Map;
 /**
  * A traced program as a run like any other ({@link Trace}): each thread of its process tree is a task (mode
  * {@link ExecutionMode#TRACED}, runtime {@link RunRuntime#program}), named as the OS names it with its thread id,
- * its worker carrying its process and thread id; its spans are placed by {@link ThreadTimeline}. The run's CPU time
- * is the threads' own, from the kernel's totals; the sampler's cost is kept in the run's conditions.
+ * its worker carrying its process and thread id; its spans are placed by the kernel's switch records where they were
+ * read ({@link SwitchTimeline}; threads that lived between two sweeps included), else by {@link ThreadTimeline}. The
+ * run's CPU time is the threads' own, from the kernel's totals; the sampler's cost, and what placed the lanes, are
+ * kept in the run's conditions.
  */
 public final class TracedRun {
 
@@ -45,17 +48,10 @@ public final class TracedRun {
     }
 
     /**
-     * @param switches the kernel's switch records, read to the end, or null: then the samples place the lanes
-     * @param placedBy what placed them, in one line ({@link KernelSwitches#placedBy}), "" where it is not said
+     * @param switches       the kernel's switch records, read to the end, or null: then the samples place the lanes
+     * @param placedBy       what placed them, in one line ({@link KernelSwitches#placedBy}), "" where it is not said
+     * @param readerCpuNanos the CPU time of the records' reader, counted with the sampler's
      */
-    static Trace build(Sampling s, SwitchLog switches, String placedBy, boolean attached, MachineInfo machine,
-                       Instant startedAt, long wallNanos, long originNanos, TaskStatus status, String message,
-                       String command) {
-        return build(s, switches, placedBy, attached, machine, startedAt, wallNanos, originNanos, status, message,
-                command, 0);
-    }
-
-    /** As above, the reader of the switch records' CPU time ({@code readerCpuNanos}) counted with the sampler's. */
     static Trace build(Sampling s, SwitchLog switches, String placedBy, boolean attached, MachineInfo machine,
                        Instant startedAt, long wallNanos, long originNanos, TaskStatus status, String message,
                        String command, long readerCpuNanos) {
@@ -104,7 +100,7 @@ public final class TracedRun {
                 }
                 id++;
                 spans.addAll(own);
-                long threadCpu = own.stream().filter(x -> x.state() == dev.corelanes.engine.SpanState.RUNNING)
+                long threadCpu = own.stream().filter(x -> x.state() == SpanState.RUNNING)
                         .mapToLong(Span::durationNanos).sum();
                 cpu += threadCpu;
                 tasks.add(new TaskRecord(id, worker, own.get(0).startNanos(), own.get(own.size() - 1).endNanos(),
