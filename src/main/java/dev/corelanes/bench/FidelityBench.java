@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
  * two {@code yes > /dev/null} loops keeping the CPUs busy.
  *
  * <pre>java -cp target/classes:target/lib/* dev.corelanes.bench.FidelityBench [REPS]   # as root, on Linux</pre>
+ *
+ * {@code -Dcorelanes.bench.rows=trace} measures only the rows whose name starts with that text (the traced programs).
  */
 public final class FidelityBench {
 
@@ -100,6 +102,12 @@ public final class FidelityBench {
                     "--tasks", "2", "--start-method", method));
         }
 
+        // -Dcorelanes.bench.rows=trace keeps the rows whose name starts with "trace" (the traced programs only): a
+        // before/after of `corelanes trace` in a few minutes instead of the whole table.
+        String rows = System.getProperty("corelanes.bench.rows", "");
+        if (!rows.isBlank()) {
+            modes.keySet().removeIf(name -> !name.startsWith(rows.strip()));
+        }
         StringBuilder md = new StringBuilder("## Fidelity against the kernel (`sched-truth`)\n\n");
         md.append(String.format(Locale.ROOT, "Machine: %s, %d CPUs. Median agreement over a run's workers (lowest "
                         + "worker in brackets), %d run(s) each; load average before the quiet runs %s.%n%n",

@@ -183,6 +183,10 @@ final class TraceCommand implements Callable<Integer> {
                         + "one core (budget %.0f %%)%n", FigureText.seconds(s.periodNanos() / 1e9),
                 FigureText.seconds(s.aimedPeriodNanos() / 1e9), s.sweeps().size(),
                 FigureText.seconds(s.ownCpuNanos() / 1e9), s.cpuShare() * 100, TreeSampler.TARGET_SHARE * 100);
+        if (!r.placedBy().isEmpty()) { // exact or sampled: never left for the reader to guess
+            out.println("Lanes      placed by " + r.placedBy() + (r.placedBy().startsWith("kernel")
+                    ? "; the sampler names the threads and says what each sleep waits for" : ""));
+        }
         if (r.exitCode() >= 0) {
             out.println("Exit       " + r.exitCode());
         }

@@ -22,9 +22,19 @@ package dev.corelanes.engine;
  *                            JavaFX application and renderer threads, read at the run's start and end): CPU the
  *                            run's tasks may have waited for on a machine with few cores; -1 for runs without a
  *                            window (the command line) and in files from before it was measured
+ * @param placedBy            what placed a traced program's lanes, in one line: "kernel switch records" (exact), or
+ *                            "sampled /proc every 16 ms (why there were no records)"; "" for runs that were not traced
+ *                            and in files from before it was said
  */
 public record RunConditions(long stepsPerSecondAfter, double otherLoad, boolean runtimeCpuMeasured,
-                            long monotonicOriginNanos, long samplerCpuNanos, long windowCpuNanos) {
+                            long monotonicOriginNanos, long samplerCpuNanos, long windowCpuNanos, String placedBy) {
+
+    /** Conditions of a run whose lanes were not placed by a trace's sampler or the kernel's records. */
+    public RunConditions(long stepsPerSecondAfter, double otherLoad, boolean runtimeCpuMeasured,
+                         long monotonicOriginNanos, long samplerCpuNanos, long windowCpuNanos) {
+        this(stepsPerSecondAfter, otherLoad, runtimeCpuMeasured, monotonicOriginNanos, samplerCpuNanos, windowCpuNanos,
+                "");
+    }
 
     /** No monotonic origin recorded (run files from before it was). */
     public static final long UNKNOWN_ORIGIN = Long.MIN_VALUE;
@@ -58,6 +68,7 @@ public record RunConditions(long stepsPerSecondAfter, double otherLoad, boolean 
         }
         samplerCpuNanos = samplerCpuNanos < 0 ? -1 : samplerCpuNanos;
         windowCpuNanos = windowCpuNanos < 0 ? -1 : windowCpuNanos;
+        placedBy = placedBy == null ? "" : placedBy.strip();
     }
 
     /** True when a window drew the run live and measured what that cost. */

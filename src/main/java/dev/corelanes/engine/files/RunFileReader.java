@@ -528,7 +528,9 @@ final class RunFileReader {
             long sampler = sc == null || sc.isNull() ? -1 : nanos(c, "samplerCpuSeconds");
             JsonNode wc = c.get("windowCpuSeconds");
             long window = wc == null || wc.isNull() ? -1 : nanos(c, "windowCpuSeconds");
-            return new RunConditions(Math.max(0, after), other, runtimeMeasured, origin, sampler, window);
+            JsonNode pb = c.get("placedBy"); // absent for runs not traced, and in files from before it was said
+            String placedBy = pb == null || !pb.isTextual() ? "" : pb.asText();
+            return new RunConditions(Math.max(0, after), other, runtimeMeasured, origin, sampler, window, placedBy);
         }
 
         /** Files written before runtimes were recorded ran on Java. */

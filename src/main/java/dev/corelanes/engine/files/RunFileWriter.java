@@ -234,6 +234,9 @@ final class RunFileWriter {
         if (t.conditions().windowKnown()) {
             conditions.put("windowCpuSeconds", t.conditions().windowCpuNanos() / 1e9);
         }
+        if (!t.conditions().placedBy().isEmpty()) { // a traced program: kernel switch records, or sampled /proc
+            conditions.put("placedBy", t.conditions().placedBy());
+        }
         baseline(root.putObject("baseline"), t.baseline());
         figures(root.putObject("figures"), f, t);
         ArrayNode workers = root.putArray("workers");

@@ -31,6 +31,8 @@ public final class ProgramTrace {
     private final long originNanos;
     private final Instant startedAt;
     private final TreeSampler sampler;
+    /** The kernel's switch records, when they place the lanes; else none, with the reason. */
+    private final KernelSwitches switches;
     /** Where threads are read on macOS and Windows; null on Linux ({@code /proc}). */
     private final ThreadTable table;
     private volatile boolean cancelled;
@@ -38,7 +40,8 @@ public final class ProgramTrace {
     private final Object ended = new Object();
 
     private ProgramTrace(ChildProcess child, GroupWatchdog watchdog, int pid, String command, long originNanos,
-                         Instant startedAt, ThreadTable table) {
+                         Instant startedAt, ThreadTable table, KernelSwitches switches) {
+        this.switches = switches;
         this.child = child;
         this.watchdog = watchdog;
         this.pid = pid;
@@ -185,8 +188,19 @@ public final class ProgramTrace {
             throw new TraceException("the program did not start within " + HOLD_TIMEOUT_NANOS / 1_000_000_000L
                     + " s (the machine may be very busy); nothing was traced");
         }
-        ProgramTrace t = new ProgramTrace(child, watchdog, (int) child.pid(), command, origin,
-                startedAt, table); // its first sweep is done: the held program is seen before it runs
+        // The kernel's switch records are opened on the held program before it runs: every thread and child it
+        // starts inherits them, so none of its switches is missed.
+        KernelSwitches switches = !TraceHost.current().os().isLinux() ? KernelSwitches.none("")
+                : hold ? KernelSwitches.open((int) child.pid(), origin)
+                : KernelSwitches.none("the program could not be held at its start, where the kernel's records must begin");
+        ProgramTrace t;
+        try {
+            t = new ProgramTrace(child, watchdog, (int) child.pid(), command, origin,
+                    startedAt, table, switches); // its first sweep is done: the held program is seen before it runs
+        } catch (RuntimeException | Error e) {
+            switches.close();
+            throw e;
+        }
         if (hold) {
             t.release();
         }
@@ -247,8 +261,10 @@ public final class ProgramTrace {
             throw new TraceException("no process " + pid + " to attach to (it has ended, or never was).");
         }
         String cmd = table == null ? ProcReader.system().cmdline((int) pid) : table.command((int) pid);
+        KernelSwitches none = KernelSwitches.none(table != null ? "" : "attached to a program already running: the "
+                + "kernel's records follow a program from its start only");
         return new ProgramTrace(null, null, (int) pid, cmd.isEmpty() ? "pid " + pid : cmd, System.nanoTime(),
-                Instant.now(), table);
+                Instant.now(), table, none);
     }
 
     /** The host's thread table on macOS and Windows, null on Linux (it reads /proc). */
@@ -287,7 +303,7 @@ public final class ProgramTrace {
 
     /** The run's spans as they are placed while it goes on: each {@link LiveSpans#publish} gives the new ones. */
     public LiveSpans live() {
-        return new LiveSpans(sampler, child == null);
+        return new LiveSpans(sampler, child == null, switches);
     }
 
     /**
@@ -310,6 +326,14 @@ public final class ProgramTrace {
      * left behind in its tree is killed: nothing outlives the trace.
      */
     public Result await(MachineInfo machine) throws InterruptedException {
+        try {
+            return awaitEnd(machine);
+        } finally {
+            switches.close(); // also when the wait was interrupted: no event or mapping outlives the trace
+        }
+    }
+
+    private Result awaitEnd(MachineInfo machine) throws InterruptedException {
         long endNanos;
         int exit;
         if (child != null) {
@@ -330,6 +354,7 @@ public final class ProgramTrace {
         try {
             s = sampler.stop();
         } finally {
+            switches.close(); // the last records read, every buffer unmapped and every event closed
             if (child != null) {
                 child.kill(); // what it started and left running (a background job) ends with it
                 child.awaitExit(TimeUnit.SECONDS.toMillis(2));
@@ -343,9 +368,10 @@ public final class ProgramTrace {
                 : child != null && exit != 0 ? TaskStatus.FAILED : TaskStatus.COMPLETED;
         String message = cancelled ? (child != null ? "stopped: the program was killed" : "stopped tracing")
                 : child != null && exit != 0 ? "the program ended with " + child.exitDescription() : "";
-        Trace t = TracedRun.build(s, child == null, machine, startedAt, Math.max(0, endNanos - originNanos),
-                originNanos, status, message, command);
-        return new Result(t, s, child == null ? -1 : exit, cancelled, note());
+        String placedBy = table != null ? "" : switches.placedBy(s.periodNanos());
+        Trace t = TracedRun.build(s, switches.log(), placedBy, child == null, machine, startedAt,
+                Math.max(0, endNanos - originNanos), originNanos, status, message, command, switches.cpuNanos());
+        return new Result(t, s, child == null ? -1 : exit, cancelled, note(), placedBy);
     }
 
     /**
@@ -356,7 +382,10 @@ public final class ProgramTrace {
      * @param exitCode  the command's exit code, -1 when attached (a process not ours has no exit code to read)
      * @param cancelled true when it was stopped
      * @param note      what this OS cannot tell of another process's threads, in one line ("" on Linux)
+     * @param placedBy  what placed the lanes: "kernel switch records", or "sampled /proc every N ms" with why there
+     *                  were none ("" on macOS and Windows, where the note says what the OS tells)
      */
-    public record Result(Trace trace, Sampling sampling, int exitCode, boolean cancelled, String note) {
+    public record Result(Trace trace, Sampling sampling, int exitCode, boolean cancelled, String note,
+                         String placedBy) {
     }
 }

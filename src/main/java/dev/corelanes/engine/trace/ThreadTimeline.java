@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * The spans of one traced thread, placed from its samples: the one place that decides where a thread's time
- * between two samples goes.
+ * between two samples goes, where the kernel's own switch records are not read ({@link SwitchTimeline} places them
+ * where they are).
  *
  * <p>Between two samples the kernel's totals say exactly how long the thread was on a CPU ({@code schedstat}'s
  * run time), how long it was runnable but waiting for one (preempted), and so how long it slept. What the samples

@@ -7,6 +7,7 @@ import dev.corelanes.engine.MachineInfo;
 import dev.corelanes.engine.RunConditions;
 import dev.corelanes.engine.RunRuntime;
 import dev.corelanes.engine.Span;
+import dev.corelanes.engine.SpanState;
 import dev.corelanes.engine.TaskKind;
 import dev.corelanes.engine.TaskRecord;
 import dev.corelanes.engine.TaskStatus;
@@ -21,8 +22,10 @@ import java.util.Map;
 /**
  * A traced program as a run like any other ({@link Trace}): each thread of its process tree is a task (mode
  * {@link ExecutionMode#TRACED}, runtime {@link RunRuntime#program}), named as the OS names it with its thread id,
- * its worker carrying its process and thread id; its spans are placed by {@link ThreadTimeline}. The run's CPU time
- * is the threads' own, from the kernel's totals; the sampler's cost is kept in the run's conditions.
+ * its worker carrying its process and thread id; its spans are placed by the kernel's switch records where they were
+ * read ({@link SwitchTimeline}; threads that lived between two sweeps included), else by {@link ThreadTimeline}. The
+ * run's CPU time is the threads' own, from the kernel's totals; the sampler's cost, and what placed the lanes, are
+ * kept in the run's conditions.
  */
 public final class TracedRun {
 
@@ -41,6 +44,17 @@ public final class TracedRun {
      */
     public static Trace build(Sampling s, boolean attached, MachineInfo machine, Instant startedAt, long wallNanos,
                               long originNanos, TaskStatus status, String message, String command) {
+        return build(s, null, "", attached, machine, startedAt, wallNanos, originNanos, status, message, command);
+    }
+
+    /**
+     * @param switches       the kernel's switch records, read to the end, or null: then the samples place the lanes
+     * @param placedBy       what placed them, in one line ({@link KernelSwitches#placedBy}), "" where it is not said
+     * @param readerCpuNanos the CPU time of the records' reader, counted with the sampler's
+     */
+    static Trace build(Sampling s, SwitchLog switches, String placedBy, boolean attached, MachineInfo machine,
+                       Instant startedAt, long wallNanos, long originNanos, TaskStatus status, String message,
+                       String command, long readerCpuNanos) {
         List<TaskRecord> tasks = new ArrayList<>();
         List<WorkerInfo> workers = new ArrayList<>();
         List<Span> spans = new ArrayList<>();
@@ -58,19 +72,47 @@ public final class TracedRun {
             String worker = name(first, last);
             boolean before = attached && first.nanos() <= firstSweepEnd(sweeps);
             long notBefore = before ? Long.MAX_VALUE : previousSweep(sweeps, first.nanos());
-            List<Span> own = ThreadTimeline.spans(id, worker, samples, notBefore);
+            List<Span> own = switches != null
+                    ? SwitchTimeline.spans(id, worker, switches.events(e.getKey()), samples, wallNanos)
+                    : ThreadTimeline.spans(id, worker, samples, notBefore);
             spans.addAll(own);
             long threadCpu = last.runNanos() - (before ? first.runNanos() : 0);
             cpu += Math.max(0, threadCpu);
             long start = own.isEmpty() ? first.nanos() : Math.min(first.nanos(), own.get(0).startNanos());
-            tasks.add(new TaskRecord(id, worker, start, Math.max(start, last.nanos()),
+            long end = own.isEmpty() ? last.nanos() : Math.max(last.nanos(), own.get(own.size() - 1).endNanos());
+            tasks.add(new TaskRecord(id, worker, start, Math.max(start, end),
                     status == TaskStatus.FAILED ? TaskStatus.COMPLETED : status, "", Math.max(0, threadCpu)));
             workers.add(new WorkerInfo(worker, first.pid(), -1, first.tid()));
+        }
+        if (switches != null) {
+            // Threads the kernel saw that no sweep did (they lived between two): their spans and CPU are the records'.
+            for (int tid : switches.threads()) {
+                if (id == MAX_THREADS) {
+                    break;
+                }
+                if (s.threads().containsKey(tid)) {
+                    continue;
+                }
+                String worker = recordedName(switches, s.threads(), tid);
+                List<Span> own = SwitchTimeline.spans(id + 1, worker, switches.events(tid), List.of(), wallNanos);
+                if (own.isEmpty()) {
+                    continue;
+                }
+                id++;
+                spans.addAll(own);
+                long threadCpu = own.stream().filter(x -> x.state() == SpanState.RUNNING)
+                        .mapToLong(Span::durationNanos).sum();
+                cpu += threadCpu;
+                tasks.add(new TaskRecord(id, worker, own.get(0).startNanos(), own.get(own.size() - 1).endNanos(),
+                        status == TaskStatus.FAILED ? TaskStatus.COMPLETED : status, "", threadCpu));
+                workers.add(new WorkerInfo(worker, switches.pid(tid), -1, tid));
+            }
         }
         int threads = Math.max(1, id);
         ExperimentSpec spec = ExperimentSpec.of(ExecutionMode.TRACED, TaskKind.COMPUTE, threads,
                 ExperimentSpec.MIN_SECONDS, false);
-        RunConditions conditions = new RunConditions(0, Double.NaN, false, originNanos, s.ownCpuNanos());
+        RunConditions conditions = new RunConditions(0, Double.NaN, false, originNanos,
+                s.ownCpuNanos() + readerCpuNanos, -1, placedBy);
         return new Trace(spec, machine, Calibration.NOT_MEASURED, startedAt, wallNanos, cpu, status, message, tasks,
                 workers, spans, 0, conditions, RunRuntime.program(command));
     }
@@ -82,6 +124,23 @@ public final class TracedRun {
     static String name(ThreadSample first, ThreadSample last) {
         String comm = last.comm().isBlank() ? first.comm() : last.comm();
         return comm.strip() + " [" + first.tid() + "]";
+    }
+
+    /**
+     * The name of a thread only the kernel's records saw: its own from a comm record, else the name of the thread that
+     * started it (a new thread starts with its parent's), with its id: "yes [4242]".
+     */
+    static String recordedName(SwitchLog switches, Map<Integer, List<ThreadSample>> sampled, int tid) {
+        String comm = switches.name(tid);
+        int parent = switches.parent(tid);
+        if (comm.isEmpty() && parent > 0) {
+            comm = switches.name(parent);
+            List<ThreadSample> ps = sampled.get(parent);
+            if (comm.isEmpty() && ps != null && !ps.isEmpty()) {
+                comm = ps.get(ps.size() - 1).comm();
+            }
+        }
+        return (comm.isBlank() ? "thread" : comm.strip()) + " [" + tid + "]";
     }
 
     static long firstSweepEnd(List<Long> sweeps) {

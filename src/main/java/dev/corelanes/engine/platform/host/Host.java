@@ -6,6 +6,7 @@ import dev.corelanes.engine.platform.MemoryReader;
 import dev.corelanes.engine.platform.NativeEnvironment;
 import dev.corelanes.engine.platform.Os;
 import dev.corelanes.engine.platform.OsThreadClock;
+import dev.corelanes.engine.platform.PerfEvents;
 import dev.corelanes.engine.platform.ProcessTable;
 import dev.corelanes.engine.platform.SelfKill;
 import dev.corelanes.engine.platform.ThreadTable;
@@ -14,6 +15,7 @@ import dev.corelanes.engine.platform.linux.LinuxAffinity;
 import dev.corelanes.engine.platform.linux.LinuxCoreProbe;
 import dev.corelanes.engine.platform.linux.LinuxEnvironment;
 import dev.corelanes.engine.platform.linux.LinuxMemory;
+import dev.corelanes.engine.platform.linux.LinuxPerfEvents;
 import dev.corelanes.engine.platform.linux.LinuxSelfKill;
 import dev.corelanes.engine.platform.linux.LinuxThreadClock;
 import dev.corelanes.engine.platform.linux.ProcTable;
@@ -167,6 +169,11 @@ public final class Host {
     }
 
     /** The memory reader {@code os} gets: its own call on Linux, Windows and macOS, OSHI elsewhere. */
+    /** The raw calls behind the kernel's perf event records: Linux's, none elsewhere. */
+    public static java.util.Optional<PerfEvents> perfEvents() {
+        return Os.current().isLinux() ? java.util.Optional.of(new LinuxPerfEvents()) : java.util.Optional.empty();
+    }
+
     public static MemoryReader memory(Os os) {
         return switch (os) {
             case LINUX -> new LinuxMemory();
