@@ -24,6 +24,10 @@ import java.util.concurrent.TimeUnit;
  * two {@code yes > /dev/null} loops keeping the CPUs busy.
  *
  * <pre>java -cp target/classes:target/lib/* dev.corelanes.bench.FidelityBench [REPS]   # as root, on Linux</pre>
+ *
+ * <p>{@code -Dcorelanes.bench.modes=threads,GIL} measures only the rows whose name contains one of those words (a full
+ * table takes ~10 minutes); {@code -Dcorelanes.bench.jar=PATH} measures another build's jar (with its {@code lib/}
+ * beside it), so two builds can be compared side by side in the same minutes.
  */
 public final class FidelityBench {
 
@@ -42,10 +46,28 @@ public final class FidelityBench {
         if (!Files.isExecutable(schedTruth)) {
             return "needs sched-truth at " + schedTruth + " (-Dcorelanes.bench.schedTruth=PATH)";
         }
-        if (!Files.isRegularFile(Path.of("target", "corelanes.jar"))) {
-            return "needs target/corelanes.jar (mvn package first)";
+        if (!Files.isRegularFile(jar())) {
+            return "needs " + jar() + " (mvn package first)";
         }
         return "";
+    }
+
+    /** The jar whose runs are measured: target/corelanes.jar unless {@code corelanes.bench.jar} names another. */
+    static Path jar() {
+        return Path.of(System.getProperty("corelanes.bench.jar", "target/corelanes.jar"));
+    }
+
+    /** True when {@code corelanes.bench.modes} is unset or names a word of this row (case-insensitive). */
+    static boolean picked(String row, String filter) {
+        if (filter == null || filter.isBlank()) {
+            return true;
+        }
+        for (String word : filter.split(",")) {
+            if (!word.isBlank() && row.toLowerCase(Locale.ROOT).contains(word.strip().toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static void main(String[] args) throws Exception {
@@ -109,6 +131,7 @@ public final class FidelityBench {
                 + "that ran under 10 ms are not scored. Each cell: the median over the run's workers (the lowest in "
                 + "brackets), then all workers weighted by their time.\n\n");
         md.append("| run | quiet | two busy `yes` loops |\n|---|---|---|\n");
+        modes.keySet().removeIf(row -> !picked(row, System.getProperty("corelanes.bench.modes")));
         for (Map.Entry<String, List<String>> e : modes.entrySet()) {
             String quiet = measure(schedTruth, dir, e.getValue(), reps, false);
             String busy = measure(schedTruth, dir, e.getValue(), reps, true);
@@ -144,7 +167,7 @@ public final class FidelityBench {
                 Path json = dir.resolve("r.json");
                 Files.deleteIfExists(json);
                 List<String> cmd = new ArrayList<>(List.of(schedTruth.toString(), "record", k.toString(), "--",
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", "target/corelanes.jar"));
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString()));
                 cmd.addAll(args.subList(0, 1));
                 cmd.addAll(List.of("--json", json.toString()));
                 cmd.addAll(args.subList(1, args.size()));
