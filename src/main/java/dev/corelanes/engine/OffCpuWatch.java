@@ -6,11 +6,13 @@ package dev.corelanes.engine;
  * about once a millisecond (it costs more); the clock (~25 ns) between, so a preemption is placed to within one
  * stretch (~20 µs) instead of one core-sampling period (~1 ms). Not thread-safe: one per task.
  *
- * <p>The threshold: a stretch is a gap when it took at least {@value #FACTOR}× the time its work takes and at least
- * {@link #MIN_GAP_NANOS}. What slows a stretch while the thread stays on its CPU is small: a timer interrupt or
- * another interrupt costs a few microseconds, far under 100 µs; a preemption by another runnable thread lasts a
- * scheduler slice (0.75 ms and more on Linux), far over it. A short preemption under the threshold is drawn
- * running, as before: at most 100–200 µs each.
+ * <p>The threshold: a stretch is a gap when it took at least {@value #FACTOR}× the time its work takes (~200 µs for
+ * a ~20 µs stretch) and at least {@link #MIN_GAP_NANOS}. What slows a stretch while the thread stays on its CPU is
+ * small: an interrupt costs a few microseconds; a busy neighbour (cache, memory bandwidth) slows it by a factor of
+ * 2–4. A preemption by another runnable thread usually lasts a scheduler slice (0.75 ms and more on Linux). Measured
+ * on a busy 2-CPU machine with ~40 µs stretches, each held against the thread's CPU time: of the stretches of
+ * 100–150 µs a third had been off the CPU, of 150–200 µs two in three, from 300 µs on all of them. A shorter
+ * preemption is drawn running, as before: at most ~200 µs each.
  *
  * <p>The time the work takes is the calibrated one, or what the recent stretches took when that is slower: a worker
  * JVM starts the kernel in the interpreter, many times slower than calibrated until the JIT compiles it, and those
