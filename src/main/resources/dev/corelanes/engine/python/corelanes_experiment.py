@@ -257,7 +257,7 @@ def run_task(task, worker):
     if KIND == "sleep":
         do_something(SECONDS)
     else:
-        compute(task, SECONDS)
+        compute(task, SECONDS, t0)
     t1 = clock()
     finish(task, "completed", thread_cpu() - c0, t1)
     if not PROTOCOL:
@@ -276,15 +276,22 @@ def finish(task, status, cpu, t):
         emit("end %d %s %s %d %d" % (task, cur[0], status, cpu, t))
 
 
-def compute(task, seconds):
-    """About `seconds` of CPU time in kernel(), reading the CPU about once a millisecond and the clock every ~40 us."""
+def compute(task, seconds, since):
+    """About `seconds` of CPU time in kernel(), reading the CPU about once a millisecond and the clock every ~40 us.
+
+    since: when the task's running span opened. Opening and closing the schedstat file release the GIL (os.open,
+    os.close): another thread takes it, and this one waits its turn, up to a switch interval, which must not be
+    drawn as running; so the stretches before the first reading and after the last count too."""
     steps = max(1, int(seconds * STEPS_PER_SECOND))
     chunk = max(1, STEPS_PER_SECOND // 1000)
     queued, stop_reading = run_queue_reader()
+    last = None
     try:
-        return compute_steps(task, steps, chunk, queued)
+        last = compute_steps(task, steps, chunk, queued, since)
     finally:
         stop_reading()
+    if last is not None and clock() - last >= MIN_GAP_NS:
+        set_state(task, "gil-wait" if _gil and len(_open) > 1 else "preempted", -1, last)
 
 
 STRETCHES_PER_CHUNK = 25  # clock readings per ~1 ms chunk: one every ~40 us (a reading costs ~0.1 us here)
@@ -313,8 +320,9 @@ class OffCpuWatch:
         return gap
 
 
-def compute_steps(task, steps, chunk, queued):
-    """The task's kernel in chunks, probing after each: where it runs, and whether it was off the CPU.
+def compute_steps(task, steps, chunk, queued, since=None):
+    """The task's kernel in chunks, probing after each: where it runs, and whether it was off the CPU. Returns
+    the last clock reading, None when cancelled.
 
     Within a chunk the clock is read every ~40 us (OffCpuWatch): a stretch that took far longer than its work
     was off the CPU, drawn exactly from the reading before it to the reading after it (the CPU read afresh
@@ -328,6 +336,10 @@ def compute_steps(task, steps, chunk, queued):
     watch = OffCpuWatch(STEPS_PER_SECOND)
     last_t, last_cpu, last_all, last_queued = clock(), thread_cpu(), time.process_time_ns(), queued()
     probe_t = before = last_t
+    if since is not None and last_t - since >= MIN_GAP_NS:  # off the CPU since the running span opened
+        for state, a, b in gap_spans(since, last_t, 0, 0, _gil and len(_open) > 1):
+            set_state(task, state, -1, a)
+        set_state(task, "running", core(), last_t)
     while done < steps:
         n = min(chunk, steps - done)
         end = done + n
@@ -357,7 +369,7 @@ def compute_steps(task, steps, chunk, queued):
         if gap or cpu != last_cpu:
             last_t, last_cpu, last_all, last_queued = t, cpu, all_cpu, waited
         probe_t = t
-    return x
+    return before  # the last clock reading
 
 
 def draw_gap(task, start, end, cpu, all_cpu, waited, last_cpu, last_all, last_queued):

@@ -39,6 +39,11 @@ class GapPlacementTest {
      * the GIL. The first line is the reading before the jump; then the protocol lines the task wrote.
      */
     private static List<String> run(int jump, boolean gil) throws Exception {
+        return run(jump, gil, 1_000_000_000L);
+    }
+
+    /** The same, with the task's running span opened at {@code opened} (the first reading is at 1 000.04 ms). */
+    private static List<String> run(int jump, boolean gil, long opened) throws Exception {
         String script = String.join("\n",
                 "import corelanes_experiment as e",
                 "out = []",
@@ -57,9 +62,9 @@ class GapPlacementTest {
                 "e.clock = clock",
                 "e.thread_cpu = lambda: s['cpu']",
                 "e._cpu = lambda: 0 if s['before'] < 0 else 1",
-                "e._open[1] = ['T1', 'running', 0, 10**9]",
+                "e._open[1] = ['T1', 'running', 0, " + opened + "]",
                 gil ? "e._gil = True; e._open[2] = ['T2', 'gil-wait', -1, 10**9]" : "",
-                "e.compute_steps(1, 10_000, 1_000, lambda: 0)",
+                "e.compute_steps(1, 10_000, 1_000, lambda: 0, " + opened + ")",
                 "print(s['before'])",
                 "for line in out: print(line)",
                 "");
@@ -88,6 +93,15 @@ class GapPlacementTest {
         List<String> lines = run(60, true);
         long before = Long.parseLong(lines.get(0));
         assertEquals("span 1 T1 gil-wait -1 " + before + " " + (before + 5_040_000), lines.get(3));
+    }
+
+    @Test
+    void timeOffTheCpuBeforeTheFirstReadingIsNotDrawnRunning() throws Exception {
+        // The running span opened 3 ms before the loop's first reading: setting up (opening a file, which
+        // releases the GIL) took the thread off the CPU.
+        List<String> lines = run(-1, false, 997_000_000L);
+        assertEquals(List.of("open 1 T1 preempted -1 997000000", "span 1 T1 preempted -1 997000000 1000040000",
+                "open 1 T1 running 0 1000040000"), lines.subList(1, 4));
     }
 
     @Test
