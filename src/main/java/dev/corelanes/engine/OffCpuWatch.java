@@ -19,13 +19,6 @@ package dev.corelanes.engine;
  * slow stretches are not preemptions. So the first stretch only measures, a stretch that is no gap lowers the
  * reference to its own pace (it rises by at most a quarter per stretch), and a stretch taken for a gap doubles
  * it: code that stays slow (deoptimised, say) stops looking like a gap after a few stretches instead of every one.
- *
- * <p>A stretch that looks like a gap is checked against the thread's CPU clock before it counts: the CPU time used
- * since the last anchor (read once per core sample, and after each gap: cheap enough there) must fall short of the
- * wall time by at least half the stretch's excess. The task's own code between two readings (a protocol line
- * written, a class loaded on first use in a worker JVM) can take a few hundred microseconds on the CPU; measured
- * against sched-truth in worker JVMs, ~50 of ~280 gaps per task were such stretches before this check. Where the
- * thread CPU clock cannot be read the wall-time rule alone decides.
  */
 final class OffCpuWatch {
 
@@ -42,34 +35,12 @@ final class OffCpuWatch {
     static final long MIN_GAP_NANOS = 100_000;
 
     private final double calibratedPerStep;
-    private final java.util.function.LongSupplier cpuClock;
     private double typicalPerStep = Double.NaN;
     private long last;
     private long before;
-    private long anchorWall;
-    private long anchorCpu = -1;
 
-    /**
-     * @param cpuClock the calling thread's CPU time in nanoseconds, or -1 where it cannot be read (then the wall-time
-     *                 rule alone decides)
-     */
-    OffCpuWatch(long stepsPerSecond, java.util.function.LongSupplier cpuClock) {
-        this.calibratedPerStep = 1e9 / Math.max(1, stepsPerSecond);
-        this.cpuClock = cpuClock;
-    }
-
-    /** A watch with no CPU clock: the wall-time rule alone. */
     OffCpuWatch(long stepsPerSecond) {
-        this(stepsPerSecond, () -> -1);
-    }
-
-    /**
-     * Reads the thread's CPU clock as of the latest reading (call it right after that reading, before other work):
-     * the next gap is checked against it.
-     */
-    void anchor() {
-        anchorWall = last;
-        anchorCpu = cpuClock.getAsLong();
+        this.calibratedPerStep = 1e9 / Math.max(1, stepsPerSecond);
     }
 
     /** Kernel steps for the next stretch: ~{@link #STRETCH_NANOS} at the pace seen so far, at most {@code max}. */
@@ -81,7 +52,6 @@ final class OffCpuWatch {
     /** The task (re)starts running at {@code now}: the next stretch is measured from here. */
     void from(long now) {
         last = now;
-        anchor();
     }
 
     /** The latest reading. */
@@ -110,23 +80,10 @@ final class OffCpuWatch {
             return false;
         }
         double expected = steps * Math.max(calibratedPerStep, typicalPerStep);
-        boolean gap = took >= MIN_GAP_NANOS && took >= FACTOR * expected && offCpuSinceAnchor(now, took - expected);
+        boolean gap = took >= MIN_GAP_NANOS && took >= FACTOR * expected;
         if (steps > 0) {
             typicalPerStep = gap ? typicalPerStep * 2 : Math.min(perStep, typicalPerStep * 1.25);
         }
-        if (gap) {
-            anchor();
-        }
         return gap;
-    }
-
-    /** True unless the CPU clock shows the thread ran for most of {@code excess}: less than half of it was off. */
-    private boolean offCpuSinceAnchor(long now, double excess) {
-        long cpu = anchorCpu < 0 ? -1 : cpuClock.getAsLong();
-        if (cpu < 0) {
-            return true;
-        }
-        long off = (now - anchorWall) - (cpu - anchorCpu);
-        return off >= excess / 2;
     }
 }

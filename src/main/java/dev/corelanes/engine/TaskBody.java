@@ -49,7 +49,7 @@ public final class TaskBody {
         int chunk = (int) Math.max(1_000, Math.min(Integer.MAX_VALUE, cal.stepsPerSecond() / 1_000));
         long period = Math.max(1, Math.round(chunk * 1e9 / cal.stepsPerSecond()));
         CoreSampler sampler = new CoreSampler(env.sink(), task, worker, period, CoreSampler.defaultGap(period));
-        Progress p = new Progress(ComputeKernel.seed(task), total, new OffCpuWatch(cal.stepsPerSecond(), threadCpu()));
+        Progress p = new Progress(ComputeKernel.seed(task), total, new OffCpuWatch(cal.stepsPerSecond()));
         TaskStatus status;
         try {
             status = env.gil() == null ? computeFree(p, chunk, sampler, env)
@@ -90,20 +90,8 @@ public final class TaskBody {
         }
         spin(p, (int) Math.min(chunk, p.remaining), null, sampler, env);
         long now = p.watch.last();
-        p.watch.anchor(); // with the reading, before the core read: that costs CPU too
         sampler.sample(now, env.probe().currentCore());
         return now;
-    }
-
-    /**
-     * The calling thread's CPU clock for the off-CPU watch: a platform thread's own, a virtual thread's carrier's
-     * (it stays on one carrier while it computes), -1 where none can be read.
-     */
-    private static java.util.function.LongSupplier threadCpu() {
-        if (!Thread.currentThread().isVirtual()) {
-            return ThreadCpuClock::currentThreadNanos;
-        }
-        return CarrierClock.available() ? CarrierClock::cpuNanos : () -> -1;
     }
 
     /**
@@ -140,8 +128,8 @@ public final class TaskBody {
     /** The task starts running now: a run in the sampler, and the off-CPU watch measuring from here. */
     private static void begin(Progress p, CoreSampler sampler, TaskEnvironment env) {
         long now = env.clock().getAsLong();
-        p.watch.from(now);
         sampler.begin(now, env.probe().currentCore());
+        p.watch.from(now);
     }
 
     private static TaskStatus computeFree(Progress p, int chunk, CoreSampler sampler, TaskEnvironment env) {
@@ -173,7 +161,6 @@ public final class TaskBody {
                 }
                 spin(p, (int) Math.min(chunk, p.remaining), gil, sampler, env);
                 long now = p.watch.last();
-                p.watch.anchor();
                 sampler.sample(now, env.probe().currentCore());
                 if (gil.dropRequested() && p.remaining > 0) {
                     sampler.pause(now);
