@@ -22,13 +22,8 @@ package dev.corelanes.engine;
  */
 final class OffCpuWatch {
 
-    /**
-     * The work between two clock readings: a preemption costs the lanes up to one stretch of running drawn as
-     * preempted. Sized by the pace seen, not the calibrated one: a worker JVM runs the kernel compiled by C1 only
-     * ({@code -XX:TieredStopAtLevel=1}), 2–3× slower than the calibrating JVM, and its stretches would be that much
-     * longer.
-     */
-    static final long STRETCH_NANOS = 20_000;
+    /** Clock readings per core sample (~1 ms of work): one every ~20 µs. */
+    static final int STRETCHES_PER_CHUNK = 50;
     /** A gap took at least this many times the work in it … */
     static final int FACTOR = 10;
     /** … and at least this long. */
@@ -43,10 +38,9 @@ final class OffCpuWatch {
         this.calibratedPerStep = 1e9 / Math.max(1, stepsPerSecond);
     }
 
-    /** Kernel steps for the next stretch: ~{@link #STRETCH_NANOS} at the pace seen so far, at most {@code max}. */
-    int nextSteps(int max) {
-        double pace = Double.isNaN(typicalPerStep) ? calibratedPerStep : typicalPerStep;
-        return (int) Math.max(1, Math.min(max, STRETCH_NANOS / Math.max(pace, 1e-3)));
+    /** Kernel steps between two clock readings, for a chunk of {@code chunk} steps between two core samples. */
+    static int stretchSteps(int chunk) {
+        return Math.max(1, chunk / STRETCHES_PER_CHUNK);
     }
 
     /** The task (re)starts running at {@code now}: the next stretch is measured from here. */

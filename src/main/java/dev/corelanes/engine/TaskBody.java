@@ -49,7 +49,8 @@ public final class TaskBody {
         int chunk = (int) Math.max(1_000, Math.min(Integer.MAX_VALUE, cal.stepsPerSecond() / 1_000));
         long period = Math.max(1, Math.round(chunk * 1e9 / cal.stepsPerSecond()));
         CoreSampler sampler = new CoreSampler(env.sink(), task, worker, period, CoreSampler.defaultGap(period));
-        Progress p = new Progress(ComputeKernel.seed(task), total, new OffCpuWatch(cal.stepsPerSecond()));
+        Progress p = new Progress(ComputeKernel.seed(task), total, new OffCpuWatch(cal.stepsPerSecond()),
+                OffCpuWatch.stretchSteps(chunk));
         TaskStatus status;
         try {
             status = env.gil() == null ? computeFree(p, chunk, sampler, env)
@@ -68,11 +69,13 @@ public final class TaskBody {
         long x;
         long remaining;
         final OffCpuWatch watch;
+        final int stretch;
 
-        Progress(long seed, long steps, OffCpuWatch watch) {
+        Progress(long seed, long steps, OffCpuWatch watch, int stretch) {
             x = seed;
             remaining = steps;
             this.watch = watch;
+            this.stretch = stretch;
         }
     }
 
@@ -95,7 +98,7 @@ public final class TaskBody {
     }
 
     /**
-     * Up to {@code n} kernel steps in stretches of ~20 µs ({@link OffCpuWatch#nextSteps}), the clock read after each: a stretch the
+     * Up to {@code n} kernel steps in stretches of {@link Progress#stretch}, the clock read after each: a stretch the
      * thread spent mostly off the CPU is reported to the sampler as a preemption, exactly there. Under the GIL the
      * drop request is checked every {@link #GIL_CHECK_STEPS} and stops the work early. Returns the steps done; the
      * last reading is {@code p.watch.last()}.
@@ -103,7 +106,7 @@ public final class TaskBody {
     private static int spin(Progress p, int n, PythonGil gil, CoreSampler sampler, TaskEnvironment env) {
         int done = 0;
         while (done < n && (gil == null || !gil.dropRequested())) {
-            int k = p.watch.nextSteps(n - done);
+            int k = Math.min(p.stretch, n - done);
             if (gil == null) {
                 p.x = ComputeKernel.spin(p.x, k);
             } else {
