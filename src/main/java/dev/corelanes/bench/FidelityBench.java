@@ -162,6 +162,7 @@ public final class FidelityBench {
         List<Double> weighted = new ArrayList<>();
         String failure = "";
         try {
+            int retries = 2; // a record another sched-truth cut short is taken again, twice at most
             for (int r = 0; r < reps; r++) {
                 Path k = dir.resolve("k.json");
                 Path json = dir.resolve("r.json");
@@ -174,6 +175,15 @@ public final class FidelityBench {
                 String recorded = exec(cmd);
                 if (!Files.isRegularFile(json)) {
                     failure = "no run file: " + last(recorded);
+                    continue;
+                }
+                String cut = Files.isRegularFile(k) ? KernelAgreement.cut(k) : "no kernel record";
+                if (!cut.isEmpty()) {
+                    System.err.println("  not scored: " + cut);
+                    failure = cut;
+                    if (retries-- > 0) {
+                        r--;
+                    }
                     continue;
                 }
                 // sched-truth's own compare, for the record (its clock alignment can miss on traced rows) …
