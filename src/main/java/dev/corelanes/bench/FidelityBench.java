@@ -25,7 +25,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>java -cp target/classes:target/lib/* dev.corelanes.bench.FidelityBench [REPS]   # as root, on Linux</pre>
  *
- * {@code -Dcorelanes.bench.rows=trace} measures only the rows whose name starts with that text (the traced programs).
+ * <p>{@code -Dcorelanes.bench.modes=threads,GIL} measures only the rows whose name contains one of those words (a full
+ * table takes ~10 minutes; {@code trace} keeps the traced programs); {@code -Dcorelanes.bench.jar=PATH} measures another build's jar (with its {@code lib/}
+ * beside it), so two builds can be compared side by side in the same minutes.
  */
 public final class FidelityBench {
 
@@ -44,10 +46,28 @@ public final class FidelityBench {
         if (!Files.isExecutable(schedTruth)) {
             return "needs sched-truth at " + schedTruth + " (-Dcorelanes.bench.schedTruth=PATH)";
         }
-        if (!Files.isRegularFile(Path.of("target", "corelanes.jar"))) {
-            return "needs target/corelanes.jar (mvn package first)";
+        if (!Files.isRegularFile(jar())) {
+            return "needs " + jar() + " (mvn package first)";
         }
         return "";
+    }
+
+    /** The jar whose runs are measured: target/corelanes.jar unless {@code corelanes.bench.jar} names another. */
+    static Path jar() {
+        return Path.of(System.getProperty("corelanes.bench.jar", "target/corelanes.jar"));
+    }
+
+    /** True when {@code corelanes.bench.modes} is unset or names a word of this row (case-insensitive). */
+    static boolean picked(String row, String filter) {
+        if (filter == null || filter.isBlank()) {
+            return true;
+        }
+        for (String word : filter.split(",")) {
+            if (!word.isBlank() && row.toLowerCase(Locale.ROOT).contains(word.strip().toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static void main(String[] args) throws Exception {
@@ -92,6 +112,14 @@ public final class FidelityBench {
                 "yes>/dev/null & yes>/dev/null & sleep 1; kill %1 %2"));
         modes.put("trace: Python program, 2 threads", List.of("trace", "--", "python3", py.toString()));
         modes.put("trace: Java program, 2 threads × 0.5 s", List.of("trace", "--", javaBin, java.toString()));
+        // The same programs with the lanes left to the sampler, as where Linux refuses this user the kernel's switch
+        // records (kernel.perf_event_paranoid above 2: Debian's and Ubuntu's defaults).
+        List<String> sampled = List.of("-Dcorelanes.trace.kernelSwitches=false");
+        for (String row : List.copyOf(modes.keySet())) {
+            List<String> a = new ArrayList<>(sampled);
+            a.addAll(modes.get(row));
+            modes.put(row.replace("trace:", "trace, sampled /proc only:"), a);
+        }
         modes.put("Java threads, 4 × 0.5 s compute", run("--mode", "threads", "--tasks", "4"));
         modes.put("CPython threads (GIL), 2 × 0.5 s", run("--runtime", "python", "--mode", "threads", "--tasks", "2"));
         modes.put("worker JVM processes, 3 × 0.5 s", run("--mode", "processes", "--tasks", "3"));
@@ -102,12 +130,6 @@ public final class FidelityBench {
                     "--tasks", "2", "--start-method", method));
         }
 
-        // -Dcorelanes.bench.rows=trace keeps the rows whose name starts with "trace" (the traced programs only): a
-        // before/after of `corelanes trace` in a few minutes instead of the whole table.
-        String rows = System.getProperty("corelanes.bench.rows", "");
-        if (!rows.isBlank()) {
-            modes.keySet().removeIf(name -> !name.startsWith(rows.strip()));
-        }
         StringBuilder md = new StringBuilder("## Fidelity against the kernel (`sched-truth`)\n\n");
         md.append(String.format(Locale.ROOT, "Machine: %s, %d CPUs. Median agreement over a run's workers (lowest "
                         + "worker in brackets), %d run(s) each; load average before the quiet runs %s.%n%n",
@@ -117,6 +139,7 @@ public final class FidelityBench {
                 + "that ran under 10 ms are not scored. Each cell: the median over the run's workers (the lowest in "
                 + "brackets), then all workers weighted by their time.\n\n");
         md.append("| run | quiet | two busy `yes` loops |\n|---|---|---|\n");
+        modes.keySet().removeIf(row -> !picked(row, System.getProperty("corelanes.bench.modes")));
         for (Map.Entry<String, List<String>> e : modes.entrySet()) {
             String quiet = measure(schedTruth, dir, e.getValue(), reps, false);
             String busy = measure(schedTruth, dir, e.getValue(), reps, true);
@@ -147,18 +170,35 @@ public final class FidelityBench {
         List<Double> weighted = new ArrayList<>();
         String failure = "";
         try {
+            int retries = 2; // a record another sched-truth cut short is taken again, twice at most
             for (int r = 0; r < reps; r++) {
                 Path k = dir.resolve("k.json");
                 Path json = dir.resolve("r.json");
                 Files.deleteIfExists(json);
+                // A row's leading -D options are the JVM's (e.g. the sampled trace), the rest the command's.
+                int jvm = 0;
+                while (jvm < args.size() && args.get(jvm).startsWith("-D")) {
+                    jvm++;
+                }
                 List<String> cmd = new ArrayList<>(List.of(schedTruth.toString(), "record", k.toString(), "--",
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", "target/corelanes.jar"));
-                cmd.addAll(args.subList(0, 1));
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+                cmd.addAll(args.subList(0, jvm));
+                cmd.addAll(List.of("-jar", jar().toString()));
+                cmd.addAll(args.subList(jvm, jvm + 1));
                 cmd.addAll(List.of("--json", json.toString()));
-                cmd.addAll(args.subList(1, args.size()));
+                cmd.addAll(args.subList(jvm + 1, args.size()));
                 String recorded = exec(cmd);
                 if (!Files.isRegularFile(json)) {
                     failure = "no run file: " + last(recorded);
+                    continue;
+                }
+                String cut = Files.isRegularFile(k) ? KernelAgreement.cut(k) : "no kernel record";
+                if (!cut.isEmpty()) {
+                    System.err.println("  not scored: " + cut);
+                    failure = cut;
+                    if (retries-- > 0) {
+                        r--;
+                    }
                     continue;
                 }
                 // sched-truth's own compare, for the record (its clock alignment can miss on traced rows) …

@@ -15,7 +15,15 @@ public record CoreSample(long nanos, int core, Kind kind) {
         /** Read after one sampling period of work: that work ran just before it. */
         SAMPLE('s'),
         /** The task stops running here (task end, cancel, or gives up the GIL); the core is the last one read. */
-        END('e');
+        END('e'),
+        /**
+         * The last clock reading before the thread was taken off the CPU while it wanted to run (a preemption seen
+         * inside a chunk of work, see {@link TaskBody}); the core is the last one read. Preempted until the next
+         * {@link #ON}.
+         */
+        OFF('o'),
+        /** The first clock reading after such a preemption, with the core read afresh: no work came before it. */
+        ON('n');
 
         private final char code;
 

@@ -8,10 +8,12 @@ package dev.corelanes.engine;
  *
  * <p>The live spans: consecutive samples on one core merge into one {@code running} span, which ends at
  * the last sample there; a change of core starts a new one; a gap between samples much longer than the
- * sampling period means the thread was off the CPU, recorded as {@code preempted}. Where in a gap the
- * thread lost the CPU cannot be known; the work of one period is placed before the sample that follows
- * the gap, so the resolution of the picture is one sampling period (about 1 ms). Not thread-safe: one per
- * task.
+ * sampling period means the thread was off the CPU, recorded as {@code preempted}. The compute loop reads
+ * the clock many times between two samples and reports a preemption it sees there exactly ({@link #offCpu}):
+ * the run ends at the last reading before it and starts again at the first after. A gap only the samples
+ * show (too short for the loop's threshold, or a loop that does not look) cannot be placed: the work of one
+ * period is placed before the sample that follows the gap, a resolution of one sampling period (about
+ * 1 ms). Not thread-safe: one per task.
  */
 public final class CoreSampler {
 
@@ -80,6 +82,25 @@ public final class CoreSampler {
             openSpan(workStart, core);
         }
         lastSample = now;
+    }
+
+    /**
+     * The thread was off the CPU between two clock readings of its compute loop while it wanted to run: the run
+     * ends at {@code before} on the core last read, the gap is preempted, and the run starts again at
+     * {@code after} on {@code core} (read after the gap). Nothing happens when no run is open.
+     */
+    public void offCpu(long before, long after, int core) {
+        if (!open) {
+            return;
+        }
+        long end = Math.max(before, lastSample);
+        long resume = Math.max(after, end);
+        record(end, openCore, CoreSample.Kind.OFF);
+        close(end);
+        sink.accept(new Span(task, worker, Span.NO_CORE, SpanState.PREEMPTED, end, resume));
+        record(resume, core, CoreSample.Kind.ON);
+        openSpan(resume, core);
+        lastSample = resume;
     }
 
     /** The task stops running (ends, or gives up the GIL) at {@code now}. */

@@ -18,7 +18,9 @@ import java.util.TreeMap;
  * it, but never before the previous sample on the same core (whoever took it) nor before the task's own
  * previous sample. Where the samples of another task fall between two samples of a task on one core, the
  * task was off that core then (a preemption too short for its own samples to show), and its span is cut
- * there. Where a core changed hands and the samples cannot say exactly when, the stretch between one
+ * there. A preemption the task saw itself ({@link CoreSample.Kind#OFF} then {@link CoreSample.Kind#ON}) is
+ * placed exactly: the run ends at the reading before it, starts again at the reading after, and the task runs
+ * on no core in between. Where a core changed hands and the samples cannot say exactly when, the stretch between one
  * task's last sample and the other's work is {@link SpanState#UNCERTAIN}: visible, claimed by nobody
  * (task {@link Span#NO_TASK}, no worker).
  *
@@ -85,7 +87,7 @@ public final class CpuLanes {
             own.sort(Comparator.comparingLong(p -> p.t)); // stable: a task's batches arrive in order
             Point prev = null;
             for (Point q : own) {
-                boolean newRun = prev == null || q.kind == CoreSample.Kind.BEGIN || prev.kind == CoreSample.Kind.END
+                boolean newRun = prev == null || startsRun(q.kind) || endsRun(prev.kind)
                         || q.core != prev.core || q.t - prev.t > CoreSampler.defaultGap(q.period);
                 q.run = newRun ? ++runs : runs;
                 q.prevOwn = prev == null ? Long.MIN_VALUE : prev.t;
@@ -129,12 +131,13 @@ public final class CpuLanes {
                 }
                 Point last = onCore.get(j);
                 long prevLast = prevPiece == null ? Long.MIN_VALUE : prevPiece.last().t;
-                long start = first.kind == CoreSample.Kind.BEGIN ? first.t
+                long start = startsRun(first.kind) ? first.t
                         : Math.max(first.t - first.period, Math.max(prevLast, first.prevOwn));
                 Piece piece = new Piece(first, last, start);
                 out.add(new Span(first.task, first.worker, e.getKey(), SpanState.RUNNING, start, last.t));
                 if (prevPiece != null && prevPiece.first().task != first.task && start > prevLast
-                        && start - prevLast <= CoreSampler.defaultGap(first.period)) {
+                        && start - prevLast <= CoreSampler.defaultGap(first.period)
+                        && !toldHandOver(prevPiece.last().kind, first.kind)) {
                     out.add(uncertain(e.getKey(), prevLast, start));
                 }
                 piecesByTask.computeIfAbsent(first.task, k -> new ArrayList<>()).add(piece);
@@ -152,7 +155,8 @@ public final class CpuLanes {
                 boolean wanted = b.first().kind != CoreSample.Kind.BEGIN && a.last().kind != CoreSample.Kind.END;
                 boolean proven = a.first().run == b.first().run; // another task's samples cut one run
                 boolean longGap = b.first().t - a.last().t > CoreSampler.defaultGap(b.first().period);
-                if (wanted && b.start() > a.last().t && (proven || longGap)) {
+                boolean told = a.last().kind == CoreSample.Kind.OFF || b.first().kind == CoreSample.Kind.ON;
+                if (wanted && b.start() > a.last().t && (proven || longGap || told)) {
                     out.add(new Span(b.first().task, b.first().worker, Span.NO_CORE, SpanState.PREEMPTED,
                             a.last().t, b.start()));
                 }
@@ -160,6 +164,25 @@ public final class CpuLanes {
         }
         out.sort(Comparator.comparingLong(Span::startNanos));
         return out;
+    }
+
+    /** The sample starts a run with no work before it: the task's start, back from a GIL wait or a preemption. */
+    private static boolean startsRun(CoreSample.Kind kind) {
+        return kind == CoreSample.Kind.BEGIN || kind == CoreSample.Kind.ON;
+    }
+
+    /** The sample ends a run: the task stopped, or was preempted, right after it. */
+    private static boolean endsRun(CoreSample.Kind kind) {
+        return kind == CoreSample.Kind.END || kind == CoreSample.Kind.OFF;
+    }
+
+    /**
+     * True when both ends of a hand-over between two tasks on one core are readings, one of them a preemption a
+     * task saw itself: the first stopped right after its last reading, the second started right at its first, so
+     * the stretch between ran neither (another program, or nothing) rather than an unknown one of the two.
+     */
+    private static boolean toldHandOver(CoreSample.Kind before, CoreSample.Kind after) {
+        return endsRun(before) && startsRun(after) && (before == CoreSample.Kind.OFF || after == CoreSample.Kind.ON);
     }
 
     /** A stretch of {@code core} claimed by no task: it changed hands there, exactly when is unknown. */

@@ -2,7 +2,8 @@ package dev.corelanes.engine;
 
 /**
  * The code of one task — the same whether a platform thread, a virtual thread or a child process runs it.
- * Compute tasks run the kernel in ~1 ms chunks and read the core after each chunk; sleep tasks sleep.
+ * Compute tasks run the kernel in ~1 ms chunks and read the core after each chunk, and read the clock every
+ * ~20 µs within a chunk to place a preemption exactly ({@link OffCpuWatch}); sleep tasks sleep.
  */
 public final class TaskBody {
 
@@ -48,7 +49,8 @@ public final class TaskBody {
         int chunk = (int) Math.max(1_000, Math.min(Integer.MAX_VALUE, cal.stepsPerSecond() / 1_000));
         long period = Math.max(1, Math.round(chunk * 1e9 / cal.stepsPerSecond()));
         CoreSampler sampler = new CoreSampler(env.sink(), task, worker, period, CoreSampler.defaultGap(period));
-        Progress p = new Progress(ComputeKernel.seed(task), total);
+        Progress p = new Progress(ComputeKernel.seed(task), total, new OffCpuWatch(cal.stepsPerSecond()),
+                OffCpuWatch.stretchSteps(chunk));
         TaskStatus status;
         try {
             status = env.gil() == null ? computeFree(p, chunk, sampler, env)
@@ -62,14 +64,18 @@ public final class TaskBody {
         return status;
     }
 
-    /** Mutable state of one compute task: the kernel value and the steps still to do. */
+    /** Mutable state of one compute task: the kernel value, the steps still to do, and its off-CPU watch. */
     private static final class Progress {
         long x;
         long remaining;
+        final OffCpuWatch watch;
+        final int stretch;
 
-        Progress(long seed, long steps) {
+        Progress(long seed, long steps, OffCpuWatch watch, int stretch) {
             x = seed;
             remaining = steps;
+            this.watch = watch;
+            this.stretch = stretch;
         }
     }
 
@@ -85,16 +91,52 @@ public final class TaskBody {
             sampler.pause(env.clock().getAsLong());
             return CANCELLED;
         }
-        int n = (int) Math.min(chunk, p.remaining);
-        p.x = ComputeKernel.spin(p.x, n);
-        p.remaining -= n;
-        long now = env.clock().getAsLong();
+        spin(p, (int) Math.min(chunk, p.remaining), null, sampler, env);
+        long now = p.watch.last();
         sampler.sample(now, env.probe().currentCore());
         return now;
     }
 
+    /**
+     * Up to {@code n} kernel steps in stretches of {@link Progress#stretch}, the clock read after each: a stretch the
+     * thread spent mostly off the CPU is reported to the sampler as a preemption, exactly there. Under the GIL the
+     * drop request is checked every {@link #GIL_CHECK_STEPS} and stops the work early. Returns the steps done; the
+     * last reading is {@code p.watch.last()}.
+     */
+    private static int spin(Progress p, int n, PythonGil gil, CoreSampler sampler, TaskEnvironment env) {
+        int done = 0;
+        while (done < n && (gil == null || !gil.dropRequested())) {
+            int k = Math.min(p.stretch, n - done);
+            if (gil == null) {
+                p.x = ComputeKernel.spin(p.x, k);
+            } else {
+                int d = 0;
+                while (d < k && !gil.dropRequested()) {
+                    int m = Math.min(GIL_CHECK_STEPS, k - d);
+                    p.x = ComputeKernel.spin(p.x, m);
+                    d += m;
+                }
+                k = d;
+            }
+            done += k;
+            long now = env.clock().getAsLong();
+            if (p.watch.offCpu(now, k)) {
+                sampler.offCpu(p.watch.before(), now, env.probe().currentCore());
+            }
+        }
+        p.remaining -= done;
+        return done;
+    }
+
+    /** The task starts running now: a run in the sampler, and the off-CPU watch measuring from here. */
+    private static void begin(Progress p, CoreSampler sampler, TaskEnvironment env) {
+        long now = env.clock().getAsLong();
+        sampler.begin(now, env.probe().currentCore());
+        p.watch.from(now);
+    }
+
     private static TaskStatus computeFree(Progress p, int chunk, CoreSampler sampler, TaskEnvironment env) {
-        sampler.begin(env.clock().getAsLong(), env.probe().currentCore());
+        begin(p, sampler, env);
         while (p.remaining > 0) {
             if (step(p, chunk, sampler, env) == CANCELLED) {
                 return TaskStatus.CANCELLED;
@@ -114,26 +156,19 @@ public final class TaskBody {
         PythonGil gil = env.gil();
         try {
             acquire(task, worker, gil, env, false, cpu);
-            sampler.begin(env.clock().getAsLong(), env.probe().currentCore());
+            begin(p, sampler, env);
             while (p.remaining > 0) {
                 if (env.cancelled().getAsBoolean()) {
                     sampler.pause(env.clock().getAsLong());
                     return TaskStatus.CANCELLED;
                 }
-                int n = (int) Math.min(chunk, p.remaining);
-                int done = 0;
-                while (done < n && !gil.dropRequested()) {
-                    int k = Math.min(GIL_CHECK_STEPS, n - done);
-                    p.x = ComputeKernel.spin(p.x, k);
-                    done += k;
-                }
-                p.remaining -= done;
-                long now = env.clock().getAsLong();
+                spin(p, (int) Math.min(chunk, p.remaining), gil, sampler, env);
+                long now = p.watch.last();
                 sampler.sample(now, env.probe().currentCore());
                 if (gil.dropRequested() && p.remaining > 0) {
                     sampler.pause(now);
                     acquire(task, worker, gil, env, true, cpu);
-                    sampler.begin(env.clock().getAsLong(), env.probe().currentCore());
+                    begin(p, sampler, env);
                 }
             }
             sampler.pause(env.clock().getAsLong());

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class KernelAgreementTest {
 
@@ -131,5 +132,22 @@ class KernelAgreementTest {
         KernelAgreement.Result r = KernelAgreement.compare(kernel, run(false));
         assertEquals(List.of("t2"), r.unmatched());
         assertEquals(1, r.scores().size());
+    }
+
+    @Test
+    void aKernelRecordCutShortByAnotherTracerIsTold(@TempDir Path dir) throws Exception {
+        Path whole = dir.resolve("whole.json");
+        Files.writeString(whole, """
+                {"seconds": 2.0, "threads": [{"tid": 1, "tgid": 1, "name": "a", "intervals": [[0, 0.001, 0.9]]},
+                 {"tid": 2, "tgid": 2, "name": "b", "intervals": [[1, 0.5, 1.99]]}]}""");
+        assertEquals("", KernelAgreement.cut(whole));
+        Path emptiedLate = dir.resolve("late.json");
+        Files.writeString(emptiedLate, """
+                {"seconds": 2.0, "threads": [{"tid": 1, "tgid": 1, "name": "a", "intervals": [[0, 1.2, 1.99]]}]}""");
+        assertTrue(KernelAgreement.cut(emptiedLate).contains("1.20-1.99 s of 2.00 s"), KernelAgreement.cut(emptiedLate));
+        Path stoppedEarly = dir.resolve("early.json");
+        Files.writeString(stoppedEarly, """
+                {"seconds": 2.0, "threads": [{"tid": 1, "tgid": 1, "name": "a", "intervals": [[0, 0.0, 0.7]]}]}""");
+        assertTrue(KernelAgreement.cut(stoppedEarly).contains("0.00-0.70 s"), KernelAgreement.cut(stoppedEarly));
     }
 }

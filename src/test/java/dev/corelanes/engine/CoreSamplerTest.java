@@ -111,4 +111,42 @@ class CoreSamplerTest {
     void rejectsAThresholdNotAboveThePeriod() {
         assertThrows(IllegalArgumentException.class, () -> new CoreSampler(sink, 1, "T1", MS, MS));
     }
+
+    @Test
+    void aPreemptionSeenInsideAChunkEndsTheRunAtTheReadingBeforeItAndResumesAtTheReadingAfter() {
+        List<SampleBatch> batches = new ArrayList<>();
+        CoreSampler s = new CoreSampler(new SpanSink() {
+            @Override
+            public void accept(Span span) {
+                spans.add(span);
+            }
+
+            @Override
+            public void samples(SampleBatch batch) {
+                batches.add(batch);
+            }
+        }, 1, "T1", MS, CoreSampler.defaultGap(MS));
+        s.begin(0, 0);
+        s.sample(MS, 0);
+        s.offCpu(1_340_000, 4_360_000, 1); // off the CPU from 1.34 ms to 4.36 ms, back on CPU 1
+        s.sample(5 * MS, 1);
+        s.pause(5 * MS);
+        s.finish();
+        assertEquals(List.of(
+                new Span(1, "T1", 0, SpanState.RUNNING, 0, 1_340_000),
+                new Span(1, "T1", Span.NO_CORE, SpanState.PREEMPTED, 1_340_000, 4_360_000),
+                new Span(1, "T1", 1, SpanState.RUNNING, 4_360_000, 5 * MS)), spans);
+        assertEquals(List.of(new CoreSample(0, 0, CoreSample.Kind.BEGIN), new CoreSample(MS, 0, CoreSample.Kind.SAMPLE),
+                new CoreSample(1_340_000, 0, CoreSample.Kind.OFF), new CoreSample(4_360_000, 1, CoreSample.Kind.ON),
+                new CoreSample(5 * MS, 1, CoreSample.Kind.SAMPLE), new CoreSample(5 * MS, 1, CoreSample.Kind.END)),
+                batches.get(0).samples());
+        // The lanes rebuilt from those samples say the same as the live spans.
+        assertEquals(spans, CpuLanes.resolve(List.of(), batches));
+    }
+
+    @Test
+    void aPreemptionReportedWithNoRunOpenChangesNothing() {
+        sampler.offCpu(MS, 2 * MS, 0);
+        assertEquals(List.of(), spans);
+    }
 }

@@ -28,6 +28,15 @@ public class CpuLanesPropertyTest {
     }
 
     public static Generated generate(long seed, boolean skew) {
+        return generate(seed, skew, false);
+    }
+
+    /**
+     * @param seen true: the tasks see most of their preemptions themselves, as the compute loop's clock readings do,
+     *             and report them as an {@code OFF} sample where they lost the CPU and an {@code ON} where they got
+     *             one back
+     */
+    public static Generated generate(long seed, boolean skew, boolean seen) {
         Random r = new Random(seed);
         int cores = 1 + r.nextInt(4);
         int tasks = 1 + r.nextInt(7);
@@ -40,6 +49,7 @@ public class CpuLanesPropertyTest {
         boolean[] begun = new boolean[tasks];
         boolean[] paused = new boolean[tasks];
         boolean[] finished = new boolean[tasks];
+        boolean[] off = new boolean[tasks]; // preempted, and saw it: the next time on a CPU starts with ON
         int[] lastCore = new int[tasks];
         List<List<CoreSample>> samples = new ArrayList<>();
         for (int t = 0; t < tasks; t++) {
@@ -60,6 +70,9 @@ public class CpuLanesPropertyTest {
                     if (r.nextInt(12) == 0) { // gives up the CPU on purpose (a GIL hand-over): pause
                         samples.get(t).add(new CoreSample(now + offset[t], c, CoreSample.Kind.END));
                         paused[t] = true;
+                    } else if (seen && r.nextInt(4) != 0) { // preempted, and the clock readings show it
+                        samples.get(t).add(new CoreSample(now + offset[t], c, CoreSample.Kind.OFF));
+                        off[t] = true;
                     }
                     onCore[c] = -1;
                 }
@@ -79,6 +92,9 @@ public class CpuLanesPropertyTest {
                             samples.get(t).add(new CoreSample(now + offset[t], c, CoreSample.Kind.BEGIN));
                             begun[t] = true;
                             paused[t] = false;
+                        } else if (off[t]) {
+                            samples.get(t).add(new CoreSample(now + offset[t], c, CoreSample.Kind.ON));
+                            off[t] = false;
                         }
                         lastCore[t] = c;
                     }
@@ -180,6 +196,34 @@ public class CpuLanesPropertyTest {
             assertPhysicallyPossible(spans, g.batches(), "seed " + seed);
             assertSame(spans, CpuLanes.separate(spans), "seed " + seed + ": resolved lanes need no separating");
         }
+    }
+
+    @Test
+    void preemptionsTheTasksSawArePlacedExactlyAndTheLanesStayPossible() {
+        int told = 0;
+        for (long seed = 1; seed <= SEEDS; seed++) {
+            Generated g = generate(seed, seed % 2 == 0, true);
+            List<Span> spans = CpuLanes.resolve(List.of(), g.batches());
+            assertPhysicallyPossible(spans, g.batches(), "seen seed " + seed);
+            for (SampleBatch b : g.batches()) {
+                List<CoreSample> s = b.samples();
+                for (int i = 0; i + 1 < s.size(); i++) {
+                    if (s.get(i).kind() != CoreSample.Kind.OFF || s.get(i + 1).nanos() <= s.get(i).nanos()) {
+                        continue;
+                    }
+                    long from = s.get(i).nanos();
+                    long to = s.get(i + 1).nanos();
+                    told++;
+                    assertTrue(spans.stream().anyMatch(sp -> sp.task() == b.task() && sp.state() == SpanState.PREEMPTED
+                            && sp.startNanos() == from && sp.endNanos() == to), "seed " + seed + ": task " + b.task()
+                            + " preempted exactly from " + from + " to " + to);
+                    assertTrue(spans.stream().noneMatch(sp -> sp.task() == b.task() && sp.state() == SpanState.RUNNING
+                            && sp.startNanos() < to && sp.endNanos() > from), "seed " + seed + ": task " + b.task()
+                            + " drawn running while it said it was off the CPU");
+                }
+            }
+        }
+        assertTrue(told > 1_000, "the generator made few seen preemptions: " + told);
     }
 
     @Test

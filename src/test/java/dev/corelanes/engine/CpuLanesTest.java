@@ -6,6 +6,8 @@ import java.util.List;
 
 import static dev.corelanes.engine.CoreSample.Kind.BEGIN;
 import static dev.corelanes.engine.CoreSample.Kind.END;
+import static dev.corelanes.engine.CoreSample.Kind.OFF;
+import static dev.corelanes.engine.CoreSample.Kind.ON;
 import static dev.corelanes.engine.CoreSample.Kind.SAMPLE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -97,5 +99,38 @@ class CpuLanesTest {
         List<Span> spans = List.of(new Span(1, "T1", 0, SpanState.RUNNING, 0, 10 * MS),
                 new Span(2, "T2", 0, SpanState.RUNNING, 10 * MS, 20 * MS));
         assertSame(spans, CpuLanes.separate(spans));
+    }
+
+    @Test
+    void preemptionsTheTasksSawThemselvesArePlacedExactlyAndTheCoreRunsNeitherBetween() {
+        // Task 1 loses CPU 0 at 2.43 ms and gets it back at 5.71 ms; task 2, preempted on CPU 1 at 1.5 ms, runs on
+        // CPU 0 from 2.45 ms to 4.9 ms and goes back to CPU 1 at 5 ms. Between 4.9 and 5.71 ms CPU 0 ran something
+        // else (a yes loop).
+        List<Span> spans = CpuLanes.resolve(List.of(), List.of(
+                task(1, BEGIN, 0, 0, SAMPLE, 0, 1, SAMPLE, 0, 2, OFF, 0, 2.43, ON, 0, 5.71, SAMPLE, 0, 6.5, END, 0, 6.5),
+                task(2, BEGIN, 1, 0, SAMPLE, 1, 1, OFF, 1, 1.5, ON, 0, 2.45, SAMPLE, 0, 3, SAMPLE, 0, 4, OFF, 0, 4.9,
+                        ON, 1, 5, SAMPLE, 1, 6, END, 1, 6)));
+        assertEquals(List.of(new Span(1, "T1", 0, SpanState.RUNNING, 0, 2_430_000),
+                new Span(1, "T1", 0, SpanState.RUNNING, 5_710_000, 6_500_000)), of(spans, 1, SpanState.RUNNING));
+        assertEquals(List.of(new Span(1, "T1", Span.NO_CORE, SpanState.PREEMPTED, 2_430_000, 5_710_000)),
+                of(spans, 1, SpanState.PREEMPTED));
+        assertEquals(List.of(new Span(2, "T2", 1, SpanState.RUNNING, 0, 1_500_000),
+                new Span(2, "T2", 0, SpanState.RUNNING, 2_450_000, 4_900_000),
+                new Span(2, "T2", 1, SpanState.RUNNING, 5 * MS, 6 * MS)), of(spans, 2, SpanState.RUNNING));
+        assertEquals(List.of(new Span(2, "T2", Span.NO_CORE, SpanState.PREEMPTED, 1_500_000, 2_450_000),
+                new Span(2, "T2", Span.NO_CORE, SpanState.PREEMPTED, 4_900_000, 5 * MS)), of(spans, 2, SpanState.PREEMPTED));
+        assertEquals(List.of(), of(spans, Span.NO_TASK, SpanState.UNCERTAIN), "both hand-overs are readings");
+        CpuLanesPropertyTest.assertPhysicallyPossible(spans, List.of(), "told preemptions");
+    }
+
+    @Test
+    void aSeenPreemptionShorterThanTheSamplingGapIsStillDrawn() {
+        // Off CPU 0 for 0.4 ms between two samples 1.4 ms apart: the samples alone would call it running.
+        List<Span> spans = CpuLanes.resolve(List.of(), List.of(
+                task(1, BEGIN, 0, 0, SAMPLE, 0, 1, OFF, 0, 1.3, ON, 0, 1.7, SAMPLE, 0, 2.4, END, 0, 2.4)));
+        assertEquals(List.of(new Span(1, "T1", 0, SpanState.RUNNING, 0, 1_300_000),
+                new Span(1, "T1", 0, SpanState.RUNNING, 1_700_000, 2_400_000)), of(spans, 1, SpanState.RUNNING));
+        assertEquals(List.of(new Span(1, "T1", Span.NO_CORE, SpanState.PREEMPTED, 1_300_000, 1_700_000)),
+                of(spans, 1, SpanState.PREEMPTED));
     }
 }

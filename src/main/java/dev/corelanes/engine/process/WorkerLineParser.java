@@ -81,7 +81,7 @@ final class WorkerLineParser {
                 long prev = Long.MIN_VALUE;
                 for (int i = 3; i < w.length; i++) {
                     String[] k = w[i].split(":", -1);
-                    if (k.length != 3 || k[0].length() != 1 || "bse".indexOf(k[0].charAt(0)) < 0) {
+                    if (k.length != 3 || k[0].length() != 1 || "bseon".indexOf(k[0].charAt(0)) < 0) {
                         throw new ProtocolException("bad sample '" + shorten(w[i]) + "'");
                     }
                     long t = time(k[2]);

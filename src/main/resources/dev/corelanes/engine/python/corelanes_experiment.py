@@ -257,7 +257,7 @@ def run_task(task, worker):
     if KIND == "sleep":
         do_something(SECONDS)
     else:
-        compute(task, SECONDS)
+        compute(task, SECONDS, t0)
     t1 = clock()
     finish(task, "completed", thread_cpu() - c0, t1)
     if not PROTOCOL:
@@ -276,49 +276,109 @@ def finish(task, status, cpu, t):
         emit("end %d %s %s %d %d" % (task, cur[0], status, cpu, t))
 
 
-def compute(task, seconds):
-    """About `seconds` of CPU time in kernel(), reading the CPU and the clock about once a millisecond."""
+def compute(task, seconds, since):
+    """About `seconds` of CPU time in kernel(), reading the CPU about once a millisecond and the clock every ~40 us.
+
+    since: when the task's running span opened. Opening and closing the schedstat file release the GIL (os.open,
+    os.close): another thread takes it, and this one waits its turn, up to a switch interval, which must not be
+    drawn as running; so the stretches before the first reading and after the last count too."""
     steps = max(1, int(seconds * STEPS_PER_SECOND))
     chunk = max(1, STEPS_PER_SECOND // 1000)
     queued, stop_reading = run_queue_reader()
+    last = None
     try:
-        return compute_steps(task, steps, chunk, queued)
+        last = compute_steps(task, steps, chunk, queued, since)
     finally:
         stop_reading()
+    if last is not None and clock() - last >= MIN_GAP_NS:
+        set_state(task, "gil-wait" if _gil and len(_open) > 1 else "preempted", -1, last)
 
 
-def compute_steps(task, steps, chunk, queued):
-    """The task's kernel in chunks, probing after each: where it runs, and whether it was off the CPU.
+STRETCHES_PER_CHUNK = 25  # clock readings per ~1 ms chunk: one every ~40 us (a reading costs ~0.1 us here)
+# A stretch that took GAP_FACTOR times its work and at least MIN_GAP_NS was off the CPU. Measured on a busy 2-CPU
+# machine (3 s of ~40 us stretches, each against the thread's CPU time): of the stretches of 100-150 us a third
+# were off the CPU, of 150-200 us 2 in 3, of 200-300 us 15 in 22, and from 300 us on all; the rest ran, slowed.
+GAP_FACTOR = 5
+MIN_GAP_NS = 200_000
 
-    Off-CPU time is wall time minus CPU time since the last reading at which the CPU clock moved. On a fine
-    clock that is the previous probe; on a coarse one (Windows' 15.6 ms ticks) the clock stands still for many
-    probes and then jumps, so the wall time since it last moved counts against the jump, and a gap is drawn only
-    past GAP_NS (two ticks there): less than that cannot be told from the clock's own step."""
+
+class OffCpuWatch:
+    """Where the clock readings between two probes say the thread was off the CPU: a stretch between two readings
+    that took far longer than the work in it. The work is timed by the calibration, or by the recent stretches
+    that were no gap where those are slower (a gap doubles that reference, so code that turns slow for good stops
+    looking like gaps after a few stretches). The same rule as the Java side's OffCpuWatch, with fewer readings
+    and a lower factor: a reading costs more in Python, and with no JIT its pace is steady from the start."""
+
+    def __init__(self, steps_per_second):
+        self.calibrated = 1e9 / max(1, steps_per_second)
+        self.per_step = self.calibrated
+
+    def gap(self, took, steps):
+        gap = took >= MIN_GAP_NS and took >= GAP_FACTOR * steps * max(self.calibrated, self.per_step)
+        if steps > 0:
+            self.per_step = self.per_step * 2 if gap else min(took / steps, self.per_step * 1.25)
+        return gap
+
+
+def compute_steps(task, steps, chunk, queued, since=None):
+    """The task's kernel in chunks, probing after each: where it runs, and whether it was off the CPU. Returns
+    the last clock reading, None when cancelled.
+
+    Within a chunk the clock is read every ~40 us (OffCpuWatch): a stretch that took far longer than its work
+    was off the CPU, drawn exactly from the reading before it to the reading after it (the CPU read afresh
+    then). A gap the stretches did not show is found at the probe, as before: off-CPU time is wall time minus
+    CPU time since the last reading at which the CPU clock moved. On a fine clock that is the previous probe;
+    on a coarse one (Windows' 15.6 ms ticks) the clock stands still for many probes and then jumps, so the
+    wall time since it last moved counts against the jump, and such a gap is drawn only past GAP_NS (two ticks
+    there), after the CPU time used: less than that cannot be told from the clock's own step."""
     x, done = 1, 0
+    stretch = max(1, chunk // STRETCHES_PER_CHUNK)
+    watch = OffCpuWatch(STEPS_PER_SECOND)
     last_t, last_cpu, last_all, last_queued = clock(), thread_cpu(), time.process_time_ns(), queued()
-    probe_t = last_t
+    probe_t = before = last_t
+    if since is not None and last_t - since >= MIN_GAP_NS:  # off the CPU since the running span opened
+        for state, a, b in gap_spans(since, last_t, 0, 0, _gil and len(_open) > 1):
+            set_state(task, state, -1, a)
+        set_state(task, "running", core(), last_t)
     while done < steps:
         n = min(chunk, steps - done)
-        x = kernel(n, x)
-        done += n
+        end = done + n
+        while done < end:
+            k = min(stretch, end - done)
+            x = kernel(k, x)
+            done += k
+            now = clock()
+            if watch.gap(now - before, k):
+                cpu, all_cpu, waited = thread_cpu(), time.process_time_ns(), queued()
+                draw_gap(task, before, now, cpu, all_cpu, waited, last_cpu, last_all, last_queued)
+                set_state(task, "running", core(), now)
+                last_t, last_cpu, last_all, last_queued = now, cpu, all_cpu, waited
+                probe_t = now
+            before = now
         if CANCEL.is_set():
             return
-        t, cpu, c = clock(), thread_cpu(), core()
+        t, cpu, c = before, thread_cpu(), core()
         all_cpu, waited = time.process_time_ns(), queued()
         off = (t - last_t) - (cpu - last_cpu)
         gap = off > GAP_NS
         if gap:
-            # Off the CPU: where is unknown, so draw it after the CPU time used (never before the last probe,
-            # which ran).
-            others = (all_cpu - last_all) - (cpu - last_cpu)
-            ready = waited - last_queued if waited is not None and last_queued is not None else None
-            for state, a, b in gap_spans(max(t - off, probe_t), t, ready, others, _gil and len(_open) > 1):
-                set_state(task, state, -1, a)
+            # Off the CPU, the stretches could not say where: draw it after the CPU time used (never before the
+            # last probe, which ran).
+            draw_gap(task, max(t - off, probe_t), t, cpu, all_cpu, waited, last_cpu, last_all, last_queued)
         set_state(task, "running", c, t)
         if gap or cpu != last_cpu:
             last_t, last_cpu, last_all, last_queued = t, cpu, all_cpu, waited
         probe_t = t
-    return x
+    return before  # the last clock reading
+
+
+def draw_gap(task, start, end, cpu, all_cpu, waited, last_cpu, last_all, last_queued):
+    """The task's off-CPU gap from start to end (ns) as its spans: what the thread and the process did since the
+    last readings (last_*) tells the GIL wait from the run-queue wait (gap_spans)."""
+    others = (all_cpu - last_all) - (cpu - last_cpu)
+    ready = waited - last_queued if waited is not None and last_queued is not None else None
+    for state, a, b in gap_spans(start, end, ready, others, _gil and len(_open) > 1):
+        set_state(task, state, -1, a)
 
 
 def gap_spans(start, end, ready, others_cpu, gil_shared):

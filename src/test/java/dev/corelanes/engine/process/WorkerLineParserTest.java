@@ -48,6 +48,12 @@ class WorkerLineParserTest {
         samples.add(new dev.corelanes.engine.CoreSample(-5, 1, dev.corelanes.engine.CoreSample.Kind.BEGIN));
         for (int i = 1; i < 1200; i++) {
             samples.add(new dev.corelanes.engine.CoreSample(i * 1_000_000L, i % 3, dev.corelanes.engine.CoreSample.Kind.SAMPLE));
+            if (i % 100 == 0) { // a preemption the task saw between two samples
+                samples.add(new dev.corelanes.engine.CoreSample(i * 1_000_000L + 300_000, i % 3,
+                        dev.corelanes.engine.CoreSample.Kind.OFF));
+                samples.add(new dev.corelanes.engine.CoreSample(i * 1_000_000L + 700_000, (i + 1) % 3,
+                        dev.corelanes.engine.CoreSample.Kind.ON));
+            }
         }
         samples.add(new dev.corelanes.engine.CoreSample(1_200_000_000L, 2, dev.corelanes.engine.CoreSample.Kind.END));
         var batch = new dev.corelanes.engine.SampleBatch(4, "P1", 1_000_000, samples);

@@ -1,0 +1,104 @@
+package dev.corelanes.engine;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Where a compute loop's clock readings say its thread was off the CPU, on a synthetic clock. */
+class OffCpuWatchTest {
+
+    private static final long US = 1_000L;
+    /** 50 M steps/s: 1 000 steps take 20 µs, one stretch of a 1 ms chunk. */
+    private static final long STEPS_PER_SECOND = 50_000_000L;
+    private static final int STEPS = OffCpuWatch.stretchSteps((int) (STEPS_PER_SECOND / 1_000));
+
+    @Test
+    void aStretchOfAChunkIsAFiftiethOfIt() {
+        assertEquals(1_000, STEPS);
+    }
+
+    @Test
+    void aPreemptionInsideAChunkIsPlacedBetweenTheReadingsAroundIt() {
+        OffCpuWatch w = new OffCpuWatch(STEPS_PER_SECOND);
+        long t = 0;
+        w.from(t);
+        for (int i = 0; i < 30; i++) {
+            t += 20 * US;
+            assertFalse(w.offCpu(t, STEPS), "stretch " + i);
+        }
+        long before = t;
+        t += 20 * US + 3_000 * US; // 3 ms off the CPU somewhere in this stretch
+        assertTrue(w.offCpu(t, STEPS));
+        assertEquals(before, w.before());
+        assertEquals(t, w.last());
+        t += 20 * US;
+        assertFalse(w.offCpu(t, STEPS), "back to its pace at once");
+    }
+
+    @Test
+    void interruptsAndJitterAreNoGap() {
+        OffCpuWatch w = new OffCpuWatch(STEPS_PER_SECOND);
+        long t = 0;
+        w.from(t);
+        for (int i = 0; i < 1_000; i++) {
+            t += 20 * US + (i % 7 == 0 ? 60 * US : i % 3); // a 60 µs interrupt now and then: 4× the stretch
+            assertFalse(w.offCpu(t, STEPS), "stretch " + i);
+        }
+    }
+
+    @Test
+    void belowTheFloorNoGapEvenAtTenTimesTheWork() {
+        OffCpuWatch w = new OffCpuWatch(STEPS_PER_SECOND);
+        w.from(0);
+        w.offCpu(2 * US, 100);                   // 100 steps take 2 µs
+        assertFalse(w.offCpu(2 * US + 90 * US, 100), "90 µs: 45× the work, but under 100 µs");
+        assertTrue(w.offCpu(2 * US + 90 * US + 150 * US, 100), "150 µs: over both");
+    }
+
+    @Test
+    void aSlowStartOfTheKernelIsNoGap() {
+        // A worker JVM runs the kernel in the interpreter at first: 30× slower than calibrated, then compiled.
+        OffCpuWatch w = new OffCpuWatch(STEPS_PER_SECOND);
+        long t = 0;
+        w.from(t);
+        for (int i = 0; i < 20; i++) {
+            t += 600 * US;
+            assertFalse(w.offCpu(t, STEPS), "interpreted stretch " + i);
+        }
+        for (int i = 0; i < 20; i++) {
+            t += 20 * US;
+            assertFalse(w.offCpu(t, STEPS), "compiled stretch " + i);
+        }
+        t += 2_000 * US;
+        assertTrue(w.offCpu(t, STEPS), "and a real gap after it is seen");
+    }
+
+    @Test
+    void codeThatTurnsSlowForGoodStopsLookingLikeGapsAfterAFewStretches() {
+        OffCpuWatch w = new OffCpuWatch(STEPS_PER_SECOND);
+        long t = 0;
+        w.from(t);
+        for (int i = 0; i < 10; i++) {
+            t += 20 * US;
+            w.offCpu(t, STEPS);
+        }
+        int gaps = 0;
+        for (int i = 0; i < 100; i++) {
+            t += 600 * US; // deoptimised: 30× slower from here on
+            gaps += w.offCpu(t, STEPS) ? 1 : 0;
+        }
+        assertTrue(gaps > 0 && gaps <= 5, gaps + " stretches taken for gaps");
+    }
+
+    @Test
+    void aRestartAfterAWaitIsNoGap() {
+        OffCpuWatch w = new OffCpuWatch(STEPS_PER_SECOND);
+        w.from(0);
+        w.offCpu(20 * US, STEPS);
+        w.offCpu(40 * US, STEPS);
+        w.from(9_000 * US); // waited for the GIL from 40 µs to 9 ms: not preempted
+        assertFalse(w.offCpu(9_020 * US, STEPS));
+    }
+}
