@@ -44,7 +44,7 @@ public final class TracedRun {
      */
     public static Trace build(Sampling s, boolean attached, MachineInfo machine, Instant startedAt, long wallNanos,
                               long originNanos, TaskStatus status, String message, String command) {
-        return build(s, null, "", attached, machine, startedAt, wallNanos, originNanos, status, message, command);
+        return build(s, null, "", attached, machine, startedAt, wallNanos, originNanos, status, message, command, 0);
     }
 
     /**
