@@ -26,10 +26,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The timeline control's look: the one timeline layout painted on two canvases, and a tooltip. Redraws at most
- * once per pulse and only when something changed (new spans, the clock moved, a zoom): spans from the engine
- * are queued by a live feed and drained here, on the FX thread, so the engine never waits for the screen and
- * the screen never waits for the engine.
+ * The timeline control's look: the one timeline layout painted on a canvas (a live run's growing edge on small
+ * tiles over it), and a tooltip. Redraws at most once per pulse and only when something changed (new spans, the
+ * clock moved, a zoom): spans from the engine are queued by a live feed and drained here, on the FX thread, so
+ * the engine never waits for the screen and the screen never waits for the engine.
  *
  * <p>During a live run the window must stay out of what it measures: the still layer ({@link LiveLayers}: lanes,
  * axis, finished bars, key) is laid out and painted on the canvas only when it changes (the range, size,
