@@ -202,6 +202,19 @@ public final class TimelinePane extends Control {
         return skin.stillDraws();
     }
 
+    /**
+     * How many times a tile of a live run's growing edge was repainted, in all (a live frame repaints only the
+     * tiles where the edge changed; tests count them against the tiles there are, {@link #edgeTiles}).
+     */
+    public long edgeTileRepaints() {
+        return skin.edgeTileRepaints();
+    }
+
+    /** The tiles a live run's growing edge is painted on now (none once it ended). */
+    public int edgeTiles() {
+        return skin.edgeTiles();
+    }
+
     /** How long the last frame took on the FX thread (layout + canvas calls), for the benchmark. */
     public long lastDrawNanos() {
         return skin.lastDrawNanos();

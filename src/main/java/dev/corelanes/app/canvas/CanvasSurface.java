@@ -69,6 +69,16 @@ public final class CanvasSurface implements Surface {
         g.setTextBaseline(VPos.BASELINE);
     }
 
+    /**
+     * Empties the whole canvas, whatever transform is set, and leaves the identity transform (a tile of a live
+     * run's growing edge, which then sets its own); forgets the state last set, as {@link #begin} does. Covering
+     * the whole canvas also drops the commands of what it held.
+     */
+    public void clearAll() {
+        g.setTransform(1, 0, 0, 1, 0, 0);
+        clear(g.getCanvas().getWidth(), g.getCanvas().getHeight());
+    }
+
     private void setFill(Color c) {
         if (c != fill) {
             g.setFill(c);

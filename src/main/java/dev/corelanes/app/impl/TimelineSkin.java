@@ -26,16 +26,18 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The timeline control's look: the one timeline layout painted on two canvases, and a tooltip. Redraws at most
- * once per pulse and only when something changed (new spans, the clock moved, a zoom): spans from the engine
- * are queued by a live feed and drained here, on the FX thread, so the engine never waits for the screen and
- * the screen never waits for the engine.
+ * The timeline control's look: the one timeline layout painted on a canvas (a live run's growing edge on small
+ * tiles over it), and a tooltip. Redraws at most once per pulse and only when something changed (new spans, the
+ * clock moved, a zoom): spans from the engine are queued by a live feed and drained here, on the FX thread, so
+ * the engine never waits for the screen and the screen never waits for the engine.
  *
  * <p>During a live run the window must stay out of what it measures: the still layer ({@link LiveLayers}: lanes,
- * axis, finished bars, key) is laid out and painted on the lower canvas only when it changes (the range, size,
+ * axis, finished bars, key) is laid out and painted on the canvas only when it changes (the range, size,
  * zoom, lanes or theme moved, or five seconds of load strips or {@value #SPANS_ON_EDGE} finished spans
- * piled up on the edge), and each frame lays out and paints only the growing edge (open bars, spans finished
- * since, the newest load strips, the now line) on the upper one. A finished run is laid out in one pass, exactly as exports are.
+ * piled up on the edge), and each frame lays out only the growing edge (open bars, spans finished since, the
+ * newest load strips, the now line) and repaints it over the canvas only where it changed, on small tiles
+ * ({@link EdgeTiles}), so the screen re-composites a strip around the now line and not the whole pane. A finished
+ * run is laid out in one pass, exactly as exports are, on the canvas alone.
  *
  * <p>Ctrl+wheel, pinch and the + / − keys zoom around the pointer (1.25× a step), never past the run's own
  * extent; the wheel alone scrolls the window; drag pans, double-click and 0 fit; hovering shows the span under
@@ -53,17 +55,14 @@ public final class TimelineSkin extends SkinBase<Control> {
     private static final double NOTCH = 40;
 
     private final TimelineState state;
-    /** The upper canvas: a live run's growing edge; it takes the pointer. */
+    /** A finished run whole, or a live run's still layer (repainted only when it changes); it takes the pointer. */
     private final Canvas canvas = new Canvas();
     private final CanvasSurface surface = new CanvasSurface(canvas.getGraphicsContext2D());
-    /** The lower canvas: a finished run whole, or a live run's still layer (repainted only when it changes). */
-    private final Canvas stillCanvas = new Canvas();
-    private final CanvasSurface stillSurface = new CanvasSurface(stillCanvas.getGraphicsContext2D());
+    /** A live run's growing edge, over the canvas; empty otherwise. */
+    private final EdgeTiles tiles;
     /** The still layer on screen during a live run and what it was laid out for; null when none. */
     private LiveLayers still;
     private StillKey stillKey;
-    /** True when the upper canvas holds something (cleared once when a run ends, not every frame). */
-    private boolean edgeShown;
     private long stillDraws;
     private final Label tip = new Label();
     private boolean dirty = true;
@@ -90,8 +89,8 @@ public final class TimelineSkin extends SkinBase<Control> {
         super(control);
         this.state = state;
         canvas.setId("timelineCanvas");
-        stillCanvas.setMouseTransparent(true);
-        getChildren().addAll(stillCanvas, canvas, tip);
+        getChildren().addAll(canvas, tip);
+        tiles = new EdgeTiles(getChildren(), canvas);
         tip.getStyleClass().add("timeline-tip");
         tip.setManaged(false);
         tip.setVisible(false);
@@ -286,7 +285,6 @@ public final class TimelineSkin extends SkinBase<Control> {
         double h = canvas.getHeight() / z;
         // Presenter zoom scales the drawing commands, so text stays crisp at any size.
         canvas.getGraphicsContext2D().setTransform(z, 0, 0, z, 0, 0);
-        stillCanvas.getGraphicsContext2D().setTransform(z, 0, 0, z, 0, 0);
         if (state.comparing()) {
             frame = Slide.compose(state.comparedProperty().get(),
                     SlideOptions.inWindow(w, h, state.laneModeProperty().get(), state.themeProperty().get()), now);
@@ -311,25 +309,18 @@ public final class TimelineSkin extends SkinBase<Control> {
         return frame;
     }
 
-    /** A frame drawn whole on the lower canvas; the upper one emptied if it held a live edge. */
+    /** A frame drawn whole on the canvas; the tiles of a live edge removed. */
     private void paintWhole(TimelineFrame f) {
         still = null;
         stillKey = null;
-        TimelinePainter.paint(f, stillSurface);
+        TimelinePainter.paint(f, surface);
         stillDraws++;
-        clearEdge();
-    }
-
-    private void clearEdge() {
-        if (edgeShown) {
-            surface.clear(canvas.getWidth() / state.zoomProperty().get(), canvas.getHeight() / state.zoomProperty().get());
-            edgeShown = false;
-        }
+        tiles.clear();
     }
 
     /**
      * A live frame: the still layer laid out and painted again only when what it shows changed, then the
-     * growing edge at {@code now} on the upper canvas.
+     * growing edge at {@code now} on the tiles over it, where it changed.
      */
     private TimelineFrame drawLive(TimelineModel model, Viewport v, long now, double z) {
         // What the lanes depend on: a new CPU or worker, a message, a core that could not be read.
@@ -344,13 +335,11 @@ public final class TimelineSkin extends SkinBase<Control> {
             // cost the FX thread as much again at every still layout of a live run.
             still = LiveLayers.of(model, v, f -> ideal > 0 ? TimelineMarks.ideal(f, ideal, theme) : List.of());
             stillKey = key;
-            TimelinePainter.paint(still.still(), stillSurface);
+            TimelinePainter.paint(still.still(), surface);
             stillDraws++;
         }
         List<Shape> edge = still.edge(now);
-        surface.clear(v.width(), v.height());
-        TimelinePainter.paintShapes(edge, surface);
-        edgeShown = true;
+        tiles.paint(edge, z, canvas.getWidth(), canvas.getHeight());
         return still.frame(now, edge);
     }
 
@@ -390,6 +379,15 @@ public final class TimelineSkin extends SkinBase<Control> {
         return stillDraws;
     }
 
+    /** How many edge tiles were repainted in all, and how many are on screen (tests: a live frame repaints few). */
+    public long edgeTileRepaints() {
+        return tiles.repaints();
+    }
+
+    public int edgeTiles() {
+        return tiles.count();
+    }
+
     @Override
     protected void layoutChildren(double x, double y, double w, double h) {
         Control c = getSkinnable();
@@ -398,8 +396,6 @@ public final class TimelineSkin extends SkinBase<Control> {
         if (canvas.getWidth() != cw || canvas.getHeight() != ch) {
             canvas.setWidth(cw);
             canvas.setHeight(ch);
-            stillCanvas.setWidth(cw);
-            stillCanvas.setHeight(ch);
             invalidate();
         }
     }
