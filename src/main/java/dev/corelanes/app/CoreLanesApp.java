@@ -41,7 +41,7 @@ public final class CoreLanesApp extends Application {
         stage.setTitle(MainWindow.TITLE);
         if (startPresenting) {
             // Full screen from the first frame: the opening frame does not appear as a window that then jumps.
-            stage.setFullScreenExitHint(MainWindow.FULL_SCREEN_HINT);
+            stage.setFullScreenExitHint(""); // no animated overlay: the header says how to leave (AppHeader)
             stage.setFullScreen(true);
         }
         OpeningFrame.show(stage, prefs.dark(), MainWindow.FIRST_WIDTH, MainWindow.FIRST_HEIGHT, () -> open(stage, prefs));

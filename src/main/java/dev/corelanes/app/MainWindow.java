@@ -149,7 +149,7 @@ public final class MainWindow implements WindowCommands {
 
         keys = new WindowKeys(session.runningProperty(), panel.runButton(), timeline, this::run);
         menu = new MainMenu(this);
-        root.setTop(new VBox(menu.bar(), new AppHeader(this, look.darkProperty(), this::window)));
+        root.setTop(new VBox(menu.bar(), new AppHeader(this, look.darkProperty(), look.presenterProperty(), this::window)));
         root.setLeft(leftColumn);
         root.setCenter(centre());
         root.getStyleClass().add("corelanes-root");
@@ -197,7 +197,7 @@ public final class MainWindow implements WindowCommands {
         stage.setMinWidth(1024);
         stage.setMinHeight(640);
         stage.getIcons().setAll(AppIcon.images());
-        stage.setFullScreenExitHint(FULL_SCREEN_HINT);
+        stage.setFullScreenExitHint(""); // no animated overlay: the header's button says it (AppHeader)
         look.attach(stage);
         // Closing during a run cancels it and waits briefly, so no worker outlives the window.
         stage.setOnCloseRequest(e -> {

@@ -54,6 +54,22 @@ class PresenterTest {
     }
 
     @Test
+    void presenterModeSaysHowToLeaveOnItsButtonWithoutAFadingOverlay(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> !robot.lookup("#runButton").queryAs(Button.class).isDisabled());
+        robot.clickOn("#presenterButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.presenterProperty().get());
+        Button present = robot.lookup("#presenterButton").queryAs(Button.class);
+        assertEquals("Leave (Esc)", present.getText());
+        assertEquals(MainWindow.FULL_SCREEN_HINT, present.getTooltip().getText());
+        assertEquals("", ui.stage.getFullScreenExitHint(), "JavaFX's own hint fades over the screen at 60 frames a second");
+        robot.clickOn("#presenterButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Present", present.getText());
+    }
+
+    @Test
     void predictionRevealReplayDigitsAndTwiceTheTimelineTypeOnAProjector(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                 () -> !robot.lookup("#runButton").queryAs(Button.class).isDisabled());
