@@ -120,7 +120,9 @@ public final class LiveSpans {
                 continue;
             }
             List<ThreadSample> samples = threads.getOrDefault(tid, List.of());
-            for (Span s : SwitchTimeline.spans(ids.get(tid), names.get(tid), log.events(tid), samples, horizon)) {
+            // From the last event before what was handed over: what lies before it is drawn already.
+            List<SwitchLog.Event> events = from == Long.MIN_VALUE ? log.events(tid) : log.events(tid, from);
+            for (Span s : SwitchTimeline.spans(ids.get(tid), names.get(tid), events, samples, horizon)) {
                 if (s.endNanos() <= from) {
                     continue;
                 }

@@ -90,6 +90,31 @@ final class SwitchLog implements PerfLayout.Sink {
         return e == null ? List.of() : List.copyOf(e);
     }
 
+    /**
+     * One thread's events from the last one at or before {@code from} on (a copy), or all of them when none is: what
+     * the spans after {@code from} depend on. The live lanes ask for this at every pass, so a long trace is not
+     * copied and placed again from its start ten times a second.
+     */
+    synchronized List<Event> events(int tid, long from) {
+        List<Event> e = events.get(tid);
+        if (e == null) {
+            return List.of();
+        }
+        int lo = 0;
+        int hi = e.size() - 1;
+        int at = 0;
+        while (lo <= hi) { // the last event at or before `from`
+            int mid = (lo + hi) >>> 1;
+            if (e.get(mid).nanos() <= from) {
+                at = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return List.copyOf(e.subList(at, e.size()));
+    }
+
     synchronized boolean has(int tid) {
         return events.containsKey(tid);
     }

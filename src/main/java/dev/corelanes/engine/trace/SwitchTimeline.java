@@ -93,12 +93,20 @@ final class SwitchTimeline {
 
     /** What a sleep from {@code from} to {@code to} waited on: the first sample that saw the thread asleep in it. */
     private static WaitKind waitIn(List<ThreadSample> samples, long from, long to) {
-        for (ThreadSample s : samples) {
-            if (s.nanos() >= to) {
-                break;
+        // The first sample at or after `from`, found by halves: a long trace has thousands of samples and sleeps.
+        int lo = 0;
+        int hi = samples.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (samples.get(mid).nanos() < from) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
-            if (s.nanos() >= from && !s.runnable()) {
-                return s.waitKind();
+        }
+        for (int i = lo; i < samples.size() && samples.get(i).nanos() < to; i++) {
+            if (!samples.get(i).runnable()) {
+                return samples.get(i).waitKind();
             }
         }
         return WaitKind.NONE;

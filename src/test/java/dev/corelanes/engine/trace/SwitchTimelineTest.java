@@ -69,4 +69,28 @@ class SwitchTimelineTest {
                 lines(SwitchTimeline.spans(1, "t [12]", log.events(12), List.of(), 700)));
         assertEquals(3, log.lost());
     }
+
+    @Test
+    void theEventsFromAnInstantOnGiveTheSameSpansAfterItAsTheWholeRecord() {
+        SwitchLog log = new SwitchLog(0);
+        log.forked(10, 10, 11, 10, 100);
+        log.switched(10, 11, 150, 1, false, false);
+        log.switched(10, 11, 300, 1, true, true);
+        log.switched(10, 11, 400, 0, false, false);
+        log.switched(10, 11, 500, 0, true, false);
+        log.switched(10, 11, 900, 1, false, false);
+        List<ThreadSample> samples = List.of(
+                new ThreadSample(200, 10, 11, "w", 'R', 1, 50, 50, 1, WaitKind.NONE),
+                new ThreadSample(700, 10, 11, "w", 'S', 0, 150, 150, 2, WaitKind.IO));
+        List<String> whole = lines(SwitchTimeline.spans(1, "w", log.events(11), samples, 1_000));
+        for (long from : new long[] {99, 100, 299, 300, 450, 650, 900, 950}) {
+            List<String> after = lines(SwitchTimeline.spans(1, "w", log.events(11, from), samples, 1_000).stream()
+                    .filter(x -> x.endNanos() > from).toList());
+            List<String> expected = lines(SwitchTimeline.spans(1, "w", log.events(11), samples, 1_000).stream()
+                    .filter(x -> x.endNanos() > from).toList());
+            assertEquals(expected, after, "from " + from);
+        }
+        assertEquals(6, whole.size());
+        assertEquals(2, log.events(11, 650).size(), "the sleep's start and what follows it");
+    }
 }
