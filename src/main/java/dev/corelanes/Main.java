@@ -78,12 +78,11 @@ public final class Main {
                 }
             }
             Relaunch.followParent();
-            if (Boolean.getBoolean(LaunchProperties.TRAIN_WINDOW) && !Boolean.getBoolean(LaunchProperties.TRAIN_SHOWN)) {
-                dev.corelanes.app.Launcher.train();
-                return;
+            boolean training = Boolean.getBoolean(LaunchProperties.TRAIN_WINDOW);
+            if (!training || Boolean.getBoolean(LaunchProperties.TRAIN_SHOWN)) {
+                dev.corelanes.launch.InstalledLaunch.prepare(); // a shown training goes through it, as a launch does
             }
-            dev.corelanes.launch.InstalledLaunch.prepare(); // a shown training goes through it too, as a launch does
-            if (Boolean.getBoolean(LaunchProperties.TRAIN_WINDOW)) {
+            if (training) {
                 dev.corelanes.app.Launcher.train();
                 return;
             }

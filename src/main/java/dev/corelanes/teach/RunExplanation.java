@@ -111,10 +111,10 @@ public record RunExplanation(RunFigures figures, List<String> patterns) {
             patterns.add(String.format(Locale.ROOT, "%s? The run took %.0f %% longer than ideal.", BUSY,
                     (wall / f.idealSeconds() - 1) * 100));
         }
-        // The window's own drawing is CPU the tasks may have waited for: said wherever the run's caption is shown.
         if (!t.conditions().placedBy().isEmpty()) { // a traced program: exact (the kernel's records) or sampled
             patterns.add("Lanes placed by " + t.conditions().placedBy() + ".");
         }
+        // The window's own drawing is CPU the tasks may have waited for: said wherever the run's caption is shown.
         String window = FigureText.windowCpu(t);
         if (!window.isEmpty()) {
             patterns.add(window);
