@@ -29,10 +29,21 @@ final class OffCpuWatch {
     /** … and at least this long. */
     static final long MIN_GAP_NANOS = 100_000;
 
+    /**
+     * A thread CPU clock this fine or finer tells where in a gap's stretch the thread got its CPU back
+     * ({@link #resumeAt}); a coarser one (Windows' 15.6 ms ticks) cannot.
+     */
+    static final long FINE_CPU_TICK_NANOS = 20_000;
+
     private final double calibratedPerStep;
     private double typicalPerStep = Double.NaN;
     private long last;
     private long before;
+    /** The thread's CPU time at {@link #markWall}, -1 unknown: where a gap's on-CPU time is counted from. */
+    private long markCpu = -1;
+    private long markWall;
+    /** What the latest stretch's work takes, nanoseconds. */
+    private double lastExpected;
 
     OffCpuWatch(long stepsPerSecond) {
         this.calibratedPerStep = 1e9 / Math.max(1, stepsPerSecond);
@@ -46,6 +57,40 @@ final class OffCpuWatch {
     /** The task (re)starts running at {@code now}: the next stretch is measured from here. */
     void from(long now) {
         last = now;
+    }
+
+    /**
+     * The thread's CPU clock read {@code cpu} (-1 unknown) right after the clock read {@code wall}, the thread having
+     * run since the previous mark but for the gaps this watch reported.
+     */
+    void mark(long wall, long cpu) {
+        markWall = wall;
+        markCpu = cpu;
+    }
+
+    /**
+     * Where, within the gap the latest reading reported, the thread got its CPU back, given its CPU clock
+     * {@code cpu} read right after that reading (-1 unknown): the reading itself, less the CPU time the thread was
+     * on its CPU in the gap's stretch. The kernel counts a thread on its CPU from the switch that gave it back,
+     * yet the first reading came well after: the rest of the stretch, plus — measured against the kernel's switch
+     * records on a 2-CPU VM — ~45 µs after a switch between two threads of one JVM and ~100 µs after a switch
+     * between two processes, before the loop was back to its pace. Those microseconds were the thread's on the
+     * CPU, and are drawn so. What the thread ran of the stretch before it was switched out is unknown, at most the
+     * stretch's own work: that much is taken off, so the run never starts before the switch that gave the CPU back —
+     * where the task that had the core before may still be drawn (a few microseconds of overlap there would cost a
+     * whole sampling period: see CpuLanes). Marks the reading.
+     */
+    long resumeAt(long cpu) {
+        long resume = last;
+        if (markCpu >= 0 && cpu >= markCpu && markWall <= before) {
+            // On the CPU in the gap's stretch: all it used since the mark, less the running up to the stretch …
+            long onCpu = (cpu - markCpu) - (before - markWall);
+            // … less the stretch's own work, which may have come before the gap.
+            long afterGap = onCpu - Math.round(lastExpected);
+            resume = last - Math.max(0, Math.min(afterGap, last - before));
+        }
+        mark(last, cpu);
+        return resume;
     }
 
     /** The latest reading. */
@@ -74,6 +119,7 @@ final class OffCpuWatch {
             return false;
         }
         double expected = steps * Math.max(calibratedPerStep, typicalPerStep);
+        lastExpected = expected;
         boolean gap = took >= MIN_GAP_NANOS && took >= FACTOR * expected;
         if (steps > 0) {
             typicalPerStep = gap ? typicalPerStep * 2 : Math.min(perStep, typicalPerStep * 1.25);

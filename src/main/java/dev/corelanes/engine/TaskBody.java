@@ -50,7 +50,7 @@ public final class TaskBody {
         long period = Math.max(1, Math.round(chunk * 1e9 / cal.stepsPerSecond()));
         CoreSampler sampler = new CoreSampler(env.sink(), task, worker, period, CoreSampler.defaultGap(period));
         Progress p = new Progress(ComputeKernel.seed(task), total, new OffCpuWatch(cal.stepsPerSecond()),
-                OffCpuWatch.stretchSteps(chunk));
+                OffCpuWatch.stretchSteps(chunk), gapCpuClock(cal));
         TaskStatus status;
         try {
             status = env.gil() == null ? computeFree(p, chunk, sampler, env)
@@ -70,13 +70,27 @@ public final class TaskBody {
         long remaining;
         final OffCpuWatch watch;
         final int stretch;
+        /** The thread's CPU clock where it is fine enough to place a gap's end ({@link OffCpuWatch#resumeAt}), else -1. */
+        final java.util.function.LongSupplier cpu;
 
-        Progress(long seed, long steps, OffCpuWatch watch, int stretch) {
+        Progress(long seed, long steps, OffCpuWatch watch, int stretch, java.util.function.LongSupplier cpu) {
             x = seed;
             remaining = steps;
             this.watch = watch;
             this.stretch = stretch;
+            this.cpu = cpu;
         }
+    }
+
+    /**
+     * The clock that tells how long a gap's thread was on its CPU: a platform thread's own CPU clock where it
+     * steps finely (Linux, macOS: nanoseconds; not Windows' 15.6 ms ticks, nor their simulation). A virtual thread's
+     * CPU time is its carrier's, read elsewhere (TaskCpu): no placement there.
+     */
+    private static java.util.function.LongSupplier gapCpuClock(Calibration cal) {
+        ThreadCpuClock.Tick tick = cal.cpuTick();
+        boolean fine = tick.known() && !tick.simulated() && tick.nanos() <= OffCpuWatch.FINE_CPU_TICK_NANOS;
+        return fine && !Thread.currentThread().isVirtual() ? ThreadCpuClock::currentThreadNanos : () -> -1;
     }
 
     /** Marks a cancelled step: clock readings are never negative. */
@@ -94,6 +108,7 @@ public final class TaskBody {
         spin(p, (int) Math.min(chunk, p.remaining), null, sampler, env);
         long now = p.watch.last();
         sampler.sample(now, env.probe().currentCore());
+        p.watch.mark(now, p.cpu.getAsLong());
         return now;
     }
 
@@ -121,7 +136,7 @@ public final class TaskBody {
             done += k;
             long now = env.clock().getAsLong();
             if (p.watch.offCpu(now, k)) {
-                sampler.offCpu(p.watch.before(), now, env.probe().currentCore());
+                sampler.offCpu(p.watch.before(), p.watch.resumeAt(p.cpu.getAsLong()), env.probe().currentCore());
             }
         }
         p.remaining -= done;
@@ -133,6 +148,7 @@ public final class TaskBody {
         long now = env.clock().getAsLong();
         sampler.begin(now, env.probe().currentCore());
         p.watch.from(now);
+        p.watch.mark(now, p.cpu.getAsLong());
     }
 
     private static TaskStatus computeFree(Progress p, int chunk, CoreSampler sampler, TaskEnvironment env) {

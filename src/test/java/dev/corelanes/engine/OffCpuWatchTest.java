@@ -101,4 +101,61 @@ class OffCpuWatchTest {
         w.from(9_000 * US); // waited for the GIL from 40 µs to 9 ms: not preempted
         assertFalse(w.offCpu(9_020 * US, STEPS));
     }
+
+    @Test
+    void theThreadsCpuClockPlacesTheGapsEndAtTheSwitchThatGaveTheCpuBack() {
+        OffCpuWatch w = new OffCpuWatch(STEPS_PER_SECOND);
+        long t = 0;
+        long cpu = 5_000 * US; // what the thread had used before the task
+        w.from(t);
+        w.mark(t, cpu);
+        for (int i = 0; i < 10; i++) {
+            t += 20 * US;
+            cpu += 20 * US;
+            assertFalse(w.offCpu(t, STEPS));
+        }
+        long before = t;
+        // 5 µs of the stretch, then 3 ms off, then back: 100 µs on the CPU before the loop is at its pace again,
+        // and the stretch's other 15 µs.
+        long switchIn = before + 5 * US + 3_000 * US;
+        t = switchIn + 100 * US + 15 * US;
+        cpu += 5 * US + 100 * US + 15 * US;
+        assertTrue(w.offCpu(t, STEPS));
+        long resume = w.resumeAt(cpu);
+        assertTrue(resume >= switchIn, "never before the switch: " + (switchIn - resume) / US + " µs early");
+        assertEquals(switchIn + 15 * US, resume, "late only by the stretch's work it had not done before the gap");
+        // The next gap counts from this reading.
+        t += 20 * US;
+        cpu += 20 * US;
+        assertFalse(w.offCpu(t, STEPS));
+        long before2 = t;
+        t += 2_000 * US + 20 * US;
+        cpu += 20 * US;
+        assertTrue(w.offCpu(t, STEPS));
+        assertEquals(t, w.resumeAt(cpu), "a gap whose stretch ran only its work resumes at the reading");
+        assertEquals(before2, w.before());
+    }
+
+    @Test
+    void withoutAFineCpuClockTheGapEndsAtTheReading() {
+        OffCpuWatch w = new OffCpuWatch(STEPS_PER_SECOND);
+        w.from(0);
+        w.mark(0, -1);
+        w.offCpu(20 * US, STEPS);
+        long t = 20 * US + 3_000 * US;
+        assertTrue(w.offCpu(t, STEPS));
+        assertEquals(t, w.resumeAt(-1));
+        assertEquals(t, w.resumeAt(123 * US), "no mark to count from: the reading");
+    }
+
+    @Test
+    void aCpuClockThatSaysMoreThanTheStretchTookStillEndsTheGapWithinIt() {
+        OffCpuWatch w = new OffCpuWatch(STEPS_PER_SECOND);
+        w.from(0);
+        w.mark(0, 0);
+        w.offCpu(20 * US, STEPS);
+        long t = 20 * US + 3_000 * US;
+        assertTrue(w.offCpu(t, STEPS));
+        assertEquals(20 * US, w.resumeAt(10_000 * US), "clamped to the reading before: all of it on the CPU");
+    }
 }

@@ -1,5 +1,7 @@
 package dev.corelanes.engine.process;
 
+import dev.corelanes.engine.ThreadCpuClock;
+
 import dev.corelanes.engine.platform.host.Host;
 import dev.corelanes.engine.Calibration;
 import dev.corelanes.engine.OsThreadIds;
@@ -140,11 +142,13 @@ final class ChildWorker {
     }
 
     private void configure(String[] w) {
-        if (w.length != 5) {
+        if (w.length != 5 && w.length != 7) {
             throw new IllegalArgumentException("bad config line");
         }
-        // The parent's speed: a task is the same work in every process.
-        calibration = new Calibration(Long.parseLong(w[1]), 0);
+        // The parent's speed: a task is the same work in every process. And its CPU clock's step: the same OS clock.
+        ThreadCpuClock.Tick tick = w.length == 7 ? new ThreadCpuClock.Tick(Long.parseLong(w[5]), "1".equals(w[6]))
+                : ThreadCpuClock.Tick.UNKNOWN;
+        calibration = new Calibration(Long.parseLong(w[1]), 0, tick);
         kind = TaskKind.parse(w[2]);
         seconds = Double.parseDouble(w[3]);
         probe = probeFor(probe, kind, seconds, Host::coreProbe);

@@ -110,8 +110,8 @@ public final class ProcessBackend implements Backend {
     @Override
     public void run(RunContext run) throws InterruptedException {
         ExperimentSpec spec = run.spec();
-        String config = WorkerProtocol.config(run.calibration().stepsPerSecond(), spec.kind(), spec.taskSeconds(),
-                spec.gil());
+        String config = WorkerProtocol.config(run.calibration().stepsPerSecond(), run.calibration().cpuTick(), spec.kind(),
+                spec.taskSeconds(), spec.gil());
         List<Thread> threads = new ArrayList<>();
         if (spec.mode() == ExecutionMode.PROCESSES) {
             for (int t = 1; t <= spec.tasks(); t++) {

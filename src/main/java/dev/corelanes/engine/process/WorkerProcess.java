@@ -219,6 +219,8 @@ public final class WorkerProcess {
             }
             sync.sample(sent, p.childNanos(), Math.max(sent, received));
         }
+        // A worker JVM's clock is System.nanoTime(): taken as this JVM's own when the pings allow it (ClockSync).
+        sync.sameClock(System.nanoTime() - clock.getAsLong());
         send(configLine);
     }
 

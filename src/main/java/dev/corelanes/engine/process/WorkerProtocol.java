@@ -1,5 +1,7 @@
 package dev.corelanes.engine.process;
 
+import dev.corelanes.engine.ThreadCpuClock;
+
 import dev.corelanes.engine.Span;
 import dev.corelanes.engine.SpanState;
 import dev.corelanes.engine.TaskKind;
@@ -49,7 +51,16 @@ final class WorkerProtocol {
     }
 
     static String config(long stepsPerSecond, TaskKind kind, double seconds, boolean gil) {
-        return CONFIG + " " + stepsPerSecond + " " + kind.id() + " " + Double.toString(seconds) + " " + (gil ? 1 : 0);
+        return config(stepsPerSecond, ThreadCpuClock.Tick.UNKNOWN, kind, seconds, gil);
+    }
+
+    /**
+     * {@code cpuTick}: the step of the parent's thread CPU clock, which a worker on the same machine shares; it
+     * tells the worker whether its own clock can place a preemption's end (see OffCpuWatch.resumeAt).
+     */
+    static String config(long stepsPerSecond, ThreadCpuClock.Tick cpuTick, TaskKind kind, double seconds, boolean gil) {
+        return CONFIG + " " + stepsPerSecond + " " + kind.id() + " " + Double.toString(seconds) + " " + (gil ? 1 : 0)
+                + " " + cpuTick.nanos() + " " + (cpuTick.simulated() ? 1 : 0);
     }
 
     static String task(int id) {

@@ -171,6 +171,8 @@ public final class PythonBackend implements Backend {
                 }
                 sync.sample(sent, p.t(), Math.max(sent, r.receivedNanos()));
             }
+            // CPython's perf_counter_ns() and this timeline (System.nanoTime()) are usually one clock: see ClockSync.
+            sync.sameClock(0);
             conversation.prepareSent();
             send("prepare");
             PythonMessage m = next(startup, late).message();
