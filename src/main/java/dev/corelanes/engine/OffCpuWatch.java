@@ -35,7 +35,13 @@ final class OffCpuWatch {
      */
     static final long FINE_CPU_TICK_NANOS = 20_000;
 
+    /** The first stretch of a task is this much shorter than a calibrated one: the pace is not known yet. */
+    static final int FIRST_STRETCH_DIVISOR = 64;
+
     private final double calibratedPerStep;
+    private final int maxStretch;
+    private final double targetNanos;
+    private int stretch;
     private double typicalPerStep = Double.NaN;
     private long last;
     private long before;
@@ -46,7 +52,30 @@ final class OffCpuWatch {
     private double lastExpected;
 
     OffCpuWatch(long stepsPerSecond) {
+        this(stepsPerSecond, stretchSteps((int) Math.max(1_000, Math.min(Integer.MAX_VALUE, stepsPerSecond / 1_000))));
+    }
+
+    /**
+     * @param maxStretch the steps of a stretch at the calibrated pace ({@link #stretchSteps}); a slower pace gets
+     *                   fewer ({@link #stretch()})
+     */
+    OffCpuWatch(long stepsPerSecond, int maxStretch) {
         this.calibratedPerStep = 1e9 / Math.max(1, stepsPerSecond);
+        this.maxStretch = Math.max(1, maxStretch);
+        this.targetNanos = this.maxStretch * calibratedPerStep;
+        this.stretch = Math.max(1, this.maxStretch / FIRST_STRETCH_DIVISOR);
+    }
+
+    /**
+     * Kernel steps to run before the next reading: as many as take ~20 µs at the pace the recent stretches went, at
+     * most the calibrated stretch. A worker JVM runs its first task's kernel in the interpreter, hundreds of times
+     * slower than calibrated: a calibrated stretch there took ~8 ms, a whole chunk tens of milliseconds, and a
+     * preemption inside one could not be placed (held against the kernel's switch records, the first 50–100 ms of a
+     * worker's task were drawn mostly preempted while it ran). The first stretch is short, in case; then the stretch
+     * follows the pace, doubling at most per stretch as the JIT compiler speeds the kernel up.
+     */
+    int stretch() {
+        return stretch;
     }
 
     /** Kernel steps between two clock readings, for a chunk of {@code chunk} steps between two core samples. */
@@ -57,6 +86,12 @@ final class OffCpuWatch {
     /** The task (re)starts running at {@code now}: the next stretch is measured from here. */
     void from(long now) {
         last = now;
+    }
+
+    /** The next stretch: ~20 µs at the recent pace, within one step and the calibrated stretch, at most doubled. */
+    private void follow() {
+        double fits = typicalPerStep > 0 ? targetNanos / typicalPerStep : maxStretch;
+        stretch = (int) Math.max(1, Math.min(Math.min(maxStretch, 2L * stretch), Math.round(fits)));
     }
 
     /**
@@ -115,6 +150,7 @@ final class OffCpuWatch {
         if (Double.isNaN(typicalPerStep)) {
             if (steps > 0) {
                 typicalPerStep = perStep;
+                follow();
             }
             return false;
         }
@@ -124,6 +160,7 @@ final class OffCpuWatch {
         if (steps > 0) {
             typicalPerStep = gap ? typicalPerStep * 2 : Math.min(perStep, typicalPerStep * 1.25);
         }
+        follow();
         return gap;
     }
 }

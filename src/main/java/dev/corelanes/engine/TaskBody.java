@@ -49,8 +49,8 @@ public final class TaskBody {
         int chunk = (int) Math.max(1_000, Math.min(Integer.MAX_VALUE, cal.stepsPerSecond() / 1_000));
         long period = Math.max(1, Math.round(chunk * 1e9 / cal.stepsPerSecond()));
         CoreSampler sampler = new CoreSampler(env.sink(), task, worker, period, CoreSampler.defaultGap(period));
-        Progress p = new Progress(ComputeKernel.seed(task), total, new OffCpuWatch(cal.stepsPerSecond()),
-                OffCpuWatch.stretchSteps(chunk), gapCpuClock(cal));
+        Progress p = new Progress(ComputeKernel.seed(task), total,
+                new OffCpuWatch(cal.stepsPerSecond(), OffCpuWatch.stretchSteps(chunk)), gapCpuClock(cal));
         TaskStatus status;
         try {
             status = env.gil() == null ? computeFree(p, chunk, sampler, env)
@@ -69,15 +69,13 @@ public final class TaskBody {
         long x;
         long remaining;
         final OffCpuWatch watch;
-        final int stretch;
         /** The thread's CPU clock where it is fine enough to place a gap's end ({@link OffCpuWatch#resumeAt}), else -1. */
         final java.util.function.LongSupplier cpu;
 
-        Progress(long seed, long steps, OffCpuWatch watch, int stretch, java.util.function.LongSupplier cpu) {
+        Progress(long seed, long steps, OffCpuWatch watch, java.util.function.LongSupplier cpu) {
             x = seed;
             remaining = steps;
             this.watch = watch;
-            this.stretch = stretch;
             this.cpu = cpu;
         }
     }
@@ -93,6 +91,15 @@ public final class TaskBody {
         return fine && !Thread.currentThread().isVirtual() ? ThreadCpuClock::currentThreadNanos : () -> -1;
     }
 
+    /**
+     * Steps up to the next core sample: a calibrated chunk (~1 ms), or while the kernel runs slower than calibrated
+     * (a worker JVM's interpreter) as many stretches as a chunk holds, so a core sample still comes every ~1 ms.
+     */
+    private static int chunkSteps(Progress p, int chunk) {
+        long stretches = (long) p.watch.stretch() * OffCpuWatch.STRETCHES_PER_CHUNK;
+        return (int) Math.min(Math.min(chunk, stretches), p.remaining);
+    }
+
     /** Marks a cancelled step: clock readings are never negative. */
     private static final long CANCELLED = -1;
 
@@ -105,7 +112,7 @@ public final class TaskBody {
             sampler.pause(env.clock().getAsLong());
             return CANCELLED;
         }
-        spin(p, (int) Math.min(chunk, p.remaining), null, sampler, env);
+        spin(p, chunkSteps(p, chunk), null, sampler, env);
         long now = p.watch.last();
         sampler.sample(now, env.probe().currentCore());
         p.watch.mark(now, p.cpu.getAsLong());
@@ -113,7 +120,7 @@ public final class TaskBody {
     }
 
     /**
-     * Up to {@code n} kernel steps in stretches of {@link Progress#stretch}, the clock read after each: a stretch the
+     * Up to {@code n} kernel steps in stretches of {@link OffCpuWatch#stretch()}, the clock read after each: a stretch the
      * thread spent mostly off the CPU is reported to the sampler as a preemption, exactly there. Under the GIL the
      * drop request is checked every {@link #GIL_CHECK_STEPS} and stops the work early. Returns the steps done; the
      * last reading is {@code p.watch.last()}.
@@ -121,7 +128,7 @@ public final class TaskBody {
     private static int spin(Progress p, int n, PythonGil gil, CoreSampler sampler, TaskEnvironment env) {
         int done = 0;
         while (done < n && (gil == null || !gil.dropRequested())) {
-            int k = Math.min(p.stretch, n - done);
+            int k = Math.min(p.watch.stretch(), n - done);
             if (gil == null) {
                 p.x = ComputeKernel.spin(p.x, k);
             } else {
@@ -178,9 +185,10 @@ public final class TaskBody {
                     sampler.pause(env.clock().getAsLong());
                     return TaskStatus.CANCELLED;
                 }
-                spin(p, (int) Math.min(chunk, p.remaining), gil, sampler, env);
+                spin(p, chunkSteps(p, chunk), gil, sampler, env);
                 long now = p.watch.last();
                 sampler.sample(now, env.probe().currentCore());
+                p.watch.mark(now, p.cpu.getAsLong());
                 if (gil.dropRequested() && p.remaining > 0) {
                     sampler.pause(now);
                     acquire(task, worker, gil, env, true, cpu);

@@ -158,4 +158,32 @@ class OffCpuWatchTest {
         assertTrue(w.offCpu(t, STEPS));
         assertEquals(20 * US, w.resumeAt(10_000 * US), "clamped to the reading before: all of it on the CPU");
     }
+
+    @Test
+    void theStretchFollowsThePaceFromShortToTheCalibratedOne() {
+        OffCpuWatch w = new OffCpuWatch(STEPS_PER_SECOND, STEPS);
+        assertEquals(STEPS / OffCpuWatch.FIRST_STRETCH_DIVISOR, w.stretch(), "short until the pace is known");
+        long t = 0;
+        w.from(t);
+        // Interpreted: 50× slower than calibrated, so ~20 µs hold a fiftieth of a calibrated stretch.
+        for (int i = 0; i < 10; i++) {
+            int k = w.stretch();
+            t += k * 20 * US * 50 / STEPS;
+            assertFalse(w.offCpu(t, k));
+        }
+        assertEquals(STEPS / 50, w.stretch());
+        // Compiled: back to the calibrated pace, doubling at most per stretch.
+        int previous = w.stretch();
+        while (w.stretch() < STEPS) {
+            int k = w.stretch();
+            t += k * 20 * US / STEPS;
+            assertFalse(w.offCpu(t, k));
+            assertTrue(w.stretch() <= 2 * previous && w.stretch() >= previous, previous + " → " + w.stretch());
+            previous = w.stretch();
+        }
+        assertEquals(STEPS, w.stretch(), "never beyond the calibrated stretch");
+        // A preemption in an interpreted-length stretch is still seen.
+        t += 20 * US + 2_000 * US;
+        assertTrue(w.offCpu(t, w.stretch()));
+    }
 }
