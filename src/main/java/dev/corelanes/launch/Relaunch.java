@@ -1,6 +1,5 @@
 package dev.corelanes.launch;
 
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +43,7 @@ public final class Relaunch {
                 || System.getProperty("jpackage.app-path") != null) {
             return Optional.empty();
         }
-        List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        List<String> jvm = JvmArguments.current();
         if (jvm.stream().anyMatch(a -> a.startsWith("--sun-misc-unsafe-memory-access"))) {
             return Optional.empty();
         }
