@@ -45,7 +45,7 @@ public final class Relaunch {
         }
         ClassPathOpener.begin();
         List<String> jvm = JvmArguments.current();
-        if (jvm.stream().anyMatch(a -> a.startsWith("--sun-misc-unsafe-memory-access"))) {
+        if (anyStartsWith(jvm, "--sun-misc-unsafe-memory-access")) {
             return Optional.empty();
         }
         Optional<String> java = ProcessHandle.current().info().command();
@@ -60,7 +60,7 @@ public final class Relaunch {
         cmd.add(OPTION);
         // What the jar's manifest gives `java -jar`; a JVM started with -cp reads no manifest, and JavaFX would
         // print four warning lines about loading its native libraries.
-        if (jvm.stream().noneMatch(a -> a.startsWith("--enable-native-access"))) {
+        if (!anyStartsWith(jvm, "--enable-native-access")) {
             cmd.add(NATIVE_ACCESS);
         }
         cmd.addAll(appOptions(jvm));
@@ -142,9 +142,31 @@ public final class Relaunch {
         } catch (java.io.IOException e) {
             return List.of();
         }
-        boolean userGc = userJvm.stream().anyMatch(Relaunch::choosesGc);
-        options.removeIf(o -> o.startsWith("${") || (userGc && choosesGc(o)));
+        boolean userGc = false;
+        for (String o : userJvm) {
+            userGc |= choosesGc(o);
+        }
+        List<String> kept = new ArrayList<>();
+        for (String o : options) {
+            if (!o.startsWith("${") && !(userGc && choosesGc(o))) {
+                kept.add(o);
+            }
+        }
+        options = kept;
         return options;
+    }
+
+    /**
+     * True when an option in {@code options} starts with {@code prefix}. Loops, not streams, on the way to the window's
+     * JVM: each lambda a cold JVM meets first is spun into a class of its own.
+     */
+    static boolean anyStartsWith(List<String> options, String prefix) {
+        for (String o : options) {
+            if (o.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean choosesGc(String option) {
