@@ -58,14 +58,23 @@ public final class Main {
         return true;
     }
 
-    public static void main(String[] args) {
-        // Before anything uses JNA (OSHI, the core probe, pinning): a folder where its native library can run.
+    /**
+     * Before anything uses JNA (OSHI, the core probe, pinning): a folder where its native library can run. Not in a
+     * parent JVM that only restarts the window's (it creates folders and reads the mount table on the way to the
+     * window).
+     */
+    private static void prepareNative() {
         dev.corelanes.engine.files.NativeFolder.prepare();
+    }
+
+    public static void main(String[] args) {
         if (args.length > 0 && WORKER_FLAG.equals(args[0])) {
+            prepareNative();
             dev.corelanes.engine.process.WorkerMain.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (args.length > 0 && COUNTER_WORKER_FLAG.equals(args[0])) {
+            prepareNative();
             dev.corelanes.engine.lab.CounterWorker.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
@@ -77,6 +86,7 @@ public final class Main {
                     System.exit(code);
                 }
             }
+            prepareNative(); // the window's JVM: after the restart, which a parent JVM only waits for
             Relaunch.followParent();
             boolean training = Boolean.getBoolean(LaunchProperties.TRAIN_WINDOW);
             if (!training || Boolean.getBoolean(LaunchProperties.TRAIN_SHOWN)) {
@@ -89,6 +99,7 @@ public final class Main {
             dev.corelanes.app.Launcher.launch(args);
             return;
         }
+        prepareNative();
         int code = Cli.run(args);
         var window = dev.corelanes.cli.WindowCommand.takeRequest();
         if (code == Cli.OK && window != null) {

@@ -26,7 +26,8 @@ public final class CoreLanesApp extends Application {
     @Override
     public void start(Stage stage) {
         // OSHI starts on the sampler thread, after the first frame (see DeferredHardware).
-        session = new RunSession(new DeferredHardware());
+        // A launch looks for the machine once its opening frame is up (below); a training run at once.
+        session = new RunSession(new DeferredHardware(), WindowTraining.requested());
         if (WindowTraining.requested()) {
             if (WindowTraining.shown()) {
                 WindowTraining.startShown(stage, session, Platform::exit, WindowTraining.GIVE_UP_MILLIS);
@@ -45,6 +46,9 @@ public final class CoreLanesApp extends Application {
             stage.setFullScreen(true);
         }
         OpeningFrame.show(stage, prefs.dark(), MainWindow.FIRST_WIDTH, MainWindow.FIRST_HEIGHT, () -> open(stage, prefs));
+        // OSHI and JNA load on the sampler thread once the frame has been handed to the renderer, not beside the
+        // toolkit's start (the machine card fills in when it is found, as before).
+        OpeningFrame.afterFirstPulse(stage.getScene(), session::findMachine);
         if (Boolean.getBoolean(LaunchProperties.STARTUP_PROBE)) {
             // For the start-up benchmark: say when the window is up (its opening frame shown), as the floor does.
             Platform.runLater(() -> System.out.println(LaunchProperties.MAPPED_LINE));
@@ -55,6 +59,7 @@ public final class CoreLanesApp extends Application {
 
     /** Builds the main window in the stage its opening frame is showing in, and does what the launch asked. */
     private void open(Stage stage, AppPrefs prefs) {
+        session.findMachine(); // already looking, unless no pulse came first
         MainWindow window;
         try {
             window = new MainWindow(session, prefs);

@@ -69,8 +69,32 @@ public final class RunSession implements AutoCloseable {
     private int nextNumber = 1;
 
     public RunSession(Hardware hardware) {
+        this(hardware, true);
+    }
+
+    /**
+     * {@code findNow}: look for the machine at once; otherwise when {@link #findMachine} is called (the window, once
+     * its opening frame is on screen).
+     */
+    RunSession(Hardware hardware, boolean findNow) {
         this.hardware = hardware;
-        // OSHI's first call takes a moment: never on the FX thread.
+        if (findNow) {
+            findMachine();
+        }
+    }
+
+    private final java.util.concurrent.atomic.AtomicBoolean finding = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Starts looking for the machine (once; later calls do nothing). OSHI's first call takes a moment: never on the
+     * FX thread. And not while the window is starting: OSHI's classes, JNA unpacking and loading its native library
+     * and the first reads of /proc take a core of the two this machine has from the toolkit's start and the opening
+     * frame.
+     */
+    void findMachine() {
+        if (!finding.compareAndSet(false, true)) {
+            return;
+        }
         sampler.execute(() -> {
             MachineInfo m;
             try {

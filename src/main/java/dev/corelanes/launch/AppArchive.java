@@ -104,8 +104,13 @@ final class AppArchive {
      * from folders), or the user chose a CDS or AOT option of their own.
      */
     static Names names(List<String> jvmOptions, String classPath, Path dir, int jdk) {
-        if (dir == null || jdk < 19 || jvmOptions.stream().anyMatch(AppArchive::choosesCds)) {
+        if (dir == null || jdk < 19) {
             return null;
+        }
+        for (String o : jvmOptions) {
+            if (choosesCds(o)) {
+                return null;
+            }
         }
         for (String entry : classPath.split(File.pathSeparator)) {
             if (entry.isEmpty() || !Files.isRegularFile(Path.of(entry))) {
@@ -115,7 +120,11 @@ final class AppArchive {
         List<String> identity = new ArrayList<>();
         identity.add(classPath);
         // Properties decide no class the JVM caches (and our own -D options vary from launch to launch).
-        jvmOptions.stream().filter(o -> !o.startsWith("-D")).forEach(identity::add);
+        for (String o : jvmOptions) {
+            if (!o.startsWith("-D")) {
+                identity.add(o);
+            }
+        }
         return new Names(dir, PREFIX + "jdk" + jdk + "-" + CacheFiles.fingerprint(identity));
     }
 
@@ -226,7 +235,7 @@ final class AppArchive {
      * JVM is told where to note what it gets.
      */
     static List<String> pipelineFlags(Names n, List<String> jvmOptions) {
-        if (n == null || jvmOptions.stream().anyMatch(o -> o.startsWith("-Dprism.order="))) {
+        if (n == null || Relaunch.anyStartsWith(jvmOptions, "-Dprism.order=")) {
             return List.of();
         }
         if (SOFTWARE.equals(readPipeline(n.pipeline()))) {

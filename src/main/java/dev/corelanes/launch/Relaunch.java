@@ -1,6 +1,5 @@
 package dev.corelanes.launch;
 
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,8 +43,9 @@ public final class Relaunch {
                 || System.getProperty("jpackage.app-path") != null) {
             return Optional.empty();
         }
-        List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        if (jvm.stream().anyMatch(a -> a.startsWith("--sun-misc-unsafe-memory-access"))) {
+        ClassPathOpener.begin();
+        List<String> jvm = JvmArguments.current();
+        if (anyStartsWith(jvm, "--sun-misc-unsafe-memory-access")) {
             return Optional.empty();
         }
         Optional<String> java = ProcessHandle.current().info().command();
@@ -60,7 +60,7 @@ public final class Relaunch {
         cmd.add(OPTION);
         // What the jar's manifest gives `java -jar`; a JVM started with -cp reads no manifest, and JavaFX would
         // print four warning lines about loading its native libraries.
-        if (jvm.stream().noneMatch(a -> a.startsWith("--enable-native-access"))) {
+        if (!anyStartsWith(jvm, "--enable-native-access")) {
             cmd.add(NATIVE_ACCESS);
         }
         cmd.addAll(appOptions(jvm));
@@ -77,6 +77,38 @@ public final class Relaunch {
         cmd.add(mainClass);
         cmd.addAll(List.of(args));
         return Optional.of(cmd);
+    }
+
+    /**
+     * Opens the class path's jars on a thread of its own while this one builds the restart's command. Starting a
+     * process ({@code ProcessBuilder.start}, JDK 21+) asks the system logger whether to log it, and that first looks
+     * for a {@code LoggerFinder} service on the class path: the manifest's 22 jars, each opened, its central
+     * directory and manifest read (a class path of these jars added 20–70 ms of CPU to a JVM that starts one process,
+     * measured here), just after the window's JVM started, competing with it for the two cores. Done meanwhile here,
+     * that lookup later finds every jar open.
+     */
+    static final class ClassPathOpener extends Thread {
+
+        private ClassPathOpener() {
+            super("corelanes-relaunch-classpath");
+            setDaemon(true);
+        }
+
+        static void begin() {
+            new ClassPathOpener().start();
+        }
+
+        @Override
+        public void run() {
+            try {
+                var found = ClassLoader.getSystemClassLoader().getResources("META-INF/services/java.lang.System$LoggerFinder");
+                while (found.hasMoreElements()) {
+                    found.nextElement();
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                // only a head start: the lookup opens them itself
+            }
+        }
     }
 
     /** {@code classPath} with every entry made absolute (an entry that is no path stays as it is). */
@@ -111,9 +143,30 @@ public final class Relaunch {
         } catch (java.io.IOException e) {
             return List.of();
         }
-        boolean userGc = userJvm.stream().anyMatch(Relaunch::choosesGc);
-        options.removeIf(o -> o.startsWith("${") || (userGc && choosesGc(o)));
-        return options;
+        boolean userGc = false;
+        for (String o : userJvm) {
+            userGc |= choosesGc(o);
+        }
+        List<String> kept = new ArrayList<>();
+        for (String o : options) {
+            if (!o.startsWith("${") && !(userGc && choosesGc(o))) {
+                kept.add(o);
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * True when an option in {@code options} starts with {@code prefix}. Loops, not streams, on the way to the window's
+     * JVM: each lambda a cold JVM meets first is spun into a class of its own.
+     */
+    static boolean anyStartsWith(List<String> options, String prefix) {
+        for (String o : options) {
+            if (o.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean choosesGc(String option) {

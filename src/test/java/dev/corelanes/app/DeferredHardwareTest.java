@@ -72,4 +72,26 @@ class DeferredHardwareTest {
         }
         assertEquals(1, finds.get());
     }
+
+    @Test
+    void aLaunchsSessionLooksForTheMachineOnlyWhenToldAndOnce() throws InterruptedException {
+        AtomicInteger finds = new AtomicInteger();
+        CountDownLatch found = new CountDownLatch(1);
+        RunSession session = new RunSession(new DeferredHardware(() -> {
+            finds.incrementAndGet();
+            found.countDown();
+            return fixed();
+        }), false);
+        try {
+            Thread.sleep(200);
+            assertEquals(0, finds.get(), "nothing beside the toolkit's start and the opening frame");
+            session.findMachine();
+            session.findMachine();
+            assertEquals(true, found.await(10, java.util.concurrent.TimeUnit.SECONDS));
+            Thread.sleep(100);
+            assertEquals(1, finds.get());
+        } finally {
+            session.close();
+        }
+    }
 }

@@ -14,8 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.DosFileAttributeView;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -401,6 +399,11 @@ public final class CacheFiles {
     /**
      * A short hash of the runtime and of what decides which classes a JVM loads: its options and class path,
      * with each file's size and time, so that a rebuilt jar gets another name.
+     *
+     * <p>Only a name, compared with the few other caches in one folder, never a defence against anyone: a 64-bit
+     * hash ({@link #hash64}) makes two different installations' names collide practically never. Not SHA-256: the
+     * first {@code MessageDigest} loads and initialises the security providers, ~8 ms of every {@code java -jar}
+     * launch before the window's JVM could be started.
      */
     public static String fingerprint(List<String> identity) {
         StringBuilder b = new StringBuilder(System.getProperty("java.vm.version", "")).append('\n');
@@ -413,12 +416,27 @@ public final class CacheFiles {
                 }
             }
         }
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(h, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            return Integer.toHexString(b.toString().hashCode());
+        return HexFormat.of().toHexDigits(hash64(b));
+    }
+
+    /**
+     * FNV-1a over every UTF-16 unit of {@code text} (both bytes), then MurmurHash3's finalizer so that every bit of
+     * the name depends on every character.
+     */
+    static long hash64(CharSequence text) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            h = (h ^ (c & 0xff)) * 0x100000001b3L;
+            h = (h ^ (c >>> 8)) * 0x100000001b3L;
         }
+        h ^= text.length();
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h;
     }
 
     private static void closeQuietly(FileChannel c) {

@@ -279,4 +279,26 @@ class CacheFilesTest {
         CacheFiles.SYSTEM.delete(f);
         assertFalse(Files.exists(f));
     }
+
+    @Test
+    void aFingerprintIsSixteenHexDigitsTheSameEachTimeAndAnotherForAnyChange(@TempDir Path dir) throws IOException {
+        Path jar = Files.writeString(dir.resolve("a.jar"), "x");
+        String a = CacheFiles.fingerprint(List.of(jar.toString(), "-XX:+UseSerialGC"));
+        assertTrue(a.matches("[0-9a-f]{16}"), a);
+        assertEquals(a, CacheFiles.fingerprint(List.of(jar.toString(), "-XX:+UseSerialGC")));
+        assertNotEquals(a, CacheFiles.fingerprint(List.of(jar.toString(), "-XX:+UseG1GC")));
+        assertNotEquals(a, CacheFiles.fingerprint(List.of(jar.toString())));
+        Files.writeString(jar, "xy"); // a rebuilt jar
+        assertNotEquals(a, CacheFiles.fingerprint(List.of(jar.toString(), "-XX:+UseSerialGC")));
+    }
+
+    @Test
+    void theNameHashSpreadsNearbyTextsApart() {
+        Set<Long> seen = new HashSet<>();
+        for (int i = 0; i < 100_000; i++) {
+            assertTrue(seen.add(CacheFiles.hash64("/home/u/corelanes.jar\n-Xmx" + i + "m\n")), "collision at " + i);
+        }
+        assertNotEquals(CacheFiles.hash64("ab"), CacheFiles.hash64("ba"));
+        assertNotEquals(CacheFiles.hash64("\u0100"), CacheFiles.hash64("\u0001"));
+    }
 }
