@@ -43,7 +43,6 @@ public final class Relaunch {
                 || System.getProperty("jpackage.app-path") != null) {
             return Optional.empty();
         }
-        ClassPathOpener.begin();
         List<String> jvm = JvmArguments.current();
         if (anyStartsWith(jvm, "--sun-misc-unsafe-memory-access")) {
             return Optional.empty();
@@ -77,38 +76,6 @@ public final class Relaunch {
         cmd.add(mainClass);
         cmd.addAll(List.of(args));
         return Optional.of(cmd);
-    }
-
-    /**
-     * Opens the class path's jars on a thread of its own while this one builds the restart's command. Starting a
-     * process ({@code ProcessBuilder.start}, JDK 21+) asks the system logger whether to log it, and that first looks
-     * for a {@code LoggerFinder} service on the class path: the manifest's 22 jars, each opened, its central
-     * directory and manifest read (a class path of these jars added 20–70 ms of CPU to a JVM that starts one process,
-     * measured here), just after the window's JVM started, competing with it for the two cores. Done meanwhile here,
-     * that lookup later finds every jar open.
-     */
-    static final class ClassPathOpener extends Thread {
-
-        private ClassPathOpener() {
-            super("corelanes-relaunch-classpath");
-            setDaemon(true);
-        }
-
-        static void begin() {
-            new ClassPathOpener().start();
-        }
-
-        @Override
-        public void run() {
-            try {
-                var found = ClassLoader.getSystemClassLoader().getResources("META-INF/services/java.lang.System$LoggerFinder");
-                while (found.hasMoreElements()) {
-                    found.nextElement();
-                }
-            } catch (java.io.IOException | RuntimeException e) {
-                // only a head start: the lookup opens them itself
-            }
-        }
     }
 
     /** {@code classPath} with every entry made absolute (an entry that is no path stays as it is). */
