@@ -177,7 +177,8 @@ public final class RunSession implements AutoCloseable {
         // The engine starts the run's clock once its start is drawn, and reads what drawing cost the window as the
         // clock starts and stops (its conditions).
         RunHandle handle = Runs.start(spec, python, runMachine, earlier, drawing, feed);
-        return begin(spec, handle, feed);
+        // The Java backends' workers are known by name now: their lanes are drawn before the clock starts.
+        return begin(spec, handle, feed, python == null ? dev.corelanes.engine.WorkerNames.all(spec) : List.of());
     }
 
     /** True when a run can start now (none going on, the machine read). */
@@ -195,12 +196,13 @@ public final class RunSession implements AutoCloseable {
             program.handle().cancel();
             return null;
         }
-        return begin(program.handle().spec(), program.handle(), feed);
+        return begin(program.handle().spec(), program.handle(), feed, List.of());
     }
 
-    private RunRow begin(ExperimentSpec spec, RunHandle handle, LiveFeed feed) {
+    private RunRow begin(ExperimentSpec spec, RunHandle handle, LiveFeed feed, List<String> workers) {
         LoadSeries loads = new LoadSeries();
         TimelineModel model = new TimelineModel(spec, machine.get(), loads);
+        model.expect(workers);
         RunRow row = new RunRow(nextNumber++, spec, handle, loads, model);
         lastFeed = feed;
         runs.add(row);
