@@ -155,6 +155,7 @@ public final class MainWindow implements WindowCommands {
         root.getStyleClass().add("corelanes-root");
 
         scene = new Scene(root, FIRST_WIDTH, FIRST_HEIGHT);
+        session.drawsIn(scene);
         scene.getStylesheets().add(MainWindow.class.getResource("corelanes.css").toExternalForm());
         keys.install(scene);
         scene.heightProperty().addListener((o, a, b) -> revealTimelineWhenPresenting());

@@ -161,8 +161,23 @@ public final class RunSession implements AutoCloseable {
         return start(spec, 0, null);
     }
 
-    /** The window's drawing threads, whose CPU time each run records; found at the first run. */
-    private FrameBudget.DrawingThreads drawing;
+    /** The window as the runs see it (its drawing's CPU time, the wait for a run's start to be drawn); made at the first run. */
+    private WindowDrawing drawing;
+    /** The scene the runs are drawn in (null: none, the runs start at once). */
+    private javafx.scene.Scene scene;
+
+    /**
+     * The scene that draws the runs: each run's clock starts once what its start changed there has been drawn
+     * ({@link WindowDrawing}). Call it before the first run.
+     */
+    void drawsIn(javafx.scene.Scene s) {
+        scene = s;
+    }
+
+    /** The window as the last run saw it (tests); null before the first run. */
+    WindowDrawing drawing() {
+        return drawing;
+    }
 
     /**
      * Starts a run pinned to {@code cores} cores (0 = all usable), in the given Python interpreter (null = Java).
@@ -181,11 +196,13 @@ public final class RunSession implements AutoCloseable {
         // The runs made before this one, as they are now: the engine chooses its baseline from them when it ends.
         List<Trace> earlier = runs.stream().map(RunRow::trace).filter(java.util.Objects::nonNull).toList();
         if (drawing == null) {
-            drawing = new FrameBudget.DrawingThreads(); // JavaFX's threads live as long as the window: look once
+            drawing = new WindowDrawing(scene); // JavaFX's threads live as long as the window: look once
         }
-        // The engine reads what drawing cost the window as the run's clock starts and stops (its conditions).
-        RunHandle handle = Runs.start(spec, python, runMachine, earlier, drawing::cpuNanos, feed);
-        return begin(spec, handle, feed);
+        // The engine starts the run's clock once its start is drawn, and reads what drawing cost the window as the
+        // clock starts and stops (its conditions).
+        RunHandle handle = Runs.start(spec, python, runMachine, earlier, drawing, feed);
+        // The Java backends' workers are known by name now: their lanes are drawn before the clock starts.
+        return begin(spec, handle, feed, python == null ? dev.corelanes.engine.WorkerNames.all(spec) : List.of());
     }
 
     /** True when a run can start now (none going on, the machine read). */
@@ -203,12 +220,13 @@ public final class RunSession implements AutoCloseable {
             program.handle().cancel();
             return null;
         }
-        return begin(program.handle().spec(), program.handle(), feed);
+        return begin(program.handle().spec(), program.handle(), feed, List.of());
     }
 
-    private RunRow begin(ExperimentSpec spec, RunHandle handle, LiveFeed feed) {
+    private RunRow begin(ExperimentSpec spec, RunHandle handle, LiveFeed feed, List<String> workers) {
         LoadSeries loads = new LoadSeries();
         TimelineModel model = new TimelineModel(spec, machine.get(), loads);
+        model.expect(workers);
         RunRow row = new RunRow(nextNumber++, spec, handle, loads, model);
         lastFeed = feed;
         runs.add(row);

@@ -1,11 +1,10 @@
 package dev.corelanes.app;
 
-import javafx.animation.PauseTransition;
+import dev.corelanes.app.impl.FxDelay;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.StackPane;
-import javafx.util.Duration;
 
 /**
  * The centre above, the runs table below, a divider between them that the user drags: a class comparing a
@@ -15,10 +14,17 @@ import javafx.util.Duration;
  */
 final class RunsSplit extends SplitPane {
 
-    /** Writes the divider's place once the drag has stopped, not at every pixel of it. */
-    private final PauseTransition save = new PauseTransition(Duration.millis(400));
+    /**
+     * Writes the divider's place once the drag has stopped, not at every pixel of it. Not a pause transition:
+     * an animation keeps the window pulsing 60 times a second while it waits, and a click on the timeline or the
+     * table (then Space to run) started one over the run's first moments.
+     */
+    private static final long SAVE_AFTER_MILLIS = 400;
+    private final FxDelay save = new FxDelay(this::saveDivider);
+    private final AppPrefs prefs;
 
     RunsSplit(javafx.scene.Node centre, RunsTable table, AppPrefs prefs) {
+        this.prefs = prefs;
         setId("runsSplit");
         setOrientation(Orientation.VERTICAL);
         getStyleClass().add("edge-to-edge");
@@ -28,13 +34,14 @@ final class RunsSplit extends SplitPane {
         getItems().addAll(centre, below);
         SplitPane.setResizableWithParent(below, false);
         setDividerPositions(prefs.runsDivider());
-        save.setOnFinished(e -> {
-            double at = getDividers().get(0).getPosition();
-            if (Math.abs(at - prefs.runsDivider()) > 0.002) {
-                prefs.setRunsDivider(at);
-            }
-        });
         // Only a drag moves the divider for good: its position also changes when the window is resized.
-        addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> save.playFromStart());
+        addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> save.restart(SAVE_AFTER_MILLIS));
+    }
+
+    private void saveDivider() {
+        double at = getDividers().get(0).getPosition();
+        if (Math.abs(at - prefs.runsDivider()) > 0.002) {
+            prefs.setRunsDivider(at);
+        }
     }
 }

@@ -1,11 +1,10 @@
 package dev.corelanes.app;
 
-import javafx.animation.PauseTransition;
+import dev.corelanes.app.impl.FxDelay;
 import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
-import javafx.util.Duration;
 
 /**
  * Scrolls the window's centre to what was just asked for: a lesson chosen from the menu while the table was
@@ -15,7 +14,7 @@ import javafx.util.Duration;
 final class ScrollReveal {
 
     /** The timeline settles its height a pulse or two after new runs are shown: look again after it. */
-    private static final Duration SETTLE = Duration.millis(200);
+    private static final long SETTLE_MILLIS = 200;
 
     private ScrollReveal() {
     }
@@ -25,26 +24,47 @@ final class ScrollReveal {
      * its zoom is fitted to the projector (after the run holds still), which came after the settle look and left
      * its legend under the runs table at 1920×1080.
      */
-    private static final Duration FOLLOW = Duration.seconds(3);
+    private static final long FOLLOW_MILLIS = 3000;
 
     /**
-     * Reveals {@code node} once laid out, and again whenever its height changes in the next {@link #FOLLOW}
-     * (never because of the user's scrolling, which moves the centre, not the node's size).
+     * Reveals {@code node} once laid out, and again whenever its height changes in the next {@link #FOLLOW_MILLIS}
+     * ms (never because of the user's scrolling, which moves the centre, not the node's size). Timed without an
+     * animation ({@link FxDelay}): a pause transition kept the window pulsing 60 times a second while it waited,
+     * over the start of the run that presenter mode's reveal came before.
      */
     static void later(ScrollPane scroll, Node node) {
         Platform.runLater(() -> now(scroll, node));
-        PauseTransition again = new PauseTransition(SETTLE);
-        again.setOnFinished(e -> now(scroll, node));
-        again.play();
-        javafx.beans.value.ChangeListener<Bounds> grown = (o, was, is) -> {
+        FxDelay.after(SETTLE_MILLIS, () -> now(scroll, node));
+        Follow f = node.getProperties().get(Follow.class) instanceof Follow had && had.scroll == scroll ? had : null;
+        if (f == null) {
+            f = new Follow(scroll, node);
+            node.getProperties().put(Follow.class, f);
+            node.layoutBoundsProperty().addListener(f);
+        }
+        f.end.restart(FOLLOW_MILLIS); // asked again (the projector's size changed twice): one follow, longer
+    }
+
+    /** Reveals a node again when its height changes, until {@link #end}. */
+    private static final class Follow implements javafx.beans.value.ChangeListener<Bounds> {
+        final ScrollPane scroll;
+        final Node node;
+        final FxDelay end;
+
+        Follow(ScrollPane scroll, Node node) {
+            this.scroll = scroll;
+            this.node = node;
+            end = new FxDelay(() -> {
+                node.layoutBoundsProperty().removeListener(this);
+                node.getProperties().remove(Follow.class, this);
+            });
+        }
+
+        @Override
+        public void changed(javafx.beans.value.ObservableValue<? extends Bounds> o, Bounds was, Bounds is) {
             if (Math.abs(was.getHeight() - is.getHeight()) > 0.5) {
                 Platform.runLater(() -> now(scroll, node)); // after this layout pass: now() lays out itself
             }
-        };
-        node.layoutBoundsProperty().addListener(grown);
-        PauseTransition stop = new PauseTransition(FOLLOW);
-        stop.setOnFinished(e -> node.layoutBoundsProperty().removeListener(grown));
-        stop.play();
+        }
     }
 
     /** Scrolls {@code scroll} (vertically) as little as shows {@code node}, its top first. */

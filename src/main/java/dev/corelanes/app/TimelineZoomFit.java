@@ -23,11 +23,22 @@ final class TimelineZoomFit {
     private double target = 1;
     private double floor = 1;
     private TimelineFrame checked;
+    /**
+     * The timeline's width when the fit last lowered the zoom (NaN: not lowered since the last aim). Lowering it
+     * makes the timeline shorter, which can put away the centre's vertical scroll bar and so widen the timeline
+     * by the bar's width: re-aimed at that, the asked size brought the bar back, was lowered again, and so on
+     * every pulse (measured: after a presenter-mode run at 1920×1080, 1177 ↔ 1185 px, the whole timeline
+     * repainted 60 times a second for as long as the window stayed idle). Only more room than that re-aims.
+     */
+    private double loweredAtWidth = Double.NaN;
+    /** More than a vertical scroll bar's width (8 px here, larger with presenter mode's type). */
+    static final double SCROLL_BAR_ROOM = 40;
 
     TimelineZoomFit(TimelinePane timeline) {
         this.timeline = timeline;
         timeline.widthProperty().addListener((o, was, now) -> {
-            if (now.doubleValue() > was.doubleValue() + 0.5) {
+            boolean grew = now.doubleValue() > was.doubleValue() + 0.5;
+            if (grew && !(now.doubleValue() <= loweredAtWidth + SCROLL_BAR_ROOM)) {
                 reaim(); // more room: the asked size may fit now
             }
         });
@@ -56,6 +67,7 @@ final class TimelineZoomFit {
     /** Starts again from the asked size (other runs shown: they may need less room). */
     void reaim() {
         checked = null;
+        loweredAtWidth = Double.NaN;
         timeline.zoomProperty().set(target);
     }
 
@@ -91,6 +103,7 @@ final class TimelineZoomFit {
             }
         }
         if (fits < z - 1e-3) {
+            loweredAtWidth = timeline.getWidth();
             timeline.zoomProperty().set(fits);
         }
     }

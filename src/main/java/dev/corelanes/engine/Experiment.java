@@ -36,13 +36,14 @@ public final class Experiment {
     }
 
     /**
-     * As {@link #start(ExperimentSpec, MachineInfo, Backends, List, TraceListener...)}, with {@code windowCpu} the
-     * CPU clock (ns, -1 when unknown) of a window drawing the run as it happens: read when the run's clock starts
-     * and when it stops, the difference is recorded in the run's conditions ({@link RunConditions#windowCpuNanos}).
-     * Null: no window (the command line).
+     * As {@link #start(ExperimentSpec, MachineInfo, Backends, List, TraceListener...)}, drawn as it happens by
+     * {@code window}: its clock starts once the window has drawn what the run's start changed in it
+     * ({@link RunWindow#awaitDrawn}), and the window's drawing CPU clock is read when the run's clock starts and when
+     * it stops, the difference recorded in the run's conditions ({@link RunConditions#windowCpuNanos}). Null: no
+     * window (the command line).
      */
     public static RunHandle start(ExperimentSpec spec, MachineInfo machine, Backends backends, List<Trace> earlier,
-                                  java.util.function.LongSupplier windowCpu, TraceListener... listeners) {
+                                  RunWindow window, TraceListener... listeners) {
         if (backends == null) {
             throw new IllegalArgumentException("no backends");
         }
@@ -53,7 +54,7 @@ public final class Experiment {
         }
         RunHandle handle = new RunHandle(spec);
         Thread.ofPlatform().name("corelanes-run").daemon(true)
-                .start(() -> coordinate(spec, machine, backends, List.copyOf(earlier), windowCpu, sink, handle));
+                .start(() -> coordinate(spec, machine, backends, List.copyOf(earlier), window, sink, handle));
         return handle;
     }
 
@@ -65,16 +66,22 @@ public final class Experiment {
         return start(spec, machine, s -> backend, listeners);
     }
 
+    /**
+     * The longest a run waits for its window to draw its start (a window too busy to draw for that long would keep
+     * the run from starting; on a quiet machine the wait is one frame, 20–150 ms at 1920×1080 in software).
+     */
+    static final long WINDOW_DRAWN_TIMEOUT_NANOS = 2_000_000_000L;
+
     private static void coordinate(ExperimentSpec spec, MachineInfo machine, Backends backends, List<Trace> earlier,
-                                   java.util.function.LongSupplier windowCpu, TraceSink sink, RunHandle handle) {
+                                   RunWindow window, TraceSink sink, RunHandle handle) {
         // Before anything is measured (the calibration too): background work of this JVM has stopped.
         try (BackgroundWork.Measurement m = BackgroundWork.measurementStarting()) {
-            measure(spec, machine, backends, earlier, windowCpu, sink, handle);
+            measure(spec, machine, backends, earlier, window, sink, handle);
         }
     }
 
     private static void measure(ExperimentSpec spec, MachineInfo machine, Backends backends, List<Trace> earlier,
-                                java.util.function.LongSupplier windowCpu, TraceSink sink, RunHandle handle) {
+                                RunWindow window, TraceSink sink, RunHandle handle) {
         Instant startedAt = Instant.now();
         Calibration calibration = cachedOrNominal();
         CpuAffinity.Pinning pinning = CpuAffinity.NONE;
@@ -114,9 +121,16 @@ public final class Experiment {
                     List.of(), List.of(), List.of(), 0, runtime));
             return;
         }
+        if (window != null) {
+            try {
+                window.awaitDrawn(WINDOW_DRAWN_TIMEOUT_NANOS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // the run below ends at once, cancelled
+            }
+        }
         RunCpu jvmCpu = RunCpu.start();
         SystemLoad load = SystemLoad.start();
-        long window0 = windowCpu == null ? -1 : windowCpu.getAsLong();
+        long window0 = window == null ? -1 : window.drawingCpuNanos();
         RunContext run = new RunContext(spec, calibration, Host.coreProbe(), sink, System.nanoTime(), pinning);
         handle.attach(run, backend);
         try {
@@ -130,7 +144,7 @@ public final class Experiment {
             run.fail("the run stopped: " + e);
         }
         long endNow = run.now();
-        long window1 = windowCpu == null ? -1 : windowCpu.getAsLong();
+        long window1 = window == null ? -1 : window.drawingCpuNanos();
         long windowUsed = window0 < 0 || window1 < 0 ? -1 : Math.max(0, window1 - window0);
         pinning.close();
         String pinBroken = PinCheck.broken(machine.pinnedCpus(), run.sink().spans(), run.sink().sampleBatches());

@@ -89,11 +89,7 @@ final class ThreadBackend implements Backend {
     private int launch(RunContext run, TaskEnvironment env, ExperimentSpec spec, int count, boolean virtual,
                        boolean perTask, AtomicInteger next, CountDownLatch gate) {
         for (int i = 1; i <= count && !run.cancelled(); i++) {
-            String name = switch (spec.mode()) {
-                case SEQUENTIAL -> "main";
-                case POOL -> "W" + i;
-                default -> (virtual ? "V" : "T") + i;
-            };
+            String name = WorkerNames.of(spec, i);
             int task = i;
             Runnable work = perTask ? () -> runTask(run, env, task, name) : () -> takeTasks(run, env, name, next);
             Runnable body = () -> {

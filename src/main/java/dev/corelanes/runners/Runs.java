@@ -55,13 +55,13 @@ public final class Runs {
     }
 
     /**
-     * As {@link #start(ExperimentSpec, PythonChoice, MachineInfo, List, TraceListener...)}, drawn live by a window
-     * whose drawing CPU clock is {@code windowCpu} (see {@link Experiment#start(ExperimentSpec, MachineInfo,
-     * dev.corelanes.engine.Backends, List, java.util.function.LongSupplier, TraceListener...)}).
+     * As {@link #start(ExperimentSpec, PythonChoice, MachineInfo, List, TraceListener...)}, drawn live by
+     * {@code window} (see {@link Experiment#start(ExperimentSpec, MachineInfo, dev.corelanes.engine.Backends, List,
+     * dev.corelanes.engine.RunWindow, TraceListener...)}).
      */
     public static RunHandle start(ExperimentSpec spec, PythonChoice python, MachineInfo machine, List<Trace> earlier,
-                                  java.util.function.LongSupplier windowCpu, TraceListener... listeners) {
-        return Experiment.start(spec, machine, backends(python), earlier, windowCpu, listeners);
+                                  dev.corelanes.engine.RunWindow window, TraceListener... listeners) {
+        return Experiment.start(spec, machine, backends(python), earlier, window, listeners);
     }
 
     /** Runs a Java run to the end on the calling thread. */

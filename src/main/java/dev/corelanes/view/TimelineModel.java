@@ -127,6 +127,16 @@ public final class TimelineModel {
         }
     }
 
+    /**
+     * Workers the run will have, named before their first span ({@code T1}, {@code T2} …): their lanes are there
+     * from the start, so the window lays them out before the run's clock starts rather than as the tasks begin.
+     */
+    public void expect(List<String> workers) {
+        for (String w : workers) {
+            ordinal(w);
+        }
+    }
+
     /** A span that has begun and goes on: drawn up to now until its end is reported. */
     public void opened(Span s) {
         open.put(openKey(s), s);

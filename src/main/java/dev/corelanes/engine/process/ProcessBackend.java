@@ -116,7 +116,7 @@ public final class ProcessBackend implements Backend {
         if (spec.mode() == ExecutionMode.PROCESSES) {
             for (int t = 1; t <= spec.tasks(); t++) {
                 int task = t;
-                String name = "P" + t;
+                String name = dev.corelanes.engine.WorkerNames.of(spec, t);
                 threads.add(thread(name, () -> serve(run, name, config, task, () -> 0)));
             }
         } else if (spec.mode() == ExecutionMode.PROCESS_POOL) {
@@ -126,7 +126,7 @@ public final class ProcessBackend implements Backend {
                 return t <= spec.tasks() ? t : 0;
             };
             for (int w = 1; w <= spec.workers(); w++) {
-                String name = "P" + w;
+                String name = dev.corelanes.engine.WorkerNames.of(spec, w);
                 threads.add(thread(name, () -> serve(run, name, config, 0, queue)));
             }
         } else {
