@@ -48,6 +48,7 @@ final class OffCpuWatch {
     /** The thread's CPU time at {@link #markWall}, -1 unknown: where a gap's on-CPU time is counted from. */
     private long markCpu = -1;
     private long markWall;
+    private boolean firstUnjudged;
     /** What the latest stretch's work takes, nanoseconds. */
     private double lastExpected;
 
@@ -88,6 +89,26 @@ final class OffCpuWatch {
         last = now;
     }
 
+    /**
+     * True right after the task's first stretch, which the pace cannot judge (there is none yet): it also carries the
+     * task's first calls (in a worker JVM ~1 ms of loading and linking), and a preemption in it went unseen, the lanes
+     * then drawing the task preempted from its start to the first core sample. See {@link #firstOffCpu}.
+     */
+    boolean firstUnjudged() {
+        return firstUnjudged;
+    }
+
+    /**
+     * The verdict on the first stretch from the thread's CPU clock {@code cpu}, read right after it: a gap when the
+     * thread was off its CPU for at least {@link #MIN_GAP_NANOS} of it (placed as any, {@link #before()} to
+     * {@link #resumeAt}). False without a mark to count from.
+     */
+    boolean firstOffCpu(long cpu) {
+        firstUnjudged = false;
+        return markCpu >= 0 && cpu >= markCpu && markWall <= before
+                && (last - markWall) - (cpu - markCpu) >= MIN_GAP_NANOS;
+    }
+
     /** The next stretch: ~20 µs at the recent pace, within one step and the calibrated stretch, at most doubled. */
     private void follow() {
         double fits = typicalPerStep > 0 ? targetNanos / typicalPerStep : maxStretch;
@@ -95,8 +116,9 @@ final class OffCpuWatch {
     }
 
     /**
-     * The thread's CPU clock read {@code cpu} (-1 unknown) right after the clock read {@code wall}, the thread having
-     * run since the previous mark but for the gaps this watch reported.
+     * The thread's CPU clock read {@code cpu} (-1 unknown) right after the clock read {@code wall}: from here the
+     * thread runs until the next gap this watch reports (a shorter preemption in between makes the next gap's end
+     * come later, never earlier, see {@link #resumeAt}).
      */
     void mark(long wall, long cpu) {
         markWall = wall;
@@ -152,8 +174,10 @@ final class OffCpuWatch {
                 typicalPerStep = perStep;
                 follow();
             }
+            firstUnjudged = true;
             return false;
         }
+        firstUnjudged = false;
         double expected = steps * Math.max(calibratedPerStep, typicalPerStep);
         lastExpected = expected;
         boolean gap = took >= MIN_GAP_NANOS && took >= FACTOR * expected;

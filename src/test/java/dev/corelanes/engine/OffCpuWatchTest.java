@@ -186,4 +186,27 @@ class OffCpuWatchTest {
         t += 20 * US + 2_000 * US;
         assertTrue(w.offCpu(t, w.stretch()));
     }
+
+    @Test
+    void theFirstStretchIsJudgedByTheCpuClock() {
+        OffCpuWatch w = new OffCpuWatch(STEPS_PER_SECOND, STEPS);
+        w.from(0);
+        w.mark(0, 7_000 * US);
+        // 1 ms of first calls on the CPU, 2 ms off, then the reading: the pace cannot tell, the CPU clock can.
+        long t = 3_000 * US;
+        assertFalse(w.offCpu(t, w.stretch()));
+        assertTrue(w.firstUnjudged());
+        assertTrue(w.firstOffCpu(8_000 * US));
+        assertFalse(w.firstUnjudged());
+        assertEquals(0, w.before());
+        assertEquals(2_000 * US, w.resumeAt(8_000 * US), "all its CPU time after the gap");
+
+        OffCpuWatch busy = new OffCpuWatch(STEPS_PER_SECOND, STEPS);
+        busy.from(0);
+        busy.mark(0, 0);
+        busy.offCpu(3_000 * US, busy.stretch());
+        assertFalse(busy.firstOffCpu(2_950 * US), "on the CPU all along: slow first calls, no gap");
+        busy.offCpu(3_020 * US, busy.stretch());
+        assertFalse(busy.firstUnjudged(), "only the first stretch");
+    }
 }
