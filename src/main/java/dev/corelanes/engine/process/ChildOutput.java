@@ -25,10 +25,11 @@ final class ChildOutput implements SpanSink {
     private final PrintStream out;
     /** When the oldest live line not yet flushed was written ({@link System#nanoTime()}), or -1: none waits. */
     private long waitingSince = -1;
-    private Thread flusher;
 
+    /** Starts the flusher here, before the worker says hello: starting a thread inside the first task cost its time. */
     ChildOutput(PrintStream out) {
         this.out = out;
+        Thread.ofPlatform().daemon().name("corelanes-worker-flush").start(this::flushLive);
     }
 
     /** A conversation line: written and flushed at once, with any live lines before it. */
@@ -53,9 +54,6 @@ final class ChildOutput implements SpanSink {
         out.print('\n');
         if (waitingSince < 0) {
             waitingSince = System.nanoTime();
-            if (flusher == null) {
-                flusher = Thread.ofPlatform().daemon().name("corelanes-worker-flush").start(this::flushLive);
-            }
             notifyAll();
         }
     }
