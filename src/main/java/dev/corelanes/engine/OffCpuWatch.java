@@ -53,7 +53,12 @@ final class OffCpuWatch {
     private double lastExpected;
 
     OffCpuWatch(long stepsPerSecond) {
-        this(stepsPerSecond, stretchSteps((int) Math.max(1_000, Math.min(Integer.MAX_VALUE, stepsPerSecond / 1_000))));
+        this(stepsPerSecond, stretchSteps(chunkSteps(stepsPerSecond)));
+    }
+
+    /** Kernel steps between two core samples: ~1 ms of work at the calibrated pace, at least 1 000. */
+    static int chunkSteps(long stepsPerSecond) {
+        return (int) Math.max(1_000, Math.min(Integer.MAX_VALUE, stepsPerSecond / 1_000));
     }
 
     /**

@@ -46,7 +46,7 @@ public final class TaskBody {
         Calibration cal = env.calibration();
         long total = cal.stepsFor(seconds);
         // ~1 ms of work between two core samples.
-        int chunk = (int) Math.max(1_000, Math.min(Integer.MAX_VALUE, cal.stepsPerSecond() / 1_000));
+        int chunk = OffCpuWatch.chunkSteps(cal.stepsPerSecond());
         long period = Math.max(1, Math.round(chunk * 1e9 / cal.stepsPerSecond()));
         CoreSampler sampler = new CoreSampler(env.sink(), task, worker, period, CoreSampler.defaultGap(period));
         Progress p = new Progress(ComputeKernel.seed(task), total,

@@ -13,8 +13,8 @@ import java.io.PrintStream;
  * The live lines — spans and core samples, which only the window's live view waits for — are written together at
  * most every {@link #LIVE_DELAY_NANOS}. Flushed one by one, each preemption of a compute task meant three writes,
  * each waking the parent's reader and its worker thread in turn, on the same two cores the tasks compete for:
- * measured against the kernel's switch records, 4–7 short slices of the parent's threads per line, ~10 % of a
- * core beside three busy workers, each slice a preemption of some worker. The window draws at 60 frames a
+ * measured against the kernel's switch records, 4–7 short slices of the parent's threads per line, each a
+ * preemption of some worker. The window draws at 60 frames a
  * second: 10 ms later is not seen.
  */
 final class ChildOutput implements SpanSink {
