@@ -59,6 +59,16 @@ if command -v pgrep >/dev/null; then
 else
   say "no pgrep here (Windows): did not look for workers left behind"
 fi
+# A shipped window cache on Linux is checked once at install (lib/app/check-start-up-cache, run by postinst), not
+# by the launcher at every start (-XX:+VerifySharedSpaces reads all of it); elsewhere the launcher checks it.
+shipped_cache=false
+if [ -f "$image/lib/app/corelanes.aot" ]; then
+  shipped_cache=true
+  [ -x "$image/lib/app/check-start-up-cache" ] || fail "a window cache is shipped without its install-time check"
+  ! grep -q VerifySharedSpaces "$image/bin/CoreLanes" "$cfg" || fail "the Linux launcher still verifies the cache at every start"
+  out=$("$image/lib/app/check-start-up-cache") || fail "the install-time check of the window cache failed"
+  [ -z "$out" ] && [ -f "$image/lib/app/corelanes.aot" ] || fail "the freshly built window cache did not pass its check: $out"
+fi
 say "app-image OK ($(du -sh "$image" | cut -f1))"
 
 $can_deb || { say "skipped the .deb checks (no dpkg-deb)"; exit 0; }
@@ -124,6 +134,9 @@ round() {
   ours=true
   out=$(DEBIAN_FRONTEND=noninteractive apt-get install -y "./$deb" 2>&1) || { echo "$out" >&2; fail "$1: apt-get install failed"; }
   [ "$(dpkg-query -W -f '${Status}' corelanes)" = "install ok installed" ] || fail "$1: package not fully installed"
+  if $shipped_cache; then
+    [ -f /opt/corelanes/lib/app/corelanes.aot ] || { echo "$out" >&2; fail "$1: the window cache did not pass its check at install"; }
+  fi
   if [ "$1" = "no menu system" ]; then
     grep -q 'CoreLanes: no menu entry or file type registered' <<<"$out" || { echo "$out" >&2; fail "$1: no one-line notice"; }
   else

@@ -29,9 +29,9 @@ import java.util.concurrent.TimeUnit;
  *       loads; elsewhere the real window built off screen and one tiny run, as {@code java -jar}'s idle training
  *       does (WindowTraining); then
  *       {@code -XX:AOTMode=create}. The launcher's configuration then gains {@code -XX:AOTCache=$APPDIR/…}
- *       and the options that keep a stale or damaged cache silent ({@link #windowOptions}): the JVM checks the
- *       cache against its runtime, class path and checksums at every start and, when it does not match, runs
- *       without it.</li>
+ *       and the options that keep a stale cache silent ({@link #windowOptions}): the JVM checks the cache against
+ *       its runtime and class path at every start and, when it does not match, runs without it. A damaged one is
+ *       caught by its checksums: at install on Linux ({@link #CHECK}), at every start elsewhere.</li>
  *   <li><b>The workers'</b> ({@value #WORKER_CACHE}): the image's launcher makes one processes run from the
  *       command line in a cache folder of its own, which builds the worker cache as any first run does
  *       (StartupCache); that cache is shipped, and the installed app's workers use it from the first run.</li>
@@ -75,7 +75,10 @@ public final class ShippedCache {
         boolean window = trainWindow(img, work);
         boolean workers = trainWorkers(img, work);
         if (window) {
-            addOptions(img.config(), windowOptions());
+            addOptions(img.config(), windowOptions(Os.current()));
+            if (Os.current() == Os.LINUX) {
+                writeCheck(img.appDir());
+            }
         }
         say("window cache " + (window ? "shipped (" + size(img.appDir().resolve(WINDOW_CACHE)) + ")" : "not shipped")
                 + ", worker cache " + (workers ? "shipped (" + size(img.appDir().resolve(WORKER_CACHE)) + ")" : "not shipped"));
@@ -105,12 +108,58 @@ public final class ShippedCache {
 
     /**
      * The launcher options that use the shipped window cache, silently ignored when it does not match its runtime
-     * or class path, or is damaged: with its bytes overwritten past the header the JVM crashed at start (SIGSEGV,
-     * tried on JDK 25.0.3), and with {@code -XX:+VerifySharedSpaces} it checks the cache's checksums as it maps it
-     * and runs without it instead (no difference in start-up measured in the noise of this machine).
+     * or class path ({@link AppArchive#QUIET}). A cache damaged past its header crashed the JVM at start (SIGSEGV,
+     * tried on JDK 25.0.3); {@code -XX:+VerifySharedSpaces} checks its checksums as it maps it and runs without it
+     * instead, but that reads all of it (42 MB) at every start: 0.07 s of a 0.5 s launch on a quiet 2-core VM,
+     * 0.3 s on a slower day of the same VM (benchmarks.md). On Linux the package checks the cache once, when it is
+     * installed ({@link #CHECK}, run by the .deb's postinst and the .rpm's %post), and removes one that fails, so the
+     * launcher maps it as the JDK maps its own CDS archive: unchecked. macOS's .dmg and Windows' .msi run no script
+     * of ours at install, so there the launcher keeps the check.
      */
-    static List<String> windowOptions() {
+    static List<String> windowOptions(Os os) {
+        if (os == Os.LINUX) {
+            return List.of("-XX:AOTCache=$APPDIR/" + WINDOW_CACHE, AppArchive.QUIET);
+        }
         return List.of("-XX:AOTCache=$APPDIR/" + WINDOW_CACHE, "-XX:+VerifySharedSpaces", AppArchive.QUIET);
+    }
+
+    /** The install-time check of the window cache, beside it in {@code $APPDIR} (Linux packages only). */
+    static final String CHECK = "check-start-up-cache";
+
+    /**
+     * The check, as {@code sh}: the image's own launcher, with its own options and class path, runs {@code --version}
+     * with the cache's checksums verified and the cache required ({@code -XX:AOTMode=on}: a cache that does not map is
+     * an error, not skipped); a cache that fails is removed, so the app starts without it instead of crashing. Its
+     * cache and data folders are a temporary one: installing writes nothing in root's home.
+     */
+    static String checkScript() {
+        return """
+                #!/bin/sh
+                # CoreLanes' window start-up cache, checked once when the package is installed instead of at every
+                # start (written by launch.ShippedCache; run by the package's postinst or %post). A cache that fails
+                # is removed: the app then starts without it, a little more slowly, instead of crashing.
+                app=$(dirname "$(readlink -f -- "$0")")
+                cache=$app/@CACHE@
+                [ -f "$cache" ] || exit 0
+                home=$(mktemp -d 2>/dev/null) || exit 0
+                limit=
+                command -v timeout >/dev/null 2>&1 && limit="timeout 120"
+                if ! HOME=$home XDG_CACHE_HOME=$home XDG_DATA_HOME=$home XDG_CONFIG_HOME=$home \
+                     JAVA_TOOL_OPTIONS="-XX:+VerifySharedSpaces -XX:AOTMode=on" \
+                     $limit "$app/../../bin/@LAUNCHER@" --version >/dev/null 2>&1; then
+                    rm -f "$cache"
+                    echo "CoreLanes: its start-up cache did not pass its check and was removed; the app starts without it."
+                fi
+                rm -rf "$home"
+                exit 0
+                """.replace("@CACHE@", WINDOW_CACHE).replace("@LAUNCHER@", ScriptLauncher.NAME);
+    }
+
+    /** Writes {@link #CHECK} into {@code appDir}, executable. */
+    static void writeCheck(Path appDir) throws IOException {
+        Path check = appDir.resolve(CHECK);
+        Files.writeString(check, checkScript(), StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(check, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
     /** Adds {@code options} at the end of the launcher configuration's {@code [JavaOptions]} section. */

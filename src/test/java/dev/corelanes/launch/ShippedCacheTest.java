@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,13 +33,29 @@ class ShippedCacheTest {
     @Test
     void theLauncherKeepsItsOptionsAndGainsTheCacheAfterThem() throws Exception {
         Path cfg = Files.writeString(dir.resolve("CoreLanes.cfg"), CFG);
-        ShippedCache.addOptions(cfg, ShippedCache.windowOptions());
+        ShippedCache.addOptions(cfg, ShippedCache.windowOptions(Os.MAC));
         List<String> lines = Files.readAllLines(cfg);
         assertEquals(List.of("java-options=-Djpackage.app-version=1.0.0", "java-options=-XX:+UseSerialGC",
                         "java-options=-XX:AOTCache=$APPDIR/" + ShippedCache.WINDOW_CACHE, "java-options=-XX:+VerifySharedSpaces",
                         "java-options=" + AppArchive.QUIET),
                 lines.subList(lines.indexOf("[JavaOptions]") + 1, lines.size()));
         assertTrue(lines.contains("app.mainclass=dev.corelanes.Main"), "the rest of the file is untouched");
+    }
+
+    @Test
+    void onlyLinuxPackagesCheckTheCacheAtInstallInsteadOfAtEveryStart() {
+        // Linux's postinst and %post run the check; a .dmg or an .msi runs no script of ours, so their launchers verify.
+        assertFalse(ShippedCache.windowOptions(Os.LINUX).contains("-XX:+VerifySharedSpaces"));
+        assertTrue(ShippedCache.windowOptions(Os.WINDOWS).contains("-XX:+VerifySharedSpaces"));
+        assertTrue(ShippedCache.windowOptions(Os.MAC).contains("-XX:+VerifySharedSpaces"));
+        assertTrue(ShippedCache.checkScript().contains("-XX:+VerifySharedSpaces -XX:AOTMode=on"));
+    }
+
+    @Test
+    void bothLinuxPackagesRunTheCheckWhenInstalled() throws Exception {
+        for (String script : List.of("installer/linux/postinst", "installer/linux/corelanes.spec")) {
+            assertTrue(Files.readString(Path.of(script)).contains("\"$lib/app/" + ShippedCache.CHECK + "\" || true"), script);
+        }
     }
 
     @Test
