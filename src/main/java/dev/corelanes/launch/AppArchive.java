@@ -229,16 +229,25 @@ final class AppArchive {
 
     /**
      * {@code -Dprism.order=sw} when an earlier window JVM of this installation found that JavaFX's hardware
-     * pipeline was refused and it fell back to software rendering (Xvfb, many VMs, remote X): asking for
+     * pipeline was refused and it fell back to software rendering (Xvfb, many VMs, remote X), or when this machine
+     * has no GPU device that pipeline could use (GpuDevices, Linux): asking for
      * software at once skips the failed probe, and with {@link #environment} Mesa's LLVM (~43 MiB resident). Nothing when the
      * user chose a pipeline, when hardware rendering worked, or when nothing was noted yet; then the window
      * JVM is told where to note what it gets.
      */
     static List<String> pipelineFlags(Names n, List<String> jvmOptions) {
+        return pipelineFlags(n, jvmOptions, dev.corelanes.engine.platform.GpuDevices.noneForJavaFx());
+    }
+
+    /**
+     * The same, where {@code noGpu} says the hardware pipeline cannot start on this machine at all
+     * (GpuDevices): then software at once from the first launch, nothing noted.
+     */
+    static List<String> pipelineFlags(Names n, List<String> jvmOptions, boolean noGpu) {
         if (n == null || Relaunch.anyStartsWith(jvmOptions, "-Dprism.order=")) {
             return List.of();
         }
-        if (SOFTWARE.equals(readPipeline(n.pipeline()))) {
+        if (noGpu || SOFTWARE.equals(readPipeline(n.pipeline()))) {
             return List.of("-Dprism.order=" + SOFTWARE);
         }
         return List.of("-D" + PIPELINE_FILE + "=" + n.pipeline());

@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * The installed app's window JVM, which its jpackage launcher starts with the pom's options and the shipped
  * start-up cache (ShippedCache) and which is never restarted: it remembers software rendering itself. Where an
- * earlier window of this installation found JavaFX's hardware pipeline refused (Xvfb, many VMs, remote X), this
- * one asks for software at once, before the toolkit starts, and skips the failed probe; otherwise the window
+ * earlier window of this installation found JavaFX's hardware pipeline refused (Xvfb, many VMs, remote X), or the
+ * machine has no GPU device that pipeline could use (GpuDevices), this one asks for software at once, before the toolkit starts, and skips the failed probe; otherwise the window
  * notes the pipeline it gets (RenderingPipeline), as the jar's restart arranges it ({@link AppArchive#pipelineFlags}).
  * With software rendering it also sets {@code GDK_GL=disable} in its own C environment before GTK starts, as the
  * restart does for its child (engine.platform's NativeEnvironment).
@@ -27,17 +27,20 @@ public final class InstalledLaunch {
     public static void prepare() {
         String app = System.getProperty("jpackage.app-path");
         if (app != null && System.getProperty("prism.order") == null) {
-            prepare(CacheFolder.dir(), app, System.getProperties());
+            prepare(CacheFolder.dir(), app, System.getProperties(), dev.corelanes.engine.platform.GpuDevices.noneForJavaFx());
         }
     }
 
-    /** The same with cache folder {@code dir} (null: none) and system properties {@code props}. */
-    static void prepare(Path dir, String app, java.util.Properties props) {
-        if (dir == null) {
+    /**
+     * The same with cache folder {@code dir} (null: none), system properties {@code props}, and whether this machine
+     * has no GPU device JavaFX's hardware pipeline could use ({@code noGpu}: software from the first launch).
+     */
+    static void prepare(Path dir, String app, java.util.Properties props, boolean noGpu) {
+        if (dir == null && !noGpu) {
             return;
         }
-        Path note = note(dir, app, props.getProperty("java.class.path", ""));
-        if (AppArchive.SOFTWARE.equals(AppArchive.readPipeline(note))) {
+        Path note = dir == null ? null : note(dir, app, props.getProperty("java.class.path", ""));
+        if (noGpu || AppArchive.SOFTWARE.equals(AppArchive.readPipeline(note))) {
             props.setProperty("prism.order", AppArchive.SOFTWARE);
             if (props == System.getProperties()) {
                 // As the jar's restart does (AppArchive.environment): without it GTK still probes OpenGL as it opens

@@ -201,17 +201,26 @@ class AppTrainingTest {
     @Test
     void softwareRenderingIsAskedForOnlyWhereJavaFxFellBackToIt() throws Exception {
         AppArchive.Names n = names(OPTIONS);
-        assertEquals(List.of("-D" + AppArchive.PIPELINE_FILE + "=" + n.pipeline()), AppArchive.pipelineFlags(n, OPTIONS),
+        assertEquals(List.of("-D" + AppArchive.PIPELINE_FILE + "=" + n.pipeline()), AppArchive.pipelineFlags(n, OPTIONS, false),
                 "nothing known yet: the window notes what it gets");
         Files.writeString(n.pipeline(), "es2\n");
-        assertEquals(List.of("-D" + AppArchive.PIPELINE_FILE + "=" + n.pipeline()), AppArchive.pipelineFlags(n, OPTIONS),
+        assertEquals(List.of("-D" + AppArchive.PIPELINE_FILE + "=" + n.pipeline()), AppArchive.pipelineFlags(n, OPTIONS, false),
                 "hardware rendering worked: never forced to software");
         Files.writeString(n.pipeline(), "sw\n");
-        assertEquals(List.of("-Dprism.order=sw"), AppArchive.pipelineFlags(n, OPTIONS));
+        assertEquals(List.of("-Dprism.order=sw"), AppArchive.pipelineFlags(n, OPTIONS, false));
         List<String> usersChoice = new ArrayList<>(OPTIONS);
         usersChoice.add("-Dprism.order=es2");
-        assertEquals(List.of(), AppArchive.pipelineFlags(n, usersChoice), "the user's choice wins");
-        assertEquals(List.of(), AppArchive.pipelineFlags(null, OPTIONS));
+        assertEquals(List.of(), AppArchive.pipelineFlags(n, usersChoice, false), "the user's choice wins");
+        assertEquals(List.of(), AppArchive.pipelineFlags(null, OPTIONS, false));
+    }
+
+    @Test
+    void aMachineWithoutAGpuIsToldSoftwareFromItsFirstLaunchButTheUsersChoiceStillWins() throws Exception {
+        AppArchive.Names n = names(OPTIONS);
+        assertEquals(List.of("-Dprism.order=sw"), AppArchive.pipelineFlags(n, OPTIONS, true), "nothing noted, nothing probed");
+        List<String> usersChoice = new ArrayList<>(OPTIONS);
+        usersChoice.add("-Dprism.order=es2");
+        assertEquals(List.of(), AppArchive.pipelineFlags(n, usersChoice, true));
     }
 
     @Test
