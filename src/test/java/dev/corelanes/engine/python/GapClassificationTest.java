@@ -87,4 +87,30 @@ class GapClassificationTest {
         assertEquals(List.of("gil-wait 100000000 105000000"), spans(100 * MS, 105 * MS, 50_000L, 0, true));
         assertEquals(List.of("preempted 100000000 105000000"), spans(100 * MS, 105 * MS, 5 * MS - 50_000, 0, true));
     }
+
+    /** gap_edges(before, now, cpu_used, ran_before) in Python with the CPU clock's step {@code tick}: "start end". */
+    private static String edges(long tick, long before, long now, long cpuUsed, long ranBefore) throws Exception {
+        Process p = new ProcessBuilder(python, "-c", "import corelanes_experiment as e\n"
+                + "e.CPU_TICK_NS = " + tick + "\n"
+                + "print('%d %d' % e.gap_edges(" + before + ", " + now + ", " + cpuUsed + ", " + ranBefore + "))")
+                .directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        return out.strip();
+    }
+
+    @Test
+    void aStretchsGapIsPlacedByWhatTheCpuClockSaysRanInIt() throws Exception {
+        long us = 1_000;
+        // Last probe at 0, the stretch from 900 us to 5.9 ms; 960 us of CPU since the probe: 60 us of the stretch ran,
+        // 30 us before the thread left the CPU and 30 us after it came back (the split within it is unknown).
+        assertEquals((930 * us) + " " + (5870 * us), edges(3 * us, 900 * us, 5900 * us, 960 * us, 900 * us));
+        // Nothing of it ran (or the probe's figure is short): the gap is the whole stretch, as read.
+        assertEquals((900 * us) + " " + (5900 * us), edges(3 * us, 900 * us, 5900 * us, 850 * us, 900 * us));
+        // A CPU figure past the stretch never shrinks the gap below the shortest one drawn (MIN_GAP_NS, 200 us).
+        assertEquals((3300 * us) + " " + (3500 * us), edges(3 * us, 900 * us, 5900 * us, 90_000 * us, 900 * us));
+        // Windows' 15.6 ms CPU clock (or its simulation) says nothing about 40 us: the readings stand.
+        assertEquals((900 * us) + " " + (5900 * us), edges(15_625 * us, 900 * us, 5900 * us, 960 * us, 900 * us));
+    }
 }
