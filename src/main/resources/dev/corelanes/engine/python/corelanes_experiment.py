@@ -192,12 +192,41 @@ def stdout_writer():
     return lambda data: os.write(1, data)
 
 
-def emit(line):
+LIVE_FLUSH_NS = 10_000_000  # a running task's span lines wait up to this long to be written together
+_pending = []               # lines not yet written, in order
+_flushed_at = 0             # clock() of the last write
+_emit_lock = threading.Lock()
+
+
+def emit(line, live=False):
+    """Writes a protocol line; a live one (a compute task's span and state lines) waits for the others of the next
+    LIVE_FLUSH_NS. Every write wakes CoreLanes's reader thread, which the kernel placed on the writer's own CPU:
+    with a write per line, a GIL thread's running was cut ~170 times a second for 15-90 us each (sched-truth: 2 %
+    of its running). Any other line goes at once, with those before it, in order."""
     if PROTOCOL:
+        with _emit_lock:
+            _pending.append(line)
+            if not live or clock() - _flushed_at >= LIVE_FLUSH_NS:
+                _flush()
+
+
+def flush_due():
+    """Writes the waiting live lines once they are LIVE_FLUSH_NS old (a compute task asks at every probe)."""
+    if _pending and clock() - _flushed_at >= LIVE_FLUSH_NS:
+        with _emit_lock:
+            _flush()
+
+
+def _flush():
+    global _flushed_at
+    if _pending:
+        data = ("\n".join(_pending) + "\n").encode("ascii")
+        del _pending[:]
         try:
-            _write((line + "\n").encode("ascii"))
+            _write(data)
         except OSError:
             os._exit(3)  # stdout is gone: CoreLanes has ended, nobody is listening
+    _flushed_at = clock()
 
 
 _write = stdout_writer()
@@ -216,9 +245,9 @@ def set_state(task, state, c, t):
         if cur[1] == state and cur[2] == c:
             return
         if t > cur[3]:
-            emit("span %d %s %s %d %d %d" % (task, cur[0], cur[1], cur[2], cur[3], t))
+            emit("span %d %s %s %d %d %d" % (task, cur[0], cur[1], cur[2], cur[3], t), True)
         cur[1], cur[2], cur[3] = state, c, t
-        emit("open %d %s %s %d %d" % (task, cur[0], state, c, t))
+        emit("open %d %s %s %d %d" % (task, cur[0], state, c, t), True)
 
 
 _tids_told = set()      # the workers of this process whose OS thread id CoreLanes has been told
@@ -367,6 +396,7 @@ def compute_steps(task, steps, chunk, queued, since=None):
             # last probe, which ran).
             draw_gap(task, max(t - off, probe_t), t, cpu, all_cpu, waited, last_cpu, last_all, last_queued)
         set_state(task, "running", c, t)
+        flush_due()
         if gap or cpu != last_cpu:
             last_t, last_cpu, last_all, last_queued = t, cpu, all_cpu, waited
         probe_t = t
@@ -463,10 +493,12 @@ def task_entry(task, worker):
 # ---------------------------------------------------------------- child processes
 def child_start(worker, spawned_at):
     """First thing in a child process: never outlive the parent, report how long the start took."""
-    global _open, _task_locks, _tids_told
+    global _open, _task_locks, _tids_told, _pending, _emit_lock
     _open = {}
     _task_locks = {}  # a lock another thread held at the fork would stay held in the child
     _tids_told = set()  # a forked child's threads are new ones
+    _pending = []  # a forked child must not write its parent's waiting lines again
+    _emit_lock = threading.Lock()
     parent = os.getppid()
     if PROTOCOL:
         if sys.platform.startswith("linux"):
