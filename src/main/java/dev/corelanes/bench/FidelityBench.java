@@ -139,14 +139,33 @@ public final class FidelityBench {
                 + "that ran under 10 ms are not scored. Each cell: the median over the run's workers (the lowest in "
                 + "brackets), then all workers weighted by their time.\n\n");
         md.append("| run | quiet | two busy `yes` loops |\n|---|---|---|\n");
+        md.append("Each row first runs once unscored, as a user's first run after a new jar does: it builds the worker "
+                + "JVMs' start-up cache, which every later run starts from (without it the first 100 ms of a worker JVM's "
+                + "task, interpreted while the JIT compiler competes for the CPUs, lost 11–18 ms of running each).\n\n");
         modes.keySet().removeIf(row -> !picked(row, System.getProperty("corelanes.bench.modes")));
         for (Map.Entry<String, List<String>> e : modes.entrySet()) {
+            warmUp(e.getValue(), dir);
             String quiet = measure(schedTruth, dir, e.getValue(), reps, false);
             String busy = measure(schedTruth, dir, e.getValue(), reps, true);
             md.append("| ").append(e.getKey()).append(" | ").append(quiet).append(" | ").append(busy).append(" |\n");
             System.err.println("| " + e.getKey() + " | " + quiet + " | " + busy + " |   (load " + BenchHost.loadAverage() + ")");
         }
         System.out.print(md);
+    }
+
+    /** One run of {@code args}, not recorded nor scored: the start-up caches a first run builds are then in place. */
+    private static void warmUp(List<String> args, Path dir) throws IOException, InterruptedException {
+        int jvm = 0;
+        while (jvm < args.size() && args.get(jvm).startsWith("-D")) {
+            jvm++;
+        }
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(args.subList(0, jvm));
+        cmd.addAll(List.of("-jar", jar().toString()));
+        cmd.addAll(args.subList(jvm, jvm + 1));
+        cmd.addAll(List.of("--json", dir.resolve("warm-up.json").toString()));
+        cmd.addAll(args.subList(jvm + 1, args.size()));
+        exec(cmd);
     }
 
     private static List<String> run(String... args) {
