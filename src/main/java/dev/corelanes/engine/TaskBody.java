@@ -155,8 +155,12 @@ public final class TaskBody {
     private static void begin(Progress p, CoreSampler sampler, TaskEnvironment env) {
         long now = env.clock().getAsLong();
         sampler.begin(now, env.probe().currentCore());
-        p.watch.from(now);
-        p.watch.mark(now, p.cpu.getAsLong());
+        // The stretches are measured from after the sampler's own work (a core read, the span's line): in a worker
+        // JVM's first task it took milliseconds, which the first stretch then carried, and a preemption in it
+        // could not be placed.
+        long after = env.clock().getAsLong();
+        p.watch.from(after);
+        p.watch.mark(after, p.cpu.getAsLong());
     }
 
     private static TaskStatus computeFree(Progress p, int chunk, CoreSampler sampler, TaskEnvironment env) {
