@@ -194,7 +194,8 @@ def stdout_writer():
 
 LIVE_FLUSH_NS = 10_000_000  # a running task's span lines wait up to this long to be written together
 _pending = []               # lines not yet written, in order
-_flushed_at = 0             # clock() of the last write
+_flush_clock = time.perf_counter_ns  # clock's own source, read apart: how often clock() is read stays the task's
+_flushed_at = 0             # _flush_clock() at the last write
 _emit_lock = threading.Lock()
 
 
@@ -206,13 +207,13 @@ def emit(line, live=False):
     if PROTOCOL:
         with _emit_lock:
             _pending.append(line)
-            if not live or clock() - _flushed_at >= LIVE_FLUSH_NS:
+            if not live or _flush_clock() - _flushed_at >= LIVE_FLUSH_NS:
                 _flush()
 
 
 def flush_due():
     """Writes the waiting live lines once they are LIVE_FLUSH_NS old (a compute task asks at every probe)."""
-    if _pending and clock() - _flushed_at >= LIVE_FLUSH_NS:
+    if _pending and _flush_clock() - _flushed_at >= LIVE_FLUSH_NS:
         with _emit_lock:
             _flush()
 
@@ -226,7 +227,7 @@ def _flush():
             _write(data)
         except OSError:
             os._exit(3)  # stdout is gone: CoreLanes has ended, nobody is listening
-    _flushed_at = clock()
+    _flushed_at = _flush_clock()
 
 
 _write = stdout_writer()

@@ -49,6 +49,7 @@ class GapPlacementTest {
                 "out = []",
                 "e.PROTOCOL = True",
                 "e._write = lambda b: out.append(b.decode().strip())",
+                "e.LIVE_FLUSH_NS = 0", // every line written as it comes: the lines in order are what is checked here
                 "e.STEPS_PER_SECOND = 1_000_000",
                 "s = {'calls': 0, 't': 10**9, 'cpu': 0, 'before': -1}",
                 "def clock():",
