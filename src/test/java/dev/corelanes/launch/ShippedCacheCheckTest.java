@@ -1,6 +1,7 @@
 package dev.corelanes.launch;
 
 import dev.corelanes.engine.platform.Os;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +59,14 @@ class ShippedCacheCheckTest {
         assertEquals(0, trained.code, trained.output);
         assertTrue(Files.size(cache) > 0, "an AOT cache was trained for the image");
         ShippedCache.writeCheck(app);
+    }
+
+    /** The runtime is this JDK, linked: the link goes before the folder is cleaned (nothing is deleted through it). */
+    @AfterEach
+    void unlinkRuntime() throws IOException {
+        if (image != null) {
+            Files.deleteIfExists(image.resolve("lib/runtime"));
+        }
     }
 
     @Test
