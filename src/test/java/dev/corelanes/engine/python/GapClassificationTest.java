@@ -90,14 +90,9 @@ class GapClassificationTest {
 
     /** gap_edges(before, now, cpu_used, ran_before) in Python with the CPU clock's step {@code tick}: "start end". */
     private static String edges(long tick, long before, long now, long cpuUsed, long ranBefore) throws Exception {
-        Process p = new ProcessBuilder(python, "-c", "import corelanes_experiment as e\n"
+        return Pythons.runIn(dir, python, "import corelanes_experiment as e\n"
                 + "e.CPU_TICK_NS = " + tick + "\n"
-                + "print('%d %d' % e.gap_edges(" + before + ", " + now + ", " + cpuUsed + ", " + ranBefore + "))")
-                .directory(dir.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), out);
-        return out.strip();
+                + "print('%d %d' % e.gap_edges(" + before + ", " + now + ", " + cpuUsed + ", " + ranBefore + "))").strip();
     }
 
     @Test

@@ -5,14 +5,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * How the Python worker writes its protocol lines ({@code emit} in corelanes_experiment.py), run by the real
@@ -37,11 +34,7 @@ class PythonLiveLinesTest {
         String program = "import sys\nsys.argv = ['x', '--corelanes']\nimport corelanes_experiment as e\n"
                 + "out = []\ne._write = lambda data: out.append(data.decode().rstrip('\\n').replace('\\n', '|'))\n"
                 + body + "\nfor w in out: print(w)\n";
-        Process p = new ProcessBuilder(python, "-c", program).directory(dir.toFile()).redirectErrorStream(true).start();
-        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), text);
-        return text.lines().toList();
+        return Pythons.runIn(dir, python, program).lines().toList();
     }
 
     @Test

@@ -99,4 +99,13 @@ final class Pythons {
             return null;
         }
     }
+
+    /** Runs {@code program} with {@code python -c} in {@code dir} (where the worker script lies); its output, exit 0. */
+    static String runIn(Path dir, String python, String program) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(python, "-c", program).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        org.junit.jupiter.api.Assertions.assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the interpreter ended");
+        org.junit.jupiter.api.Assertions.assertEquals(0, p.exitValue(), out);
+        return out;
+    }
 }
