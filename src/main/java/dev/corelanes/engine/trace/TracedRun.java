@@ -77,6 +77,11 @@ public final class TracedRun {
                     : ThreadTimeline.spans(id, worker, samples, notBefore);
             spans.addAll(own);
             long threadCpu = last.runNanos() - (before ? first.runNanos() : 0);
+            if (switches != null) {
+                // The records hold every switch to the program's end; the last sweep's total can be a sweep
+                // older, and one sweep is tens of milliseconds when the sampler itself waits for a CPU.
+                threadCpu = Math.max(threadCpu, running(own));
+            }
             cpu += Math.max(0, threadCpu);
             long start = own.isEmpty() ? first.nanos() : Math.min(first.nanos(), own.get(0).startNanos());
             long end = own.isEmpty() ? last.nanos() : Math.max(last.nanos(), own.get(own.size() - 1).endNanos());
@@ -100,8 +105,7 @@ public final class TracedRun {
                 }
                 id++;
                 spans.addAll(own);
-                long threadCpu = own.stream().filter(x -> x.state() == SpanState.RUNNING)
-                        .mapToLong(Span::durationNanos).sum();
+                long threadCpu = running(own);
                 cpu += threadCpu;
                 tasks.add(new TaskRecord(id, worker, own.get(0).startNanos(), own.get(own.size() - 1).endNanos(),
                         status == TaskStatus.FAILED ? TaskStatus.COMPLETED : status, "", threadCpu));
@@ -115,6 +119,17 @@ public final class TracedRun {
                 s.ownCpuNanos() + readerCpuNanos, -1, placedBy);
         return new Trace(spec, machine, Calibration.NOT_MEASURED, startedAt, wallNanos, cpu, status, message, tasks,
                 workers, spans, 0, conditions, RunRuntime.program(command));
+    }
+
+    /** The time {@code spans} draw running. */
+    private static long running(List<Span> spans) {
+        long sum = 0;
+        for (Span x : spans) {
+            if (x.state() == SpanState.RUNNING) {
+                sum += x.durationNanos();
+            }
+        }
+        return sum;
     }
 
     /**

@@ -76,9 +76,9 @@ class KernelSwitchTraceTest {
         assertTrue(heard.spans.stream().anyMatch(s -> s.state() == SpanState.RUNNING && s.hasCore()),
                 "the live lanes got running spans on CPUs");
 
-        // Each loop ran as much as the kernel's own total (schedstat, read by the sampler) says: the records and the
-        // totals are two views of one truth. The records can hold a little more (the totals' last reading is the
-        // last sweep's, a few ms before the end).
+        // Each loop ran as much as the kernel's own total says (schedstat, read by the sampler, or the records where
+        // they hold more: the totals' last reading is the last sweep's, before the end): the records and the totals
+        // are two views of one truth, and the records draw no less than the totals counted.
         List<TaskRecord> loops = t.tasks().stream().filter(r -> r.worker().startsWith("yes [")).toList();
         assertEquals(2, loops.size(), "both loops are threads of the run: " + t.tasks());
         for (TaskRecord r : loops) {
