@@ -3,7 +3,7 @@ package dev.corelanes.engine;
 /**
  * The code of one task — the same whether a platform thread, a virtual thread or a child process runs it.
  * Compute tasks run the kernel in ~1 ms chunks and read the core after each chunk, and read the clock every
- * ~20 µs within a chunk to place a preemption exactly ({@link OffCpuWatch}); sleep tasks sleep.
+ * ~10 µs within a chunk to place a preemption exactly ({@link OffCpuWatch}); sleep tasks sleep.
  */
 public final class TaskBody {
 

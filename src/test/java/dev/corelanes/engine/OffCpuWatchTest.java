@@ -10,13 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OffCpuWatchTest {
 
     private static final long US = 1_000L;
-    /** 50 M steps/s: 1 000 steps take 20 µs, one stretch of a 1 ms chunk. */
+    /** 50 M steps/s: 500 steps take 10 µs, one stretch of a 1 ms chunk. */
     private static final long STEPS_PER_SECOND = 50_000_000L;
     private static final int STEPS = OffCpuWatch.stretchSteps((int) (STEPS_PER_SECOND / 1_000));
+    /** What one stretch of {@link #STEPS} takes at the calibrated pace. */
+    private static final long STRETCH = 10 * US;
 
     @Test
-    void aStretchOfAChunkIsAFiftiethOfIt() {
-        assertEquals(1_000, STEPS);
+    void aStretchOfAChunkIsAHundredthOfIt() {
+        assertEquals(500, STEPS);
     }
 
     @Test
@@ -25,15 +27,15 @@ class OffCpuWatchTest {
         long t = 0;
         w.from(t);
         for (int i = 0; i < 30; i++) {
-            t += 20 * US;
+            t += STRETCH;
             assertFalse(w.offCpu(t, STEPS), "stretch " + i);
         }
         long before = t;
-        t += 20 * US + 3_000 * US; // 3 ms off the CPU somewhere in this stretch
+        t += STRETCH + 3_000 * US; // 3 ms off the CPU somewhere in this stretch
         assertTrue(w.offCpu(t, STEPS));
         assertEquals(before, w.before());
         assertEquals(t, w.last());
-        t += 20 * US;
+        t += STRETCH;
         assertFalse(w.offCpu(t, STEPS), "back to its pace at once");
     }
 
@@ -43,7 +45,7 @@ class OffCpuWatchTest {
         long t = 0;
         w.from(t);
         for (int i = 0; i < 1_000; i++) {
-            t += 20 * US + (i % 7 == 0 ? 60 * US : i % 3); // a 60 µs interrupt now and then: 4× the stretch
+            t += STRETCH + (i % 7 == 0 ? 60 * US : i % 3); // a 60 µs interrupt now and then: 7× the stretch
             assertFalse(w.offCpu(t, STEPS), "stretch " + i);
         }
     }
@@ -68,7 +70,7 @@ class OffCpuWatchTest {
             assertFalse(w.offCpu(t, STEPS), "interpreted stretch " + i);
         }
         for (int i = 0; i < 20; i++) {
-            t += 20 * US;
+            t += STRETCH;
             assertFalse(w.offCpu(t, STEPS), "compiled stretch " + i);
         }
         t += 2_000 * US;
@@ -81,7 +83,7 @@ class OffCpuWatchTest {
         long t = 0;
         w.from(t);
         for (int i = 0; i < 10; i++) {
-            t += 20 * US;
+            t += STRETCH;
             w.offCpu(t, STEPS);
         }
         int gaps = 0;
@@ -96,10 +98,10 @@ class OffCpuWatchTest {
     void aRestartAfterAWaitIsNoGap() {
         OffCpuWatch w = new OffCpuWatch(STEPS_PER_SECOND);
         w.from(0);
-        w.offCpu(20 * US, STEPS);
-        w.offCpu(40 * US, STEPS);
-        w.from(9_000 * US); // waited for the GIL from 40 µs to 9 ms: not preempted
-        assertFalse(w.offCpu(9_020 * US, STEPS));
+        w.offCpu(STRETCH, STEPS);
+        w.offCpu(2 * STRETCH, STEPS);
+        w.from(9_000 * US); // waited for the GIL from 20 µs to 9 ms: not preempted
+        assertFalse(w.offCpu(9_000 * US + STRETCH, STEPS));
     }
 
     @Test
@@ -110,27 +112,27 @@ class OffCpuWatchTest {
         w.from(t);
         w.mark(t, cpu);
         for (int i = 0; i < 10; i++) {
-            t += 20 * US;
-            cpu += 20 * US;
+            t += STRETCH;
+            cpu += STRETCH;
             assertFalse(w.offCpu(t, STEPS));
         }
         long before = t;
         // 5 µs of the stretch, then 3 ms off, then back: 100 µs on the CPU before the loop is at its pace again,
-        // and the stretch's other 15 µs.
+        // and the stretch's other 5 µs.
         long switchIn = before + 5 * US + 3_000 * US;
-        t = switchIn + 100 * US + 15 * US;
-        cpu += 5 * US + 100 * US + 15 * US;
+        t = switchIn + 100 * US + (STRETCH - 5 * US);
+        cpu += 5 * US + 100 * US + (STRETCH - 5 * US);
         assertTrue(w.offCpu(t, STEPS));
         long resume = w.resumeAt(cpu);
         assertTrue(resume >= switchIn, "never before the switch: " + (switchIn - resume) / US + " µs early");
-        assertEquals(switchIn + 15 * US, resume, "late only by the stretch's work it had not done before the gap");
+        assertEquals(switchIn + (STRETCH - 5 * US), resume, "late only by the stretch's work it had not done before the gap");
         // The next gap counts from this reading.
-        t += 20 * US;
-        cpu += 20 * US;
+        t += STRETCH;
+        cpu += STRETCH;
         assertFalse(w.offCpu(t, STEPS));
         long before2 = t;
-        t += 2_000 * US + 20 * US;
-        cpu += 20 * US;
+        t += 2_000 * US + STRETCH;
+        cpu += STRETCH;
         assertTrue(w.offCpu(t, STEPS));
         assertEquals(t, w.resumeAt(cpu), "a gap whose stretch ran only its work resumes at the reading");
         assertEquals(before2, w.before());
@@ -141,8 +143,8 @@ class OffCpuWatchTest {
         OffCpuWatch w = new OffCpuWatch(STEPS_PER_SECOND);
         w.from(0);
         w.mark(0, -1);
-        w.offCpu(20 * US, STEPS);
-        long t = 20 * US + 3_000 * US;
+        w.offCpu(STRETCH, STEPS);
+        long t = STRETCH + 3_000 * US;
         assertTrue(w.offCpu(t, STEPS));
         assertEquals(t, w.resumeAt(-1));
         assertEquals(t, w.resumeAt(123 * US), "no mark to count from: the reading");
@@ -153,10 +155,10 @@ class OffCpuWatchTest {
         OffCpuWatch w = new OffCpuWatch(STEPS_PER_SECOND);
         w.from(0);
         w.mark(0, 0);
-        w.offCpu(20 * US, STEPS);
-        long t = 20 * US + 3_000 * US;
+        w.offCpu(STRETCH, STEPS);
+        long t = STRETCH + 3_000 * US;
         assertTrue(w.offCpu(t, STEPS));
-        assertEquals(20 * US, w.resumeAt(10_000 * US), "clamped to the reading before: all of it on the CPU");
+        assertEquals(STRETCH, w.resumeAt(10_000 * US), "clamped to the reading before: all of it on the CPU");
     }
 
     @Test
@@ -168,7 +170,7 @@ class OffCpuWatchTest {
         // Interpreted: 50× slower than calibrated, so ~20 µs hold a fiftieth of a calibrated stretch.
         for (int i = 0; i < 10; i++) {
             int k = w.stretch();
-            t += k * 20 * US * 50 / STEPS;
+            t += k * STRETCH * 50 / STEPS;
             assertFalse(w.offCpu(t, k));
         }
         assertEquals(STEPS / 50, w.stretch());
@@ -176,14 +178,14 @@ class OffCpuWatchTest {
         int previous = w.stretch();
         while (w.stretch() < STEPS) {
             int k = w.stretch();
-            t += k * 20 * US / STEPS;
+            t += k * STRETCH / STEPS;
             assertFalse(w.offCpu(t, k));
             assertTrue(w.stretch() <= 2 * previous && w.stretch() >= previous, previous + " → " + w.stretch());
             previous = w.stretch();
         }
         assertEquals(STEPS, w.stretch(), "never beyond the calibrated stretch");
         // A preemption in an interpreted-length stretch is still seen.
-        t += 20 * US + 2_000 * US;
+        t += STRETCH + 2_000 * US;
         assertTrue(w.offCpu(t, w.stretch()));
     }
 
@@ -206,7 +208,7 @@ class OffCpuWatchTest {
         busy.mark(0, 0);
         busy.offCpu(3_000 * US, busy.stretch());
         assertFalse(busy.firstOffCpu(2_950 * US), "on the CPU all along: slow first calls, no gap");
-        busy.offCpu(3_020 * US, busy.stretch());
+        busy.offCpu(3_000 * US + STRETCH, busy.stretch());
         assertFalse(busy.firstUnjudged(), "only the first stretch");
     }
 }
