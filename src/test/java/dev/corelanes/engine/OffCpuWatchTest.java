@@ -167,7 +167,7 @@ class OffCpuWatchTest {
         assertEquals(STEPS / OffCpuWatch.FIRST_STRETCH_DIVISOR, w.stretch(), "short until the pace is known");
         long t = 0;
         w.from(t);
-        // Interpreted: 50× slower than calibrated, so ~20 µs hold a fiftieth of a calibrated stretch.
+        // Interpreted: 50× slower than calibrated, so ~10 µs hold a fiftieth of a calibrated stretch.
         for (int i = 0; i < 10; i++) {
             int k = w.stretch();
             t += k * STRETCH * 50 / STEPS;

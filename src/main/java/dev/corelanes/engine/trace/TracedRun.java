@@ -8,6 +8,7 @@ import dev.corelanes.engine.RunConditions;
 import dev.corelanes.engine.RunRuntime;
 import dev.corelanes.engine.Span;
 import dev.corelanes.engine.SpanState;
+import dev.corelanes.engine.StateTotals;
 import dev.corelanes.engine.TaskKind;
 import dev.corelanes.engine.TaskRecord;
 import dev.corelanes.engine.TaskStatus;
@@ -80,7 +81,7 @@ public final class TracedRun {
             if (switches != null) {
                 // The records hold every switch to the program's end; the last sweep's total can be a sweep
                 // older, and one sweep is tens of milliseconds when the sampler itself waits for a CPU.
-                threadCpu = Math.max(threadCpu, running(own));
+                threadCpu = Math.max(threadCpu, StateTotals.nanos(own, SpanState.RUNNING));
             }
             cpu += Math.max(0, threadCpu);
             long start = own.isEmpty() ? first.nanos() : Math.min(first.nanos(), own.get(0).startNanos());
@@ -105,7 +106,7 @@ public final class TracedRun {
                 }
                 id++;
                 spans.addAll(own);
-                long threadCpu = running(own);
+                long threadCpu = StateTotals.nanos(own, SpanState.RUNNING);
                 cpu += threadCpu;
                 tasks.add(new TaskRecord(id, worker, own.get(0).startNanos(), own.get(own.size() - 1).endNanos(),
                         status == TaskStatus.FAILED ? TaskStatus.COMPLETED : status, "", threadCpu));
@@ -119,17 +120,6 @@ public final class TracedRun {
                 s.ownCpuNanos() + readerCpuNanos, -1, placedBy);
         return new Trace(spec, machine, Calibration.NOT_MEASURED, startedAt, wallNanos, cpu, status, message, tasks,
                 workers, spans, 0, conditions, RunRuntime.program(command));
-    }
-
-    /** The time {@code spans} draw running. */
-    private static long running(List<Span> spans) {
-        long sum = 0;
-        for (Span x : spans) {
-            if (x.state() == SpanState.RUNNING) {
-                sum += x.durationNanos();
-            }
-        }
-        return sum;
     }
 
     /**
