@@ -123,6 +123,34 @@ class LiveEdgeTilesTest {
                 + " of " + counts[1] + "): around the now line and the bars' labels, not the whole lanes");
     }
 
+    @Test
+    void theTilesAreInTheSceneFromTheFirstFrameAndNoNodeIsAddedWhileTheRunGrows() throws Exception {
+        // A node added mid-run made the renderer repaint the whole pane around it: the grid goes in at once.
+        AtomicLong clock = new AtomicLong(20 * MS);
+        List<Integer> nodes = WaitForAsyncUtils.asyncFx(() -> {
+            MachineInfo m = new MachineInfo("Test CPU", 2, 2, List.of(), 1L << 33, "TestOS", "Java");
+            TimelineModel model = new TimelineModel(ExperimentSpec.of(ExecutionMode.THREADS, TaskKind.COMPUTE, 2, 1, false), m, null);
+            model.opened(new Span(1, "t1", 0, SpanState.RUNNING, 0, 0));
+            model.opened(new Span(2, "t2", 1, SpanState.RUNNING, 0, 0));
+            pane.showLive(model, new LiveFeed(), clock::get, 1_000 * MS);
+            List<Integer> counts = new ArrayList<>();
+            List<Integer> shown = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                pane.redraw();
+                counts.add(pane.lookupAll("Canvas").size());
+                shown.add(pane.edgeTiles());
+                clock.addAndGet(80 * MS); // the bars grow across the lanes, onto tiles they had not reached
+            }
+            counts.add(shown.get(0));
+            counts.add(shown.get(shown.size() - 1));
+            return counts;
+        }).get(30, TimeUnit.SECONDS);
+        int frames = nodes.size() - 2;
+        assertTrue(nodes.get(frames + 1) > nodes.get(frames), "the edge reached tiles it had not shown: " + nodes);
+        assertEquals(java.util.Collections.nCopies(frames, nodes.get(0)), nodes.subList(0, frames),
+                "the same nodes in the scene every frame");
+    }
+
     /**
      * The pane on screen against its frame painted whole on one canvas. A pixel a shape covers in part is blended
      * twice on screen (on its tile, then over the canvas) and once here, which rounds a few units apart (3 seen
