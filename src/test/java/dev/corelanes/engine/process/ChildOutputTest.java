@@ -88,4 +88,41 @@ class ChildOutputTest {
         assertTrue(lines[0].startsWith(WorkerProtocol.samples(new dev.corelanes.engine.SampleBatch(1, "P1", 1_000_000,
                 samples), 0, 1).substring(0, 3)));
     }
+
+    @Test
+    void aLiveLineNeverWaitsForTheFlushersWriteToThePipe() throws Exception {
+        // A pipe the parent does not read: the flusher's write hangs in it.
+        java.util.concurrent.CountDownLatch writing = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        // Buffered, as a worker's stdout is: only a flush reaches the pipe.
+        ChildOutput stuck = new ChildOutput(new PrintStream(new BufferedOutputStream(new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                writing.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, 8192), false, StandardCharsets.US_ASCII));
+        try {
+            stuck.opened(running(10, 10));
+            assertTrue(writing.await(30, TimeUnit.SECONDS), "the flusher writes the line"); // a hang guard
+            // The task thread reports a preemption while the flusher is in its write.
+            Thread task = Thread.ofPlatform().start(() -> {
+                stuck.accept(running(10, 20));
+                stuck.opened(running(30, 30));
+            });
+            task.join(TimeUnit.SECONDS.toMillis(30)); // a hang guard: with the pipe stuck, waiting would never end
+            assertTrue(!task.isAlive(), "the task thread wrote its lines with the pipe still stuck");
+        } finally {
+            release.countDown();
+        }
+    }
 }
