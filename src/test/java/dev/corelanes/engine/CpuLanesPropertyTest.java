@@ -175,12 +175,17 @@ public class CpuLanesPropertyTest {
         }
     }
 
+    /**
+     * Every sample lies in a running span of its task on its core — a resume ({@code ON}, an estimate) at most
+     * {@link CpuLanes#RESUME_SLACK_NANOS} before its span, where it gave way to another task's reading.
+     */
     static void assertSamplesInsideOwnSpans(List<Span> spans, List<SampleBatch> batches, String where) {
         List<Span> running = spans.stream().filter(s -> s.state() == SpanState.RUNNING).toList();
         for (SampleBatch b : batches) {
             for (CoreSample s : b.samples()) {
+                long slack = s.kind() == CoreSample.Kind.ON ? CpuLanes.RESUME_SLACK_NANOS : 0;
                 boolean inside = running.stream().anyMatch(sp -> sp.task() == b.task() && sp.core() == s.core()
-                        && sp.startNanos() <= s.nanos() && s.nanos() <= sp.endNanos());
+                        && sp.startNanos() - slack <= s.nanos() && s.nanos() <= sp.endNanos());
                 if (!inside) {
                     fail(where + ": sample " + s + " of task " + b.task() + " lies in no running span of its own on its core");
                 }
@@ -213,10 +218,14 @@ public class CpuLanesPropertyTest {
                     }
                     long from = s.get(i).nanos();
                     long to = s.get(i + 1).nanos();
+                    int core = s.get(i + 1).core();
                     told++;
+                    // To its resume, or just past another task's reading on that core that came within the slack.
                     assertTrue(spans.stream().anyMatch(sp -> sp.task() == b.task() && sp.state() == SpanState.PREEMPTED
-                            && sp.startNanos() == from && sp.endNanos() == to), "seed " + seed + ": task " + b.task()
-                            + " preempted exactly from " + from + " to " + to);
+                            && sp.startNanos() == from && (sp.endNanos() == to || sp.endNanos() > to
+                            && sp.endNanos() - to <= CpuLanes.RESUME_SLACK_NANOS + 1
+                            && readAt(g.batches(), b.task(), core, sp.endNanos() - 1))),
+                            "seed " + seed + ": task " + b.task() + " preempted exactly from " + from + " to " + to);
                     assertTrue(spans.stream().noneMatch(sp -> sp.task() == b.task() && sp.state() == SpanState.RUNNING
                             && sp.startNanos() < to && sp.endNanos() > from), "seed " + seed + ": task " + b.task()
                             + " drawn running while it said it was off the CPU");
@@ -224,6 +233,12 @@ public class CpuLanesPropertyTest {
             }
         }
         assertTrue(told > 1_000, "the generator made few seen preemptions: " + told);
+    }
+
+    /** True when a task other than {@code task} has a reading (not a start) on {@code core} at {@code t}. */
+    private static boolean readAt(List<SampleBatch> batches, int task, int core, long t) {
+        return batches.stream().anyMatch(o -> o.task() != task && o.samples().stream().anyMatch(x -> x.core() == core
+                && x.nanos() == t && x.kind() != CoreSample.Kind.BEGIN && x.kind() != CoreSample.Kind.ON));
     }
 
     @Test

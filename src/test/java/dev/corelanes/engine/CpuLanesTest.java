@@ -133,4 +133,33 @@ class CpuLanesTest {
         assertEquals(List.of(new Span(1, "T1", Span.NO_CORE, SpanState.PREEMPTED, 1_300_000, 1_700_000)),
                 of(spans, 1, SpanState.PREEMPTED));
     }
+
+    @Test
+    void aResumePlacedJustBeforeTheOtherTasksLastReadingGivesWayToIt() {
+        // Task 1 reads the clock on CPU 0 until 2.45 ms, then loses it to task 2; task 2's resume, an estimate,
+        // came out 10 µs early. Without giving way, task 1's run ended at its sample at 2 ms and CPU 0 was drawn
+        // uncertain from 2 to 2.44 ms.
+        List<Span> spans = CpuLanes.resolve(List.of(), List.of(
+                task(1, BEGIN, 0, 0, SAMPLE, 0, 1, SAMPLE, 0, 2, OFF, 0, 2.45, ON, 1, 4, SAMPLE, 1, 5, END, 1, 5),
+                task(2, BEGIN, 1, 0, SAMPLE, 1, 1, OFF, 1, 1.5, ON, 0, 2.44, SAMPLE, 0, 3, END, 0, 3)));
+        assertEquals(new Span(1, "T1", 0, SpanState.RUNNING, 0, 2_450_000), of(spans, 1, SpanState.RUNNING).get(0));
+        assertEquals(new Span(2, "T2", 0, SpanState.RUNNING, 2_450_001, 3 * MS), of(spans, 2, SpanState.RUNNING).get(1));
+        assertEquals(List.of(new Span(2, "T2", Span.NO_CORE, SpanState.PREEMPTED, 1_500_000, 2_450_001)),
+                of(spans, 2, SpanState.PREEMPTED));
+        assertEquals(List.of(), of(spans, Span.NO_TASK, SpanState.UNCERTAIN), "both sides told the hand-over");
+        CpuLanesPropertyTest.assertPhysicallyPossible(spans, List.of(), "a resume that gave way");
+    }
+
+    @Test
+    void aResumeWellBeforeTheOtherTasksReadingStaysAndTheCoreIsUncertain() {
+        // Task 2 says it was back on CPU 0 at 1.5 ms, yet task 1 read its clock there until 2.45 ms: more than an
+        // estimate's error apart, so neither is moved, and the core is uncertain between task 1's last sample and
+        // task 2's resume.
+        List<Span> spans = CpuLanes.resolve(List.of(), List.of(
+                task(1, BEGIN, 0, 0, SAMPLE, 0, 1, SAMPLE, 0, 2, OFF, 0, 2.45, ON, 1, 4, SAMPLE, 1, 5, END, 1, 5),
+                task(2, BEGIN, 1, 0, SAMPLE, 1, 1, OFF, 1, 1.2, ON, 0, 1.5, SAMPLE, 0, 3, END, 0, 3)));
+        assertEquals(new Span(2, "T2", 0, SpanState.RUNNING, 1_500_000, 1_500_000), of(spans, 2, SpanState.RUNNING).get(1));
+        assertEquals(List.of(CpuLanes.uncertain(0, MS, 1_500_000)), of(spans, Span.NO_TASK, SpanState.UNCERTAIN));
+        CpuLanesPropertyTest.assertPhysicallyPossible(spans, List.of(), "a resume that did not give way");
+    }
 }
