@@ -89,7 +89,7 @@ final class RunControl {
 
     private void started(RunRow row) {
         lessons.started(row);
-        // While compute tasks run, every frame the window draws is CPU taken from them: draw 10 a second.
+        // While compute tasks run, every frame the window draws is CPU taken from them: at most 10 a second.
         boolean compute = row.handle().spec().kind() == TaskKind.COMPUTE;
         // Drawing costs what it cost in the last compute run (same window, same size): start from that rate.
         setFrameInterval(compute ? Math.max(COMPUTE_FRAME_NANOS, fittedInterval) : 0);
@@ -109,8 +109,13 @@ final class RunControl {
     }
 
     private long frameInterval;
-    /** The frame interval the last compute run settled at: the next one starts there. */
-    private long fittedInterval;
+    /**
+     * The frame interval the last compute run settled at: the next one starts there. A window's first compute run
+     * starts at the slowest rate, since what a frame costs here is not known yet: at the fastest, three frames were
+     * drawn before the first check (after a quarter of a second), at software rendering's cost. A graphics card's
+     * cheap frames bring the rate up within a second.
+     */
+    private long fittedInterval = FrameBudget.MAX_INTERVAL_NANOS;
     /** The threads whose CPU time is the cost of drawing; found at the first compute run. */
     private FrameBudget.DrawingThreads drawing;
 

@@ -13,22 +13,23 @@ class FrameBudgetTest {
 
     @Test
     void cheapDrawingKeepsTheFastestRate() {
-        // A graphics card: 2 % of a core at 10 frames a second.
-        assertEquals(MIN_INTERVAL_NANOS, FrameBudget.next(MIN_INTERVAL_NANOS, SECOND / 50, SECOND));
+        // A graphics card: 1 % of a core at 10 frames a second.
+        assertEquals(MIN_INTERVAL_NANOS, FrameBudget.next(MIN_INTERVAL_NANOS, SECOND / 100, SECOND));
     }
 
     @Test
     void costlyDrawingSlowsTheRateTowardTheTargetButNotBelowTheFloor() {
         // Software rendering at 1920×1080: half a core at 10 frames a second.
         long after = FrameBudget.next(MIN_INTERVAL_NANOS, SECOND / 2, SECOND);
-        assertEquals(MAX_INTERVAL_NANOS, after, "2 frames a second at the slowest");
-        assertEquals(500_000_000L, MAX_INTERVAL_NANOS);
-        // 6 % at 10 frames a second: at once to the 120 ms that meets 5 % (a short run has no second to spare).
+        assertEquals(MAX_INTERVAL_NANOS, after, "1 frame a second at the slowest");
+        assertEquals(1_000_000_000L, MAX_INTERVAL_NANOS);
+        // 6 % at 10 frames a second: at once to the 300 ms that meets 2 % (a short run has no second to spare).
         long mild = FrameBudget.next(MIN_INTERVAL_NANOS, SECOND * 6 / 100, SECOND);
-        assertEquals(120_000_000L, mild);
-        // Cheaper again (2.5 % at 120 ms): halfway back toward the 60 ms that would meet it, capped at 100 ms.
-        assertEquals(MIN_INTERVAL_NANOS, FrameBudget.next(mild, SECOND * 25 / 1000, SECOND));
-        assertEquals(150_000_000L, FrameBudget.next(200_000_000L, SECOND * 25 / 1000, SECOND));
+        assertEquals(300_000_000L, mild);
+        // Cheaper again (1 % at 300 ms): halfway back toward the 150 ms that would meet it.
+        assertEquals(225_000_000L, FrameBudget.next(mild, SECOND / 100, SECOND));
+        // 0.5 % at 120 ms: halfway toward 30 ms, capped at 100 ms.
+        assertEquals(MIN_INTERVAL_NANOS, FrameBudget.next(120_000_000L, SECOND * 5 / 1000, SECOND));
     }
 
     @Test
