@@ -93,7 +93,12 @@ public final class CpuLanes {
             owns.add(own);
             points.addAll(own);
         }
-        resumesYieldToReadings(points);
+        // The samples of every task by core: where resumes give way to readings, then where runs are cut.
+        Map<Integer, List<Point>> byCore = new TreeMap<>();
+        for (Point p : points) {
+            byCore.computeIfAbsent(p.core, k -> new ArrayList<>()).add(p);
+        }
+        resumesYieldToReadings(byCore);
         for (List<Point> own : owns) {
             Point prev = null;
             for (Point q : own) {
@@ -122,10 +127,6 @@ public final class CpuLanes {
         }
 
         // Per core: split runs where another task's samples fall between, place the work before each piece.
-        Map<Integer, List<Point>> byCore = new TreeMap<>();
-        for (Point p : points) {
-            byCore.computeIfAbsent(p.core, k -> new ArrayList<>()).add(p);
-        }
         Map<Integer, List<Piece>> piecesByTask = new TreeMap<>();
         for (Map.Entry<Integer, List<Point>> e : byCore.entrySet()) {
             List<Point> onCore = e.getValue();
@@ -193,11 +194,7 @@ public final class CpuLanes {
      * hand-over is then told by both sides and placed there, instead of an uncertain stretch back to the other
      * task's last sample.
      */
-    private static void resumesYieldToReadings(List<Point> points) {
-        Map<Integer, List<Point>> byCore = new TreeMap<>();
-        for (Point p : points) {
-            byCore.computeIfAbsent(p.core, k -> new ArrayList<>()).add(p);
-        }
+    private static void resumesYieldToReadings(Map<Integer, List<Point>> byCore) {
         for (List<Point> onCore : byCore.values()) {
             onCore.sort(Comparator.comparingLong(p -> p.t));
             for (int i = 0; i < onCore.size(); i++) {
